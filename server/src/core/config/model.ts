@@ -1,0 +1,51 @@
+import type { SeveritySetting } from '../findings';
+import type { Range } from '../text/range';
+
+export interface Suppression {
+  readonly rule: string;
+  /** Glob relative to the configuration's folder; absent means every file. */
+  readonly file?: string;
+  readonly reason: string;
+  /** ISO date (YYYY-MM-DD); the suppression stops applying after that day. */
+  readonly expires?: string;
+  /** Where it is written, for reporting expired or unused suppressions. */
+  readonly range?: Range;
+}
+
+export interface CertificateUsageGlobs {
+  readonly inbound: readonly string[];
+  readonly outbound: readonly string[];
+  readonly messageLevel: readonly string[];
+}
+
+/** The effective configuration for one file: defaults, then `.cpisecurity.json`, then editor settings. */
+export interface Config {
+  /** Per-rule overrides; rules not listed keep their default severity. */
+  readonly rules: ReadonlyMap<string, SeveritySetting>;
+  /** Outbound ports SAP opened on request. */
+  readonly openedPorts: ReadonlySet<number>;
+  /** Globs (relative to `root`) of files never analysed. */
+  readonly ignore: readonly string[];
+  readonly certificates: CertificateUsageGlobs;
+  readonly expiryWarningDays: number;
+  readonly suppressions: readonly Suppression[];
+  /** Folder URI the globs are relative to: the configuration file's folder, or the workspace root. */
+  readonly root?: string;
+  /** URI of the `.cpisecurity.json` this came from, if any. */
+  readonly uri?: string;
+}
+
+export interface ConfigProblem {
+  readonly message: string;
+  readonly range: Range;
+  readonly severity: 'error' | 'warning';
+}
+
+export const DEFAULT_CONFIG: Config = {
+  rules: new Map(),
+  openedPorts: new Set(),
+  ignore: [],
+  certificates: { inbound: [], outbound: [], messageLevel: [] },
+  expiryWarningDays: 60,
+  suppressions: [],
+};

@@ -1,0 +1,20 @@
+import type { Range } from '../text/range';
+import type { SourceText } from '../text/source-text';
+
+/** One logical entry of a Java properties file. */
+export interface ParameterEntry {
+  /** Unescaped key. */
+  readonly key: string;
+  readonly keyRange: Range;
+  /** Unescaped value with a mapping back to the raw characters. */
+  readonly value: SourceText;
+  /** Range from the first character of the key to the end of the value. */
+  readonly range: Range;
+}
+
+export interface ParameterFile {
+  /** Entries by key; like java.util.Properties, the last duplicate wins. */
+  readonly entries: ReadonlyMap<string, ParameterEntry>;
+  /** All entries in file order, duplicates included. */
+  readonly all: readonly ParameterEntry[];
+}
