@@ -1,7 +1,11 @@
 import type { SeveritySetting } from '../findings';
 import type { Range } from '../text/range';
 
+/** `rule: "*"` suppresses every rule, and then only for the files its `file` glob names. */
+export const ANY_RULE = '*';
+
 export interface Suppression {
+  /** A rule id, or ANY_RULE. */
   readonly rule: string;
   /** Glob relative to the configuration's folder; absent means every file. */
   readonly file?: string;

@@ -9,6 +9,13 @@ export interface IflowProperty {
   readonly value?: SourceText;
   /** Range of the whole `<ifl:property>` element. */
   readonly range: Range;
+  /** Range of the whole `<key>` element (a missing `<value>` is inserted after it). */
+  readonly keyElementRange?: Range;
+  /**
+   * Range of the whole `<value>` element. A self-closing `<value/>` has an
+   * empty `value.range`; a fix must replace this element instead.
+   */
+  readonly valueElementRange?: Range;
 }
 
 export type ParticipantType = 'EndpointSender' | 'EndpointReceiver' | 'Other';
@@ -38,6 +45,8 @@ export interface Channel {
   readonly properties: ReadonlyMap<string, IflowProperty>;
   /** Range of the `bpmn2:messageFlow` start tag (for messages about the whole channel). */
   readonly range: Range;
+  /** True when the document ended before `</bpmn2:messageFlow>`: properties may be missing. */
+  readonly incomplete?: boolean;
 }
 
 export interface XmlProblem {

@@ -17,4 +17,11 @@ export interface ParameterFile {
   readonly entries: ReadonlyMap<string, ParameterEntry>;
   /** All entries in file order, duplicates included. */
   readonly all: readonly ParameterEntry[];
+  /** Text the runtime would reject (a malformed `\uXXXX` escape); the reader keeps going. */
+  readonly problems?: readonly ParameterProblem[];
+}
+
+export interface ParameterProblem {
+  readonly message: string;
+  readonly range: Range;
 }

@@ -63,37 +63,37 @@ function rule(
 export const RULES: readonly RuleMeta[] = [
   // Network and transport
   rule('outbound-port-not-open', 'network', 'warning', 'Outbound port not open by default', [FAQ.httpPorts, FAQ.sftpSmtpPorts]),
-  rule('nonstandard-mail-port', 'network', 'information', 'Mail sender on a non-standard port', [FAQ.sftpSmtpPorts]),
-  rule('smtp-port-25', 'network', 'information', 'SMTP on port 25', [FAQ.sftpSmtpPorts]),
-  rule('cleartext-http-endpoint', 'network', 'warning', 'Plain HTTP endpoint on the Internet', [FAQ.httpPorts]),
-  rule('cleartext-basic-auth', 'network', 'error', 'Basic authentication over plain HTTP', [FAQ.httpPorts]),
-  rule('client-cert-over-http', 'network', 'error', 'Client certificate over plain HTTP', [FAQ.selfSignedClientAuth]),
-  rule('onpremise-client-cert', 'network', 'error', 'Client certificate through Cloud Connector', [FAQ.cloudConnector]),
-  rule('onpremise-https-address', 'network', 'information', 'HTTPS address through Cloud Connector', [FAQ.cloudConnector]),
+  rule('nonstandard-mail-port', 'network', 'information', 'Mail sender on a non-standard port', [FAQ.sftpSmtpPorts], helpPageUrl('e23e9cce8a974b8c8012ffcad5494766')), // Configure the Mail Sender Adapter
+  rule('smtp-port-25', 'network', 'information', 'SMTP on port 25', [FAQ.sftpSmtpPorts], helpPageUrl('f68d5e03fd574f509f89474f6a6e272a')), // Configure the Mail Receiver Adapter
+  rule('cleartext-http-endpoint', 'network', 'warning', 'Plain HTTP endpoint on the Internet', [FAQ.httpPorts], helpPageUrl('c9b8cae7ec3e475bb8efaef8e8de28e9')), // Use Secure Protocols
+  rule('cleartext-basic-auth', 'network', 'error', 'Basic authentication over plain HTTP', [FAQ.httpPorts], helpPageUrl('3d46d45ab3b34581bebf9dddfafe47d5')), // Use Secure Authentication Methods
+  rule('client-cert-over-http', 'network', 'error', 'Client certificate over plain HTTP', [FAQ.selfSignedClientAuth], helpPageUrl('2da452effb764b3bb28f8e0a2f5bd480')), // HTTP Receiver Adapter
+  rule('onpremise-client-cert', 'network', 'error', 'Client certificate through Cloud Connector', [FAQ.cloudConnector], helpPageUrl('2da452effb764b3bb28f8e0a2f5bd480')), // HTTP Receiver Adapter
+  rule('onpremise-https-address', 'network', 'information', 'HTTPS address through Cloud Connector', [FAQ.cloudConnector], helpPageUrl('c9b8cae7ec3e475bb8efaef8e8de28e9')), // Use Secure Protocols
   rule('private-host-via-internet', 'network', 'warning', 'Private host reached over the Internet', [FAQ.cloudConnector]),
-  rule('mail-unencrypted', 'network', 'warning', 'Mail without encryption', [FAQ.sftpSmtpPorts]),
-  rule('mail-cleartext-password', 'network', 'error', 'Mail password sent in clear text', [FAQ.sftpSmtpPorts]),
-  rule('mail-starttls-optional', 'network', 'warning', 'Optional STARTTLS for mail', [FAQ.sftpSmtpPorts]),
-  rule('amqp-without-tls', 'network', 'warning', 'AMQP without TLS', [FAQ.httpPorts]),
-  rule('sftp-deprecated-algorithms', 'network', 'warning', 'SFTP allows deprecated algorithms', [FAQ.sftpSmtpPorts]),
+  rule('mail-unencrypted', 'network', 'warning', 'Mail without encryption', [FAQ.sftpSmtpPorts], helpPageUrl('c9b8cae7ec3e475bb8efaef8e8de28e9')), // Use Secure Protocols
+  rule('mail-cleartext-password', 'network', 'error', 'Mail password sent in clear text', [FAQ.sftpSmtpPorts], helpPageUrl('f68d5e03fd574f509f89474f6a6e272a')), // Configure the Mail Receiver Adapter
+  rule('mail-starttls-optional', 'network', 'warning', 'Optional STARTTLS for mail', [FAQ.sftpSmtpPorts], helpPageUrl('f68d5e03fd574f509f89474f6a6e272a')), // Configure the Mail Receiver Adapter
+  rule('amqp-without-tls', 'network', 'warning', 'AMQP without TLS', [FAQ.httpPorts], helpPageUrl('c9b8cae7ec3e475bb8efaef8e8de28e9')), // Use Secure Protocols
+  rule('sftp-deprecated-algorithms', 'network', 'warning', 'SFTP allows deprecated algorithms', [FAQ.sftpSmtpPorts], helpPageUrl('4ef52cf6c89b44219ab7c23ef8a1df31')), // Configure the SFTP Receiver Adapter
   // Authentication and authorization
-  rule('receiver-auth-none', 'authentication', 'information', 'Receiver without authentication', [FAQ.httpPorts]),
-  rule('csrf-protection-disabled', 'authentication', 'warning', 'CSRF protection switched off', [FAQ.assignRoles]),
-  rule('generic-sender-role', 'authentication', 'information', 'Sender accepts the generic ESBMessaging.send role', [FAQ.assignRoles, FAQ.listRoles]),
-  rule('sender-certificate-dn-auth', 'authentication', 'warning', 'Sender authenticates by certificate subject and issuer', [FAQ.selfSignedClientAuth, FAQ.caSignedMandatory]),
+  rule('receiver-auth-none', 'authentication', 'information', 'Receiver without authentication', [FAQ.httpPorts], helpPageUrl('3d46d45ab3b34581bebf9dddfafe47d5')), // Use Secure Authentication Methods
+  rule('csrf-protection-disabled', 'authentication', 'warning', 'CSRF protection switched off', [FAQ.assignRoles], helpPageUrl('a0765d56b6024f29a41a3a747f993499')), // Use CSRF Protection
+  rule('generic-sender-role', 'authentication', 'information', 'Sender accepts the generic ESBMessaging.send role', [FAQ.assignRoles, FAQ.listRoles], helpPageUrl('3d46d45ab3b34581bebf9dddfafe47d5')), // Use Secure Authentication Methods
+  rule('sender-certificate-dn-auth', 'authentication', 'warning', 'Sender authenticates by certificate subject and issuer', [FAQ.selfSignedClientAuth, FAQ.caSignedMandatory], helpPageUrl('a178913a4d3245ab9bff2a0edcc331d5')), // Configure the SOAP (SOAP 1.x) Sender Adapter
   rule('inbound-cert-self-signed', 'authentication', 'error', 'Self-signed inbound client certificate', [FAQ.selfSignedClientAuth, FAQ.caSignedMandatory]),
-  rule('cleartext-secret', 'authentication', 'error', 'Secret in clear text', [FAQ.keystoreOwner]),
-  rule('weak-message-crypto', 'authentication', 'warning', 'Weak message-level signing or encryption algorithm', [FAQ.messageLevelProcedure, FAQ.selfSignedMessageLevel]),
-  rule('allowed-headers-wildcard', 'authentication', 'information', 'All headers allowed', [FAQ.httpPorts]),
+  rule('cleartext-secret', 'authentication', 'error', 'Secret in clear text', [FAQ.keystoreOwner], helpPageUrl('b8ccb53b9ec44652b885476f02184a0f')), // Managing Security Material
+  rule('weak-message-crypto', 'authentication', 'warning', 'Weak message-level signing or encryption algorithm', [FAQ.messageLevelProcedure, FAQ.selfSignedMessageLevel], helpPageUrl('463a9085156d4672bc4ee9095277e453')), // Message-Level Security
+  rule('allowed-headers-wildcard', 'authentication', 'information', 'All headers allowed', [FAQ.httpPorts], helpPageUrl('0c1c96e50ff340869090469d260976f3')), // Specify the Runtime Configuration
   // Certificates
   rule('outbound-cert-self-signed', 'certificates', 'warning', 'Self-signed outbound certificate', [FAQ.selfSignedClientAuth, FAQ.caSignedMandatory]),
   rule('message-cert-self-signed', 'certificates', 'information', 'Self-signed message-level certificate', [FAQ.selfSignedMessageLevel]),
   rule('cert-wildcard-cn', 'certificates', 'warning', 'Wildcard certificate name', [FAQ.wildcardCn]),
-  rule('cert-expired', 'certificates', 'error', 'Certificate expired or not yet valid', [FAQ.keystoreOwner]),
-  rule('cert-expiring-soon', 'certificates', 'warning', 'Certificate expiring soon', [FAQ.keystoreOwner]),
-  rule('cert-weak-key', 'certificates', 'error', 'Weak certificate key', [FAQ.caSignedMandatory]),
-  rule('cert-weak-signature', 'certificates', 'warning', 'Weak certificate signature', [FAQ.messageLevelProcedure]),
-  rule('private-key-in-workspace', 'certificates', 'warning', 'Private key in the workspace', [FAQ.keystoreOwner]),
+  rule('cert-expired', 'certificates', 'error', 'Certificate expired or not yet valid', [FAQ.keystoreOwner], helpPageUrl('b1635139eb1f42728e249004ae2d617b')), // Keystore
+  rule('cert-expiring-soon', 'certificates', 'warning', 'Certificate expiring soon', [FAQ.keystoreOwner], helpPageUrl('7d24b61c989e4fa5851797fe391e83d2')), // Managing the Lifecycle of Keys
+  rule('cert-weak-key', 'certificates', 'error', 'Weak certificate key', [FAQ.caSignedMandatory], helpPageUrl('78957243ced5427abf130ce3f90d3234')), // Security Aspects of Data, Data Flow for Cloud Integration
+  rule('cert-weak-signature', 'certificates', 'warning', 'Weak certificate signature', [FAQ.messageLevelProcedure], helpPageUrl('463a9085156d4672bc4ee9095277e453')), // Message-Level Security
+  rule('private-key-in-workspace', 'certificates', 'warning', 'Private key in the workspace', [FAQ.keystoreOwner], helpPageUrl('2dc8942e02de4be59bd2afaa3bfdc591')), // Managing Keystore Entries
 ];
 
 const BY_ID = new Map(RULES.map((meta) => [meta.id, meta]));

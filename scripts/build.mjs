@@ -1,0 +1,34 @@
+// Bundles the client and the server (and the command line) into single files
+// with esbuild; the .vsix ships only these bundles.
+import { build } from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+};
+
+const targets = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' },
+];
+
+const started = Date.now();
+if (watch) {
+  const { context } = await import('esbuild');
+  for (const target of targets) {
+    const ctx = await context({ ...common, ...target });
+    await ctx.watch();
+  }
+  console.log('esbuild: watching client and server');
+} else {
+  await Promise.all(targets.map((target) => build({ ...common, ...target })));
+  console.log(`built ${targets.map((t) => t.outfile).join(', ')} in ${Date.now() - started} ms`);
+}

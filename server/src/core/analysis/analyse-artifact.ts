@@ -1,0 +1,105 @@
+import type { Config, Suppression } from '../config/model';
+import { activeSuppression, isIgnored } from '../config/globs';
+import type { Finding, Severity, SeveritySetting } from '../findings';
+import { resolveValue } from '../params/resolve';
+import { ruleMeta } from '../rules/catalogue';
+import { CHANNEL_RULES, IFLOW_RULES } from '../rules/registry';
+import type { IflowView, Report, RuleContext } from '../rules/rule';
+import { ChannelView } from './channel-view';
+import { buildFindings, type ConfigTarget } from './findings-builder';
+import { checkParameterSecrets } from './parameter-secrets';
+import { displayName, type ParsedIflow, type ParsedParameters } from './parsed';
+
+/** One integration artifact: its iFlows and the parameters.prop they resolve against. */
+export interface ArtifactInput {
+  readonly iflows: readonly ParsedIflow[];
+  readonly parameters?: ParsedParameters;
+  readonly config: Config;
+  readonly configTarget?: ConfigTarget;
+  /** "Today" for suppression expiry; tests pin it. */
+  readonly today?: Date;
+}
+
+export interface SuppressedFinding {
+  readonly finding: Finding;
+  readonly suppression: Suppression;
+}
+
+export interface ArtifactResult {
+  /** Findings for every file of the artifact (iFlows and parameters.prop). */
+  readonly findings: readonly Finding[];
+  readonly suppressed: readonly SuppressedFinding[];
+}
+
+/** The severity a rule reports with, or 'off'. Configuration wins over a rule's own choice. */
+export function effectiveSeverity(config: Config, ruleId: string, reported?: Severity): SeveritySetting {
+  return config.rules.get(ruleId) ?? reported ?? ruleMeta(ruleId)?.defaultSeverity ?? 'warning';
+}
+
+export function analyseArtifact(input: ArtifactInput): ArtifactResult {
+  const { config } = input;
+  const today = input.today ?? new Date();
+  const findings: Finding[] = [];
+  for (const iflow of input.iflows) {
+    if (isIgnored(config, iflow.uri)) continue;
+    findings.push(...analyseIflow(iflow, input));
+  }
+  if (input.parameters && !isIgnored(config, input.parameters.uri) && effectiveSeverity(config, 'cleartext-secret') !== 'off') {
+    const severity = effectiveSeverity(config, 'cleartext-secret') as Severity;
+    findings.push(...checkParameterSecrets(input.parameters, input.iflows, severity));
+  }
+  return applySuppressions(findings, config, today);
+}
+
+function analyseIflow(iflow: ParsedIflow, input: ArtifactInput): Finding[] {
+  const { config, parameters } = input;
+  const iflowName = iflow.model.name || displayName(iflow.uri);
+  const buildContext = { iflow, parameters, configTarget: input.configTarget, iflowName };
+  const ruleContext: RuleContext = { config, iflow: iflow.model, iflowName };
+  const findings: Finding[] = [];
+  const emit = (ruleId: string, report: Report) => {
+    const severity = effectiveSeverity(config, ruleId, report.severity);
+    if (severity !== 'off') findings.push(...buildFindings(ruleId, severity, report, buildContext));
+  };
+
+  const channels = iflow.model.channels.map((channel) => new ChannelView(channel, parameters?.file));
+  for (const channel of channels) {
+    const reports: { ruleId: string; report: Report }[] = [];
+    for (const rule of CHANNEL_RULES) {
+      if (config.rules.get(rule.meta.id) === 'off') continue;
+      rule.check(channel, (report) => reports.push({ ruleId: rule.meta.id, report }), ruleContext);
+    }
+    for (const entry of withoutSuperseded(reports, config)) emit(entry.ruleId, entry.report);
+  }
+
+  const view: IflowView = {
+    channels,
+    otherProperties: iflow.model.otherProperties,
+    resolve: (property) => (property.value ? resolveValue(property, parameters?.file) : undefined),
+  };
+  for (const rule of IFLOW_RULES) {
+    if (config.rules.get(rule.meta.id) === 'off') continue;
+    rule.checkIflow(view, (report) => emit(rule.meta.id, report), ruleContext);
+  }
+  return findings;
+}
+
+/** Drops reports that a more specific enabled rule already made about the same value. */
+function withoutSuperseded(reports: { ruleId: string; report: Report }[], config: Config) {
+  const byRule = (id: string) => reports.filter((entry) => entry.ruleId === id && effectiveSeverity(config, id) !== 'off');
+  return reports.filter(({ ruleId, report }) => {
+    const rule = CHANNEL_RULES.find((candidate) => candidate.meta.id === ruleId);
+    return !rule?.supersededBy?.some((other) => byRule(other).some((entry) => entry.report.on === report.on));
+  });
+}
+
+function applySuppressions(all: Finding[], config: Config, today: Date): ArtifactResult {
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const finding of all) {
+    const suppression = activeSuppression(config, finding.ruleId, finding.uri, today);
+    if (suppression) suppressed.push({ finding, suppression });
+    else findings.push(finding);
+  }
+  return { findings, suppressed };
+}

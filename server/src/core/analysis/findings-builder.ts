@@ -1,0 +1,122 @@
+import type { FileEdit, Finding, Fix, RelatedLocation, Severity, TextEdit } from '../findings';
+import { escapeXmlText } from '../iflow/escape';
+import type { IflowProperty } from '../iflow/model';
+import type { ParameterEntry } from '../params/model';
+import { escapePropertyValue } from '../params/properties';
+import { locateSlice } from '../params/resolve';
+import type { ResolvedValue, ValueSegment } from '../params/resolved-value';
+import type { FixAction, FixSpec, Report } from '../rules/rule';
+import type { Range } from '../text/range';
+import type { ParsedIflow, ParsedParameters } from './parsed';
+
+/** Where quick fixes that change the configuration write to. */
+export interface ConfigTarget {
+  readonly uri: string;
+  /** Current text; undefined when the file does not exist yet. */
+  readonly text?: string;
+  /** Edits for adding a port, from the configuration module. */
+  addOpenedPort(port: number): FileEdit | undefined;
+}
+
+export interface BuildContext {
+  readonly iflow: ParsedIflow;
+  readonly parameters?: ParsedParameters;
+  readonly configTarget?: ConfigTarget;
+  readonly iflowName: string;
+}
+
+function isResolved(on: ResolvedValue | IflowProperty): on is ResolvedValue {
+  return 'segments' in on;
+}
+
+function iflowRange(on: ResolvedValue | IflowProperty): Range {
+  const property = isResolved(on) ? on.property : on;
+  return property.value?.range ?? property.keyRange;
+}
+
+/** Parameter entries behind the faulty slice (all of the value's parameters without a slice). */
+function entriesBehind(value: ResolvedValue, slice: readonly [number, number] | undefined): ParameterEntry[] {
+  if (!slice) return [...value.parameters];
+  const [start, end] = slice;
+  const overlaps = (segment: ValueSegment) =>
+    start === end ? segment.textStart <= start && start <= segment.textEnd : segment.textStart < end && segment.textEnd > start;
+  const entries: ParameterEntry[] = [];
+  for (const segment of value.segments) {
+    const entry = segment.origin.kind === 'parameter' ? segment.origin.entry : segment.entry;
+    if (entry && overlaps(segment) && !entries.includes(entry)) entries.push(entry);
+  }
+  return entries;
+}
+
+/**
+ * Turns one rule report into findings: one on the iFlow value and one on
+ * each parameters.prop value behind it, each pointing at the other.
+ */
+export function buildFindings(ruleId: string, severity: Severity, report: Report, context: BuildContext): Finding[] {
+  const { iflow, parameters } = context;
+  const range = iflowRange(report.on);
+  const entries = parameters && isResolved(report.on) ? entriesBehind(report.on, report.slice) : [];
+  const fixes = (report.fixes ?? []).map((spec) => buildFix(spec, context)).filter((fix): fix is Fix => fix !== undefined);
+  const key = (isResolved(report.on) ? report.on.property : report.on).key;
+
+  const findings: Finding[] = [
+    {
+      ruleId,
+      severity,
+      message: report.message,
+      uri: iflow.uri,
+      range,
+      related: entries.map((entry) => ({ uri: parameters!.uri, range: entry.value.range, message: `Value of parameter "${entry.key}"` })),
+      fixes,
+      subject: key,
+    },
+  ];
+  for (const entry of entries) {
+    const back: RelatedLocation = { uri: iflow.uri, range, message: `Used as "${key}" in iFlow "${context.iflowName}"` };
+    findings.push({
+      ruleId,
+      severity,
+      message: `${report.message} The value comes from parameter "${entry.key}", used as "${key}" in iFlow "${context.iflowName}".`,
+      uri: parameters!.uri,
+      range: entry.value.range,
+      related: [back],
+      fixes,
+      subject: entry.key,
+    });
+  }
+  return findings;
+}
+
+function buildFix(spec: FixSpec, context: BuildContext): Fix | undefined {
+  const byUri = new Map<string, TextEdit[]>();
+  const created: FileEdit[] = [];
+  for (const action of spec.actions) {
+    const edit = buildEdit(action, context);
+    if (!edit) return undefined; // a fix that cannot do all it says is not offered
+    if (edit.create) {
+      created.push(edit);
+      continue;
+    }
+    const list = byUri.get(edit.uri) ?? [];
+    list.push(...edit.edits);
+    byUri.set(edit.uri, list);
+  }
+  const edits: FileEdit[] = [...created, ...[...byUri].map(([uri, list]) => ({ uri, edits: list }))];
+  return edits.length === 0 ? undefined : { title: spec.title, preferred: spec.preferred, edits };
+}
+
+function buildEdit(action: FixAction, context: BuildContext): FileEdit | undefined {
+  if (action.kind === 'openPort') return context.configTarget?.addOpenedPort(action.port);
+  const place = locateSlice(action.target, action.textStart, action.textEnd);
+  if (!place) return undefined;
+  if (place.kind === 'iflow') {
+    const value = action.target.property.value!;
+    const range = context.iflow.lines.rangeOf(value.sourceOffsetAt(place.start), value.sourceOffsetAt(place.end));
+    return { uri: context.iflow.uri, edits: [{ range, newText: escapeXmlText(action.newText) }] };
+  }
+  const parameters = context.parameters;
+  if (!parameters) return undefined;
+  const value = place.entry.value;
+  const range = parameters.lines.rangeOf(value.sourceOffsetAt(place.start), value.sourceOffsetAt(place.end));
+  return { uri: parameters.uri, edits: [{ range, newText: escapePropertyValue(action.newText) }] };
+}

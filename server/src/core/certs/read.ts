@@ -1,0 +1,130 @@
+import { LineIndex, type Range } from '../text/range';
+import { readCertificateInfo } from './certificate-info';
+import type { BlockKind, CertificateBlock, CertificateFile, CertificateProblem } from './model';
+import { decodePemBody, looksLikeBareBase64, scanPem, type PemBlock } from './pem';
+
+// Certificate files (.pem .crt .cer .der, PEM bundles, DER, headerless
+// base64) to blocks with their certificate details. Total: unreadable input
+// becomes problems, never an exception.
+
+/** Certificate files are kilobytes; a CA bundle a few hundred. Beyond this we read only the start. */
+export const MAX_EXAMINED_BYTES = 4 * 1024 * 1024;
+
+const KEY_STORES: Readonly<Record<string, 'PKCS#12' | 'JKS'>> = { '.p12': 'PKCS#12', '.pfx': 'PKCS#12', '.jks': 'JKS' };
+const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function fileExtension(fileName: string): string {
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+export function blockKind(label: string): BlockKind {
+  if (CERTIFICATE_LABELS.has(label)) return 'certificate';
+  if (label.includes('PRIVATE KEY')) return 'private-key';
+  return 'other';
+}
+
+export function readCertificateFile(bytes: Uint8Array, fileName: string): CertificateFile {
+  try {
+    return read(bytes, fileName);
+  } catch (error) {
+    // Defensive: every reader below already catches; this keeps the promise if one slips.
+    return { blocks: [], problems: [{ message: `Not a readable certificate: ${error instanceof Error ? error.message : String(error)}.`, range: START }] };
+  }
+}
+
+function read(bytes: Uint8Array, fileName: string): CertificateFile {
+  const extension = fileExtension(fileName);
+  const keyStore = KEY_STORES[extension];
+  if (keyStore) return { blocks: [], problems: [], keyStore };
+  if (bytes.length === 0) return { blocks: [], problems: [{ message: 'Empty file: not a readable certificate.', range: START }] };
+
+  const examined = bytes.length > MAX_EXAMINED_BYTES ? bytes.subarray(0, MAX_EXAMINED_BYTES) : bytes;
+  const problems: CertificateProblem[] = [];
+  if (examined !== bytes) {
+    const megabytes = (bytes.length / (1024 * 1024)).toFixed(1);
+    problems.push({
+      message: `File is ${megabytes} MB, far larger than any certificate file; only its first ${MAX_EXAMINED_BYTES / (1024 * 1024)} MB were examined.`,
+      range: START,
+    });
+  }
+  const text = new TextDecoder('utf-8').decode(examined);
+  const blocks = text.includes('-----BEGIN ') ? readPem(text, problems) : readBinaryOrBase64(examined, text, extension, problems);
+  if (blocks.length > 0 && !blocks.some((b) => b.kind !== 'other')) {
+    const labels = [...new Set(blocks.map((b) => b.label))].join(', ');
+    problems.push({ message: `No certificate in this file (it holds ${labels}).`, range: blocks[0].range });
+  }
+  return { blocks, problems };
+}
+
+function readPem(text: string, problems: CertificateProblem[]): CertificateBlock[] {
+  const lines = new LineIndex(text);
+  return scanPem(text).map((pem) => {
+    const range = lines.rangeOf(pem.start, pem.end);
+    const kind = blockKind(pem.label);
+    const block = pem.error !== undefined ? { kind, label: pem.label, range, problem: pemProblem(pem) } : readPemBlock(pem, kind, range);
+    if (block.problem !== undefined) problems.push({ message: block.problem, range });
+    return block;
+  });
+}
+
+function pemProblem(pem: PemBlock): string {
+  return `Not a readable certificate: ${pem.error}.`;
+}
+
+function readPemBlock(pem: PemBlock, kind: BlockKind, range: Range): CertificateBlock {
+  if (kind !== 'certificate') return { kind, label: pem.label, range };
+  const decoded = decodePemBody(pem.body);
+  if ('error' in decoded) return { kind, label: pem.label, range, problem: `Not a readable certificate: ${decoded.error}.` };
+  // OpenSSL's TRUSTED CERTIFICATE appends trust settings after the certificate.
+  const der = pem.label === 'TRUSTED CERTIFICATE' ? firstDerValue(decoded.der) : decoded.der;
+  return readDer(der, kind, pem.label, range);
+}
+
+function readDer(der: Buffer, kind: BlockKind, label: string, range: Range): CertificateBlock {
+  try {
+    return { kind, label, range, info: readCertificateInfo(der) };
+  } catch (error) {
+    return { kind, label, range, problem: `Not a readable certificate: ${error instanceof Error ? error.message : String(error)}.` };
+  }
+}
+
+function readBinaryOrBase64(bytes: Uint8Array, text: string, extension: string, problems: CertificateProblem[]): CertificateBlock[] {
+  // A .key file that is not PEM is a binary key; the private-key rule reports the file itself.
+  if (extension === '.key') return [];
+  let block: CertificateBlock | undefined;
+  if (bytes[0] === 0x30) {
+    block = readDer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), 'certificate', 'DER', START);
+  } else if (looksLikeBareBase64(text)) {
+    const decoded = decodePemBody(text);
+    const range = new LineIndex(text).rangeOf(0, text.length);
+    block = 'error' in decoded
+      ? { kind: 'certificate', label: 'BASE64', range, problem: `Not a readable certificate: ${decoded.error}.` }
+      : readDer(decoded.der, 'certificate', 'BASE64', range);
+  }
+  if (!block) {
+    problems.push({ message: 'Not a readable certificate: neither PEM (no -----BEGIN CERTIFICATE----- line) nor DER.', range: START });
+    return [];
+  }
+  if (block.problem !== undefined) problems.push({ message: block.problem, range: block.range });
+  return [block];
+}
+
+/** The first complete DER value (tag, length, content) at the start of the bytes. */
+function firstDerValue(der: Buffer): Buffer {
+  if (der.length < 2) return der;
+  const first = der[1];
+  let headerLength = 2;
+  let contentLength = first;
+  if (first & 0x80) {
+    const count = first & 0x7f;
+    if (count === 0 || count > 4 || der.length < 2 + count) return der;
+    contentLength = 0;
+    for (let n = 0; n < count; n++) contentLength = contentLength * 256 + der[2 + n];
+    headerLength += count;
+  }
+  const total = headerLength + contentLength;
+  return total <= der.length ? der.subarray(0, total) : der;
+}

@@ -1,0 +1,31 @@
+// Merges the editor's `cpiSecurity.rules` / `cpiSecurity.openedPorts`
+// settings over a parsed configuration. Settings arrive as untyped JSON from
+// the client, so anything malformed is skipped rather than trusted.
+import type { SeveritySetting } from '../findings';
+import { isRuleId } from '../rules/catalogue';
+import type { Config } from './model';
+import { isSeveritySetting } from './rule-ids';
+
+export interface EditorSettings {
+  rules?: Record<string, string>;
+  openedPorts?: number[];
+}
+
+/** The editor's rule severities win over the file's; its ports are added to the file's. */
+export function withEditorSettings(config: Config, settings: EditorSettings | undefined): Config {
+  const rules = new Map<string, SeveritySetting>(config.rules);
+  const ruleSettings: unknown = settings?.rules;
+  if (ruleSettings && typeof ruleSettings === 'object' && !Array.isArray(ruleSettings)) {
+    for (const [id, severity] of Object.entries(ruleSettings)) {
+      if (isRuleId(id) && isSeveritySetting(severity)) rules.set(id, severity);
+    }
+  }
+  const openedPorts = new Set(config.openedPorts);
+  const portSettings: unknown = settings?.openedPorts;
+  if (Array.isArray(portSettings)) {
+    for (const port of portSettings) {
+      if (Number.isInteger(port) && port >= 1 && port <= 65535) openedPorts.add(port);
+    }
+  }
+  return { ...config, rules, openedPorts };
+}

@@ -1,0 +1,356 @@
+import { SaxesParser } from 'saxes';
+import { LineIndex } from '../text/range';
+import type { SourceText } from '../text/source-text';
+import type { Channel, ChannelDirection, IflowModel, IflowProperty, Participant, ParticipantType, XmlProblem } from './model';
+import { BPMN_NS, IFL_NS } from './namespaces';
+import { decodeXml, xmlSourceText } from './xml-text';
+
+/** Enough to show what is wrong without letting a garbage file flood the editor. */
+const MAX_PROBLEMS = 100;
+
+/** Consequences of one earlier mistake, repeated for every later element. */
+const ONCE_PER_DOCUMENT = new Set(['documents may contain only one root.', 'text data outside of root node.']);
+
+interface FlowDraft {
+  readonly id: string;
+  readonly nameAttribute?: string;
+  readonly sourceRef?: string;
+  readonly targetRef?: string;
+  readonly start: number;
+  readonly startTagEnd: number;
+  readonly properties: Map<string, IflowProperty>;
+  complete: boolean;
+}
+
+interface PropertyDraft {
+  readonly start: number;
+  readonly flow?: FlowDraft;
+  key?: { text: string; start: number; end: number; elementStart: number; elementEnd: number };
+  value?: { text: SourceText; elementStart: number; elementEnd: number };
+}
+
+/** An open `<key>` or `<value>` whose content starts at `contentStart`. */
+interface PartDraft {
+  readonly kind: 'key' | 'value';
+  readonly elementStart: number;
+  readonly contentStart: number;
+}
+
+type ElementKind = 'messageFlow' | 'participant' | 'collaboration' | 'process' | 'property' | 'key' | 'value' | 'extensionElements' | 'definitions' | 'other';
+
+/**
+ * Reads an iFlow (.iflw) into channels, participants and loose properties.
+ * Total: malformed or half-typed XML yields problems, never an exception,
+ * and everything that still parses is kept. Entities are never expanded.
+ *
+ * saxes drives the structure, but which element is open is tracked here from
+ * the close tags actually present in the text: after a stray or mismatched
+ * close tag saxes unwinds its whole stack, and following it would orphan the
+ * rest of the channel being edited.
+ */
+export function readIflow(text: string, lines: LineIndex = new LineIndex(text)): IflowModel {
+  const prefixes = new Map<string, string>();
+  const participants = new Map<string, Participant>();
+  const flows: FlowDraft[] = [];
+  const otherProperties: IflowProperty[] = [];
+  const problems: XmlProblem[] = [];
+  let collaborationName: string | undefined;
+  let processName: string | undefined;
+
+  let flow: FlowDraft | undefined;
+  let property: PropertyDraft | undefined;
+  let part: PartDraft | undefined;
+  let tagStart = 0;
+
+  const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+
+  const kindOf = (qname: string): ElementKind => {
+    const colon = qname.indexOf(':');
+    const local = colon < 0 ? qname : qname.slice(colon + 1);
+    // A prefix nobody declared (half-typed document) falls back to the local name.
+    const uri = prefixes.get(colon < 0 ? '' : qname.slice(0, colon));
+    switch (local) {
+      case 'key':
+      case 'value':
+        return local;
+      case 'property':
+        return uri === undefined || uri === IFL_NS ? 'property' : 'other';
+      case 'messageFlow':
+      case 'participant':
+      case 'collaboration':
+      case 'process':
+      case 'extensionElements':
+      case 'definitions':
+        return uri === undefined || uri === BPMN_NS ? local : 'other';
+      default:
+        return 'other';
+    }
+  };
+
+  const finishPart = (contentEnd: number, elementEnd: number): void => {
+    const open = part;
+    part = undefined;
+    if (!open || !property) return;
+    const end = Math.max(open.contentStart, contentEnd);
+    if (open.kind === 'key') {
+      property.key = { text: decodeXml(text, open.contentStart, end).text, start: open.contentStart, end, elementStart: open.elementStart, elementEnd };
+    } else {
+      property.value = { text: xmlSourceText(text, open.contentStart, end, lines), elementStart: open.elementStart, elementEnd };
+    }
+  };
+
+  const finishProperty = (end: number): void => {
+    const open = property;
+    property = undefined;
+    if (!open?.key) return;
+    const { key, value } = open;
+    const result: IflowProperty = {
+      key: key.text,
+      keyRange: lines.rangeOf(key.start, key.end),
+      value: value?.text,
+      range: lines.rangeOf(open.start, end),
+      keyElementRange: lines.rangeOf(key.elementStart, key.elementEnd),
+      valueElementRange: value ? lines.rangeOf(value.elementStart, value.elementEnd) : undefined,
+    };
+    if (open.flow) open.flow.properties.set(result.key, result);
+    else otherProperties.push(result);
+  };
+
+  /**
+   * Ends what a close tag (or a new sibling) at [start, end) implies. Only
+   * the element's own close tag ends it cleanly; an outer close or a new
+   * sibling ends it at `start`, and a channel ended so stays incomplete.
+   */
+  const closeUpTo = (level: 'part' | 'property' | 'flow', start: number, end: number, own: boolean): void => {
+    if (part) finishPart(start, own && level === 'part' ? end : start);
+    if (level === 'part') return;
+    if (property) finishProperty(own && level === 'property' ? end : start);
+    if (level === 'property') return;
+    if (flow && own) flow.complete = true;
+    flow = undefined;
+  };
+
+  const onClose = (qname: string, start: number, end: number): void => {
+    switch (kindOf(qname)) {
+      case 'key':
+      case 'value':
+        closeUpTo('part', start, end, true);
+        break;
+      case 'property':
+        closeUpTo('property', start, end, true);
+        break;
+      case 'extensionElements':
+        closeUpTo('property', start, end, false);
+        break;
+      case 'messageFlow':
+        closeUpTo('flow', start, end, true);
+        break;
+      case 'collaboration':
+      case 'process':
+      case 'definitions':
+        closeUpTo('flow', start, end, false);
+        break;
+      default:
+        // Unknown elements (also stray markup inside a value) end nothing.
+        break;
+    }
+  };
+
+  // Without a text handler saxes never clears text seen after a damaged close
+  // tag, and it then leaks into the next attribute value.
+  parser.on('text', ignoreText);
+
+  parser.on('opentagstart', (tag) => {
+    tagStart = Math.max(0, text.lastIndexOf('<', parser.position - tag.name.length - 2));
+  });
+
+  parser.on('opentag', (tag) => {
+    const attributes = tag.attributes;
+    for (const name in attributes) {
+      if (name === 'xmlns') prefixes.set('', attributes[name]);
+      else if (name.startsWith('xmlns:')) prefixes.set(name.slice(6), attributes[name]);
+    }
+    const start = tagStart;
+    const end = parser.position;
+    const kind = kindOf(tag.name);
+    switch (kind) {
+      case 'messageFlow': {
+        if (flow) closeUpTo('flow', start, start, false);
+        const draft: FlowDraft = {
+          id: attributes.id ?? '',
+          nameAttribute: attributes.name,
+          sourceRef: attributes.sourceRef,
+          targetRef: attributes.targetRef,
+          start,
+          startTagEnd: end,
+          properties: new Map(),
+          complete: tag.isSelfClosing,
+        };
+        flows.push(draft);
+        flow = tag.isSelfClosing ? undefined : draft;
+        break;
+      }
+      case 'participant':
+        if (property) closeUpTo('property', start, start, false);
+        addParticipant(participants, attributes, prefixes, lines.rangeOf(start, end));
+        break;
+      case 'collaboration':
+        collaborationName ??= attributes.name;
+        break;
+      case 'process':
+        processName ??= attributes.name;
+        break;
+      case 'property':
+        if (property) closeUpTo('property', start, start, false);
+        property = { start, flow };
+        if (tag.isSelfClosing) closeUpTo('property', end, end, true);
+        break;
+      case 'key':
+      case 'value':
+        if (!property) break;
+        if (part) closeUpTo('part', start, start, false);
+        if (kind === 'key' && (property.key || property.value)) {
+          // A second key: the previous property lost its close tag.
+          closeUpTo('property', start, start, false);
+          property = { start, flow };
+        }
+        if (tag.isSelfClosing) {
+          // `<value/>`: empty content located where the content would go, before "/>".
+          const at = Math.max(start, end - 2);
+          part = { kind, elementStart: start, contentStart: at };
+          finishPart(at, end);
+        } else {
+          part = { kind, elementStart: start, contentStart: end };
+        }
+        break;
+      default:
+        break;
+    }
+  });
+
+  parser.on('closetag', (tag) => {
+    if (tag.isSelfClosing) return; // handled with its open tag
+    const end = parser.position;
+    const start = Math.max(0, text.lastIndexOf('<', end - 1));
+    // Closes that saxes invents while unwinding after an error are ignored.
+    if (isCloseTagOf(text, start, tag.name)) onClose(tag.name, start, end);
+  });
+
+  parser.on('error', (error) => {
+    const position = parser.position;
+    // saxes drops a close tag it cannot match; it may still close our channel or property.
+    const message = stripLocation(error.message);
+    const unmatched = /^unmatched closing tag: (.*)\.$/.exec(message);
+    let start = Math.max(0, position - 1);
+    if (unmatched) {
+      start = Math.max(0, text.lastIndexOf('<', position - 1));
+      onClose(unmatched[1], start, position);
+    } else if (message.endsWith('entity.')) {
+      // Point at the whole reference, e.g. "&host;".
+      const amp = text.lastIndexOf('&', position - 1);
+      if (amp >= 0 && position - amp <= 64) start = amp;
+    }
+    addProblem(message, start, position);
+  });
+
+  // After one mistake saxes often reports the same thing at every following
+  // character or element; one problem per stretch is what a reader needs.
+  let last: { message: string; start: number; end: number } | undefined;
+  const addProblem = (message: string, start: number, end: number): void => {
+    if (last && last.message === message && (start <= last.end || ONCE_PER_DOCUMENT.has(message))) {
+      if (start <= last.end && end > last.end) {
+        last.end = end;
+        problems[problems.length - 1] = { message, range: lines.rangeOf(last.start, end) };
+      }
+      return;
+    }
+    if (ONCE_PER_DOCUMENT.has(message) && problems.some((problem) => problem.message === message)) return;
+    if (problems.length >= MAX_PROBLEMS) return;
+    last = { message, start, end };
+    problems.push({ message, range: lines.rangeOf(start, end) });
+  };
+
+  try {
+    parser.write(text).close();
+  } catch (error) {
+    // saxes reports through the error handler; this only guards against surprises.
+    addProblem(`XML reader stopped: ${(error as Error).message}`, text.length, text.length);
+  }
+  // The document ended inside a property or channel (truncated or half-typed).
+  if (part) finishPart(text.length, text.length);
+  if (property) finishProperty(text.length);
+
+  return {
+    name: collaborationName ?? processName ?? '',
+    participants,
+    channels: flows.map((draft) => toChannel(draft, participants, lines)),
+    otherProperties,
+    problems,
+  };
+}
+
+function ignoreText(): void {
+  // text content is read from the source with exact offsets instead
+}
+
+function addParticipant(participants: Map<string, Participant>, attributes: Record<string, string>, prefixes: Map<string, string>, range: Participant['range']): void {
+  const id = attributes.id ?? '';
+  participants.set(id, { id, name: attributes.name, type: participantType(iflTypeAttribute(attributes, prefixes)), range });
+}
+
+/** `ifl:type`, also under another prefix bound to the ifl namespace or an undeclared one. */
+function iflTypeAttribute(attributes: Record<string, string>, prefixes: Map<string, string>): string | undefined {
+  if (attributes['ifl:type'] !== undefined && (prefixes.get('ifl') ?? IFL_NS) === IFL_NS) return attributes['ifl:type'];
+  for (const name in attributes) {
+    const colon = name.indexOf(':');
+    if (colon < 0 || name.slice(colon + 1) !== 'type' || name.startsWith('xmlns:')) continue;
+    const uri = prefixes.get(name.slice(0, colon));
+    if (uri === undefined || uri === IFL_NS) return attributes[name];
+  }
+  return undefined;
+}
+
+function participantType(type: string | undefined): ParticipantType {
+  if (type === 'EndpointSender') return 'EndpointSender';
+  // SAP writes "EndpointRecevier"; accept the correct spelling too.
+  if (type === 'EndpointRecevier' || type === 'EndpointReceiver') return 'EndpointReceiver';
+  return 'Other';
+}
+
+function toChannel(draft: FlowDraft, participants: ReadonlyMap<string, Participant>, lines: LineIndex): Channel {
+  const props = draft.properties;
+  const nameValue = props.get('Name')?.value?.text.trim();
+  return {
+    id: draft.id,
+    name: nameValue || draft.nameAttribute || draft.id,
+    adapter: props.get('ComponentType')?.value?.text.trim() ?? '',
+    direction: directionOf(draft, participants),
+    sourceRef: draft.sourceRef,
+    targetRef: draft.targetRef,
+    properties: props,
+    range: lines.rangeOf(draft.start, draft.startTagEnd),
+    ...(draft.complete ? {} : { incomplete: true }),
+  };
+}
+
+function directionOf(draft: FlowDraft, participants: ReadonlyMap<string, Participant>): ChannelDirection {
+  const stated = draft.properties.get('direction')?.value?.text.trim().toLowerCase();
+  if (stated === 'sender') return 'Sender';
+  if (stated === 'receiver') return 'Receiver';
+  // Old (HCI-era) files carry no direction: the connected participant tells.
+  if (draft.sourceRef !== undefined && participants.get(draft.sourceRef)?.type === 'EndpointSender') return 'Sender';
+  if (draft.targetRef !== undefined && participants.get(draft.targetRef)?.type === 'EndpointReceiver') return 'Receiver';
+  return 'Unknown';
+}
+
+/** Whether `text` at `start` really is `</name>` (possibly with white space before `>`). */
+function isCloseTagOf(text: string, start: number, name: string): boolean {
+  if (text.charCodeAt(start + 1) !== 47 /* / */ || !text.startsWith(name, start + 2)) return false;
+  const next = text.charCodeAt(start + 2 + name.length);
+  return next === 62 /* > */ || next === 32 || next === 9 || next === 10 || next === 13;
+}
+
+/** saxes prefixes messages with "line:column: "; our problems carry a range instead. */
+function stripLocation(message: string): string {
+  return message.replace(/^\d+:\d+: /, '');
+}

@@ -1,0 +1,27 @@
+import { ruleMeta } from './catalogue';
+import type { IflowRule } from './rule';
+
+// HTTP receivers list headers per direction; the flow's runtime configuration has one list.
+const HEADER_LIST_KEYS = new Set(['allowedRequestHeaders', 'allowedResponseHeaders', 'allowedHeaderList']);
+
+export const allowedHeadersWildcard: IflowRule = {
+  meta: ruleMeta('allowed-headers-wildcard')!,
+  checkIflow(iflow, report) {
+    const check = (key: string, value: ReturnType<typeof iflow.resolve>, where: string) => {
+      if (!value?.known || value.text.trim() !== '*') return;
+      const direction = key === 'allowedResponseHeaders' ? 'response' : 'request';
+      report({
+        on: value,
+        message: `${where} passes every ${direction} header (*), including headers that carry credentials or steer processing (Authorization, Cookie, SAP_ headers). List only the headers the flow needs.`,
+      });
+    };
+    for (const channel of iflow.channels) {
+      for (const key of HEADER_LIST_KEYS) {
+        if (channel.property(key)) check(key, channel.resolved(key), `The channel "${channel.channel.name}"`);
+      }
+    }
+    for (const property of iflow.otherProperties) {
+      if (HEADER_LIST_KEYS.has(property.key)) check(property.key, iflow.resolve(property), 'The integration flow');
+    }
+  },
+};

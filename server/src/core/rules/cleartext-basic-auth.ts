@@ -1,0 +1,18 @@
+import { ruleMeta } from './catalogue';
+import type { ChannelRule } from './rule';
+import { channelLabel, plainHttpAddress, upgradeToHttps } from './support/channel-facts';
+
+export const cleartextBasicAuth: ChannelRule = {
+  meta: ruleMeta('cleartext-basic-auth')!,
+  check(channel, report) {
+    if (channel.receiverAuth !== 'basic') return;
+    const address = plainHttpAddress(channel);
+    if (!address) return;
+    report({
+      on: address.value,
+      slice: address.endpoint.schemeRange,
+      message: `The ${channelLabel(channel)} sends Basic credentials over plain HTTP on the Internet: user and password travel readable with every call. Use https://.`,
+      fixes: upgradeToHttps(address),
+    });
+  },
+};

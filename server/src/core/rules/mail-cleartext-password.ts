@@ -1,0 +1,20 @@
+import { ruleMeta } from './catalogue';
+import type { ChannelRule } from './rule';
+import { channelLabel } from './support/channel-facts';
+import { encryptMailFix } from './support/mail';
+
+export const mailCleartextPassword: ChannelRule = {
+  meta: ruleMeta('mail-cleartext-password')!,
+  check(channel, report) {
+    if (!channel.isMail || !channel.is('auth', 'loginPlain', 'plain')) return;
+    if (!channel.is('ssl', 'off', 'starttls_optional')) return;
+    const optional = channel.is('ssl', 'starttls_optional');
+    report({
+      on: channel.resolved('auth')!,
+      message:
+        `The ${channelLabel(channel)} logs in with a plain password ` +
+        (optional ? 'while encryption is optional: if the server does not offer STARTTLS, the password travels readable.' : 'without encryption: the password travels readable.'),
+      fixes: encryptMailFix(channel),
+    });
+  },
+};

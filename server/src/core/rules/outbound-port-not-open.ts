@@ -1,0 +1,73 @@
+import type { ChannelView } from '../analysis/channel-view';
+import { ruleMeta } from './catalogue';
+import type { ChannelRule, FixSpec, Report } from './rule';
+import { channelLabel, hostAddress, urlAddress, type AddressFacts } from './support/channel-facts';
+import { replaceSlice } from './support/fixes';
+
+// Outbound ports open by default for Internet channels (security FAQ):
+// HTTP(S) 443 and every port from 1024; SFTP 22; SMTP 25, 465 and 587.
+const SCHEME_PORT: Readonly<Record<string, number>> = { http: 80, https: 443 };
+const SMTP_OPEN = [25, 465, 587];
+
+interface PortCheck {
+  readonly address: AddressFacts;
+  readonly port: number;
+  readonly isOpen: boolean;
+  readonly standardPort: number;
+  readonly protocol: string;
+  readonly openByDefault: string;
+}
+
+function portCheck(channel: ChannelView): PortCheck | undefined {
+  if (channel.isUrlReceiver) {
+    const address = urlAddress(channel);
+    const port = address && effectivePort(address, address.endpoint.scheme ? SCHEME_PORT[address.endpoint.scheme] : undefined);
+    if (!address || port === undefined) return undefined;
+    return { address, port, isOpen: port === 443 || port >= 1024, standardPort: 443, protocol: 'HTTPS', openByDefault: '443 and every port from 1024' };
+  }
+  if (channel.isSftp) {
+    const address = hostAddress(channel);
+    const port = address && effectivePort(address, 22);
+    if (!address || port === undefined) return undefined;
+    return { address, port, isOpen: port === 22, standardPort: 22, protocol: 'SFTP', openByDefault: '22' };
+  }
+  if (channel.isMail && channel.isReceiver) {
+    const address = hostAddress(channel);
+    const port = address && effectivePort(address, 25);
+    if (!address || port === undefined) return undefined;
+    return { address, port, isOpen: SMTP_OPEN.includes(port), standardPort: 587, protocol: 'SMTP', openByDefault: '25, 465 and 587' };
+  }
+  return undefined;
+}
+
+/** The explicit port, else the protocol default; undefined when the port is unknown. */
+function effectivePort({ endpoint }: AddressFacts, defaultPort: number | undefined): number | undefined {
+  if (endpoint.hasExplicitPort) return endpoint.portKnown ? endpoint.port : undefined;
+  return endpoint.host === undefined && defaultPort === undefined ? undefined : defaultPort;
+}
+
+export const outboundPortNotOpen: ChannelRule = {
+  meta: ruleMeta('outbound-port-not-open')!,
+  check(channel, report, { config }) {
+    // SFTP servers are always reached outbound, even by a polling sender.
+    if (!channel.isReceiver && !channel.isSftp) return;
+    if (channel.connectivity !== 'internet') return;
+    const check = portCheck(channel);
+    if (!check || check.isOpen || config.openedPorts.has(check.port)) return;
+    const { address, port } = check;
+    const fixes: FixSpec[] = [];
+    if (address.endpoint.portRange && address.endpoint.hasExplicitPort) {
+      fixes.push(replaceSlice(address.value, address.endpoint.portRange, String(check.standardPort), `Use port ${check.standardPort} (${check.protocol})`, false));
+    }
+    fixes.push({ title: `Record port ${port} as opened by request in .cpisecurity.json`, actions: [{ kind: 'openPort', port }] });
+    const found: Report = {
+      on: address.value,
+      slice: address.endpoint.hasExplicitPort ? address.endpoint.portRange : address.endpoint.schemeRange ?? address.endpoint.hostRange,
+      message:
+        `Port ${port} of the ${channelLabel(channel)} is not open for outbound ${check.protocol} connections by default ` +
+        `(open: ${check.openByDefault}). Ask SAP to open it and record it under "openedPorts" in .cpisecurity.json, or use port ${check.standardPort}.`,
+      fixes,
+    };
+    report(found);
+  },
+};

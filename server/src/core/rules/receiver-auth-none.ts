@@ -1,0 +1,15 @@
+import { ruleMeta } from './catalogue';
+import type { ChannelRule } from './rule';
+import { channelLabel } from './support/channel-facts';
+
+export const receiverAuthNone: ChannelRule = {
+  meta: ruleMeta('receiver-auth-none')!,
+  check(channel, report) {
+    if (!channel.isUrlReceiver || channel.connectivity !== 'internet') return;
+    if (channel.receiverAuth !== 'none') return;
+    report({
+      on: channel.receiverAuthValue!,
+      message: `The ${channelLabel(channel)} calls an Internet endpoint without authentication. Check that the endpoint is meant to be public; otherwise use OAuth 2.0, a client certificate or Basic over HTTPS.`,
+    });
+  },
+};

@@ -1,0 +1,67 @@
+import type { ChannelView } from '../analysis/channel-view';
+import type { Config } from '../config/model';
+import type { Severity } from '../findings';
+import type { IflowModel, IflowProperty } from '../iflow/model';
+import type { ResolvedValue } from '../params/resolved-value';
+import type { RuleMeta } from './catalogue';
+
+/** A change a quick fix makes, described as data; the analyser turns it into file edits. */
+export type FixAction =
+  /** Replace a slice of a resolved value; lands in the .iflw or parameters.prop, wherever the slice came from. */
+  | { readonly kind: 'replace'; readonly target: ResolvedValue; readonly textStart: number; readonly textEnd: number; readonly newText: string }
+  /** Record an outbound port as opened on request in `.cpisecurity.json`. */
+  | { readonly kind: 'openPort'; readonly port: number };
+
+export interface FixSpec {
+  readonly title: string;
+  readonly preferred?: boolean;
+  readonly actions: readonly FixAction[];
+}
+
+export interface Report {
+  readonly message: string;
+  /** Where the finding sits: the value of this property (its key when it has no value). */
+  readonly on: ResolvedValue | IflowProperty;
+  /**
+   * The slice of the resolved text at fault. Only parameters that contributed
+   * to it get a finding of their own; without it, every parameter of the value does.
+   */
+  readonly slice?: readonly [number, number];
+  /** For rules whose severity depends on the case; a configured severity still wins. */
+  readonly severity?: Severity;
+  readonly fixes?: readonly FixSpec[];
+}
+
+export interface RuleContext {
+  readonly config: Config;
+  readonly iflow: IflowModel;
+  /** Display name of the iFlow for messages (file name when the model has none). */
+  readonly iflowName: string;
+}
+
+export type Reporter = (report: Report) => void;
+
+/** A rule over one channel at a time. */
+export interface ChannelRule {
+  readonly meta: RuleMeta;
+  /**
+   * Rules whose finding on the same value makes this one redundant
+   * (e.g. plain HTTP is implied by "Basic authentication over plain HTTP").
+   */
+  readonly supersededBy?: readonly string[];
+  check(channel: ChannelView, report: Reporter, context: RuleContext): void;
+}
+
+/** Everything of one iFlow a rule may look at. */
+export interface IflowView {
+  readonly channels: readonly ChannelView[];
+  /** Properties outside channels (flow steps, the collaboration, ...). */
+  readonly otherProperties: readonly IflowProperty[];
+  resolve(property: IflowProperty): ResolvedValue | undefined;
+}
+
+/** A rule over a whole iFlow (settings not tied to one channel). */
+export interface IflowRule {
+  readonly meta: RuleMeta;
+  checkIflow(iflow: IflowView, report: Reporter, context: RuleContext): void;
+}

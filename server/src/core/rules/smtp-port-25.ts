@@ -1,0 +1,32 @@
+import { ruleMeta } from './catalogue';
+import type { ChannelRule, FixAction, FixSpec } from './rule';
+import { channelLabel, hostAddress } from './support/channel-facts';
+
+export const smtpPort25: ChannelRule = {
+  meta: ruleMeta('smtp-port-25')!,
+  check(channel, report) {
+    if (!channel.isMail || !channel.isReceiver) return;
+    const address = hostAddress(channel);
+    const endpoint = address?.endpoint;
+    if (!address || !endpoint || endpoint.host === undefined) return;
+    if (endpoint.hasExplicitPort && (!endpoint.portKnown || endpoint.port !== 25)) return;
+    const ssl = channel.resolved('ssl');
+    const fix = (port: string, sslValue: string, title: string): FixSpec | undefined => {
+      const actions: FixAction[] = [];
+      if (endpoint.hasExplicitPort && endpoint.portRange) {
+        actions.push({ kind: 'replace', target: address.value, textStart: endpoint.portRange[0], textEnd: endpoint.portRange[1], newText: port });
+      } else if (endpoint.hostRange) {
+        actions.push({ kind: 'replace', target: address.value, textStart: endpoint.hostRange[1], textEnd: endpoint.hostRange[1], newText: `:${port}` });
+      }
+      if (ssl) actions.push({ kind: 'replace', target: ssl, textStart: 0, textEnd: ssl.text.length, newText: sslValue });
+      return actions.length === (ssl ? 2 : 1) ? { title, actions, preferred: false } : undefined;
+    };
+    const fixes = [fix('587', 'starttls_mandatory', 'Use port 587 with STARTTLS mandatory'), fix('465', 'smtps', 'Use port 465 with SMTPS')];
+    report({
+      on: address.value,
+      slice: endpoint.hasExplicitPort ? endpoint.portRange : endpoint.hostRange,
+      message: `The ${channelLabel(channel)} submits mail on port 25, the server-to-server relay port that many providers block for clients. Use 587 with STARTTLS mandatory, or 465 with SMTPS.`,
+      fixes: fixes.filter((f): f is FixSpec => f !== undefined),
+    });
+  },
+};

@@ -1,0 +1,53 @@
+import type { ChannelView } from '../../analysis/channel-view';
+import { parseHostPort, parseUrl, type Endpoint } from '../../params/endpoint';
+import type { ResolvedValue } from '../../params/resolved-value';
+import { replaceSlice } from './fixes';
+import type { FixSpec } from '../rule';
+
+/** `receiver "Orders" (HTTP)`, for messages. */
+export function channelLabel(channel: ChannelView): string {
+  const role = channel.isSender ? 'sender' : channel.isReceiver ? 'receiver' : 'channel';
+  return `${role} "${channel.channel.name}" (${channel.adapter || 'unknown adapter'})`;
+}
+
+export interface AddressFacts {
+  readonly value: ResolvedValue;
+  readonly endpoint: Endpoint;
+}
+
+/** The parsed URL of a URL-based receiver. */
+export function urlAddress(channel: ChannelView): AddressFacts | undefined {
+  const value = channel.urlAddress;
+  if (!value) return undefined;
+  const endpoint = parseUrl(value.text);
+  return endpoint ? { value, endpoint } : undefined;
+}
+
+/** Address of an Internet URL-based receiver whose scheme is plain `http`. */
+export function plainHttpAddress(channel: ChannelView): AddressFacts | undefined {
+  if (channel.connectivity !== 'internet') return undefined;
+  const address = urlAddress(channel);
+  return address?.endpoint.scheme === 'http' ? address : undefined;
+}
+
+/** `http://` to `https://`, dropping an explicit `:80` that would then be wrong. */
+export function upgradeToHttps(address: AddressFacts): FixSpec[] {
+  const { value, endpoint } = address;
+  if (!endpoint.schemeRange) return [];
+  const fix = replaceSlice(value, endpoint.schemeRange, 'https', 'Use https://');
+  if (endpoint.port === 80 && endpoint.portRange) {
+    // the colon before the port goes too
+    const dropPort = { kind: 'replace' as const, target: value, textStart: endpoint.portRange[0] - 1, textEnd: endpoint.portRange[1], newText: '' };
+    return [{ ...fix, title: 'Use https:// (without :80)', actions: [...fix.actions, dropPort] }];
+  }
+  return [fix];
+}
+
+/** The `host[:port]` setting of an SFTP, mail or AMQP channel. */
+export function hostAddress(channel: ChannelView): AddressFacts | undefined {
+  const key = channel.isMail ? 'server' : 'host';
+  const value = channel.resolved(key);
+  if (!value) return undefined;
+  const endpoint = parseHostPort(value.text);
+  return endpoint ? { value, endpoint } : undefined;
+}

@@ -1,0 +1,168 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyseArtifact } from '../core/analysis/analyse-artifact';
+import { artifactFolder, isConfigUri, isIflowUri, isParametersUri } from '../core/analysis/artifact-layout';
+import { parseIflow, parseParameters, type ParsedIflow, type ParsedParameters } from '../core/analysis/parsed';
+import type { Finding } from '../core/findings';
+import type { ConfigurationResolver } from './configuration';
+import { configProblemDiagnostic, toDiagnostic } from './diagnostics';
+import { canonicalUri, type WorkspaceFiles } from './files';
+
+const DEBOUNCE_MS = 200;
+
+export interface AnalysisStats {
+  files: number;
+  findings: number;
+  lastDurationMs: number;
+  lastFinishedAt?: number;
+}
+
+/**
+ * Analyses integration artifacts on change, debounced per artifact, and
+ * publishes diagnostics for the open documents. A run that a newer run
+ * overtook while it was reading files publishes nothing.
+ */
+export class AnalysisService {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly generation = new Map<string, number>();
+  private readonly findings = new Map<string, readonly Finding[]>();
+  private readonly iflowCache = new Map<string, ParsedIflow>();
+  private readonly parametersCache = new Map<string, ParsedParameters>();
+  private readonly configFilesShown = new Set<string>();
+  readonly stats: AnalysisStats = { files: 0, findings: 0, lastDurationMs: 0 };
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly files: WorkspaceFiles,
+    private readonly configuration: ConfigurationResolver,
+    private readonly onAnalysed: () => void = () => undefined,
+  ) {}
+
+  static handles(uri: string): boolean {
+    return isIflowUri(uri) || isParametersUri(uri);
+  }
+
+  findingsFor(uri: string): readonly Finding[] {
+    return this.findings.get(canonicalUri(uri)) ?? [];
+  }
+
+  /** A document or file changed: re-analyse what depends on it. */
+  changed(uri: string, immediately = false): void {
+    if (isConfigUri(uri)) {
+      this.changedEverything();
+      return;
+    }
+    if (!AnalysisService.handles(uri)) return;
+    this.schedule(artifactFolder(canonicalUri(uri)), immediately ? 0 : DEBOUNCE_MS);
+  }
+
+  /** Configuration or settings changed: every open artifact is analysed again. */
+  changedEverything(): void {
+    this.configuration.settingsChanged();
+    const artifacts = new Set(this.documents.all().filter((d) => AnalysisService.handles(d.uri)).map((d) => artifactFolder(canonicalUri(d.uri))));
+    for (const artifact of artifacts) this.schedule(artifact, 0);
+  }
+
+  closed(uri: string): void {
+    this.findings.delete(canonicalUri(uri));
+    this.iflowCache.delete(canonicalUri(uri));
+    this.parametersCache.delete(canonicalUri(uri));
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    // the editor's unsaved text no longer counts: the rest of the artifact sees the file on disk
+    if (AnalysisService.handles(uri)) this.schedule(artifactFolder(canonicalUri(uri)), 0);
+  }
+
+  private schedule(artifact: string, delay: number): void {
+    clearTimeout(this.timers.get(artifact));
+    this.timers.set(
+      artifact,
+      setTimeout(() => {
+        this.timers.delete(artifact);
+        this.run(artifact).catch((error: unknown) => this.connection.console.error(`Analysis of ${artifact} failed: ${String(error)}`));
+      }, delay),
+    );
+  }
+
+  /** Resolves once every scheduled analysis has run (for tests and the re-analyse command). */
+  async settle(): Promise<void> {
+    while (this.timers.size > 0 || this.running > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  private running = 0;
+
+  private async run(artifact: string): Promise<void> {
+    const generation = (this.generation.get(artifact) ?? 0) + 1;
+    this.generation.set(artifact, generation);
+    this.running++;
+    try {
+      const started = performance.now();
+      const parametersUri = `${artifact}/parameters.prop`;
+      const iflowUris = await this.files.iflowsOf(artifact);
+      const iflowTexts = await Promise.all(iflowUris.map((uri) => this.files.read(uri)));
+      const parametersText = await this.files.read(parametersUri);
+      const anchor = iflowUris[0] ?? parametersUri;
+      const resolved = await this.configuration.resolve(anchor);
+      if (this.generation.get(artifact) !== generation) return; // overtaken by a newer run
+
+      const iflows = iflowUris.flatMap((uri, i) => (iflowTexts[i] === undefined ? [] : [this.parsedIflow(uri, iflowTexts[i]!)]));
+      const parameters = parametersText === undefined ? undefined : this.parsedParameters(parametersUri, parametersText);
+      const result = resolved.enabled
+        ? analyseArtifact({ iflows, parameters, config: resolved.config, configTarget: resolved.target })
+        : { findings: [], suppressed: [] };
+
+      const byUri = new Map<string, Finding[]>();
+      for (const finding of result.findings) {
+        const key = canonicalUri(finding.uri);
+        byUri.set(key, [...(byUri.get(key) ?? []), finding]);
+      }
+      const targets = [...iflows.map((i) => i.uri), ...(parameters ? [parameters.uri] : [])];
+      for (const uri of targets) {
+        const open = this.openDocument(uri);
+        const list = byUri.get(canonicalUri(uri)) ?? [];
+        this.findings.set(canonicalUri(uri), list);
+        if (open) void this.connection.sendDiagnostics({ uri: open.uri, version: open.version, diagnostics: list.map(toDiagnostic) });
+      }
+      this.showConfigProblems(resolved.file);
+      this.stats.files = this.findings.size;
+      this.stats.findings = [...this.findings.values()].reduce((sum, list) => sum + list.length, 0);
+      this.stats.lastDurationMs = performance.now() - started;
+      this.stats.lastFinishedAt = Date.now();
+      this.onAnalysed();
+    } finally {
+      this.running--;
+    }
+  }
+
+  private openDocument(uri: string): TextDocument | undefined {
+    const canonical = canonicalUri(uri);
+    return this.documents.get(uri) ?? this.documents.all().find((d) => canonicalUri(d.uri) === canonical);
+  }
+
+  private showConfigProblems(file: { uri: string; problems: readonly { message: string }[] } | undefined): void {
+    if (!file) return;
+    const diagnostics = (file.problems as Parameters<typeof configProblemDiagnostic>[0][]).map(configProblemDiagnostic);
+    if (diagnostics.length === 0 && !this.configFilesShown.has(file.uri)) return;
+    this.configFilesShown.add(file.uri);
+    const open = this.openDocument(file.uri);
+    void this.connection.sendDiagnostics({ uri: open?.uri ?? file.uri, diagnostics });
+  }
+
+  private parsedIflow(uri: string, text: string): ParsedIflow {
+    const key = canonicalUri(uri);
+    const cached = this.iflowCache.get(key);
+    if (cached && cached.text === text) return cached;
+    const parsed = parseIflow(uri, text);
+    this.iflowCache.set(key, parsed);
+    return parsed;
+  }
+
+  private parsedParameters(uri: string, text: string): ParsedParameters {
+    const key = canonicalUri(uri);
+    const cached = this.parametersCache.get(key);
+    if (cached && cached.text === text) return cached;
+    const parsed = parseParameters(uri, text);
+    this.parametersCache.set(key, parsed);
+    return parsed;
+  }
+}

@@ -1,0 +1,50 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { ConfigProblem } from '../core/config/model';
+import type { Finding, Severity } from '../core/findings';
+import { ruleMeta } from '../core/rules/catalogue';
+
+export const SOURCE = 'cpi-security-lint';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding): Diagnostic {
+  const meta = ruleMeta(finding.ruleId);
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: meta ? { href: meta.helpUrl } : undefined,
+    source: SOURCE,
+    message: finding.message,
+    relatedInformation: finding.related.length
+      ? finding.related.map((related) => ({ location: { uri: related.uri, range: related.range }, message: related.message }))
+      : undefined,
+  };
+}
+
+export function configProblemDiagnostic(problem: ConfigProblem): Diagnostic {
+  return {
+    range: problem.range,
+    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: SOURCE,
+    message: problem.message,
+  };
+}
+
+/** Same rule at the same place: how a code-action request finds the finding behind a diagnostic. */
+export function sameDiagnostic(diagnostic: Diagnostic, finding: Finding): boolean {
+  const a = diagnostic.range;
+  const b = finding.range;
+  return (
+    diagnostic.code === finding.ruleId &&
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}

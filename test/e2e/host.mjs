@@ -1,0 +1,242 @@
+// Starts the real VS Code (code-server: workbench in Chromium, extension host
+// in Node 24) on loopback and tears it all down again, whatever happens.
+// Recipe: /work/shared/spec/VSCODE-OFFLINE.md.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// ---------------------------------------------------------------- teardown
+
+const teardowns = [];
+const liveGroups = new Set();
+let handlersInstalled = false;
+
+/** Registers cleanup work; run in reverse order by teardownAll(). */
+export function onTeardown(fn) {
+  installHandlers();
+  teardowns.push(fn);
+}
+
+export async function teardownAll() {
+  while (teardowns.length > 0) {
+    const fn = teardowns.pop();
+    try {
+      await fn();
+    } catch (error) {
+      console.error(`[e2e] teardown step failed: ${error?.message ?? error}`);
+    }
+  }
+}
+
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function installHandlers() {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(signal, () => {
+      console.error(`[e2e] ${signal}: tearing down`);
+      teardownAll().finally(() => process.exit(130));
+    });
+  }
+  // Last resort when the process exits without teardown: no orphaned servers.
+  process.on('exit', () => {
+    for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
+  });
+}
+
+// ---------------------------------------------------------------- code-server
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function httpStatus(url) {
+  return new Promise((resolve) => {
+    const req = request(url, { timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(0));
+    req.end();
+  });
+}
+
+function delay(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function tail(path, lines = 25) {
+  try {
+    return readFileSync(path, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+/** The environment without variables of a VS Code the harness may itself run in. */
+function cleanEnv(extra) {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') continue;
+    env[key] = value;
+  }
+  return { ...env, ...extra };
+}
+
+/**
+ * Starts code-server on a free 127.0.0.1 port with throwaway user data and
+ * extensions folders. `env` is added to the server's environment, which the
+ * extension host inherits. Resolves once the server answers /healthz.
+ */
+export async function startCodeServer({ paths, env = {}, logDir, timeoutMs = 60_000, log = () => {} }) {
+  const port = await freePort();
+  const home = mkdtempSync(join(tmpdir(), 'cpi-e2e-host-'));
+  const userDataDir = join(home, 'user');
+  const extensionsDir = join(home, 'ext');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  writeFileSync(
+    join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'security.workspace.trust.enabled': false,
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'chat.disableAIFeatures': true,
+      },
+      null,
+      2,
+    ),
+  );
+  mkdirSync(logDir, { recursive: true });
+  const logPath = join(logDir, 'code-server.log');
+  const logFd = openSync(logPath, 'w');
+  const args = [
+    paths.codeServerEntry,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+    '--vscode-option=--enable-smoke-test-driver',
+  ];
+  const child = spawn(paths.nodeBin, args, {
+    detached: true, // own process group: one kill ends the extension host and language servers too
+    stdio: ['ignore', logFd, logFd],
+    env: cleanEnv({
+      PATH: [join(paths.nodeRoot, 'bin'), process.env.PATH].join(delimiter),
+      // code-server's own config and data (not VS Code's) would otherwise land in ~/.config and ~/.local/share.
+      XDG_CONFIG_HOME: join(home, 'xdg-config'),
+      XDG_DATA_HOME: join(home, 'xdg-data'),
+      ...env,
+    }),
+  });
+  closeSync(logFd);
+  liveGroups.add(child.pid);
+  let exited = false;
+  const exitPromise = new Promise((resolve) => child.once('exit', (code, signal) => {
+    exited = true;
+    resolve({ code, signal });
+  }));
+
+  const stop = async () => {
+    if (!exited) {
+      killGroup(child.pid, 'SIGTERM');
+      const done = await Promise.race([exitPromise.then(() => true), delay(5000).then(() => false)]);
+      if (!done) killGroup(child.pid, 'SIGKILL');
+    }
+    // The group may hold children that outlive the server process itself.
+    killGroup(child.pid, 'SIGKILL');
+    liveGroups.delete(child.pid);
+    rmSync(home, { recursive: true, force: true });
+  };
+  onTeardown(stop);
+
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exited) throw new Error(`code-server exited during start-up; log ${logPath}:\n${tail(logPath)}`);
+    if ((await httpStatus(`${origin}/healthz`)) === 200) break;
+    if (Date.now() > deadline) throw new Error(`code-server did not answer within ${timeoutMs} ms; log ${logPath}:\n${tail(logPath)}`);
+    await delay(200);
+  }
+  log(`code-server up at ${origin} (pid ${child.pid})`);
+  return { origin, port, pid: child.pid, logPath, exited: () => exited, exitPromise, stop };
+}
+
+// ---------------------------------------------------------------- browser
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function launchBrowser(paths) {
+  const module = await import(pathToFileURL(paths.playwrightCore).href);
+  const chromium = module.chromium ?? module.default.chromium;
+  const browser = await chromium.launch({
+    executablePath: paths.chromium,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+  });
+  onTeardown(() => browser.close());
+  return browser;
+}
+
+/** The workbench URL for a folder, an extension under development and optionally a test module. */
+export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }) {
+  const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
+  const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
+  if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+  const query = new URLSearchParams({ folder, payload: JSON.stringify(payload) });
+  return `${server.origin}/?${query}`;
+}
+
+/**
+ * Opens a workbench window in a fresh browser context; page console lines
+ * are collected in `consoleLines` (the extension host forwards its output there).
+ */
+export async function openWorkbench(browser, server, options) {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+  onTeardown(() => context.close());
+  const page = await context.newPage();
+  const consoleLines = [];
+  page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
+  page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.message}`));
+  await page.goto(workbenchUrl(server, options), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  return { page, context, consoleLines };
+}
