@@ -13,6 +13,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's UMD entry does not bundle; its ES module entry does
+  mainFields: ['module', 'main'],
 };
 
 const targets = [

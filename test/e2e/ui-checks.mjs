@@ -34,7 +34,7 @@ export const steps = [
       await page.locator('.quick-input-list .monaco-list-row', { hasText: IFLOW_NAME }).first().waitFor({ timeout: WAIT_MS });
       await page.keyboard.press('Enter');
       await page.locator('.tabs-container .tab.active', { hasText: IFLOW_NAME }).waitFor({ timeout: WAIT_MS });
-      await page.locator('.monaco-editor .view-lines', { hasText: 'httpAddressWithoutQuery' }).first().waitFor({ timeout: WAIT_MS });
+      await page.locator('.monaco-editor .view-lines', { hasText: 'bpmn2:definitions' }).first().waitFor({ timeout: WAIT_MS });
     },
   },
   {

@@ -1,9 +1,8 @@
 import type { Connection } from 'vscode-languageserver';
 import { configCandidates } from '../core/config/discover';
-import { addOpenedPort } from '../core/config/edits';
 import { DEFAULT_CONFIG, type Config, type ConfigProblem } from '../core/config/model';
 import { parseConfig, withEditorSettings } from '../core/config/parse';
-import type { ConfigTarget } from '../core/analysis/findings-builder';
+import { configTarget, type ConfigTarget } from '../core/config/target';
 import { artifactFolder } from '../core/analysis/artifact-layout';
 import { canonicalUri, type WorkspaceFiles } from './files';
 
@@ -82,16 +81,4 @@ export class ConfigurationResolver {
 function artifactRoot(uri: string): string {
   const folder = artifactFolder(canonicalUri(uri));
   return folder.endsWith('/src/main/resources') ? folder.slice(0, -'/src/main/resources'.length) : folder;
-}
-
-function configTarget(uri: string, text: string | undefined): ConfigTarget {
-  return {
-    uri,
-    text,
-    addOpenedPort(port) {
-      const change = addOpenedPort(text, port);
-      if (typeof change === 'string') return { uri, create: true, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: change }] };
-      return change.length === 0 ? undefined : { uri, edits: change };
-    },
-  };
 }

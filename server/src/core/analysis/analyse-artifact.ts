@@ -6,7 +6,8 @@ import { ruleMeta } from '../rules/catalogue';
 import { CHANNEL_RULES, IFLOW_RULES } from '../rules/registry';
 import type { IflowView, Report, RuleContext } from '../rules/rule';
 import { ChannelView } from './channel-view';
-import { buildFindings, type ConfigTarget } from './findings-builder';
+import type { ConfigTarget } from '../config/target';
+import { buildFindings } from './findings-builder';
 import { checkParameterSecrets } from './parameter-secrets';
 import { displayName, type ParsedIflow, type ParsedParameters } from './parsed';
 

@@ -1,4 +1,5 @@
 import type { FileEdit, Finding, Fix, RelatedLocation, Severity, TextEdit } from '../findings';
+import type { ConfigTarget } from '../config/target';
 import { escapeXmlText } from '../iflow/escape';
 import type { IflowProperty } from '../iflow/model';
 import type { ParameterEntry } from '../params/model';
@@ -8,15 +9,6 @@ import type { ResolvedValue, ValueSegment } from '../params/resolved-value';
 import type { FixAction, FixSpec, Report } from '../rules/rule';
 import type { Range } from '../text/range';
 import type { ParsedIflow, ParsedParameters } from './parsed';
-
-/** Where quick fixes that change the configuration write to. */
-export interface ConfigTarget {
-  readonly uri: string;
-  /** Current text; undefined when the file does not exist yet. */
-  readonly text?: string;
-  /** Edits for adding a port, from the configuration module. */
-  addOpenedPort(port: number): FileEdit | undefined;
-}
 
 export interface BuildContext {
   readonly iflow: ParsedIflow;

@@ -155,7 +155,7 @@ function readName(node: Node | undefined, what: string): Rdn[] {
 function decodeString(node: Node | undefined): string {
   if (!node || typeof node.value !== 'string') return '';
   const raw = node.value;
-  switch (node.type) {
+  switch (node.type as number) {
     case asn1.Type.UTF8:
       return Buffer.from(raw, 'latin1').toString('utf8');
     case asn1.Type.BMPSTRING:

@@ -116,7 +116,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       "SAP's advice is to put the complete host name into the Common Name (CN), both for inbound and for outbound use.",
       '',
       'A `*` in the CN is technically accepted, but only where the certificate serves client-certificate authentication. ' +
-        'For outbound HTTPS, where SAP itself manages the CA-signed key pairs, the CN always carries the complete host name.',
+        "For outbound HTTPS, where the CA-signed key pairs are SAP's to manage, the CN always carries the complete host name.",
     ],
     relatedRules: ['cert-wildcard-cn'],
     iflowKeys: ['clientCertificates', 'privateKeyAlias'],
@@ -227,6 +227,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       'The addresses depend on the region and data centre that hosts the tenant. SAP lists them together with its description ' +
         'of the virtual system landscapes; allow the ranges of your region on the systems that receive calls from the tenant.',
     ],
+    links: [SAP_PAGES.virtualSystemLandscapes],
   }),
   entry(FAQ.dataCenters, {
     question: 'Where is information about SAP data centres and their security?',
@@ -238,7 +239,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     question: 'What is SAP Cloud Connector, and do I need it?',
     category: 'connectivity',
     answer: [
-      'SAP Cloud Connector is an optional companion to SAP BTP that runs inside the customer network. It acts as a reverse ' +
+      'SAP Cloud Connector is an optional companion to SAP BTP that runs inside the customer network. It works as a reverse ' +
         "proxy: it builds a secure tunnel to the customer's Cloud Integration account, so on-premise systems can be called " +
         'without exposing them to the Internet. HTTP-based traffic such as SOAP, OData or IDoc over HTTP can take that route.',
       '',

@@ -62,8 +62,12 @@ export function renderRuleMarkdown(ruleId: string, options: RenderOptions = {}):
     heading(level + 2, 'After'),
     fence(entry.after),
   ];
-  if (entry.faq.length > 0) parts.push(heading(level + 1, 'SAP security FAQ'), linkList(faqLinks(entry.faq)));
-  const pages = [{ title: helpTitle(meta.helpUrl), url: meta.helpUrl }, ...entry.sapPages];
+  const faqList = faqLinks(entry.faq);
+  if (faqList.length > 0) parts.push(heading(level + 1, 'SAP security FAQ'), linkList(faqList));
+  // The help link leads the list unless it is one of the FAQ answers above.
+  const pages = [{ title: helpTitle(meta.helpUrl), url: meta.helpUrl }, ...entry.sapPages].filter(
+    (page) => !faqList.some((faq) => faq.url === page.url),
+  );
   parts.push(heading(level + 1, 'SAP documentation'), linkList(dedupe(pages)));
   return `${parts.join('\n\n')}\n`;
 }

@@ -22,13 +22,14 @@ const MAX_BRACKETS = 3;
  */
 export function splitValue(text: string, references: boolean): ValuePart[] {
   const parts: ValuePart[] = [];
+  const closers = new ClosingFinder(text);
   let literalStart = 0;
   let i = 0;
   const flush = (end: number): void => {
     if (end > literalStart) parts.push({ kind: 'literal', start: literalStart, end });
   };
   while (i < text.length) {
-    const special = (references && referenceAt(text, i)) || expressionAt(text, i) || placeholderAt(text, i);
+    const special = (references && referenceAt(text, i, closers)) || expressionAt(text, i, closers) || placeholderAt(text, i);
     if (!special) {
       i++;
       continue;
@@ -42,9 +43,28 @@ export function splitValue(text: string, references: boolean): ValuePart[] {
   return parts;
 }
 
-function referenceAt(text: string, i: number): ValuePart | undefined {
+/**
+ * Finds the next `}` or `}}`, remembering the last answer: an unclosed
+ * `{{` or `${` repeated thousands of times must not make the scan quadratic.
+ */
+class ClosingFinder {
+  private readonly last = new Map<string, { from: number; index: number }>();
+
+  constructor(private readonly text: string) {}
+
+  next(closer: string, from: number): number {
+    const last = this.last.get(closer);
+    // The first match at or after an earlier start is also the first after `from`, if it lies ahead.
+    if (last && last.from <= from && (last.index < 0 || last.index >= from)) return last.index;
+    const index = this.text.indexOf(closer, from);
+    this.last.set(closer, { from, index });
+    return index;
+  }
+}
+
+function referenceAt(text: string, i: number, closers: ClosingFinder): ValuePart | undefined {
   if (text[i] !== '{' || text[i + 1] !== '{') return undefined;
-  const close = text.indexOf('}}', i + 2);
+  const close = closers.next('}}', i + 2);
   if (close < 0) return undefined;
   const name = text.slice(i + 2, close);
   // A name is one non-empty line without braces closing it early.
@@ -52,9 +72,9 @@ function referenceAt(text: string, i: number): ValuePart | undefined {
   return { kind: 'reference', start: i, end: close + 2, name };
 }
 
-function expressionAt(text: string, i: number): ValuePart | undefined {
+function expressionAt(text: string, i: number, closers: ClosingFinder): ValuePart | undefined {
   if (text[i] !== '$' || text[i + 1] !== '{') return undefined;
-  const close = text.indexOf('}', i + 2);
+  const close = closers.next('}', i + 2);
   if (close < 0) return undefined;
   return { kind: 'expression', start: i, end: close + 1, inner: text.slice(i + 2, close) };
 }

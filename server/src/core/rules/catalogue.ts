@@ -60,6 +60,9 @@ function rule(
   return { id, section, defaultSeverity, title, faq, helpUrl };
 }
 
+// A rule's help link is its SAP Help page where that page's loio was checked
+// against SAP's published doc sources (see knowledge/sap-pages); otherwise it
+// stays on the FAQ answer.
 export const RULES: readonly RuleMeta[] = [
   // Network and transport
   rule('outbound-port-not-open', 'network', 'warning', 'Outbound port not open by default', [FAQ.httpPorts, FAQ.sftpSmtpPorts]),

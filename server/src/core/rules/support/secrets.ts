@@ -9,6 +9,8 @@ function normalise(key: string): string {
 /** `password`, `clientSecret`, `consumerSecret`, `securityToken`, `apiKey`, `Mail Password`, ... */
 export function isSecretName(key: string): boolean {
   const name = normalise(key);
+  // a CSRF token is fetched per session (`fetch`), not a stored secret
+  if (name.includes('csrf') || name.includes('xsrf')) return false;
   return SECRET_ENDINGS.some((ending) => name.endsWith(ending));
 }
 

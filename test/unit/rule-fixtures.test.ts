@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Finding } from '../../server/src/core/findings';
+import { applyFix } from '../support/apply-edits';
+import { analyseFiles, caseFolders, loadCase, type ExpectedFinding } from '../support/fixture-cases';
+
+// Every folder test/fixtures/rules/<rule-id>/<case>/ is one artifact; its
+// expected.json lists exactly the findings of <rule-id> (an empty list for
+// negative cases). Adding a case never touches this file.
+const ROOT = join(__dirname, '..', 'fixtures', 'rules');
+
+function fileName(uri: string): string {
+  return decodeURIComponent(basename(new URL(uri).pathname));
+}
+
+function actualOf(findings: readonly Finding[], rule: string, withSeverity: boolean, withEnd: boolean): ExpectedFinding[] {
+  return findings
+    .filter((finding) => finding.ruleId === rule)
+    .map((finding) => ({
+      rule,
+      file: fileName(finding.uri),
+      line: finding.range.start.line + 1,
+      column: finding.range.start.character + 1,
+      ...(withSeverity ? { severity: finding.severity } : {}),
+      ...(withEnd ? { endLine: finding.range.end.line + 1, endColumn: finding.range.end.character + 1 } : {}),
+    }));
+}
+
+const order = (a: ExpectedFinding, b: ExpectedFinding) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+
+describe('rule fixtures', () => {
+  const folders = caseFolders(ROOT);
+  it('has a positive and a negative case for every rule it covers', () => {
+    assert.ok(folders.length > 0, `no fixture cases under ${ROOT}`);
+    const rules = new Set(folders.map((folder) => basename(join(folder, '..'))));
+    for (const rule of rules) {
+      const cases = folders.filter((folder) => basename(join(folder, '..')) === rule).map((folder) => basename(folder));
+      assert.ok(cases.some((name) => name.startsWith('positive')), `${rule} has no positive case`);
+      assert.ok(cases.some((name) => name.startsWith('negative')), `${rule} has no negative case`);
+    }
+  });
+
+  for (const folder of folders) {
+    const rule = basename(join(folder, '..'));
+    const caseName = `${rule}/${basename(folder)}`;
+    describe(caseName, () => {
+      const fixture = loadCase(folder);
+      const folderUri = pathToFileURL(folder).href;
+      const expectedPath = join(folder, 'expected.json');
+      const expected: ExpectedFinding[] = existsSync(expectedPath) ? JSON.parse(readFileSync(expectedPath, 'utf8')) : [];
+
+      it('reports exactly the expected findings', () => {
+        const result = analyseFiles(fixture.files, folderUri);
+        const withSeverity = expected.some((e) => e.severity !== undefined);
+        const withEnd = expected.some((e) => e.endLine !== undefined);
+        assert.deepEqual(actualOf(result.findings, rule, withSeverity, withEnd).sort(order), [...expected].sort(order));
+      });
+
+      it('every quick fix removes its finding', () => {
+        const result = analyseFiles(fixture.files, folderUri);
+        for (const finding of result.findings.filter((f) => f.ruleId === rule)) {
+          for (const fix of finding.fixes) {
+            const after = analyseFiles(applyFix(fixture.files, fix), folderUri);
+            const still = after.findings.find(
+              (f) => f.ruleId === rule && f.uri === finding.uri && f.range.start.line === finding.range.start.line && f.range.start.character === finding.range.start.character,
+            );
+            assert.equal(still, undefined, `fix "${fix.title}" left ${rule} at ${fileName(finding.uri)}:${finding.range.start.line + 1}`);
+          }
+        }
+      });
+    });
+  }
+});
