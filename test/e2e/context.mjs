@@ -1,11 +1,10 @@
 // What every e2e entry point needs: where things are, the extension under
 // test, a throwaway copy of the workspace, and the compiled test suite.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { onTeardown } from './host.mjs';
+import { scratchDir } from './host.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '..', '..');
@@ -36,8 +35,7 @@ export function extensionUnderTest() {
  */
 export function prepareWorkspace() {
   const source = process.env.CPI_E2E_WORKSPACE ? resolve(process.env.CPI_E2E_WORKSPACE) : join(repoRoot, 'examples');
-  const workspace = mkdtempSync(join(tmpdir(), 'cpi-e2e-ws-'));
-  onTeardown(() => rmSync(workspace, { recursive: true, force: true }));
+  const workspace = scratchDir('cpi-e2e-ws-');
   if (existsSync(source)) cpSync(source, workspace, { recursive: true });
   cpSync(fixturesDir, join(workspace, 'e2e-fixtures'), { recursive: true });
   return workspace;

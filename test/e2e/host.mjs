@@ -13,7 +13,14 @@ import { pathToFileURL } from 'node:url';
 
 const teardowns = [];
 const liveGroups = new Set();
+const scratchDirs = new Set();
 let handlersInstalled = false;
+let interruptedBy;
+
+/** The signal that interrupted the run, if any (errors after it are just the teardown's echo). */
+export function interruption() {
+  return interruptedBy;
+}
 
 /** Registers cleanup work; run in reverse order by teardownAll(). */
 export function onTeardown(fn) {
@@ -46,6 +53,7 @@ function installHandlers() {
   handlersInstalled = true;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.once(signal, () => {
+      interruptedBy = signal;
       console.error(`[e2e] ${signal}: tearing down`);
       teardownAll().finally(() => process.exit(130));
     });
@@ -53,7 +61,19 @@ function installHandlers() {
   // Last resort when the process exits without teardown: no orphaned servers.
   process.on('exit', () => {
     for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
+    for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
   });
+}
+
+/** A temporary folder removed at teardown, or at exit at the latest. */
+export function scratchDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratchDirs.add(dir);
+  onTeardown(() => {
+    rmSync(dir, { recursive: true, force: true });
+    scratchDirs.delete(dir);
+  });
+  return dir;
 }
 
 // ---------------------------------------------------------------- code-server
@@ -111,7 +131,7 @@ function cleanEnv(extra) {
  */
 export async function startCodeServer({ paths, env = {}, logDir, timeoutMs = 60_000, log = () => {} }) {
   const port = await freePort();
-  const home = mkdtempSync(join(tmpdir(), 'cpi-e2e-host-'));
+  const home = scratchDir('cpi-e2e-host-');
   const userDataDir = join(home, 'user');
   const extensionsDir = join(home, 'ext');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
@@ -175,7 +195,6 @@ export async function startCodeServer({ paths, env = {}, logDir, timeoutMs = 60_
     // The group may hold children that outlive the server process itself.
     killGroup(child.pid, 'SIGKILL');
     liveGroups.delete(child.pid);
-    rmSync(home, { recursive: true, force: true });
   };
   onTeardown(stop);
 
@@ -201,16 +220,24 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  '--disable-crash-reporter',
 ];
 
 export async function launchBrowser(paths) {
   const module = await import(pathToFileURL(paths.playwrightCore).href);
   const chromium = module.chromium ?? module.default.chromium;
+  // Chromium's own config (crash reports) goes to a scratch folder, not ~/.config.
+  const home = scratchDir('cpi-e2e-chromium-');
   const browser = await chromium.launch({
     executablePath: paths.chromium,
     headless: true,
     args: CHROMIUM_ARGS,
     timeout: 60_000,
+    env: { ...process.env, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache') },
+    // Our signal handlers tear down in order; Playwright's would exit the process first.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   onTeardown(() => browser.close());
   return browser;
@@ -231,7 +258,7 @@ export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensi
  */
 export async function openWorkbench(browser, server, options) {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
-  onTeardown(() => context.close());
+  onTeardown(() => context.close().catch(() => {})); // already gone when the browser closed first
   const page = await context.newPage();
   const consoleLines = [];
   page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));

@@ -8,7 +8,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileSuite, extensionUnderTest, HarnessError, mochaPath, outputDir, prepareWorkspace, repoRoot } from './context.mjs';
-import { teardownAll } from './host.mjs';
+import { interruption, teardownAll } from './host.mjs';
 import { closingLine, printResults, readResults } from './report.mjs';
 
 const log = (message) => console.log(`[e2e electron] ${message}`);
@@ -74,7 +74,7 @@ if (process.env.CPI_E2E_SKIP === '1') {
   try {
     exitCode = await main();
   } catch (error) {
-    console.error(`[e2e electron] harness could not run: ${error instanceof HarnessError ? error.message : error?.stack ?? error}`);
+    if (!interruption()) console.error(`[e2e electron] harness could not run: ${error instanceof HarnessError ? error.message : error?.stack ?? error}`);
   } finally {
     await teardownAll();
   }

@@ -11,7 +11,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileSuite, extensionUnderTest, HarnessError, mochaPath, outputDir, prepareWorkspace } from './context.mjs';
-import { launchBrowser, openWorkbench, startCodeServer, teardownAll } from './host.mjs';
+import { interruption, launchBrowser, openWorkbench, startCodeServer, teardownAll } from './host.mjs';
 import { closingLine, printResults, readResults } from './report.mjs';
 import { ensureHost, SetupError } from './setup.mjs';
 import { runUiChecks } from './ui-checks.mjs';
@@ -82,7 +82,7 @@ try {
   exitCode = await main();
 } catch (error) {
   const known = error instanceof HarnessError || error instanceof SetupError;
-  console.error(`[e2e] harness could not run: ${known ? error.message : error?.stack ?? error}`);
+  if (!interruption()) console.error(`[e2e] harness could not run: ${known ? error.message : error?.stack ?? error}`);
   exitCode = 2;
 } finally {
   await teardownAll();

@@ -141,7 +141,7 @@ function probeVersions(paths) {
     throw new SetupError(`code-server reports "${codeServerLine}", expected ${CODE_SERVER_VERSION}`);
   }
   const playwrightCore = JSON.parse(readFileSync(join(paths.npmRoot, 'node_modules', 'playwright-core', 'package.json'), 'utf8')).version;
-  const chromium = run('running chromium --version', paths.chromium, ['--version']).trim();
+  const chromium = run('running chromium --version', paths.chromium, ['--version'], { env: { ...process.env, XDG_CONFIG_HOME: join(paths.cache, 'xdg', 'config') } }).trim();
   return { node, codeServer: CODE_SERVER_VERSION, codeServerLine, playwrightCore, chromium };
 }
 

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extensionUnderTest, HarnessError, outputDir, prepareWorkspace } from './context.mjs';
-import { launchBrowser, openWorkbench, startCodeServer, teardownAll } from './host.mjs';
+import { interruption, launchBrowser, openWorkbench, startCodeServer, teardownAll } from './host.mjs';
 import { closingLine, printResults } from './report.mjs';
 import { ensureHost, SetupError } from './setup.mjs';
 
@@ -103,7 +103,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       exitCode = await main();
     } catch (error) {
       const known = error instanceof HarnessError || error instanceof SetupError;
-      console.error(`[e2e ui] harness could not run: ${known ? error.message : error?.stack ?? error}`);
+      if (!interruption()) console.error(`[e2e ui] harness could not run: ${known ? error.message : error?.stack ?? error}`);
     } finally {
       await teardownAll();
     }

@@ -57,6 +57,7 @@ export function keyPair(spec: KeySpec, slot = 'leaf'): KeyPair {
   return made;
 }
 
+/** Attributes in encoded order (root first: C, O, ..., CN). */
 export type Attributes = readonly { readonly shortName?: string; readonly name?: string; readonly value: string }[];
 
 export interface GeneratedCertificate {
@@ -180,10 +181,10 @@ function once<T>(make: () => T): () => T {
 }
 
 export const rootCa = once(() =>
-  makeCertificate({ subject: [{ shortName: 'CN', value: 'Test Root CA' }, { shortName: 'O', value: 'Example' }], ca: true, slot: 'root', notAfter: daysFromNow(3650) }),
+  makeCertificate({ subject: [{ shortName: 'O', value: 'Example' }, { shortName: 'CN', value: 'Test Root CA' }], ca: true, slot: 'root', notAfter: daysFromNow(3650) }),
 );
 export const intermediateCa = once(() =>
-  makeCertificate({ subject: [{ shortName: 'CN', value: 'Test Issuing CA' }, { shortName: 'O', value: 'Example' }], issuer: rootCa(), ca: true, slot: 'intermediate' }),
+  makeCertificate({ subject: [{ shortName: 'O', value: 'Example' }, { shortName: 'CN', value: 'Test Issuing CA' }], issuer: rootCa(), ca: true, slot: 'intermediate' }),
 );
 export const caSignedLeaf = once(() =>
   makeCertificate({ subject: 'api.example.com', issuer: intermediateCa(), altNames: [{ type: 'DNS', value: 'api.example.com' }, { type: 'IP', value: '10.1.2.3' }], serverKeyUsage: true }),

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FAQ, RULES, isRuleId } from '../../server/src/core/rules/catalogue';
 import { FAQ_ENTRIES, faqEntry } from '../../server/src/core/knowledge/faq';
-import { renderFaqMarkdown } from '../../server/src/core/knowledge/rule-docs';
+import { RULE_DOCS, keyExplanations, renderFaqMarkdown } from '../../server/src/core/knowledge/rule-docs';
 
 // The FAQ knowledge base against SAP's seed document: every section covered,
 // the key facts present, and the wording our own.
@@ -124,13 +124,19 @@ describe('knowledge: FAQ', () => {
     }
   });
 
-  it('says it in its own words: no run of 8 words is copied from the seed', function () {
+  it('says it in its own words: no run of 8 words is copied from the seed (FAQ, rule docs, key notes)', function () {
     const seed = readSeed();
     if (seed === undefined) this.skip();
     const seedRuns = shingles(seed, 8);
     assert.ok(seedRuns.size > 100, 'seed parsed into word runs');
     for (const faq of FAQ_ENTRIES) {
       assert.deepEqual(sharedRuns(`${faq.question}\n${faq.answer}`, seedRuns, 8), [], faq.id);
+    }
+    for (const entry of RULE_DOCS) {
+      assert.deepEqual(sharedRuns([entry.what, entry.why, entry.fix].join('\n'), seedRuns, 8), [], entry.ruleId);
+    }
+    for (const [name, note] of Object.entries(keyExplanations)) {
+      assert.deepEqual(sharedRuns(note.summary, seedRuns, 8), [], name);
     }
     // The check itself would notice a copied sentence.
     const copied = 'The customer has full control on giving permissions to users on a tenant.';

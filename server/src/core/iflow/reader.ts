@@ -64,27 +64,16 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
 
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
 
+  // Element names repeat thousands of times; classify each distinct name once
+  // per set of namespace bindings.
+  let kinds = new Map<string, ElementKind>();
   const kindOf = (qname: string): ElementKind => {
-    const colon = qname.indexOf(':');
-    const local = colon < 0 ? qname : qname.slice(colon + 1);
-    // A prefix nobody declared (half-typed document) falls back to the local name.
-    const uri = prefixes.get(colon < 0 ? '' : qname.slice(0, colon));
-    switch (local) {
-      case 'key':
-      case 'value':
-        return local;
-      case 'property':
-        return uri === undefined || uri === IFL_NS ? 'property' : 'other';
-      case 'messageFlow':
-      case 'participant':
-      case 'collaboration':
-      case 'process':
-      case 'extensionElements':
-      case 'definitions':
-        return uri === undefined || uri === BPMN_NS ? local : 'other';
-      default:
-        return 'other';
+    let kind = kinds.get(qname);
+    if (kind === undefined) {
+      kind = classify(qname, prefixes);
+      kinds.set(qname, kind);
     }
+    return kind;
   };
 
   const finishPart = (contentEnd: number, elementEnd: number): void => {
@@ -166,12 +155,18 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
 
   parser.on('opentag', (tag) => {
     const attributes = tag.attributes;
-    for (const name in attributes) {
-      if (name === 'xmlns') prefixes.set('', attributes[name]);
-      else if (name.startsWith('xmlns:')) prefixes.set(name.slice(6), attributes[name]);
-    }
     const start = tagStart;
     const end = parser.position;
+    // Namespace declarations sit on the root in practice; look only where the tag text has one.
+    const declares = text.indexOf('xmlns', start);
+    if (declares >= 0 && declares < end) {
+      for (const name in attributes) {
+        if (name === 'xmlns') prefixes.set('', attributes[name]);
+        else if (name.startsWith('xmlns:')) prefixes.set(name.slice(6), attributes[name]);
+        else continue;
+        kinds = new Map();
+      }
+    }
     const kind = kindOf(tag.name);
     switch (kind) {
       case 'messageFlow': {
@@ -230,6 +225,7 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
 
   parser.on('closetag', (tag) => {
     if (tag.isSelfClosing) return; // handled with its open tag
+    if (kindOf(tag.name) === 'other') return;
     const end = parser.position;
     const start = Math.max(0, text.lastIndexOf('<', end - 1));
     // Closes that saxes invents while unwinding after an error are ignored.
@@ -287,6 +283,29 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
     otherProperties,
     problems,
   };
+}
+
+function classify(qname: string, prefixes: ReadonlyMap<string, string>): ElementKind {
+  const colon = qname.indexOf(':');
+  const local = colon < 0 ? qname : qname.slice(colon + 1);
+  // A prefix nobody declared (half-typed document) falls back to the local name.
+  const uri = prefixes.get(colon < 0 ? '' : qname.slice(0, colon));
+  switch (local) {
+    case 'key':
+    case 'value':
+      return local;
+    case 'property':
+      return uri === undefined || uri === IFL_NS ? 'property' : 'other';
+    case 'messageFlow':
+    case 'participant':
+    case 'collaboration':
+    case 'process':
+    case 'extensionElements':
+    case 'definitions':
+      return uri === undefined || uri === BPMN_NS ? local : 'other';
+    default:
+      return 'other';
+  }
 }
 
 function ignoreText(): void {

@@ -269,7 +269,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
       'equals its issuer DN, or a certificate file declared inbound whose issuer is its subject and which verifies with ' +
       'its own key.',
     why:
-      'Self-signed certificates are not supported for inbound connections: the caller has to present a certificate issued ' +
+      'The tenant does not accept self-signed certificates from callers: a sender has to present a certificate issued ' +
       'below a root CA that SAP supports, or the TLS handshake fails.',
     fix:
       "Have the sender's certificate signed by a CA from SAP's supported list and update the row with the new issuer DN.",

@@ -12,6 +12,8 @@ export type ValuePart =
 
 /** Placeholders are short prose; a longer run is not one (and bounds the scan). */
 const MAX_PLACEHOLDER = 512;
+/** Parameter names are short too; the cap keeps a page of unclosed `{{` linear. */
+const MAX_NAME = 1024;
 /** `<<<x>>>` at most; more openers are literal text. */
 const MAX_BRACKETS = 3;
 
@@ -65,7 +67,7 @@ class ClosingFinder {
 function referenceAt(text: string, i: number, closers: ClosingFinder): ValuePart | undefined {
   if (text[i] !== '{' || text[i + 1] !== '{') return undefined;
   const close = closers.next('}}', i + 2);
-  if (close < 0) return undefined;
+  if (close < 0 || close - i > MAX_NAME) return undefined;
   const name = text.slice(i + 2, close);
   // A name is one non-empty line without braces closing it early.
   if (name === '' || /[}\r\n]/.test(name)) return undefined;
