@@ -93,9 +93,17 @@ export function daysFromNow(days: number, now = new Date()): Date {
   return new Date(now.getTime() + days * DAY);
 }
 
-function attributes(name: string | Attributes): forge.pki.CertificateField[] {
-  return typeof name === 'string' ? [{ shortName: 'CN', value: name }] : name.map((a) => ({ ...a }));
+function attributes(name: string | Attributes): Attributes {
+  return typeof name === 'string' ? [{ shortName: 'CN', value: name }] : name;
 }
+
+/** forge's setters take mutable fields. */
+function fields(name: Attributes): forge.pki.CertificateField[] {
+  return name.map((a) => ({ ...a }));
+}
+
+/** Present in node-forge, missing from its type definitions. */
+const getTBSCertificate = (forge.pki as unknown as { getTBSCertificate(cert: forge.pki.Certificate): forge.asn1.Asn1 }).getTBSCertificate;
 
 let serialCounter = 0x1000;
 
@@ -117,8 +125,8 @@ export function makeCertificate(spec: CertificateSpec): GeneratedCertificate {
   cert.serialNumber = (serialCounter++).toString(16).padStart(4, '0');
   cert.validity.notBefore = spec.notBefore ?? daysFromNow(-1);
   cert.validity.notAfter = spec.notAfter ?? daysFromNow(365);
-  cert.setSubject(subject);
-  cert.setIssuer(issuer);
+  cert.setSubject(fields(subject));
+  cert.setIssuer(fields(issuer));
   const extensions: object[] = [{ name: 'basicConstraints', cA: spec.ca ?? false }];
   if (spec.ca) extensions.push({ name: 'keyUsage', keyCertSign: true, cRLSign: true });
   else if (spec.serverKeyUsage) extensions.push({ name: 'keyUsage', digitalSignature: true, keyEncipherment: true });
@@ -145,7 +153,7 @@ function signWithNode(cert: forge.pki.Certificate, key: KeyPair, signer: KeyPair
   const asn1 = forge.asn1;
   cert.publicKey = keyPair(RSA2048, 'placeholder').forgePublic!; // replaced below
   cert.siginfo.algorithmOid = SIGNATURE_OIDS.rsa.sha256;
-  const tbs = forge.pki.getTBSCertificate(cert);
+  const tbs = getTBSCertificate(cert);
   const oid = SIGNATURE_OIDS[signer.spec.type][digest];
   if (!oid) throw new Error(`no ${digest} signature for ${signer.spec.type}`);
   const algorithm = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [

@@ -39,20 +39,21 @@ describe('CPI Security Lint in VS Code', () => {
       }
     });
 
-    it('reports cleartext-basic-auth on the address value', async () => {
-      const [finding] = await waitFor(
-        () => {
-          const found = findings(document.uri, 'cleartext-basic-auth');
-          return found.length > 0 && found;
-        },
+    const cleartextFinding = () =>
+      waitFor(
+        () => findings(document.uri, 'cleartext-basic-auth')[0],
         'a cleartext-basic-auth diagnostic',
         { describe: () => describeDiagnostics(document.uri) },
       );
+
+    it('reports cleartext-basic-auth on the address value', async () => {
+      const finding = await cleartextFinding();
       assert.equal(document.getText(finding.range), ADDRESS);
       assert.equal(finding.severity, vscode.DiagnosticSeverity.Error);
     });
 
     it('drops the finding once an edit switches the address to https://', async () => {
+      await cleartextFinding(); // otherwise "gone" would pass without the finding ever being there
       const offset = document.getText().indexOf(ADDRESS);
       assert.ok(offset >= 0, 'fixture address not found');
       const start = document.positionAt(offset);

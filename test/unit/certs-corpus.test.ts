@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { readCertificateFile } from '../../server/src/core/certs/read';
+import { checkCertificateFile } from '../../server/src/core/certs/rules';
+
+// Real certificate files of public projects: every one must be read without
+// an exception, and certificates must be readable.
+
+const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
+const EXTENSIONS = new Set(['.pem', '.crt', '.cer', '.der']);
+
+function certificateFiles(dir: string, found: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) certificateFiles(full, found);
+    else if (EXTENSIONS.has(path.extname(name).toLowerCase())) found.push(full);
+  }
+  return found;
+}
+
+describe('certificate files in the corpus', function () {
+  before(function () {
+    if (!existsSync(CORPUS)) this.skip();
+  });
+
+  it('reads every certificate file without problems', function () {
+    const files = certificateFiles(CORPUS);
+    if (files.length === 0) this.skip();
+    for (const file of files) {
+      const read = readCertificateFile(readFileSync(file), file);
+      assert.deepEqual(read.problems, [], file);
+      assert.ok(read.blocks.some((b) => b.info), file);
+      checkCertificateFile(read, { uri: file, now: new Date(), expiryWarningDays: 60, fileName: path.basename(file) });
+    }
+  });
+});
