@@ -1,35 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { applyTextEdits } from '../support/apply-edits';
 import { LspSession } from './support/lsp-session';
-
-const CASE = join(__dirname, '..', 'fixtures', 'rules', 'cleartext-basic-auth', 'positive-parameter');
-const IFLOW_TEXT = readFileSync(join(CASE, 'Order Replication.iflw'), 'utf8');
-const PARAMETERS_TEXT = readFileSync(join(CASE, 'parameters.prop'), 'utf8');
-
-/** A workspace with one artifact in the real layout, on disk. */
-function makeWorkspace() {
-  const root = mkdtempSync(join(tmpdir(), 'cpi-lsp-'));
-  const resources = join(root, 'Order Replication', 'src', 'main', 'resources');
-  const flows = join(resources, 'scenarioflows', 'integrationflow');
-  mkdirSync(flows, { recursive: true });
-  const iflowPath = join(flows, 'Order Replication.iflw');
-  const parametersPath = join(resources, 'parameters.prop');
-  writeFileSync(iflowPath, IFLOW_TEXT);
-  writeFileSync(parametersPath, PARAMETERS_TEXT);
-  return {
-    root,
-    rootUri: pathToFileURL(root).href,
-    iflowUri: pathToFileURL(iflowPath).href,
-    parametersUri: pathToFileURL(parametersPath).href,
-    configPath: join(root, '.cpisecurity.json'),
-    configUri: pathToFileURL(join(root, '.cpisecurity.json')).href,
-  };
-}
+import { IFLOW_TEXT, makeWorkspace, PARAMETERS_TEXT } from './support/workspace';
 
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code).sort();
 const has = (rule: string) => (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.code === rule);

@@ -150,6 +150,11 @@ describe('certificate files: reading', () => {
     }
   });
 
+  it('reads PEM saved as UTF-16 with a byte order mark', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(certs.caSignedLeaf().pem, 'utf16le')]);
+    assert.equal(infoOf(certs.caSignedLeaf().pem).subject, readCertificateFile(new Uint8Array(utf16), 'c.crt').blocks[0].info?.subject);
+  });
+
   it('labels private key blocks of every kind', () => {
     const keys = certs.privateKeyPems();
     const labels = [keys.rsa, keys.pkcs8, keys.encrypted, keys.ec].map((pem) => readCertificateFile(certs.bytesOf(pem), 'k.pem').blocks.map((b) => [b.kind, b.label]));
@@ -221,6 +226,12 @@ describe('certificate files: bad input', () => {
     assert.ok(file.blocks[1].problem);
     assert.equal(file.blocks[2].info?.keyBits, 1024);
     assert.deepEqual(file.problems.map((p) => p.range), [file.blocks[1].range]);
+  });
+
+  it('lists only the first 50 problems of a file full of broken blocks', () => {
+    const file = unreadable(certs.bytesOf(certs.garbagePem.repeat(200)));
+    assert.equal(file.problems.length, 51);
+    assert.match(file.problems[50].message, /^150 more unreadable blocks/);
   });
 
   it('finishes on 50 MB of hostile PEM and of random bytes, reporting the size', () => {

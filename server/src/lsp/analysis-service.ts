@@ -1,7 +1,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseArtifact } from '../core/analysis/analyse-artifact';
-import { artifactFolder, isConfigUri, isIflowUri, isParametersUri } from '../core/analysis/artifact-layout';
+import { artifactFolder, isIflowUri, isParametersUri } from '../core/analysis/artifact-layout';
 import { parseIflow, parseParameters, type ParsedIflow, type ParsedParameters } from '../core/analysis/parsed';
 import type { Finding } from '../core/findings';
 import type { ConfigurationResolver } from './configuration';
@@ -29,6 +29,7 @@ export class AnalysisService {
   private readonly iflowCache = new Map<string, ParsedIflow>();
   private readonly parametersCache = new Map<string, ParsedParameters>();
   private readonly configFilesShown = new Set<string>();
+  private readonly artifacts = new Map<string, { iflows: ParsedIflow[]; parameters?: ParsedParameters }>();
   readonly stats: AnalysisStats = { files: 0, findings: 0, lastDurationMs: 0 };
 
   constructor(
@@ -47,12 +48,13 @@ export class AnalysisService {
     return this.findings.get(canonicalUri(uri)) ?? [];
   }
 
+  /** What the last analysis of the file's artifact read: for hovers. */
+  artifactOf(uri: string): { iflows: ParsedIflow[]; parameters?: ParsedParameters } | undefined {
+    return this.artifacts.get(artifactFolder(canonicalUri(uri)));
+  }
+
   /** A document or file changed: re-analyse what depends on it. */
   changed(uri: string, immediately = false): void {
-    if (isConfigUri(uri)) {
-      this.changedEverything();
-      return;
-    }
     if (!AnalysisService.handles(uri)) return;
     this.schedule(artifactFolder(canonicalUri(uri)), immediately ? 0 : DEBOUNCE_MS);
   }
@@ -111,6 +113,7 @@ export class AnalysisService {
         ? analyseArtifact({ iflows, parameters, config: resolved.config, configTarget: resolved.target })
         : { findings: [], suppressed: [] };
 
+      this.artifacts.set(artifact, { iflows, parameters });
       const byUri = new Map<string, Finding[]>();
       for (const finding of result.findings) {
         const key = canonicalUri(finding.uri);

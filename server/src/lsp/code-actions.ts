@@ -8,36 +8,92 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Fix } from '../core/findings';
+import type { Finding, Fix, TextEdit } from '../core/findings';
+import { compareRanges, isBefore, type Range } from '../core/text/range';
+import { Commands, type SuppressFindingArgs } from '../protocol';
 import { sameDiagnostic, toDiagnostic } from './diagnostics';
 
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cpiSecurity`;
+
+export interface SuppressionTarget {
+  readonly configUri: string;
+  /** Glob of the file relative to the configuration's folder. */
+  fileGlob(uri: string): string;
+}
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
 /**
- * Quick fixes for the findings under the cursor. Edits carry the version of
- * each open document, so a fix computed before a later edit is refused.
+ * The same menu for every finding: its quick fixes, then "explain" and
+ * "suppress"; plus one source action that applies every safe fix of the file.
+ * Edits carry the version of each open document, so a stale fix is refused.
  */
-export function codeActionsFor(params: CodeActionParams, findings: readonly Finding[], documents: TextDocuments<TextDocument>): CodeAction[] {
+export function codeActionsFor(
+  params: CodeActionParams,
+  findings: readonly Finding[],
+  documents: TextDocuments<TextDocument>,
+  suppression: SuppressionTarget,
+): CodeAction[] {
   const only = params.context.only;
-  if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
   const actions: CodeAction[] = [];
-  for (const diagnostic of params.context.diagnostics) {
-    const finding = findings.find((candidate) => sameDiagnostic(diagnostic, candidate));
-    if (!finding) continue;
-    for (const fix of finding.fixes) {
+  if (wants(only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      const finding = findings.find((candidate) => sameDiagnostic(diagnostic, candidate));
+      if (!finding) continue;
+      const diagnostics = [toDiagnostic(finding)];
+      for (const fix of finding.fixes) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: fix.preferred === true, edit: workspaceEdit(fix.edits, documents) });
+      }
+      const args: SuppressFindingArgs = { ruleId: finding.ruleId, uri: finding.uri, configUri: suppression.configUri, fileGlob: suppression.fileGlob(finding.uri) };
       actions.push({
-        title: fix.title,
+        title: `Suppress ${finding.ruleId} for this file in .cpisecurity.json…`,
         kind: CodeActionKind.QuickFix,
-        diagnostics: [toDiagnostic(finding)],
-        isPreferred: fix.preferred === true,
-        edit: workspaceEdit(fix, documents),
+        diagnostics,
+        command: { title: 'Suppress finding', command: Commands.suppressFinding, arguments: [args] },
+      });
+      actions.push({
+        title: `Explain rule ${finding.ruleId}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics,
+        command: { title: 'Explain rule', command: Commands.explainRule, arguments: [finding.ruleId] },
       });
     }
+  }
+  if (only && wants(only, FIX_ALL_KIND)) {
+    const fixAll = fixAllAction(findings, documents);
+    if (fixAll) actions.push(fixAll);
   }
   return actions;
 }
 
-export function workspaceEdit(fix: Fix, documents: TextDocuments<TextDocument>): WorkspaceEdit {
+/** Every preferred fix of the file whose edits do not overlap an earlier one. */
+export function fixAllAction(findings: readonly Finding[], documents: TextDocuments<TextDocument>): CodeAction | undefined {
+  const taken = new Map<string, Range[]>();
+  const chosen: Fix[] = [];
+  const overlaps = (a: Range, b: Range) => isBefore(a.start, b.end) && isBefore(b.start, a.end);
+  for (const finding of findings) {
+    const fix = finding.fixes.find((candidate) => candidate.preferred);
+    if (!fix || fix.edits.some((change) => change.create)) continue;
+    const clash = fix.edits.some((change) => change.edits.some((edit) => (taken.get(change.uri) ?? []).some((range) => overlaps(range, edit.range) || compareRanges(range, edit.range) === 0)));
+    if (clash || chosen.includes(fix)) continue;
+    chosen.push(fix);
+    for (const change of fix.edits) taken.set(change.uri, [...(taken.get(change.uri) ?? []), ...change.edits.map((edit) => edit.range)]);
+  }
+  if (chosen.length === 0) return undefined;
+  const merged = new Map<string, TextEdit[]>();
+  for (const fix of chosen) for (const change of fix.edits) merged.set(change.uri, [...(merged.get(change.uri) ?? []), ...change.edits]);
+  return {
+    title: `Fix all CPI security findings with a safe fix (${chosen.length})`,
+    kind: FIX_ALL_KIND,
+    edit: workspaceEdit([...merged].map(([uri, edits]) => ({ uri, edits })), documents),
+  };
+}
+
+export function workspaceEdit(changes: Fix['edits'], documents: TextDocuments<TextDocument>): WorkspaceEdit {
   const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
-  for (const change of fix.edits) {
+  for (const change of changes) {
     if (change.create) {
       documentChanges.push(CreateFile.create(change.uri, { ignoreIfExists: true }));
       documentChanges.push(TextDocumentEdit.create({ uri: change.uri, version: null }, [...change.edits]));

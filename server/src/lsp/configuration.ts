@@ -19,6 +19,9 @@ export interface ResolvedConfig {
   readonly file?: { uri: string; problems: readonly ConfigProblem[] };
   readonly target: ConfigTarget;
   readonly enabled: boolean;
+  /** Severities set by the file and by editor settings, before merging (for showing where a severity comes from). */
+  readonly fileRules: ReadonlyMap<string, string>;
+  readonly settingsRules: Readonly<Record<string, string>>;
 }
 
 /** Finds and reads the `.cpisecurity.json` that applies to a file, merged with editor settings. */
@@ -57,10 +60,18 @@ export class ConfigurationResolver {
         file: { uri: candidate, problems },
         target: configTarget(candidate, text),
         enabled: settings.enable !== false,
+        fileRules: config.rules,
+        settingsRules: settings.rules ?? {},
       };
     }
     const fallback = `${root ?? artifactRoot(uri)}/.cpisecurity.json`;
-    return { config: withEditorSettings({ ...DEFAULT_CONFIG, root: root ?? artifactRoot(uri) }, settings), target: configTarget(fallback, undefined), enabled: settings.enable !== false };
+    return {
+      config: withEditorSettings({ ...DEFAULT_CONFIG, root: root ?? artifactRoot(uri) }, settings),
+      target: configTarget(fallback, undefined),
+      enabled: settings.enable !== false,
+      fileRules: new Map(),
+      settingsRules: settings.rules ?? {},
+    };
   }
 
   private async settings(uri: string): Promise<EditorSettings> {

@@ -8,10 +8,17 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isCertificateUri } from '../core/analysis/analyse-certificate';
+import { isConfigUri } from '../core/analysis/artifact-layout';
 import { AnalysisService } from './analysis-service';
-import { codeActionsFor } from './code-actions';
+import { CertificateService } from './certificate-service';
+import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { ConfigurationResolver } from './configuration';
-import { WorkspaceFiles } from './files';
+import { canonicalUri, WorkspaceFiles } from './files';
+import { hoverFor } from './hover';
+import { effectiveRules } from './rules-request';
+import { relativePath } from '../core/config/globs';
+import { EffectiveRulesRequest, ReanalyseRequest, StatusNotification } from '../protocol';
 
 /** Wires LSP requests to the analysis; all logic lives in the modules it calls. */
 export function startServer(connection: Connection): void {
@@ -20,7 +27,12 @@ export function startServer(connection: Connection): void {
   let canPullSettings = false;
   let canRegisterConfigurationChange = false;
   const configuration = new ConfigurationResolver(connection, files, () => canPullSettings);
-  const analysis = new AnalysisService(connection, documents, files, configuration);
+  const analysis = new AnalysisService(connection, documents, files, configuration, () => {
+    void connection.sendNotification(StatusNotification.type, { ...analysis.stats });
+  });
+
+  const certificates = new CertificateService(connection, documents, configuration);
+  const findingsFor = (uri: string) => (isCertificateUri(uri) ? certificates.findingsFor(uri) : analysis.findingsFor(uri));
 
   connection.onInitialize((params): InitializeResult => {
     canPullSettings = params.capabilities.workspace?.configuration === true;
@@ -30,7 +42,9 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cpi-security-lint' },
@@ -45,21 +59,53 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  documents.onDidOpen((event) => analysis.changed(event.document.uri, true));
-  documents.onDidChangeContent((event) => analysis.changed(event.document.uri));
-  documents.onDidClose((event) => {
-    analysis.closed(event.document.uri);
-    if (event.document.uri.endsWith('/.cpisecurity.json')) analysis.changedEverything();
+  // Configuration or settings changed: everything open is analysed again.
+  const everything = () => {
+    analysis.changedEverything();
+    certificates.changedEverything();
+  };
+  documents.onDidOpen(({ document }) => {
+    if (isCertificateUri(document.uri)) certificates.changed(document, true);
+    else analysis.changed(document.uri, true);
   });
-  connection.onDidChangeConfiguration(() => analysis.changedEverything());
-  connection.onDidChangeWatchedFiles((event) => {
-    for (const change of event.changes) {
-      if (change.type === FileChangeType.Deleted) analysis.closed(change.uri);
-      analysis.changed(change.uri);
+  documents.onDidChangeContent(({ document }) => {
+    if (isCertificateUri(document.uri)) certificates.changed(document);
+    else if (isConfigUri(document.uri)) everything();
+    else analysis.changed(document.uri);
+  });
+  documents.onDidClose(({ document }) => {
+    if (isCertificateUri(document.uri)) certificates.closed(document.uri);
+    else analysis.closed(document.uri);
+    // the file on disk counts again instead of the editor's unsaved text
+    if (isConfigUri(document.uri)) everything();
+  });
+  connection.onDidChangeConfiguration(everything);
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) {
+      if (isConfigUri(change.uri)) everything();
+      else if (change.type === FileChangeType.Deleted) analysis.closed(change.uri);
+      else analysis.changed(change.uri);
     }
   });
 
-  connection.onCodeAction((params) => codeActionsFor(params, analysis.findingsFor(params.textDocument.uri), documents));
+  connection.onCodeAction(async (params) => {
+    const resolved = await configuration.resolve(params.textDocument.uri);
+    const configFolder = resolved.target.uri.slice(0, resolved.target.uri.lastIndexOf('/'));
+    const suppression = {
+      configUri: resolved.target.uri,
+      fileGlob: (uri: string) => relativePath(configFolder, canonicalUri(uri)) ?? `**/${uri.slice(uri.lastIndexOf('/') + 1)}`,
+    };
+    return codeActionsFor(params, findingsFor(params.textDocument.uri), documents, suppression);
+  });
+  connection.onHover((params) =>
+    isCertificateUri(params.textDocument.uri) ? certificates.hover(params.textDocument.uri, params.position) : hoverFor(params, analysis),
+  );
+  connection.onCodeLens((params) => certificates.codeLenses(params.textDocument.uri));
+  connection.onRequest(EffectiveRulesRequest.type, async (params) => effectiveRules(await configuration.resolve(params.uri)));
+  connection.onRequest(ReanalyseRequest.type, async () => {
+    everything();
+    await analysis.settle();
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -1,5 +1,5 @@
-import type { Config, Suppression } from '../config/model';
-import { activeSuppression, isIgnored } from '../config/globs';
+import type { Config } from '../config/model';
+import { isIgnored } from '../config/globs';
 import type { Finding, Severity, SeveritySetting } from '../findings';
 import { resolveValue } from '../params/resolve';
 import { ruleMeta } from '../rules/catalogue';
@@ -10,6 +10,9 @@ import type { ConfigTarget } from '../config/target';
 import { buildFindings } from './findings-builder';
 import { checkParameterSecrets } from './parameter-secrets';
 import { displayName, type ParsedIflow, type ParsedParameters } from './parsed';
+import { applySuppressions, type SuppressedFinding } from './suppressions';
+
+export type { SuppressedFinding } from './suppressions';
 
 /** One integration artifact: its iFlows and the parameters.prop they resolve against. */
 export interface ArtifactInput {
@@ -19,11 +22,6 @@ export interface ArtifactInput {
   readonly configTarget?: ConfigTarget;
   /** "Today" for suppression expiry; tests pin it. */
   readonly today?: Date;
-}
-
-export interface SuppressedFinding {
-  readonly finding: Finding;
-  readonly suppression: Suppression;
 }
 
 export interface ArtifactResult {
@@ -92,15 +90,4 @@ function withoutSuperseded(reports: { ruleId: string; report: Report }[], config
     const rule = CHANNEL_RULES.find((candidate) => candidate.meta.id === ruleId);
     return !rule?.supersededBy?.some((other) => byRule(other).some((entry) => entry.report.on === report.on));
   });
-}
-
-function applySuppressions(all: Finding[], config: Config, today: Date): ArtifactResult {
-  const findings: Finding[] = [];
-  const suppressed: SuppressedFinding[] = [];
-  for (const finding of all) {
-    const suppression = activeSuppression(config, finding.ruleId, finding.uri, today);
-    if (suppression) suppressed.push({ finding, suppression });
-    else findings.push(finding);
-  }
-  return { findings, suppressed };
 }

@@ -2,6 +2,7 @@ import type { Channel, IflowProperty } from '../iflow/model';
 import type { ParameterFile } from '../params/model';
 import type { ResolvedValue } from '../params/resolved-value';
 import { resolveValue } from '../params/resolve';
+import { resolveTableValue } from './table-value';
 
 /** How a channel reaches its peer, from `proxyType`. */
 export type Connectivity = 'internet' | 'onPremise' | 'unknown';
@@ -64,6 +65,16 @@ export class ChannelView {
     const property = this.channel.properties.get(key);
     const value = property?.value ? resolveValue(property, this.parameters) : undefined;
     this.cache.set(key, value);
+    return value;
+  }
+
+  /** The resolved value of a table-valued key (`clientCertificates`), its markup kept as text. */
+  resolvedTable(key: string): ResolvedValue | undefined {
+    const cacheKey = `table:${key}`;
+    if (this.cache.has(cacheKey)) return this.cache.get(cacheKey);
+    const property = this.channel.properties.get(key);
+    const value = property?.value ? resolveTableValue(property, this.parameters) : undefined;
+    this.cache.set(cacheKey, value);
     return value;
   }
 

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../findings';
-import { isCredentialNameKey, isSecretName } from '../rules/support/secrets';
+import { isCredentialNameKey, isSecretName, isTemplateValue } from '../rules/support/secrets';
 import type { ParsedIflow, ParsedParameters } from './parsed';
 
 const REFERENCE = /\{\{([^{}]+)\}\}/g;
@@ -28,7 +28,8 @@ export function checkParameterSecrets(parameters: ParsedParameters, iflows: read
   const credentialNames = credentialNameParameters(iflows);
   const findings: Finding[] = [];
   for (const entry of parameters.file.entries.values()) {
-    if (!isSecretName(entry.key) || entry.value.text.trim() === '' || credentialNames.has(entry.key)) continue;
+    const text = entry.value.text;
+    if (!isSecretName(entry.key) || text.trim() === '' || isTemplateValue(text) || credentialNames.has(entry.key)) continue;
     findings.push({
       ruleId: 'cleartext-secret',
       severity,

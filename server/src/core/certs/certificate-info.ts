@@ -53,7 +53,7 @@ export function readCertificateInfo(der: Buffer): CertificateInfo {
 }
 
 function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return (error instanceof Error ? error.message : String(error)).replace(/\.+$/, '');
 }
 
 function tryNodeCertificate(der: Buffer): X509Certificate | undefined {

@@ -50,13 +50,30 @@ function read(bytes: Uint8Array, fileName: string): CertificateFile {
       range: START,
     });
   }
-  const text = new TextDecoder('utf-8').decode(examined);
+  const text = new TextDecoder(textEncoding(examined)).decode(examined);
   const blocks = text.includes('-----BEGIN ') ? readPem(text, problems) : readBinaryOrBase64(examined, text, extension, problems);
-  if (blocks.length > 0 && !blocks.some((b) => b.kind !== 'other')) {
+  if (extension !== '.key' && blocks.length > 0 && !blocks.some((b) => b.kind !== 'other')) {
     const labels = [...new Set(blocks.map((b) => b.label))].join(', ');
     problems.push({ message: `No certificate in this file (it holds ${labels}).`, range: blocks[0].range });
   }
-  return { blocks, problems };
+  return { blocks, problems: capProblems(problems) };
+}
+
+/** Windows tools sometimes save PEM as UTF-16 with a byte order mark; editors honour it, so do we. */
+function textEncoding(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/** Hostile input can hold thousands of broken blocks; the editor needs only the first few. */
+const MAX_PROBLEMS = 50;
+
+function capProblems(problems: CertificateProblem[]): CertificateProblem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const kept = problems.slice(0, MAX_PROBLEMS);
+  kept.push({ message: `${problems.length - MAX_PROBLEMS} more unreadable blocks are not listed.`, range: problems[MAX_PROBLEMS].range });
+  return kept;
 }
 
 function readPem(text: string, problems: CertificateProblem[]): CertificateBlock[] {

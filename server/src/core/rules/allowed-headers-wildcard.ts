@@ -4,11 +4,19 @@ import type { IflowRule } from './rule';
 // HTTP receivers list headers per direction; the flow's runtime configuration has one list.
 const HEADER_LIST_KEYS = new Set(['allowedRequestHeaders', 'allowedResponseHeaders', 'allowedHeaderList']);
 
+/**
+ * The lists are `|`-separated header names or patterns (`SAP_.*` appears in
+ * real flows); an entry `*` or `.*` lets every header through.
+ */
+function allowsEveryHeader(list: string): boolean {
+  return list.split('|').some((entry) => entry.trim() === '*' || entry.trim() === '.*');
+}
+
 export const allowedHeadersWildcard: IflowRule = {
   meta: ruleMeta('allowed-headers-wildcard')!,
   checkIflow(iflow, report) {
     const check = (key: string, value: ReturnType<typeof iflow.resolve>, where: string) => {
-      if (!value?.known || value.text.trim() !== '*') return;
+      if (!value?.known || !allowsEveryHeader(value.text)) return;
       const direction = key === 'allowedResponseHeaders' ? 'response' : 'request';
       report({
         on: value,

@@ -14,7 +14,7 @@ export const certWildcardCnInTable: ChannelRule = {
   meta: ruleMeta('cert-wildcard-cn')!,
   check(channel, report) {
     if (!channel.isSender) return;
-    const table = channel.resolved('clientCertificates');
+    const table = channel.resolvedTable('clientCertificates');
     if (!table || table.text.trim() === '') return;
     for (const row of readTable(table.text)) {
       const subject = row.find((cell) => cell.id === 'clientCertificate.subjectDN');

@@ -1,12 +1,13 @@
 import { ruleMeta } from './catalogue';
 import type { IflowRule } from './rule';
+import { channelLabel } from './support/channel-facts';
 import { isIndirectValue, isSecretName } from './support/secrets';
 
 export const cleartextSecret: IflowRule = {
   meta: ruleMeta('cleartext-secret')!,
   checkIflow(iflow, report) {
     const owners = [
-      ...iflow.channels.flatMap((channel) => [...channel.channel.properties.values()].map((property) => ({ property, where: `channel "${channel.channel.name}"` }))),
+      ...iflow.channels.flatMap((channel) => [...channel.channel.properties.values()].map((property) => ({ property, where: channelLabel(channel) }))),
       ...iflow.otherProperties.map((property) => ({ property, where: 'integration flow' })),
     ];
     for (const { property, where } of owners) {

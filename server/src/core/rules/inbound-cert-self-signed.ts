@@ -13,7 +13,7 @@ export const inboundCertSelfSigned: ChannelRule = {
   meta: ruleMeta('inbound-cert-self-signed')!,
   check(channel, report) {
     if (!channel.isSender) return;
-    const table = channel.resolved('clientCertificates');
+    const table = channel.resolvedTable('clientCertificates');
     if (!table || table.text.trim() === '') return;
     for (const row of readTable(table.text)) {
       const subject = row.find((cell) => cell.id === SUBJECT);
@@ -22,7 +22,8 @@ export const inboundCertSelfSigned: ChannelRule = {
       if (subject.text.trim() === '' || !sameDn(subject.text, issuer.text)) continue;
       report({
         on: table,
-        slice: [subject.start, issuer.end],
+        // both cells, in whichever order the row holds them
+        slice: [Math.min(subject.start, issuer.start), Math.max(subject.end, issuer.end)],
         message: `The ${channelLabel(channel)} accepts the client certificate "${subject.text.trim()}", whose issuer is its own subject: a self-signed certificate. Cloud Integration rejects self-signed certificates for inbound client authentication; have it signed by a certificate authority.`,
       });
     }

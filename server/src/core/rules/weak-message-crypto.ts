@@ -27,7 +27,13 @@ export const weakMessageCrypto: ChannelRule = {
       const switchKey = channel.isReceiver ? 'WSSecurity_outbound' : 'WSSecurity';
       const security = channel.known(switchKey) ?? channel.known('WSSecurity');
       if (security === undefined || security === '' || security.toLowerCase() === 'none') return;
-      checkAlgorithm(channel, report, 'WSSecurity_SignatureAlgorithm', WEAK_DIGESTS, 'SHA256', 'signs messages (WS-Security)');
+      if (channel.isReceiver) {
+        checkAlgorithm(channel, report, 'WSSecurity_SignatureAlgorithm', WEAK_DIGESTS, 'SHA256', 'signs messages (WS-Security)');
+      } else {
+        // A sender verifies incoming signatures; its algorithm key carries an _Inbound suffix.
+        const key = channel.property('WSSecurity_SignatureAlgorithm_Inbound') ? 'WSSecurity_SignatureAlgorithm_Inbound' : 'WSSecurity_SignatureAlgorithm';
+        checkAlgorithm(channel, report, key, WEAK_DIGESTS, 'SHA256', 'verifies message signatures (WS-Security)');
+      }
     } else if (channel.adapter === 'AS2') {
       if (isOn(channel.known('doSigning'))) checkAlgorithm(channel, report, 'signingAlgorithm', WEAK_DIGESTS, 'SHA256', 'signs messages');
       if (isOn(channel.known('doEncryption'))) checkAlgorithm(channel, report, 'encryptionAlgorithm', WEAK_CIPHERS, 'AES256', 'encrypts messages');

@@ -1,3 +1,5 @@
+import { splitValue } from '../../params/value-parts';
+
 // Which setting names hold secrets, and which name a credential instead.
 
 const SECRET_ENDINGS = ['password', 'passwd', 'secret', 'token', 'apikey'];
@@ -20,8 +22,15 @@ export function isCredentialNameKey(key: string): boolean {
   return name.includes('credential') || name.includes('alias') || name === 'user' || name === 'username';
 }
 
-/** A value that is visibly not a literal: a `{{parameter}}`, a `${runtime}` expression or a `<placeholder>`. */
+/**
+ * Nothing but `${runtime}` expressions and template placeholders
+ * (`<password>`, `<<your key>>`, `&lt;API key&gt;`): unknown, not a secret.
+ */
+export function isTemplateValue(text: string): boolean {
+  return splitValue(text, false).every((part) => part.kind !== 'literal' || text.slice(part.start, part.end).trim() === '');
+}
+
+/** An iFlow value that is visibly not a literal: it uses a `{{parameter}}`, or is a template value. */
 export function isIndirectValue(text: string): boolean {
-  const value = text.trim();
-  return value.includes('{{') || /^\$\{[^}]*\}$/.test(value) || /^<[^<>]*>$/.test(value);
+  return text.includes('{{') || isTemplateValue(text);
 }

@@ -1,0 +1,68 @@
+// The Rules tree as data: the catalogue grouped by section, each rule with
+// the severity in force for the active folder. Free of VS Code for testing.
+import type { SeveritySetting } from '../../../server/src/core/findings';
+import type { RuleMeta, RuleSection } from '../../../server/src/core/rules/catalogue';
+import type { EffectiveRule } from '../../../server/src/protocol';
+
+export type SeverityOrigin = EffectiveRule['origin'];
+
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+export const RULE_SECTIONS: readonly { readonly id: RuleSection; readonly label: string }[] = [
+  { id: 'network', label: 'Network and transport' },
+  { id: 'authentication', label: 'Authentication and authorization' },
+  { id: 'certificates', label: 'Certificates' },
+];
+
+export interface RuleRow {
+  readonly id: string;
+  readonly title: string;
+  readonly section: RuleSection;
+  readonly severity: SeveritySetting;
+  readonly origin: SeverityOrigin;
+  readonly defaultSeverity: SeveritySetting;
+}
+
+export interface RuleSectionGroup {
+  readonly section: RuleSection;
+  readonly label: string;
+  readonly rules: readonly RuleRow[];
+}
+
+/**
+ * Rows for every catalogue rule; a rule the server did not report (or no
+ * server answer at all) keeps its default severity.
+ */
+export function ruleRows(catalogue: readonly RuleMeta[], effective: readonly EffectiveRule[] | undefined): RuleRow[] {
+  const byId = new Map((effective ?? []).map((rule) => [rule.id, rule]));
+  return catalogue.map((meta) => {
+    const found = byId.get(meta.id);
+    return {
+      id: meta.id,
+      title: meta.title,
+      section: meta.section,
+      severity: found?.severity ?? meta.defaultSeverity,
+      origin: found?.origin ?? 'default',
+      defaultSeverity: meta.defaultSeverity,
+    };
+  });
+}
+
+/** Rows grouped by section in catalogue order; `only` narrows to the given rule ids. Empty sections are left out. */
+export function groupRules(rows: readonly RuleRow[], only?: ReadonlySet<string>): RuleSectionGroup[] {
+  return RULE_SECTIONS.map((section) => ({
+    section: section.id,
+    label: section.label,
+    rules: rows.filter((row) => row.section === section.id && (only === undefined || only.has(row.id))),
+  })).filter((group) => group.rules.length > 0);
+}
+
+/** Menus tell rules apart by this: `rule.<severity>` and `.changed` when not the default. */
+export function ruleContextValue(row: RuleRow): string {
+  return `rule.${row.severity}${row.origin === 'default' ? '' : '.changed'}`;
+}
+
+/** Parses a severity typed or passed by a caller; undefined for anything else. */
+export function asSeveritySetting(value: unknown): SeveritySetting | undefined {
+  return typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value) ? (value as SeveritySetting) : undefined;
+}

@@ -1,0 +1,102 @@
+// Finds the files to scan under the paths given on the command line:
+// folders recursively (not into node_modules or .git), following symbolic
+// links but never into a folder already seen (link loops), each file once.
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileKind, type FileKind } from './file-kind';
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+export interface FoundFile {
+  readonly path: string;
+  readonly kind: FileKind;
+  /** Named on the command line rather than found in a folder. */
+  readonly explicit: boolean;
+}
+
+export interface Discovery {
+  readonly files: FoundFile[];
+  /** Paths given on the command line that do not exist. */
+  readonly missing: string[];
+  /** Given files of a kind the linter does not read. */
+  readonly unsupported: string[];
+  /** Folders or files that could not be listed or examined. */
+  readonly problems: { path: string; message: string }[];
+}
+
+export function discoverFiles(paths: readonly string[], cwd: string): Discovery {
+  const discovery: Discovery = { files: [], missing: [], unsupported: [], problems: [] };
+  const seenFolders = new Set<string>();
+  const seenFiles = new Set<string>();
+
+  const addFile = (path: string, kind: FileKind, explicit: boolean) => {
+    const real = realOrSelf(path);
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    discovery.files.push({ path, kind, explicit });
+  };
+
+  const walk = (folder: string) => {
+    const real = realOrSelf(folder);
+    if (seenFolders.has(real)) return;
+    seenFolders.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(folder).sort();
+    } catch (error) {
+      discovery.problems.push({ path: folder, message: `folder cannot be read (${reason(error)})` });
+      return;
+    }
+    for (const name of names) {
+      const path = join(folder, name);
+      const kind = fileKind(name);
+      let stats;
+      try {
+        stats = statSync(path); // follows links; a dangling link throws
+      } catch (error) {
+        if (kind !== undefined) discovery.problems.push({ path, message: `cannot be read (${reason(error)})` });
+        continue;
+      }
+      if (stats.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(name)) walk(path);
+      } else if (stats.isFile() && kind !== undefined) {
+        addFile(path, kind, false);
+      }
+    }
+  };
+
+  for (const given of paths) {
+    const path = resolve(cwd, given);
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      discovery.missing.push(given);
+      continue;
+    }
+    if (stats.isDirectory()) walk(path);
+    else {
+      const kind = fileKind(path);
+      if (kind === undefined) discovery.unsupported.push(given);
+      else addFile(path, kind, true);
+    }
+  }
+  return discovery;
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+export function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  if (code === 'EISDIR') return 'is a folder';
+  return error instanceof Error ? error.message : String(error);
+}

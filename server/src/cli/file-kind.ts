@@ -1,0 +1,35 @@
+// Which files the command line reads, by name. Inner package entries
+// (`<id>_content`) have no extension: they are candidates for archives and
+// are confirmed by their zip header.
+
+export type FileKind = 'iflow' | 'parameters' | 'certificate' | 'archive';
+
+const CERTIFICATE_EXTENSIONS = new Set(['.pem', '.crt', '.cer', '.der', '.p12', '.pfx', '.jks', '.key']);
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function extension(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+}
+
+export function fileKind(path: string): FileKind | undefined {
+  const name = baseName(path.replace(/\\/g, '/'));
+  if (name === 'parameters.prop') return 'parameters';
+  const ext = extension(name);
+  if (ext === '.iflw') return 'iflow';
+  if (ext === '.zip') return 'archive';
+  if (CERTIFICATE_EXTENSIONS.has(ext)) return 'certificate';
+  return undefined;
+}
+
+/** An archive entry without extension may be a nested zip (package exports name them `<id>_content`). */
+export function mayBeNestedArchive(path: string): boolean {
+  return extension(baseName(path)) === '';
+}
+
+export function isZipHeader(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}

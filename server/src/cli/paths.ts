@@ -1,0 +1,46 @@
+// File identities. Internally a file is a `file:` URI as the editor spells it
+// (pathToFileURL); a file inside a zip continues the zip's URI with `!/`, e.g.
+// `file:///x/package.zip!/<id>_content!/src/main/resources/parameters.prop`.
+// Users see paths relative to the scan root with the same `!/` separators.
+import { isAbsolute, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export function fileUri(absolutePath: string): string {
+  return pathToFileURL(absolutePath).href;
+}
+
+/**
+ * URI of an entry inside an archive (which may itself be inside another),
+ * encoded exactly as pathToFileURL encodes. `entryName` must be a safe
+ * relative name (see archive.ts): pathToFileURL would resolve `..`.
+ */
+export function entryUri(archivePath: string, entryName: string): string {
+  return pathToFileURL(`${archivePath}!/${entryName}`).href;
+}
+
+/** The file-system path of a URI, archive separators kept (`/x/package.zip!/a/b.iflw`). */
+export function uriToPath(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What users read: the path relative to the scan root with '/' separators, or the absolute path when outside it. */
+export function displayPath(uri: string, root: string): string {
+  const path = uriToPath(uri);
+  if (path === undefined) return uri;
+  const rel = relative(root, path);
+  const shown = rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+  return sep === '/' ? shown : shown.split(sep).join('/');
+}
+
+/** A relative URI reference for SARIF (segments percent-encoded, `!` kept), or the absolute URI outside the root. */
+export function sarifUri(uri: string, root: string): { uri: string; relative: boolean } {
+  const path = uriToPath(uri);
+  if (path === undefined) return { uri, relative: false };
+  const rel = relative(root, path);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return { uri, relative: false };
+  return { uri: rel.split(sep).map(encodeURIComponent).join('/'), relative: true };
+}

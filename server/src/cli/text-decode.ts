@@ -1,0 +1,20 @@
+// Bytes to text for iFlows and parameters. The editor reads files as UTF-8
+// and keeps a byte order mark, so the same is done here to get the same
+// columns. Binary content is refused with a per-file error instead of being
+// parsed into nonsense.
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const latin1 = new TextDecoder('latin1');
+
+export type Decoded = { readonly text: string } | { readonly error: string };
+
+export function decodeText(bytes: Uint8Array, kind: 'iflow' | 'parameters'): Decoded {
+  if (bytes.includes(0)) return { error: 'binary content (NUL bytes): not a text file' };
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    // Java properties files are traditionally ISO-8859-1; one byte stays one character either way.
+    if (kind === 'parameters') return { text: latin1.decode(bytes) };
+    return { error: 'not valid UTF-8 text: iFlows are UTF-8 XML' };
+  }
+}

@@ -1,0 +1,63 @@
+import { certificateUsage, isIgnored, relativePath } from '../config/globs';
+import type { Config } from '../config/model';
+import type { CertificateFile, CertificateProblem } from '../certs/model';
+import { readCertificateFile } from '../certs/read';
+import { checkCertificateFile } from '../certs/rules';
+import type { Finding, Severity } from '../findings';
+import { effectiveSeverity } from './analyse-artifact';
+import { applySuppressions, type SuppressedFinding } from './suppressions';
+
+/** Files the certificate analysis reads: certificates, and key material that should not be in a repository. */
+const CERTIFICATE_FILE = /\.(pem|crt|cer|der|p12|pfx|jks|key)$/i;
+
+export function isCertificateUri(uri: string): boolean {
+  return CERTIFICATE_FILE.test(uri);
+}
+
+export interface CertificateInput {
+  readonly uri: string;
+  readonly bytes: Uint8Array;
+  readonly config: Config;
+  readonly now: Date;
+  /** A file already read (the editor keeps it for hovers and code lenses). */
+  readonly file?: CertificateFile;
+}
+
+export interface CertificateResult {
+  readonly file: CertificateFile;
+  readonly findings: readonly Finding[];
+  readonly suppressed: readonly SuppressedFinding[];
+  /** Unreadable input: shown as information, never as a rule finding. */
+  readonly problems: readonly CertificateProblem[];
+}
+
+/** Certificate checks with the configuration applied: usage globs, severities, suppressions, ignore. */
+export function analyseCertificateFile(input: CertificateInput): CertificateResult {
+  const name = input.uri.slice(input.uri.lastIndexOf('/') + 1);
+  const file = input.file ?? readCertificateFile(input.bytes, decodeName(name));
+  if (isIgnored(input.config, input.uri)) return { file, findings: [], suppressed: [], problems: [] };
+  const usage = certificateUsage(input.config, input.uri);
+  const shownName = (input.config.root && relativePath(input.config.root, input.uri)) || decodeName(name);
+  const raw = checkCertificateFile(file, {
+    uri: input.uri,
+    usage,
+    now: input.now,
+    expiryWarningDays: input.config.expiryWarningDays,
+    fileName: shownName,
+  });
+  const findings: Finding[] = [];
+  for (const finding of raw) {
+    const severity = effectiveSeverity(input.config, finding.ruleId, finding.severity);
+    if (severity === 'off') continue;
+    findings.push({ ...finding, severity: severity as Severity });
+  }
+  return { file, ...applySuppressions(findings, input.config, input.now), problems: file.problems };
+}
+
+function decodeName(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}

@@ -1,0 +1,71 @@
+// Messages between the extension and the language server beyond LSP, declared
+// once and imported by both sides so names and shapes cannot drift.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { SeveritySetting } from './core/findings';
+
+export interface AnalysisStatus {
+  /** Files with analysis results. */
+  readonly files: number;
+  readonly findings: number;
+  readonly lastDurationMs: number;
+  /** Epoch milliseconds of the last finished analysis. */
+  readonly lastFinishedAt?: number;
+}
+
+export namespace StatusNotification {
+  export const method = 'cpiSecurity/status';
+  export const type = new NotificationType<AnalysisStatus>(method);
+}
+
+export interface EffectiveRulesParams {
+  /** A file or folder; the configuration that applies there is used. */
+  readonly uri: string;
+}
+
+export interface EffectiveRule {
+  readonly id: string;
+  readonly severity: SeveritySetting;
+  /** Where the severity comes from. */
+  readonly origin: 'default' | 'configuration' | 'settings';
+}
+
+export interface EffectiveRulesResult {
+  readonly rules: readonly EffectiveRule[];
+  /** The configuration file in force, or where one would be created. */
+  readonly configUri: string;
+  readonly configExists: boolean;
+}
+
+export namespace EffectiveRulesRequest {
+  export const method = 'cpiSecurity/effectiveRules';
+  export const type = new RequestType<EffectiveRulesParams, EffectiveRulesResult, void>(method);
+}
+
+/** Re-analyse every open document (after the user asks to). */
+export namespace ReanalyseRequest {
+  export const method = 'cpiSecurity/reanalyse';
+  export const type = new RequestType<void, void, void>(method);
+}
+
+/** Client commands the server refers to from code actions and hovers. */
+export namespace Commands {
+  export const explainRule = 'cpiSecurity.explainRule';
+  export const openFaq = 'cpiSecurity.openFaq';
+  export const suppressFinding = 'cpiSecurity.suppressFinding';
+  export const restartServer = 'cpiSecurity.restartServer';
+  export const reanalyse = 'cpiSecurity.reanalyse';
+  export const setRuleSeverity = 'cpiSecurity.setRuleSeverity';
+  export const showOutput = 'cpiSecurity.showOutput';
+  export const scanWorkspace = 'cpiSecurity.scanWorkspace';
+}
+
+/** Arguments of the suppress command, prepared by the server's code action. */
+export interface SuppressFindingArgs {
+  readonly ruleId: string;
+  /** The file the finding is on. */
+  readonly uri: string;
+  /** The configuration file to write to (created when missing). */
+  readonly configUri: string;
+  /** Glob for the file, relative to the configuration's folder. */
+  readonly fileGlob: string;
+}
