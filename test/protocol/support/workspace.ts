@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const CASE = join(__dirname, '..', 'fixtures', 'rules', 'cleartext-basic-auth', 'positive-parameter');
+const CASE = join(__dirname, '..', '..', 'fixtures', 'rules', 'cleartext-basic-auth', 'positive-parameter');
 export const IFLOW_TEXT = readFileSync(join(CASE, 'Order Replication.iflw'), 'utf8');
 export const PARAMETERS_TEXT = readFileSync(join(CASE, 'parameters.prop'), 'utf8');
 

@@ -61,6 +61,7 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
   let property: PropertyDraft | undefined;
   let part: PartDraft | undefined;
   let tagStart = 0;
+  let nextXmlns = text.indexOf('xmlns');
 
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
 
@@ -145,11 +146,17 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
     }
   };
 
-  // Without a text handler saxes never clears text seen after a damaged close
-  // tag, and it then leaks into the next attribute value.
-  parser.on('text', ignoreText);
+  // saxes keeps the text of a close tag it could not match in its buffer, and
+  // outside the root nothing clears it, so it leaks into the next attribute
+  // value. A text handler would clear it but costs a string per text node;
+  // clearing the buffer only after such an error is cheap. (saxes 6 field.)
+  let staleText = false;
 
   parser.on('opentagstart', (tag) => {
+    if (staleText) {
+      (parser as unknown as { text: string }).text = '';
+      staleText = false;
+    }
     tagStart = Math.max(0, text.lastIndexOf('<', parser.position - tag.name.length - 2));
   });
 
@@ -157,9 +164,10 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
     const attributes = tag.attributes;
     const start = tagStart;
     const end = parser.position;
-    // Namespace declarations sit on the root in practice; look only where the tag text has one.
-    const declares = text.indexOf('xmlns', start);
-    if (declares >= 0 && declares < end) {
+    // Namespace declarations sit on the root in practice; look only where the
+    // tag text has one (the next occurrence is searched once, not per element).
+    if (nextXmlns >= 0 && nextXmlns < start) nextXmlns = text.indexOf('xmlns', start);
+    if (nextXmlns >= 0 && nextXmlns < end) {
       for (const name in attributes) {
         if (name === 'xmlns') prefixes.set('', attributes[name]);
         else if (name.startsWith('xmlns:')) prefixes.set(name.slice(6), attributes[name]);
@@ -239,6 +247,7 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
     const unmatched = /^unmatched closing tag: (.*)\.$/.exec(message);
     let start = Math.max(0, position - 1);
     if (unmatched) {
+      staleText = true;
       start = Math.max(0, text.lastIndexOf('<', position - 1));
       onClose(unmatched[1], start, position);
     } else if (message.endsWith('entity.')) {
@@ -306,10 +315,6 @@ function classify(qname: string, prefixes: ReadonlyMap<string, string>): Element
     default:
       return 'other';
   }
-}
-
-function ignoreText(): void {
-  // text content is read from the source with exact offsets instead
 }
 
 function addParticipant(participants: Map<string, Participant>, attributes: Record<string, string>, prefixes: Map<string, string>, range: Participant['range']): void {

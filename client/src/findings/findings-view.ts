@@ -1,0 +1,173 @@
+// The Findings tree: this extension's diagnostics across the workspace,
+// grouped by rule or by file. It follows the Problems data, so it shows what
+// the server published for open (and scanned) files.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ruleMeta } from '../../../server/src/core/rules/catalogue';
+import { CONFIGURATION_KEY, groupFindings, ruleOfCode, totalCount, type FindingGroup, type FindingRecord, type GroupBy, type SeverityNumber } from './findings-model';
+
+export const FINDINGS_VIEW_ID = 'cpiSecurity.findings';
+export const DIAGNOSTIC_SOURCE = 'cpi-security-lint';
+const GROUP_SETTING = 'findings.groupBy';
+
+export type FindingNode = { readonly kind: 'group'; readonly group: FindingGroup } | { readonly kind: 'finding'; readonly record: FindingEntry };
+
+interface FindingEntry extends FindingRecord {
+  readonly range: vscode.Range;
+  readonly by: GroupBy;
+}
+
+const SEVERITY_ICONS: Record<SeverityNumber, vscode.ThemeIcon> = {
+  0: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
+  1: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+  2: new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground')),
+  3: new vscode.ThemeIcon('light-bulb'),
+};
+
+export class FindingsView implements vscode.TreeDataProvider<FindingNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly view: vscode.TreeView<FindingNode>;
+  private by: GroupBy = readGroupBy();
+  private records: FindingEntry[] = [];
+  private groups: FindingGroup[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor() {
+    this.view = vscode.window.createTreeView(FINDINGS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(
+      vscode.languages.onDidChangeDiagnostics(() => this.scheduleUpdate()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(`cpiSecurity.${GROUP_SETTING}`)) {
+          this.by = readGroupBy();
+          this.update();
+        }
+      }),
+    );
+    this.update();
+  }
+
+  getTreeItem(node: FindingNode): vscode.TreeItem {
+    return node.kind === 'group' ? groupItem(node.group) : findingItem(node.record);
+  }
+
+  getChildren(node?: FindingNode): FindingNode[] {
+    if (node === undefined) return this.groups.map((group) => ({ kind: 'group' as const, group }));
+    if (node.kind === 'finding') return [];
+    return node.group.findings.map((record) => ({ kind: 'finding' as const, record: record as FindingEntry }));
+  }
+
+  groupBy(): GroupBy {
+    return this.by;
+  }
+
+  /** Switches the grouping and remembers it in the user settings. */
+  async setGroupBy(by: GroupBy): Promise<void> {
+    this.by = by;
+    this.update();
+    await vscode.workspace.getConfiguration('cpiSecurity').update(GROUP_SETTING, by, vscode.ConfigurationTarget.Global);
+  }
+
+  /** Current findings, read afresh (not waiting for the debounce). */
+  currentFindings(): readonly FindingRecord[] {
+    return collectFindings();
+  }
+
+  private scheduleUpdate(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.update();
+    }, 300);
+  }
+
+  private update(): void {
+    this.records = collectFindings();
+    this.groups = groupFindings(
+      this.records.map((record) => ({ ...record, by: this.by })),
+      this.by,
+    );
+    const total = totalCount(this.groups);
+    this.view.badge = total === 0 ? undefined : { value: total, tooltip: total === 1 ? vscode.l10n.t('1 finding') : vscode.l10n.t('{0} findings', total) };
+    void vscode.commands.executeCommand('setContext', 'cpiSecurity.findingsGroupBy', this.by);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    for (const disposable of this.disposables) disposable.dispose();
+    this.view.dispose();
+    this.changed.dispose();
+  }
+}
+
+function readGroupBy(): GroupBy {
+  return vscode.workspace.getConfiguration('cpiSecurity').get<string>(GROUP_SETTING) === 'file' ? 'file' : 'rule';
+}
+
+function collectFindings(): FindingEntry[] {
+  const records: FindingEntry[] = [];
+  for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      records.push({
+        rule: ruleOfCode(diagnostic.code),
+        uri: uri.toString(),
+        file: vscode.workspace.asRelativePath(uri, true),
+        message: diagnostic.message,
+        severity: diagnostic.severity as SeverityNumber,
+        line: diagnostic.range.start.line,
+        character: diagnostic.range.start.character,
+        range: diagnostic.range,
+        by: 'rule',
+      });
+    }
+  }
+  return records;
+}
+
+function groupItem(group: FindingGroup): vscode.TreeItem {
+  const count = String(group.findings.length);
+  if (group.by === 'rule') {
+    const title = group.key === CONFIGURATION_KEY ? vscode.l10n.t('Configuration problems') : ruleMeta(group.key)?.title;
+    const item = new vscode.TreeItem(group.key === CONFIGURATION_KEY ? vscode.l10n.t('Configuration') : group.key, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `findings-rule:${group.key}`;
+    item.description = title === undefined ? count : `${count} · ${title}`;
+    item.iconPath = SEVERITY_ICONS[group.severity];
+    item.contextValue = group.key === CONFIGURATION_KEY ? 'findingGroup' : 'findingRule';
+    return item;
+  }
+  const uri = vscode.Uri.parse(group.key);
+  const file = group.findings[0]?.file ?? uri.path;
+  const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `findings-file:${group.key}`;
+  item.label = path.posix.basename(file);
+  const folder = path.posix.dirname(file);
+  item.description = folder === '.' ? count : `${count} · ${folder}`;
+  item.iconPath = vscode.ThemeIcon.File;
+  item.contextValue = 'findingFile';
+  return item;
+}
+
+function findingItem(record: FindingEntry): vscode.TreeItem {
+  const item = new vscode.TreeItem(record.message, vscode.TreeItemCollapsibleState.None);
+  item.id = `finding:${record.by}:${record.uri}:${record.line}:${record.character}:${record.rule}:${record.message}`;
+  const line = vscode.l10n.t('line {0}', record.line + 1);
+  item.description = record.by === 'rule' ? `${record.file}:${record.line + 1}` : `${record.rule === CONFIGURATION_KEY ? '' : `${record.rule} · `}${line}`;
+  item.tooltip = `${record.message}\n${record.file}:${record.line + 1}:${record.character + 1}`;
+  item.iconPath = SEVERITY_ICONS[record.severity];
+  item.contextValue = record.rule === CONFIGURATION_KEY ? 'finding' : 'finding.rule';
+  item.command = {
+    title: vscode.l10n.t('Go to Finding'),
+    command: 'vscode.open',
+    arguments: [vscode.Uri.parse(record.uri), { selection: record.range } satisfies vscode.TextDocumentShowOptions],
+  };
+  return item;
+}
+
+/** The rule id behind a Findings view node, for "Explain Rule". */
+export function ruleOfFindingNode(node: FindingNode): string | undefined {
+  const rule = node.kind === 'group' ? (node.group.by === 'rule' ? node.group.key : undefined) : node.record.rule;
+  return rule === undefined || rule === CONFIGURATION_KEY ? undefined : rule;
+}

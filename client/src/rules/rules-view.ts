@@ -1,0 +1,164 @@
+// The Rules tree: every rule by section with the severity in force for the
+// file in the active editor (or the first workspace folder), as the server
+// computes it from defaults, .cpisecurity.json and settings.
+import * as vscode from 'vscode';
+import { RULES } from '../../../server/src/core/rules/catalogue';
+import { Commands, type EffectiveRulesResult } from '../../../server/src/protocol';
+import type { ServerConnection } from '../server-connection';
+import { groupRules, ruleContextValue, ruleRows, type RuleRow, type RuleSectionGroup } from './rules-model';
+
+export const RULES_VIEW_ID = 'cpiSecurity.rules';
+
+export type RuleNode = { readonly kind: 'section'; readonly group: RuleSectionGroup } | { readonly kind: 'rule'; readonly row: RuleRow };
+
+const SEVERITY_ICONS: Record<RuleRow['severity'], [string, string | undefined]> = {
+  error: ['error', 'problemsErrorIcon.foreground'],
+  warning: ['warning', 'problemsWarningIcon.foreground'],
+  information: ['info', 'problemsInfoIcon.foreground'],
+  hint: ['light-bulb', undefined],
+  off: ['circle-slash', 'disabledForeground'],
+};
+
+export class RulesView implements vscode.TreeDataProvider<RuleNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly view: vscode.TreeView<RuleNode>;
+  private rows: RuleRow[] = ruleRows(RULES, undefined);
+  private result: EffectiveRulesResult | undefined;
+  private only: ReadonlySet<string> | undefined;
+  private pending: Promise<void> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly server: ServerConnection) {
+    this.view = vscode.window.createTreeView(RULES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    void vscode.commands.executeCommand('setContext', 'cpiSecurity.rulesFiltered', false);
+    const watcher = vscode.workspace.createFileSystemWatcher('**/.cpisecurity.json');
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange(() => this.scheduleRefresh()),
+      watcher.onDidCreate(() => this.scheduleRefresh()),
+      watcher.onDidDelete(() => this.scheduleRefresh()),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor?.document.uri.scheme === 'file') this.scheduleRefresh();
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('cpiSecurity.rules')) this.scheduleRefresh();
+      }),
+      this.view.onDidChangeVisibility((event) => {
+        if (event.visible) this.scheduleRefresh();
+      }),
+      // The first status after a (re)start means the server can answer now.
+      server.onStatus(() => {
+        if (this.result === undefined) this.scheduleRefresh();
+      }),
+    );
+  }
+
+  getTreeItem(node: RuleNode): vscode.TreeItem {
+    if (node.kind === 'section') {
+      const item = new vscode.TreeItem(vscode.l10n.t(node.group.label), vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `rule-section:${node.group.section}`;
+      item.description = String(node.group.rules.length);
+      item.contextValue = 'ruleSection';
+      return item;
+    }
+    const { row } = node;
+    const item = new vscode.TreeItem(row.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `rule:${row.id}`;
+    item.description = describeSeverity(row);
+    const [icon, color] = SEVERITY_ICONS[row.severity];
+    item.iconPath = new vscode.ThemeIcon(icon, color === undefined ? undefined : new vscode.ThemeColor(color));
+    item.tooltip = new vscode.MarkdownString(
+      `**${row.title}**\n\n\`${row.id}\` · ${describeSeverity(row)}\n\n${vscode.l10n.t('Default: {0}', row.defaultSeverity)}`,
+    );
+    item.contextValue = ruleContextValue(row);
+    item.command = { title: vscode.l10n.t('Explain Rule'), command: Commands.explainRule, arguments: [row.id] };
+    return item;
+  }
+
+  getChildren(node?: RuleNode): RuleNode[] {
+    if (node === undefined) return groupRules(this.rows, this.only).map((group) => ({ kind: 'section' as const, group }));
+    return node.kind === 'section' ? node.group.rules.map((row) => ({ kind: 'rule' as const, row })) : [];
+  }
+
+  /** The last answer of the server (configuration file in force), if any. */
+  lastResult(): EffectiveRulesResult | undefined {
+    return this.result;
+  }
+
+  /** Asks the server again; resolves once the rows are up to date. */
+  refresh(): Promise<void> {
+    this.pending ??= this.load().finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
+  async currentRows(): Promise<RuleRow[]> {
+    await this.refresh();
+    return this.rows;
+  }
+
+  /** Shows only these rules (for "Show related rules"); `label` says why. */
+  showOnly(ids: readonly string[], label: string): void {
+    this.only = new Set(ids);
+    this.view.message = vscode.l10n.t('Rules related to: {0}', label);
+    void vscode.commands.executeCommand('setContext', 'cpiSecurity.rulesFiltered', true);
+    this.changed.fire();
+  }
+
+  clearFilter(): void {
+    this.only = undefined;
+    this.view.message = undefined;
+    void vscode.commands.executeCommand('setContext', 'cpiSecurity.rulesFiltered', false);
+    this.changed.fire();
+  }
+
+  private scheduleRefresh(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, 200);
+  }
+
+  private async load(): Promise<void> {
+    const target = activeTarget();
+    const result = target === undefined ? undefined : await this.server.effectiveRules(target);
+    this.result = result;
+    this.rows = ruleRows(RULES, result?.rules);
+    this.view.description = result === undefined ? undefined : describeConfig(result);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    for (const disposable of this.disposables) disposable.dispose();
+    this.view.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** The file whose configuration the Rules view shows. */
+export function activeTarget(): vscode.Uri | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active?.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active) !== undefined) return active;
+  return vscode.workspace.workspaceFolders?.[0]?.uri ?? (active?.scheme === 'file' ? active : undefined);
+}
+
+function describeSeverity(row: RuleRow): string {
+  switch (row.origin) {
+    case 'configuration':
+      return vscode.l10n.t('{0} · .cpisecurity.json', row.severity);
+    case 'settings':
+      return vscode.l10n.t('{0} · settings', row.severity);
+    default:
+      return vscode.l10n.t('{0} · default', row.severity);
+  }
+}
+
+function describeConfig(result: EffectiveRulesResult): string {
+  const name = vscode.workspace.asRelativePath(vscode.Uri.parse(result.configUri), true);
+  return result.configExists ? name : vscode.l10n.t('no {0}', name);
+}

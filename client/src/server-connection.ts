@@ -1,0 +1,89 @@
+// The language client and the custom requests the views need. Views talk to
+// this, never to the LanguageClient, so a server that is not (yet) running
+// degrades to "no answer" instead of an exception in a tree provider.
+import * as vscode from 'vscode';
+import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  EffectiveRulesRequest,
+  ReanalyseRequest,
+  StatusNotification,
+  type AnalysisStatus,
+  type EffectiveRulesResult,
+} from '../../server/src/protocol';
+
+export class ServerConnection implements vscode.Disposable {
+  private readonly client: LanguageClient;
+  private readonly statusEmitter = new vscode.EventEmitter<AnalysisStatus>();
+  /** Fires after each finished analysis with the server's counts. */
+  readonly onStatus = this.statusEmitter.event;
+  private started: Promise<void> | undefined;
+
+  constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
+    const serverModule = context.asAbsolutePath('server/out/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.ipc },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: 'cpi-iflow' },
+        { scheme: 'file', language: 'cpi-parameters' },
+        { scheme: 'file', pattern: '**/.cpisecurity.json' },
+      ],
+      synchronize: {
+        configurationSection: 'cpiSecurity',
+        fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.iflw,parameters.prop,.cpisecurity.json}'),
+      },
+      outputChannel: log,
+      // Problems are for the log; the user is not interrupted by pop-ups.
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      initializationFailedHandler: (error) => {
+        log.error('The language server failed to initialise', error);
+        return false;
+      },
+    };
+    this.client = new LanguageClient('cpiSecurity', 'CPI Security Lint', serverOptions, clientOptions);
+    this.client.onNotification(StatusNotification.type, (status) => this.statusEmitter.fire(status));
+  }
+
+  /** Starts the server once; later calls return the same promise. */
+  start(): Promise<void> {
+    this.started ??= this.client.start().catch((error: unknown) => {
+      this.log.error('Could not start the language server', error);
+      throw error;
+    });
+    return this.started;
+  }
+
+  async restart(): Promise<void> {
+    this.log.info('Restarting the language server');
+    if (this.started === undefined) return this.start();
+    await this.client.restart();
+  }
+
+  isRunning(): boolean {
+    return this.client.isRunning();
+  }
+
+  /** Severities in force for `uri`; undefined when the server cannot answer. */
+  async effectiveRules(uri: vscode.Uri): Promise<EffectiveRulesResult | undefined> {
+    if (!this.isRunning()) return undefined;
+    try {
+      return await this.client.sendRequest(EffectiveRulesRequest.type, { uri: uri.toString() });
+    } catch (error) {
+      this.log.warn(`Effective rules for ${uri.toString()} not available`, error);
+      return undefined;
+    }
+  }
+
+  async reanalyse(): Promise<boolean> {
+    if (!this.isRunning()) return false;
+    await this.client.sendRequest(ReanalyseRequest.type, undefined);
+    return true;
+  }
+
+  async dispose(): Promise<void> {
+    this.statusEmitter.dispose();
+    if (this.started !== undefined && this.client.needsStop()) await this.client.stop();
+  }
+}

@@ -1,0 +1,86 @@
+// The configuration for each artifact, as the editor finds it: the nearest
+// `.cpisecurity.json` from the artifact's first file upwards (here up to the
+// file-system root: a command line has no workspace), or the one given with
+// --config for every file. Each configuration file is read once.
+import { readFileSync } from 'node:fs';
+import { parseTree, stripComments, type ParseError } from 'jsonc-parser';
+import { configCandidates } from '../core/config/discover';
+import { DEFAULT_CONFIG, type Config, type ConfigProblem } from '../core/config/model';
+import { parseConfig } from '../core/config/parse';
+import { reason } from './discover';
+import { fileUri, uriToPath } from './paths';
+
+export interface ConfigFile {
+  readonly uri: string;
+  readonly config: Config;
+  readonly problems: readonly ConfigProblem[];
+}
+
+export class UnreadableConfig extends Error {}
+
+export class ConfigResolver {
+  private readonly files = new Map<string, ConfigFile | undefined>();
+  private readonly explicit?: ConfigFile;
+  private readonly fallback: Config;
+
+  /** Throws UnreadableConfig when an explicitly given file cannot be read or is not a JSON object. */
+  constructor(explicitPath: string | undefined, rootPath: string) {
+    this.fallback = { ...DEFAULT_CONFIG, root: fileUri(rootPath) };
+    if (explicitPath !== undefined) this.explicit = readExplicit(explicitPath);
+  }
+
+  /** The configuration for an artifact whose first file (sorted, iFlows first) is `anchorUri`. */
+  forFile(anchorUri: string): { config: Config; file?: ConfigFile } {
+    if (this.explicit) return { config: this.explicit.config, file: this.explicit };
+    for (const candidate of configCandidates(anchorUri)) {
+      const file = this.read(candidate);
+      if (file) return { config: file.config, file };
+    }
+    return { config: this.fallback };
+  }
+
+  /** Every configuration file that was read, in reading order. */
+  used(): ConfigFile[] {
+    const all = [...this.files.values()].filter((file): file is ConfigFile => file !== undefined);
+    return this.explicit ? [this.explicit] : all;
+  }
+
+  private read(uri: string): ConfigFile | undefined {
+    if (this.files.has(uri)) return this.files.get(uri);
+    const path = uriToPath(uri);
+    let file: ConfigFile | undefined;
+    if (path !== undefined) {
+      try {
+        const text = readFileSync(path, 'utf8');
+        file = { uri, ...parseConfig(text, uri) };
+      } catch {
+        file = undefined; // absent (or a folder of that name): keep looking further up
+      }
+    }
+    this.files.set(uri, file);
+    return file;
+  }
+}
+
+function readExplicit(path: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UnreadableConfig(`cannot read configuration ${path}: ${reason(error)}`);
+  }
+  // A named configuration that is not JSON at all must stop the run: a CI gate
+  // should not pass with the defaults because of a typo.
+  if (stripComments(text).trim() !== '') {
+    const errors: ParseError[] = [];
+    const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+    if (errors.length > 0 || tree?.type !== 'object') {
+      const uri = fileUri(path);
+      const first = parseConfig(text, uri).problems[0];
+      const where = first ? `:${first.range.start.line + 1}:${first.range.start.character + 1}` : '';
+      throw new UnreadableConfig(`invalid configuration ${path}${where}: ${first?.message ?? 'not a JSON object'}`);
+    }
+  }
+  const uri = fileUri(path);
+  return { uri, ...parseConfig(text, uri) };
+}
