@@ -49,8 +49,8 @@ export interface FileNote {
 export interface ScanReport {
   /** Absolute folder that paths are relative to. */
   readonly root: string;
-  /** Files read and analysed. */
-  scannedFiles: number;
+  /** Paths of the files read and analysed. */
+  readonly scanned: string[];
   findings: ReportedFinding[];
   readonly suppressed: ReportedSuppression[];
   /** Files (or archive entries) that could not be scanned. */

@@ -78,7 +78,7 @@ class Scanner {
   private readonly configsSeen = new Set<ConfigFile>();
 
   constructor(private readonly options: ScanOptions) {
-    this.report = { root: options.root, scannedFiles: 0, findings: [], suppressed: [], fileErrors: [], notes: [] };
+    this.report = { root: options.root, scanned: [], findings: [], suppressed: [], fileErrors: [], notes: [] };
   }
 
   private path(uri: string): string {
@@ -173,7 +173,7 @@ class Scanner {
     const result = analyseArtifact({ iflows, parameters, config, today: this.options.now });
 
     const texts = new Map<string, LineIndex>([...iflows, ...(parameters ? [parameters] : [])].map((file) => [file.uri, file.lines]));
-    this.report.scannedFiles += [...texts.keys()].filter((uri) => reported.has(uri)).length;
+    this.report.scanned.push(...[...texts.keys()].filter((uri) => reported.has(uri)).map((uri) => this.path(uri)));
     for (const finding of result.findings) {
       if (reported.has(finding.uri)) this.report.findings.push(this.reported(finding, texts.get(finding.uri)));
     }
@@ -191,7 +191,7 @@ class Scanner {
         this.error('certificate', this.path(file.uri), `could not be analysed (${error instanceof Error ? error.message : String(error)})`);
         continue;
       }
-      this.report.scannedFiles++;
+      this.report.scanned.push(this.path(file.uri));
       for (const problem of result.problems) {
         this.report.notes.push({
           kind: 'certificate',
@@ -244,6 +244,8 @@ class Scanner {
     report.findings.sort(compareFindings);
     numberFingerprints(report.findings);
     report.suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
+    numberFingerprints(report.suppressed.map((entry) => entry.finding));
+    report.scanned.sort();
     for (const file of this.configsSeen) this.configNotes(file);
     return report;
   }

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { CodeLens, DiagnosticSeverity, MarkupKind, type Connection, type Diagnostic, type Hover, type Position, type TextDocuments } from 'vscode-languageserver';
+import { DiagnosticSeverity, MarkupKind, type CodeLens, type Connection, type Diagnostic, type Hover, type Position, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseCertificateFile, isCertificateUri, type CertificateResult } from '../core/analysis/analyse-certificate';
 import { certificateUsage } from '../core/config/globs';
@@ -81,7 +81,8 @@ export class CertificateService {
     if (!entry) return [];
     const now = new Date();
     return entry.result.file.blocks.flatMap((block) =>
-      block.info ? [CodeLens.create({ start: block.range.start, end: block.range.start }, { title: summarizeCertificate(block.info, now), command: '' })] : [],
+      // a lens without a command is a label: the summary needs no click
+      block.info ? [{ range: { start: block.range.start, end: block.range.start }, command: { title: summarizeCertificate(block.info, now), command: '' } }] : [],
     );
   }
 

@@ -3,7 +3,8 @@ import { LineIndex } from '../text/range';
 import type { SourceText } from '../text/source-text';
 import type { Channel, ChannelDirection, IflowModel, IflowProperty, Participant, ParticipantType, XmlProblem } from './model';
 import { BPMN_NS, IFL_NS } from './namespaces';
-import { decodeXml, xmlSourceText } from './xml-text';
+import { PropertyRecord } from './property-record';
+import { decodeXmlText, xmlSourceText } from './xml-text';
 
 /** Enough to show what is wrong without letting a garbage file flood the editor. */
 const MAX_PROBLEMS = 100;
@@ -83,7 +84,7 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
     if (!open || !property) return;
     const end = Math.max(open.contentStart, contentEnd);
     if (open.kind === 'key') {
-      property.key = { text: decodeXml(text, open.contentStart, end).text, start: open.contentStart, end, elementStart: open.elementStart, elementEnd };
+      property.key = { text: decodeXmlText(text, open.contentStart, end), start: open.contentStart, end, elementStart: open.elementStart, elementEnd };
     } else {
       property.value = { text: xmlSourceText(text, open.contentStart, end, lines), elementStart: open.elementStart, elementEnd };
     }
@@ -94,14 +95,21 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
     property = undefined;
     if (!open?.key) return;
     const { key, value } = open;
-    const result: IflowProperty = {
-      key: key.text,
-      keyRange: lines.rangeOf(key.start, key.end),
-      value: value?.text,
-      range: lines.rangeOf(open.start, end),
-      keyElementRange: lines.rangeOf(key.elementStart, key.elementEnd),
-      valueElementRange: value ? lines.rangeOf(value.elementStart, value.elementEnd) : undefined,
-    };
+    const result = new PropertyRecord(
+      key.text,
+      value?.text,
+      {
+        start: open.start,
+        end,
+        keyStart: key.start,
+        keyEnd: key.end,
+        keyElementStart: key.elementStart,
+        keyElementEnd: key.elementEnd,
+        valueElementStart: value ? value.elementStart : -1,
+        valueElementEnd: value ? value.elementEnd : -1,
+      },
+      lines,
+    );
     if (open.flow) open.flow.properties.set(result.key, result);
     else otherProperties.push(result);
   };

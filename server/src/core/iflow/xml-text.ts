@@ -93,6 +93,11 @@ export function decodeXml(source: string, start: number, end: number): DecodedXm
   return { text, offsets };
 }
 
+/** Just the decoded text (keys, cells); no offsets kept for plain content. */
+export function decodeXmlText(source: string, start: number, end: number): string {
+  return decodeXml(source, start, end).text;
+}
+
 function findEnd(source: string, marker: string, from: number, end: number): number {
   const at = source.indexOf(marker, from);
   return at < 0 || at > end ? end : at;
@@ -126,15 +131,25 @@ function isXmlChar(code: number): boolean {
   );
 }
 
-/** A decoded value bound to its place in the file. */
+/**
+ * A decoded value bound to its place in the file. The range is computed on
+ * first use: most values are never reported, and a large iFlow has tens of
+ * thousands of them.
+ */
 class XmlSourceText implements SourceText {
+  private cachedRange: Range | undefined;
+
   constructor(
     readonly text: string,
-    readonly range: Range,
     readonly startOffset: number,
     readonly endOffset: number,
     private readonly offsets: readonly number[] | undefined,
+    private readonly lines: LineIndex,
   ) {}
+
+  get range(): Range {
+    return (this.cachedRange ??= this.lines.rangeOf(this.startOffset, this.endOffset));
+  }
 
   sourceOffsetAt(index: number): number {
     if (index >= this.text.length) return this.endOffset;
@@ -146,5 +161,5 @@ class XmlSourceText implements SourceText {
 /** Decodes `source[start, end)` and wraps it as a SourceText of that file. */
 export function xmlSourceText(source: string, start: number, end: number, lines: LineIndex): SourceText {
   const decoded = decodeXml(source, start, end);
-  return new XmlSourceText(decoded.text, lines.rangeOf(start, end), start, end, decoded.offsets);
+  return new XmlSourceText(decoded.text, start, end, decoded.offsets, lines);
 }

@@ -40,13 +40,10 @@ function portCheck(channel: ChannelView): PortCheck | undefined {
   return undefined;
 }
 
-/**
- * The explicit port, else the protocol default; undefined when the port is
- * unknown, including `http://{{HOST}}/x`, whose unresolved host may bring a `:port`.
- */
+/** The explicit port, else the protocol default; undefined when the port is unknown. */
 function effectivePort({ endpoint }: AddressFacts, defaultPort: number | undefined): number | undefined {
-  if (!endpoint.portKnown) return undefined;
-  return endpoint.hasExplicitPort ? endpoint.port : defaultPort;
+  if (endpoint.hasExplicitPort) return endpoint.portKnown ? endpoint.port : undefined;
+  return endpoint.host === undefined && defaultPort === undefined ? undefined : defaultPort;
 }
 
 export const outboundPortNotOpen: ChannelRule = {

@@ -1,0 +1,133 @@
+// Every command of the extension, wired to the views and the server. Ids the
+// server refers to come from the shared protocol module; the rest are
+// view actions used only from package.json menus.
+import * as vscode from 'vscode';
+import { FAQ_ENTRIES, faqEntry } from '../../server/src/core/knowledge/faq';
+import { RULES, ruleMeta } from '../../server/src/core/rules/catalogue';
+import { Commands, type SuppressFindingArgs } from '../../server/src/protocol';
+import { openDoc } from './docs/docs-provider';
+import { openExample } from './examples/open-example';
+import type { FaqNode } from './faq/faq-model';
+import { FAQ_VIEW_ID, type FaqView } from './faq/faq-view';
+import { ruleOfFindingNode, type FindingNode, type FindingsView } from './findings/findings-view';
+import { setSeverityCommand, severityRequest } from './rules/severity-command';
+import { RULES_VIEW_ID, type RuleNode, type RulesView } from './rules/rules-view';
+import type { ServerConnection } from './server-connection';
+import { suppressFinding } from './suppress/suppress-command';
+
+/** Client-only command ids (menus in package.json use them). */
+export const ViewCommands = {
+  filterFaq: 'cpiSecurity.faq.filter',
+  clearFaqFilter: 'cpiSecurity.faq.clearFilter',
+  showRelatedRules: 'cpiSecurity.faq.showRelatedRules',
+  openOnSapHelp: 'cpiSecurity.openOnSapHelp',
+  changeSeverity: 'cpiSecurity.rules.changeSeverity',
+  refreshRules: 'cpiSecurity.rules.refresh',
+  clearRulesFilter: 'cpiSecurity.rules.clearFilter',
+  groupFindingsByFile: 'cpiSecurity.findings.groupByFile',
+  groupFindingsByRule: 'cpiSecurity.findings.groupByRule',
+  openExample: 'cpiSecurity.openExample',
+} as const;
+
+export interface CommandContext {
+  readonly extension: vscode.ExtensionContext;
+  readonly server: ServerConnection;
+  readonly log: vscode.LogOutputChannel;
+  readonly faq: FaqView;
+  readonly rules: RulesView;
+  readonly findings: FindingsView;
+}
+
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  const { server, log, faq, rules, findings } = ctx;
+  const register = (id: string, handler: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, handler);
+  return [
+    register(Commands.restartServer, async () => {
+      await server.restart();
+      await rules.refresh();
+    }),
+    register(Commands.reanalyse, async () => {
+      if (!(await server.reanalyse())) void vscode.window.showWarningMessage(vscode.l10n.t('The CPI Security Lint server is not running.'));
+    }),
+    register(Commands.showOutput, () => log.show(true)),
+    register(Commands.openFaq, async (target?: unknown, reveal?: unknown) => {
+      const id = faqIdOf(target);
+      if (reveal !== false) await vscode.commands.executeCommand(`${FAQ_VIEW_ID}.focus`);
+      if (id === undefined) return;
+      if (faqEntry(id) === undefined) log.warn(`Unknown FAQ section ${id}`);
+      else if (reveal !== false) await faq.reveal(id);
+      await openDoc({ kind: 'faq', id }, log);
+    }),
+    register(Commands.explainRule, async (target?: unknown) => {
+      const id = ruleIdOf(target) ?? (await pickRule());
+      if (id !== undefined) await openDoc({ kind: 'rule', id }, log);
+    }),
+    register(Commands.suppressFinding, (args?: SuppressFindingArgs) => suppressFinding(args, log)),
+    register(Commands.setRuleSeverity, (target?: unknown, severity?: unknown) =>
+      setSeverityCommand(severityRequest(target, severity), rules, server, log),
+    ),
+    register(ViewCommands.changeSeverity, (node?: RuleNode) => setSeverityCommand(severityRequest(node, undefined), rules, server, log)),
+    register(ViewCommands.filterFaq, async () => {
+      const filter = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Filter the Security FAQ'),
+        prompt: vscode.l10n.t('Words that the question or answer must contain (empty clears the filter)'),
+        value: faq.currentFilter(),
+      });
+      if (filter !== undefined) faq.setFilter(filter);
+    }),
+    register(ViewCommands.clearFaqFilter, () => faq.setFilter('')),
+    register(ViewCommands.showRelatedRules, async (node?: FaqNode) => {
+      const entry = node?.kind === 'question' ? node.entry : undefined;
+      if (entry === undefined) return;
+      rules.showOnly(entry.relatedRules, entry.question);
+      await vscode.commands.executeCommand(`${RULES_VIEW_ID}.focus`);
+    }),
+    register(ViewCommands.clearRulesFilter, () => rules.clearFilter()),
+    register(ViewCommands.refreshRules, () => rules.refresh()),
+    register(ViewCommands.openOnSapHelp, async (node?: FaqNode | RuleNode) => {
+      const url = helpUrlOf(node);
+      if (url !== undefined) await vscode.env.openExternal(vscode.Uri.parse(url, true));
+    }),
+    register(ViewCommands.groupFindingsByFile, () => findings.setGroupBy('file')),
+    register(ViewCommands.groupFindingsByRule, () => findings.setGroupBy('rule')),
+    register(ViewCommands.openExample, () => openExample(ctx.extension.extensionUri)),
+  ];
+}
+
+/** A FAQ id from a command argument: the id itself, a tree node, or `{ id }`. */
+function faqIdOf(target: unknown): string | undefined {
+  if (typeof target === 'string') return target;
+  if (typeof target !== 'object' || target === null) return undefined;
+  const record = target as { id?: unknown; entry?: { id?: unknown } };
+  const id = record.entry?.id ?? record.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** A rule id from a command argument: the id, a Rules or Findings node, `{ ruleId }` or a diagnostic-like `{ code }`. */
+function ruleIdOf(target: unknown): string | undefined {
+  if (typeof target === 'string') return target;
+  if (typeof target !== 'object' || target === null) return undefined;
+  const record = target as { kind?: unknown; row?: { id?: unknown }; ruleId?: unknown; code?: unknown };
+  if (record.kind === 'rule' && typeof record.row?.id === 'string') return record.row.id;
+  if (record.kind === 'group' || record.kind === 'finding') return ruleOfFindingNode(target as FindingNode);
+  if (typeof record.ruleId === 'string') return record.ruleId;
+  const code = typeof record.code === 'object' && record.code !== null ? (record.code as { value?: unknown }).value : record.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function helpUrlOf(node: FaqNode | RuleNode | undefined): string | undefined {
+  if (node === undefined) return undefined;
+  if (node.kind === 'question') return node.entry.helpUrl;
+  if (node.kind === 'rule') return ruleMeta(node.row.id)?.helpUrl;
+  return undefined;
+}
+
+async function pickRule(): Promise<string | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    RULES.map((meta) => ({ label: meta.title, description: meta.id, id: meta.id })),
+    { title: vscode.l10n.t('Explain which rule?'), matchOnDescription: true },
+  );
+  return picked?.id;
+}
+
+export const FAQ_COUNT = FAQ_ENTRIES.length;

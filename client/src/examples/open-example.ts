@@ -1,0 +1,41 @@
+// Opens one of the sample iFlows shipped with the extension, so a first-time
+// user sees findings without content of their own (walkthrough step 2).
+import * as vscode from 'vscode';
+
+const EXAMPLE_FILE = /(\.iflw|parameters\.prop|\.cpisecurity\.json)$/;
+const MAX_DEPTH = 8;
+
+export async function openExample(extensionUri: vscode.Uri): Promise<boolean> {
+  const root = vscode.Uri.joinPath(extensionUri, 'examples');
+  const files = await listFiles(root, 0);
+  if (files.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('This installation ships no examples. Open an iFlow of your own instead.'));
+    return false;
+  }
+  const items = files
+    .map((uri) => ({ label: uri.path.slice(root.path.length + 1), uri }))
+    .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const picked = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open an example') });
+  if (picked === undefined) return false;
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(picked.uri), { preview: false });
+  return true;
+}
+
+async function listFiles(folder: vscode.Uri, depth: number): Promise<vscode.Uri[]> {
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return [];
+  }
+  const found: vscode.Uri[] = [];
+  for (const [name, type] of entries) {
+    const uri = vscode.Uri.joinPath(folder, name);
+    if (type & vscode.FileType.Directory) {
+      if (depth < MAX_DEPTH) found.push(...(await listFiles(uri, depth + 1)));
+    } else if (EXAMPLE_FILE.test(name)) {
+      found.push(uri);
+    }
+  }
+  return found;
+}

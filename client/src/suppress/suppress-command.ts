@@ -1,0 +1,52 @@
+// "Suppress this finding": asks for a reason (required) and an optional
+// expiry date, then records the suppression in .cpisecurity.json.
+import * as vscode from 'vscode';
+import { addSuppression } from '../../../server/src/core/config/edits';
+import type { SuppressFindingArgs } from '../../../server/src/protocol';
+import { writeConfig } from '../config/config-file';
+import { expiryProblem, expiryValue, reasonProblem } from './suppression-input';
+
+export async function suppressFinding(args: SuppressFindingArgs | undefined, log: vscode.LogOutputChannel): Promise<boolean> {
+  if (!isSuppressArgs(args)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Use the quick fix on a finding to suppress it.'));
+    return false;
+  }
+  const reason = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Suppress {0}', args.ruleId),
+    prompt: vscode.l10n.t('Why is this finding acceptable? (stored in .cpisecurity.json)'),
+    ignoreFocusOut: true,
+    validateInput: (text) => localized(reasonProblem(text)),
+  });
+  if (reason === undefined) return false;
+  const expires = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Suppress {0}', args.ruleId),
+    prompt: vscode.l10n.t('Expiry date (YYYY-MM-DD), or empty to keep it until removed'),
+    placeHolder: 'YYYY-MM-DD',
+    ignoreFocusOut: true,
+    validateInput: (text) => localized(expiryProblem(text, new Date())),
+  });
+  if (expires === undefined) return false;
+
+  const configUri = vscode.Uri.parse(args.configUri);
+  const outcome = await writeConfig(configUri, (text) =>
+    addSuppression(text, { rule: args.ruleId, file: args.fileGlob, reason: reason.trim(), expires: expiryValue(expires) }),
+  );
+  if (outcome === 'failed') {
+    log.error(`Could not write the suppression of ${args.ruleId} to ${configUri.toString()}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not write to {0}.', vscode.workspace.asRelativePath(configUri)));
+    return false;
+  }
+  log.info(`Suppressed ${args.ruleId} for ${args.fileGlob} in ${configUri.toString()} (${outcome})`);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Suppressed {0} in {1}', args.ruleId, vscode.workspace.asRelativePath(configUri)), 5000);
+  return true;
+}
+
+function localized(problem: string | undefined): string | undefined {
+  return problem === undefined ? undefined : vscode.l10n.t(problem);
+}
+
+function isSuppressArgs(value: unknown): value is SuppressFindingArgs {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return ['ruleId', 'uri', 'configUri', 'fileGlob'].every((key) => typeof record[key] === 'string');
+}

@@ -1,0 +1,10 @@
+import type { Severity } from '../../core/findings';
+import type { ScanReport } from '../report';
+
+/** What every output format gets. */
+export interface FormatInput {
+  readonly report: ScanReport;
+  /** Findings at or above this severity fail the run. */
+  readonly failOn: Severity;
+  readonly toolVersion: string;
+}

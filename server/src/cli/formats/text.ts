@@ -1,0 +1,45 @@
+// The default, human-readable report: findings grouped by file, then files
+// that could not be scanned, warnings, and a summary line.
+import { countBySeverity, type FileNote, type ReportedFinding } from '../report';
+import type { FormatInput } from './format-input';
+
+const LABEL: Record<ReportedFinding['severity'], string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+function noteLine(note: FileNote): string {
+  const where = note.line !== undefined ? `${note.path}:${note.line}:${note.column ?? 1}` : note.path;
+  return `  ${where}  ${note.message}`;
+}
+
+export function formatText({ report }: FormatInput): string {
+  const out: string[] = [];
+  const byFile = new Map<string, ReportedFinding[]>();
+  for (const finding of report.findings) byFile.set(finding.path, [...(byFile.get(finding.path) ?? []), finding]);
+  for (const [path, findings] of byFile) {
+    out.push(path);
+    const positions = findings.map((f) => `${f.line}:${f.column}`);
+    const width = Math.max(...positions.map((p) => p.length));
+    findings.forEach((finding, i) => {
+      out.push(`  ${positions[i].padEnd(width)}  ${LABEL[finding.severity].padEnd(7)}  ${finding.message}  ${finding.ruleId}`);
+    });
+    out.push('');
+  }
+  if (report.fileErrors.length > 0) {
+    out.push('Not scanned:', ...report.fileErrors.map(noteLine), '');
+  }
+  if (report.notes.length > 0) {
+    out.push('Warnings:', ...report.notes.map((note) => noteLine(note)), '');
+  }
+  const counts = countBySeverity(report.findings);
+  const hints = counts.hint > 0 ? `, ${plural(counts.hint, 'hint')}` : '';
+  out.push(
+    `${plural(report.findings.length, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.information, 'info')}${hints})`,
+  );
+  const extra = [`${plural(report.scanned.length, 'file')} scanned`];
+  if (report.fileErrors.length > 0) extra.push(`${plural(report.fileErrors.length, 'file')} not scanned`);
+  if (report.suppressed.length > 0) extra.push(`${plural(report.suppressed.length, 'finding')} suppressed`);
+  if (report.baseline) extra.push(`${plural(report.baseline.known, 'known finding')} hidden by the baseline`);
+  out.push(extra.join('; '));
+  return `${out.join('\n')}\n`;
+}
