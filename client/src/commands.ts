@@ -2,7 +2,7 @@
 // server refers to come from the shared protocol module; the rest are
 // view actions used only from package.json menus.
 import * as vscode from 'vscode';
-import { FAQ_ENTRIES, faqEntry } from '../../server/src/core/knowledge/faq';
+import { faqEntry } from '../../server/src/core/knowledge/faq';
 import { RULES, ruleMeta } from '../../server/src/core/rules/catalogue';
 import { Commands, type SuppressFindingArgs } from '../../server/src/protocol';
 import { openDoc } from './docs/docs-provider';
@@ -40,7 +40,7 @@ export interface CommandContext {
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   const { server, log, faq, rules, findings } = ctx;
-  const register = (id: string, handler: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, handler);
+  const register = vscode.commands.registerCommand.bind(vscode.commands);
   return [
     register(Commands.restartServer, async () => {
       await server.restart();
@@ -129,5 +129,3 @@ async function pickRule(): Promise<string | undefined> {
   );
   return picked?.id;
 }
-
-export const FAQ_COUNT = FAQ_ENTRIES.length;

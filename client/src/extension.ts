@@ -1,35 +1,43 @@
+// Entry point: starts the language server and sets up the views, commands
+// and status. Activation stays cheap: the server starts in the background and
+// nothing waits for it except the returned API's `ready`.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { createApi, type CpiSecurityApi } from './api';
+import { registerCommands } from './commands';
+import { trackIntegrationContent } from './content-context';
+import { registerDocsProvider } from './docs/docs-provider';
+import { FaqView } from './faq/faq-view';
+import { FindingsView } from './findings/findings-view';
+import { RulesView } from './rules/rules-view';
+import { ServerConnection } from './server-connection';
+import { createStatusItem } from './status/status-item';
 
-let client: LanguageClient | undefined;
+let server: ServerConnection | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath('server/out/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'cpi-iflow' },
-      { scheme: 'file', language: 'cpi-parameters' },
-      { scheme: 'file', pattern: '**/.cpisecurity.json' },
-    ],
-    synchronize: {
-      configurationSection: 'cpiSecurity',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.iflw,parameters.prop,.cpisecurity.json}'),
-    },
-  };
-  client = new LanguageClient('cpiSecurity', 'CPI Security Lint', serverOptions, clientOptions);
+export function activate(context: vscode.ExtensionContext): CpiSecurityApi {
+  const log = vscode.window.createOutputChannel('CPI Security Lint', { log: true });
+  server = new ServerConnection(context, log);
+  const faq = new FaqView();
+  const rules = new RulesView(server);
+  const findings = new FindingsView();
   context.subscriptions.push(
-    vscode.commands.registerCommand('cpiSecurity.restartServer', async () => {
-      await client?.restart();
-    }),
+    log,
+    server,
+    faq,
+    rules,
+    findings,
+    registerDocsProvider(),
+    createStatusItem(server),
+    trackIntegrationContent(),
+    ...registerCommands({ extension: context, server, log, faq, rules, findings }),
   );
-  await client.start();
+  const ready = server.start().then(() => rules.refresh());
+  // Failures are logged by the connection; keep them from surfacing as unhandled.
+  ready.catch(() => undefined);
+  return createApi({ faq, rules, findings }, ready);
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await server?.dispose();
+  server = undefined;
 }

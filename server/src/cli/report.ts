@@ -41,6 +41,7 @@ export interface FileNote {
   readonly kind: NoteKind;
   readonly severity: 'error' | 'warning';
   readonly path: string;
+  readonly uri: string;
   readonly message: string;
   readonly line?: number;
   readonly column?: number;

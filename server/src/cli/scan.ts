@@ -85,8 +85,8 @@ class Scanner {
     return displayPath(uri, this.options.root);
   }
 
-  private error(kind: NoteKind, path: string, message: string): void {
-    this.report.fileErrors.push({ kind, severity: 'error', path, message });
+  private error(kind: NoteKind, uri: string, message: string): void {
+    this.report.fileErrors.push({ kind, severity: 'error', path: this.path(uri), uri, message });
   }
 
   readDisk(path: string, kind: Loaded['kind']): Loaded | undefined {
@@ -94,12 +94,12 @@ class Scanner {
     try {
       const size = statSync(path).size;
       if (size > MAX_FILE_BYTES) {
-        this.error('unreadable', this.path(uri), `file is ${Math.round(size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; not scanned`);
+        this.error('unreadable', uri, `file is ${Math.round(size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; not scanned`);
         return undefined;
       }
       return { uri, kind, bytes: readFileSync(path) };
     } catch (error) {
-      this.error('unreadable', this.path(uri), `cannot be read (${reason(error)})`);
+      this.error('unreadable', uri, `cannot be read (${reason(error)})`);
       return undefined;
     }
   }
@@ -126,16 +126,16 @@ class Scanner {
     try {
       const size = statSync(path).size;
       if (size > limits.maxTotalBytes) {
-        this.error('archive', this.path(uri), `archive is ${Math.round(size / 1048576)} MB, over the ${limits.maxTotalBytes / 1048576} MB limit; not scanned`);
+        this.error('archive', uri, `archive is ${Math.round(size / 1048576)} MB, over the ${limits.maxTotalBytes / 1048576} MB limit; not scanned`);
         return;
       }
       bytes = readFileSync(path);
     } catch (error) {
-      this.error('archive', this.path(uri), `cannot be read (${reason(error)})`);
+      this.error('archive', uri, `cannot be read (${reason(error)})`);
       return;
     }
     const content = readArchive(bytes, path, limits);
-    for (const problem of content.problems) this.error('archive', this.path(fileUri(problem.path)), problem.message);
+    for (const problem of content.problems) this.error('archive', fileUri(problem.path), problem.message);
     const byArtifact = new Map<string, Loaded[]>();
     const certificates: Loaded[] = [];
     for (const entry of content.entries) {
@@ -160,7 +160,7 @@ class Scanner {
       if (file.kind === 'certificate') continue;
       const decoded = decodeText(file.bytes, file.kind);
       if ('error' in decoded) {
-        if (reported.has(file.uri)) this.error('unreadable', this.path(file.uri), decoded.error);
+        if (reported.has(file.uri)) this.error('unreadable', file.uri, decoded.error);
         continue;
       }
       if (file.kind === 'iflow') iflows.push(parseIflow(file.uri, decoded.text));
@@ -188,7 +188,7 @@ class Scanner {
       try {
         result = analyseCertificate({ uri: file.uri, bytes: file.bytes, config, now: this.options.now });
       } catch (error) {
-        this.error('certificate', this.path(file.uri), `could not be analysed (${error instanceof Error ? error.message : String(error)})`);
+        this.error('certificate', file.uri, `could not be analysed (${error instanceof Error ? error.message : String(error)})`);
         continue;
       }
       this.report.scanned.push(this.path(file.uri));
@@ -197,6 +197,7 @@ class Scanner {
           kind: 'certificate',
           severity: 'warning',
           path: this.path(file.uri),
+          uri: file.uri,
           message: problem.message,
           line: problem.range.start.line + 1,
           column: problem.range.start.character + 1,
@@ -255,7 +256,7 @@ class Scanner {
     const at = (suppression: Suppression) =>
       suppression.range ? { line: suppression.range.start.line + 1, column: suppression.range.start.character + 1 } : {};
     for (const problem of file.problems) {
-      this.report.notes.push({ kind: 'configuration', severity: problem.severity, path, message: problem.message, line: problem.range.start.line + 1, column: problem.range.start.character + 1 });
+      this.report.notes.push({ kind: 'configuration', severity: problem.severity, path, uri: file.uri, message: problem.message, line: problem.range.start.line + 1, column: problem.range.start.character + 1 });
     }
     const expired = expiredSuppressions(file.config, this.options.now);
     for (const suppression of expired) {
@@ -263,6 +264,7 @@ class Scanner {
         kind: 'expired-suppression',
         severity: 'warning',
         path,
+        uri: file.uri,
         message: `Suppression of "${suppression.rule}"${suppression.file ? ` for "${suppression.file}"` : ''} expired on ${suppression.expires}; its findings are reported again. Fix them or renew the suppression with a new date and reason.`,
         ...at(suppression),
       });
@@ -274,6 +276,7 @@ class Scanner {
         kind: 'unused-suppression',
         severity: 'warning',
         path,
+        uri: file.uri,
         message: `Suppression of "${suppression.rule}"${suppression.file ? ` for "${suppression.file}"` : ''} matched no finding; remove it.`,
         ...at(suppression),
       });

@@ -20,7 +20,8 @@ export interface ParsedParameters {
 }
 
 export function parseIflow(uri: string, text: string): ParsedIflow {
-  return { uri, text, lines: new LineIndex(text), model: readIflow(text) };
+  const lines = new LineIndex(text);
+  return { uri, text, lines, model: readIflow(text, lines) };
 }
 
 export function parseParameters(uri: string, text: string): ParsedParameters {

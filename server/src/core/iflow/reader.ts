@@ -283,11 +283,18 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
     problems.push({ message, range: lines.rangeOf(start, end) });
   };
 
+  // saxes builds an Error for every problem, and garbage input has one per
+  // character; without stack traces that costs little. Restored right after
+  // this synchronous parse.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     parser.write(text).close();
   } catch (error) {
     // saxes reports through the error handler; this only guards against surprises.
     addProblem(`XML reader stopped: ${(error as Error).message}`, text.length, text.length);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   // The document ended inside a property or channel (truncated or half-typed).
   if (part) finishPart(text.length, text.length);

@@ -40,10 +40,13 @@ function portCheck(channel: ChannelView): PortCheck | undefined {
   return undefined;
 }
 
-/** The explicit port, else the protocol default; undefined when the port is unknown. */
+/**
+ * The explicit port, else the protocol default; undefined when the port is
+ * unknown, including `http://{{HOST}}/x`, whose unresolved host may bring a `:port`.
+ */
 function effectivePort({ endpoint }: AddressFacts, defaultPort: number | undefined): number | undefined {
-  if (endpoint.hasExplicitPort) return endpoint.portKnown ? endpoint.port : undefined;
-  return endpoint.host === undefined && defaultPort === undefined ? undefined : defaultPort;
+  if (!endpoint.portKnown) return undefined;
+  return endpoint.hasExplicitPort ? endpoint.port : defaultPort;
 }
 
 export const outboundPortNotOpen: ChannelRule = {

@@ -8,8 +8,10 @@ export const smtpPort25: ChannelRule = {
     if (!channel.isMail || !channel.isReceiver) return;
     const address = hostAddress(channel);
     const endpoint = address?.endpoint;
-    if (!address || !endpoint || endpoint.host === undefined) return;
-    if (endpoint.hasExplicitPort && (!endpoint.portKnown || endpoint.port !== 25)) return;
+    // Port 25 written, or no port on a known host (an unresolved host may bring its own port).
+    // A known `:25` counts even behind a `<placeholder>` host.
+    if (!address || !endpoint?.portKnown) return;
+    if (endpoint.hasExplicitPort ? endpoint.port !== 25 : endpoint.host === undefined) return;
     const ssl = channel.resolved('ssl');
     const fix = (port: string, sslValue: string, title: string): FixSpec | undefined => {
       const actions: FixAction[] = [];

@@ -1,0 +1,97 @@
+// SARIF 2.1.0 for code-scanning services: the whole rule catalogue as
+// tool.driver.rules, one result per finding (suppressed ones carry their
+// suppression), file paths relative to the scan root (uriBaseId SRCROOT),
+// and files that could not be scanned as tool execution notifications.
+import { pathToFileURL } from 'node:url';
+import type { Severity } from '../../core/findings';
+import { RULES } from '../../core/rules/catalogue';
+import { sarifUri } from '../paths';
+import type { FileNote, ReportedFinding, ReportedLocation } from '../report';
+import { TOOL_NAME } from '../version';
+import type { FormatInput } from './format-input';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+/** GitHub code scanning ranks security results by this 0–10 score. */
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', information: '3.0', hint: '1.0' };
+const FINGERPRINT_KEY = 'cpiSecurityLint/v1';
+const ROOT_ID = 'SRCROOT';
+
+const RULE_INDEX = new Map(RULES.map((rule, index) => [rule.id, index]));
+
+function ruleName(id: string): string {
+  return id.replace(/(^|-)([a-z0-9])/g, (_all, _dash: string, letter: string) => letter.toUpperCase());
+}
+
+export function formatSarif({ report, toolVersion }: FormatInput): string {
+  const artifactLocation = (uri: string) => {
+    const located = sarifUri(uri, report.root);
+    return located.relative ? { uri: located.uri, uriBaseId: ROOT_ID } : { uri: located.uri };
+  };
+  const physical = (location: ReportedLocation) => ({
+    artifactLocation: artifactLocation(location.uri),
+    region: { startLine: location.line, startColumn: location.column, endLine: location.endLine, endColumn: location.endColumn },
+  });
+  const result = (finding: ReportedFinding, suppression?: { reason: string }) => {
+    const index = RULE_INDEX.get(finding.ruleId);
+    return {
+      ruleId: finding.ruleId,
+      ...(index !== undefined ? { ruleIndex: index } : {}),
+      level: LEVEL[finding.severity],
+      message: { text: finding.message },
+      locations: [{ physicalLocation: physical(finding) }],
+      ...(finding.related.length > 0
+        ? { relatedLocations: finding.related.map((related, i) => ({ id: i + 1, physicalLocation: physical(related), message: { text: related.message ?? '' } })) }
+        : {}),
+      partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+      ...(suppression ? { suppressions: [{ kind: 'external', status: 'accepted', justification: suppression.reason }] } : {}),
+    };
+  };
+  const notification = (note: FileNote) => ({
+    level: note.severity,
+    message: { text: `${note.path}: ${note.message}` },
+    descriptor: { id: note.kind },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactLocation(note.uri),
+          ...(note.line !== undefined ? { region: { startLine: note.line, startColumn: note.column ?? 1 } } : {}),
+        },
+      },
+    ],
+  });
+
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: toolVersion,
+            semanticVersion: toolVersion,
+            rules: RULES.map((rule) => ({
+              id: rule.id,
+              name: ruleName(rule.id),
+              shortDescription: { text: rule.title },
+              helpUri: rule.helpUrl,
+              defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+              properties: { tags: ['security', rule.section], 'security-severity': SECURITY_SEVERITY[rule.defaultSeverity] },
+            })),
+          },
+        },
+        originalUriBaseIds: { [ROOT_ID]: { uri: pathToFileURL(`${report.root}/`).href } },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.fileErrors.map(notification),
+            toolConfigurationNotifications: report.notes.map(notification),
+          },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results: [...report.findings.map((finding) => result(finding)), ...report.suppressed.map((entry) => result(entry.finding, entry))],
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -1,0 +1,118 @@
+// The command line from arguments to exit code. Output formats, discovery,
+// scanning and baselines live in their own modules; this only wires them.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { severityRank } from '../core/findings';
+import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './baseline';
+import { ConfigResolver, UnreadableConfig } from './configuration';
+import { discoverFiles } from './discover';
+import { FORMATTERS } from './formats';
+import { HELP, parseOptions, UsageError, type CliOptions } from './options';
+import { displayPath, fileUri } from './paths';
+import { progressOn } from './progress';
+import type { FileNote, ScanReport } from './report';
+import { scanFiles } from './scan';
+import { TOOL_NAME, toolVersion } from './version';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  readonly cwd: string;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly now: Date;
+}
+
+export function runCli(argv: readonly string[], io: CliIo): number {
+  const fail = (message: string) => {
+    io.stderr.write(`${TOOL_NAME}: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  let options: CliOptions;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    if (error instanceof UsageError) return fail(`${error.message}\nRun "${TOOL_NAME} --help" for usage.`);
+    throw error;
+  }
+  if (options.help) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (options.version) {
+    io.stdout.write(`${toolVersion()}\n`);
+    return EXIT_OK;
+  }
+
+  const discovery = discoverFiles(options.paths, io.cwd);
+  if (discovery.missing.length > 0) return fail(discovery.missing.map((path) => `no such file or folder: ${path}`).join('\n'));
+  for (const path of discovery.unsupported) io.stderr.write(`${TOOL_NAME}: skipped ${path}: not an iFlow, parameters.prop, certificate or zip\n`);
+
+  let configs: ConfigResolver;
+  let baseline;
+  try {
+    configs = new ConfigResolver(options.config === undefined ? undefined : resolve(io.cwd, options.config), io.cwd);
+    if (options.baseline !== undefined) baseline = readBaseline(resolve(io.cwd, options.baseline));
+  } catch (error) {
+    if (error instanceof UnreadableConfig || error instanceof BaselineError) return fail(error.message);
+    throw error;
+  }
+
+  const progress = progressOn(io.stderr);
+  const report = scanFiles(discovery.files, {
+    root: io.cwd,
+    now: io.now,
+    configs,
+    reportUnusedSuppressions: options.reportUnusedSuppressions,
+    onProgress: (done, total) => progress.update(done, total),
+  });
+  progress.clear();
+  for (const problem of discovery.problems) {
+    const uri = fileUri(problem.path);
+    report.fileErrors.push({ kind: 'unreadable', severity: 'error', path: displayPath(uri, io.cwd), uri, message: problem.message });
+  }
+
+  if (options.writeBaseline !== undefined) {
+    try {
+      writeBaseline(resolve(io.cwd, options.writeBaseline), report.findings, toolVersion());
+    } catch (error) {
+      if (error instanceof BaselineError) return fail(error.message);
+      throw error;
+    }
+    io.stderr.write(`${TOOL_NAME}: wrote ${report.findings.length} findings to the baseline ${options.writeBaseline}\n`);
+  }
+  if (baseline) {
+    const { fresh, known } = applyBaseline(report.findings, baseline);
+    report.findings = fresh;
+    report.baseline = { path: options.baseline!, known };
+  }
+
+  // Warnings go to stderr whatever the format, so they are seen when the report goes to a file or a tool.
+  for (const note of report.notes) io.stderr.write(`${noteText(note)}\n`);
+  if (options.format !== 'text') for (const note of report.fileErrors) io.stderr.write(`${noteText(note)}\n`);
+
+  const output = FORMATTERS[options.format]({ report, failOn: options.failOn, toolVersion: toolVersion() });
+  if (options.output !== undefined) {
+    try {
+      writeFileSync(resolve(io.cwd, options.output), output);
+    } catch (error) {
+      return fail(`cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  } else io.stdout.write(output);
+
+  return exitCode(report, options);
+}
+
+function noteText(note: FileNote): string {
+  const where = note.line !== undefined ? `${note.path}:${note.line}:${note.column ?? 1}` : note.path;
+  return `${where}: ${note.severity}: ${note.message}`;
+}
+
+function exitCode(report: ScanReport, options: CliOptions): number {
+  if (report.scanned.length === 0 && report.fileErrors.length > 0) return EXIT_USAGE;
+  if (options.writeBaseline !== undefined) return EXIT_OK;
+  const threshold = severityRank(options.failOn);
+  return report.findings.some((finding) => severityRank(finding.severity) >= threshold) ? EXIT_FINDINGS : EXIT_OK;
+}
