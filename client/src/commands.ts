@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { faqEntry } from '../../server/src/core/knowledge/faq';
 import { RULES, ruleMeta } from '../../server/src/core/rules/catalogue';
 import { Commands, type SuppressFindingArgs } from '../../server/src/protocol';
+import { ViewCommands } from './command-ids';
 import { openDoc } from './docs/docs-provider';
 import { openExample } from './examples/open-example';
 import type { FaqNode } from './faq/faq-model';
@@ -14,20 +15,6 @@ import { setSeverityCommand, severityRequest } from './rules/severity-command';
 import { RULES_VIEW_ID, type RuleNode, type RulesView } from './rules/rules-view';
 import type { ServerConnection } from './server-connection';
 import { suppressFinding } from './suppress/suppress-command';
-
-/** Client-only command ids (menus in package.json use them). */
-export const ViewCommands = {
-  filterFaq: 'cpiSecurity.faq.filter',
-  clearFaqFilter: 'cpiSecurity.faq.clearFilter',
-  showRelatedRules: 'cpiSecurity.faq.showRelatedRules',
-  openOnSapHelp: 'cpiSecurity.openOnSapHelp',
-  changeSeverity: 'cpiSecurity.rules.changeSeverity',
-  refreshRules: 'cpiSecurity.rules.refresh',
-  clearRulesFilter: 'cpiSecurity.rules.clearFilter',
-  groupFindingsByFile: 'cpiSecurity.findings.groupByFile',
-  groupFindingsByRule: 'cpiSecurity.findings.groupByRule',
-  openExample: 'cpiSecurity.openExample',
-} as const;
 
 export interface CommandContext {
   readonly extension: vscode.ExtensionContext;

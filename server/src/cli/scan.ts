@@ -233,9 +233,9 @@ class Scanner {
       ...toLocation(path, finding.uri, finding.range),
       ruleId: finding.ruleId,
       severity: finding.severity,
-      message: finding.message,
-      ...(finding.subject !== undefined ? { subject: finding.subject } : {}),
-      related: finding.related.map((related) => toLocation(this.path(related.uri), related.uri, related.range, related.message)),
+      message: detached(finding.message),
+      ...(finding.subject !== undefined ? { subject: detached(finding.subject) } : {}),
+      related: finding.related.map((related) => toLocation(this.path(related.uri), related.uri, related.range, detached(related.message))),
       fingerprint: fingerprintHash({ ruleId: finding.ruleId, path, subject: finding.subject, message: finding.message, valueText }),
     };
   }
@@ -282,4 +282,12 @@ class Scanner {
       });
     }
   }
+}
+
+/**
+ * A copy that shares no memory with the file text. V8 keeps a whole file alive
+ * for any substring taken from it, and findings outlive their artifact.
+ */
+function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }

@@ -54,7 +54,6 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
   const participants = new Map<string, Participant>();
   const flows: FlowDraft[] = [];
   const otherProperties: IflowProperty[] = [];
-  const problems: XmlProblem[] = [];
   let collaborationName: string | undefined;
   let processName: string | undefined;
 
@@ -165,7 +164,9 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
       (parser as unknown as { text: string }).text = '';
       staleText = false;
     }
-    tagStart = Math.max(0, text.lastIndexOf('<', parser.position - tag.name.length - 2));
+    // The position is past the name and the one character that ended it.
+    const guess = parser.position - tag.name.length - 2;
+    tagStart = text.charCodeAt(guess) === 60 /* < */ ? guess : Math.max(0, text.lastIndexOf('<', guess));
   });
 
   parser.on('opentag', (tag) => {
@@ -248,53 +249,46 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
     if (isCloseTagOf(text, start, tag.name)) onClose(tag.name, start, end);
   });
 
-  parser.on('error', (error) => {
+  // saxes reports every problem through `fail`, a public method meant to be
+  // called (and here replaced) by its users. Replacing it rather than
+  // listening to 'error' events skips building an Error with a formatted
+  // message per problem, which on garbage input is one per character.
+  parser.fail = function (message: string) {
     const position = parser.position;
-    // saxes drops a close tag it cannot match; it may still close our channel or property.
-    const message = stripLocation(error.message);
-    const unmatched = /^unmatched closing tag: (.*)\.$/.exec(message);
     let start = Math.max(0, position - 1);
-    if (unmatched) {
+    if (message.startsWith('unmatched closing tag: ')) {
+      // saxes drops a close tag it cannot match; it may still close our channel or property.
       staleText = true;
       start = Math.max(0, text.lastIndexOf('<', position - 1));
-      onClose(unmatched[1], start, position);
+      onClose(message.slice(23, message.endsWith('.') ? -1 : undefined), start, position);
     } else if (message.endsWith('entity.')) {
       // Point at the whole reference, e.g. "&host;".
       const amp = text.lastIndexOf('&', position - 1);
       if (amp >= 0 && position - amp <= 64) start = amp;
     }
     addProblem(message, start, position);
-  });
+    return this;
+  };
 
   // After one mistake saxes often reports the same thing at every following
   // character or element; one problem per stretch is what a reader needs.
-  let last: { message: string; start: number; end: number } | undefined;
+  const found: { message: string; start: number; end: number }[] = [];
   const addProblem = (message: string, start: number, end: number): void => {
-    if (last && last.message === message && (start <= last.end || ONCE_PER_DOCUMENT.has(message))) {
-      if (start <= last.end && end > last.end) {
-        last.end = end;
-        problems[problems.length - 1] = { message, range: lines.rangeOf(last.start, end) };
-      }
+    const last = found.length > 0 ? found[found.length - 1] : undefined;
+    if (last && last.message === message && start <= last.end) {
+      last.end = Math.max(last.end, end);
       return;
     }
-    if (ONCE_PER_DOCUMENT.has(message) && problems.some((problem) => problem.message === message)) return;
-    if (problems.length >= MAX_PROBLEMS) return;
-    last = { message, start, end };
-    problems.push({ message, range: lines.rangeOf(start, end) });
+    if (found.length >= MAX_PROBLEMS) return;
+    if (ONCE_PER_DOCUMENT.has(message) && found.some((problem) => problem.message === message)) return;
+    found.push({ message, start, end });
   };
 
-  // saxes builds an Error for every problem, and garbage input has one per
-  // character; without stack traces that costs little. Restored right after
-  // this synchronous parse.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
   try {
     parser.write(text).close();
   } catch (error) {
-    // saxes reports through the error handler; this only guards against surprises.
+    // saxes reports through `fail`; this only guards against surprises.
     addProblem(`XML reader stopped: ${(error as Error).message}`, text.length, text.length);
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
   }
   // The document ended inside a property or channel (truncated or half-typed).
   if (part) finishPart(text.length, text.length);
@@ -305,7 +299,7 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
     participants,
     channels: flows.map((draft) => toChannel(draft, participants, lines)),
     otherProperties,
-    problems,
+    problems: found.map((problem): XmlProblem => ({ message: problem.message, range: lines.rangeOf(problem.start, problem.end) })),
   };
 }
 
@@ -387,9 +381,4 @@ function isCloseTagOf(text: string, start: number, name: string): boolean {
   if (text.charCodeAt(start + 1) !== 47 /* / */ || !text.startsWith(name, start + 2)) return false;
   const next = text.charCodeAt(start + 2 + name.length);
   return next === 62 /* > */ || next === 32 || next === 9 || next === 10 || next === 13;
-}
-
-/** saxes prefixes messages with "line:column: "; our problems carry a range instead. */
-function stripLocation(message: string): string {
-  return message.replace(/^\d+:\d+: /, '');
 }

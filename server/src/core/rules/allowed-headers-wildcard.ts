@@ -1,35 +1,40 @@
 import { ruleMeta } from './catalogue';
 import type { IflowRule } from './rule';
+import { channelLabel } from './support/channel-facts';
 
 // HTTP receivers list headers per direction; the flow's runtime configuration has one list.
 const HEADER_LIST_KEYS = new Set(['allowedRequestHeaders', 'allowedResponseHeaders', 'allowedHeaderList']);
 
 /**
  * The lists are `|`-separated header names or patterns (`SAP_.*` appears in
- * real flows); an entry `*` or `.*` lets every header through.
+ * real flows); an entry `*` or `.*` lets every header through. Returns that entry.
  */
-function allowsEveryHeader(list: string): boolean {
-  return list.split('|').some((entry) => entry.trim() === '*' || entry.trim() === '.*');
+function matchAllEntry(list: string): string | undefined {
+  return list
+    .split('|')
+    .map((entry) => entry.trim())
+    .find((entry) => entry === '*' || entry === '.*');
 }
 
 export const allowedHeadersWildcard: IflowRule = {
   meta: ruleMeta('allowed-headers-wildcard')!,
   checkIflow(iflow, report) {
     const check = (key: string, value: ReturnType<typeof iflow.resolve>, where: string) => {
-      if (!value?.known || !allowsEveryHeader(value.text)) return;
+      const entry = value?.known ? matchAllEntry(value.text) : undefined;
+      if (!value || entry === undefined) return;
       const direction = key === 'allowedResponseHeaders' ? 'response' : 'request';
       report({
         on: value,
-        message: `${where} passes every ${direction} header (*), including headers that carry credentials or steer processing (Authorization, Cookie, SAP_ headers). List only the headers the flow needs.`,
+        message: `${where} lets every ${direction} header through ("${entry}" in ${key}), including headers that carry credentials or steer processing (Authorization, Cookie, SAP_ headers). List only the headers the flow needs.`,
       });
     };
     for (const channel of iflow.channels) {
       for (const key of HEADER_LIST_KEYS) {
-        if (channel.property(key)) check(key, channel.resolved(key), `The channel "${channel.channel.name}"`);
+        if (channel.property(key)) check(key, channel.resolved(key), `The ${channelLabel(channel)}`);
       }
     }
     for (const property of iflow.otherProperties) {
-      if (HEADER_LIST_KEYS.has(property.key)) check(property.key, iflow.resolve(property), 'The integration flow');
+      if (HEADER_LIST_KEYS.has(property.key)) check(property.key, iflow.resolve(property), "The integration flow's runtime configuration");
     }
   },
 };

@@ -20,7 +20,7 @@ export const privateHostViaInternet: ChannelRule = {
     report({
       on: address.value,
       slice: address.endpoint.hostRange,
-      message: `The ${channelLabel(channel)} reaches "${host}", a private or internal host, over the Internet, where it cannot be reached. Connect through the Cloud Connector: proxy type On-Premise with the location id of your Cloud Connector.`,
+      message: `The ${channelLabel(channel)} addresses "${host}", a private or internal host, over the Internet, where it is not reachable. Connect through the Cloud Connector: proxy type On-Premise with the location id of your Cloud Connector.`,
       fixes,
     });
   },

@@ -1,0 +1,15 @@
+// Ids of the client-only commands (view actions used from package.json
+// menus). Commands the server refers to live in the shared protocol module.
+export const ViewCommands = {
+  filterFaq: 'cpiSecurity.faq.filter',
+  clearFaqFilter: 'cpiSecurity.faq.clearFilter',
+  showRelatedRules: 'cpiSecurity.faq.showRelatedRules',
+  openOnSapHelp: 'cpiSecurity.openOnSapHelp',
+  changeSeverity: 'cpiSecurity.rules.changeSeverity',
+  refreshRules: 'cpiSecurity.rules.refresh',
+  clearRulesFilter: 'cpiSecurity.rules.clearFilter',
+  groupFindingsByFile: 'cpiSecurity.findings.groupByFile',
+  groupFindingsByRule: 'cpiSecurity.findings.groupByRule',
+  openExample: 'cpiSecurity.openExample',
+} as const;
+

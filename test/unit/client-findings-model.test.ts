@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import { CONFIGURATION_KEY, groupFindings, ruleOfCode, totalCount, type FindingRecord, type SeverityNumber } from '../../client/src/findings/findings-model';
+
+function finding(rule: string, file: string, line: number, severity: SeverityNumber = 1, character = 0): FindingRecord {
+  return { rule, uri: `file:///ws/${file}`, file, message: `${rule} at ${line}`, severity, line, character };
+}
+
+const FINDINGS: FindingRecord[] = [
+  finding('cleartext-http-endpoint', 'b/Orders.iflw', 12),
+  finding('cleartext-basic-auth', 'a/Invoices.iflw', 40, 0),
+  finding('cleartext-http-endpoint', 'a/Invoices.iflw', 30),
+  finding('cleartext-http-endpoint', 'a/Invoices.iflw', 5),
+  finding('smtp-port-25', 'b/parameters.prop', 2, 2),
+  finding(CONFIGURATION_KEY, '.cpisecurity.json', 0, 0),
+];
+
+describe('client: findings grouping', () => {
+  it('groups by rule with counts, most severe first, then by id', () => {
+    const groups = groupFindings(FINDINGS, 'rule');
+    assert.deepEqual(
+      groups.map((group) => [group.key, group.findings.length, group.severity]),
+      [
+        ['cleartext-basic-auth', 1, 0],
+        [CONFIGURATION_KEY, 1, 0],
+        ['cleartext-http-endpoint', 3, 1],
+        ['smtp-port-25', 1, 2],
+      ],
+    );
+    assert.equal(totalCount(groups), FINDINGS.length);
+  });
+
+  it('orders findings inside a rule group by file, then line', () => {
+    const http = groupFindings(FINDINGS, 'rule').find((group) => group.key === 'cleartext-http-endpoint');
+    assert.deepEqual(
+      http?.findings.map((item) => `${item.file}:${item.line}`),
+      ['a/Invoices.iflw:5', 'a/Invoices.iflw:30', 'b/Orders.iflw:12'],
+    );
+  });
+
+  it('groups by file, ordered by path, with the worst severity of the file', () => {
+    const groups = groupFindings(FINDINGS, 'file');
+    assert.deepEqual(
+      groups.map((group) => [group.findings[0].file, group.findings.length, group.severity]),
+      [
+        ['.cpisecurity.json', 1, 0],
+        ['a/Invoices.iflw', 3, 0],
+        ['b/Orders.iflw', 1, 1],
+        ['b/parameters.prop', 1, 2],
+      ],
+    );
+    assert.equal(groups[1].key, 'file:///ws/a/Invoices.iflw');
+    assert.deepEqual(groups[1].findings.map((item) => item.line), [5, 30, 40]);
+  });
+
+  it('returns no groups for no findings', () => {
+    assert.deepEqual(groupFindings([], 'rule'), []);
+    assert.equal(totalCount([]), 0);
+  });
+
+  it('reads the rule id from every shape of diagnostic code', () => {
+    assert.equal(ruleOfCode('cert-expired'), 'cert-expired');
+    assert.equal(ruleOfCode({ value: 'cert-weak-key' }), 'cert-weak-key');
+    assert.equal(ruleOfCode(42), '42');
+    assert.equal(ruleOfCode(undefined), CONFIGURATION_KEY);
+    assert.equal(ruleOfCode(''), CONFIGURATION_KEY);
+  });
+});
