@@ -34,7 +34,12 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       await rules.refresh();
     }),
     register(Commands.reanalyse, async () => {
-      if (!(await server.reanalyse())) void vscode.window.showWarningMessage(vscode.l10n.t('The CPI Security Lint server is not running.'));
+      try {
+        if (await server.reanalyse()) return;
+      } catch (error) {
+        log.error('Reanalysis failed', error);
+      }
+      void vscode.window.showWarningMessage(vscode.l10n.t('CPI Security Lint could not reanalyse; see the output for details.'));
     }),
     register(Commands.showOutput, () => log.show(true)),
     register(Commands.openFaq, async (target?: unknown, reveal?: unknown) => {

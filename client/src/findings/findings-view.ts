@@ -152,7 +152,6 @@ function groupItem(group: FindingGroup): vscode.TreeItem {
 
 function findingItem(record: FindingEntry): vscode.TreeItem {
   const item = new vscode.TreeItem(record.message, vscode.TreeItemCollapsibleState.None);
-  item.id = `finding:${record.by}:${record.uri}:${record.line}:${record.character}:${record.rule}:${record.message}`;
   const line = vscode.l10n.t('line {0}', record.line + 1);
   item.description = record.by === 'rule' ? `${record.file}:${record.line + 1}` : `${record.rule === CONFIGURATION_KEY ? '' : `${record.rule} · `}${line}`;
   item.tooltip = `${record.message}\n${record.file}:${record.line + 1}:${record.character + 1}`;

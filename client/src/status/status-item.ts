@@ -12,7 +12,7 @@ export function createStatusItem(server: ServerConnection): vscode.Disposable {
   item.busy = true;
   item.command = { title: vscode.l10n.t('Show Output'), command: Commands.showOutput };
   const subscription = server.onStatus((status) => {
-    const shown = statusView(status, vscode.l10n.t, (epochMs) => new Date(epochMs).toLocaleTimeString());
+    const shown = statusView(status, (message, ...args) => vscode.l10n.t(message, ...args), (epochMs) => new Date(epochMs).toLocaleTimeString());
     item.busy = false;
     item.text = vscode.l10n.t('CPI Security: {0}', shown.text);
     item.detail = shown.detail;

@@ -52,7 +52,8 @@ export function analyseArtifact(input: ArtifactInput): ArtifactResult {
 
 function analyseIflow(iflow: ParsedIflow, input: ArtifactInput): Finding[] {
   const { config, parameters } = input;
-  const iflowName = iflow.model.name || displayName(iflow.uri);
+  // the file name: SAP names every collaboration "Default Collaboration"
+  const iflowName = displayName(iflow.uri);
   const buildContext = { iflow, parameters, configTarget: input.configTarget, iflowName };
   const ruleContext: RuleContext = { config, iflow: iflow.model, iflowName };
   const findings: Finding[] = [];

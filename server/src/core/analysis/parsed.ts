@@ -28,7 +28,7 @@ export function parseParameters(uri: string, text: string): ParsedParameters {
   return { uri, text, lines: new LineIndex(text), file: readParameters(text) };
 }
 
-/** `…/Orders%20Flow.iflw` → `Orders Flow`, for messages when the model names nothing. */
+/** `…/Orders%20Flow.iflw` → `Orders Flow`: the name an iFlow goes by in messages. */
 export function displayName(uri: string): string {
   const base = uri.slice(uri.lastIndexOf('/') + 1).replace(/\.iflw$/i, '');
   try {

@@ -108,7 +108,7 @@ function usesOf(entry: ParameterEntry, iflows: readonly ParsedIflow[], parameter
       for (const property of channel.properties.values()) {
         if (!property.value?.text.includes('{{')) continue;
         if (resolveValue(property, parameters.file).parameters.includes(entry)) {
-          uses.push({ channel: channel.name, adapter: channel.adapter, key: property.key, iflow: iflow.model.name || displayName(iflow.uri) });
+          uses.push({ channel: channel.name, adapter: channel.adapter, key: property.key, iflow: displayName(iflow.uri) });
         }
       }
     }

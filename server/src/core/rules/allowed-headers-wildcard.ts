@@ -2,8 +2,10 @@ import { ruleMeta } from './catalogue';
 import type { IflowRule } from './rule';
 import { channelLabel } from './support/channel-facts';
 
-// HTTP receivers list headers per direction; the flow's runtime configuration has one list.
-const HEADER_LIST_KEYS = new Set(['allowedRequestHeaders', 'allowedResponseHeaders', 'allowedHeaderList']);
+// HTTP receivers list headers per direction (OData receivers under older
+// key names); the flow's runtime configuration has one list.
+const HEADER_LIST_KEYS = new Set(['allowedRequestHeaders', 'allowedResponseHeaders', 'whitelistRequestHeaders', 'whitelistResponseHeaders', 'allowedHeaderList']);
+const RESPONSE_KEYS = new Set(['allowedResponseHeaders', 'whitelistResponseHeaders']);
 
 /**
  * The lists are `|`-separated header names or patterns (`SAP_.*` appears in
@@ -22,7 +24,7 @@ export const allowedHeadersWildcard: IflowRule = {
     const check = (key: string, value: ReturnType<typeof iflow.resolve>, where: string) => {
       const entry = value?.known ? matchAllEntry(value.text) : undefined;
       if (!value || entry === undefined) return;
-      const direction = key === 'allowedResponseHeaders' ? 'response' : 'request';
+      const direction = RESPONSE_KEYS.has(key) ? 'response' : 'request';
       report({
         on: value,
         message: `${where} lets every ${direction} header through ("${entry}" in ${key}), including headers that carry credentials or steer processing (Authorization, Cookie, SAP_ headers). List only the headers the flow needs.`,
