@@ -136,6 +136,7 @@ export async function startCodeServer({ paths, env = {}, logDir, timeoutMs = 60_
   const extensionsDir = join(home, 'ext');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
+  mkdirSync(join(home, 'tmp'), { recursive: true });
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
     JSON.stringify(
@@ -175,6 +176,8 @@ export async function startCodeServer({ paths, env = {}, logDir, timeoutMs = 60_
       // code-server's own config and data (not VS Code's) would otherwise land in ~/.config and ~/.local/share.
       XDG_CONFIG_HOME: join(home, 'xdg-config'),
       XDG_DATA_HOME: join(home, 'xdg-data'),
+      // VS Code's sockets (git, IPC) go to the temp folder: use one that teardown removes.
+      TMPDIR: join(home, 'tmp'),
       ...env,
     }),
   });
@@ -189,7 +192,12 @@ export async function startCodeServer({ paths, env = {}, logDir, timeoutMs = 60_
   const stop = async () => {
     if (!exited) {
       killGroup(child.pid, 'SIGTERM');
-      const done = await Promise.race([exitPromise.then(() => true), delay(5000).then(() => false)]);
+      let timer;
+      const done = await Promise.race([
+        exitPromise.then(() => true),
+        new Promise((resolve) => (timer = setTimeout(() => resolve(false), 5000))),
+      ]);
+      clearTimeout(timer);
       if (!done) killGroup(child.pid, 'SIGKILL');
     }
     // The group may hold children that outlive the server process itself.
@@ -233,7 +241,7 @@ export async function launchBrowser(paths) {
     headless: true,
     args: CHROMIUM_ARGS,
     timeout: 60_000,
-    env: { ...process.env, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache') },
+    env: { ...process.env, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache'), TMPDIR: home },
     // Our signal handlers tear down in order; Playwright's would exit the process first.
     handleSIGINT: false,
     handleSIGTERM: false,

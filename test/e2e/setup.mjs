@@ -155,7 +155,11 @@ export function ensureHost({ log = (m) => console.log(`[e2e setup] ${m}`), force
     const marker = readyHost(paths);
     if (marker) return { paths, versions: marker, reused: true };
   }
-  mkdirSync(paths.cache, { recursive: true });
+  try {
+    mkdirSync(paths.cache, { recursive: true });
+  } catch (error) {
+    throw new SetupError(`cannot create the cache folder ${paths.cache} (set CPI_E2E_CACHE to change it): ${error.message}`);
+  }
   rmSync(paths.marker, { force: true });
   logFile = join(paths.cache, 'setup.log');
   log(`installing into ${paths.cache} (log: ${logFile})`);
@@ -167,10 +171,26 @@ export function ensureHost({ log = (m) => console.log(`[e2e setup] ${m}`), force
   return { paths, versions, reused: false };
 }
 
+/** Starts code-server once and stops it: proves the native modules load under Node 24. */
+async function checkServerStarts(paths) {
+  const { startCodeServer, teardownAll } = await import('./host.mjs');
+  const logDir = join(paths.cache, 'check');
+  try {
+    const server = await startCodeServer({ paths, logDir });
+    console.log(`[e2e setup] code-server answered at ${server.origin}`);
+  } catch (error) {
+    throw new SetupError(`code-server does not start: ${error.message}`);
+  } finally {
+    await teardownAll();
+  }
+}
+
+// CLI: node test/e2e/setup.mjs [--force] [--check]
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const started = Date.now();
   try {
     const { paths, versions, reused } = ensureHost({ force: process.argv.includes('--force') });
+    if (!reused || process.argv.includes('--check')) await checkServerStarts(paths);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`[e2e setup] ${reused ? 'reused' : 'installed'} in ${paths.cache} (${seconds} s)`);
     console.log(`[e2e setup] node ${versions.node}, code-server ${versions.codeServerLine}, playwright-core ${versions.playwrightCore}, ${versions.chromium}`);

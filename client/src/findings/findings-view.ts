@@ -114,7 +114,7 @@ function collectFindings(): FindingEntry[] {
       records.push({
         rule: ruleOfCode(diagnostic.code),
         uri: uri.toString(),
-        file: vscode.workspace.asRelativePath(uri, true),
+        file: vscode.workspace.asRelativePath(uri),
         message: diagnostic.message,
         severity: diagnostic.severity as SeverityNumber,
         line: diagnostic.range.start.line,

@@ -29,6 +29,8 @@ export class RulesView implements vscode.TreeDataProvider<RuleNode>, vscode.Disp
   private pending: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Last file shown in an editor (previews and output panes do not count). */
+  private lastFile: vscode.Uri | undefined = fileOf(vscode.window.activeTextEditor);
 
   constructor(private readonly server: ServerConnection) {
     this.view = vscode.window.createTreeView(RULES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
@@ -40,7 +42,10 @@ export class RulesView implements vscode.TreeDataProvider<RuleNode>, vscode.Disp
       watcher.onDidCreate(() => this.scheduleRefresh()),
       watcher.onDidDelete(() => this.scheduleRefresh()),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor?.document.uri.scheme === 'file') this.scheduleRefresh();
+        const file = fileOf(editor);
+        if (file === undefined || file.toString() === this.lastFile?.toString()) return;
+        this.lastFile = file;
+        this.scheduleRefresh();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('cpiSecurity.rules')) this.scheduleRefresh();
@@ -123,8 +128,13 @@ export class RulesView implements vscode.TreeDataProvider<RuleNode>, vscode.Disp
     }, 200);
   }
 
+  /** Where the shown severities apply (see configTarget). */
+  target(): vscode.Uri | undefined {
+    return configTarget(this.lastFile);
+  }
+
   private async load(): Promise<void> {
-    const target = activeTarget();
+    const target = this.target();
     const result = target === undefined ? undefined : await this.server.effectiveRules(target);
     this.result = result;
     this.rows = ruleRows(RULES, result?.rules);
@@ -140,11 +150,21 @@ export class RulesView implements vscode.TreeDataProvider<RuleNode>, vscode.Disp
   }
 }
 
-/** The file whose configuration the Rules view shows. */
-export function activeTarget(): vscode.Uri | undefined {
-  const active = vscode.window.activeTextEditor?.document.uri;
-  if (active?.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active) !== undefined) return active;
-  return vscode.workspace.workspaceFolders?.[0]?.uri ?? (active?.scheme === 'file' ? active : undefined);
+/**
+ * The file whose configuration applies: the last file editor inside the
+ * workspace, else (a file directly in) the first workspace folder. The server
+ * resolves a URI as a file, so a folder is named through a file inside it.
+ */
+export function configTarget(lastFile: vscode.Uri | undefined): vscode.Uri | undefined {
+  if (lastFile !== undefined && vscode.workspace.getWorkspaceFolder(lastFile) !== undefined) return lastFile;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (folder !== undefined) return vscode.Uri.joinPath(folder, '.cpisecurity.json');
+  return lastFile;
+}
+
+function fileOf(editor: vscode.TextEditor | undefined): vscode.Uri | undefined {
+  const uri = editor?.document.uri;
+  return uri?.scheme === 'file' ? uri : undefined;
 }
 
 function describeSeverity(row: RuleRow): string {
@@ -159,6 +179,6 @@ function describeSeverity(row: RuleRow): string {
 }
 
 function describeConfig(result: EffectiveRulesResult): string {
-  const name = vscode.workspace.asRelativePath(vscode.Uri.parse(result.configUri), true);
+  const name = vscode.workspace.asRelativePath(vscode.Uri.parse(result.configUri));
   return result.configExists ? name : vscode.l10n.t('no {0}', name);
 }

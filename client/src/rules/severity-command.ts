@@ -7,7 +7,7 @@ import { RULES, ruleMeta } from '../../../server/src/core/rules/catalogue';
 import { writeConfig } from '../config/config-file';
 import type { ServerConnection } from '../server-connection';
 import { asSeveritySetting, SEVERITY_SETTINGS } from './rules-model';
-import { activeTarget, type RulesView } from './rules-view';
+import type { RulesView } from './rules-view';
 
 export interface SeverityRequest {
   readonly ruleId?: string;
@@ -39,7 +39,7 @@ export async function setSeverityCommand(request: SeverityRequest, rules: RulesV
   const severity = request.severity ?? (await pickSeverity(ruleId, current?.severity));
   if (severity === undefined) return false;
 
-  const configUri = request.configUri ?? rules.lastResult()?.configUri ?? (await configFromServer(server));
+  const configUri = request.configUri ?? rules.lastResult()?.configUri ?? (await configFromServer(server, rules));
   if (configUri === undefined) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder with integration content to configure rules.'));
     return false;
@@ -83,7 +83,7 @@ async function pickSeverity(ruleId: string, current: SeveritySetting | undefined
   return picked?.severity;
 }
 
-async function configFromServer(server: ServerConnection): Promise<string | undefined> {
-  const target = activeTarget();
+async function configFromServer(server: ServerConnection, rules: RulesView): Promise<string | undefined> {
+  const target = rules.target();
   return target === undefined ? undefined : (await server.effectiveRules(target))?.configUri;
 }

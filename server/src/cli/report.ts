@@ -34,7 +34,7 @@ export interface ReportedSuppression {
   readonly configPath?: string;
 }
 
-export type NoteKind = 'unreadable' | 'archive' | 'certificate' | 'configuration' | 'expired-suppression' | 'unused-suppression';
+export type NoteKind = 'unreadable' | 'internal' | 'archive' | 'certificate' | 'configuration' | 'expired-suppression' | 'unused-suppression';
 
 /** Something about a file that is not a rule finding: why it was not scanned, or a warning on it. */
 export interface FileNote {

@@ -1,5 +1,11 @@
 // The command line from arguments to exit code. Output formats, discovery,
 // scanning and baselines live in their own modules; this only wires them.
+//
+// Decisions: a --config that cannot be read or is not JSON stops the run
+// (exit 2); a discovered .cpisecurity.json with problems is reported on
+// stderr and what is valid in it applies, as in the editor. Expired and
+// unused suppressions are warnings and never change the exit code. Writing a
+// baseline exits 0. Exit 2 for bad input only when no file could be scanned.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { severityRank } from '../core/findings';

@@ -51,7 +51,9 @@ export function scanFiles(files: readonly FoundFile[], options: ScanOptions): Sc
   for (const file of files) {
     if (file.kind === 'iflow' || file.kind === 'parameters') {
       const key = artifactFolder(fileUri(file.path));
-      artifacts.set(key, [...(artifacts.get(key) ?? []), file]);
+      const group = artifacts.get(key);
+      if (group) group.push(file);
+      else artifacts.set(key, [file]);
     }
   }
   for (const key of [...artifacts.keys()].sort()) {
@@ -142,7 +144,9 @@ class Scanner {
       if (entry.kind === 'certificate') certificates.push(entry);
       else {
         const key = artifactFolder(entry.uri);
-        byArtifact.set(key, [...(byArtifact.get(key) ?? []), entry]);
+        const group = byArtifact.get(key);
+        if (group) group.push(entry);
+        else byArtifact.set(key, [entry]);
       }
     }
     for (const key of [...byArtifact.keys()].sort()) {
@@ -170,7 +174,15 @@ class Scanner {
     if (anchor === undefined) return;
     const { config, file: configFile } = this.options.configs.forFile(anchor);
     if (configFile) this.configsSeen.add(configFile);
-    const result = analyseArtifact({ iflows, parameters, config, today: this.options.now });
+    let result;
+    try {
+      result = analyseArtifact({ iflows, parameters, config, today: this.options.now });
+    } catch (error) {
+      // A defect in one rule must not cost the findings of every other artifact.
+      const message = `internal error while analysing (${error instanceof Error ? error.message : String(error)}); please report it`;
+      for (const file of [...iflows, ...(parameters ? [parameters] : [])]) if (reported.has(file.uri)) this.error('internal', file.uri, message);
+      return;
+    }
 
     const texts = new Map<string, LineIndex>([...iflows, ...(parameters ? [parameters] : [])].map((file) => [file.uri, file.lines]));
     this.report.scanned.push(...[...texts.keys()].filter((uri) => reported.has(uri)).map((uri) => this.path(uri)));

@@ -23,6 +23,15 @@ export class WorkspaceFiles {
     }
   }
 
+  async isFolder(uri: string): Promise<boolean> {
+    const path = toPath(uri);
+    try {
+      return path !== undefined && (await fs.stat(path)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
   /** `.iflw` files directly in a folder and in its scenarioflows/integrationflow subfolder, open ones included. */
   async iflowsOf(artifactFolderUri: string): Promise<string[]> {
     // keyed by canonical URI: the editor and pathToFileURL may encode differently

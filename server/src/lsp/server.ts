@@ -101,7 +101,11 @@ export function startServer(connection: Connection): void {
     isCertificateUri(params.textDocument.uri) ? certificates.hover(params.textDocument.uri, params.position) : hoverFor(params, analysis),
   );
   connection.onCodeLens((params) => certificates.codeLenses(params.textDocument.uri));
-  connection.onRequest(EffectiveRulesRequest.type, async (params) => effectiveRules(await configuration.resolve(params.uri)));
+  connection.onRequest(EffectiveRulesRequest.type, async (params) => {
+    // for a folder, the configuration that applies to files directly inside it
+    const anchor = (await files.isFolder(params.uri)) ? `${params.uri.replace(/\/$/, '')}/.cpisecurity.json` : params.uri;
+    return effectiveRules(await configuration.resolve(anchor));
+  });
   connection.onRequest(ReanalyseRequest.type, async () => {
     everything();
     await analysis.settle();
