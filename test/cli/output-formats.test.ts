@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { RULES } from '../../server/src/core/rules/catalogue';
 import { ensureBuilt, removeFolder, runCli, runJson, tempFolder, write, writeOrderArtifact } from './support';
-import { sarifSchema, validateSarif } from './sarif-schema';
+import { validateSarif } from './sarif-schema';
 
 interface SarifLog {
   runs: {
@@ -69,7 +69,7 @@ describe('cli output formats', function () {
     const run = runCli(['--format', 'sarif'], root);
     assert.equal(run.code, 1, run.stderr);
     const log = JSON.parse(run.stdout) as SarifLog;
-    assert.deepEqual(validateSarif(log), [], `schema (${sarifSchema().official ? 'official' : 'subset'})`);
+    assert.deepEqual(validateSarif(log), [], 'valid against the official SARIF 2.1.0 schema');
 
     const [sarifRun] = log.runs;
     assert.deepEqual(sarifRun.tool.driver.rules.map((r) => r.id), RULES.map((r) => r.id));

@@ -109,6 +109,20 @@ describe('editor features over stdio', function () {
     await session.waitForDiagnostics(ws.iflowUri, (d) => !has('cleartext-basic-auth')(d));
   });
 
+  it('answers effective rule severities for a folder, with their origin', async () => {
+    writeFileSync(ws.configPath, JSON.stringify({ rules: { 'generic-sender-role': 'off' } }));
+    session.settings = { rules: { 'smtp-port-25': 'error' } };
+    const result: { rules: { id: string; severity: string; origin: string }[]; configUri: string; configExists: boolean } =
+      await session.connection.sendRequest('cpiSecurity/effectiveRules', { uri: ws.rootUri });
+    assert.equal(result.configUri, ws.configUri);
+    assert.equal(result.configExists, true);
+    const rule = (id: string) => result.rules.find((r) => r.id === id);
+    assert.deepEqual(rule('generic-sender-role'), { id: 'generic-sender-role', severity: 'off', origin: 'configuration' });
+    assert.deepEqual(rule('smtp-port-25'), { id: 'smtp-port-25', severity: 'error', origin: 'settings' });
+    assert.deepEqual(rule('cleartext-basic-auth'), { id: 'cleartext-basic-auth', severity: 'error', origin: 'default' });
+    assert.equal(result.rules.length, 30);
+  });
+
   describe('certificates', () => {
     it('reports a self-signed certificate on its block, with hover details and a code lens', async () => {
       const folder = join(ws.root, 'certificates', 'inbound');

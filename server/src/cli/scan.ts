@@ -6,12 +6,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { analyseArtifact, type SuppressedFinding } from '../core/analysis/analyse-artifact';
 import { artifactFolder } from '../core/analysis/artifact-layout';
 import { parseIflow, parseParameters, type ParsedIflow, type ParsedParameters } from '../core/analysis/parsed';
-import { activeSuppression, expiredSuppressions } from '../core/config/globs';
+import { expiredSuppressions } from '../core/config/globs';
 import type { Suppression } from '../core/config/model';
 import type { Finding } from '../core/findings';
 import { LineIndex } from '../core/text/range';
 import { readArchive, DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './archive';
-import { analyseCertificate } from './certificate-file';
+import { analyseCertificateFile } from '../core/analysis/analyse-certificate';
 import type { ConfigFile, ConfigResolver } from './configuration';
 import { reason, type FoundFile } from './discover';
 import { fingerprintHash, numberFingerprints } from './fingerprint';
@@ -198,7 +198,7 @@ class Scanner {
       if (configFile) this.configsSeen.add(configFile);
       let result;
       try {
-        result = analyseCertificate({ uri: file.uri, bytes: file.bytes, config, now: this.options.now });
+        result = analyseCertificateFile({ uri: file.uri, bytes: file.bytes, config, now: this.options.now });
       } catch (error) {
         this.error('certificate', file.uri, `could not be analysed (${error instanceof Error ? error.message : String(error)})`);
         continue;
@@ -216,13 +216,8 @@ class Scanner {
         });
       }
       const text = new LineIndex(new TextDecoder('latin1').decode(file.bytes.subarray(0, 4 * 1048576)));
-      const suppressed: SuppressedFinding[] = [];
-      for (const finding of result.findings) {
-        const suppression = activeSuppression(config, finding.ruleId, finding.uri, this.options.now);
-        if (suppression) suppressed.push({ finding, suppression });
-        else this.report.findings.push(this.reported(finding, text));
-      }
-      this.recordSuppressed(suppressed, new Map([[file.uri, text]]), configFile);
+      for (const finding of result.findings) this.report.findings.push(this.reported(finding, text));
+      this.recordSuppressed(result.suppressed, new Map([[file.uri, text]]), configFile);
     }
   }
 
