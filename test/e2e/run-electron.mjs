@@ -5,10 +5,10 @@
 //   CPI_E2E_VSCODE_VERSION=<x.y.z|stable>  version to download otherwise (default stable)
 //   CPI_E2E_SKIP=1                          skip (exit 0)
 // On Linux without a display, run it under xvfb-run.
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileSuite, extensionUnderTest, HarnessError, mochaPath, outputDir, prepareWorkspace, repoRoot } from './context.mjs';
-import { interruption, teardownAll } from './host.mjs';
+import { interruption, scratchDir, teardownAll } from './host.mjs';
 import { closingLine, printResults, readResults } from './report.mjs';
 
 const log = (message) => console.log(`[e2e electron] ${message}`);
@@ -44,8 +44,7 @@ async function main() {
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     log('warning: no DISPLAY; Electron will not start without one (use xvfb-run)');
   }
-  const resultsPath = join(outputDir, 'results-electron.json');
-  rmSync(resultsPath, { force: true });
+  const resultsPath = join(scratchDir('cpi-e2e-results-'), 'results.json');
   let exitCode;
   try {
     exitCode = await testElectron.runTests({
@@ -61,6 +60,8 @@ async function main() {
   }
   const results = readResults(resultsPath);
   if (!results) throw new HarnessError(`VS Code exited (code ${exitCode}) without writing ${resultsPath}`);
+  mkdirSync(outputDir, { recursive: true });
+  copyFileSync(resultsPath, join(outputDir, 'results-electron.json'));
   const counts = printResults(results, { heading: `VS Code desktop (node ${results.host?.node ?? '?'})` });
   console.log(`\n${closingLine(counts)}`);
   return counts.failed > 0 ? 1 : 0;

@@ -8,10 +8,10 @@
 //   CPI_E2E_EXTENSION=dir  extension folder other than the repository
 //   CPI_E2E_WORKSPACE=dir  workspace other than examples/
 //   --ui                   afterwards run the UI checks against the same server
-import { rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileSuite, extensionUnderTest, HarnessError, mochaPath, outputDir, prepareWorkspace } from './context.mjs';
-import { interruption, launchBrowser, openWorkbench, startCodeServer, teardownAll } from './host.mjs';
+import { interruption, launchBrowser, openWorkbench, scratchDir, startCodeServer, teardownAll } from './host.mjs';
 import { closingLine, printResults, readResults } from './report.mjs';
 import { ensureHost, SetupError } from './setup.mjs';
 import { runUiChecks } from './ui-checks.mjs';
@@ -36,8 +36,8 @@ async function main() {
   const extensionPath = extensionUnderTest();
   const testsEntry = await compileSuite();
   const workspace = prepareWorkspace();
-  const resultsPath = join(outputDir, 'results.json');
-  rmSync(resultsPath, { force: true });
+  // Per run (runs may overlap); copied to test-output/e2e/results.json afterwards.
+  const resultsPath = join(scratchDir('cpi-e2e-results-'), 'results.json');
 
   const server = await startCodeServer({
     paths,
@@ -56,6 +56,7 @@ async function main() {
     writeFileSync(join(outputDir, 'suite-console.log'), window.consoleLines.join('\n') + '\n');
   }
   await window.context.close();
+  copyFileSync(resultsPath, join(outputDir, 'results.json'));
   const suiteCounts = printResults(results, { heading: `extension host (node ${results.host?.node ?? '?'})` });
 
   let uiCounts = { passed: 0, failed: 0, pending: 0 };

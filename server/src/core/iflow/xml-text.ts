@@ -3,14 +3,19 @@ import type { SourceText } from '../text/source-text';
 
 /**
  * Element content decoded as an XML parser would (predefined and numeric
- * entities, CDATA, line-end normalisation), with the raw offset of every
- * decoded index. `offsets` is absent when decoding changed nothing, which is
- * the common case, so plain values cost no per-character work.
+ * entities, CDATA, line-end normalisation), with the means to find the raw
+ * offset of every decoded index. `runs` is absent when decoding changed
+ * nothing, which is the common case, so plain values cost no extra work.
  */
 export interface DecodedXml {
   readonly text: string;
-  /** offsets[i] = raw offset of decoded index i; absent means rawStart + i. */
-  readonly offsets?: readonly number[];
+  /**
+   * Pairs [decoded index, raw offset - rawStart], one per stretch of decoded
+   * text that maps one-to-one onto the raw text; a reference or line end is a
+   * stretch of its own. Relative to the content's start so a value moved by
+   * an edit elsewhere keeps its table. Absent means rawStart + i.
+   */
+  readonly runs?: readonly number[];
 }
 
 const AMP = 38; // &
@@ -36,23 +41,35 @@ export function decodeXml(source: string, start: number, end: number): DecodedXm
   }
   if (i >= end) return { text: source.slice(start, end) };
 
-  const offsets: number[] = [];
-  for (let k = start; k < i; k++) offsets.push(k);
-  let text = source.slice(start, i);
+  // Runs record where the one-to-one mapping restarts; consecutive raw text
+  // needs no new entry, so a value with a few references has a few pairs.
+  const runs: number[] = [0, 0];
+  const parts: string[] = [source.slice(start, i)];
+  let length = i - start;
   let runStart = i;
-
+  const mark = (rawOffset: number): void => {
+    runs.push(length, rawOffset - start);
+  };
   const flushRun = (runEnd: number): void => {
     if (runEnd <= runStart) return;
-    text += source.slice(runStart, runEnd);
-    for (let k = runStart; k < runEnd; k++) offsets.push(k);
+    mark(runStart);
+    parts.push(source.slice(runStart, runEnd));
+    length += runEnd - runStart;
+  };
+  const emit = (decoded: string, rawOffset: number): void => {
+    // Every character of a replacement maps to the start of what it replaced.
+    for (let k = 0; k < decoded.length; k++) {
+      mark(rawOffset);
+      length++;
+    }
+    parts.push(decoded);
   };
 
   while (i < end) {
     const c = source.charCodeAt(i);
     if (c === CR) {
       flushRun(i);
-      text += '\n';
-      offsets.push(i);
+      emit('\n', i);
       i += i + 1 < end && source.charCodeAt(i + 1) === LF ? 2 : 1;
       runStart = i;
     } else if (c === AMP) {
@@ -63,8 +80,7 @@ export function decodeXml(source: string, start: number, end: number): DecodedXm
         continue;
       }
       flushRun(i);
-      text += resolved;
-      for (let k = 0; k < resolved.length; k++) offsets.push(i);
+      emit(resolved, i);
       i = semi + 1;
       runStart = i;
     } else if (c === LT) {
@@ -72,10 +88,10 @@ export function decodeXml(source: string, start: number, end: number): DecodedXm
       if (source.startsWith('<![CDATA[', i)) {
         const contentStart = i + 9;
         const close = findEnd(source, ']]>', contentStart, end);
-        appendCdata(source, contentStart, close, (s, at) => {
-          text += s;
-          offsets.push(at);
-        });
+        appendCdata(source, contentStart, close, (from, to) => {
+          runStart = from;
+          flushRun(to);
+        }, emit);
         i = Math.min(close + 3, end);
       } else if (source.startsWith('<!--', i)) {
         i = Math.min(findEnd(source, '-->', i + 4, end) + 3, end);
@@ -90,7 +106,21 @@ export function decodeXml(source: string, start: number, end: number): DecodedXm
     }
   }
   flushRun(end);
-  return { text, offsets };
+  return { text: parts.join(''), runs };
+}
+
+/** Raw offset of decoded index `index` (clamped to the text) under `runs`, relative to the content start. */
+export function rawOffsetIn(runs: readonly number[] | undefined, index: number): number {
+  if (!runs) return index;
+  // Binary search for the last run starting at or before `index`.
+  let low = 0;
+  let high = (runs.length >> 1) - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (runs[mid << 1] <= index) low = mid;
+    else high = mid - 1;
+  }
+  return runs[(low << 1) + 1] + (index - runs[low << 1]);
 }
 
 /** Just the decoded text (keys, cells); no offsets kept for plain content. */
@@ -103,17 +133,16 @@ function findEnd(source: string, marker: string, from: number, end: number): num
   return at < 0 || at > end ? end : at;
 }
 
-/** CDATA content is literal except for line-end normalisation. */
-function appendCdata(source: string, from: number, to: number, emit: (s: string, at: number) => void): void {
-  for (let k = from; k < to; k++) {
-    const c = source.charCodeAt(k);
-    if (c === CR) {
-      emit('\n', k);
-      if (k + 1 < to && source.charCodeAt(k + 1) === LF) k++;
-    } else {
-      emit(source[k], k);
-    }
+/** CDATA content is literal except for line-end normalisation: raw stretches between line ends, each "\r" or "\r\n" one "\n". */
+function appendCdata(source: string, from: number, to: number, literal: (from: number, to: number) => void, emit: (decoded: string, rawOffset: number) => void): void {
+  let runStart = from;
+  for (let k = source.indexOf('\r', from); k >= 0 && k < to; k = source.indexOf('\r', k + 1)) {
+    literal(runStart, k);
+    emit('\n', k);
+    if (k + 1 < to && source.charCodeAt(k + 1) === LF) k++;
+    runStart = k + 1;
   }
+  literal(runStart, to);
 }
 
 function resolveEntity(name: string): string | undefined {
@@ -136,14 +165,14 @@ function isXmlChar(code: number): boolean {
  * first use: most values are never reported, and a large iFlow has tens of
  * thousands of them.
  */
-class XmlSourceText implements SourceText {
+export class XmlSourceText implements SourceText {
   private cachedRange: Range | undefined;
 
   constructor(
     readonly text: string,
     readonly startOffset: number,
     readonly endOffset: number,
-    private readonly offsets: readonly number[] | undefined,
+    private readonly runs: readonly number[] | undefined,
     private readonly lines: LineIndex,
   ) {}
 
@@ -153,13 +182,17 @@ class XmlSourceText implements SourceText {
 
   sourceOffsetAt(index: number): number {
     if (index >= this.text.length) return this.endOffset;
-    const i = Math.max(0, Math.floor(index));
-    return this.offsets ? this.offsets[i] : this.startOffset + i;
+    return this.startOffset + rawOffsetIn(this.runs, Math.max(0, Math.floor(index)));
+  }
+
+  /** The same value `delta` characters further on in a new version of the file. */
+  moved(delta: number, lines: LineIndex): XmlSourceText {
+    return new XmlSourceText(this.text, this.startOffset + delta, this.endOffset + delta, this.runs, lines);
   }
 }
 
-/** Decodes `source[start, end)` and wraps it as a SourceText of that file. */
-export function xmlSourceText(source: string, start: number, end: number, lines: LineIndex): SourceText {
+/** Decodes `source[start, end)` and wraps it as a SourceText of that file; `shift` turns offsets in `source` into file offsets. */
+export function xmlSourceText(source: string, start: number, end: number, lines: LineIndex, shift = 0): XmlSourceText {
   const decoded = decodeXml(source, start, end);
-  return new XmlSourceText(decoded.text, start, end, decoded.offsets, lines);
+  return new XmlSourceText(decoded.text, start + shift, end + shift, decoded.runs, lines);
 }
