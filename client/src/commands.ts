@@ -41,6 +41,21 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       }
       void vscode.window.showWarningMessage(vscode.l10n.t('CPI Security Lint could not reanalyse; see the output for details.'));
     }),
+    register(Commands.scanWorkspace, async () => {
+      try {
+        const result = await server.scanWorkspace();
+        if (!result) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('CPI Security Lint is not running; restart it and try again.'));
+        } else if (!result.cancelled) {
+          void vscode.window.showInformationMessage(vscode.l10n.t('Scanned {0} files: {1} findings.', result.files, result.findings));
+        }
+        return result;
+      } catch (error) {
+        log.error('Workspace scan failed', error);
+        void vscode.window.showWarningMessage(vscode.l10n.t('CPI Security Lint could not scan the workspace; see the output for details.'));
+        return undefined;
+      }
+    }),
     register(Commands.showOutput, () => log.show(true)),
     register(Commands.openFaq, async (target?: unknown, reveal?: unknown) => {
       const id = faqIdOf(target);

@@ -6,6 +6,8 @@ import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClie
 import {
   EffectiveRulesRequest,
   ReanalyseRequest,
+  ScanWorkspaceRequest,
+  type ScanWorkspaceResult,
   StatusNotification,
   type AnalysisStatus,
   type EffectiveRulesResult,
@@ -80,6 +82,12 @@ export class ServerConnection implements vscode.Disposable {
     if (!this.isRunning()) return false;
     await this.client.sendRequest(ReanalyseRequest.type, undefined);
     return true;
+  }
+
+  /** Workspace-wide scan; the server shows its own cancellable progress. */
+  async scanWorkspace(): Promise<ScanWorkspaceResult | undefined> {
+    if (!this.isRunning()) return undefined;
+    return this.client.sendRequest(ScanWorkspaceRequest.type, undefined);
   }
 
   async dispose(): Promise<void> {

@@ -69,3 +69,15 @@ export interface SuppressFindingArgs {
   /** Glob for the file, relative to the configuration's folder. */
   readonly fileGlob: string;
 }
+
+export interface ScanWorkspaceResult {
+  readonly files: number;
+  readonly findings: number;
+  readonly cancelled: boolean;
+}
+
+/** Analyse every file of the workspace folders, open or not, and keep them current. */
+export namespace ScanWorkspaceRequest {
+  export const method = 'cpiSecurity/scanWorkspace';
+  export const type = new RequestType<void, ScanWorkspaceResult, void>(method);
+}

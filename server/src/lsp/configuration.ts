@@ -39,6 +39,10 @@ export class ConfigurationResolver {
     this.workspaceRoots = roots.map(canonicalUri);
   }
 
+  roots(): string[] {
+    return [...this.workspaceRoots];
+  }
+
   settingsChanged(): void {
     this.settingsCache.clear();
   }
@@ -74,7 +78,7 @@ export class ConfigurationResolver {
     };
   }
 
-  private async settings(uri: string): Promise<EditorSettings> {
+  async settings(uri: string): Promise<EditorSettings> {
     if (!this.canPullSettings()) return {};
     const cached = this.settingsCache.get(uri);
     if (cached) return cached;

@@ -18,7 +18,8 @@ import { canonicalUri, WorkspaceFiles } from './files';
 import { hoverFor } from './hover';
 import { effectiveRules } from './rules-request';
 import { relativePath } from '../core/config/globs';
-import { EffectiveRulesRequest, ReanalyseRequest, StatusNotification } from '../protocol';
+import { EffectiveRulesRequest, ReanalyseRequest, ScanWorkspaceRequest, StatusNotification } from '../protocol';
+import { WorkspaceScan } from './workspace-scan';
 
 /** Wires LSP requests to the analysis; all logic lives in the modules it calls. */
 export function startServer(connection: Connection): void {
@@ -32,6 +33,7 @@ export function startServer(connection: Connection): void {
   });
 
   const certificates = new CertificateService(connection, documents, configuration);
+  const workspaceScan = new WorkspaceScan(connection, documents, () => configuration.roots(), () => configuration.settings(configuration.roots()[0] ?? ''));
   const findingsFor = (uri: string) => (isCertificateUri(uri) ? certificates.findingsFor(uri) : analysis.findingsFor(uri));
 
   connection.onInitialize((params): InitializeResult => {
@@ -63,6 +65,7 @@ export function startServer(connection: Connection): void {
   const everything = () => {
     analysis.changedEverything();
     certificates.changedEverything();
+    workspaceScan.changed();
   };
   documents.onDidOpen(({ document }) => {
     if (isCertificateUri(document.uri)) certificates.changed(document, true);
@@ -76,6 +79,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(({ document }) => {
     if (isCertificateUri(document.uri)) certificates.closed(document.uri);
     else analysis.closed(document.uri);
+    workspaceScan.changed(); // a closed file falls back to the workspace results
     // the file on disk counts again instead of the editor's unsaved text
     if (isConfigUri(document.uri)) everything();
   });
@@ -86,6 +90,7 @@ export function startServer(connection: Connection): void {
       else if (change.type === FileChangeType.Deleted) analysis.closed(change.uri);
       else analysis.changed(change.uri);
     }
+    workspaceScan.changed();
   });
 
   connection.onCodeAction(async (params) => {
@@ -106,6 +111,7 @@ export function startServer(connection: Connection): void {
     const anchor = (await files.isFolder(params.uri)) ? `${params.uri.replace(/\/$/, '')}/.cpisecurity.json` : params.uri;
     return effectiveRules(await configuration.resolve(anchor));
   });
+  connection.onRequest(ScanWorkspaceRequest.type, () => workspaceScan.scan());
   connection.onRequest(ReanalyseRequest.type, async () => {
     everything();
     await analysis.settle();

@@ -1,10 +1,10 @@
 import { SaxesParser } from 'saxes';
 import { LineIndex } from '../text/range';
-import type { SourceText } from '../text/source-text';
-import type { Channel, ChannelDirection, IflowModel, IflowProperty, Participant, ParticipantType, XmlProblem } from './model';
+import { ChannelRecord, ParticipantRecord, type ChannelFacts } from './channel-record';
+import type { ChannelDirection, IflowModel, IflowProperty, Participant, ParticipantType, XmlProblem } from './model';
 import { BPMN_NS, IFL_NS } from './namespaces';
 import { PropertyRecord } from './property-record';
-import { decodeXmlText, xmlSourceText } from './xml-text';
+import { decodeXmlText, xmlSourceText, type XmlSourceText } from './xml-text';
 
 /** Enough to show what is wrong without letting a garbage file flood the editor. */
 const MAX_PROBLEMS = 100;
@@ -19,15 +19,21 @@ interface FlowDraft {
   readonly targetRef?: string;
   readonly start: number;
   readonly startTagEnd: number;
-  readonly properties: Map<string, IflowProperty>;
-  complete: boolean;
+  readonly properties: Map<string, PropertyRecord>;
+  /** Nothing (property, other channel) was open when it started. */
+  readonly clean: boolean;
+  /** `landmarks` just after its start tag: unchanged at its close means nothing flow-level inside. */
+  readonly landmarksAtStart: number;
+  /** Past its own close tag; -1 until then (and for good when it never closes). */
+  end: number;
+  selfContained: boolean;
 }
 
 interface PropertyDraft {
   readonly start: number;
   readonly flow?: FlowDraft;
   key?: { text: string; start: number; end: number; elementStart: number; elementEnd: number };
-  value?: { text: SourceText; elementStart: number; elementEnd: number };
+  value?: { text: XmlSourceText; elementStart: number; elementEnd: number };
 }
 
 /** An open `<key>` or `<value>` whose content starts at `contentStart`. */
@@ -35,6 +41,31 @@ interface PartDraft {
   readonly kind: 'key' | 'value';
   readonly elementStart: number;
   readonly contentStart: number;
+}
+
+/** For reading one channel's element text on its own (an incremental update). */
+export interface FragmentContext {
+  /** Namespace bindings in force where the fragment sits in the file. */
+  readonly namespaces: ReadonlyMap<string, string>;
+  /** The file's participants, which decide the direction of channels that state none. */
+  readonly participants: ReadonlyMap<string, Participant>;
+  /** File offset of the fragment's first character (offsets in the model are file offsets). */
+  readonly offset: number;
+}
+
+/** What an incremental update needs to know about the file beyond the model. */
+export interface IflowLayout {
+  /** Namespace bindings at the end of the file. */
+  readonly namespaces: ReadonlyMap<string, string>;
+  /** Just past the last tag declaring a namespace (0 when none): channels after it all see `namespaces`. */
+  readonly namespacesSettledAt: number;
+  /** Participants, collaborations, processes, definitions and namespace declarations seen. */
+  readonly landmarks: number;
+}
+
+export interface IflowReading {
+  readonly model: IflowModel;
+  readonly layout: IflowLayout;
 }
 
 type ElementKind = 'messageFlow' | 'participant' | 'collaboration' | 'process' | 'property' | 'key' | 'value' | 'extensionElements' | 'definitions' | 'other';
@@ -50,10 +81,22 @@ type ElementKind = 'messageFlow' | 'participant' | 'collaboration' | 'process' |
  * rest of the channel being edited.
  */
 export function readIflow(text: string, lines: LineIndex = new LineIndex(text)): IflowModel {
-  const prefixes = new Map<string, string>();
-  const participants = new Map<string, Participant>();
+  return readIflowWithLayout(text, lines).model;
+}
+
+/**
+ * readIflow, plus the layout an incremental update needs. With `fragment`,
+ * `text` is one element taken out of a file whose `lines` are given, and
+ * the result is in that file's offsets.
+ */
+export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: FragmentContext): IflowReading {
+  const shift = fragment?.offset ?? 0;
+  const prefixes = new Map<string, string>(fragment?.namespaces);
+  const participants = new Map<string, Participant>(fragment?.participants);
   const flows: FlowDraft[] = [];
   const otherProperties: IflowProperty[] = [];
+  let landmarks = 0;
+  let namespacesSettledAt = 0;
   let collaborationName: string | undefined;
   let processName: string | undefined;
 
@@ -85,7 +128,7 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
     if (open.kind === 'key') {
       property.key = { text: decodeXmlText(text, open.contentStart, end), start: open.contentStart, end, elementStart: open.elementStart, elementEnd };
     } else {
-      property.value = { text: xmlSourceText(text, open.contentStart, end, lines), elementStart: open.elementStart, elementEnd };
+      property.value = { text: xmlSourceText(text, open.contentStart, end, lines, shift), elementStart: open.elementStart, elementEnd };
     }
   };
 
@@ -108,6 +151,7 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
         valueElementEnd: value ? value.elementEnd : -1,
       },
       lines,
+      shift,
     );
     if (open.flow) open.flow.properties.set(result.key, result);
     else otherProperties.push(result);
@@ -123,7 +167,10 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
     if (level === 'part') return;
     if (property) finishProperty(own && level === 'property' ? end : start);
     if (level === 'property') return;
-    if (flow && own) flow.complete = true;
+    if (flow && own) {
+      flow.end = end;
+      flow.selfContained = flow.clean && landmarks === flow.landmarksAtStart;
+    }
     flow = undefined;
   };
 
@@ -182,12 +229,17 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
         else if (name.startsWith('xmlns:')) prefixes.set(name.slice(6), attributes[name]);
         else continue;
         kinds = new Map();
+        landmarks++;
+        namespacesSettledAt = end + shift;
       }
     }
     const kind = kindOf(tag.name);
     switch (kind) {
       case 'messageFlow': {
+        const clean = !flow && !property && !part;
         if (flow) closeUpTo('flow', start, start, false);
+        // Another channel inside this one is flow-level content too.
+        landmarks++;
         const draft: FlowDraft = {
           id: attributes.id ?? '',
           nameAttribute: attributes.name,
@@ -196,7 +248,10 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
           start,
           startTagEnd: end,
           properties: new Map(),
-          complete: tag.isSelfClosing,
+          clean,
+          landmarksAtStart: landmarks,
+          end: tag.isSelfClosing ? end : -1,
+          selfContained: tag.isSelfClosing && clean,
         };
         flows.push(draft);
         flow = tag.isSelfClosing ? undefined : draft;
@@ -204,13 +259,19 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
       }
       case 'participant':
         if (property) closeUpTo('property', start, start, false);
-        addParticipant(participants, attributes, prefixes, lines.rangeOf(start, end));
+        landmarks++;
+        addParticipant(participants, attributes, prefixes, start + shift, end + shift, lines);
         break;
       case 'collaboration':
+        landmarks++;
         collaborationName ??= attributes.name;
         break;
       case 'process':
+        landmarks++;
         processName ??= attributes.name;
+        break;
+      case 'definitions':
+        landmarks++;
         break;
       case 'property':
         if (property) closeUpTo('property', start, start, false);
@@ -294,13 +355,14 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
   if (part) finishPart(text.length, text.length);
   if (property) finishProperty(text.length);
 
-  return {
+  const model: IflowModel = {
     name: collaborationName ?? processName ?? '',
     participants,
-    channels: flows.map((draft) => toChannel(draft, participants, lines)),
+    channels: flows.map((draft) => toChannel(draft, participants, lines, shift)),
     otherProperties,
-    problems: found.map((problem): XmlProblem => ({ message: problem.message, range: lines.rangeOf(problem.start, problem.end) })),
+    problems: found.map((problem): XmlProblem => ({ message: problem.message, range: lines.rangeOf(problem.start + shift, problem.end + shift) })),
   };
+  return { model, layout: { namespaces: prefixes, namespacesSettledAt, landmarks } };
 }
 
 function classify(qname: string, prefixes: ReadonlyMap<string, string>): ElementKind {
@@ -326,9 +388,9 @@ function classify(qname: string, prefixes: ReadonlyMap<string, string>): Element
   }
 }
 
-function addParticipant(participants: Map<string, Participant>, attributes: Record<string, string>, prefixes: Map<string, string>, range: Participant['range']): void {
+function addParticipant(participants: Map<string, Participant>, attributes: Record<string, string>, prefixes: Map<string, string>, start: number, end: number, lines: LineIndex): void {
   const id = attributes.id ?? '';
-  participants.set(id, { id, name: attributes.name, type: participantType(iflTypeAttribute(attributes, prefixes)), range });
+  participants.set(id, new ParticipantRecord(id, attributes.name, participantType(iflTypeAttribute(attributes, prefixes)), start, end, lines));
 }
 
 /** `ifl:type`, also under another prefix bound to the ifl namespace or an undeclared one. */
@@ -350,20 +412,22 @@ function participantType(type: string | undefined): ParticipantType {
   return 'Other';
 }
 
-function toChannel(draft: FlowDraft, participants: ReadonlyMap<string, Participant>, lines: LineIndex): Channel {
+function toChannel(draft: FlowDraft, participants: ReadonlyMap<string, Participant>, lines: LineIndex, shift: number): ChannelRecord {
   const props = draft.properties;
   const nameValue = props.get('Name')?.value?.text.trim();
-  return {
+  const facts: ChannelFacts = {
     id: draft.id,
     name: nameValue || draft.nameAttribute || draft.id,
     adapter: props.get('ComponentType')?.value?.text.trim() ?? '',
     direction: directionOf(draft, participants),
     sourceRef: draft.sourceRef,
     targetRef: draft.targetRef,
-    properties: props,
-    range: lines.rangeOf(draft.start, draft.startTagEnd),
-    ...(draft.complete ? {} : { incomplete: true }),
+    start: draft.start,
+    startTagEnd: draft.startTagEnd,
+    end: draft.end,
+    selfContained: draft.selfContained,
   };
+  return new ChannelRecord(facts, props, lines, shift);
 }
 
 function directionOf(draft: FlowDraft, participants: ReadonlyMap<string, Participant>): ChannelDirection {

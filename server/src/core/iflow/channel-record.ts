@@ -1,0 +1,110 @@
+import type { LineIndex, Range } from '../text/range';
+import type { Channel, ChannelDirection, Participant, ParticipantType } from './model';
+import type { PropertyRecord } from './property-record';
+
+/**
+ * What the reader found in one `bpmn2:messageFlow` element, with offsets in
+ * the text it read. Every copy of the channel that an edit elsewhere moves
+ * shares this object, so its identity means "this channel's text has not
+ * changed" (analysis keeps rule results by it).
+ */
+export interface ChannelFacts {
+  readonly id: string;
+  readonly name: string;
+  readonly adapter: string;
+  readonly direction: ChannelDirection;
+  readonly sourceRef?: string;
+  readonly targetRef?: string;
+  /** The `<` of the start tag. */
+  readonly start: number;
+  readonly startTagEnd: number;
+  /** Just past the element's own close tag (or self-closing start tag); -1 when it never closed. */
+  readonly end: number;
+  /**
+   * Read with nothing else open around it and nothing flow-level inside
+   * (participants, namespace declarations, other channels): reading the
+   * element's text on its own gives the same channel.
+   */
+  readonly selfContained: boolean;
+}
+
+/** A Channel bound to one version of the file: facts plus where they now sit. */
+export class ChannelRecord implements Channel {
+  readonly id: string;
+  readonly name: string;
+  readonly adapter: string;
+  readonly direction: ChannelDirection;
+  readonly sourceRef?: string;
+  readonly targetRef?: string;
+  readonly incomplete?: boolean;
+  private cachedRange: Range | undefined;
+
+  constructor(
+    readonly facts: ChannelFacts,
+    readonly properties: ReadonlyMap<string, PropertyRecord>,
+    private readonly lines: LineIndex,
+    private readonly shift = 0,
+  ) {
+    this.id = facts.id;
+    this.name = facts.name;
+    this.adapter = facts.adapter;
+    this.direction = facts.direction;
+    this.sourceRef = facts.sourceRef;
+    this.targetRef = facts.targetRef;
+    if (facts.end < 0) this.incomplete = true;
+  }
+
+  get range(): Range {
+    return (this.cachedRange ??= this.lines.rangeOf(this.facts.start + this.shift, this.facts.startTagEnd + this.shift));
+  }
+
+  /** Offset of the start tag's `<` in the file. */
+  get start(): number {
+    return this.facts.start + this.shift;
+  }
+
+  /** Offset just past the element in the file; -1 when it never closed. */
+  get end(): number {
+    return this.facts.end < 0 ? -1 : this.facts.end + this.shift;
+  }
+
+  /** The same channel `delta` characters further on in a new version of the file. */
+  moved(delta: number, lines: LineIndex): ChannelRecord {
+    const properties = new Map<string, PropertyRecord>();
+    for (const [key, property] of this.properties) properties.set(key, property.moved(delta, lines));
+    return new ChannelRecord(this.facts, properties, lines, this.shift + delta);
+  }
+
+  /** Plain data for logs and snapshots (getters are not own properties). */
+  toJSON(): object {
+    const { id, name, adapter, direction, sourceRef, targetRef, incomplete } = this;
+    return { id, name, adapter, direction, sourceRef, targetRef, properties: [...this.properties.values()], range: this.range, incomplete };
+  }
+}
+
+/** A participant whose range is computed on first use. */
+export class ParticipantRecord implements Participant {
+  private cachedRange: Range | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly name: string | undefined,
+    readonly type: ParticipantType,
+    /** Offsets of the start tag in the file. */
+    readonly start: number,
+    readonly end: number,
+    private readonly lines: LineIndex,
+  ) {}
+
+  get range(): Range {
+    return (this.cachedRange ??= this.lines.rangeOf(this.start, this.end));
+  }
+
+  moved(delta: number, lines: LineIndex): ParticipantRecord {
+    return new ParticipantRecord(this.id, this.name, this.type, this.start + delta, this.end + delta, lines);
+  }
+
+  toJSON(): object {
+    return { id: this.id, name: this.name, type: this.type, range: this.range };
+  }
+}
