@@ -31,11 +31,15 @@ export class ServerConnection implements vscode.Disposable {
         { scheme: 'file', language: 'cpi-iflow' },
         { scheme: 'file', language: 'cpi-parameters' },
         { scheme: 'file', pattern: '**/.cpisecurity.json' },
+        // PEM certificates and keys; binary DER is left to the workspace scan
+        { scheme: 'file', pattern: '**/*.{pem,crt,cer,key}' },
       ],
       synchronize: {
         configurationSection: 'cpiSecurity',
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.iflw,parameters.prop,.cpisecurity.json}'),
+        fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.iflw,parameters.prop,.cpisecurity.json,*.pem,*.crt,*.cer,*.der,*.key,*.p12,*.pfx,*.jks}'),
       },
+      // hovers link to the FAQ and rule explanations through command: links
+      markdown: { isTrusted: { enabledCommands: ['cpiSecurity.openFaq', 'cpiSecurity.explainRule'] } },
       outputChannel: log,
       // Problems are for the log; the user is not interrupted by pop-ups.
       revealOutputChannelOn: RevealOutputChannelOn.Never,

@@ -127,10 +127,11 @@ function cleanEnv(extra) {
 /**
  * Starts code-server on a free 127.0.0.1 port with throwaway user data and
  * extensions folders. `env` is added to the server's environment, which the
- * extension host inherits. Resolves once the server answers /healthz.
+ * extension host inherits. `port` picks the port (default: a free one).
+ * Resolves once the server answers /healthz.
  */
-export async function startCodeServer({ paths, env = {}, logDir, timeoutMs = 60_000, log = () => {} }) {
-  const port = await freePort();
+export async function startCodeServer({ paths, env = {}, logDir, timeoutMs = 60_000, log = () => {}, port: requestedPort }) {
+  const port = requestedPort ?? (await freePort());
   const home = scratchDir('cpi-e2e-host-');
   const userDataDir = join(home, 'user');
   const extensionsDir = join(home, 'ext');

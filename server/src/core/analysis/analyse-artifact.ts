@@ -5,6 +5,7 @@ import { resolveValue } from '../params/resolve';
 import { ruleMeta } from '../rules/catalogue';
 import { CHANNEL_RULES, IFLOW_RULES } from '../rules/registry';
 import type { IflowView, Report, RuleContext } from '../rules/rule';
+import { channelFindings } from './channel-findings-cache';
 import { ChannelView } from './channel-view';
 import type { ConfigTarget } from '../config/target';
 import { buildFindings } from './findings-builder';
@@ -57,19 +58,38 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput): Finding[] {
   const buildContext = { iflow, parameters, configTarget: input.configTarget, iflowName };
   const ruleContext: RuleContext = { config, iflow: iflow.model, iflowName };
   const findings: Finding[] = [];
-  const emit = (ruleId: string, report: Report) => {
+  const emit = (ruleId: string, report: Report, into = findings) => {
     const severity = effectiveSeverity(config, ruleId, report.severity);
-    if (severity !== 'off') findings.push(...buildFindings(ruleId, severity, report, buildContext));
+    if (severity !== 'off') into.push(...buildFindings(ruleId, severity, report, buildContext));
   };
 
+  // Channel findings are kept per channel (channel-findings-cache.ts), which
+  // is only right while a channel rule looks at nothing but its channel:
+  // one that reads the whole model makes the channel's result uncacheable.
+  let readWholeIflow = false;
+  const channelRuleContext: RuleContext = {
+    config,
+    iflowName,
+    get iflow() {
+      readWholeIflow = true;
+      return iflow.model;
+    },
+  };
+  const cacheContext = { uri: iflow.uri, lines: iflow.lines, config, parameters, configTarget: input.configTarget };
   const channels = iflow.model.channels.map((channel) => new ChannelView(channel, parameters?.file));
   for (const channel of channels) {
-    const reports: { ruleId: string; report: Report }[] = [];
-    for (const rule of CHANNEL_RULES) {
-      if (config.rules.get(rule.meta.id) === 'off') continue;
-      rule.check(channel, (report) => reports.push({ ruleId: rule.meta.id, report }), ruleContext);
-    }
-    for (const entry of withoutSuperseded(reports, config)) emit(entry.ruleId, entry.report);
+    const channelResult = channelFindings(channel.channel, cacheContext, () => {
+      readWholeIflow = false;
+      const reports: { ruleId: string; report: Report }[] = [];
+      for (const rule of CHANNEL_RULES) {
+        if (config.rules.get(rule.meta.id) === 'off') continue;
+        rule.check(channel, (report) => reports.push({ ruleId: rule.meta.id, report }), channelRuleContext);
+      }
+      const own: Finding[] = [];
+      for (const entry of withoutSuperseded(reports, config)) emit(entry.ruleId, entry.report, own);
+      return { findings: own, keep: !readWholeIflow };
+    });
+    findings.push(...channelResult);
   }
 
   const view: IflowView = {

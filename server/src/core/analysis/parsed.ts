@@ -1,5 +1,6 @@
+import { rereadIflow } from '../iflow/incremental';
 import type { IflowModel } from '../iflow/model';
-import { readIflow } from '../iflow/reader';
+import { readIflowWithLayout, type IflowLayout } from '../iflow/reader';
 import type { ParameterFile } from '../params/model';
 import { readParameters } from '../params/properties';
 import { LineIndex } from '../text/range';
@@ -10,6 +11,8 @@ export interface ParsedIflow {
   readonly text: string;
   readonly lines: LineIndex;
   readonly model: IflowModel;
+  /** What an incremental update (updateParsedIflow) needs; absent on hand-made instances. */
+  readonly layout?: IflowLayout;
 }
 
 export interface ParsedParameters {
@@ -21,7 +24,23 @@ export interface ParsedParameters {
 
 export function parseIflow(uri: string, text: string): ParsedIflow {
   const lines = new LineIndex(text);
-  return { uri, text, lines, model: readIflow(text, lines) };
+  const { model, layout } = readIflowWithLayout(text, lines);
+  return { uri, text, lines, model, layout };
+}
+
+/**
+ * The same as parseIflow(previous.uri, text), derived from the previous
+ * version where an edit allows it: an edit inside one channel re-reads only
+ * that channel, and the other channels keep their identity (see
+ * ChannelRecord.facts), which lets analysis reuse their findings.
+ */
+export function updateParsedIflow(previous: ParsedIflow, text: string): ParsedIflow {
+  if (text === previous.text) return previous;
+  const lines = new LineIndex(text);
+  const reading = previous.layout && rereadIflow({ text: previous.text, model: previous.model, layout: previous.layout }, text, lines);
+  if (reading) return { uri: previous.uri, text, lines, model: reading.model, layout: reading.layout };
+  const { model, layout } = readIflowWithLayout(text, lines);
+  return { uri: previous.uri, text, lines, model, layout };
 }
 
 export function parseParameters(uri: string, text: string): ParsedParameters {

@@ -4,7 +4,7 @@ import type { SourceText } from '../text/source-text';
 /**
  * Element content decoded as an XML parser would (predefined and numeric
  * entities, CDATA, line-end normalisation), with the means to find the raw
- * offset of every decoded index. `runs` is absent when decoding changed
+ * offset of every decoded index. `offsets` is absent when decoding changed
  * nothing, which is the common case, so plain values cost no extra work.
  */
 export interface DecodedXml {
@@ -15,7 +15,7 @@ export interface DecodedXml {
    * stretch of its own. Relative to the content's start so a value moved by
    * an edit elsewhere keeps its table. Absent means rawStart + i.
    */
-  readonly runs?: readonly number[];
+  readonly offsets?: readonly number[];
 }
 
 const AMP = 38; // &
@@ -106,7 +106,7 @@ export function decodeXml(source: string, start: number, end: number): DecodedXm
     }
   }
   flushRun(end);
-  return { text: parts.join(''), runs };
+  return { text: parts.join(''), offsets: runs };
 }
 
 /** Raw offset of decoded index `index` (clamped to the text) under `runs`, relative to the content start. */
@@ -194,5 +194,5 @@ export class XmlSourceText implements SourceText {
 /** Decodes `source[start, end)` and wraps it as a SourceText of that file; `shift` turns offsets in `source` into file offsets. */
 export function xmlSourceText(source: string, start: number, end: number, lines: LineIndex, shift = 0): XmlSourceText {
   const decoded = decodeXml(source, start, end);
-  return new XmlSourceText(decoded.text, start + shift, end + shift, decoded.runs, lines);
+  return new XmlSourceText(decoded.text, start + shift, end + shift, decoded.offsets, lines);
 }

@@ -1,0 +1,67 @@
+// Hovers through VS Code's hover API: the findings under the cursor come
+// first, then what the setting means, with a link to the FAQ answer.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { describeDiagnostics, findings } from './diagnostics';
+import { at, openShown } from './documents';
+import { exampleUri, hasExamples, iflowPath, parametersPath } from './examples';
+import { waitFor } from './wait';
+
+function hoverText(hovers: readonly vscode.Hover[]): string {
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n\n');
+}
+
+/** Our hover at a position; waits until the server has analysed the file (the first request may come before). */
+async function hoverAt(document: vscode.TextDocument, position: vscode.Position, mustContain: string): Promise<{ text: string; hovers: vscode.Hover[] }> {
+  let last = '';
+  return waitFor(
+    async () => {
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
+      last = hoverText(hovers);
+      return last.includes(mustContain) ? { text: last, hovers } : undefined;
+    },
+    `a hover containing "${mustContain}" at ${position.line + 1}:${position.character + 1}`,
+    { describe: () => `last hover text:\n${last || '(none)'}`, intervalMs: 250 },
+  );
+}
+
+describe('Hovers', function () {
+  before(function () {
+    if (!hasExamples()) this.skip();
+  });
+
+  it('on a flagged iFlow value: the finding first, naming the rule, then the setting with its FAQ link', async () => {
+    const document = await openShown(exampleUri(iflowPath('legacy')));
+    await waitFor(() => findings(document.uri, 'cleartext-basic-auth').length > 0, 'cleartext-basic-auth', {
+      describe: () => describeDiagnostics(document.uri),
+    });
+    const { text, hovers } = await hoverAt(document, at(164, 40), 'cleartext-basic-auth');
+    assert.match(text, /^\*\*Error · cleartext-basic-auth\*\*/, `the hover should start with the finding:\n${text}`);
+    assert.ok(text.includes('Document Archive'), 'the finding names the channel');
+    assert.ok(text.includes('private-host-via-internet'), 'the second finding at the same place is shown too');
+    const faqLink = text.indexOf('command:cpiSecurity.openFaq?');
+    assert.ok(faqLink > text.indexOf('cleartext-basic-auth'), `the key explanation with its FAQ link follows the findings:\n${text}`);
+    assert.ok(text.includes('command:cpiSecurity.explainRule?'), 'the finding links to the rule explanation');
+    assert.ok(text.includes('Resolved from `Archive Host`'), 'the parameter behind the value is resolved');
+    const range = hovers.find((hover) => hover.range)?.range;
+    assert.ok(range, 'the hover has a range');
+    assert.equal(document.getText(range), 'http://{{Archive Host}}:8080/archive/invoices');
+  });
+
+  it('on a parameter in parameters.prop: names the channel that uses it', async () => {
+    const document = await openShown(exampleUri(parametersPath('legacy')));
+    const { text } = await hoverAt(document, at(2, 18), 'Archive Host');
+    assert.ok(text.includes('**Parameter `Archive Host`** = `docarchive01`'), text);
+    assert.match(text, /used as `httpAddressWithoutQuery` by channel "Document Archive" \(HTTP\) in iFlow "Legacy Invoice Dispatch/, text);
+    assert.match(text, /^\*\*Warning · private-host-via-internet\*\*/, `the finding on the value comes first:\n${text}`);
+  });
+
+  it('outside any setting: no hover of ours', async () => {
+    const document = await openShown(exampleUri(iflowPath('legacy')));
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 2))) ?? [];
+    assert.ok(!hoverText(hovers).includes('cpiSecurity'), hoverText(hovers));
+  });
+});

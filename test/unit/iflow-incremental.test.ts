@@ -1,0 +1,329 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyseArtifact, type ArtifactInput } from '../../server/src/core/analysis/analyse-artifact';
+import { parseIflow, parseParameters, updateParsedIflow, type ParsedIflow } from '../../server/src/core/analysis/parsed';
+import { DEFAULT_CONFIG } from '../../server/src/core/config/model';
+import { parseConfig } from '../../server/src/core/config/parse';
+import { configTarget } from '../../server/src/core/config/target';
+import { rereadIflow, textChange } from '../../server/src/core/iflow/incremental';
+import type { IflowModel, IflowProperty } from '../../server/src/core/iflow/model';
+import { LineIndex } from '../../server/src/core/text/range';
+import { caseFolders, FIXTURE_TODAY, loadCase } from '../support/fixture-cases';
+import { allProperties, FIXTURES } from './iflow-support';
+
+// An edit re-reads only the channel it touches (iflow/incremental.ts) and
+// analysis reuses the findings of unchanged channels. Both must give exactly
+// what a full read and analysis of the new text give, for any edit: these
+// tests apply many random edits to real and hand-made iFlows and compare.
+
+const CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
+const RULE_CASES = path.join(__dirname, '..', 'fixtures', 'rules');
+
+/** Small deterministic PRNG (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Edit {
+  readonly kind: string;
+  readonly start: number;
+  readonly end: number;
+  readonly insert: string;
+}
+
+const apply = (text: string, edit: Edit) => text.slice(0, edit.start) + edit.insert + text.slice(edit.end);
+
+const VALUE_PIECES = ['a', 'Z', '0', ' ', '/', ':', '{{', '}}', '{{Host}}', '&amp;', '&lt;', '&', '<', '>', '\n', '\r\n', 'http://', 'https://', 'Basic', 'None', 'sapcc', ':25', 'x'.repeat(30)];
+const TAG_PIECES = ['<', '>', '/', '"', '=', ' ', 'x', '\n', 'ifl:property', '<value>', '</value>', '<key>', 'bpmn2:messageFlow', ' xmlns:a="urn:a"', ' id="X"', '<!--', '-->'];
+const PROPERTY = '\n<ifl:property>\n  <key>password</key>\n  <value>Secret&amp;1</value>\n</ifl:property>';
+
+/** Random single edits of every kind the equivalence must survive. */
+function randomEdit(text: string, model: IflowModel, next: () => number): Edit {
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(list: readonly T[]): T => list[int(list.length)];
+  const piece = (pieces: readonly string[]) => Array.from({ length: 1 + int(3) }, () => pick(pieces)).join('');
+  const properties = allProperties(model).filter((p) => p.value);
+  const lines = new LineIndex(text);
+  const channelSpans = model.channels.map((c) => [lines.offsetAt(c.range.start), text.indexOf('</bpmn2:messageFlow>', lines.offsetAt(c.range.start))] as const);
+  switch (int(8)) {
+    case 0:
+    case 1: {
+      // inside a value: insert, delete or replace
+      if (properties.length === 0) break;
+      const value = pick(properties).value!;
+      const a = value.startOffset + int(value.endOffset - value.startOffset + 1);
+      const b = Math.min(value.endOffset, a + int(4));
+      return { kind: 'value', start: a, end: b, insert: next() < 0.3 ? '' : piece(VALUE_PIECES) };
+    }
+    case 2: {
+      // inside or next to a tag
+      const lt = text.indexOf('<', int(text.length));
+      if (lt < 0) break;
+      const a = lt + int(25);
+      return { kind: 'tag', start: Math.min(a, text.length), end: Math.min(text.length, a + int(3)), insert: next() < 0.3 ? '' : piece(TAG_PIECES) };
+    }
+    case 3: {
+      // from inside one channel into the next (or past the last)
+      if (channelSpans.length === 0) break;
+      const i = int(channelSpans.length);
+      const [start, close] = channelSpans[i];
+      const a = start + int(Math.max(1, close - start));
+      const limit = i + 1 < channelSpans.length ? channelSpans[i + 1][1] : text.length;
+      return { kind: 'across', start: a, end: Math.min(text.length, a + int(Math.max(1, limit - a))), insert: next() < 0.5 ? '' : piece(TAG_PIECES) };
+    }
+    case 4: {
+      // add or remove a line break, or a whole line
+      const at = int(text.length + 1);
+      if (next() < 0.5) return { kind: 'line', start: at, end: at, insert: next() < 0.5 ? '\n' : '\r\n' };
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      const lineEnd = text.indexOf('\n', at);
+      return { kind: 'line', start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1, insert: '' };
+    }
+    case 5: {
+      // a whole property added to, or removed from, a channel
+      const ends = [...text.matchAll(/<\/ifl:property>/g)].map((m) => m.index! + m[0].length);
+      if (ends.length === 0) break;
+      const at = pick(ends);
+      if (next() < 0.5) return { kind: 'property', start: at, end: at, insert: PROPERTY };
+      const open = text.lastIndexOf('<ifl:property', at);
+      return { kind: 'property', start: open, end: at, insert: '' };
+    }
+    case 6: {
+      // a channel's start tag: id, name, references
+      if (channelSpans.length === 0) break;
+      const [start] = pick(channelSpans);
+      const a = start + 1 + int(60);
+      return { kind: 'start tag', start: a, end: a + int(3), insert: pick(['', 'x', '"', ' name="N"', 'Participant_1']) };
+    }
+    default:
+      break;
+  }
+  // anywhere at all
+  const a = int(text.length + 1);
+  return { kind: 'anywhere', start: a, end: Math.min(text.length, a + int(6)), insert: next() < 0.4 ? '' : piece([...VALUE_PIECES, ...TAG_PIECES]) };
+}
+
+/** Everything a consumer can observe in a model, as plain data (ranges are lazy getters). */
+function snapshot(model: IflowModel): unknown {
+  const property = (p: IflowProperty) => {
+    const value = p.value;
+    const offsets = value ? Array.from({ length: Math.min(value.text.length, 80) + 1 }, (_, i) => value.sourceOffsetAt(i)) : [];
+    return {
+      key: p.key,
+      keyRange: p.keyRange,
+      range: p.range,
+      keyElementRange: p.keyElementRange,
+      valueElementRange: p.valueElementRange,
+      value: value && { text: value.text, range: value.range, startOffset: value.startOffset, endOffset: value.endOffset, offsets },
+    };
+  };
+  return {
+    name: model.name,
+    problems: model.problems.map((p) => ({ message: p.message, range: p.range })),
+    participants: [...model.participants].map(([key, p]) => ({ key, id: p.id, name: p.name, type: p.type, range: p.range })),
+    channels: model.channels.map((c) => ({
+      id: c.id,
+      name: c.name,
+      adapter: c.adapter,
+      direction: c.direction,
+      sourceRef: c.sourceRef,
+      targetRef: c.targetRef,
+      incomplete: c.incomplete,
+      range: c.range,
+      properties: [...c.properties].map(([key, p]) => ({ mapKey: key, ...property(p) })),
+    })),
+    otherProperties: model.otherProperties.map(property),
+  };
+}
+
+const factsOf = (channel: object) => (channel as { facts?: object }).facts;
+
+/** How often the shortcut was taken, so the tests notice when it never is. */
+const taken = { incremental: 0, edits: 0 };
+
+/** One edit checked: the updated model equals a full read, and so do the findings. */
+function checkEdit(previous: ParsedIflow, edit: Edit, analysis: Omit<ArtifactInput, 'iflows'> | undefined, label: string): ParsedIflow {
+  const text = apply(previous.text, edit);
+  const full = parseIflow(previous.uri, text);
+  if (analysis) analyseArtifact({ ...analysis, iflows: [previous] }); // fills the per-channel cache the update may reuse
+  const updated = updateParsedIflow(previous, text);
+  taken.edits++;
+  // A full read makes new facts for every channel; the shortcut keeps all but one.
+  const before = new Set(previous.model.channels.map(factsOf));
+  if (updated.model.channels.some((c) => before.has(factsOf(c)))) taken.incremental++;
+  const where = `${label}: ${edit.kind} [${edit.start}, ${edit.end}) ${JSON.stringify(edit.insert)}`;
+  assert.deepEqual(snapshot(updated.model), snapshot(full.model), where);
+  if (analysis) {
+    const incremental = analyseArtifact({ ...analysis, iflows: [updated] });
+    const reference = analyseArtifact({ ...analysis, iflows: [full] });
+    assert.deepEqual(incremental, reference, where);
+  }
+  return updated;
+}
+
+/** `count` independent edits of the original, then a chain of `count` edits each on the previous result. */
+function checkRandomEdits(uri: string, text: string, count: number, seed: number, analysis?: Omit<ArtifactInput, 'iflows'>): void {
+  const next = random(seed);
+  const original = parseIflow(uri, text);
+  for (let i = 0; i < count; i++) checkEdit(original, randomEdit(text, original.model, next), analysis, `${uri} edit ${i} (seed ${seed})`);
+  let current = original;
+  for (let i = 0; i < count; i++) {
+    const edit = randomEdit(current.text, current.model, next); // current.model was just checked equal to a full read
+    current = checkEdit(current, edit, analysis, `${uri} chained edit ${i} (seed ${seed})`);
+  }
+}
+
+/** A hand-made iFlow with what matters for the shortcut: participants after channels, loose properties, CRLF, entities, references. */
+function handMadeIflow(channels: number, lineEnd = '\n'): string {
+  const property = (key: string, value: string) => `        <ifl:property>\n          <key>${key}</key>\n          <value>${value}</value>\n        </ifl:property>\n`;
+  const parts = [
+    '<?xml version="1.0" encoding="UTF-8"?>\n<bpmn2:definitions xmlns:bpmn2="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:ifl="http:///com.sap.ifl.model/Ifl.xsd">\n',
+    '  <bpmn2:collaboration id="Collaboration_1" name="Hand made">\n    <bpmn2:extensionElements>\n',
+    property('allowedHeaderList', '*'),
+    property('clientPassword', 'p&amp;ss'),
+    '    </bpmn2:extensionElements>\n',
+  ];
+  for (let i = 0; i < channels; i++) {
+    const receiver = i % 3 !== 1;
+    parts.push(
+      `    <bpmn2:messageFlow id="MessageFlow_${i}" name="Channel ${i}" sourceRef="${receiver ? `EndEvent_${i}` : `Participant_${i}`}" targetRef="${receiver ? `Participant_${i}` : `StartEvent_${i}`}">\n      <bpmn2:extensionElements>\n`,
+      property('ComponentType', i % 4 === 3 ? 'Mail' : 'HTTP'),
+      i % 5 === 0 ? '' : property('direction', receiver ? 'Receiver' : 'Sender'),
+      property('Name', `Channel &lt;${i}&gt;`),
+      property('httpAddressWithoutQuery', i % 2 ? `http://{{Host ${i % 3}}}:8080/api` : `https://backend${i}.example.com/x?a=1&amp;b=2`),
+      property('address', i % 4 === 3 ? 'smtp.example.com:25' : ''),
+      property('authenticationMethod', i % 3 === 0 ? 'Basic' : '{{Auth}}'),
+      property('proxyType', i % 6 === 0 ? 'sapcc' : 'default'),
+      property('allowedRequestHeaders', i % 2 ? '*' : 'SAP_.*'),
+      property('password', i % 7 === 0 ? 'hunter2' : '{{Password}}'),
+      property('description', `line one\r\nline two &#x1F600; <![CDATA[<raw & text>]]>`),
+      '      </bpmn2:extensionElements>\n    </bpmn2:messageFlow>\n',
+    );
+  }
+  for (let i = 0; i < channels; i++) {
+    const type = i % 3 === 1 ? 'EndpointSender' : 'EndpointRecevier';
+    parts.push(`    <bpmn2:participant id="Participant_${i}" ifl:type="${type}" name="Peer ${i}"/>\n`);
+  }
+  parts.push('  </bpmn2:collaboration>\n</bpmn2:definitions>\n');
+  return parts.join('').replace(/\n/g, lineEnd);
+}
+
+const HAND_MADE_PARAMETERS = 'Host\\ 0=backend.example.com\nHost\\ 1=10.0.0.1\nAuth=None\nPassword=topsecret\n';
+
+describe('textChange', () => {
+  it('finds the changed stretch between common prefix and suffix', () => {
+    assert.deepEqual(textChange('abcdef', 'abXYef'), { start: 2, oldEnd: 4, newEnd: 4 });
+    assert.deepEqual(textChange('aa', 'aaa'), { start: 2, oldEnd: 2, newEnd: 3 });
+    assert.deepEqual(textChange('abc', 'c'), { start: 0, oldEnd: 2, newEnd: 0 });
+    assert.equal(textChange('same', 'same'), undefined);
+  });
+
+  it('agrees with a character-by-character comparison on long texts', () => {
+    const next = random(7);
+    const base = handMadeIflow(40);
+    for (let i = 0; i < 200; i++) {
+      const a = Math.floor(next() * base.length);
+      const b = Math.min(base.length, a + Math.floor(next() * 3000));
+      const after = base.slice(0, a) + 'x'.repeat(Math.floor(next() * 3)) + base.slice(b);
+      const change = textChange(base, after);
+      let start = 0;
+      while (start < Math.min(base.length, after.length) && base[start] === after[start]) start++;
+      let suffix = 0;
+      while (suffix < Math.min(base.length, after.length) - start && base[base.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+      assert.deepEqual(change, base === after ? undefined : { start, oldEnd: base.length - suffix, newEnd: after.length - suffix });
+    }
+  });
+});
+
+describe('incremental iFlow update', () => {
+  after(() => {
+    // Without this the comparisons could pass with the shortcut never taken.
+    assert.ok(taken.incremental > taken.edits / 10, `shortcut taken for ${taken.incremental} of ${taken.edits} edits`);
+  });
+
+  it('re-reads only the edited channel and keeps the others (same facts)', () => {
+    const text = handMadeIflow(6);
+    const before = parseIflow('file:///a/Flow.iflw', text);
+    const at = text.indexOf('https://backend2');
+    const after = updateParsedIflow(before, `${text.slice(0, at)}http${text.slice(at + 5)}`);
+    const facts = (parsed: ParsedIflow) => parsed.model.channels.map((c) => (c as unknown as { facts: object }).facts);
+    const [a, b] = [facts(before), facts(after)];
+    assert.deepEqual(
+      a.map((f, i) => f === b[i]),
+      [true, true, false, true, true, true],
+    );
+    assert.equal(after.model.channels[2].properties.get('httpAddressWithoutQuery')?.value?.text, 'http://backend2.example.com/x?a=1&b=2');
+  });
+
+  it('falls back to a full read when the edit leaves the channel or breaks the XML', () => {
+    const text = handMadeIflow(3);
+    const before = parseIflow('file:///a/Flow.iflw', text);
+    const lines = (t: string) => new LineIndex(t);
+    const snapshotOf = { text, model: before.model, layout: before.layout! };
+    const broken = text.replace('<key>Name</key>', '<key>Name</kex>');
+    assert.equal(rereadIflow(snapshotOf, broken, lines(broken)), undefined);
+    const across = text.slice(0, text.indexOf('Channel &lt;0')) + text.slice(text.indexOf('Channel &lt;1'));
+    assert.equal(rereadIflow(snapshotOf, across, lines(across)), undefined);
+    const namespace = text.replace('<bpmn2:extensionElements>\n        <ifl:property>\n          <key>ComponentType', '<bpmn2:extensionElements xmlns:ifl="urn:other">\n        <ifl:property>\n          <key>ComponentType');
+    assert.equal(rereadIflow(snapshotOf, namespace, lines(namespace)), undefined);
+    assert.deepEqual(snapshot(updateParsedIflow(before, namespace).model), snapshot(parseIflow(before.uri, namespace).model));
+  });
+
+  it('equals a full read and analysis after random edits of a hand-made iFlow (LF and CRLF)', () => {
+    const uri = 'file:///w/p/src/main/resources/scenarioflows/integrationflow/Hand%20Made.iflw';
+    const parameters = parseParameters('file:///w/p/src/main/resources/parameters.prop', HAND_MADE_PARAMETERS);
+    const config = parseConfig('{ "openedPorts": [8080] }', 'file:///w/.cpisecurity.json').config;
+    const analysis = { parameters, config, configTarget: configTarget('file:///w/.cpisecurity.json', '{}'), today: FIXTURE_TODAY };
+    checkRandomEdits(uri, handMadeIflow(12), 40, 1, analysis);
+    checkRandomEdits(uri, handMadeIflow(8, '\r\n'), 25, 2, analysis);
+  });
+
+  for (const name of readdirSync(FIXTURES).filter((n) => n.endsWith('.iflw'))) {
+    it(`equals a full read after random edits of fixture ${name}`, () => {
+      const text = readFileSync(path.join(FIXTURES, name), 'utf8');
+      checkRandomEdits(pathToFileURL(path.join(FIXTURES, name)).href, text, 30, name.length, { config: DEFAULT_CONFIG, today: FIXTURE_TODAY });
+    });
+  }
+
+  it('equals a full analysis after random edits of every rule fixture case', () => {
+    let seed = 100;
+    for (const folder of caseFolders(RULE_CASES)) {
+      const files = loadCase(folder).files;
+      const folderUri = pathToFileURL(folder).href;
+      const parametersText = files.get(`${folderUri}/parameters.prop`);
+      const configText = files.get(`${folderUri}/.cpisecurity.json`);
+      const config = configText === undefined ? { ...DEFAULT_CONFIG, root: folderUri } : parseConfig(configText, `${folderUri}/.cpisecurity.json`).config;
+      const analysis = {
+        parameters: parametersText === undefined ? undefined : parseParameters(`${folderUri}/parameters.prop`, parametersText),
+        config,
+        configTarget: configTarget(`${folderUri}/.cpisecurity.json`, configText),
+        today: FIXTURE_TODAY,
+      };
+      for (const [uri, text] of files) if (uri.endsWith('.iflw')) checkRandomEdits(uri, text, 6, seed++, analysis);
+    }
+  });
+
+  describe('on the corpus', () => {
+    const files = existsSync(CORPUS)
+      ? readdirSync(CORPUS, { recursive: true, encoding: 'utf8' })
+          .filter((name) => name.endsWith('.iflw'))
+          .sort()
+      : [];
+    if (files.length === 0) it.skip(`needs the corpus at ${CORPUS}`);
+    files.forEach((name, i) => {
+      it(`equals a full read and analysis after random edits of ${name}`, () => {
+        const text = readFileSync(path.join(CORPUS, name), 'utf8');
+        checkRandomEdits(`file:///corpus/${i}.iflw`, text, 5, 1000 + i, { config: DEFAULT_CONFIG, today: FIXTURE_TODAY });
+      });
+    });
+  });
+});
