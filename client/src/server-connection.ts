@@ -84,14 +84,14 @@ export class ServerConnection implements vscode.Disposable {
 
   async reanalyse(): Promise<boolean> {
     if (!this.isRunning()) return false;
-    await this.client.sendRequest(ReanalyseRequest.type, undefined);
+    await this.client.sendRequest(ReanalyseRequest.type);
     return true;
   }
 
   /** Workspace-wide scan; the server shows its own cancellable progress. */
   async scanWorkspace(): Promise<ScanWorkspaceResult | undefined> {
     if (!this.isRunning()) return undefined;
-    return this.client.sendRequest(ScanWorkspaceRequest.type, undefined);
+    return this.client.sendRequest(ScanWorkspaceRequest.type);
   }
 
   async dispose(): Promise<void> {

@@ -23,13 +23,23 @@ function percentile(values: number[], p: number): number {
 
 const summary = (times: number[]) => `p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`;
 
-/** Edits typed into the file one after another: a scheme toggled, a line added and removed, in three places. */
-function edits(text: string): ((current: string, i: number) => string)[] {
-  const places = ['https://backend1.', `https://backend${Math.floor(text.length / 2800)}1.`, `https://backend${Math.floor(text.length / 1450)}1.`].map((marker) => text.indexOf(marker));
-  return places.flatMap((at) => [
-    (current: string, i: number) => current.slice(0, at) + (i % 2 ? 'http' : 'https') + current.slice(at + (current.startsWith('https', at) ? 5 : 4)),
-    (current: string) => current.slice(0, at) + '\n' + current.slice(at),
-    (current: string) => current.slice(0, at) + current.slice(at + 1),
+/** Edits typed into the file one after another, near its start, middle and end: a scheme toggled, a line break added and removed. */
+function edits(text: string): ((current: string) => string)[] {
+  const channels = text.split('<bpmn2:messageFlow ').length - 1;
+  const hosts = [1, Math.floor(channels / 2) | 1, (channels - 3) | 1].map((i) => `://backend${i}.example.com`);
+  return hosts.flatMap((host) => [
+    (current: string) => {
+      const at = current.indexOf(host);
+      return current.startsWith('https', at - 5) ? current.slice(0, at - 5) + 'http' + current.slice(at - 1) : current.slice(0, at - 4) + 'https' + current.slice(at);
+    },
+    (current: string) => {
+      const at = current.indexOf(host) + host.length;
+      return current.slice(0, at) + '\n' + current.slice(at);
+    },
+    (current: string) => {
+      const at = current.indexOf(host) + host.length;
+      return current.slice(0, at) + current.slice(at + 1); // the line break added before
+    },
   ]);
 }
 
@@ -41,7 +51,7 @@ function editLatency(): void {
   const times: number[] = [];
   const full: number[] = [];
   for (let i = 0; i < 45; i++) {
-    const edited = steps[i % steps.length](parsed.text, i);
+    const edited = steps[i % steps.length](parsed.text);
     const started = performance.now();
     parsed = updateParsedIflow(parsed, edited);
     analyseArtifact({ iflows: [parsed], config: DEFAULT_CONFIG });

@@ -1,6 +1,6 @@
 // Messages between the extension and the language server beyond LSP, declared
 // once and imported by both sides so names and shapes cannot drift.
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { SeveritySetting } from './core/findings';
 
 export interface AnalysisStatus {
@@ -44,7 +44,7 @@ export namespace EffectiveRulesRequest {
 /** Re-analyse every open document (after the user asks to). */
 export namespace ReanalyseRequest {
   export const method = 'cpiSecurity/reanalyse';
-  export const type = new RequestType<void, void, void>(method);
+  export const type = new RequestType0<void, void>(method);
 }
 
 /** Client commands the server refers to from code actions and hovers. */
@@ -79,5 +79,5 @@ export interface ScanWorkspaceResult {
 /** Analyse every file of the workspace folders, open or not, and keep them current. */
 export namespace ScanWorkspaceRequest {
   export const method = 'cpiSecurity/scanWorkspace';
-  export const type = new RequestType<void, ScanWorkspaceResult, void>(method);
+  export const type = new RequestType0<ScanWorkspaceResult, void>(method);
 }

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { describeDiagnostics, findings, ruleId } from './diagnostics';
 import { at, openShown, replaceText, revert, revertAll } from './documents';
-import { exampleUri, expectedFor, hasExamples, iflowPath, parametersPath, SEVERITIES, workspaceRoot } from './examples';
+import { copyFixtureArtifact, exampleUri, expectedFor, FIXTURE_IFLOW, hasExamples, iflowPath, parametersPath, SEVERITIES } from './examples';
 import { waitFor } from './wait';
 
 /** `rule@line:column severity`, 1-based, sorted: comparable with examples-expected.json. */
@@ -75,22 +75,24 @@ describe('Diagnostics on the demo workspace', function () {
     });
   });
 
-  it('clears the diagnostics of a file that is closed and deleted', async () => {
+  it('clears the diagnostics of a file when its editor is closed, and of the deleted file', async () => {
     // A copy of the e2e fixture artifact, so the shared files stay as they are.
-    const source = vscode.Uri.joinPath(workspaceRoot(), 'e2e-fixtures', 'Cleartext Receiver');
-    const copy = vscode.Uri.joinPath(workspaceRoot(), 'e2e-fixtures', `Deleted Copy ${Date.now()}`);
-    await vscode.workspace.fs.copy(source, copy);
-    const iflowUri = vscode.Uri.joinPath(copy, 'src', 'main', 'resources', 'scenarioflows', 'integrationflow', 'cleartext_receiver.iflw');
+    const copy = await copyFixtureArtifact('Closed Copy');
+    const iflowUri = vscode.Uri.joinPath(copy, ...FIXTURE_IFLOW);
+    const show = { describe: () => describeDiagnostics(iflowUri) };
     try {
-      const document = await openShown(iflowUri);
-      await waitFor(() => findings(document.uri, 'cleartext-basic-auth').length === 1, 'cleartext-basic-auth on the copy', {
-        describe: () => describeDiagnostics(document.uri),
-      });
+      // Opened as a user would (vscode.open): openTextDocument would keep the document alive for minutes after its editor closes.
+      await vscode.commands.executeCommand('vscode.open', iflowUri);
+      const document = await waitFor(
+        () => vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === iflowUri.toString()),
+        'the copy to be open',
+      );
+      await waitFor(() => findings(iflowUri, 'cleartext-basic-auth').length === 1, 'cleartext-basic-auth on the copy', show);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-      await vscode.workspace.fs.delete(copy, { recursive: true });
-      await waitFor(() => findings(iflowUri).length === 0, 'the diagnostics of the deleted copy to go away', {
-        describe: () => describeDiagnostics(iflowUri),
-      });
+      await waitFor(() => document.isClosed, 'the copy to be closed');
+      await waitFor(() => findings(iflowUri).length === 0, 'the diagnostics of the closed copy to go away', show);
+      await vscode.workspace.fs.delete(iflowUri);
+      assert.equal(findings(iflowUri).length, 0, describeDiagnostics(iflowUri));
     } finally {
       await vscode.workspace.fs.delete(copy, { recursive: true }).then(undefined, () => undefined);
     }

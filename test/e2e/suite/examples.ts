@@ -71,3 +71,14 @@ export const SEVERITIES: Record<ExpectedFinding['severity'], vscode.DiagnosticSe
   information: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
 };
+
+/** Path of the e2e fixture iFlow inside its artifact folder. */
+export const FIXTURE_IFLOW = ['src', 'main', 'resources', 'scenarioflows', 'integrationflow', 'cleartext_receiver.iflw'];
+
+/** A fresh copy of the e2e fixture artifact (e2e-fixtures/Cleartext Receiver) under a new name; the caller deletes it. */
+export async function copyFixtureArtifact(name: string): Promise<vscode.Uri> {
+  const fixtures = vscode.Uri.joinPath(workspaceRoot(), 'e2e-fixtures');
+  const copy = vscode.Uri.joinPath(fixtures, `${name} ${Date.now()}`);
+  await vscode.workspace.fs.copy(vscode.Uri.joinPath(fixtures, 'Cleartext Receiver'), copy);
+  return copy;
+}

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { describeDiagnostics, findings, ruleId } from './diagnostics';
-import { exampleUri, expectedFor, hasExamples, iflowPath, parametersPath } from './examples';
+import { copyFixtureArtifact, exampleUri, expectedFor, FIXTURE_IFLOW, hasExamples, iflowPath, parametersPath } from './examples';
 import { waitFor } from './wait';
 
 interface ScanResult {
@@ -60,5 +60,20 @@ describe('Scan Workspace', function () {
     });
     // ignored folder: test-data/ has a cleartext stub that must stay silent
     assert.equal(findings(exampleUri('test-data/Order Echo Stub.iflw')).length, 0, describeDiagnostics(exampleUri('test-data/Order Echo Stub.iflw')));
+  });
+
+  it('drops the findings of a file deleted from disk', async () => {
+    const copy = await copyFixtureArtifact('Scanned Copy');
+    const iflowUri = vscode.Uri.joinPath(copy, ...FIXTURE_IFLOW);
+    const show = { describe: () => describeDiagnostics(iflowUri) };
+    try {
+      const result = await vscode.commands.executeCommand<ScanResult>('cpiSecurity.scanWorkspace');
+      assert.equal(result?.cancelled, false);
+      await waitFor(() => findings(iflowUri, 'cleartext-basic-auth').length === 1, 'cleartext-basic-auth on the closed copy', show);
+      await vscode.workspace.fs.delete(iflowUri);
+      await waitFor(() => findings(iflowUri).length === 0, 'the findings of the deleted copy to go away', show);
+    } finally {
+      await vscode.workspace.fs.delete(copy, { recursive: true }).then(undefined, () => undefined);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { resolveValue } from '../params/resolve';
 import { ruleMeta } from '../rules/catalogue';
 import { CHANNEL_RULES, IFLOW_RULES } from '../rules/registry';
 import type { IflowView, Report, RuleContext } from '../rules/rule';
-import { channelFindings } from './channel-findings-cache';
+import { channelFindings, channelFindingsKey } from './channel-findings-cache';
 import { ChannelView } from './channel-view';
 import type { ConfigTarget } from '../config/target';
 import { buildFindings } from './findings-builder';
@@ -75,10 +75,10 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput): Finding[] {
       return iflow.model;
     },
   };
-  const cacheContext = { uri: iflow.uri, lines: iflow.lines, config, parameters, configTarget: input.configTarget };
+  const cacheKey = channelFindingsKey({ uri: iflow.uri, config, parameters, configTarget: input.configTarget });
   const channels = iflow.model.channels.map((channel) => new ChannelView(channel, parameters?.file));
   for (const channel of channels) {
-    const channelResult = channelFindings(channel.channel, cacheContext, () => {
+    const channelResult = channelFindings(channel.channel, iflow.lines, cacheKey, () => {
       readWholeIflow = false;
       const reports: { ruleId: string; report: Report }[] = [];
       for (const rule of CHANNEL_RULES) {

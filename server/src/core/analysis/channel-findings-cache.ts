@@ -15,54 +15,82 @@ import type { ParsedParameters } from './parsed';
 /** Everything besides the channel's own text that its findings depend on. */
 export interface ChannelFindingsContext {
   readonly uri: string;
-  readonly lines: LineIndex;
   readonly config: Config;
   readonly parameters?: ParsedParameters;
   readonly configTarget?: ConfigTarget;
 }
 
-interface Entry {
+/** A context reduced to what can be compared cheaply, once per analysis of an iFlow. */
+export interface ChannelFindingsKey {
   readonly uri: string;
   readonly config: string;
   readonly parameters?: ParsedParameters;
   readonly target?: string;
-  /** Where the channel was when `findings` were made. */
-  readonly lines: LineIndex;
-  readonly start: number;
-  readonly findings: readonly Finding[];
+}
+
+interface Entry {
+  readonly key: ChannelFindingsKey;
+  /** Where the channel was when `findings` were made or last moved (updated in place). */
+  lines: LineIndex;
+  start: number;
+  findings: readonly Finding[];
 }
 
 const entries = new WeakMap<ChannelFacts, Entry>();
 
+export function channelFindingsKey(context: ChannelFindingsContext): ChannelFindingsKey {
+  return { uri: context.uri, config: configKey(context.config), parameters: context.parameters, target: targetKey(context.configTarget) };
+}
+
+const sameKey = (a: ChannelFindingsKey, b: ChannelFindingsKey) => a === b || (a.uri === b.uri && a.config === b.config && a.parameters === b.parameters && a.target === b.target);
+
 /**
- * The findings of one channel: from the cache when its text, the iFlow's
- * URI, the configuration, the parameters and the configuration file are
- * unchanged, else from `check`. `check` says whether its result may be
- * kept (not when a rule looked beyond the channel).
+ * The findings of one channel of the iFlow indexed by `lines`: from the
+ * cache when the channel's text and everything in `key` are unchanged,
+ * else from `check`, which says whether its result may be kept (not when a
+ * rule looked beyond the channel).
  */
-export function channelFindings(channel: Channel, context: ChannelFindingsContext, check: () => { findings: Finding[]; keep: boolean }): readonly Finding[] {
+export function channelFindings(channel: Channel, lines: LineIndex, key: ChannelFindingsKey, check: () => { findings: Finding[]; keep: boolean }): readonly Finding[] {
   if (!(channel instanceof ChannelRecord) || channel.end < 0) return check().findings;
-  const key = { uri: context.uri, config: configKey(context.config), parameters: context.parameters, target: targetKey(context.configTarget) };
   const cached = entries.get(channel.facts);
-  if (cached && cached.uri === key.uri && cached.config === key.config && cached.parameters === key.parameters && cached.target === key.target) {
-    if (cached.lines === context.lines && cached.start === channel.start) return cached.findings;
-    const findings = cached.findings.map((finding) => moveFinding(finding, context.uri, (range) => moveRange(range, cached.lines, cached.start, context.lines, channel.start)));
-    entries.set(channel.facts, { ...key, lines: context.lines, start: channel.start, findings });
-    return findings;
+  if (cached && sameKey(cached.key, key)) {
+    if (cached.lines !== lines || cached.start !== channel.start) {
+      cached.findings = movedFindings(cached.findings, key.uri, cached.lines, cached.start, lines, channel.start);
+      cached.lines = lines;
+      cached.start = channel.start;
+    }
+    return cached.findings;
   }
   const { findings, keep } = check();
-  if (keep && findings.every((finding) => iflowRanges(finding, context.uri).every((range) => within(range, context.lines, channel.start, channel.end)))) {
-    entries.set(channel.facts, { ...key, lines: context.lines, start: channel.start, findings });
+  if (keep && findings.every((finding) => iflowRanges(finding, key.uri).every((range) => within(range, lines, channel.start, channel.end)))) {
+    entries.set(channel.facts, { key, lines, start: channel.start, findings });
   } else {
     entries.delete(channel.facts);
   }
   return findings;
 }
 
-/** A range inside a channel that now starts at `newStart` instead of `oldStart`. */
-function moveRange(range: Range, oldLines: LineIndex, oldStart: number, newLines: LineIndex, newStart: number): Range {
+/**
+ * Findings of a channel that moved from `oldStart` to `newStart`. Its text
+ * is unchanged, so when its first line starts the same way, every position
+ * in it just moves by whole lines; otherwise each goes through its offset.
+ */
+function movedFindings(findings: readonly Finding[], uri: string, oldLines: LineIndex, oldStart: number, newLines: LineIndex, newStart: number): readonly Finding[] {
+  if (findings.length === 0) return findings;
+  const before = oldLines.positionAt(oldStart);
+  const after = newLines.positionAt(newStart);
+  if (before.character === after.character) {
+    const lineDelta = after.line - before.line;
+    if (lineDelta === 0) return findings;
+    const move = (range: Range): Range => ({
+      start: { line: range.start.line + lineDelta, character: range.start.character },
+      end: { line: range.end.line + lineDelta, character: range.end.character },
+    });
+    return findings.map((finding) => moveFinding(finding, uri, move));
+  }
   const delta = newStart - oldStart;
-  return newLines.rangeOf(oldLines.offsetAt(range.start) + delta, oldLines.offsetAt(range.end) + delta);
+  const move = (range: Range): Range => newLines.rangeOf(oldLines.offsetAt(range.start) + delta, oldLines.offsetAt(range.end) + delta);
+  return findings.map((finding) => moveFinding(finding, uri, move));
 }
 
 /** The finding with every range in the iFlow `uri` passed through `move`; ranges in other files stay. */

@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspSession } from './support/lsp-session';
+
+const REPO = join(__dirname, '..', '..');
+const CLI = join(REPO, 'server', 'out', 'cli.js');
+
+interface CliFinding {
+  uri: string;
+  ruleId: string;
+  severity: string;
+  range: { start: { line: number; character: number } };
+}
+
+const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
+
+describe('workspace scan in the language server', function () {
+  this.timeout(60_000);
+  let root: string;
+  let session: LspSession;
+
+  beforeEach(async () => {
+    root = mkdtempSync(join(tmpdir(), 'cpi-scan-'));
+    cpSync(join(REPO, 'examples'), root, { recursive: true });
+    session = new LspSession();
+    await session.initialize(pathToFileURL(root).href);
+  });
+
+  afterEach(async () => {
+    await session.shutdown();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('publishes for files that are not open exactly what the command line reports', async () => {
+    const result: { files: number; findings: number; cancelled: boolean } = await session.connection.sendRequest('cpiSecurity/scanWorkspace');
+    assert.equal(result.cancelled, false);
+    let output = '';
+    try {
+      output = execFileSync(process.execPath, [CLI, '--format', 'json', '.'], { cwd: root, encoding: 'utf8' });
+    } catch (error) {
+      output = (error as { stdout: string }).stdout; // exit 1: findings at error level
+    }
+    const cli: CliFinding[] = JSON.parse(output).findings;
+    assert.equal(result.findings, cli.length);
+    const expected = cli.map((f) => `${f.uri} ${f.range.start.line}:${f.range.start.character} ${f.ruleId} ${f.severity}`).sort();
+    const uris = [...new Set(cli.map((f) => f.uri))];
+    assert.ok(uris.some((uri) => uri.endsWith('.pem')) && uris.some((uri) => uri.endsWith('.iflw')) && uris.some((uri) => uri.endsWith('parameters.prop')));
+    const published = uris.flatMap((uri) => (session.latest(uri) ?? []).map((d) => `${uri} ${d.range.start.line}:${d.range.start.character} ${d.code} ${SEVERITY[d.severity!]}`)).sort();
+    assert.deepEqual(published, expected);
+  });
+});
