@@ -91,7 +91,7 @@ export const steps = [
   },
   {
     name: 'hover on the flagged address explains the finding',
-    async run({ page, log }) {
+    async run({ page }) {
       await page.keyboard.press('Control+J'); // hide the panel: more room for the hover
       await goTo(page, 164, 40);
       await page.keyboard.press('Control+K');
@@ -99,9 +99,11 @@ export const steps = [
       // VS Code lists the problems at the cursor first; the extension's hover follows as its own markdown part.
       const hover = page.locator('.monaco-hover').filter({ hasText: 'Why it matters' }).first();
       await hover.waitFor({ timeout: WAIT_MS });
-      log(await hover.evaluate((el) => { const out = []; const walk = (n, d) => { if (d > 6) return; for (const c of n.children) { out.push(`${' '.repeat(d)}${c.tagName}.${c.className} ${c.children.length === 0 ? (c.textContent || '').slice(0, 50) : ''}`); walk(c, d + 1); } }; walk(el, 0); return out.join('\n'); }));
-      const ours = hover.locator('.hover-row.markdown-hover', { hasText: 'Why it matters' }).first();
+      const ours = hover.locator('.markdown-hover', { hasText: 'Why it matters' }).first();
       const text = (await ours.textContent()) ?? '';
+      // scroll the hover so that the screenshot shows the extension's part
+      await hover.hover();
+      await page.mouse.wheel(0, 400);
       if (!/^\s*Error · cleartext-basic-auth/.test(text)) throw new Error(`the hover should start with the finding: ${text.slice(0, 200)}`);
       for (const part of ['Document Archive', 'private-host-via-internet', 'Explain rule', 'Read the answer']) {
         if (!text.includes(part)) throw new Error(`the hover lacks "${part}": ${text.slice(0, 400)}`);

@@ -1,28 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { applyTextEdits } from '../support/apply-edits';
 import { LspSession } from './support/lsp-session';
-import { IFLOW_TEXT, makeWorkspace, PARAMETERS_TEXT } from './support/workspace';
+import { IFLOW_TEXT, PARAMETERS_TEXT, has, lacks, makeWorkspace, useWorkspaceSession } from './support/workspace';
 
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code).sort();
-const has = (rule: string) => (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.code === rule);
-const lacks = (rule: string) => (diagnostics: Diagnostic[]) => !diagnostics.some((d) => d.code === rule);
 
 describe('language server over stdio', function () {
+  const state = useWorkspaceSession();
   let session: LspSession;
   let ws: ReturnType<typeof makeWorkspace>;
-
-  beforeEach(async () => {
-    ws = makeWorkspace();
-    session = new LspSession();
-    await session.initialize(ws.rootUri);
-  });
-
-  afterEach(async () => {
-    await session.shutdown();
-    rmSync(ws.root, { recursive: true, force: true });
-  });
+  beforeEach(() => ({ session, ws } = state));
 
   it('reports findings with rule id, source, help link, severity and exact range, resolving parameters from disk', async () => {
     await session.open(ws.iflowUri, 'cpi-iflow', IFLOW_TEXT);

@@ -1,14 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CodeLens, Diagnostic, Hover, MarkupContent, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { applyTextEdits } from '../support/apply-edits';
 import { caSignedLeaf, selfSignedRsa } from '../support/certs';
 import { LspSession } from './support/lsp-session';
-import { IFLOW_TEXT, makeWorkspace, PARAMETERS_TEXT } from './support/workspace';
+import { IFLOW_TEXT, PARAMETERS_TEXT, has, makeWorkspace, useWorkspaceSession } from './support/workspace';
 
-const has = (rule: string) => (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.code === rule);
 type Edit = { range: Diagnostic['range']; newText: string };
 
 function positionOf(text: string, needle: string, offsetInNeedle = 0) {
@@ -18,19 +17,10 @@ function positionOf(text: string, needle: string, offsetInNeedle = 0) {
 }
 
 describe('editor features over stdio', function () {
+  const state = useWorkspaceSession();
   let session: LspSession;
   let ws: ReturnType<typeof makeWorkspace>;
-
-  beforeEach(async () => {
-    ws = makeWorkspace();
-    session = new LspSession();
-    await session.initialize(ws.rootUri);
-  });
-
-  afterEach(async () => {
-    await session.shutdown();
-    rmSync(ws.root, { recursive: true, force: true });
-  });
+  beforeEach(() => ({ session, ws } = state));
 
   const hover = (uri: string, position: { line: number; character: number }): Promise<Hover | null> =>
     session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });

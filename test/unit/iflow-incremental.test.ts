@@ -283,7 +283,7 @@ describe('incremental iFlow update', () => {
     const parameters = parseParameters('file:///w/p/src/main/resources/parameters.prop', HAND_MADE_PARAMETERS);
     const config = parseConfig('{ "openedPorts": [8080] }', 'file:///w/.cpisecurity.json').config;
     const analysis = { parameters, config, configTarget: configTarget('file:///w/.cpisecurity.json', '{}'), today: FIXTURE_TODAY };
-    checkRandomEdits(uri, handMadeIflow(12), 40, 1, analysis);
+    checkRandomEdits(uri, handMadeIflow(12), 30, 1, analysis);
     checkRandomEdits(uri, handMadeIflow(8, '\r\n'), 25, 2, analysis);
   });
 
@@ -308,7 +308,7 @@ describe('incremental iFlow update', () => {
         configTarget: configTarget(`${folderUri}/.cpisecurity.json`, configText),
         today: FIXTURE_TODAY,
       };
-      for (const [uri, text] of files) if (uri.endsWith('.iflw')) checkRandomEdits(uri, text, 6, seed++, analysis);
+      for (const [uri, text] of files) if (uri.endsWith('.iflw')) checkRandomEdits(uri, text, 3, seed++, analysis);
     }
   });
 

@@ -12,7 +12,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: Finding): Diagnostic {
+/** The parts of a finding a diagnostic shows (the command line's reported findings have them too). */
+export type DiagnosticSource = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'range'> & {
+  readonly related: readonly { readonly uri: string; readonly range: Finding['range']; readonly message?: string }[];
+};
+
+export function toDiagnostic(finding: DiagnosticSource): Diagnostic {
   const meta = ruleMeta(finding.ruleId);
   return {
     range: finding.range,
@@ -22,7 +27,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     source: SOURCE,
     message: finding.message,
     relatedInformation: finding.related.length
-      ? finding.related.map((related) => ({ location: { uri: related.uri, range: related.range }, message: related.message }))
+      ? finding.related.map((related) => ({ location: { uri: related.uri, range: related.range }, message: related.message ?? '' }))
       : undefined,
   };
 }

@@ -1,20 +1,18 @@
-import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { artifactFolder } from '../core/analysis/artifact-layout';
 import { withEditorSettings } from '../core/config/parse';
 import type { Config } from '../core/config/model';
 import { ConfigResolver } from '../cli/configuration';
 import { discoverFiles, type FoundFile } from '../cli/discover';
-import type { ReportedFinding, ReportedLocation } from '../cli/report';
+import type { ReportedFinding } from '../cli/report';
 import { scanFiles } from '../cli/scan';
 import { fileUri } from '../cli/paths';
 import type { ScanWorkspaceResult } from '../protocol';
 import type { EditorSettings } from './configuration';
-import { SOURCE } from './diagnostics';
+import { toDiagnostic } from './diagnostics';
 import { canonicalUri, toPath } from './files';
-import { ruleMeta } from '../core/rules/catalogue';
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 const RESCAN_DELAY_MS = 1000;
 
 /** The command line's configuration lookup, with the editor's overrides on top. */
@@ -27,20 +25,6 @@ class EditorConfigResolver extends ConfigResolver {
     const found = super.forFile(anchorUri);
     return { ...found, config: withEditorSettings(found.config, this.settings) as Config };
   }
-}
-
-function toDiagnostic(finding: ReportedFinding): Diagnostic {
-  const meta = ruleMeta(finding.ruleId);
-  const related = (location: ReportedLocation) => ({ location: { uri: location.uri, range: location.range }, message: location.message ?? '' });
-  return {
-    range: finding.range,
-    severity: SEVERITY[finding.severity],
-    code: finding.ruleId,
-    codeDescription: meta ? { href: meta.helpUrl } : undefined,
-    source: SOURCE,
-    message: finding.message,
-    relatedInformation: finding.related.length ? finding.related.map(related) : undefined,
-  };
 }
 
 /**

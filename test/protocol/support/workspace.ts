@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LspSession } from './lsp-session';
 
 const CASE = join(__dirname, '..', '..', 'fixtures', 'rules', 'cleartext-basic-auth', 'positive-parameter');
 export const IFLOW_TEXT = readFileSync(join(CASE, 'Order Replication.iflw'), 'utf8');
@@ -27,3 +28,21 @@ export function makeWorkspace() {
   };
 }
 
+
+export const has = (rule: string) => (diagnostics: { code?: number | string }[]) => diagnostics.some((d) => d.code === rule);
+export const lacks = (rule: string) => (diagnostics: { code?: number | string }[]) => !diagnostics.some((d) => d.code === rule);
+
+/** A fresh server and workspace for every test of the calling suite. */
+export function useWorkspaceSession(): { session: LspSession; ws: ReturnType<typeof makeWorkspace> } {
+  const state = {} as { session: LspSession; ws: ReturnType<typeof makeWorkspace> };
+  beforeEach(async () => {
+    state.ws = makeWorkspace();
+    state.session = new LspSession();
+    await state.session.initialize(state.ws.rootUri);
+  });
+  afterEach(async () => {
+    await state.session.shutdown();
+    rmSync(state.ws.root, { recursive: true, force: true });
+  });
+  return state;
+}
