@@ -104,5 +104,7 @@ function throughput(): void {
   console.log(`scan throughput over ${texts.length} iFlows (${(bytes / 1024 / 1024).toFixed(1)} MB): analysis ${mbps(full)} MB/s, bare parse ${mbps(bare)} MB/s (${((bare / full) * 100).toFixed(0)}% of the limit)`);
 }
 
-editLatency();
-throughput();
+// BENCH_ONLY=edit or BENCH_ONLY=scan runs one half (for profiling).
+const only = process.env.BENCH_ONLY;
+if (only !== 'scan') editLatency();
+if (only !== 'edit') throughput();
