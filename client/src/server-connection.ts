@@ -82,15 +82,25 @@ export class ServerConnection implements vscode.Disposable {
     }
   }
 
+  /** Waits for a start in progress; false when the server could not start. */
+  private async running(): Promise<boolean> {
+    try {
+      await this.start();
+    } catch {
+      return false;
+    }
+    return this.isRunning();
+  }
+
   async reanalyse(): Promise<boolean> {
-    if (!this.isRunning()) return false;
+    if (!(await this.running())) return false;
     await this.client.sendRequest(ReanalyseRequest.type);
     return true;
   }
 
   /** Workspace-wide scan; the server shows its own cancellable progress. */
   async scanWorkspace(): Promise<ScanWorkspaceResult | undefined> {
-    if (!this.isRunning()) return undefined;
+    if (!(await this.running())) return undefined;
     return this.client.sendRequest(ScanWorkspaceRequest.type);
   }
 

@@ -30,7 +30,7 @@ function edits(text: string): ((current: string) => string)[] {
   return hosts.flatMap((host) => [
     (current: string) => {
       const at = current.indexOf(host);
-      return current.startsWith('https', at - 5) ? current.slice(0, at - 5) + 'http' + current.slice(at - 1) : current.slice(0, at - 4) + 'https' + current.slice(at);
+      return current.startsWith('https', at - 5) ? current.slice(0, at - 5) + 'http' + current.slice(at) : current.slice(0, at - 4) + 'https' + current.slice(at);
     },
     (current: string) => {
       const at = current.indexOf(host) + host.length;

@@ -4,7 +4,7 @@
 // own window *without* extensionTestsPath, so the extension host stays alive.
 // Add a check by appending to `steps`: { name, run: async (ctx) => {...} }
 // where ctx = { page, workspace, log, shot(label) }; throw to fail the step.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extensionUnderTest, HarnessError, outputDir, prepareWorkspace, repoRoot } from './context.mjs';
@@ -64,6 +64,13 @@ export const steps = [
     async run({ page }) {
       await page.locator('.part.statusbar').waitFor({ timeout: WAIT_MS });
       await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: WAIT_MS });
+      // the empty secondary side bar (chat) only takes room from the editor
+      const secondary = page.locator('.part.auxiliarybar');
+      if (await secondary.isVisible()) {
+        await page.locator('.part.editor').click({ position: { x: 5, y: 5 } });
+        await page.keyboard.press('Control+Alt+B');
+        await secondary.waitFor({ state: 'hidden', timeout: WAIT_MS });
+      }
     },
   },
   {
@@ -102,8 +109,7 @@ export const steps = [
       const ours = hover.locator('.markdown-hover', { hasText: 'Why it matters' }).first();
       const text = (await ours.textContent()) ?? '';
       // scroll the hover so that the screenshot shows the extension's part
-      await hover.hover();
-      await page.mouse.wheel(0, 400);
+      await ours.evaluate((element) => element.scrollIntoView({ block: 'start' }));
       if (!/^\s*Error · cleartext-basic-auth/.test(text)) throw new Error(`the hover should start with the finding: ${text.slice(0, 200)}`);
       for (const part of ['Document Archive', 'private-host-via-internet', 'Explain rule', 'Read the answer']) {
         if (!text.includes(part)) throw new Error(`the hover lacks "${part}": ${text.slice(0, 400)}`);
@@ -114,7 +120,8 @@ export const steps = [
     name: 'FAQ view lists the questions by category',
     async run({ page, log }) {
       await page.keyboard.press('Escape');
-      await page.locator('.activitybar .action-item .action-label[aria-label^="CPI Security"]').click();
+      // the item, not its label: the findings badge covers the label's centre
+      await page.locator('.activitybar .action-item', { has: page.locator('.action-label[aria-label^="CPI Security"]') }).click();
       const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Security FAQ' }) });
       const categories = pane.locator('.monaco-list-row[aria-level="1"]');
       await categories.first().waitFor({ timeout: WAIT_MS });
@@ -148,19 +155,35 @@ export const steps = [
   },
   {
     name: "light bulb quick fix 'Use https://' changes the address",
-    async run({ page }) {
+    async run({ page, shot }) {
       await quickOpen(page, WEBSHOP_IFLOW);
       await goTo(page, 608, 30);
       const before = await currentLineText(page);
       if (!before.includes('http://{{Loyalty Host}}')) throw new Error(`unexpected line 608: ${before}`);
-      await page.keyboard.press('Control+.');
+      // the findings of a freshly opened file arrive a moment later: wait for the squiggle, then ask until the menu offers the fix
+      await page.locator('.editor-instance .monaco-editor .squiggly-warning').first().waitFor({ timeout: WAIT_MS });
       const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Use https://' }).first();
-      await item.waitFor({ timeout: WAIT_MS });
+      const deadline = Date.now() + WAIT_MS;
+      for (;;) {
+        await page.keyboard.press('Control+.');
+        try {
+          await item.waitFor({ timeout: 3000 });
+          break;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+          await page.keyboard.press('Escape');
+        }
+      }
+      await shot('menu');
       await item.click();
       await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'https://{{Loyalty Host}}/api/v1/points/earn' }).first().waitFor({ timeout: WAIT_MS });
       const after = await currentLineText(page);
       if (!after.includes('<value>https://{{Loyalty Host}}/api/v1/points/earn</value>')) throw new Error(`line 608 after the fix: ${after}`);
-      await page.locator('.tabs-container .tab.active.dirty', { hasText: WEBSHOP_IFLOW }).waitFor({ timeout: WAIT_MS });
+      // the finding goes, the other findings of the iFlow stay
+      await page.keyboard.press('Control+Shift+M');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      await rows.filter({ hasText: 'receiver-auth-none' }).first().waitFor({ timeout: WAIT_MS });
+      await rows.filter({ hasText: 'cleartext-http-endpoint' }).first().waitFor({ state: 'detached', timeout: WAIT_MS });
     },
   },
 ];
@@ -172,6 +195,8 @@ function slug(text) {
 /** Runs every step in a fresh window; returns { passed, failed, pending }. Stops at the first failure (later steps build on earlier ones). */
 export async function runUiChecks({ browser, server, workspace, extensionPath, log = () => {} }) {
   mkdirSync(outputDir, { recursive: true });
+  // screenshots of earlier runs (steps renamed since) would be mistaken for this run's
+  for (const name of readdirSync(outputDir)) if (/^ui-.*\.png$/.test(name)) rmSync(join(outputDir, name));
   const window = await openWorkbench(browser, server, { folder: workspace, extensionDevelopmentPath: extensionPath });
   const { page } = window;
   const tests = [];

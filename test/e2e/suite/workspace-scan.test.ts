@@ -2,6 +2,7 @@
 // as the command line.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { extensionApi } from './api';
 import { describeDiagnostics, findings, ruleId } from './diagnostics';
 import { copyFixtureArtifact, exampleUri, expectedFor, FIXTURE_IFLOW, hasExamples, iflowPath, parametersPath } from './examples';
 import { waitFor } from './wait';
@@ -18,8 +19,9 @@ const signature = (diagnostics: readonly vscode.Diagnostic[]) =>
   diagnostics.map((d) => `${ruleId(d)}@${d.range.start.line + 1}:${d.range.start.character + 1}`).sort();
 
 describe('Scan Workspace', function () {
-  before(function () {
+  before(async function () {
     if (!hasExamples()) this.skip();
+    await extensionApi(); // the command answers "not running" until the language server has started
     const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.fsPath));
     for (const artifact of NEVER_OPENED) {
       assert.ok(!open.has(exampleUri(iflowPath(artifact)).fsPath), `${iflowPath(artifact)} must not be open for this test`);

@@ -76,7 +76,7 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput): Finding[] {
     },
   };
   const cacheKey = channelFindingsKey({ uri: iflow.uri, config, parameters, configTarget: input.configTarget });
-  const channels = iflow.model.channels.map((channel) => new ChannelView(channel, parameters?.file));
+  const channels = iflow.model.channels.map((channel) => ChannelView.of(channel, parameters?.file));
   for (const channel of channels) {
     const channelResult = channelFindings(channel.channel, iflow.lines, cacheKey, () => {
       readWholeIflow = false;

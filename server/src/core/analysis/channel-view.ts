@@ -29,6 +29,8 @@ const AUTH_KEY: Readonly<Record<string, readonly string[]>> = {
   SuccessFactors: ['authenticationMethod', 'authenticationType'],
 };
 
+const views = new WeakMap<Channel, ChannelView>();
+
 export type ReceiverAuth = 'none' | 'basic' | 'clientCertificate' | 'other' | 'unknown';
 
 /**
@@ -42,6 +44,20 @@ export class ChannelView {
     readonly channel: Channel,
     private readonly parameters: ParameterFile | undefined,
   ) {}
+
+  /**
+   * The view of a channel with these parameters, the same one as last time
+   * when both are unchanged: after an edit elsewhere in the file a channel
+   * object is often kept as it is (iflow/incremental.ts), and its resolved
+   * values need not be worked out again.
+   */
+  static of(channel: Channel, parameters: ParameterFile | undefined): ChannelView {
+    const known = views.get(channel);
+    if (known && known.parameters === parameters) return known;
+    const view = new ChannelView(channel, parameters);
+    views.set(channel, view);
+    return view;
+  }
 
   get adapter(): string {
     return this.channel.adapter;

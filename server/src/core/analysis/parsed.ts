@@ -1,4 +1,4 @@
-import { rereadIflow } from '../iflow/incremental';
+import { rereadIflow, textChange } from '../iflow/incremental';
 import type { IflowModel } from '../iflow/model';
 import { readIflowWithLayout, type IflowLayout } from '../iflow/reader';
 import type { ParameterFile } from '../params/model';
@@ -35,11 +35,11 @@ export function parseIflow(uri: string, text: string): ParsedIflow {
  * ChannelRecord.facts), which lets analysis reuse their findings.
  */
 export function updateParsedIflow(previous: ParsedIflow, text: string): ParsedIflow {
-  if (text === previous.text) return previous;
-  const lines = new LineIndex(text);
-  const reading = previous.layout && rereadIflow({ text: previous.text, model: previous.model, layout: previous.layout }, text, lines);
-  if (reading) return { uri: previous.uri, text, lines, model: reading.model, layout: reading.layout };
-  const { model, layout } = readIflowWithLayout(text, lines);
+  const change = textChange(previous.text, text);
+  if (!change) return previous;
+  const lines = previous.lines.text === previous.text ? previous.lines.afterChange(text, change.start, change.oldEnd, change.newEnd) : new LineIndex(text);
+  const reading = previous.layout && rereadIflow({ text: previous.text, model: previous.model, layout: previous.layout }, text, lines, change);
+  const { model, layout } = reading ?? readIflowWithLayout(text, lines);
   return { uri: previous.uri, text, lines, model, layout };
 }
 

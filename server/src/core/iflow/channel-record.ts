@@ -42,7 +42,8 @@ export class ChannelRecord implements Channel {
   constructor(
     readonly facts: ChannelFacts,
     readonly properties: ReadonlyMap<string, PropertyRecord>,
-    private readonly lines: LineIndex,
+    /** The line index its ranges (and its properties') are computed with. */
+    readonly lines: LineIndex,
     private readonly shift = 0,
   ) {
     this.id = facts.id;

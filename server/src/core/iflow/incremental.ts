@@ -13,6 +13,9 @@ import { readIflowWithLayout, type IflowLayout, type IflowReading } from './read
 // declarations or participants inside the channel, ...), the caller reads
 // the whole file instead: the shortcut must never change a result.
 
+/** Versions of the file whose line index (and text) channels of one model may keep alive. */
+const MAX_LINE_INDEXES = 3;
+
 /** What changed between two versions of a text: [start, oldEnd) became [start, newEnd). */
 export interface TextChange {
   readonly start: number;
@@ -74,13 +77,11 @@ function commonLength(limit: number, sameChunk: (from: number, to: number) => bo
  * The reading of `text` derived from `previous` when the change lies
  * strictly inside one channel that can be read on its own; undefined when
  * only reading the whole file is sure to give the same result. `lines`
- * indexes `text`.
+ * indexes `text`; `change` is textChange(previous.text, text).
  */
-export function rereadIflow(previous: IflowSnapshot, text: string, lines: LineIndex): IflowReading | undefined {
+export function rereadIflow(previous: IflowSnapshot, text: string, lines: LineIndex, change = textChange(previous.text, text)): IflowReading | undefined {
   const { model, layout } = previous;
-  if (model.problems.length > 0) return undefined;
-  const change = textChange(previous.text, text);
-  if (!change) return undefined;
+  if (model.problems.length > 0 || !change) return undefined;
   const index = channelAround(model.channels, change);
   if (index < 0) return undefined;
   const edited = model.channels[index] as ChannelRecord;
@@ -105,14 +106,21 @@ export function rereadIflow(previous: IflowSnapshot, text: string, lines: LineIn
     reread.end === to;
   if (!fits) return undefined;
 
-  // Everything before the channel keeps its offsets, everything after moves by delta;
-  // all of it is re-bound to the new line index.
-  const shiftAt = (offset: number) => (offset < from ? 0 : delta);
+  // Everything after the channel moves by delta and is bound to the new line
+  // index. Channels before it keep their offsets and positions, so they are
+  // shared with the previous model as they are, still bound to an older line
+  // index; that keeps the text of that version alive, so once channels are
+  // bound to too many versions, all are bound to the new one.
   const channels: ChannelRecord[] = [];
+  const versions = new Set<LineIndex>([lines]);
+  for (let i = 0; i < index; i++) versions.add((model.channels[i] as ChannelRecord).lines);
+  const rebind = versions.size > MAX_LINE_INDEXES;
   for (let i = 0; i < model.channels.length; i++) {
     const channel = model.channels[i] as ChannelRecord;
-    channels.push(i === index ? reread : channel.moved(i < index ? 0 : delta, lines));
+    channels.push(i === index ? reread : i > index ? channel.moved(delta, lines) : rebind ? channel.moved(0, lines) : channel);
   }
+  // Loose properties and participants are few: always bound to the new index.
+  const shiftAt = (offset: number) => (offset < from ? 0 : delta);
   const otherProperties: IflowProperty[] = [];
   for (const property of model.otherProperties) {
     if (!(property instanceof PropertyRecord)) return undefined;

@@ -19,7 +19,6 @@ export interface DecodedXml {
 }
 
 const AMP = 38; // &
-const LT = 60; // <
 const CR = 13;
 const LF = 10;
 
@@ -33,80 +32,86 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "
  * its text kept, which is what a tolerant reader wants from half-typed input.
  */
 export function decodeXml(source: string, start: number, end: number): DecodedXml {
-  let i = start;
-  while (i < end) {
-    const c = source.charCodeAt(i);
-    if (c === AMP || c === LT || c === CR) break;
-    i++;
-  }
-  if (i >= end) return { text: source.slice(start, end) };
+  // Searching a slice keeps every indexOf within the content (a search of
+  // the whole file for a character that never comes would cost a scan per
+  // value); the common plain value is three native scans and no copy.
+  const raw = source.slice(start, end);
+  let amp = raw.indexOf('&');
+  let lt = raw.indexOf('<');
+  let cr = raw.indexOf('\r');
+  if (amp < 0 && lt < 0 && cr < 0) return { text: raw };
 
-  // Runs record where the one-to-one mapping restarts; consecutive raw text
-  // needs no new entry, so a value with a few references has a few pairs.
-  const runs: number[] = [0, 0];
-  const parts: string[] = [source.slice(start, i)];
-  let length = i - start;
-  let runStart = i;
-  const mark = (rawOffset: number): void => {
-    runs.push(length, rawOffset - start);
+  // Indices below are in `raw`, i.e. relative to `start`. Runs record where
+  // the one-to-one mapping restarts; consecutive raw text needs no new entry,
+  // so a value with a few references has a few pairs.
+  const n = raw.length;
+  const runs: number[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  let runStart = 0;
+  const mark = (rawIndex: number): void => {
+    runs.push(length, rawIndex);
   };
-  const flushRun = (runEnd: number): void => {
-    if (runEnd <= runStart) return;
-    mark(runStart);
-    parts.push(source.slice(runStart, runEnd));
-    length += runEnd - runStart;
+  const literal = (from: number, to: number): void => {
+    if (to <= from) return;
+    mark(from);
+    parts.push(raw.slice(from, to));
+    length += to - from;
   };
-  const emit = (decoded: string, rawOffset: number): void => {
+  const emit = (decoded: string, rawIndex: number): void => {
     // Every character of a replacement maps to the start of what it replaced.
     for (let k = 0; k < decoded.length; k++) {
-      mark(rawOffset);
+      mark(rawIndex);
       length++;
     }
     parts.push(decoded);
   };
 
-  while (i < end) {
-    const c = source.charCodeAt(i);
+  let i = 0;
+  for (;;) {
+    if (amp >= 0 && amp < i) amp = raw.indexOf('&', i);
+    if (lt >= 0 && lt < i) lt = raw.indexOf('<', i);
+    if (cr >= 0 && cr < i) cr = raw.indexOf('\r', i);
+    let next = n;
+    if (amp >= 0 && amp < next) next = amp;
+    if (lt >= 0 && lt < next) next = lt;
+    if (cr >= 0 && cr < next) next = cr;
+    if (next >= n) break;
+    const c = raw.charCodeAt(next);
     if (c === CR) {
-      flushRun(i);
-      emit('\n', i);
-      i += i + 1 < end && source.charCodeAt(i + 1) === LF ? 2 : 1;
+      literal(runStart, next);
+      emit('\n', next);
+      i = next + (next + 1 < n && raw.charCodeAt(next + 1) === LF ? 2 : 1);
       runStart = i;
     } else if (c === AMP) {
-      const semi = source.indexOf(';', i + 1);
-      const resolved = semi > i && semi < end && semi - i <= 32 ? resolveEntity(source.slice(i + 1, semi)) : undefined;
-      if (resolved === undefined) {
-        i++;
-        continue;
-      }
-      flushRun(i);
-      emit(resolved, i);
+      const semi = raw.indexOf(';', next + 1);
+      const resolved = semi > next && semi - next <= 32 ? resolveEntity(raw.slice(next + 1, semi)) : undefined;
+      i = next + 1;
+      if (resolved === undefined) continue; // a bare "&" stays, as part of the run
+      literal(runStart, next);
+      emit(resolved, next);
       i = semi + 1;
       runStart = i;
-    } else if (c === LT) {
-      flushRun(i);
-      if (source.startsWith('<![CDATA[', i)) {
-        const contentStart = i + 9;
-        const close = findEnd(source, ']]>', contentStart, end);
-        appendCdata(source, contentStart, close, (from, to) => {
-          runStart = from;
-          flushRun(to);
-        }, emit);
-        i = Math.min(close + 3, end);
-      } else if (source.startsWith('<!--', i)) {
-        i = Math.min(findEnd(source, '-->', i + 4, end) + 3, end);
-      } else if (source.startsWith('<?', i)) {
-        i = Math.min(findEnd(source, '?>', i + 2, end) + 2, end);
+    } else {
+      literal(runStart, next);
+      // Markers are looked for in the whole source, as saxes would.
+      const at = start + next;
+      if (source.startsWith('<![CDATA[', at)) {
+        const close = findEnd(source, ']]>', at + 9, end) - start;
+        appendCdata(raw, next + 9, close, literal, emit);
+        i = Math.min(close + 3, n);
+      } else if (source.startsWith('<!--', at)) {
+        i = Math.min(findEnd(source, '-->', at + 4, end) + 3, end) - start;
+      } else if (source.startsWith('<?', at)) {
+        i = Math.min(findEnd(source, '?>', at + 2, end) + 2, end) - start;
       } else {
-        i = Math.min(findEnd(source, '>', i + 1, end) + 1, end);
+        i = Math.min(findEnd(source, '>', at + 1, end) + 1, end) - start;
       }
       runStart = i;
-    } else {
-      i++;
     }
   }
-  flushRun(end);
-  return { text: parts.join(''), offsets: runs };
+  literal(runStart, n);
+  return { text: parts.join(''), offsets: runs.length > 0 ? runs : [0, 0] };
 }
 
 /** Raw offset of decoded index `index` (clamped to the text) under `runs`, relative to the content start. */
@@ -134,12 +139,12 @@ function findEnd(source: string, marker: string, from: number, end: number): num
 }
 
 /** CDATA content is literal except for line-end normalisation: raw stretches between line ends, each "\r" or "\r\n" one "\n". */
-function appendCdata(source: string, from: number, to: number, literal: (from: number, to: number) => void, emit: (decoded: string, rawOffset: number) => void): void {
+function appendCdata(raw: string, from: number, to: number, literal: (from: number, to: number) => void, emit: (decoded: string, rawIndex: number) => void): void {
   let runStart = from;
-  for (let k = source.indexOf('\r', from); k >= 0 && k < to; k = source.indexOf('\r', k + 1)) {
+  for (let k = raw.indexOf('\r', from); k >= 0 && k < to; k = raw.indexOf('\r', k + 1)) {
     literal(runStart, k);
     emit('\n', k);
-    if (k + 1 < to && source.charCodeAt(k + 1) === LF) k++;
+    if (k + 1 < to && raw.charCodeAt(k + 1) === LF) k++;
     runStart = k + 1;
   }
   literal(runStart, to);
