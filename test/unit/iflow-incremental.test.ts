@@ -9,7 +9,11 @@ import { parseConfig } from '../../server/src/core/config/parse';
 import { configTarget } from '../../server/src/core/config/target';
 import { rereadIflow, textChange } from '../../server/src/core/iflow/incremental';
 import type { IflowModel, IflowProperty } from '../../server/src/core/iflow/model';
-import { LineIndex } from '../../server/src/core/text/range';
+import { LineIndex, type Range } from '../../server/src/core/text/range';
+import { ChannelView } from '../../server/src/core/analysis/channel-view';
+import { resolveValue } from '../../server/src/core/params/resolve';
+import { IFLOW_RULES } from '../../server/src/core/rules/registry';
+import type { Report } from '../../server/src/core/rules/rule';
 import { caseFolders, FIXTURE_TODAY, loadCase } from '../support/fixture-cases';
 import { allProperties, FIXTURES } from './iflow-support';
 
@@ -325,5 +329,47 @@ describe('incremental iFlow update', () => {
         checkRandomEdits(`file:///corpus/${i}.iflw`, text, 5, 1000 + i, { config: DEFAULT_CONFIG, today: FIXTURE_TODAY });
       });
     });
+  });
+});
+
+describe('whole-iFlow rules run channel by channel', () => {
+  // analyseArtifact runs cleartext-secret and allowed-headers-wildcard on one
+  // channel at a time (so their findings are kept per channel); that must
+  // give what one run over the whole iFlow reports, in the same order.
+  const rangeOf = (report: Report): Range => {
+    const property = 'segments' in report.on ? report.on.property : report.on;
+    return property.value?.range ?? property.keyRange;
+  };
+
+  function check(uri: string, text: string, parametersText?: string): number {
+    const iflow = parseIflow(uri, text);
+    const parameters = parametersText === undefined ? undefined : parseParameters('file:///p/parameters.prop', parametersText);
+    const result = analyseArtifact({ iflows: [iflow], parameters, config: DEFAULT_CONFIG, today: FIXTURE_TODAY });
+    const view = {
+      channels: iflow.model.channels.map((channel) => new ChannelView(channel, parameters?.file)),
+      otherProperties: iflow.model.otherProperties,
+      resolve: (property: IflowProperty) => (property.value ? resolveValue(property, parameters?.file) : undefined),
+    };
+    let compared = 0;
+    for (const rule of IFLOW_RULES) {
+      const expected: { range: Range; message: string }[] = [];
+      rule.checkIflow(view, (report) => expected.push({ range: rangeOf(report), message: report.message }), { config: DEFAULT_CONFIG, iflow: iflow.model, iflowName: 'x' });
+      const actual = result.findings.filter((f) => f.ruleId === rule.meta.id && f.uri === uri).map((f) => ({ range: f.range, message: f.message }));
+      assert.deepEqual(actual, expected, `${rule.meta.id} in ${uri}`);
+      compared += expected.length;
+    }
+    return compared;
+  }
+
+  it('on a hand-made iFlow with findings in channels and loose properties', () => {
+    assert.ok(check('file:///w/Hand.iflw', handMadeIflow(12), HAND_MADE_PARAMETERS) >= 5);
+  });
+
+  it('on the corpus', function () {
+    const names = existsSync(CORPUS) ? readdirSync(CORPUS, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.iflw')) : [];
+    if (names.length === 0) this.skip();
+    let compared = 0;
+    for (const name of names) compared += check(`file:///corpus/${encodeURIComponent(name)}`, readFileSync(path.join(CORPUS, name), 'utf8'));
+    assert.ok(compared > 0);
   });
 });

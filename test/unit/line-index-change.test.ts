@@ -51,7 +51,9 @@ describe('LineIndex line starts', () => {
       const oldEnd = Math.min(before.length, start + Math.floor(next() * 6));
       const inserted = randomText(next, Math.floor(next() * 5)).slice(0, Math.floor(next() * 5));
       const after = before.slice(0, start) + inserted + before.slice(oldEnd);
-      const updated = new LineIndex(before).afterChange(after, start, oldEnd, start + inserted.length);
+      const index = new LineIndex(before);
+      assert.ok(index.lineCount >= 1); // line starts are found on first use; afterChange reuses them
+      const updated = index.afterChange(after, start, oldEnd, start + inserted.length);
       const where = JSON.stringify([before, start, oldEnd, inserted]);
       assert.deepEqual(lineStarts(updated), naiveLineStarts(after), where);
       assert.equal(updated.text, after);

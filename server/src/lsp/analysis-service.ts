@@ -2,7 +2,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseArtifact } from '../core/analysis/analyse-artifact';
 import { artifactFolder, isIflowUri, isParametersUri } from '../core/analysis/artifact-layout';
-import { parseIflow, parseParameters, type ParsedIflow, type ParsedParameters } from '../core/analysis/parsed';
+import { parseIflow, parseParameters, updateParsedIflow, type ParsedIflow, type ParsedParameters } from '../core/analysis/parsed';
 import type { Finding } from '../core/findings';
 import type { ConfigurationResolver } from './configuration';
 import { configProblemDiagnostic, toDiagnostic } from './diagnostics';
@@ -151,11 +151,16 @@ export class AnalysisService {
     void this.connection.sendDiagnostics({ uri: open?.uri ?? file.uri, diagnostics });
   }
 
+  /**
+   * The iFlow read from `text`: the cached reading when the text is the
+   * same, else the previous reading updated for the edit (re-reading only
+   * the channel it touched, when it touched just one).
+   */
   private parsedIflow(uri: string, text: string): ParsedIflow {
     const key = canonicalUri(uri);
     const cached = this.iflowCache.get(key);
     if (cached && cached.text === text) return cached;
-    const parsed = parseIflow(uri, text);
+    const parsed = cached && cached.uri === uri ? updateParsedIflow(cached, text) : parseIflow(uri, text);
     this.iflowCache.set(key, parsed);
     return parsed;
   }

@@ -4,6 +4,7 @@ import type { Finding, Severity, SeveritySetting } from '../findings';
 import { resolveValue } from '../params/resolve';
 import { ruleMeta } from '../rules/catalogue';
 import { CHANNEL_RULES, IFLOW_RULES } from '../rules/registry';
+import type { IflowProperty } from '../iflow/model';
 import type { IflowView, Report, RuleContext } from '../rules/rule';
 import { channelFindings, channelFindingsKey } from './channel-findings-cache';
 import { ChannelView } from './channel-view';
@@ -64,10 +65,10 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput): Finding[] {
   };
 
   // Channel findings are kept per channel (channel-findings-cache.ts), which
-  // is only right while a channel rule looks at nothing but its channel:
-  // one that reads the whole model makes the channel's result uncacheable.
+  // is only right while a rule looks at nothing but its channel: one that
+  // reads the whole model makes the channel's result uncacheable.
   let readWholeIflow = false;
-  const channelRuleContext: RuleContext = {
+  const guardedContext: RuleContext = {
     config,
     iflowName,
     get iflow() {
@@ -75,34 +76,63 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput): Finding[] {
       return iflow.model;
     },
   };
+  const resolve = (property: IflowProperty) => (property.value ? resolveValue(property, parameters?.file) : undefined);
+  const enabled = (id: string) => config.rules.get(id) !== 'off';
   const cacheKey = channelFindingsKey({ uri: iflow.uri, config, parameters, configTarget: input.configTarget });
   const channels = iflow.model.channels.map((channel) => ChannelView.of(channel, parameters?.file));
-  for (const channel of channels) {
-    const channelResult = channelFindings(channel.channel, iflow.lines, cacheKey, () => {
+  // One reporter per rule for all channels (not a closure per rule and channel: a large iFlow has thousands).
+  let reports: { ruleId: string; report: Report }[] = [];
+  const channelRules = CHANNEL_RULES.filter((rule) => enabled(rule.meta.id)).map((rule) => ({
+    rule,
+    reporter: (report: Report) => reports.push({ ruleId: rule.meta.id, report }),
+  }));
+  let found: Finding[] = [];
+  const iflowRuleReporters = IFLOW_RULES.map((rule) => (report: Report) => emit(rule.meta.id, report, found));
+  const byChannel = IFLOW_RULES.map((rule) => enabled(rule.meta.id) && CHANNEL_BY_CHANNEL.has(rule.meta.id));
+
+  // Per channel: its channel-rule findings, then those of each iFlow rule (empty unless it goes channel by channel).
+  const perChannel = channels.map((channel) =>
+    channelFindings(channel.channel, iflow.lines, cacheKey, () => {
       readWholeIflow = false;
-      const reports: { ruleId: string; report: Report }[] = [];
-      for (const rule of CHANNEL_RULES) {
-        if (config.rules.get(rule.meta.id) === 'off') continue;
-        rule.check(channel, (report) => reports.push({ ruleId: rule.meta.id, report }), channelRuleContext);
-      }
+      reports = [];
+      for (const { rule, reporter } of channelRules) rule.check(channel, reporter, guardedContext);
       const own: Finding[] = [];
       for (const entry of withoutSuperseded(reports, config)) emit(entry.ruleId, entry.report, own);
-      return { findings: own, keep: !readWholeIflow };
-    });
-    findings.push(...channelResult);
-  }
+      const single: IflowView = { channels: [channel], otherProperties: [], resolve };
+      const buckets = [own];
+      IFLOW_RULES.forEach((rule, i) => {
+        found = [];
+        if (byChannel[i]) rule.checkIflow(single, iflowRuleReporters[i], guardedContext);
+        buckets.push(found);
+      });
+      return { findings: buckets, keep: !readWholeIflow };
+    }),
+  );
 
-  const view: IflowView = {
-    channels,
-    otherProperties: iflow.model.otherProperties,
-    resolve: (property) => (property.value ? resolveValue(property, parameters?.file) : undefined),
-  };
-  for (const rule of IFLOW_RULES) {
-    if (config.rules.get(rule.meta.id) === 'off') continue;
-    rule.checkIflow(view, (report) => emit(rule.meta.id, report), ruleContext);
-  }
+  for (const buckets of perChannel) findings.push(...buckets[0]);
+  IFLOW_RULES.forEach((rule, i) => {
+    if (!enabled(rule.meta.id)) return;
+    if (!CHANNEL_BY_CHANNEL.has(rule.meta.id)) {
+      rule.checkIflow({ channels, otherProperties: iflow.model.otherProperties, resolve }, (report) => emit(rule.meta.id, report), ruleContext);
+      return;
+    }
+    // The same findings, in the same order, as one run over the whole iFlow.
+    for (const buckets of perChannel) findings.push(...buckets[i + 1]);
+    rule.checkIflow({ channels: [], otherProperties: iflow.model.otherProperties, resolve }, (report) => emit(rule.meta.id, report), ruleContext);
+  });
   return findings;
 }
+
+/**
+ * Whole-iFlow rules that report on each channel's properties without
+ * looking at other channels, then on the loose properties. One run on each
+ * channel alone and one on the loose properties give the same findings in
+ * the same order as a run over the whole iFlow, and the per-channel part is
+ * kept with the channel's findings, so an edit in one channel does not run
+ * them over every property of the file again. A rule that compares channels
+ * must not be listed here. (Best declared by the rules themselves.)
+ */
+const CHANNEL_BY_CHANNEL: ReadonlySet<string> = new Set(['cleartext-secret', 'allowed-headers-wildcard']);
 
 /** Drops reports that a more specific enabled rule already made about the same value. */
 function withoutSuperseded(reports: { ruleId: string; report: Report }[], config: Config) {

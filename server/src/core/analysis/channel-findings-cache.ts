@@ -33,8 +33,11 @@ interface Entry {
   /** Where the channel was when `findings` were made or last moved (updated in place). */
   lines: LineIndex;
   start: number;
-  findings: readonly Finding[];
+  findings: Buckets;
 }
+
+/** A channel's findings in groups the caller keeps apart (to put them back in order). */
+export type Buckets = readonly (readonly Finding[])[];
 
 const entries = new WeakMap<ChannelFacts, Entry>();
 
@@ -50,19 +53,19 @@ const sameKey = (a: ChannelFindingsKey, b: ChannelFindingsKey) => a === b || (a.
  * else from `check`, which says whether its result may be kept (not when a
  * rule looked beyond the channel).
  */
-export function channelFindings(channel: Channel, lines: LineIndex, key: ChannelFindingsKey, check: () => { findings: Finding[]; keep: boolean }): readonly Finding[] {
+export function channelFindings(channel: Channel, lines: LineIndex, key: ChannelFindingsKey, check: () => { findings: Buckets; keep: boolean }): Buckets {
   if (!(channel instanceof ChannelRecord) || channel.end < 0) return check().findings;
   const cached = entries.get(channel.facts);
   if (cached && sameKey(cached.key, key)) {
     if (cached.lines !== lines || cached.start !== channel.start) {
-      cached.findings = movedFindings(cached.findings, key.uri, cached.lines, cached.start, lines, channel.start);
+      cached.findings = cached.findings.map((bucket) => movedFindings(bucket, key.uri, cached.lines, cached.start, lines, channel.start));
       cached.lines = lines;
       cached.start = channel.start;
     }
     return cached.findings;
   }
   const { findings, keep } = check();
-  if (keep && findings.every((finding) => iflowRanges(finding, key.uri).every((range) => within(range, lines, channel.start, channel.end)))) {
+  if (keep && findings.every((bucket) => bucket.every((finding) => iflowRanges(finding, key.uri).every((range) => within(range, lines, channel.start, channel.end))))) {
     entries.set(channel.facts, { key, lines, start: channel.start, findings });
   } else {
     entries.delete(channel.facts);
@@ -106,12 +109,13 @@ function moveFinding(finding: Finding, uri: string, move: (range: Range) => Rang
   };
 }
 
+/** Every range of the finding in the iFlow `uri` (where moveFinding moves them). */
 function iflowRanges(finding: Finding, uri: string): Range[] {
-  const ranges: Range[] = [];
-  moveFinding(finding, uri, (range) => {
-    ranges.push(range);
-    return range;
-  });
+  const ranges: Range[] = finding.uri === uri ? [finding.range] : [];
+  for (const related of finding.related) if (related.uri === uri) ranges.push(related.range);
+  for (const fix of finding.fixes) {
+    for (const edit of fix.edits) if (edit.uri === uri && !edit.create) for (const text of edit.edits) ranges.push(text.range);
+  }
   return ranges;
 }
 

@@ -2,7 +2,7 @@ import type { LineIndex, Range } from '../text/range';
 import type { IflowProperty } from './model';
 import type { XmlSourceText } from './xml-text';
 
-/** Raw offsets of one `ifl:property` and its `key` / `value` elements. */
+/** File offsets of one `ifl:property` and its `key` / `value` elements. */
 export interface PropertyOffsets {
   readonly start: number;
   readonly end: number;
@@ -16,59 +16,64 @@ export interface PropertyOffsets {
 }
 
 /**
- * An IflowProperty whose ranges are computed on first use. Rules read keys
- * and values of every property but ranges only of the few they report.
- * Offsets are kept as read plus a `shift`, so moving a property after an
- * edit elsewhere in the file shares everything but the shift.
+ * An IflowProperty holding offsets, its ranges computed on each use: rules
+ * read keys and values of every property but ranges only of the few they
+ * report. A large iFlow has tens of thousands of records, so they are kept
+ * small (plain fields, no cache): what survives a minor garbage collection
+ * is copied, and that copying is much of the time a large file takes.
  */
-export class PropertyRecord implements IflowProperty {
-  private cachedKeyRange: Range | undefined;
-  private cachedRange: Range | undefined;
-  private cachedKeyElementRange: Range | undefined;
-  private cachedValueElementRange: Range | undefined;
+export class PropertyRecord implements IflowProperty, PropertyOffsets {
+  readonly start: number;
+  readonly end: number;
+  readonly keyStart: number;
+  readonly keyEnd: number;
+  readonly keyElementStart: number;
+  readonly keyElementEnd: number;
+  readonly valueElementStart: number;
+  readonly valueElementEnd: number;
 
+  /** `offsets` plus `shift` are file offsets (the reader's draft, or the record being moved). */
   constructor(
     readonly key: string,
     readonly value: XmlSourceText | undefined,
-    private readonly offsets: PropertyOffsets,
+    offsets: PropertyOffsets,
+    shift: number,
     private readonly lines: LineIndex,
-    private readonly shift = 0,
-  ) {}
-
-  /** Offset of the `<ifl:property` start tag in the file. */
-  get start(): number {
-    return this.offsets.start + this.shift;
+  ) {
+    this.start = offsets.start + shift;
+    this.end = offsets.end + shift;
+    this.keyStart = offsets.keyStart + shift;
+    this.keyEnd = offsets.keyEnd + shift;
+    this.keyElementStart = offsets.keyElementStart + shift;
+    this.keyElementEnd = offsets.keyElementEnd + shift;
+    const hasValue = offsets.valueElementStart >= 0;
+    this.valueElementStart = hasValue ? offsets.valueElementStart + shift : -1;
+    this.valueElementEnd = hasValue ? offsets.valueElementEnd + shift : -1;
   }
 
   get keyRange(): Range {
-    return (this.cachedKeyRange ??= this.rangeOf(this.offsets.keyStart, this.offsets.keyEnd));
+    return this.lines.rangeOf(this.keyStart, this.keyEnd);
   }
 
   get range(): Range {
-    return (this.cachedRange ??= this.rangeOf(this.offsets.start, this.offsets.end));
+    return this.lines.rangeOf(this.start, this.end);
   }
 
   get keyElementRange(): Range {
-    return (this.cachedKeyElementRange ??= this.rangeOf(this.offsets.keyElementStart, this.offsets.keyElementEnd));
+    return this.lines.rangeOf(this.keyElementStart, this.keyElementEnd);
   }
 
   get valueElementRange(): Range | undefined {
-    const { valueElementStart, valueElementEnd } = this.offsets;
-    if (valueElementStart < 0) return undefined;
-    return (this.cachedValueElementRange ??= this.rangeOf(valueElementStart, valueElementEnd));
+    return this.valueElementStart < 0 ? undefined : this.lines.rangeOf(this.valueElementStart, this.valueElementEnd);
   }
 
   /** The same property `delta` characters further on in a new version of the file. */
   moved(delta: number, lines: LineIndex): PropertyRecord {
-    return new PropertyRecord(this.key, this.value?.moved(delta, lines), this.offsets, lines, this.shift + delta);
+    return new PropertyRecord(this.key, this.value?.moved(delta, lines), this, delta, lines);
   }
 
   /** Plain data for logs and snapshots (getters are not own properties). */
   toJSON(): object {
     return { key: this.key, keyRange: this.keyRange, value: this.value && { text: this.value.text, range: this.value.range }, range: this.range };
-  }
-
-  private rangeOf(start: number, end: number): Range {
-    return this.lines.rangeOf(start + this.shift, end + this.shift);
   }
 }

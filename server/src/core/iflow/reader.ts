@@ -3,7 +3,7 @@ import { LineIndex } from '../text/range';
 import { ChannelRecord, ParticipantRecord, type ChannelFacts } from './channel-record';
 import type { ChannelDirection, IflowModel, IflowProperty, Participant, ParticipantType, XmlProblem } from './model';
 import { BPMN_NS, IFL_NS } from './namespaces';
-import { PropertyRecord } from './property-record';
+import { PropertyRecord, type PropertyOffsets } from './property-record';
 import { decodeXmlText, xmlSourceText, type XmlSourceText } from './xml-text';
 
 /** Enough to show what is wrong without letting a garbage file flood the editor. */
@@ -29,18 +29,39 @@ interface FlowDraft {
   selfContained: boolean;
 }
 
-interface PropertyDraft {
-  readonly start: number;
-  readonly flow?: FlowDraft;
-  key?: { text: string; start: number; end: number; elementStart: number; elementEnd: number };
-  value?: { text: XmlSourceText; elementStart: number; elementEnd: number };
-}
+/**
+ * The one `ifl:property` being read, reused for every property (a large
+ * iFlow has tens of thousands; an object per property and part would be
+ * garbage to collect). Offsets are in the text being read.
+ */
+class PropertyDraft implements PropertyOffsets {
+  open = false;
+  start = 0;
+  end = 0;
+  flow: FlowDraft | undefined;
+  key: string | undefined;
+  keyStart = 0;
+  keyEnd = 0;
+  keyElementStart = 0;
+  keyElementEnd = 0;
+  value: XmlSourceText | undefined;
+  valueElementStart = -1;
+  valueElementEnd = -1;
+  /** The open `<key>` or `<value>` child, if any, and where its element and content start. */
+  part: 'key' | 'value' | undefined;
+  partElementStart = 0;
+  partContentStart = 0;
 
-/** An open `<key>` or `<value>` whose content starts at `contentStart`. */
-interface PartDraft {
-  readonly kind: 'key' | 'value';
-  readonly elementStart: number;
-  readonly contentStart: number;
+  begin(start: number, flow: FlowDraft | undefined): void {
+    this.open = true;
+    this.start = start;
+    this.flow = flow;
+    this.key = undefined;
+    this.value = undefined;
+    this.valueElementStart = -1;
+    this.valueElementEnd = -1;
+    this.part = undefined;
+  }
 }
 
 /** For reading one channel's element text on its own (an incremental update). */
@@ -101,59 +122,69 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
   let processName: string | undefined;
 
   let flow: FlowDraft | undefined;
-  let property: PropertyDraft | undefined;
-  let part: PartDraft | undefined;
+  const property = new PropertyDraft();
+  const keyStrings = new Map<string, string>();
   let tagStart = 0;
   let nextXmlns = text.indexOf('xmlns');
 
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
 
   // Element names repeat thousands of times; classify each distinct name once
-  // per set of namespace bindings.
+  // per set of namespace bindings. A name is a new string for every element,
+  // so even a map lookup (hashing it) is worth avoiding: the length of the
+  // local name rules out most, `key` and `value` need no namespace, and the
+  // last name looked up (mostly `ifl:property`) is remembered.
   let kinds = new Map<string, ElementKind>();
+  let bindings = 0; // namespace declarations so far: a change may reclassify names
+  let lastName = '';
+  let lastKind: ElementKind = 'other';
   const kindOf = (qname: string): ElementKind => {
+    const localLength = qname.length - qname.indexOf(':') - 1;
+    if (localLength === 3) return qname.endsWith('key') ? 'key' : 'other';
+    if (localLength === 5) return qname.endsWith('value') ? 'value' : 'other';
+    if (!CLASSIFIED_LENGTHS.has(localLength)) return 'other';
+    if (qname === lastName) return lastKind;
     let kind = kinds.get(qname);
     if (kind === undefined) {
       kind = classify(qname, prefixes);
       kinds.set(qname, kind);
     }
+    lastName = qname;
+    lastKind = kind;
     return kind;
   };
 
   const finishPart = (contentEnd: number, elementEnd: number): void => {
-    const open = part;
-    part = undefined;
-    if (!open || !property) return;
-    const end = Math.max(open.contentStart, contentEnd);
-    if (open.kind === 'key') {
-      property.key = { text: decodeXmlText(text, open.contentStart, end), start: open.contentStart, end, elementStart: open.elementStart, elementEnd };
+    const kind = property.part;
+    property.part = undefined;
+    if (!kind || !property.open) return;
+    const contentStart = property.partContentStart;
+    const end = Math.max(contentStart, contentEnd);
+    if (kind === 'key') {
+      // The same few dozen keys repeat in every channel: one string each.
+      const key = decodeXmlText(text, contentStart, end);
+      let known = keyStrings.get(key);
+      if (known === undefined) keyStrings.set(key, (known = key));
+      property.key = known;
+      property.keyStart = contentStart;
+      property.keyEnd = end;
+      property.keyElementStart = property.partElementStart;
+      property.keyElementEnd = elementEnd;
     } else {
-      property.value = { text: xmlSourceText(text, open.contentStart, end, lines, shift), elementStart: open.elementStart, elementEnd };
+      property.value = xmlSourceText(text, contentStart, end, lines, shift);
+      property.valueElementStart = property.partElementStart;
+      property.valueElementEnd = elementEnd;
     }
   };
 
   const finishProperty = (end: number): void => {
-    const open = property;
-    property = undefined;
-    if (!open?.key) return;
-    const { key, value } = open;
-    const result = new PropertyRecord(
-      key.text,
-      value?.text,
-      {
-        start: open.start,
-        end,
-        keyStart: key.start,
-        keyEnd: key.end,
-        keyElementStart: key.elementStart,
-        keyElementEnd: key.elementEnd,
-        valueElementStart: value ? value.elementStart : -1,
-        valueElementEnd: value ? value.elementEnd : -1,
-      },
-      lines,
-      shift,
-    );
-    if (open.flow) open.flow.properties.set(result.key, result);
+    if (!property.open) return;
+    property.open = false;
+    const key = property.key;
+    if (key === undefined) return;
+    property.end = end;
+    const result = new PropertyRecord(key, property.value, property, shift, lines);
+    if (property.flow) property.flow.properties.set(key, result);
     else otherProperties.push(result);
   };
 
@@ -163,9 +194,9 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
    * sibling ends it at `start`, and a channel ended so stays incomplete.
    */
   const closeUpTo = (level: 'part' | 'property' | 'flow', start: number, end: number, own: boolean): void => {
-    if (part) finishPart(start, own && level === 'part' ? end : start);
+    if (property.part) finishPart(start, own && level === 'part' ? end : start);
     if (level === 'part') return;
-    if (property) finishProperty(own && level === 'property' ? end : start);
+    if (property.open) finishProperty(own && level === 'property' ? end : start);
     if (level === 'property') return;
     if (flow && own) {
       flow.end = end;
@@ -174,8 +205,8 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
     flow = undefined;
   };
 
-  const onClose = (qname: string, start: number, end: number): void => {
-    switch (kindOf(qname)) {
+  const onClose = (kind: ElementKind, start: number, end: number): void => {
+    switch (kind) {
       case 'key':
       case 'value':
         closeUpTo('part', start, end, true);
@@ -229,14 +260,20 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
         else if (name.startsWith('xmlns:')) prefixes.set(name.slice(6), attributes[name]);
         else continue;
         kinds = new Map();
+        lastName = '';
+        bindings++;
         landmarks++;
         namespacesSettledAt = end + shift;
       }
     }
     const kind = kindOf(tag.name);
+    if (!tag.isSelfClosing) {
+      openKinds.push(kind);
+      openBindings.push(bindings);
+    }
     switch (kind) {
       case 'messageFlow': {
-        const clean = !flow && !property && !part;
+        const clean = !flow && !property.open;
         if (flow) closeUpTo('flow', start, start, false);
         // Another channel inside this one is flow-level content too.
         landmarks++;
@@ -258,7 +295,7 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
         break;
       }
       case 'participant':
-        if (property) closeUpTo('property', start, start, false);
+        if (property.open) closeUpTo('property', start, start, false);
         landmarks++;
         addParticipant(participants, attributes, prefixes, start + shift, end + shift, lines);
         break;
@@ -274,26 +311,28 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
         landmarks++;
         break;
       case 'property':
-        if (property) closeUpTo('property', start, start, false);
-        property = { start, flow };
+        if (property.open) closeUpTo('property', start, start, false);
+        property.begin(start, flow);
         if (tag.isSelfClosing) closeUpTo('property', end, end, true);
         break;
       case 'key':
       case 'value':
-        if (!property) break;
-        if (part) closeUpTo('part', start, start, false);
-        if (kind === 'key' && (property.key || property.value)) {
+        if (!property.open) break;
+        if (property.part) closeUpTo('part', start, start, false);
+        if (kind === 'key' && (property.key !== undefined || property.valueElementStart >= 0)) {
           // A second key: the previous property lost its close tag.
           closeUpTo('property', start, start, false);
-          property = { start, flow };
+          property.begin(start, flow);
         }
+        property.part = kind;
+        property.partElementStart = start;
         if (tag.isSelfClosing) {
           // `<value/>`: empty content located where the content would go, before "/>".
           const at = Math.max(start, end - 2);
-          part = { kind, elementStart: start, contentStart: at };
+          property.partContentStart = at;
           finishPart(at, end);
         } else {
-          part = { kind, elementStart: start, contentStart: end };
+          property.partContentStart = end;
         }
         break;
       default:
@@ -301,13 +340,22 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
     }
   });
 
+  // The kind of each element saxes has open, pushed and popped with its own
+  // stack (also while it unwinds after an error), so a close needs no second
+  // lookup unless namespace declarations came in between.
+  const openKinds: ElementKind[] = [];
+  const openBindings: number[] = [];
+
   parser.on('closetag', (tag) => {
     if (tag.isSelfClosing) return; // handled with its open tag
-    if (kindOf(tag.name) === 'other') return;
+    const opened = openBindings.pop();
+    const known = openKinds.pop();
+    const kind = known !== undefined && opened === bindings ? known : kindOf(tag.name);
+    if (kind === 'other') return;
     const end = parser.position;
     const start = Math.max(0, text.lastIndexOf('<', end - 1));
     // Closes that saxes invents while unwinding after an error are ignored.
-    if (isCloseTagOf(text, start, tag.name)) onClose(tag.name, start, end);
+    if (isCloseTagOf(text, start, tag.name)) onClose(kind, start, end);
   });
 
   // saxes reports every problem through `fail`, a public method meant to be
@@ -321,7 +369,7 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
       // saxes drops a close tag it cannot match; it may still close our channel or property.
       staleText = true;
       start = Math.max(0, text.lastIndexOf('<', position - 1));
-      onClose(message.slice(23, message.endsWith('.') ? -1 : undefined), start, position);
+      onClose(kindOf(message.slice(23, message.endsWith('.') ? -1 : undefined)), start, position);
     } else if (message.endsWith('entity.')) {
       // Point at the whole reference, e.g. "&host;".
       const amp = text.lastIndexOf('&', position - 1);
@@ -352,8 +400,8 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
     addProblem(`XML reader stopped: ${(error as Error).message}`, text.length, text.length);
   }
   // The document ended inside a property or channel (truncated or half-typed).
-  if (part) finishPart(text.length, text.length);
-  if (property) finishProperty(text.length);
+  if (property.part) finishPart(text.length, text.length);
+  if (property.open) finishProperty(text.length);
 
   const model: IflowModel = {
     name: collaborationName ?? processName ?? '',
@@ -364,6 +412,9 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
   };
   return { model, layout: { namespaces: prefixes, namespacesSettledAt, landmarks } };
 }
+
+/** Lengths of the local names classify() tells apart besides `key` and `value`. */
+const CLASSIFIED_LENGTHS = new Set(['property', 'messageFlow', 'participant', 'collaboration', 'process', 'extensionElements', 'definitions'].map((name) => name.length));
 
 function classify(qname: string, prefixes: ReadonlyMap<string, string>): ElementKind {
   const colon = qname.indexOf(':');

@@ -19,6 +19,7 @@ export interface DecodedXml {
 }
 
 const AMP = 38; // &
+const LT = 60; // <
 const CR = 13;
 const LF = 10;
 
@@ -128,9 +129,74 @@ export function rawOffsetIn(runs: readonly number[] | undefined, index: number):
   return runs[(low << 1) + 1] + (index - runs[low << 1]);
 }
 
-/** Just the decoded text (keys, cells); no offsets kept for plain content. */
+/**
+ * Just the decoded text of `source[start, end)`, as decodeXml would give it.
+ * Content with references but no markup or line ends (escaped XML in a
+ * value, the usual reason for references) is decoded by one regular
+ * expression pass, several times faster than decodeXml's general loop.
+ */
 export function decodeXmlText(source: string, start: number, end: number): string {
-  return decodeXml(source, start, end).text;
+  const kind = contentKind(source, start, end);
+  if (kind === PLAIN) return source.slice(start, end);
+  return kind === REFERENCES ? decodeReferences(source.slice(start, end)) : decodeXml(source, start, end).text;
+}
+
+const PLAIN = 0;
+const REFERENCES = 1; // "&", but no markup or carriage return
+const MARKUP = 2;
+
+/** What decoding `source[start, end)` involves (PLAIN, REFERENCES or MARKUP). */
+function contentKind(source: string, start: number, end: number): number {
+  // Most values are short and plain: a loop over their characters costs
+  // less than a native search per special character; long ones (scripts,
+  // escaped XML) are searched natively.
+  if (end - start > 64) {
+    const raw = source.slice(start, end);
+    if (raw.indexOf('<') >= 0 || raw.indexOf('\r') >= 0) return MARKUP;
+    return raw.indexOf('&') >= 0 ? REFERENCES : PLAIN;
+  }
+  let kind = PLAIN;
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c === LT || c === CR) return MARKUP;
+    if (c === AMP) kind = REFERENCES;
+  }
+  return kind;
+}
+
+/**
+ * `raw` with its references resolved, read exactly as decodeXml does: at
+ * each "&", the name up to the next ";" (at most 31 characters); what does
+ * not resolve stays as written. Escaped XML in a value can hold a
+ * reference every few characters, so the five predefined ones are
+ * recognised character by character.
+ */
+function decodeReferences(raw: string): string {
+  let decoded = '';
+  let copied = 0;
+  for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', amp + 1)) {
+    let replacement: string | undefined;
+    let length = 0;
+    const c = raw.charCodeAt(amp + 1);
+    if ((c === 108 /* l */ || c === 103) /* g */ && raw.charCodeAt(amp + 2) === 116 /* t */ && raw.charCodeAt(amp + 3) === 59 /* ; */) {
+      replacement = c === 108 ? '<' : '>';
+      length = 4;
+    } else if (c === 97 /* a */ && raw.startsWith('mp;', amp + 2)) {
+      replacement = '&';
+      length = 5;
+    } else {
+      const semi = raw.indexOf(';', amp + 1);
+      if (semi > amp && semi - amp <= 32) {
+        replacement = resolveEntity(raw.slice(amp + 1, semi));
+        length = semi + 1 - amp;
+      }
+    }
+    if (replacement === undefined) continue;
+    decoded += raw.slice(copied, amp) + replacement;
+    copied = amp + length;
+    amp = copied - 1;
+  }
+  return decoded + raw.slice(copied);
 }
 
 function findEnd(source: string, marker: string, from: number, end: number): number {
@@ -165,39 +231,56 @@ function isXmlChar(code: number): boolean {
   );
 }
 
+/** Where a decoded value's raw text is, to build its offset table when first needed. */
+interface RawContent {
+  readonly source: string;
+  readonly start: number;
+  readonly end: number;
+  offsets?: readonly number[];
+}
+
 /**
- * A decoded value bound to its place in the file. The range is computed on
- * first use: most values are never reported, and a large iFlow has tens of
- * thousands of them.
+ * A decoded value bound to its place in the file. The range, and for a
+ * value that needed decoding the offset table, are computed on first use:
+ * most values are never reported, and a large iFlow has tens of thousands.
  */
 export class XmlSourceText implements SourceText {
-  private cachedRange: Range | undefined;
-
   constructor(
     readonly text: string,
     readonly startOffset: number,
-    readonly endOffset: number,
-    private readonly runs: readonly number[] | undefined,
+    /** Absent when the text is the raw text (decoded index i is raw offset start + i). */
+    private readonly raw: RawContent | undefined,
     private readonly lines: LineIndex,
   ) {}
 
+  get endOffset(): number {
+    const raw = this.raw;
+    return this.startOffset + (raw ? raw.end - raw.start : this.text.length);
+  }
+
+  /** Computed on each use: values are many and rarely reported, and a range is two binary searches. */
   get range(): Range {
-    return (this.cachedRange ??= this.lines.rangeOf(this.startOffset, this.endOffset));
+    return this.lines.rangeOf(this.startOffset, this.endOffset);
   }
 
   sourceOffsetAt(index: number): number {
     if (index >= this.text.length) return this.endOffset;
-    return this.startOffset + rawOffsetIn(this.runs, Math.max(0, Math.floor(index)));
+    const raw = this.raw;
+    const offsets = raw && (raw.offsets ??= decodeXml(raw.source, raw.start, raw.end).offsets);
+    return this.startOffset + rawOffsetIn(offsets, Math.max(0, Math.floor(index)));
   }
 
   /** The same value `delta` characters further on in a new version of the file. */
   moved(delta: number, lines: LineIndex): XmlSourceText {
-    return new XmlSourceText(this.text, this.startOffset + delta, this.endOffset + delta, this.runs, lines);
+    return new XmlSourceText(this.text, this.startOffset + delta, this.raw, lines);
   }
 }
 
 /** Decodes `source[start, end)` and wraps it as a SourceText of that file; `shift` turns offsets in `source` into file offsets. */
 export function xmlSourceText(source: string, start: number, end: number, lines: LineIndex, shift = 0): XmlSourceText {
-  const decoded = decodeXml(source, start, end);
-  return new XmlSourceText(decoded.text, start + shift, end + shift, decoded.offsets, lines);
+  const kind = contentKind(source, start, end);
+  const raw = source.slice(start, end);
+  const text = kind === PLAIN ? raw : kind === REFERENCES ? decodeReferences(raw) : decodeXml(source, start, end).text;
+  // Unchanged text (also one with a bare "&") maps one-to-one.
+  return new XmlSourceText(text, start + shift, kind === PLAIN || text === raw ? undefined : { source, start, end }, lines);
 }

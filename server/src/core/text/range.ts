@@ -12,16 +12,24 @@ export interface Range {
   end: Position;
 }
 
-/** Maps string offsets to positions for one text; built once per document. */
+/**
+ * Maps string offsets to positions for one text; built once per document.
+ * The line starts are found on first use: a file without findings or
+ * problems never needs them.
+ */
 export class LineIndex {
-  private readonly lineStarts: Uint32Array;
+  private starts: Uint32Array | undefined;
 
   constructor(
     readonly text: string,
     /** Precomputed line starts of `text` (see afterChange). */
     lineStarts?: Uint32Array,
   ) {
-    this.lineStarts = lineStarts ?? lineStartsOf(text);
+    this.starts = lineStarts;
+  }
+
+  private get lineStarts(): Uint32Array {
+    return (this.starts ??= lineStartsOf(this.text));
   }
 
   /**
@@ -31,7 +39,8 @@ export class LineIndex {
    * is searched, so a small edit to a large file costs a copy, not a scan.
    */
   afterChange(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
-    const old = this.lineStarts;
+    const old = this.starts;
+    if (!old) return new LineIndex(text); // never needed so far: stay lazy
     const delta = newEnd - oldEnd;
     // A line starts at s because of the characters at s - 1 and s: starts
     // below `start` are unaffected, those above `oldEnd` only move.
