@@ -88,7 +88,7 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput): Finding[] {
   }));
   let found: Finding[] = [];
   const iflowRuleReporters = IFLOW_RULES.map((rule) => (report: Report) => emit(rule.meta.id, report, found));
-  const byChannel = IFLOW_RULES.map((rule) => enabled(rule.meta.id) && CHANNEL_BY_CHANNEL.has(rule.meta.id));
+  const byChannel = IFLOW_RULES.map((rule) => enabled(rule.meta.id) && rule.channelByChannel === true);
 
   // Per channel: its channel-rule findings, then those of each iFlow rule (empty unless it goes channel by channel).
   const perChannel = channels.map((channel) =>
@@ -112,7 +112,7 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput): Finding[] {
   for (const buckets of perChannel) findings.push(...buckets[0]);
   IFLOW_RULES.forEach((rule, i) => {
     if (!enabled(rule.meta.id)) return;
-    if (!CHANNEL_BY_CHANNEL.has(rule.meta.id)) {
+    if (!rule.channelByChannel) {
       rule.checkIflow({ channels, otherProperties: iflow.model.otherProperties, resolve }, (report) => emit(rule.meta.id, report), ruleContext);
       return;
     }
@@ -122,17 +122,6 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput): Finding[] {
   });
   return findings;
 }
-
-/**
- * Whole-iFlow rules that report on each channel's properties without
- * looking at other channels, then on the loose properties. One run on each
- * channel alone and one on the loose properties give the same findings in
- * the same order as a run over the whole iFlow, and the per-channel part is
- * kept with the channel's findings, so an edit in one channel does not run
- * them over every property of the file again. A rule that compares channels
- * must not be listed here. (Best declared by the rules themselves.)
- */
-const CHANNEL_BY_CHANNEL: ReadonlySet<string> = new Set(['cleartext-secret', 'allowed-headers-wildcard']);
 
 /** Drops reports that a more specific enabled rule already made about the same value. */
 function withoutSuperseded(reports: { ruleId: string; report: Report }[], config: Config) {

@@ -19,6 +19,7 @@ function matchAllEntry(list: string): string | undefined {
 }
 
 export const allowedHeadersWildcard: IflowRule = {
+  channelByChannel: true,
   meta: ruleMeta('allowed-headers-wildcard')!,
   checkIflow(iflow, report) {
     const check = (key: string, value: ReturnType<typeof iflow.resolve>, where: string) => {

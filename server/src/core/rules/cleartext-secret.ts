@@ -4,6 +4,7 @@ import { channelLabel } from './support/channel-facts';
 import { isIndirectValue, isSecretName } from './support/secrets';
 
 export const cleartextSecret: IflowRule = {
+  channelByChannel: true,
   meta: ruleMeta('cleartext-secret')!,
   checkIflow(iflow, report) {
     const owners = [

@@ -63,5 +63,12 @@ export interface IflowView {
 /** A rule over a whole iFlow (settings not tied to one channel). */
 export interface IflowRule {
   readonly meta: RuleMeta;
+  /**
+   * The rule reports on each channel's properties without comparing
+   * channels: one run per channel plus one on the loose properties equals a
+   * run over the whole iFlow, so the engine keeps its channel findings with
+   * the channel's and an edit elsewhere does not run it again.
+   */
+  readonly channelByChannel?: boolean;
   checkIflow(iflow: IflowView, report: Reporter, context: RuleContext): void;
 }
