@@ -3,7 +3,7 @@
 // view actions used only from package.json menus.
 import * as vscode from 'vscode';
 import { faqEntry } from '../../server/src/core/knowledge/faq';
-import { RULES, ruleMeta } from '../../server/src/core/rules/catalogue';
+import { ruleMeta } from '../../server/src/core/rules/catalogue';
 import { Commands, type SuppressFindingArgs } from '../../server/src/protocol';
 import { ViewCommands } from './command-ids';
 import { openDoc } from './docs/docs-provider';
@@ -11,6 +11,7 @@ import { openExample } from './examples/open-example';
 import type { FaqNode } from './faq/faq-model';
 import { FAQ_VIEW_ID, type FaqView } from './faq/faq-view';
 import { ruleOfFindingNode, type FindingNode, type FindingsView } from './findings/findings-view';
+import { pickRule } from './rules/pick-rule';
 import { setSeverityCommand, severityRequest } from './rules/severity-command';
 import { RULES_VIEW_ID, type RuleNode, type RulesView } from './rules/rules-view';
 import type { ServerConnection } from './server-connection';
@@ -66,7 +67,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       await openDoc({ kind: 'faq', id }, log);
     }),
     register(Commands.explainRule, async (target?: unknown) => {
-      const id = ruleIdOf(target) ?? (await pickRule());
+      const id = ruleIdOf(target) ?? (await pickRule(vscode.l10n.t('Explain which rule?')));
       if (id !== undefined) await openDoc({ kind: 'rule', id }, log);
     }),
     register(Commands.suppressFinding, (args?: SuppressFindingArgs) => suppressFinding(args, log)),
@@ -127,12 +128,4 @@ function helpUrlOf(node: FaqNode | RuleNode | undefined): string | undefined {
   if (node.kind === 'question') return node.entry.helpUrl;
   if (node.kind === 'rule') return ruleMeta(node.row.id)?.helpUrl;
   return undefined;
-}
-
-async function pickRule(): Promise<string | undefined> {
-  const picked = await vscode.window.showQuickPick(
-    RULES.map((meta) => ({ label: meta.title, description: meta.id, id: meta.id })),
-    { title: vscode.l10n.t('Explain which rule?'), matchOnDescription: true },
-  );
-  return picked?.id;
 }

@@ -4,7 +4,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scratchDir } from './host.mjs';
+import { interruption, scratchDir, teardownAll } from './host.mjs';
+import { SetupError } from './setup.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '..', '..');
@@ -64,4 +65,28 @@ export async function compileSuite() {
 /** Absolute path of the repository's mocha, handed to the suite (the extension host has its own module paths). */
 export function mochaPath() {
   return dirname(createRequire(join(repoRoot, 'package.json')).resolve('mocha/package.json'));
+}
+
+/**
+ * Runs an entry point's `main` (which returns its exit code) and exits: 0
+ * when CPI_E2E_SKIP=1, 2 when the harness itself could not run. Whatever
+ * happens, what the run started is torn down first. `tag` prefixes the
+ * messages (`e2e ui`), `what` names what a skip leaves out.
+ */
+export async function runEntryPoint(tag, what, main) {
+  let exitCode = 2;
+  if (process.env.CPI_E2E_SKIP === '1') {
+    console.log(`[${tag}] skipped: CPI_E2E_SKIP=1 (${what} did not run)`);
+    exitCode = 0;
+  } else {
+    try {
+      exitCode = await main();
+    } catch (error) {
+      const known = error instanceof HarnessError || error instanceof SetupError;
+      if (!interruption()) console.error(`[${tag}] harness could not run: ${known ? error.message : error?.stack ?? error}`);
+    } finally {
+      await teardownAll();
+    }
+  }
+  process.exit(exitCode);
 }

@@ -7,8 +7,8 @@
 // On Linux without a display, run it under xvfb-run.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileSuite, extensionUnderTest, HarnessError, mochaPath, outputDir, prepareWorkspace, repoRoot } from './context.mjs';
-import { interruption, scratchDir, teardownAll } from './host.mjs';
+import { compileSuite, extensionUnderTest, HarnessError, mochaPath, outputDir, prepareWorkspace, repoRoot, runEntryPoint } from './context.mjs';
+import { scratchDir } from './host.mjs';
 import { closingLine, printResults, readResults } from './report.mjs';
 
 const log = (message) => console.log(`[e2e electron] ${message}`);
@@ -67,17 +67,4 @@ async function main() {
   return counts.failed > 0 ? 1 : 0;
 }
 
-let exitCode = 2;
-if (process.env.CPI_E2E_SKIP === '1') {
-  console.log('[e2e electron] skipped: CPI_E2E_SKIP=1 (the e2e suite did not run)');
-  exitCode = 0;
-} else {
-  try {
-    exitCode = await main();
-  } catch (error) {
-    if (!interruption()) console.error(`[e2e electron] harness could not run: ${error instanceof HarnessError ? error.message : error?.stack ?? error}`);
-  } finally {
-    await teardownAll();
-  }
-}
-process.exit(exitCode);
+await runEntryPoint('e2e electron', 'the e2e suite', main);

@@ -10,10 +10,10 @@
 //   --ui                   afterwards run the UI checks against the same server
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileSuite, extensionUnderTest, HarnessError, mochaPath, outputDir, prepareWorkspace } from './context.mjs';
-import { interruption, launchBrowser, openWorkbench, scratchDir, startCodeServer, teardownAll } from './host.mjs';
+import { compileSuite, extensionUnderTest, HarnessError, mochaPath, outputDir, prepareWorkspace, runEntryPoint } from './context.mjs';
+import { launchBrowser, openWorkbench, scratchDir, startCodeServer } from './host.mjs';
 import { closingLine, printResults, readResults } from './report.mjs';
-import { ensureHost, SetupError } from './setup.mjs';
+import { ensureHost } from './setup.mjs';
 import { runUiChecks } from './ui-checks.mjs';
 
 const log = (message) => console.log(`[e2e] ${message}`);
@@ -73,19 +73,4 @@ async function main() {
   return total.failed > 0 ? 1 : 0;
 }
 
-if (process.env.CPI_E2E_SKIP === '1') {
-  console.log('[e2e] skipped: CPI_E2E_SKIP=1 (the e2e suite did not run)');
-  process.exit(0);
-}
-
-let exitCode = 2;
-try {
-  exitCode = await main();
-} catch (error) {
-  const known = error instanceof HarnessError || error instanceof SetupError;
-  if (!interruption()) console.error(`[e2e] harness could not run: ${known ? error.message : error?.stack ?? error}`);
-  exitCode = 2;
-} finally {
-  await teardownAll();
-}
-process.exit(exitCode);
+await runEntryPoint('e2e', 'the e2e suite', main);

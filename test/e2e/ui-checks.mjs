@@ -7,10 +7,10 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { extensionUnderTest, HarnessError, outputDir, prepareWorkspace, repoRoot } from './context.mjs';
-import { interruption, launchBrowser, openWorkbench, startCodeServer, teardownAll } from './host.mjs';
+import { extensionUnderTest, outputDir, prepareWorkspace, repoRoot, runEntryPoint } from './context.mjs';
+import { launchBrowser, openWorkbench, startCodeServer } from './host.mjs';
 import { closingLine, printResults } from './report.mjs';
-import { ensureHost, SetupError } from './setup.mjs';
+import { ensureHost } from './setup.mjs';
 
 const WAIT_MS = 60_000;
 const LEGACY_IFLOW = 'Legacy Invoice Dispatch.iflw';
@@ -235,20 +235,4 @@ async function main() {
   return counts.failed > 0 ? 1 : 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  let exitCode = 2;
-  if (process.env.CPI_E2E_SKIP === '1') {
-    console.log('[e2e ui] skipped: CPI_E2E_SKIP=1 (the UI checks did not run)');
-    exitCode = 0;
-  } else {
-    try {
-      exitCode = await main();
-    } catch (error) {
-      const known = error instanceof HarnessError || error instanceof SetupError;
-      if (!interruption()) console.error(`[e2e ui] harness could not run: ${known ? error.message : error?.stack ?? error}`);
-    } finally {
-      await teardownAll();
-    }
-  }
-  process.exit(exitCode);
-}
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runEntryPoint('e2e ui', 'the UI checks', main);

@@ -3,7 +3,9 @@
 // the server published for open (and scanned) files.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { SEVERITIES } from '../../../server/src/core/findings';
 import { ruleMeta } from '../../../server/src/core/rules/catalogue';
+import { severityIcon } from '../severity-icon';
 import { CONFIGURATION_KEY, groupFindings, ruleOfCode, totalCount, type FindingGroup, type FindingRecord, type GroupBy, type SeverityNumber } from './findings-model';
 
 export const FINDINGS_VIEW_ID = 'cpiSecurity.findings';
@@ -17,19 +19,14 @@ interface FindingEntry extends FindingRecord {
   readonly by: GroupBy;
 }
 
-const SEVERITY_ICONS: Record<SeverityNumber, vscode.ThemeIcon> = {
-  0: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
-  1: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
-  2: new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground')),
-  3: new vscode.ThemeIcon('light-bulb'),
-};
+/** A diagnostic severity number (0 error … 3 hint) as its icon. */
+const SEVERITY_ICONS: readonly vscode.ThemeIcon[] = SEVERITIES.map((severity) => severityIcon(severity));
 
 export class FindingsView implements vscode.TreeDataProvider<FindingNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<FindingNode>;
   private by: GroupBy = readGroupBy();
-  private records: FindingEntry[] = [];
   private groups: FindingGroup[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -83,9 +80,8 @@ export class FindingsView implements vscode.TreeDataProvider<FindingNode>, vscod
   }
 
   private update(): void {
-    this.records = collectFindings();
     this.groups = groupFindings(
-      this.records.map((record) => ({ ...record, by: this.by })),
+      collectFindings().map((record) => ({ ...record, by: this.by })),
       this.by,
     );
     const total = totalCount(this.groups);

@@ -1,12 +1,11 @@
 // The Rules tree as data: the catalogue grouped by section, each rule with
 // the severity in force for the active folder. Free of VS Code for testing.
+import { isSeveritySetting } from '../../../server/src/core/config/rule-ids';
 import type { SeveritySetting } from '../../../server/src/core/findings';
 import type { RuleMeta, RuleSection } from '../../../server/src/core/rules/catalogue';
 import type { EffectiveRule } from '../../../server/src/protocol';
 
 export type SeverityOrigin = EffectiveRule['origin'];
-
-export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export const RULE_SECTIONS: readonly { readonly id: RuleSection; readonly label: string }[] = [
   { id: 'network', label: 'Network and transport' },
@@ -64,5 +63,5 @@ export function ruleContextValue(row: RuleRow): string {
 
 /** Parses a severity typed or passed by a caller; undefined for anything else. */
 export function asSeveritySetting(value: unknown): SeveritySetting | undefined {
-  return typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value) ? (value as SeveritySetting) : undefined;
+  return isSeveritySetting(value) ? value : undefined;
 }

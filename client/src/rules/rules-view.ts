@@ -5,19 +5,12 @@ import * as vscode from 'vscode';
 import { RULES } from '../../../server/src/core/rules/catalogue';
 import { Commands, type EffectiveRulesResult } from '../../../server/src/protocol';
 import type { ServerConnection } from '../server-connection';
+import { severityIcon } from '../severity-icon';
 import { groupRules, ruleContextValue, ruleRows, type RuleRow, type RuleSectionGroup } from './rules-model';
 
 export const RULES_VIEW_ID = 'cpiSecurity.rules';
 
 export type RuleNode = { readonly kind: 'section'; readonly group: RuleSectionGroup } | { readonly kind: 'rule'; readonly row: RuleRow };
-
-const SEVERITY_ICONS: Record<RuleRow['severity'], [string, string | undefined]> = {
-  error: ['error', 'problemsErrorIcon.foreground'],
-  warning: ['warning', 'problemsWarningIcon.foreground'],
-  information: ['info', 'problemsInfoIcon.foreground'],
-  hint: ['light-bulb', undefined],
-  off: ['circle-slash', 'disabledForeground'],
-};
 
 export class RulesView implements vscode.TreeDataProvider<RuleNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -72,8 +65,7 @@ export class RulesView implements vscode.TreeDataProvider<RuleNode>, vscode.Disp
     const item = new vscode.TreeItem(row.title, vscode.TreeItemCollapsibleState.None);
     item.id = `rule:${row.id}`;
     item.description = describeSeverity(row);
-    const [icon, color] = SEVERITY_ICONS[row.severity];
-    item.iconPath = new vscode.ThemeIcon(icon, color === undefined ? undefined : new vscode.ThemeColor(color));
+    item.iconPath = severityIcon(row.severity);
     item.tooltip = new vscode.MarkdownString(
       `**${row.title}**\n\n\`${row.id}\` · ${describeSeverity(row)}\n\n${vscode.l10n.t('Default: {0}', row.defaultSeverity)}`,
     );

@@ -2,11 +2,13 @@
 // applies to the active file (created when missing).
 import * as vscode from 'vscode';
 import { setRuleSeverity } from '../../../server/src/core/config/edits';
+import { SEVERITY_SETTINGS } from '../../../server/src/core/config/rule-ids';
 import type { SeveritySetting } from '../../../server/src/core/findings';
-import { RULES, ruleMeta } from '../../../server/src/core/rules/catalogue';
+import { ruleMeta } from '../../../server/src/core/rules/catalogue';
 import { writeConfig } from '../config/config-file';
 import type { ServerConnection } from '../server-connection';
-import { asSeveritySetting, SEVERITY_SETTINGS } from './rules-model';
+import { pickRule } from './pick-rule';
+import { asSeveritySetting } from './rules-model';
 import type { RulesView } from './rules-view';
 
 export interface SeverityRequest {
@@ -32,7 +34,7 @@ export function severityRequest(target: unknown, severity: unknown): SeverityReq
 }
 
 export async function setSeverityCommand(request: SeverityRequest, rules: RulesView, server: ServerConnection, log: vscode.LogOutputChannel): Promise<boolean> {
-  const ruleId = request.ruleId ?? (await pickRule());
+  const ruleId = request.ruleId ?? (await pickRule(vscode.l10n.t('Choose a rule')));
   if (ruleId === undefined) return false;
   const rows = await rules.currentRows();
   const current = rows.find((row) => row.id === ruleId);
@@ -60,14 +62,6 @@ export async function setSeverityCommand(request: SeverityRequest, rules: RulesV
   }
   await rules.refresh();
   return true;
-}
-
-async function pickRule(): Promise<string | undefined> {
-  const picked = await vscode.window.showQuickPick(
-    RULES.map((meta) => ({ label: meta.title, description: meta.id, id: meta.id })),
-    { title: vscode.l10n.t('Choose a rule'), matchOnDescription: true },
-  );
-  return picked?.id;
 }
 
 async function pickSeverity(ruleId: string, current: SeveritySetting | undefined): Promise<SeveritySetting | undefined> {

@@ -49,7 +49,10 @@ export function readBaseline(path: string): BaselineEntry[] {
 /** Splits findings into new ones and those the baseline already knows. */
 export function applyBaseline(findings: readonly ReportedFinding[], baseline: readonly BaselineEntry[]): { fresh: ReportedFinding[]; known: number } {
   const remaining = new Map<string, number>();
-  for (const entry of baseline) remaining.set(baseHash(entry.fingerprint), (remaining.get(baseHash(entry.fingerprint)) ?? 0) + 1);
+  for (const entry of baseline) {
+    const hash = baseHash(entry.fingerprint);
+    remaining.set(hash, (remaining.get(hash) ?? 0) + 1);
+  }
   const fresh: ReportedFinding[] = [];
   let known = 0;
   for (const finding of findings) {

@@ -39,12 +39,6 @@ export class ConfigResolver {
     return { config: this.fallback };
   }
 
-  /** Every configuration file that was read, in reading order. */
-  used(): ConfigFile[] {
-    const all = [...this.files.values()].filter((file): file is ConfigFile => file !== undefined);
-    return this.explicit ? [this.explicit] : all;
-  }
-
   private read(uri: string): ConfigFile | undefined {
     if (this.files.has(uri)) return this.files.get(uri);
     const path = uriToPath(uri);

@@ -1,10 +1,11 @@
-// Which files the command line reads, by name. Inner package entries
-// (`<id>_content`) have no extension: they are candidates for archives and
-// are confirmed by their zip header.
+// Which files the command line reads, by name: the same names the editor
+// analyses (core/analysis), plus zips. Inner package entries (`<id>_content`)
+// have no extension: they are candidates for archives and are confirmed by
+// their zip header.
+import { isCertificateUri } from '../core/analysis/analyse-certificate';
+import { isIflowUri } from '../core/analysis/artifact-layout';
 
 export type FileKind = 'iflow' | 'parameters' | 'certificate' | 'archive';
-
-const CERTIFICATE_EXTENSIONS = new Set(['.pem', '.crt', '.cer', '.der', '.p12', '.pfx', '.jks', '.key']);
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -18,10 +19,12 @@ function extension(name: string): string {
 export function fileKind(path: string): FileKind | undefined {
   const name = baseName(path.replace(/\\/g, '/'));
   if (name === 'parameters.prop') return 'parameters';
+  // A bare `.iflw` or `.pem` (nothing before the dot) is a hidden file, not content.
   const ext = extension(name);
-  if (ext === '.iflw') return 'iflow';
+  if (ext === '') return undefined;
+  if (isIflowUri(name)) return 'iflow';
   if (ext === '.zip') return 'archive';
-  if (CERTIFICATE_EXTENSIONS.has(ext)) return 'certificate';
+  if (isCertificateUri(name)) return 'certificate';
   return undefined;
 }
 

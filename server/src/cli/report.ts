@@ -62,6 +62,11 @@ export interface ScanReport {
   baseline?: { readonly path: string; readonly known: number };
 }
 
+/** `path:line:column` for a note on a position in the file, else the path. */
+export function noteWhere(note: FileNote): string {
+  return note.line !== undefined ? `${note.path}:${note.line}:${note.column ?? 1}` : note.path;
+}
+
 export function toLocation(path: string, uri: string, range: Range, message?: string): ReportedLocation {
   return {
     path,

@@ -16,7 +16,7 @@ import { FORMATTERS } from './formats';
 import { HELP, parseOptions, UsageError, type CliOptions } from './options';
 import { displayPath, fileUri } from './paths';
 import { progressOn } from './progress';
-import type { FileNote, ScanReport } from './report';
+import { noteWhere, type FileNote, type ScanReport } from './report';
 import { scanFiles } from './scan';
 import { TOOL_NAME, toolVersion } from './version';
 
@@ -112,8 +112,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 }
 
 function noteText(note: FileNote): string {
-  const where = note.line !== undefined ? `${note.path}:${note.line}:${note.column ?? 1}` : note.path;
-  return `${where}: ${note.severity}: ${note.message}`;
+  return `${noteWhere(note)}: ${note.severity}: ${note.message}`;
 }
 
 function exitCode(report: ScanReport, options: CliOptions): number {

@@ -47,17 +47,8 @@ export function scanFiles(files: readonly FoundFile[], options: ScanOptions): Sc
     options.onProgress?.(done, total);
   };
 
-  const artifacts = new Map<string, FoundFile[]>();
-  for (const file of files) {
-    if (file.kind === 'iflow' || file.kind === 'parameters') {
-      const key = artifactFolder(fileUri(file.path));
-      const group = artifacts.get(key);
-      if (group) group.push(file);
-      else artifacts.set(key, [file]);
-    }
-  }
-  for (const key of [...artifacts.keys()].sort()) {
-    const group = artifacts.get(key)!;
+  const artifactFiles = files.filter((file) => file.kind === 'iflow' || file.kind === 'parameters');
+  for (const [key, group] of byArtifact(artifactFiles, (file) => fileUri(file.path))) {
     scanner.diskArtifact(key, group);
     step(group.length);
   }
@@ -91,19 +82,25 @@ class Scanner {
     this.report.fileErrors.push({ kind, severity: 'error', path: this.path(uri), uri, message });
   }
 
-  readDisk(path: string, kind: Loaded['kind']): Loaded | undefined {
-    const uri = fileUri(path);
+  /** The bytes of a file on disk, or undefined once the reason is recorded (too large, unreadable). */
+  private readBounded(path: string, uri: string, kind: NoteKind, noun: string, maxBytes: number): Uint8Array | undefined {
     try {
       const size = statSync(path).size;
-      if (size > MAX_FILE_BYTES) {
-        this.error('unreadable', uri, `file is ${Math.round(size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; not scanned`);
+      if (size > maxBytes) {
+        this.error(kind, uri, `${noun} is ${Math.round(size / 1048576)} MB, over the ${maxBytes / 1048576} MB limit; not scanned`);
         return undefined;
       }
-      return { uri, kind, bytes: readFileSync(path) };
+      return readFileSync(path);
     } catch (error) {
-      this.error('unreadable', uri, `cannot be read (${reason(error)})`);
+      this.error(kind, uri, `cannot be read (${reason(error)})`);
       return undefined;
     }
+  }
+
+  readDisk(path: string, kind: Loaded['kind']): Loaded | undefined {
+    const uri = fileUri(path);
+    const bytes = this.readBounded(path, uri, 'unreadable', 'file', MAX_FILE_BYTES);
+    return bytes && { uri, kind, bytes };
   }
 
   /** iFlows and parameters.prop of one artifact folder on disk. */
@@ -124,36 +121,15 @@ class Scanner {
   archive(path: string): void {
     const uri = fileUri(path);
     const limits = this.options.limits ?? DEFAULT_ARCHIVE_LIMITS;
-    let bytes: Uint8Array;
-    try {
-      const size = statSync(path).size;
-      if (size > limits.maxTotalBytes) {
-        this.error('archive', uri, `archive is ${Math.round(size / 1048576)} MB, over the ${limits.maxTotalBytes / 1048576} MB limit; not scanned`);
-        return;
-      }
-      bytes = readFileSync(path);
-    } catch (error) {
-      this.error('archive', uri, `cannot be read (${reason(error)})`);
-      return;
-    }
+    const bytes = this.readBounded(path, uri, 'archive', 'archive', limits.maxTotalBytes);
+    if (!bytes) return;
     const content = readArchive(bytes, path, limits);
     for (const problem of content.problems) this.error('archive', fileUri(problem.path), problem.message);
-    const byArtifact = new Map<string, Loaded[]>();
-    const certificates: Loaded[] = [];
-    for (const entry of content.entries) {
-      if (entry.kind === 'certificate') certificates.push(entry);
-      else {
-        const key = artifactFolder(entry.uri);
-        const group = byArtifact.get(key);
-        if (group) group.push(entry);
-        else byArtifact.set(key, [entry]);
-      }
-    }
-    for (const key of [...byArtifact.keys()].sort()) {
-      const group = byArtifact.get(key)!;
+    const artifactEntries = content.entries.filter((entry) => entry.kind !== 'certificate');
+    for (const [, group] of byArtifact(artifactEntries, (entry) => entry.uri)) {
       this.artifact(group, new Set(group.map((entry) => entry.uri)));
     }
-    this.certificates(certificates);
+    this.certificates(content.entries.filter((entry) => entry.kind === 'certificate'));
   }
 
   /** Analyses one artifact; findings are kept for the files in `reported`. */
@@ -170,7 +146,8 @@ class Scanner {
       if (file.kind === 'iflow') iflows.push(parseIflow(file.uri, decoded.text));
       else parameters = parseParameters(file.uri, decoded.text);
     }
-    const anchor = iflows[0]?.uri ?? parameters?.uri;
+    const parsed = [...iflows, ...(parameters ? [parameters] : [])];
+    const anchor = parsed[0]?.uri;
     if (anchor === undefined) return;
     const { config, file: configFile } = this.options.configs.forFile(anchor);
     if (configFile) this.configsSeen.add(configFile);
@@ -180,11 +157,11 @@ class Scanner {
     } catch (error) {
       // A defect in one rule must not cost the findings of every other artifact.
       const message = `internal error while analysing (${error instanceof Error ? error.message : String(error)}); please report it`;
-      for (const file of [...iflows, ...(parameters ? [parameters] : [])]) if (reported.has(file.uri)) this.error('internal', file.uri, message);
+      for (const file of parsed) if (reported.has(file.uri)) this.error('internal', file.uri, message);
       return;
     }
 
-    const texts = new Map<string, LineIndex>([...iflows, ...(parameters ? [parameters] : [])].map((file) => [file.uri, file.lines]));
+    const texts = new Map<string, LineIndex>(parsed.map((file) => [file.uri, file.lines]));
     this.report.scanned.push(...[...texts.keys()].filter((uri) => reported.has(uri)).map((uri) => this.path(uri)));
     for (const finding of result.findings) {
       if (reported.has(finding.uri)) this.report.findings.push(this.reported(finding, texts.get(finding.uri)));
@@ -289,6 +266,18 @@ class Scanner {
       });
     }
   }
+}
+
+/** Files grouped by artifact folder, as the editor groups them, in folder order. */
+function byArtifact<T>(items: readonly T[], uriOf: (item: T) => string): [folder: string, group: T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const folder = artifactFolder(uriOf(item));
+    const group = groups.get(folder);
+    if (group) group.push(item);
+    else groups.set(folder, [item]);
+  }
+  return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**

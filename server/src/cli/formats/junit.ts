@@ -3,7 +3,7 @@
 // the --fail-on severity), a passing case for a clean file, an error case for
 // a file that could not be scanned.
 import { severityRank } from '../../core/findings';
-import type { FileNote, ReportedFinding } from '../report';
+import { noteWhere, type ReportedFinding } from '../report';
 import { TOOL_NAME } from '../version';
 import type { FormatInput } from './format-input';
 
@@ -52,7 +52,7 @@ export function formatJunit({ report, failOn }: FormatInput): string {
     const body = cases.length > 0 ? cases : [`    <testcase classname="${xml(path)}" name="no findings"/>`];
     out.push(`  <testsuite name="${xml(path)}" tests="${body.length}" failures="${f}" errors="${e}">`, ...body, '  </testsuite>');
   }
-  const warnings = report.notes.map((note: FileNote) => `${note.path}${note.line !== undefined ? `:${note.line}:${note.column ?? 1}` : ''}: ${note.message}`);
+  const warnings = report.notes.map((note) => `${noteWhere(note)}: ${note.message}`);
   if (warnings.length > 0) out.push(`  <system-err>${xml(warnings.join('\n'))}</system-err>`);
   out.push('</testsuites>');
   return `${out.join('\n')}\n`;

@@ -1,6 +1,6 @@
 // The default, human-readable report: findings grouped by file, then files
 // that could not be scanned, warnings, and a summary line.
-import { countBySeverity, type FileNote, type ReportedFinding } from '../report';
+import { countBySeverity, noteWhere, type FileNote, type ReportedFinding } from '../report';
 import type { FormatInput } from './format-input';
 
 const LABEL: Record<ReportedFinding['severity'], string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
@@ -8,8 +8,7 @@ const LABEL: Record<ReportedFinding['severity'], string> = { error: 'error', war
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function noteLine(note: FileNote): string {
-  const where = note.line !== undefined ? `${note.path}:${note.line}:${note.column ?? 1}` : note.path;
-  return `  ${where}  ${note.message}`;
+  return `  ${noteWhere(note)}  ${note.message}`;
 }
 
 export function formatText({ report }: FormatInput): string {
@@ -29,7 +28,7 @@ export function formatText({ report }: FormatInput): string {
     out.push('Not scanned:', ...report.fileErrors.map(noteLine), '');
   }
   if (report.notes.length > 0) {
-    out.push('Warnings:', ...report.notes.map((note) => noteLine(note)), '');
+    out.push('Warnings:', ...report.notes.map(noteLine), '');
   }
   const counts = countBySeverity(report.findings);
   const hints = counts.hint > 0 ? `, ${plural(counts.hint, 'hint')}` : '';
