@@ -1,21 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { addOpenedPort, addSuppression, formattingOf, setRuleSeverity } from '../../server/src/core/config/edits';
 import { parseConfig } from '../../server/src/core/config/parse';
-import type { TextEdit } from '../../server/src/core/findings';
-import { LineIndex } from '../../server/src/core/text/range';
+import { applyTextEdits as apply } from '../support/apply-edits';
 
 const URI = 'file:///ws/.cpisecurity.json';
-
-/** Applies edits the way an editor does: against the original offsets, last first. */
-function apply(text: string, edits: readonly TextEdit[]): string {
-  const index = new LineIndex(text);
-  const spans = edits
-    .map((edit) => ({ start: index.offsetAt(edit.range.start), end: index.offsetAt(edit.range.end), newText: edit.newText }))
-    .sort((a, b) => b.start - a.start);
-  let result = text;
-  for (const span of spans) result = result.slice(0, span.start) + span.newText + result.slice(span.end);
-  return result;
-}
 
 function parsedClean(text: string) {
   const { config, problems } = parseConfig(text, URI);

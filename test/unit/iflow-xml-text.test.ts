@@ -4,6 +4,7 @@ import { readIflow } from '../../server/src/core/iflow/reader';
 import { valueEdit } from '../../server/src/core/iflow/value-edit';
 import { decodeXml, xmlSourceText } from '../../server/src/core/iflow/xml-text';
 import { LineIndex } from '../../server/src/core/text/range';
+import { applyTextEdits } from '../support/apply-edits';
 import { fixture, prop, saxesDecode } from './iflow-support';
 
 describe('decodeXml', () => {
@@ -76,8 +77,7 @@ describe('valueEdit', () => {
   const apply = (key: string, newValue: string): string => {
     const edit = valueEdit(prop(model, 'MessageFlow_Out', key), newValue);
     assert.ok(edit);
-    const lines = new LineIndex(text);
-    return text.slice(0, lines.offsetAt(edit.range.start)) + edit.newText + text.slice(lines.offsetAt(edit.range.end));
+    return applyTextEdits(text, [edit]);
   };
 
   it('sets a value whether it was filled, empty, self-closing or missing', () => {

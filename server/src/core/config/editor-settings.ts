@@ -4,6 +4,7 @@
 import type { SeveritySetting } from '../findings';
 import { isRuleId } from '../rules/catalogue';
 import type { Config } from './model';
+import { isPortNumber } from './read-values';
 import { isSeveritySetting } from './rule-ids';
 
 export interface EditorSettings {
@@ -24,7 +25,7 @@ export function withEditorSettings(config: Config, settings: EditorSettings | un
   const portSettings: unknown = settings?.openedPorts;
   if (Array.isArray(portSettings)) {
     for (const port of portSettings) {
-      if (Number.isInteger(port) && port >= 1 && port <= 65535) openedPorts.add(port);
+      if (isPortNumber(port)) openedPorts.add(port);
     }
   }
   return { ...config, rules, openedPorts };

@@ -15,7 +15,7 @@ export function addOpenedPort(text: undefined, port: number): string;
 export function addOpenedPort(text: string | undefined, port: number): TextEdit[] | string;
 export function addOpenedPort(text: string | undefined, port: number): TextEdit[] | string {
   if (text === undefined) return newFile({ openedPorts: [port] });
-  const ports = findNodeAtLocation(parseTree(text) ?? emptyNode, ['openedPorts']);
+  const ports = topLevel(text, 'openedPorts');
   if (ports?.type === 'array') {
     if ((ports.children ?? []).some((item) => item.value === port)) return [];
     return appendInline(text, ports, String(port)) ?? change(text, ['openedPorts', -1], port, true);
@@ -28,7 +28,7 @@ export function setRuleSeverity(text: undefined, ruleId: string, severity: Sever
 export function setRuleSeverity(text: string | undefined, ruleId: string, severity: SeveritySetting): TextEdit[] | string;
 export function setRuleSeverity(text: string | undefined, ruleId: string, severity: SeveritySetting): TextEdit[] | string {
   if (text === undefined) return newFile({ rules: { [ruleId]: severity } });
-  const rules = findNodeAtLocation(parseTree(text) ?? emptyNode, ['rules']);
+  const rules = topLevel(text, 'rules');
   if (rules?.type === 'object') {
     const current = findNodeAtLocation(rules, [ruleId]);
     if (current?.value === severity) return [];
@@ -52,7 +52,7 @@ export function addSuppression(text: string | undefined, suppression: NewSuppres
   if (suppression.expires !== undefined) entry.expires = suppression.expires;
 
   if (text === undefined) return newFile({ suppressions: [entry] });
-  const list = findNodeAtLocation(parseTree(text) ?? emptyNode, ['suppressions']);
+  const list = topLevel(text, 'suppressions');
   if (list?.type === 'array') {
     const same = (list.children ?? []).some((item) => JSON.stringify(getNodeValue(item)) === JSON.stringify(entry));
     if (same) return [];
@@ -62,6 +62,11 @@ export function addSuppression(text: string | undefined, suppression: NewSuppres
 }
 
 const emptyNode: Node = { type: 'object', offset: 0, length: 0, children: [] };
+
+/** The value of a top-level key; undefined when absent or the text has no JSON value. */
+function topLevel(text: string, key: string): Node | undefined {
+  return findNodeAtLocation(parseTree(text) ?? emptyNode, [key]);
+}
 
 function newFile(content: object): string {
   return `${JSON.stringify(content, null, 2)}\n`;

@@ -5,11 +5,10 @@
 // or folder name at any depth, and a glob that matches a folder covers
 // everything inside it.
 import picomatch from 'picomatch';
-import { ANY_RULE, type Config, type Suppression } from './model';
+import type { CertificateUsage } from '../certs/model';
+import { ANY_RULE, CERTIFICATE_USAGES, type Config, type Suppression } from './model';
 import { isExpired } from './dates';
 import { comparableUri } from './uri';
-
-export type CertificateUsage = 'inbound' | 'outbound' | 'messageLevel';
 
 /** The '/'-separated path of `fileUri` below `rootUri`, or undefined when the file is not inside it. */
 export function relativePath(rootUri: string, fileUri: string): string | undefined {
@@ -61,8 +60,7 @@ export function isIgnored(config: Config, fileUri: string): boolean {
 export function certificateUsage(config: Config, fileUri: string): CertificateUsage | undefined {
   const path = pathInConfig(config, fileUri);
   if (path === undefined) return undefined;
-  const order: readonly CertificateUsage[] = ['inbound', 'outbound', 'messageLevel'];
-  return order.find((usage) => matchesAny(config.certificates[usage], path));
+  return CERTIFICATE_USAGES.find((usage) => matchesAny(config.certificates[usage], path));
 }
 
 /** The first suppression that silences `ruleId` in this file and has not expired. */

@@ -50,6 +50,11 @@ export function propertiesOf(object: Node, sink: ProblemSink): Property[] {
   return result;
 }
 
+/** The node's text when it is a JSON string, else undefined. */
+export function stringValue(node: Node | undefined): string | undefined {
+  return node?.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
+}
+
 /** How a node's value reads in a message: "a string", "the number 3.5", ... */
 export function describe(node: Node): string {
   switch (node.type) {

@@ -1,3 +1,4 @@
+import type { CertificateUsage } from '../certs/model';
 import type { SeveritySetting } from '../findings';
 import type { Range } from '../text/range';
 
@@ -15,6 +16,9 @@ export interface Suppression {
   /** Where it is written, for reporting expired or unused suppressions. */
   readonly range?: Range;
 }
+
+/** The usages a certificate can be declared for, in the order certificateUsage tries their globs. */
+export const CERTIFICATE_USAGES: readonly CertificateUsage[] = ['inbound', 'outbound', 'messageLevel'];
 
 export interface CertificateUsageGlobs {
   readonly inbound: readonly string[];

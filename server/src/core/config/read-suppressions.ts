@@ -4,7 +4,7 @@
 import type { Node } from 'jsonc-parser';
 import { isRuleId } from '../rules/catalogue';
 import { isIsoDay } from './dates';
-import { describe, propertiesOf, type ProblemSink } from './json-node';
+import { describe, propertiesOf, stringValue, type ProblemSink } from './json-node';
 import { ANY_RULE, type Suppression } from './model';
 import { readGlob } from './read-values';
 import { suggestRuleId } from './rule-ids';
@@ -37,7 +37,7 @@ function readSuppression(node: Node, sink: ProblemSink): Suppression | undefined
   let valid = true;
 
   const rule = values.get('rule');
-  const ruleId = typeof rule?.value === 'string' && rule.type === 'string' ? rule.value : undefined;
+  const ruleId = stringValue(rule);
   if (!rule) {
     sink.error(node, 'A suppression needs "rule": the rule id it silences (or "*" together with "file"). It is ignored.');
     valid = false;
@@ -58,7 +58,7 @@ function readSuppression(node: Node, sink: ProblemSink): Suppression | undefined
   }
 
   const reasonNode = values.get('reason');
-  const reason = typeof reasonNode?.value === 'string' && reasonNode.type === 'string' ? reasonNode.value.trim() : undefined;
+  const reason = stringValue(reasonNode)?.trim();
   if (!reasonNode) {
     sink.error(node, 'A suppression needs "reason": why the finding is accepted, for the next reviewer. It is ignored.');
     valid = false;
@@ -68,7 +68,7 @@ function readSuppression(node: Node, sink: ProblemSink): Suppression | undefined
   }
 
   const expiresNode = values.get('expires');
-  const expires = typeof expiresNode?.value === 'string' && expiresNode.type === 'string' ? expiresNode.value : undefined;
+  const expires = stringValue(expiresNode);
   if (expiresNode && (expires === undefined || !isIsoDay(expires))) {
     sink.error(expiresNode, `"expires" must be a calendar date written YYYY-MM-DD, e.g. "2027-06-30"; found ${describe(expiresNode)}. The suppression is ignored.`);
     valid = false;

@@ -2,10 +2,11 @@
 // wrong on the offending node and returns only the valid part, so one bad
 // entry never takes its neighbours down with it.
 import type { Node } from 'jsonc-parser';
+import type { CertificateUsage } from '../certs/model';
 import type { SeveritySetting } from '../findings';
 import { isRuleId } from '../rules/catalogue';
-import type { CertificateUsageGlobs } from './model';
-import { describe, propertiesOf, type ProblemSink } from './json-node';
+import { CERTIFICATE_USAGES, type CertificateUsageGlobs } from './model';
+import { describe, propertiesOf, stringValue, type ProblemSink } from './json-node';
 import { isSeveritySetting, SEVERITY_SETTINGS, suggestRuleId } from './rule-ids';
 
 const SEVERITY_LIST = SEVERITY_SETTINGS.map((s) => `"${s}"`).join(', ');
@@ -39,10 +40,15 @@ export function readPorts(node: Node, sink: ProblemSink): Set<number> | undefine
   const ports = new Set<number>();
   for (const item of node.children ?? []) {
     const port: unknown = item.value;
-    if (item.type === 'number' && typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535) ports.add(port);
+    if (item.type === 'number' && isPortNumber(port)) ports.add(port);
     else sink.error(item, `A port must be a whole number from 1 to 65535; found ${describe(item)}.`);
   }
   return ports;
+}
+
+/** A whole number from 1 to 65535. */
+export function isPortNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 
 export function readGlobs(node: Node, sink: ProblemSink, name: string): string[] | undefined {
@@ -60,32 +66,31 @@ export function readGlobs(node: Node, sink: ProblemSink, name: string): string[]
 
 /** One glob pattern: a non-empty string. */
 export function readGlob(node: Node, sink: ProblemSink): string | undefined {
-  if (node.type !== 'string' || typeof node.value !== 'string') {
+  const glob = stringValue(node);
+  if (glob === undefined) {
     sink.error(node, `A glob pattern must be a string such as "certificates/inbound/**"; found ${describe(node)}.`);
     return undefined;
   }
-  if (node.value.trim() === '') {
+  if (glob.trim() === '') {
     sink.error(node, 'A glob pattern must not be empty; it would match no file.');
     return undefined;
   }
-  return node.value;
+  return glob;
 }
-
-const USAGES = ['inbound', 'outbound', 'messageLevel'] as const;
 
 export function readCertificates(node: Node, sink: ProblemSink): CertificateUsageGlobs | undefined {
   if (node.type !== 'object') {
     sink.error(node, `"certificates" must be an object with glob lists "inbound", "outbound" and "messageLevel"; found ${describe(node)}.`);
     return undefined;
   }
-  const usage: Record<(typeof USAGES)[number], string[]> = { inbound: [], outbound: [], messageLevel: [] };
+  const usage: Record<CertificateUsage, string[]> = { inbound: [], outbound: [], messageLevel: [] };
   for (const { name, key, value } of propertiesOf(node, sink)) {
-    if (!(USAGES as readonly string[]).includes(name)) {
+    if (!(CERTIFICATE_USAGES as readonly string[]).includes(name)) {
       sink.warning(key, `Unknown certificate usage "${name}"; expected "inbound", "outbound" or "messageLevel". The entry is ignored.`);
       continue;
     }
     if (!value) continue;
-    usage[name as (typeof USAGES)[number]] = readGlobs(value, sink, `certificates.${name}`) ?? [];
+    usage[name as CertificateUsage] = readGlobs(value, sink, `certificates.${name}`) ?? [];
   }
   return usage;
 }

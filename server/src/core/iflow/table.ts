@@ -1,4 +1,4 @@
-import { decodeXml } from './xml-text';
+import { decodeXmlText } from './xml-text';
 
 /** One `<cell>` of a table value. */
 export interface TableCell {
@@ -57,7 +57,7 @@ export function readTable(text: string): TableRow[] {
       } else {
         const contentEnd = text.indexOf('<', i);
         const end = contentEnd < 0 ? text.length : contentEnd;
-        row.push({ id, text: decodeXml(text, i, end).text, start: i, end });
+        row.push({ id, text: decodeXmlText(text, i, end), start: i, end });
         i = end;
         continue;
       }
@@ -71,5 +71,5 @@ function cellId(attributes: string): string {
   const match = /(?:^|\s)id\s*=\s*(?:'([^']*)'|"([^"]*)")/.exec(attributes);
   if (!match) return '';
   const raw = match[1] ?? match[2];
-  return decodeXml(raw, 0, raw.length).text;
+  return decodeXmlText(raw, 0, raw.length);
 }

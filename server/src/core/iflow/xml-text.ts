@@ -116,7 +116,7 @@ export function decodeXml(source: string, start: number, end: number): DecodedXm
 }
 
 /** Raw offset of decoded index `index` (clamped to the text) under `runs`, relative to the content start. */
-export function rawOffsetIn(runs: readonly number[] | undefined, index: number): number {
+function rawOffsetIn(runs: readonly number[] | undefined, index: number): number {
   if (!runs) return index;
   // Binary search for the last run starting at or before `index`.
   let low = 0;
@@ -136,7 +136,11 @@ export function rawOffsetIn(runs: readonly number[] | undefined, index: number):
  * expression pass, several times faster than decodeXml's general loop.
  */
 export function decodeXmlText(source: string, start: number, end: number): string {
-  const kind = contentKind(source, start, end);
+  return decodeAs(contentKind(source, start, end), source, start, end);
+}
+
+/** The decoded text of `source[start, end)`, whose contentKind is `kind`. */
+function decodeAs(kind: number, source: string, start: number, end: number): string {
   if (kind === PLAIN) return source.slice(start, end);
   return kind === REFERENCES ? decodeReferences(source.slice(start, end)) : decodeXml(source, start, end).text;
 }
@@ -279,8 +283,8 @@ export class XmlSourceText implements SourceText {
 /** Decodes `source[start, end)` and wraps it as a SourceText of that file; `shift` turns offsets in `source` into file offsets. */
 export function xmlSourceText(source: string, start: number, end: number, lines: LineIndex, shift = 0): XmlSourceText {
   const kind = contentKind(source, start, end);
-  const raw = source.slice(start, end);
-  const text = kind === PLAIN ? raw : kind === REFERENCES ? decodeReferences(raw) : decodeXml(source, start, end).text;
+  const text = decodeAs(kind, source, start, end);
   // Unchanged text (also one with a bare "&") maps one-to-one.
-  return new XmlSourceText(text, start + shift, kind === PLAIN || text === raw ? undefined : { source, start, end }, lines);
+  const unchanged = kind === PLAIN || text === source.slice(start, end);
+  return new XmlSourceText(text, start + shift, unchanged ? undefined : { source, start, end }, lines);
 }

@@ -35,22 +35,23 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
 
 /** Parses a URL (`scheme://[userinfo@]host[:port][/path][?query]`); undefined for a blank value. */
 export function parseUrl(text: string): Endpoint | undefined {
-  const [start, end] = trimmed(text);
-  if (start === end) return undefined;
-  const scheme = schemeAt(text, start, end);
-  const authorityStart = scheme ? scheme.range[1] + 3 : start;
-  const authority = readAuthority(text, authorityStart, authorityEnd(text, authorityStart, end));
-  if (!scheme) return authority;
-  return { ...authority, scheme: scheme.name, schemeRange: scheme.range };
+  const parts = splitAddress(text);
+  if (!parts?.scheme) return parts?.authority;
+  return { ...parts.authority, scheme: parts.scheme.name, schemeRange: parts.scheme.range };
 }
 
 /** Parses a `host[:port]` setting (SFTP host, mail server); a `scheme://` prefix or a path is tolerated. */
 export function parseHostPort(text: string): Endpoint | undefined {
+  return splitAddress(text)?.authority;
+}
+
+/** The trimmed value's optional `scheme://` prefix and the authority after it; undefined for a blank value. */
+function splitAddress(text: string): { scheme: WrittenScheme | undefined; authority: Endpoint } | undefined {
   const [start, end] = trimmed(text);
   if (start === end) return undefined;
   const scheme = schemeAt(text, start, end);
   const authorityStart = scheme ? scheme.range[1] + 3 : start;
-  return readAuthority(text, authorityStart, authorityEnd(text, authorityStart, end));
+  return { scheme, authority: readAuthority(text, authorityStart, authorityEnd(text, authorityStart, end)) };
 }
 
 function trimmed(text: string): [number, number] {
@@ -61,8 +62,14 @@ function trimmed(text: string): [number, number] {
   return [start, end];
 }
 
+/** A `name://` prefix as written; `name` is the lower-cased scheme when valid. */
+interface WrittenScheme {
+  readonly name?: string;
+  readonly range: TextSlice;
+}
+
 /** A `name://` prefix, the name being anything before the first `/`, `?` or `#`. */
-function schemeAt(text: string, start: number, end: number): { name?: string; range: TextSlice } | undefined {
+function schemeAt(text: string, start: number, end: number): WrittenScheme | undefined {
   const separator = text.indexOf('://', start);
   if (separator <= start || separator + 3 > end) return undefined;
   const written = text.slice(start, separator);

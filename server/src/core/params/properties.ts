@@ -22,8 +22,8 @@ interface Decoded {
   readonly offsets: number[];
 }
 
-export function readParameters(text: string): ParameterFile {
-  const lines = new LineIndex(text);
+/** `lines` may be passed when the caller already indexes `text` (ranges need only one index). */
+export function readParameters(text: string, lines: LineIndex = new LineIndex(text)): ParameterFile {
   const all: ParameterEntry[] = [];
   const entries = new Map<string, ParameterEntry>();
   const problems: ParameterProblem[] = [];
