@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import type { Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { applyTextEdits } from '../support/apply-edits';
 import { LspSession } from './support/lsp-session';
 import { IFLOW_TEXT, PARAMETERS_TEXT, has, lacks, makeWorkspace, useWorkspaceSession } from './support/workspace';
@@ -57,11 +57,7 @@ describe('language server over stdio', function () {
     await session.open(ws.parametersUri, 'cpi-parameters', PARAMETERS_TEXT);
     const diagnostics = await session.waitForDiagnostics(ws.iflowUri, has('cleartext-basic-auth'));
     const diagnostic = diagnostics.find((d) => d.code === 'cleartext-basic-auth')!;
-    const actions: CodeAction[] = await session.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri: ws.iflowUri },
-      range: diagnostic.range,
-      context: { diagnostics: [diagnostic] },
-    });
+    const actions = await session.codeActionsFor(ws.iflowUri, diagnostic);
     const fix = actions.find((a) => a.title === 'Use https://');
     assert.ok(fix, `no https fix among ${actions.map((a) => a.title).join(', ')}`);
     assert.equal(fix.isPreferred, true);
@@ -79,11 +75,7 @@ describe('language server over stdio', function () {
     await session.open(ws.iflowUri, 'cpi-iflow', text);
     const diagnostics = await session.waitForDiagnostics(ws.iflowUri, has('outbound-port-not-open'));
     const diagnostic = diagnostics.find((d) => d.code === 'outbound-port-not-open')!;
-    const actions: CodeAction[] = await session.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri: ws.iflowUri },
-      range: diagnostic.range,
-      context: { diagnostics: [diagnostic] },
-    });
+    const actions = await session.codeActionsFor(ws.iflowUri, diagnostic);
     const record = actions.find((a) => a.title.includes('opened by request'))!;
     const [create, edit] = record.edit!.documentChanges! as [{ kind: string; uri: string }, TextDocumentEdit];
     assert.equal(create.kind, 'create');

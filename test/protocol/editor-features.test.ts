@@ -66,11 +66,7 @@ describe('editor features over stdio', function () {
     await session.open(ws.parametersUri, 'cpi-parameters', PARAMETERS_TEXT);
     const diagnostics = await session.waitForDiagnostics(ws.iflowUri, has('cleartext-basic-auth'));
     const diagnostic = diagnostics.find((d) => d.code === 'cleartext-basic-auth')!;
-    const actions: CodeAction[] = await session.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri: ws.iflowUri },
-      range: diagnostic.range,
-      context: { diagnostics: [diagnostic] },
-    });
+    const actions = await session.codeActionsFor(ws.iflowUri, diagnostic);
     const explain = actions.find((a) => a.command?.command === 'cpiSecurity.explainRule');
     assert.deepEqual(explain?.command?.arguments, ['cleartext-basic-auth']);
     const suppress = actions.find((a) => a.command?.command === 'cpiSecurity.suppressFinding');

@@ -1,23 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readCertificateFile } from '../../server/src/core/certs/read';
 import { checkCertificateFile } from '../../server/src/core/certs/rules';
+import { CORPUS, filesUnder } from '../support/files';
 
 // Real certificate files of public projects: every one must be read without
 // an exception, and certificates must be readable.
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 const EXTENSIONS = new Set(['.pem', '.crt', '.cer', '.der']);
 
-function certificateFiles(dir: string, found: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) certificateFiles(full, found);
-    else if (EXTENSIONS.has(path.extname(name).toLowerCase())) found.push(full);
-  }
-  return found;
-}
+const certificateFiles = (folder: string) => filesUnder(folder).filter((file) => EXTENSIONS.has(path.extname(file).toLowerCase()));
 
 describe('certificate files in the corpus', function () {
   before(function () {

@@ -1,24 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { analyseArtifact } from '../../server/src/core/analysis/analyse-artifact';
 import { parametersUriFor } from '../../server/src/core/analysis/artifact-layout';
 import { parseIflow, parseParameters } from '../../server/src/core/analysis/parsed';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/model';
 import { LineIndex } from '../../server/src/core/text/range';
+import { CORPUS, filesUnder } from '../support/files';
 
-// Real integration content (../shared/corpus) is a regression corpus only:
-// a user's clone has no such folder, so the suite skips cleanly without it.
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
-
-function iflowFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) return iflowFiles(path);
-    return name.endsWith('.iflw') ? [path] : [];
-  });
-}
+const iflowFiles = (folder: string) => filesUnder(folder).filter((path) => path.endsWith('.iflw'));
 
 describe('corpus regression', function () {
   before(function () {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyseArtifact, type ArtifactResult } from '../../server/src/core/analysis/analyse-artifact';
@@ -10,6 +10,7 @@ import { configTarget } from '../../server/src/core/config/target';
 import type { Finding } from '../../server/src/core/findings';
 import { RULES } from '../../server/src/core/rules/catalogue';
 import { FIXTURE_TODAY, type ExpectedFinding } from '../support/fixture-cases';
+import { filesUnder } from '../support/files';
 
 // The demo workspace examples/ is what users open first and what the
 // end-to-end tests run in: every finding in it is listed, by hand, in
@@ -18,13 +19,6 @@ import { FIXTURE_TODAY, type ExpectedFinding } from '../support/fixture-cases';
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const EXPECTED = join(__dirname, '..', 'fixtures', 'examples-expected.json');
 const CONFIG = join(EXAMPLES, '.cpisecurity.json');
-
-function filesUnder(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 /** Analyses every artifact the way the language server does: iFlows grouped by artifact folder, with that folder's parameters.prop. */
 function analyseExamples(): ArtifactResult {

@@ -4,18 +4,15 @@ import { analyseArtifact } from '../core/analysis/analyse-artifact';
 import { artifactFolder, isIflowUri, isParametersUri } from '../core/analysis/artifact-layout';
 import { parseIflow, parseParameters, updateParsedIflow, type ParsedIflow, type ParsedParameters } from '../core/analysis/parsed';
 import type { Finding } from '../core/findings';
+import type { AnalysisStatus } from '../protocol';
 import type { ConfigurationResolver } from './configuration';
 import { configProblemDiagnostic, toDiagnostic } from './diagnostics';
 import { canonicalUri, type WorkspaceFiles } from './files';
 
 const DEBOUNCE_MS = 200;
 
-export interface AnalysisStats {
-  files: number;
-  findings: number;
-  lastDurationMs: number;
-  lastFinishedAt?: number;
-}
+/** The status the server reports (protocol.ts), kept up to date in place. */
+export type AnalysisStats = { -readonly [K in keyof AnalysisStatus]: AnalysisStatus[K] };
 
 /**
  * Analyses integration artifacts on change, debounced per artifact, and
@@ -67,12 +64,13 @@ export class AnalysisService {
   }
 
   closed(uri: string): void {
-    this.findings.delete(canonicalUri(uri));
-    this.iflowCache.delete(canonicalUri(uri));
-    this.parametersCache.delete(canonicalUri(uri));
+    const canonical = canonicalUri(uri);
+    this.findings.delete(canonical);
+    this.iflowCache.delete(canonical);
+    this.parametersCache.delete(canonical);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     // the editor's unsaved text no longer counts: the rest of the artifact sees the file on disk
-    if (AnalysisService.handles(uri)) this.schedule(artifactFolder(canonicalUri(uri)), 0);
+    if (AnalysisService.handles(uri)) this.schedule(artifactFolder(canonical), 0);
   }
 
   private schedule(artifact: string, delay: number): void {
@@ -117,7 +115,9 @@ export class AnalysisService {
       const byUri = new Map<string, Finding[]>();
       for (const finding of result.findings) {
         const key = canonicalUri(finding.uri);
-        byUri.set(key, [...(byUri.get(key) ?? []), finding]);
+        const list = byUri.get(key);
+        if (list) list.push(finding);
+        else byUri.set(key, [finding]);
       }
       const targets = [...iflows.map((i) => i.uri), ...(parameters ? [parameters.uri] : [])];
       for (const uri of targets) {

@@ -46,10 +46,6 @@ export class WorkspaceScan {
     private readonly settings: () => Promise<EditorSettings>,
   ) {}
 
-  get isActive(): boolean {
-    return this.active;
-  }
-
   /** Runs a scan with a cancellable progress notification in the editor. */
   async scan(): Promise<ScanWorkspaceResult> {
     this.active = true;
@@ -65,9 +61,9 @@ export class WorkspaceScan {
     this.timer = setTimeout(() => void this.scan(), RESCAN_DELAY_MS);
   }
 
-  private isOpen(uri: string): boolean {
-    const canonical = canonicalUri(uri);
-    return this.documents.all().some((document) => canonicalUri(document.uri) === canonical);
+  /** Canonical URIs of the open documents, which keep their live analysis. */
+  private openUris(): Set<string> {
+    return new Set(this.documents.all().map((document) => canonicalUri(document.uri)));
   }
 
   private async run(): Promise<ScanWorkspaceResult> {
@@ -96,14 +92,16 @@ export class WorkspaceScan {
   }
 
   private publish(findings: readonly ReportedFinding[]): void {
+    const open = this.openUris();
+    const isOpen = (uri: string) => open.has(canonicalUri(uri));
     const byUri = new Map<string, Diagnostic[]>();
     for (const finding of findings) {
-      if (this.isOpen(finding.uri)) continue;
+      if (isOpen(finding.uri)) continue;
       const list = byUri.get(finding.uri) ?? [];
       list.push(toDiagnostic(finding));
       byUri.set(finding.uri, list);
     }
-    for (const uri of this.published) if (!byUri.has(uri) && !this.isOpen(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of this.published) if (!byUri.has(uri) && !isOpen(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const [uri, diagnostics] of byUri) void this.connection.sendDiagnostics({ uri, diagnostics });
     this.published = new Set(byUri.keys());
   }

@@ -45,9 +45,9 @@ export function analyseArtifact(input: ArtifactInput): ArtifactResult {
     if (isIgnored(config, iflow.uri)) continue;
     findings.push(...analyseIflow(iflow, input));
   }
-  if (input.parameters && !isIgnored(config, input.parameters.uri) && effectiveSeverity(config, 'cleartext-secret') !== 'off') {
-    const severity = effectiveSeverity(config, 'cleartext-secret') as Severity;
-    findings.push(...checkParameterSecrets(input.parameters, input.iflows, severity));
+  const secretSeverity = effectiveSeverity(config, 'cleartext-secret');
+  if (input.parameters && !isIgnored(config, input.parameters.uri) && secretSeverity !== 'off') {
+    findings.push(...checkParameterSecrets(input.parameters, input.iflows, secretSeverity));
   }
   return applySuppressions(findings, config, today);
 }

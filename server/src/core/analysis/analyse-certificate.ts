@@ -5,6 +5,7 @@ import { readCertificateFile } from '../certs/read';
 import { checkCertificateFile } from '../certs/rules';
 import type { Finding, Severity } from '../findings';
 import { effectiveSeverity } from './analyse-artifact';
+import { decodeSegment, lastSegment } from './artifact-layout';
 import { applySuppressions, type SuppressedFinding } from './suppressions';
 
 /** Files the certificate analysis reads: certificates, and key material that should not be in a repository. */
@@ -33,11 +34,11 @@ export interface CertificateResult {
 
 /** Certificate checks with the configuration applied: usage globs, severities, suppressions, ignore. */
 export function analyseCertificateFile(input: CertificateInput): CertificateResult {
-  const name = input.uri.slice(input.uri.lastIndexOf('/') + 1);
-  const file = input.file ?? readCertificateFile(input.bytes, decodeName(name));
+  const name = decodeSegment(lastSegment(input.uri));
+  const file = input.file ?? readCertificateFile(input.bytes, name);
   if (isIgnored(input.config, input.uri)) return { file, findings: [], suppressed: [], problems: [] };
   const usage = certificateUsage(input.config, input.uri);
-  const shownName = (input.config.root && relativePath(input.config.root, input.uri)) || decodeName(name);
+  const shownName = (input.config.root && relativePath(input.config.root, input.uri)) || name;
   const raw = checkCertificateFile(file, {
     uri: input.uri,
     usage,
@@ -52,12 +53,4 @@ export function analyseCertificateFile(input: CertificateInput): CertificateResu
     findings.push({ ...finding, severity: severity as Severity });
   }
   return { file, ...applySuppressions(findings, input.config, input.now), problems: file.problems };
-}
-
-function decodeName(name: string): string {
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
 }

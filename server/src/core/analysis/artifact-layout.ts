@@ -31,7 +31,16 @@ export function parametersUriFor(iflowUri: string): string {
   return `${artifactFolder(iflowUri)}/parameters.prop`;
 }
 
-/** True when the iFlow resolves its parameters against this parameters.prop. */
-export function belongsToArtifact(iflowUri: string, parametersUri: string): boolean {
-  return parametersUriFor(iflowUri) === parametersUri;
+/** The last segment of a URI as written (percent-escapes kept). */
+export function lastSegment(uri: string): string {
+  return uri.slice(uri.lastIndexOf('/') + 1);
+}
+
+/** A URI segment with its percent-escapes decoded; kept as written when they do not decode. */
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

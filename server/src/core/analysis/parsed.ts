@@ -4,6 +4,7 @@ import { readIflowWithLayout, type IflowLayout } from '../iflow/reader';
 import type { ParameterFile } from '../params/model';
 import { readParameters } from '../params/properties';
 import { LineIndex } from '../text/range';
+import { decodeSegment, lastSegment } from './artifact-layout';
 
 /** An iFlow read once and shared by every analysis that needs it. */
 export interface ParsedIflow {
@@ -49,10 +50,5 @@ export function parseParameters(uri: string, text: string): ParsedParameters {
 
 /** `…/Orders%20Flow.iflw` → `Orders Flow`: the name an iFlow goes by in messages. */
 export function displayName(uri: string): string {
-  const base = uri.slice(uri.lastIndexOf('/') + 1).replace(/\.iflw$/i, '');
-  try {
-    return decodeURIComponent(base);
-  } catch {
-    return base;
-  }
+  return decodeSegment(lastSegment(uri).replace(/\.iflw$/i, ''));
 }

@@ -62,10 +62,6 @@ const ALIASES: Readonly<Record<string, string>> = {
   DOMAINCOMPONENT: 'DC',
 };
 
-const NAME_TO_OID: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(OID_TO_NAME).map(([oid, name]) => [name, oid]),
-);
-
 /** Canonical attribute type for any accepted spelling (case-insensitive, `OID.` prefix allowed). */
 export function canonicalAttributeType(type: string): string {
   const trimmed = type.trim();
@@ -78,11 +74,6 @@ export function canonicalAttributeType(type: string): string {
 /** Short name for an attribute OID, or the OID itself. */
 export function attributeNameForOid(oid: string): string {
   return OID_TO_NAME[oid] ?? oid;
-}
-
-export function oidForAttributeType(type: string): string | undefined {
-  const canonical = canonicalAttributeType(type);
-  return NAME_TO_OID[canonical] ?? (/^\d+(\.\d+)+$/.test(canonical) ? canonical : undefined);
 }
 
 /**

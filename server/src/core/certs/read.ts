@@ -31,7 +31,7 @@ export function readCertificateFile(bytes: Uint8Array, fileName: string): Certif
     return read(bytes, fileName);
   } catch (error) {
     // Defensive: every reader below already catches; this keeps the promise if one slips.
-    return { blocks: [], problems: [{ message: `Not a readable certificate: ${error instanceof Error ? error.message : String(error)}.`, range: START }] };
+    return { blocks: [], problems: [{ message: unreadable(error), range: START }] };
   }
 }
 
@@ -81,30 +81,36 @@ function readPem(text: string, problems: CertificateProblem[]): CertificateBlock
   return scanPem(text).map((pem) => {
     const range = lines.rangeOf(pem.start, pem.end);
     const kind = blockKind(pem.label);
-    const block = pem.error !== undefined ? { kind, label: pem.label, range, problem: pemProblem(pem) } : readPemBlock(pem, kind, range);
+    const block = pem.error !== undefined ? { kind, label: pem.label, range, problem: unreadable(pem.error) } : readPemBlock(pem, kind, range);
     if (block.problem !== undefined) problems.push({ message: block.problem, range });
     return block;
   });
 }
 
-function pemProblem(pem: PemBlock): string {
-  return `Not a readable certificate: ${pem.error}.`;
+/** The problem text for a block or file that could not be read, and why. */
+function unreadable(reason: unknown): string {
+  return `Not a readable certificate: ${reason instanceof Error ? reason.message : String(reason)}.`;
 }
 
 function readPemBlock(pem: PemBlock, kind: BlockKind, range: Range): CertificateBlock {
   if (kind !== 'certificate') return { kind, label: pem.label, range };
-  const decoded = decodePemBody(pem.body);
-  if ('error' in decoded) return { kind, label: pem.label, range, problem: `Not a readable certificate: ${decoded.error}.` };
+  return readBase64Certificate(pem.body, pem.label, range);
+}
+
+/** A certificate from base64 text: a PEM body, or a headerless base64 file. */
+function readBase64Certificate(body: string, label: string, range: Range): CertificateBlock {
+  const decoded = decodePemBody(body);
+  if ('error' in decoded) return { kind: 'certificate', label, range, problem: unreadable(decoded.error) };
   // OpenSSL's TRUSTED CERTIFICATE appends trust settings after the certificate.
-  const der = pem.label === 'TRUSTED CERTIFICATE' ? firstDerValue(decoded.der) : decoded.der;
-  return readDer(der, kind, pem.label, range);
+  const der = label === 'TRUSTED CERTIFICATE' ? firstDerValue(decoded.der) : decoded.der;
+  return readDer(der, 'certificate', label, range);
 }
 
 function readDer(der: Buffer, kind: BlockKind, label: string, range: Range): CertificateBlock {
   try {
     return { kind, label, range, info: readCertificateInfo(der) };
   } catch (error) {
-    return { kind, label, range, problem: `Not a readable certificate: ${error instanceof Error ? error.message : String(error)}.` };
+    return { kind, label, range, problem: unreadable(error) };
   }
 }
 
@@ -115,11 +121,7 @@ function readBinaryOrBase64(bytes: Uint8Array, text: string, extension: string, 
   if (bytes[0] === 0x30) {
     block = readDer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), 'certificate', 'DER', START);
   } else if (looksLikeBareBase64(text)) {
-    const decoded = decodePemBody(text);
-    const range = new LineIndex(text).rangeOf(0, text.length);
-    block = 'error' in decoded
-      ? { kind: 'certificate', label: 'BASE64', range, problem: `Not a readable certificate: ${decoded.error}.` }
-      : readDer(decoded.der, 'certificate', 'BASE64', range);
+    block = readBase64Certificate(text, 'BASE64', new LineIndex(text).rangeOf(0, text.length));
   }
   if (!block) {
     problems.push({ message: 'Not a readable certificate: neither PEM (no -----BEGIN CERTIFICATE----- line) nor DER.', range: START });

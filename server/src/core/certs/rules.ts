@@ -21,6 +21,9 @@ export interface CertificateCheckContext {
 }
 
 const KEY_FILE_EXTENSIONS = new Set(['.p12', '.pfx', '.jks', '.key']);
+const KEYSTORE_ADVICE =
+  'private keys belong in the tenant keystore (Monitor > Manage Security > Keystore), not in source control. ' +
+  'Remove it and, if it was ever committed, replace the key pair.';
 
 function defaultSeverity(ruleId: string): Severity {
   return ruleMeta(ruleId)?.defaultSeverity ?? 'warning';
@@ -46,7 +49,7 @@ export function checkCertificateFile(file: CertificateFile, ctx: CertificateChec
       add(
         'private-key-in-workspace',
         { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        `${what} in the workspace: private keys belong in the tenant keystore (Monitor > Manage Security > Keystore), not in source control. Remove it and, if it was ever committed, replace the key pair.`,
+        `${what} in the workspace: ${KEYSTORE_ADVICE}`,
         ctx.fileName,
       );
     }
@@ -119,5 +122,5 @@ function weakKeyReason(info: CertificateInfo): string | undefined {
 
 function privateKeyMessage(block: CertificateBlock): string {
   const encrypted = block.label.includes('ENCRYPTED') ? ' It is encrypted, but then it is only as safe as its password.' : '';
-  return `Private key (${block.label}) in the workspace: private keys belong in the tenant keystore (Monitor > Manage Security > Keystore), not in source control. Remove it and, if it was ever committed, replace the key pair.${encrypted}`;
+  return `Private key (${block.label}) in the workspace: ${KEYSTORE_ADVICE}${encrypted}`;
 }

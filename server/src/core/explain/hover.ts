@@ -29,8 +29,8 @@ function commandLink(command: string, argument: string): string {
 }
 
 /** Values of secret-like settings are never shown, not even in hovers. */
-function shownValue(name: string, value: string): string {
-  if (isSecretName(name)) return '`••••••` (hidden: looks like a secret)';
+function shownValue(value: string, secret: boolean): string {
+  if (secret) return '`••••••` (hidden: looks like a secret)';
   const clipped = value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}…` : value;
   return `\`${clipped.replace(/`/g, 'ˋ')}\``;
 }
@@ -90,9 +90,10 @@ export function iflowHover(iflow: ParsedIflow, parameters: ParsedParameters | un
   if (property.value && property.value.text.includes('{{')) {
     const resolved = resolveValue(property, parameters?.file);
     const names = resolved.referencedNames.map((name) => `\`${name}\``).join(', ');
+    const text = resolved.segments.map((s) => (s.origin.kind === 'unknown' ? s.raw : resolved.text.slice(s.textStart, s.textEnd))).join('');
     sections.push(
       resolved.parameters.length > 0
-        ? `Resolved from ${names}: ${shownValue(property.key, resolved.segments.map((s) => (s.origin.kind === 'unknown' ? s.raw : resolved.text.slice(s.textStart, s.textEnd))).join(''))}`
+        ? `Resolved from ${names}: ${shownValue(text, isSecretName(property.key))}`
         : `Parameters ${names} have no value in parameters.prop: the value is unknown until deployment.`,
     );
   }
@@ -122,9 +123,8 @@ export function parametersHover(parameters: ParsedParameters, iflows: readonly P
   if (!entry) return undefined;
   const sections = atPosition(findings, parameters.uri, position).map((finding) => findingSection(finding, commands));
   const uses = usesOf(entry, iflows, parameters);
-  const hidden = isSecretName(entry.key) || uses.some((use) => isSecretName(use.key));
-  const value = hidden ? '`••••••` (hidden: looks like a secret)' : shownValue(entry.key, entry.value.text);
-  const lines = [`**Parameter \`${entry.key}\`** = ${value}`];
+  const secret = isSecretName(entry.key) || uses.some((use) => isSecretName(use.key));
+  const lines = [`**Parameter \`${entry.key}\`** = ${shownValue(entry.value.text, secret)}`];
   if (uses.length === 0) lines.push('Not used by any channel of the iFlows in this artifact.');
   for (const use of uses) lines.push(`- used as \`${use.key}\` by channel "${use.channel}" (${use.adapter || 'unknown adapter'}) in iFlow "${use.iflow}"`);
   sections.push(lines.join('\n'));

@@ -1,9 +1,9 @@
 import { dnCommonName } from '../certs/dn';
-import { readTable } from '../iflow/table';
 import { UNKNOWN } from '../params/resolved-value';
 import { ruleMeta } from './catalogue';
 import type { ChannelRule } from './rule';
 import { channelLabel } from './support/channel-facts';
+import { clientCertificateTable } from './support/client-certificates';
 
 /**
  * Wildcard names in a sender's client-certificate table. For inbound client
@@ -13,16 +13,14 @@ import { channelLabel } from './support/channel-facts';
 export const certWildcardCnInTable: ChannelRule = {
   meta: ruleMeta('cert-wildcard-cn')!,
   check(channel, report) {
-    if (!channel.isSender) return;
-    const table = channel.resolvedTable('clientCertificates');
-    if (!table || table.text.trim() === '') return;
-    for (const row of readTable(table.text)) {
-      const subject = row.find((cell) => cell.id === 'clientCertificate.subjectDN');
+    const certificates = clientCertificateTable(channel);
+    if (!certificates) return;
+    for (const { subject } of certificates.rows) {
       if (!subject || subject.text.includes(UNKNOWN)) continue;
       const cn = dnCommonName(subject.text);
       if (!cn?.includes('*')) continue;
       report({
-        on: table,
+        on: certificates.table,
         slice: [subject.start, subject.end],
         severity: 'information',
         message: `The ${channelLabel(channel)} accepts a client certificate with the wildcard name "CN=${cn}". SAP supports wildcards for client-certificate authentication, but recommends the full host name.`,

@@ -1,6 +1,7 @@
 import { ruleMeta } from './catalogue';
 import type { ChannelRule, FixAction, FixSpec } from './rule';
 import { channelLabel, hostAddress } from './support/channel-facts';
+import { replaceAction } from './support/fixes';
 
 export const smtpPort25: ChannelRule = {
   meta: ruleMeta('smtp-port-25')!,
@@ -16,11 +17,11 @@ export const smtpPort25: ChannelRule = {
     const fix = (port: string, sslValue: string, title: string): FixSpec | undefined => {
       const actions: FixAction[] = [];
       if (endpoint.hasExplicitPort && endpoint.portRange) {
-        actions.push({ kind: 'replace', target: address.value, textStart: endpoint.portRange[0], textEnd: endpoint.portRange[1], newText: port });
+        actions.push(replaceAction(address.value, endpoint.portRange[0], endpoint.portRange[1], port));
       } else if (endpoint.hostRange) {
-        actions.push({ kind: 'replace', target: address.value, textStart: endpoint.hostRange[1], textEnd: endpoint.hostRange[1], newText: `:${port}` });
+        actions.push(replaceAction(address.value, endpoint.hostRange[1], endpoint.hostRange[1], `:${port}`));
       }
-      if (ssl) actions.push({ kind: 'replace', target: ssl, textStart: 0, textEnd: ssl.text.length, newText: sslValue });
+      if (ssl) actions.push(replaceAction(ssl, 0, ssl.text.length, sslValue));
       return actions.length === (ssl ? 2 : 1) ? { title, actions, preferred: false } : undefined;
     };
     const fixes = [fix('587', 'starttls_mandatory', 'Use port 587 with STARTTLS mandatory'), fix('465', 'smtps', 'Use port 465 with SMTPS')];

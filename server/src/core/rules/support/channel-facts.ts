@@ -1,7 +1,7 @@
 import type { ChannelView } from '../../analysis/channel-view';
 import { parseHostPort, parseUrl, type Endpoint } from '../../params/endpoint';
 import type { ResolvedValue } from '../../params/resolved-value';
-import { replaceSlice } from './fixes';
+import { replaceAction, replaceSlice } from './fixes';
 import type { FixSpec } from '../rule';
 
 /** `receiver "Orders" (HTTP)`, for messages. */
@@ -37,7 +37,7 @@ export function upgradeToHttps(address: AddressFacts): FixSpec[] {
   const fix = replaceSlice(value, endpoint.schemeRange, 'https', 'Use https://');
   if (endpoint.port === 80 && endpoint.portRange) {
     // the colon before the port goes too
-    const dropPort = { kind: 'replace' as const, target: value, textStart: endpoint.portRange[0] - 1, textEnd: endpoint.portRange[1], newText: '' };
+    const dropPort = replaceAction(value, endpoint.portRange[0] - 1, endpoint.portRange[1], '');
     return [{ ...fix, title: 'Use https:// (without :80)', actions: [...fix.actions, dropPort] }];
   }
   return [fix];
