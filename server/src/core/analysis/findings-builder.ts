@@ -1,6 +1,7 @@
 import type { FileEdit, Finding, Fix, RelatedLocation, Severity, TextEdit } from '../findings';
 import type { ConfigTarget } from '../config/target';
 import { escapeXmlText } from '../iflow/escape';
+import { valueEdit } from '../iflow/value-edit';
 import type { IflowProperty } from '../iflow/model';
 import type { ParameterEntry } from '../params/model';
 import { escapePropertyValue } from '../params/properties';
@@ -102,7 +103,13 @@ function buildEdit(action: FixAction, context: BuildContext): FileEdit | undefin
   const place = locateSlice(action.target, action.textStart, action.textEnd);
   if (!place) return undefined;
   if (place.kind === 'iflow') {
-    const value = action.target.property.value!;
+    const property = action.target.property;
+    const value = property.value!;
+    if (value.text === '') {
+      // `<value/>` has no content to replace: the element itself is rewritten
+      const edit = valueEdit(property, action.newText);
+      return edit && { uri: context.iflow.uri, edits: [edit] };
+    }
     const range = context.iflow.lines.rangeOf(value.sourceOffsetAt(place.start), value.sourceOffsetAt(place.end));
     return { uri: context.iflow.uri, edits: [{ range, newText: escapeXmlText(action.newText) }] };
   }

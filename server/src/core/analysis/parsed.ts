@@ -45,7 +45,8 @@ export function updateParsedIflow(previous: ParsedIflow, text: string): ParsedIf
 }
 
 export function parseParameters(uri: string, text: string): ParsedParameters {
-  return { uri, text, lines: new LineIndex(text), file: readParameters(text) };
+  const lines = new LineIndex(text);
+  return { uri, text, lines, file: readParameters(text, lines) };
 }
 
 /** `…/Orders%20Flow.iflw` → `Orders Flow`: the name an iFlow goes by in messages. */
