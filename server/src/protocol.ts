@@ -3,6 +3,9 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { SeveritySetting } from './core/findings';
 
+/** `source` of every diagnostic the server publishes; the client filters its findings by it. */
+export const DIAGNOSTIC_SOURCE = 'cpi-security-lint';
+
 export interface AnalysisStatus {
   /** Files with analysis results. */
   readonly files: number;

@@ -5,11 +5,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SEVERITIES } from '../../../server/src/core/findings';
 import { ruleMeta } from '../../../server/src/core/rules/catalogue';
+import { DIAGNOSTIC_SOURCE } from '../../../server/src/protocol';
 import { severityIcon } from '../severity-icon';
 import { CONFIGURATION_KEY, groupFindings, ruleOfCode, totalCount, type FindingGroup, type FindingRecord, type GroupBy, type SeverityNumber } from './findings-model';
 
 export const FINDINGS_VIEW_ID = 'cpiSecurity.findings';
-export const DIAGNOSTIC_SOURCE = 'cpi-security-lint';
 const GROUP_SETTING = 'findings.groupBy';
 
 export type FindingNode = { readonly kind: 'group'; readonly group: FindingGroup } | { readonly kind: 'finding'; readonly record: FindingEntry };

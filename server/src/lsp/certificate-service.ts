@@ -7,7 +7,8 @@ import { describeCertificate, summarizeCertificate } from '../core/certs/rules';
 import type { Finding } from '../core/findings';
 import { containsPosition } from '../core/text/range';
 import type { ConfigurationResolver } from './configuration';
-import { SOURCE, toDiagnostic } from './diagnostics';
+import { toDiagnostic } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 import { canonicalUri, toPath } from './files';
 
 /**
@@ -53,7 +54,7 @@ export class CertificateService {
     this.results.set(uri, { result, usage: certificateUsage(resolved.config, canonicalUri(uri)), version });
     const diagnostics: Diagnostic[] = [
       ...result.findings.map(toDiagnostic),
-      ...result.problems.map((problem) => ({ range: problem.range, severity: DiagnosticSeverity.Information, source: SOURCE, message: problem.message })),
+      ...result.problems.map((problem) => ({ range: problem.range, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, message: problem.message })),
     ];
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }

@@ -2,8 +2,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { ConfigProblem } from '../core/config/model';
 import type { Finding, Severity } from '../core/findings';
 import { ruleMeta } from '../core/rules/catalogue';
-
-export const SOURCE = 'cpi-security-lint';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -24,7 +23,7 @@ export function toDiagnostic(finding: DiagnosticSource): Diagnostic {
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
     codeDescription: meta ? { href: meta.helpUrl } : undefined,
-    source: SOURCE,
+    source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     relatedInformation: finding.related.length
       ? finding.related.map((related) => ({ location: { uri: related.uri, range: related.range }, message: related.message ?? '' }))
@@ -36,7 +35,7 @@ export function configProblemDiagnostic(problem: ConfigProblem): Diagnostic {
   return {
     range: problem.range,
     severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-    source: SOURCE,
+    source: DIAGNOSTIC_SOURCE,
     message: problem.message,
   };
 }
