@@ -3,7 +3,6 @@
 // the extension, and serves VS Code with the extension loaded on examples/.
 // Prints the URL to open; Ctrl-C stops everything.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,7 +15,8 @@ const run = (command, args) => {
   }
 };
 
-if (!existsSync(join(root, 'node_modules', 'esbuild'))) run('npm', ['ci', '--no-audit', '--no-fund']);
+const { ensureDependencies } = await import('./ensure-deps.mjs');
+ensureDependencies();
 run(process.execPath, ['scripts/build.mjs']);
 
 const { ensureHost } = await import('../test/e2e/setup.mjs');
