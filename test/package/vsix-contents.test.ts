@@ -1,28 +1,37 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 
-// What `npm run package` puts into the .vsix (vsce lists it without packing):
-// the two bundles and the command line, the manifest's assets, the demo
-// workspace; never sources, tests, dependencies or the demo's private key.
+// `vsce package` as `npm run package` runs it (offline, from the built
+// bundles), then the .vsix is opened: it must hold the two bundles and the
+// command line, the manifest's assets and the demo workspace; never sources,
+// tests, dependencies or the demo's private key.
 const ROOT = join(__dirname, '..', '..');
 
-describe('.vsix contents', function () {
-  this.timeout(120_000);
+describe('.vsix package', function () {
+  this.timeout(180_000);
+  let files: string[] = [];
+  let folder = '';
 
-  it('ships exactly the bundles, assets and demo files the extension needs', () => {
+  before(() => {
+    folder = mkdtempSync(join(tmpdir(), 'cpi-vsix-'));
+    const vsix = join(folder, 'cpi-security-lint.vsix');
     const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-    const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean);
-    for (const needed of ['client/out/extension.js', 'server/out/server.js', 'server/out/cli.js', 'package.json', 'package.nls.json', 'README.md', 'LICENSE', 'schemas/cpisecurity.schema.json', 'media/cpi-security.svg']) {
-      assert.ok(files.includes(needed), `${needed} is missing from the package`);
+    execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { cwd: ROOT, stdio: 'pipe' });
+    files = Object.keys(unzipSync(readFileSync(vsix)))
+      .filter((name) => name.startsWith('extension/'))
+      .map((name) => name.slice('extension/'.length));
+  });
+
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('ships the bundles, the manifest and its assets', () => {
+    for (const needed of ['client/out/extension.js', 'server/out/server.js', 'server/out/cli.js', 'package.json', 'package.nls.json', 'readme.md', 'LICENSE.txt', 'schemas/cpisecurity.schema.json', 'media/cpi-security.svg']) {
+      assert.ok(files.some((file) => file.toLowerCase() === needed.toLowerCase()), `${needed} is missing from the package: ${files.join(', ')}`);
     }
-    const unwanted = files.filter((file) => /^(node_modules|test|client\/src|server\/src|scripts|\.ci)\//.test(file) || /\.(ts|map)$/.test(file) || /\.key$/.test(file));
-    assert.deepEqual(unwanted, []);
-    // every path the manifest points at is shipped
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     const referenced = [
       ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
@@ -34,5 +43,10 @@ describe('.vsix contents', function () {
       assert.ok(existsSync(join(ROOT, path)), `${path} does not exist`);
       assert.ok(files.includes(path), `${path} is referenced by package.json but not shipped`);
     }
+  });
+
+  it('ships no sources, tests, dependencies or private keys', () => {
+    const unwanted = files.filter((file) => /^(node_modules|test|client\/src|server\/src|scripts|\.ci)\//.test(file) || /\.(ts|map)$/.test(file) || /\.key$/.test(file));
+    assert.deepEqual(unwanted, []);
   });
 });
