@@ -282,6 +282,75 @@ describe('incremental iFlow update', () => {
     assert.deepEqual(snapshot(updateParsedIflow(before, namespace).model), snapshot(parseIflow(before.uri, namespace).model));
   });
 
+  it('re-reads only the edited channel while typing breaks and mends the XML inside it', () => {
+    const uri = 'file:///a/Flow.iflw';
+    const facts = (parsed: ParsedIflow) => parsed.model.channels.map(factsOf);
+    const at = (t: string) => t.indexOf('.example.com/x?a=1&amp;b=2', t.indexOf('https://backend2')); // in channel 2's address
+    const insert = (piece: string) => (t: string) => t.slice(0, at(t)) + piece + t.slice(at(t));
+    const remove = (length: number) => (t: string) => t.slice(0, at(t) - length) + t.slice(at(t));
+    // Each step edits the previous text; `broken` says whether the result has
+    // XML problems, `reread` whether only channel 2 is read again. A close tag
+    // saxes cannot match unwinds its stack past the channel: the whole file is read.
+    const steps: [string, (t: string) => string, boolean, boolean][] = [
+      ['a half-typed "<"', insert('<'), true, true],
+      ['a tag name after it', insert('b'), true, true],
+      ['the "<b" removed', remove(2), false, true],
+      ['a bare "&"', insert('&'), true, true],
+      ['a half-typed reference', insert('am'), true, true],
+      ['a stray ">"', insert('>'), true, true],
+      ['all of it removed', remove(4), false, true],
+      ['a half-typed start tag', insert('<valu'), true, true],
+      ['an attribute name', insert(' a'), true, true],
+      ['all of it removed again', remove(7), false, true],
+      ['a half-typed close tag', insert('</'), true, false],
+      ['the close tag removed', remove(2), false, false],
+      ['an unknown entity', insert('&host;'), true, true],
+      ['a "<" after it', insert('<'), true, true],
+      ['both removed', remove(7), false, true],
+    ];
+    let current = parseIflow(uri, handMadeIflow(6));
+    for (const [label, edit, broken, reread] of steps) {
+      const text = edit(current.text);
+      const updated = updateParsedIflow(current, text);
+      const full = parseIflow(uri, text);
+      assert.deepEqual(snapshot(updated.model), snapshot(full.model), label);
+      assert.equal(full.model.problems.length > 0, broken, label);
+      const [a, b] = [facts(current), facts(updated)];
+      assert.deepEqual(
+        a.map((f, i) => f === b[i]),
+        reread ? [true, true, false, true, true, true] : [false, false, false, false, false, false],
+        `${label}: only channel 2 re-read: ${reread}`,
+      );
+      current = updated;
+    }
+  });
+
+  it('reads the whole file when a problem lies outside the edited channel', () => {
+    const uri = 'file:///a/Flow.iflw';
+    const text = handMadeIflow(4);
+    // A problem in channel 1, then an edit in channel 2.
+    const broken = text.replace('Channel &lt;1&gt;', 'Channel <1&gt;');
+    const before = parseIflow(uri, broken);
+    assert.ok(before.model.problems.length > 0);
+    const edited = broken.replace('https://backend2', 'http://backend2');
+    const after = updateParsedIflow(before, edited);
+    assert.ok(!after.model.channels.some((c, i) => factsOf(c) === factsOf(before.model.channels[i])), 'full read');
+    assert.deepEqual(snapshot(after.model), snapshot(parseIflow(uri, edited).model));
+    // More problems in channel 1 than a model keeps: the one in channel 2 is left out, yet it is there.
+    const many = text.replace('Channel &lt;1&gt;', 'Channel 1 ' + '&a; '.repeat(120)).replace('Channel &lt;2&gt;', 'Channel <2&gt;');
+    const crowded = parseIflow(uri, many);
+    const inChannel1 = many.replace('Channel 1 &a;', 'Channel 1 &b;');
+    const updated = updateParsedIflow(crowded, inChannel1);
+    assert.ok(!updated.model.channels.some((c, i) => factsOf(c) === factsOf(crowded.model.channels[i])), 'full read');
+    assert.deepEqual(snapshot(updated.model), snapshot(parseIflow(uri, inChannel1).model));
+    // A close tag saxes cannot match unwinds past the channel: the whole file is read too.
+    const clean = parseIflow(uri, text);
+    const unmatched = text.replace('<key>Name</key>', '<key>Name</kex>');
+    const reread = updateParsedIflow(clean, unmatched);
+    assert.ok(!reread.model.channels.some((c, i) => factsOf(c) === factsOf(clean.model.channels[i])), 'full read');
+    assert.deepEqual(snapshot(reread.model), snapshot(parseIflow(uri, unmatched).model));
+  });
+
   it('equals a full read and analysis after random edits of a hand-made iFlow (LF and CRLF)', () => {
     const uri = 'file:///w/p/src/main/resources/scenarioflows/integrationflow/Hand%20Made.iflw';
     const parameters = parseParameters('file:///w/p/src/main/resources/parameters.prop', HAND_MADE_PARAMETERS);

@@ -22,8 +22,10 @@ export interface ChannelFacts {
   readonly end: number;
   /**
    * Read with nothing else open around it and nothing flow-level inside
-   * (participants, namespace declarations, other channels): reading the
-   * element's text on its own gives the same channel.
+   * (participants, namespace declarations, other channels), and closed by
+   * saxes at its own close tag with nothing pending (XML problems inside
+   * left no trace for what follows): reading the element's text on its own
+   * gives the same channel and problems.
    */
   readonly selfContained: boolean;
 }

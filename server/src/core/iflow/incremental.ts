@@ -9,9 +9,18 @@ import { readIflowWithLayout, type IflowLayout, type IflowReading } from './read
 // elements, so an edit inside one of them is handled by reading just that
 // element's text again and moving everything after it by the change in
 // length. Whenever that could differ from reading the whole file (syntax
-// problems anywhere, the edit touching more than one channel, namespace
-// declarations or participants inside the channel, ...), the caller reads
-// the whole file instead: the shortcut must never change a result.
+// problems outside the channel, the edit touching more than one channel,
+// namespace declarations or participants inside the channel, ...), the
+// caller reads the whole file instead: the shortcut must never change a
+// result.
+//
+// Typing often breaks the XML for a moment (a half-typed `<` or `&` in a
+// value). Problems inside the edited channel are allowed, before and after
+// the edit, when saxes closed the channel's own element at its close tag
+// with nothing pending (ChannelFacts.selfContained): it then reads the
+// channel's text the same within the file as on its own (a close tag it
+// cannot match inside the channel unwinds past the channel and fails that
+// test), and reads everything after it as it did before.
 
 /** Versions of the file whose line index (and text) channels of one model may keep alive. */
 const MAX_LINE_INDEXES = 3;
@@ -81,11 +90,12 @@ function commonLength(limit: number, sameChunk: (from: number, to: number) => bo
  */
 export function rereadIflow(previous: IflowSnapshot, text: string, lines: LineIndex, change = textChange(previous.text, text)): IflowReading | undefined {
   const { model, layout } = previous;
-  if (model.problems.length > 0 || !change) return undefined;
+  if (!change) return undefined;
   const index = channelAround(model.channels, change);
   if (index < 0) return undefined;
   const edited = model.channels[index] as ChannelRecord;
   if (!edited.facts.selfContained || layout.namespacesSettledAt > edited.start) return undefined;
+  if ((model.problems.length > 0 || layout.problemSpan) && !within(layout.problemSpan, edited.start, edited.end)) return undefined;
 
   const delta = change.newEnd - change.oldEnd;
   const from = edited.start;
@@ -95,8 +105,8 @@ export function rereadIflow(previous: IflowSnapshot, text: string, lines: LineIn
   const fragment = copyOf(text.slice(from, to));
   const reading = readIflowWithLayout(fragment, lines, { namespaces: layout.namespaces, participants: model.participants, offset: from });
   const reread = reading.model.channels[0];
+  // The fragment's own problems are then the new file's only ones.
   const fits =
-    reading.model.problems.length === 0 &&
     reading.model.channels.length === 1 &&
     reading.model.otherProperties.length === 0 &&
     reading.layout.landmarks === 1 && // the channel itself: nothing flow-level inside
@@ -132,9 +142,14 @@ export function rereadIflow(previous: IflowSnapshot, text: string, lines: LineIn
     participants.set(id, participant.moved(shiftAt(participant.start), lines));
   }
   return {
-    model: { name: model.name, participants, channels, otherProperties, problems: [] },
-    layout,
+    model: { name: model.name, participants, channels, otherProperties, problems: reading.model.problems },
+    layout: { ...layout, problemSpan: reading.layout.problemSpan },
   };
+}
+
+/** Whether `span` (of the problems) is known and lies in [start, end). */
+function within(span: IflowLayout['problemSpan'], start: number, end: number): boolean {
+  return span !== undefined && span.start >= start && span.end <= end;
 }
 
 /** Index of the channel whose element strictly contains the change (its first and last character unchanged), else -1. */

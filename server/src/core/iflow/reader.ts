@@ -27,6 +27,14 @@ interface FlowDraft {
   /** Past its own close tag; -1 until then (and for good when it never closes). */
   end: number;
   selfContained: boolean;
+  /** saxes's own element for it: its close must pop exactly this (see onClosetag). */
+  readonly saxesTag: object;
+  /**
+   * saxes popped `saxesTag` at the channel's own close tag with nothing
+   * pending (no stray text kept for later): whatever went wrong inside left
+   * the parser as a clean channel would, so the rest of the file reads the same.
+   */
+  closedCleanly: boolean;
 }
 
 /**
@@ -82,6 +90,8 @@ export interface IflowLayout {
   readonly namespacesSettledAt: number;
   /** Participants, collaborations, processes, definitions and namespace declarations seen. */
   readonly landmarks: number;
+  /** File offsets covering every XML problem found (also those left out of the model); absent when there are none. */
+  readonly problemSpan?: { readonly start: number; readonly end: number };
 }
 
 export interface IflowReading {
@@ -142,7 +152,7 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
     const localLength = qname.length - qname.indexOf(':') - 1;
     if (localLength === 3) return qname.endsWith('key') ? 'key' : 'other';
     if (localLength === 5) return qname.endsWith('value') ? 'value' : 'other';
-    if (!CLASSIFIED_LENGTHS.has(localLength)) return 'other';
+    if (localLength > 30 || ((CLASSIFIED_LENGTHS >> localLength) & 1) === 0) return 'other';
     if (qname === lastName) return lastKind;
     let kind = kinds.get(qname);
     if (kind === undefined) {
@@ -200,7 +210,7 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
     if (level === 'property') return;
     if (flow && own) {
       flow.end = end;
-      flow.selfContained = flow.clean && landmarks === flow.landmarksAtStart;
+      flow.selfContained = flow.clean && landmarks === flow.landmarksAtStart && flow.closedCleanly;
     }
     flow = undefined;
   };
@@ -236,6 +246,7 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
   // value. A text handler would clear it but costs a string per text node;
   // clearing the buffer only after such an error is cheap. (saxes 6 field.)
   let staleText = false;
+  const saxesText = (): string => (parser as unknown as { text: string }).text;
 
   parser.on('opentagstart', (tag) => {
     if (staleText) {
@@ -288,7 +299,9 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
           clean,
           landmarksAtStart: landmarks,
           end: tag.isSelfClosing ? end : -1,
-          selfContained: tag.isSelfClosing && clean,
+          selfContained: tag.isSelfClosing && clean && saxesText() === '',
+          saxesTag: tag,
+          closedCleanly: false,
         };
         flows.push(draft);
         flow = tag.isSelfClosing ? undefined : draft;
@@ -346,7 +359,13 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
   const openKinds: ElementKind[] = [];
   const openBindings: number[] = [];
 
+  // saxes pops its tags one by one while looking for the one a close tag
+  // names, and reports each that is not it right after popping it: a channel
+  // popped so was not closed by its own close tag, whatever the text there.
+  let poppedClean: FlowDraft | undefined;
+
   parser.on('closetag', (tag) => {
+    poppedClean = undefined;
     if (tag.isSelfClosing) return; // handled with its open tag
     const opened = openBindings.pop();
     const known = openKinds.pop();
@@ -355,7 +374,12 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
     const end = parser.position;
     const start = Math.max(0, text.lastIndexOf('<', end - 1));
     // Closes that saxes invents while unwinding after an error are ignored.
-    if (isCloseTagOf(text, start, tag.name)) onClose(kind, start, end);
+    if (!isCloseTagOf(text, start, tag.name)) return;
+    if (kind === 'messageFlow' && flow && flow.saxesTag === tag && saxesText() === '') {
+      flow.closedCleanly = true;
+      poppedClean = flow;
+    }
+    onClose(kind, start, end);
   });
 
   // saxes reports every problem through `fail`, a public method meant to be
@@ -365,6 +389,11 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
   parser.fail = function (message: string) {
     const position = parser.position;
     let start = Math.max(0, position - 1);
+    if (poppedClean && message === 'unexpected close tag.') {
+      poppedClean.closedCleanly = false;
+      poppedClean.selfContained = false;
+    }
+    poppedClean = undefined;
     if (message.startsWith('unmatched closing tag: ')) {
       // saxes drops a close tag it cannot match; it may still close our channel or property.
       staleText = true;
@@ -382,7 +411,13 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
   // After one mistake saxes often reports the same thing at every following
   // character or element; one problem per stretch is what a reader needs.
   const found: { message: string; start: number; end: number }[] = [];
+  // Where problems were found, also those merged or left out: an update may
+  // skip re-reading only where there were none.
+  let problemsFrom = Infinity;
+  let problemsTo = -Infinity;
   const addProblem = (message: string, start: number, end: number): void => {
+    problemsFrom = Math.min(problemsFrom, start);
+    problemsTo = Math.max(problemsTo, end);
     const last = found.length > 0 ? found[found.length - 1] : undefined;
     if (last && last.message === message && start <= last.end) {
       last.end = Math.max(last.end, end);
@@ -410,11 +445,12 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
     otherProperties,
     problems: found.map((problem): XmlProblem => ({ message: problem.message, range: lines.rangeOf(problem.start + shift, problem.end + shift) })),
   };
-  return { model, layout: { namespaces: prefixes, namespacesSettledAt, landmarks } };
+  const problemSpan = problemsTo < problemsFrom ? undefined : { start: problemsFrom + shift, end: problemsTo + shift };
+  return { model, layout: { namespaces: prefixes, namespacesSettledAt, landmarks, problemSpan } };
 }
 
-/** Lengths of the local names classify() tells apart besides `key` and `value`. */
-const CLASSIFIED_LENGTHS = new Set(['property', 'messageFlow', 'participant', 'collaboration', 'process', 'extensionElements', 'definitions'].map((name) => name.length));
+/** Lengths of the local names classify() tells apart besides `key` and `value`, as bits (a set lookup per element shows in profiles). */
+const CLASSIFIED_LENGTHS = ['property', 'messageFlow', 'participant', 'collaboration', 'process', 'extensionElements', 'definitions'].reduce((bits, name) => bits | (1 << name.length), 0);
 
 function classify(qname: string, prefixes: ReadonlyMap<string, string>): ElementKind {
   const colon = qname.indexOf(':');

@@ -176,6 +176,12 @@ function contentKind(source: string, start: number, end: number): number {
  * recognised character by character.
  */
 function decodeReferences(raw: string): string {
+  if (onlyPredefinedReferences(raw)) {
+    // Native replacements build one flat string; the loop below builds a
+    // tree of pieces that survives with the model. `&amp;` goes last so
+    // that `&amp;lt;` stays `&lt;`.
+    return raw.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
+  }
   let decoded = '';
   let copied = 0;
   for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', amp + 1)) {
@@ -201,6 +207,21 @@ function decodeReferences(raw: string): string {
     amp = copied - 1;
   }
   return decoded + raw.slice(copied);
+}
+
+/** Whether every "&" in `raw` starts one of `&lt;` `&gt;` `&amp;` `&quot;` `&apos;` (what decodeReferences resolves them to is then certain). */
+function onlyPredefinedReferences(raw: string): boolean {
+  for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', amp + 1)) {
+    const c = raw.charCodeAt(amp + 1);
+    if (c === 108 /* l */ || c === 103 /* g */) {
+      if (raw.charCodeAt(amp + 2) !== 116 /* t */ || raw.charCodeAt(amp + 3) !== 59 /* ; */) return false;
+    } else if (c === 97 /* a */) {
+      if (!raw.startsWith('mp;', amp + 2) && !raw.startsWith('pos;', amp + 2)) return false;
+    } else if (c !== 113 /* q */ || !raw.startsWith('uot;', amp + 2)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function findEnd(source: string, marker: string, from: number, end: number): number {
