@@ -29,6 +29,12 @@ describe('decodeXml', () => {
     assert.equal(decodeXml(raw, 0, raw.length).text, raw);
   });
 
+  it('keeps names of Object.prototype members as undefined entities', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      assert.equal(decodeXml(`a&${name};b`).text, `a&${name};b`);
+    }
+  });
+
   it('maps every decoded index to the raw characters that produced it', () => {
     for (const raw of cases) {
       const source = `<value>${raw}</value>`;

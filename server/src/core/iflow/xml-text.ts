@@ -23,7 +23,8 @@ const LT = 60; // <
 const CR = 13;
 const LF = 10;
 
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+// No prototype: `&constructor;` must stay an undefined entity, not find Object's constructor.
+const PREDEFINED: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' });
 
 /**
  * Decodes `source[start, end)` as XML element content. Never expands
