@@ -18,6 +18,7 @@ import { fingerprintHash, numberFingerprints } from './fingerprint';
 import { displayPath, fileUri, uriToPath } from './paths';
 import { compareFindings, toLocation, type NoteKind, type ReportedFinding, type ScanReport } from './report';
 import { decodeText } from './text-decode';
+import { detached } from '../core/text/detached';
 
 export interface ScanOptions {
   readonly root: string;
@@ -278,12 +279,4 @@ function byArtifact<T>(items: readonly T[], uriOf: (item: T) => string): [folder
     else groups.set(folder, [item]);
   }
   return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/**
- * A copy that shares no memory with the file text. V8 keeps a whole file alive
- * for any substring taken from it, and findings outlive their artifact.
- */
-function detached(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }

@@ -3,6 +3,7 @@ import { ChannelRecord, ParticipantRecord } from './channel-record';
 import type { IflowModel, IflowProperty, Participant } from './model';
 import { PropertyRecord } from './property-record';
 import { readIflowWithLayout, type IflowLayout, type IflowReading } from './reader';
+import { detached } from '../text/detached';
 
 // Re-reading a 5 MB iFlow after every keystroke costs about 100 ms, most of
 // it in the XML parser. Channels are independent `bpmn2:messageFlow`
@@ -102,7 +103,7 @@ export function rereadIflow(previous: IflowSnapshot, text: string, lines: LineIn
   const to = edited.end + delta;
   // A copy, not a slice: the channel's strings would otherwise keep this
   // whole version of the file alive after later edits elsewhere.
-  const fragment = copyOf(text.slice(from, to));
+  const fragment = detached(text.slice(from, to));
   const reading = readIflowWithLayout(fragment, lines, { namespaces: layout.namespaces, participants: model.participants, offset: from });
   const reread = reading.model.channels[0];
   // The fragment's own problems are then the new file's only ones.
@@ -172,9 +173,4 @@ function channelAround(channels: IflowModel['channels'], change: TextChange): nu
   if (found < 0) return -1;
   const channel = channels[found] as ChannelRecord;
   return channel.end >= 0 && change.oldEnd < channel.end ? found : -1;
-}
-
-/** A flat copy of a string that shares no memory with the string it was sliced from. */
-function copyOf(slice: string): string {
-  return JSON.parse(JSON.stringify(slice)) as string;
 }
