@@ -2,7 +2,7 @@
 // `.cpisecurity.json` from the artifact's first file upwards (here up to the
 // file-system root: a command line has no workspace), or the one given with
 // --config for every file. Each configuration file is read once.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseTree, stripComments, type ParseError } from 'jsonc-parser';
 import { configCandidates } from '../core/config/discover';
 import { DEFAULT_CONFIG, type Config, type ConfigProblem } from '../core/config/model';
@@ -43,12 +43,13 @@ export class ConfigResolver {
     if (this.files.has(uri)) return this.files.get(uri);
     const path = uriToPath(uri);
     let file: ConfigFile | undefined;
-    if (path !== undefined) {
+    // Most folders have none: ask for the file's type first, since a failed read costs an exception.
+    if (path !== undefined && statSync(path, { throwIfNoEntry: false })?.isFile()) {
       try {
         const text = readFileSync(path, 'utf8');
         file = { uri, ...parseConfig(text, uri) };
       } catch {
-        file = undefined; // absent (or a folder of that name): keep looking further up
+        file = undefined; // unreadable: keep looking further up, as for an absent one
       }
     }
     this.files.set(uri, file);

@@ -1,7 +1,7 @@
 // Finds the files to scan under the paths given on the command line:
 // folders recursively (not into node_modules or .git), following symbolic
 // links but never into a folder already seen (link loops), each file once.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileKind, type FileKind } from './file-kind';
 
@@ -29,8 +29,8 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
   const seenFolders = new Set<string>();
   const seenFiles = new Set<string>();
 
-  const addFile = (path: string, kind: FileKind, explicit: boolean) => {
-    const real = realOrSelf(path);
+  /** `real`: the file's path with links resolved, when the caller already knows it. */
+  const addFile = (path: string, kind: FileKind, explicit: boolean, real = realOrSelf(path)) => {
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
     discovery.files.push({ path, kind, explicit });
@@ -40,16 +40,27 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     const real = realOrSelf(folder);
     if (seenFolders.has(real)) return;
     seenFolders.add(real);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(folder).sort();
+      entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       discovery.problems.push({ path: folder, message: `folder cannot be read (${reason(error)})` });
       return;
     }
-    for (const name of names) {
+    for (const entry of entries) {
+      const { name } = entry;
       const path = join(folder, name);
       const kind = fileKind(name);
+      // The listing's types spare a stat per file; only links need following.
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(name)) walk(path);
+        continue;
+      }
+      if (entry.isFile()) {
+        // inside a folder seen by its real path, a plain file's real path is known without asking
+        if (kind !== undefined) addFile(path, kind, false, join(real, name));
+        continue;
+      }
       let stats;
       try {
         stats = statSync(path); // follows links; a dangling link throws

@@ -3,18 +3,17 @@
 // columns. Binary content is refused with a per-file error instead of being
 // parsed into nonsense.
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+import { isUtf8 } from 'node:buffer';
+
 const latin1 = new TextDecoder('latin1');
 
 export type Decoded = { readonly text: string } | { readonly error: string };
 
 export function decodeText(bytes: Uint8Array, kind: 'iflow' | 'parameters'): Decoded {
   if (bytes.includes(0)) return { error: 'binary content (NUL bytes): not a text file' };
-  try {
-    return { text: utf8.decode(bytes) };
-  } catch {
-    // Java properties files are traditionally ISO-8859-1; one byte stays one character either way.
-    if (kind === 'parameters') return { text: latin1.decode(bytes) };
-    return { error: 'not valid UTF-8 text: iFlows are UTF-8 XML' };
-  }
+  // Checking first and then decoding is faster than a fatal TextDecoder; Buffer keeps a byte order mark.
+  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
+  // Java properties files are traditionally ISO-8859-1; one byte stays one character either way.
+  if (kind === 'parameters') return { text: latin1.decode(bytes) };
+  return { error: 'not valid UTF-8 text: iFlows are UTF-8 XML' };
 }
