@@ -1,6 +1,6 @@
 import type { LineIndex, Range } from '../text/range';
 import type { IflowProperty } from './model';
-import type { XmlSourceText } from './xml-text';
+import { xmlSourceText, type XmlSourceText } from './xml-text';
 
 /** File offsets of one `ifl:property` and its `key` / `value` elements. */
 export interface PropertyOffsets {
@@ -10,6 +10,9 @@ export interface PropertyOffsets {
   readonly keyEnd: number;
   readonly keyElementStart: number;
   readonly keyElementEnd: number;
+  /** Content of the `<value>` element; -1 when the property has none. */
+  readonly valueStart: number;
+  readonly valueEnd: number;
   /** -1 when the property has no `<value>` element. */
   readonly valueElementStart: number;
   readonly valueElementEnd: number;
@@ -29,13 +32,16 @@ export class PropertyRecord implements IflowProperty, PropertyOffsets {
   readonly keyEnd: number;
   readonly keyElementStart: number;
   readonly keyElementEnd: number;
+  readonly valueStart: number;
+  readonly valueEnd: number;
   readonly valueElementStart: number;
   readonly valueElementEnd: number;
+  /** The value once decoded; most are never read (rules look at a few keys). */
+  private decoded: XmlSourceText | undefined;
 
   /** `offsets` plus `shift` are file offsets (the reader's draft, or the record being moved). */
   constructor(
     readonly key: string,
-    readonly value: XmlSourceText | undefined,
     offsets: PropertyOffsets,
     shift: number,
     private readonly lines: LineIndex,
@@ -47,8 +53,16 @@ export class PropertyRecord implements IflowProperty, PropertyOffsets {
     this.keyElementStart = offsets.keyElementStart + shift;
     this.keyElementEnd = offsets.keyElementEnd + shift;
     const hasValue = offsets.valueElementStart >= 0;
+    this.valueStart = hasValue ? offsets.valueStart + shift : -1;
+    this.valueEnd = hasValue ? offsets.valueEnd + shift : -1;
     this.valueElementStart = hasValue ? offsets.valueElementStart + shift : -1;
     this.valueElementEnd = hasValue ? offsets.valueElementEnd + shift : -1;
+  }
+
+  /** Decoded from the file text on first use (the line index holds the version these offsets are in). */
+  get value(): XmlSourceText | undefined {
+    if (this.valueStart < 0) return undefined;
+    return (this.decoded ??= xmlSourceText(this.lines.text, this.valueStart, this.valueEnd, this.lines));
   }
 
   get keyRange(): Range {
@@ -69,7 +83,7 @@ export class PropertyRecord implements IflowProperty, PropertyOffsets {
 
   /** The same property `delta` characters further on in a new version of the file. */
   moved(delta: number, lines: LineIndex): PropertyRecord {
-    return new PropertyRecord(this.key, this.value?.moved(delta, lines), this, delta, lines);
+    return new PropertyRecord(this.key, this, delta, lines);
   }
 
   /** Plain data for logs and snapshots (getters are not own properties). */

@@ -4,7 +4,7 @@ import { ChannelRecord, ParticipantRecord, type ChannelFacts } from './channel-r
 import type { ChannelDirection, IflowModel, IflowProperty, Participant, ParticipantType, XmlProblem } from './model';
 import { BPMN_NS, IFL_NS } from './namespaces';
 import { PropertyRecord, type PropertyOffsets } from './property-record';
-import { decodeXmlText, xmlSourceText, type XmlSourceText } from './xml-text';
+import { decodeXmlText } from './xml-text';
 
 /** Enough to show what is wrong without letting a garbage file flood the editor. */
 const MAX_PROBLEMS = 100;
@@ -52,7 +52,8 @@ class PropertyDraft implements PropertyOffsets {
   keyEnd = 0;
   keyElementStart = 0;
   keyElementEnd = 0;
-  value: XmlSourceText | undefined;
+  valueStart = -1;
+  valueEnd = -1;
   valueElementStart = -1;
   valueElementEnd = -1;
   /** The open `<key>` or `<value>` child, if any, and where its element and content start. */
@@ -65,7 +66,8 @@ class PropertyDraft implements PropertyOffsets {
     this.start = start;
     this.flow = flow;
     this.key = undefined;
-    this.value = undefined;
+    this.valueStart = -1;
+    this.valueEnd = -1;
     this.valueElementStart = -1;
     this.valueElementEnd = -1;
     this.part = undefined;
@@ -181,7 +183,9 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
       property.keyElementStart = property.partElementStart;
       property.keyElementEnd = elementEnd;
     } else {
-      property.value = xmlSourceText(text, contentStart, end, lines, shift);
+      // decoded when a rule first reads it (PropertyRecord.value)
+      property.valueStart = contentStart;
+      property.valueEnd = end;
       property.valueElementStart = property.partElementStart;
       property.valueElementEnd = elementEnd;
     }
@@ -193,7 +197,7 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
     const key = property.key;
     if (key === undefined) return;
     property.end = end;
-    const result = new PropertyRecord(key, property.value, property, shift, lines);
+    const result = new PropertyRecord(key, property, shift, lines);
     if (property.flow) property.flow.properties.set(key, result);
     else otherProperties.push(result);
   };

@@ -1,3 +1,5 @@
+import type { ChannelView } from '../analysis/channel-view';
+import type { IflowProperty } from '../iflow/model';
 import { ruleMeta } from './catalogue';
 import type { IflowRule } from './rule';
 import { channelLabel } from './support/channel-facts';
@@ -7,17 +9,20 @@ export const cleartextSecret: IflowRule = {
   channelByChannel: true,
   meta: ruleMeta('cleartext-secret')!,
   checkIflow(iflow, report) {
-    const owners = [
-      ...iflow.channels.flatMap((channel) => [...channel.channel.properties.values()].map((property) => ({ property, where: channelLabel(channel) }))),
-      ...iflow.otherProperties.map((property) => ({ property, where: 'integration flow' })),
-    ];
-    for (const { property, where } of owners) {
+    // Runs over every property of every iFlow: the key is checked first, so
+    // only the few secret-named values are ever decoded.
+    const check = (property: IflowProperty, channel?: ChannelView) => {
+      if (!isSecretName(property.key)) return;
       const text = property.value?.text ?? '';
-      if (!isSecretName(property.key) || text.trim() === '' || isIndirectValue(text)) continue;
+      if (text.trim() === '' || isIndirectValue(text)) return;
       report({
         on: property,
-        message: `The ${where} holds "${property.key}" in clear text in the iFlow, where everyone with access to the package or its Git history can read it. Deploy it as security material (user credentials or a secure parameter) and refer to it by name.`,
+        message: `The ${channel ? channelLabel(channel) : 'integration flow'} holds "${property.key}" in clear text in the iFlow, where everyone with access to the package or its Git history can read it. Deploy it as security material (user credentials or a secure parameter) and refer to it by name.`,
       });
+    };
+    for (const channel of iflow.channels) {
+      for (const property of channel.channel.properties.values()) check(property, channel);
     }
+    for (const property of iflow.otherProperties) check(property);
   },
 };

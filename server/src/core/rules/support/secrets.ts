@@ -8,9 +8,23 @@ function normalise(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+// Every property of every iFlow is asked about, and the same few hundred
+// keys repeat: each answer is kept (bounded, keys can be anything).
+const secretNames = new Map<string, boolean>();
+const MAX_REMEMBERED = 4096;
+
 /** `password`, `clientSecret`, `consumerSecret`, `securityToken`, `apiKey`, `Mail Password`, ... */
 export function isSecretName(key: string): boolean {
-  const name = normalise(key);
+  let secret = secretNames.get(key);
+  if (secret === undefined) {
+    if (secretNames.size >= MAX_REMEMBERED) secretNames.clear();
+    secret = looksSecret(normalise(key));
+    secretNames.set(key, secret);
+  }
+  return secret;
+}
+
+function looksSecret(name: string): boolean {
   // a CSRF token is fetched per session (`fetch`), not a stored secret
   if (name.includes('csrf') || name.includes('xsrf')) return false;
   return SECRET_ENDINGS.some((ending) => name.endsWith(ending));
