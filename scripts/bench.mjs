@@ -1,9 +1,14 @@
-// `npm run bench`: bundles the benchmark with esbuild (so it measures the same
-// code the extension ships) and runs it in a fresh Node process.
+// `npm run bench` (see scripts/bench/run.ts): bundles the benchmark and the
+// bare-parse process with esbuild, then runs the benchmark in a fresh Node
+// process. Arguments pass through (`npm run bench -- --json out.json`).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 
-const outfile = '.cache/bench/run.js';
-await build({ entryPoints: ['scripts/bench/run.ts'], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', mainFields: ['module', 'main'] });
-const result = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit' });
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', mainFields: ['module', 'main'] };
+await Promise.all([
+  build({ ...common, entryPoints: ['scripts/bench/run.ts'], outfile: '.cache/bench/run.js' }),
+  // its own small bundle: the bare parse loads nothing but saxes
+  build({ ...common, entryPoints: ['scripts/bench/bare-parse.ts'], outfile: '.cache/bench/bare-parse.js' }),
+]);
+const result = spawnSync(process.execPath, ['.cache/bench/run.js', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -4,6 +4,12 @@ import type { FaqView } from './faq/faq-view';
 import type { FindingsView } from './findings/findings-view';
 import type { RulesView } from './rules/rules-view';
 
+/**
+ * When the bundle began to evaluate: extension.ts imports this module first,
+ * and it has no runtime imports of its own, so this runs before the rest.
+ */
+export const bundleStartedAt = performance.now();
+
 export interface FaqItem {
   readonly id: string;
   readonly label: string;
@@ -33,13 +39,16 @@ export interface CpiSecurityApi {
   findingItems(): FindingItem[];
   /** Settles once the language server has started (rejects when it could not). */
   readonly ready: Promise<void>;
+  /** Milliseconds from the start of the bundle's evaluation to the end of activate() (the server starts later). */
+  readonly activationMs: number;
 }
 
-export function createApi(views: { faq: FaqView; rules: RulesView; findings: FindingsView }, ready: Promise<void>): CpiSecurityApi {
+export function createApi(views: { faq: FaqView; rules: RulesView; findings: FindingsView }, ready: Promise<void>, activationMs: number): CpiSecurityApi {
   return {
     faqItems: () => views.faq.questions().map(({ entry }) => ({ id: entry.id, label: entry.question, category: entry.category })),
     ruleItems: async () => (await views.rules.currentRows()).map((row) => ({ id: row.id, severity: row.severity })),
     findingItems: () => views.findings.currentFindings().map((finding) => ({ rule: finding.rule, uri: finding.uri, line: finding.line })),
     ready,
+    activationMs,
   };
 }

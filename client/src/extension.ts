@@ -1,8 +1,9 @@
 // Entry point: starts the language server and sets up the views, commands
 // and status. Activation stays cheap: the server starts in the background and
 // nothing waits for it except the returned API's `ready`.
+// './api' stays the first import: it records when the bundle began to evaluate (activationMs).
+import { bundleStartedAt, createApi, type CpiSecurityApi } from './api';
 import * as vscode from 'vscode';
-import { createApi, type CpiSecurityApi } from './api';
 import { registerCommands } from './commands';
 import { trackIntegrationContent } from './content-context';
 import { registerDocsProvider } from './docs/docs-provider';
@@ -34,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): CpiSecurityApi {
   const ready = server.start().then(() => rules.refresh());
   // Failures are logged by the connection; keep them from surfacing as unhandled.
   ready.catch(() => undefined);
-  return createApi({ faq, rules, findings }, ready);
+  return createApi({ faq, rules, findings }, ready, performance.now() - bundleStartedAt);
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,148 +1,165 @@
-// Speed and memory of the analysis core, measured outside the test suite:
-//  1. edit latency: re-analysing a large iFlow after a small edit, the way
-//     the language server does on every change (the previous parse is
-//     updated, see updateParsedIflow), at the start, middle and end of the
-//     file; a full re-read and analysis is shown for comparison;
-//  2. scan throughput over real iFlows (../shared/corpus when present),
-//     compared with the bare XML parse (the physical limit).
-// Each measurement runs in a process of its own: saxes's hot code adapts to
-// the parser objects it sees, and a bare parser (never used in production)
-// next to the reader's would slow down whichever runs second.
+// `npm run bench`: the issue's measures in one run on this machine, over
+// generated workloads (fixed seed, cached in .cache/bench/workload):
+//   edit    edit-to-diagnostics latency of the language server (5 MB iFlow)
+//   scan    cold command-line scan of 1,000 artifacts, the bare saxes parse
+//           of the same files, and the peak memory of both processes
+//   package .vsix size and the extension's activation time (real VS Code)
+// Prints a table against the targets; `--json <file>` writes the numbers.
+// BENCH_ONLY=edit,scan,package runs some parts only (for profiling).
+// Exits 1 when a target is missed.
+import { mkdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { SaxesParser } from 'saxes';
-import { analyseArtifact } from '../../server/src/core/analysis/analyse-artifact';
-import { parseIflow, updateParsedIflow } from '../../server/src/core/analysis/parsed';
-import { DEFAULT_CONFIG } from '../../server/src/core/config/model';
-import { largeIflow } from './synthetic-iflow';
+import { measureActivation } from './measure/activation';
+import { measureBareParse, type BareParseResult } from './measure/bare-parse';
+import { measureEditLatency, type EditResult } from './measure/edit';
+import { measureVsix } from './measure/package';
+import { measureScan, type ScanResult } from './measure/scan';
+import { verdict, writeJson, type Metrics } from './report';
+import { ensureWorkloads } from './workload/cache';
+import { BENCH_SEED, FULL_WORKSPACE, LARGE_IFLOW } from './workload/workspace';
 
-const TARGET_BYTES = Number(process.env.BENCH_IFLOW_BYTES ?? 5 * 1024 * 1024);
-const URI = 'file:///bench/src/main/resources/scenarioflows/integrationflow/Bench.iflw';
+// bundled to .cache/bench/run.js by scripts/bench.mjs
+const REPO = resolve(__dirname, '..', '..');
+const CACHE = join(REPO, '.cache', 'bench');
+const OUT = join(CACHE, 'out');
+const PRELOAD = join(REPO, 'scripts', 'bench', 'peak-rss.cjs');
+const PARTS = ['edit', 'scan', 'package'] as const;
+type Part = (typeof PARTS)[number];
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+function jsonPath(argv: readonly string[]): string | undefined {
+  const at = argv.findIndex((arg) => arg === '--json' || arg.startsWith('--json='));
+  if (at < 0) return undefined;
+  const path = argv[at].startsWith('--json=') ? argv[at].slice('--json='.length) : argv[at + 1];
+  if (!path) throw new Error('--json needs a file name');
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
 }
 
-const summary = (times: number[]) => `p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`;
-
-/** Edits typed into the file one after another, near its start, middle and end: a scheme toggled, a line break added and removed. */
-function edits(text: string): ((current: string) => string)[] {
-  const channels = text.split('<bpmn2:messageFlow ').length - 1;
-  const hosts = [1, Math.floor(channels / 2) | 1, (channels - 3) | 1].map((i) => `://backend${i}.example.com`);
-  return hosts.flatMap((host) => [
-    (current: string) => {
-      const at = current.indexOf(host);
-      return current.startsWith('https', at - 5) ? current.slice(0, at - 5) + 'http' + current.slice(at) : current.slice(0, at - 4) + 'https' + current.slice(at);
-    },
-    (current: string) => {
-      const at = current.indexOf(host) + host.length;
-      return current.slice(0, at) + '\n' + current.slice(at);
-    },
-    (current: string) => {
-      const at = current.indexOf(host) + host.length;
-      return current.slice(0, at) + current.slice(at + 1); // the line break added before
-    },
-  ]);
+function parts(): Set<Part> {
+  const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim()).filter(Boolean);
+  if (!only) return new Set(PARTS);
+  const unknown = only.filter((part) => !(PARTS as readonly string[]).includes(part));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown part ${unknown.join(', ')}; use ${PARTS.join(', ')}`);
+  return new Set(only as Part[]);
 }
 
-function editLatency(): void {
-  const text = largeIflow(TARGET_BYTES);
-  const steps = edits(text);
-  let parsed = parseIflow(URI, text);
-  analyseArtifact({ iflows: [parsed], config: DEFAULT_CONFIG });
-  const times: number[] = [];
-  for (let i = 0; i < 45; i++) {
-    const edited = steps[i % steps.length](parsed.text);
-    const started = performance.now();
-    parsed = updateParsedIflow(parsed, edited);
-    analyseArtifact({ iflows: [parsed], config: DEFAULT_CONFIG });
-    times.push(performance.now() - started);
+async function timed<T>(what: string, work: () => T | Promise<T>): Promise<T> {
+  const started = performance.now();
+  log(`${what} ...`);
+  const result = await work();
+  log(`${what}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+const round = (value: number | undefined | null, digits = 2) => (value === undefined || value === null || !Number.isFinite(value) ? null : Number(value.toFixed(digits)));
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const json = jsonPath(process.argv.slice(2));
+  const run = parts();
+  mkdirSync(OUT, { recursive: true });
+  log(`node ${process.version}, ${cpus().length} cores; parts: ${[...run].join(', ')}`);
+
+  const workloads = await timed('workloads', () => ensureWorkloads(CACHE, FULL_WORKSPACE, log));
+  log(`workloads ${workloads.generated ? 'generated' : 'reused (stamp matches)'}: ${workloads.workspace}`);
+
+  // Production bundles, as the .vsix ships them; `npm run package` builds them too.
+  let vsix: ReturnType<typeof measureVsix> | undefined;
+  if (run.has('package')) vsix = await timed('npm run package', () => measureVsix(REPO));
+  else {
+    const build = spawnSync(process.execPath, [join(REPO, 'scripts', 'build.mjs'), '--production'], { cwd: REPO, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('the production build failed');
   }
-  // Typing that breaks the XML inside one channel for a moment: a "<" typed and removed again.
-  const broken: number[] = [];
-  const middle = `://backend${Math.floor((parsed.text.split('<bpmn2:messageFlow ').length - 1) / 2) | 1}.example.com`;
-  const at = parsed.text.indexOf(middle) + middle.indexOf('.example');
-  for (let i = 0; i < 24; i++) {
-    const edited = i % 2 === 0 ? parsed.text.slice(0, at) + '<' + parsed.text.slice(at) : parsed.text.slice(0, at) + parsed.text.slice(at + 1);
-    const started = performance.now();
-    parsed = updateParsedIflow(parsed, edited);
-    analyseArtifact({ iflows: [parsed], config: DEFAULT_CONFIG });
-    broken.push(performance.now() - started);
+  const serverJs = join(REPO, 'server', 'out', 'server.js');
+  const cliJs = join(REPO, 'server', 'out', 'cli.js');
+
+  let edit: EditResult | undefined;
+  if (run.has('edit')) {
+    edit = await timed('edit latency (LSP over stdio)', () =>
+      measureEditLatency({ serverJs, peakRssPreload: PRELOAD, peakRssFile: join(OUT, 'server-rss.txt'), workspace: workloads.editWorkspace, iflowPath: workloads.largeIflow, seed: BENCH_SEED, warmup: 20, measured: 200 }),
+    );
   }
-  const full: number[] = [];
-  for (let i = 0; i < 8; i++) {
-    const started = performance.now();
-    analyseArtifact({ iflows: [parseIflow(URI, parsed.text)], config: DEFAULT_CONFIG });
-    full.push(performance.now() - started);
+  let scan: ScanResult | undefined;
+  let bare: BareParseResult | undefined;
+  if (run.has('scan')) {
+    scan = await timed('scan (3 fresh CLI processes)', () => measureScan({ cliJs, workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3 }));
+    bare = await timed('bare parse (3 fresh processes)', () => measureBareParse({ script: join(CACHE, 'bare-parse.js'), workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3 }));
   }
-  const measured = times.slice(9); // the first runs warm up the JIT
-  console.log(`edit latency, ${(text.length / 1024 / 1024).toFixed(1)} MB iFlow: ${summary(measured)} (target p95 < 50 ms); full re-read and analysis: ${summary(full.slice(2))}`);
-  console.log(`edit latency while a typed "<" breaks the XML in one channel: ${summary(broken.slice(4))}`);
-  (globalThis as { gc?: () => void }).gc?.(); // what stays alive, not garbage awaiting collection
-  console.log(`heap after: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB (the 5 MB iFlow read, with findings)`);
-}
+  let activation: ReturnType<typeof measureActivation> | undefined;
+  if (run.has('package')) activation = await timed('activation (e2e harness)', () => measureActivation(REPO, OUT));
 
-function iflowsUnder(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? iflowsUnder(path) : name.endsWith('.iflw') ? [path] : [];
-  });
-}
-
-function corpusTexts(): string[] | undefined {
-  const corpus = join(__dirname, '..', '..', '..', 'shared', 'corpus');
-  return existsSync(corpus) ? iflowsUnder(corpus).map((path) => readFileSync(path, 'utf8')) : undefined;
-}
-
-/** Median time of five passes over the corpus after a warm-up pass. */
-function scanTime(texts: string[], work: (text: string) => void): number {
-  const pass = () => {
-    const started = performance.now();
-    for (const text of texts) work(text);
-    return performance.now() - started;
+  const metrics: Metrics = {
+    editP50Ms: round(edit?.p50Ms),
+    editP95Ms: round(edit?.p95Ms),
+    scanMBps: round(scan?.mbPerSec),
+    scanFilesPerSec: round(scan?.filesPerSec, 1),
+    bareParseMBps: round(bare?.mbPerSec),
+    scanToParseRatio: scan && bare ? round(scan.mbPerSec / bare.mbPerSec, 3) : null,
+    serverPeakRssMB: round(edit?.peakRssMB, 1),
+    scanPeakRssMB: round(scan?.peakRssMB, 1),
+    vsixBytes: vsix?.value ?? null,
+    activationMs: round(activation?.value ?? undefined),
   };
-  pass();
-  return percentile(Array.from({ length: 5 }, pass), 50);
-}
+  const partOf: Record<keyof Metrics, Part> = {
+    editP50Ms: 'edit',
+    editP95Ms: 'edit',
+    serverPeakRssMB: 'edit',
+    scanMBps: 'scan',
+    scanFilesPerSec: 'scan',
+    bareParseMBps: 'scan',
+    scanToParseRatio: 'scan',
+    scanPeakRssMB: 'scan',
+    vsixBytes: 'package',
+    activationMs: 'package',
+  };
+  const result = verdict(metrics, (key) => run.has(partOf[key]));
+  const totalS = (performance.now() - started) / 1000;
 
-const bareParse = (text: string) => {
-  const parser = new SaxesParser({ xmlns: false, position: true });
-  let count = 0;
-  parser.on('opentag', () => count++);
-  parser.on('error', () => undefined);
-  parser.write(text).close();
-};
-
-const fullAnalysis = (text: string) => analyseArtifact({ iflows: [parseIflow('file:///c/a.iflw', text)], config: DEFAULT_CONFIG });
-
-/** Runs this script again for one measurement; it prints the time in ms. */
-function measuredApart(mode: string): number {
-  const result = spawnSync(process.execPath, [...process.execArgv, __filename, mode], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`bench ${mode} failed: ${result.stderr}`);
-  return Number(result.stdout.trim());
-}
-
-function throughput(): void {
-  const texts = corpusTexts();
-  if (!texts) {
-    console.log('scan throughput: skipped (no ../shared/corpus)');
-    return;
+  console.log('');
+  console.log(result.table);
+  console.log('');
+  if (edit) {
+    console.log(`edits: ${edit.samples} measured after 20 warm-up, ${(edit.iflowBytes / 1024 / 1024).toFixed(2)} MB iFlow with ${LARGE_IFLOW.channels} channels, ${edit.diagnostics} diagnostics;`);
+    console.log(`  max ${edit.maxMs.toFixed(1)} ms, open (full read) ${edit.openMs.toFixed(0)} ms, server's own analysis time p50 ${edit.serverAnalysisP50Ms?.toFixed(1) ?? 'n/a'} ms`);
+    console.log(`  by kind: ${Object.entries(edit.byKind).map(([kind, t]) => `${kind} ${t.p50Ms.toFixed(0)}/${t.p95Ms.toFixed(0)} ms (${t.count})`).join(', ')} (p50/p95)`);
   }
-  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
-  const bare = measuredApart('scan-bare');
-  const full = measuredApart('scan-analysis');
-  const mbps = (ms: number) => (bytes / 1024 / 1024 / (ms / 1000)).toFixed(1);
-  console.log(`scan throughput over ${texts.length} iFlows (${(bytes / 1024 / 1024).toFixed(1)} MB): analysis ${mbps(full)} MB/s, bare parse ${mbps(bare)} MB/s (${((bare / full) * 100).toFixed(0)}% of the limit)`);
+  if (scan && bare) {
+    console.log(`scan: ${scan.files} files, ${(scan.bytes / 1024 / 1024).toFixed(1)} MB, ${scan.findings} findings; runs ${scan.runsMs.map((t) => t.toFixed(0)).join(', ')} ms (median used)`);
+    console.log(`bare parse: ${bare.files} files, ${(bare.bytes / 1024 / 1024).toFixed(1)} MB, ${bare.elements} elements; runs ${bare.runsMs.map((t) => t.toFixed(0)).join(', ')} ms, peak RSS ${bare.peakRssMB?.toFixed(0) ?? 'n/a'} MB`);
+  }
+  if (vsix && vsix.value === null) console.log(`.vsix: not measured: ${vsix.reason}`);
+  if (activation && activation.value === null) console.log(`activation: not measured: ${activation.reason}`);
+  console.log('MB = 1,048,576 bytes. Times are wall-clock on this machine; scans are fresh processes with the page cache warm.');
+  console.log(`bench took ${totalS.toFixed(0)} s`);
+
+  if (json) {
+    writeJson(json, metrics, {
+      seed: BENCH_SEED,
+      node: process.version,
+      cores: cpus().length,
+      parts: [...run],
+      benchSeconds: round(totalS, 1),
+      edit: edit && { samples: edit.samples, warmup: 20, maxMs: round(edit.maxMs), openMs: round(edit.openMs), serverAnalysisP50Ms: round(edit.serverAnalysisP50Ms), iflowBytes: edit.iflowBytes, channels: LARGE_IFLOW.channels, diagnostics: edit.diagnostics, byKind: edit.byKind },
+      scan: scan && { files: scan.files, bytes: scan.bytes, findings: scan.findings, runsMs: scan.runsMs.map((t) => round(t, 1)), artifacts: FULL_WORKSPACE.artifacts },
+      bareParse: bare && { parser: 'saxes', files: bare.files, bytes: bare.bytes, elements: bare.elements, runsMs: bare.runsMs.map((t) => round(t, 1)), peakRssMB: round(bare.peakRssMB, 1) },
+      notMeasured: { vsix: vsix?.value === null ? vsix.reason : undefined, activation: activation?.value === null ? activation.reason : undefined },
+    });
+    log(`wrote ${json}`);
+  }
+  if (result.missed.length > 0) {
+    console.log(`targets missed: ${result.missed.join('; ')}`);
+    return 1;
+  }
+  return 0;
 }
 
-const mode = process.argv[2];
-if (mode === 'scan-bare') console.log(scanTime(corpusTexts()!, bareParse));
-else if (mode === 'scan-analysis') console.log(scanTime(corpusTexts()!, fullAnalysis));
-else {
-  // BENCH_ONLY=edit or BENCH_ONLY=scan runs one half (for profiling).
-  const only = process.env.BENCH_ONLY;
-  if (only !== 'scan') editLatency();
-  if (only !== 'edit') throughput();
-}
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(2);
+  },
+);

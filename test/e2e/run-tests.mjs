@@ -5,6 +5,7 @@
 //   CPI_E2E_SKIP=1         skip (exit 0)
 //   CPI_E2E_TIMEOUT=<s>    how long to wait for the suite (default 180)
 //   CPI_E2E_GREP=<text>    run only matching tests
+//   CPI_E2E_METRICS=<file> where the activation-time test writes { activationMs } (npm run bench)
 //   CPI_E2E_EXTENSION=dir  extension folder other than the repository
 //   CPI_E2E_WORKSPACE=dir  workspace other than examples/
 //   --ui                   afterwards run the UI checks against the same server
@@ -43,7 +44,7 @@ async function main() {
     paths,
     logDir: outputDir,
     log,
-    env: { CPI_E2E_RESULTS: resultsPath, CPI_E2E_MOCHA: mochaPath(), ...(process.env.CPI_E2E_GREP ? { CPI_E2E_GREP: process.env.CPI_E2E_GREP } : {}) },
+    env: { CPI_E2E_RESULTS: resultsPath, CPI_E2E_MOCHA: mochaPath(), ...(process.env.CPI_E2E_GREP ? { CPI_E2E_GREP: process.env.CPI_E2E_GREP } : {}), ...(process.env.CPI_E2E_METRICS ? { CPI_E2E_METRICS: process.env.CPI_E2E_METRICS } : {}) },
   });
   const browser = await launchBrowser(paths);
   const window = await openWorkbench(browser, server, { folder: workspace, extensionDevelopmentPath: extensionPath, extensionTestsPath: testsEntry });

@@ -37,6 +37,7 @@ function analyseExamples(): ArtifactResult {
 
   const findings: Finding[] = [];
   const suppressed: ArtifactResult['suppressed'][number][] = [];
+  const ruleFailures: ArtifactResult['ruleFailures'][number][] = [];
   for (const [folder, iflowUris] of [...artifacts].sort(([a], [b]) => a.localeCompare(b))) {
     const iflows = iflowUris.sort().map((uri) => parseIflow(uri, readFileSync(fileURLToPath(uri), 'utf8')));
     const parametersUri = `${folder}/parameters.prop`;
@@ -45,8 +46,9 @@ function analyseExamples(): ArtifactResult {
     const result = analyseArtifact({ iflows, parameters, config, configTarget: configTarget(configUri, configText), today: FIXTURE_TODAY });
     findings.push(...result.findings);
     suppressed.push(...result.suppressed);
+    ruleFailures.push(...result.ruleFailures);
   }
-  return { findings, suppressed };
+  return { findings, suppressed, ruleFailures };
 }
 
 function examplesPath(uri: string): string {
@@ -71,6 +73,7 @@ describe('examples workspace', () => {
 
   it('reports exactly the findings reviewed in examples-expected.json', () => {
     assert.deepEqual(result.findings.map(summary).sort(order), [...expected].sort(order));
+    assert.deepEqual(result.ruleFailures, [], 'no rule fails on the examples');
   });
 
   it('shows every network and authentication rule at least once', () => {

@@ -268,6 +268,35 @@ describe('incremental iFlow update', () => {
     assert.equal(after.model.channels[2].properties.get('httpAddressWithoutQuery')?.value?.text, 'http://backend2.example.com/x?a=1&b=2');
   });
 
+  it('re-reads only the edited property outside channels, also while a typed "<" breaks it', () => {
+    const text = handMadeIflow(4);
+    const before = parseIflow('file:///a/Flow.iflw', text);
+    const facts = (parsed: ParsedIflow) => parsed.model.channels.map((c) => (c as unknown as { facts: object }).facts);
+    const at = text.indexOf('p&amp;ss') + 1;
+    let current = before;
+    for (const edited of [`${text.slice(0, at)}X${text.slice(at)}`, `${text.slice(0, at)}<${text.slice(at)}`, text]) {
+      const snapshotOf = { text: current.text, model: current.model, layout: current.layout! };
+      const reading = rereadIflow(snapshotOf, edited, new LineIndex(edited));
+      assert.ok(reading, 'read on its own');
+      current = updateParsedIflow(current, edited);
+      assert.deepEqual(snapshot(current.model), snapshot(parseIflow(before.uri, edited).model));
+      // the channels were not read again: the same facts objects as before the first edit
+      assert.deepEqual(facts(current).map((f, i) => f === facts(before)[i]), [true, true, true, true]);
+    }
+    const password = (parsed: ParsedIflow) => parsed.model.otherProperties.find((p) => p.key === 'clientPassword')?.value?.text;
+    assert.equal(password(updateParsedIflow(before, `${text.slice(0, at)}X${text.slice(at)}`)), 'pX&ss');
+  });
+
+  it('reads the whole file when an edited loose property did not close cleanly', () => {
+    const text = handMadeIflow(2).replace('<value>*</value>\n        </ifl:property>', '<value>*</value>\n        </ifl:propertx>');
+    const before = parseIflow('file:///a/Flow.iflw', text);
+    assert.ok(before.model.problems.length > 0);
+    const at = text.indexOf('<value>*</value>') + 7;
+    const edited = `${text.slice(0, at)}Y${text.slice(at)}`;
+    assert.equal(rereadIflow({ text, model: before.model, layout: before.layout! }, edited, new LineIndex(edited)), undefined);
+    assert.deepEqual(snapshot(updateParsedIflow(before, edited).model), snapshot(parseIflow(before.uri, edited).model));
+  });
+
   it('falls back to a full read when the edit leaves the channel or breaks the XML', () => {
     const text = handMadeIflow(3);
     const before = parseIflow('file:///a/Flow.iflw', text);

@@ -3,6 +3,7 @@
 // file-system root: a command line has no workspace), or the one given with
 // --config for every file. Each configuration file is read once.
 import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseTree, stripComments, type ParseError } from 'jsonc-parser';
 import { configCandidates } from '../core/config/discover';
 import { DEFAULT_CONFIG, type Config, type ConfigProblem } from '../core/config/model';
@@ -20,11 +21,20 @@ export class UnreadableConfig extends Error {}
 
 export class ConfigResolver {
   private readonly files = new Map<string, ConfigFile | undefined>();
+  private readonly byFolder = new Map<string, { config: Config; file?: ConfigFile }>();
   private readonly explicit?: ConfigFile;
   private readonly fallback: Config;
 
-  /** Throws UnreadableConfig when an explicitly given file cannot be read or is not a JSON object. */
-  constructor(explicitPath: string | undefined, rootPath: string) {
+  /**
+   * Throws UnreadableConfig when an explicitly given file cannot be read or
+   * is not a JSON object. `listedFolders`: folders whose content is known
+   * (from discovery), so no file-system lookup is needed there.
+   */
+  constructor(
+    explicitPath: string | undefined,
+    rootPath: string,
+    private readonly listedFolders?: ReadonlyMap<string, boolean>,
+  ) {
     this.fallback = { ...DEFAULT_CONFIG, root: fileUri(rootPath) };
     if (explicitPath !== undefined) this.explicit = readExplicit(explicitPath);
   }
@@ -32,19 +42,30 @@ export class ConfigResolver {
   /** The configuration for an artifact whose first file (sorted, iFlows first) is `anchorUri`. */
   forFile(anchorUri: string): { config: Config; file?: ConfigFile } {
     if (this.explicit) return { config: this.explicit.config, file: this.explicit };
-    for (const candidate of configCandidates(anchorUri)) {
-      const file = this.read(candidate);
-      if (file) return { config: file.config, file };
+    // The answer depends on the folder only, and every file of an artifact asks.
+    const folder = anchorUri.slice(0, anchorUri.lastIndexOf('/'));
+    let found = this.byFolder.get(folder);
+    if (!found) {
+      found = { config: this.fallback };
+      for (const candidate of configCandidates(anchorUri)) {
+        const file = this.read(candidate);
+        if (file) {
+          found = { config: file.config, file };
+          break;
+        }
+      }
+      this.byFolder.set(folder, found);
     }
-    return { config: this.fallback };
+    return found;
   }
 
   private read(uri: string): ConfigFile | undefined {
     if (this.files.has(uri)) return this.files.get(uri);
     const path = uriToPath(uri);
     let file: ConfigFile | undefined;
-    // Most folders have none: ask for the file's type first, since a failed read costs an exception.
-    if (path !== undefined && statSync(path, { throwIfNoEntry: false })?.isFile()) {
+    // Most folders have none: a listed folder is known, others are asked for the file's type (a failed read costs an exception).
+    const listed = path === undefined ? undefined : this.listedFolders?.get(dirname(path));
+    if (path !== undefined && listed !== false && statSync(path, { throwIfNoEntry: false })?.isFile()) {
       try {
         const text = readFileSync(path, 'utf8');
         file = { uri, ...parseConfig(text, uri) };

@@ -3,6 +3,7 @@
 // links but never into a folder already seen (link loops), each file once.
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CONFIG_FILE_NAME } from '../core/config/parse';
 import { fileKind, type FileKind } from './file-kind';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -22,10 +23,12 @@ export interface Discovery {
   readonly unsupported: string[];
   /** Folders or files that could not be listed or examined. */
   readonly problems: { path: string; message: string }[];
+  /** Every folder listed, and whether it holds a `.cpisecurity.json` (spares a look per folder later). */
+  readonly listedFolders: Map<string, boolean>;
 }
 
 export function discoverFiles(paths: readonly string[], cwd: string): Discovery {
-  const discovery: Discovery = { files: [], missing: [], unsupported: [], problems: [] };
+  const discovery: Discovery = { files: [], missing: [], unsupported: [], problems: [], listedFolders: new Map() };
   const seenFolders = new Set<string>();
   const seenFiles = new Set<string>();
 
@@ -47,6 +50,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       discovery.problems.push({ path: folder, message: `folder cannot be read (${reason(error)})` });
       return;
     }
+    discovery.listedFolders.set(folder, entries.some((entry) => entry.name === CONFIG_FILE_NAME));
     for (const entry of entries) {
       const { name } = entry;
       const path = join(folder, name);
@@ -97,7 +101,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
 
 function realOrSelf(path: string): string {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     return path;
   }

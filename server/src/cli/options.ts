@@ -13,6 +13,8 @@ export interface CliOptions {
   readonly baseline?: string;
   readonly writeBaseline?: string;
   readonly reportUnusedSuppressions: boolean;
+  /** Wins over `maxFileSizeMB` of every configuration. */
+  readonly maxFileSizeMB?: number;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -37,6 +39,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
         'report-unused-suppressions': { type: 'boolean' },
+        'max-file-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -53,6 +56,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   for (const name of ['output', 'config', 'baseline', 'write-baseline'] as const) {
     if (values[name] === '') throw new UsageError(`--${name} needs a file name`);
   }
+  const maxFileSizeMB = values['max-file-size'] === undefined ? undefined : parseMegabytes(values['max-file-size']);
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
     format,
@@ -62,9 +66,19 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     ...(values['write-baseline'] !== undefined ? { writeBaseline: values['write-baseline'] } : {}),
     reportUnusedSuppressions: values['report-unused-suppressions'] === true,
+    ...(maxFileSizeMB !== undefined ? { maxFileSizeMB } : {}),
     help: values.help === true,
     version: values.version === true,
   };
+}
+
+/** A number of megabytes above 0 (`50`, `0.5`); "50MB" or "-1" is a usage error rather than a guess. */
+function parseMegabytes(text: string): number {
+  const size = /^\s*\d*\.?\d+(e[+-]?\d+)?\s*$/i.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(size) || size <= 0) {
+    throw new UsageError(`--max-file-size needs a size in megabytes greater than 0, e.g. --max-file-size 50; got "${text}"`);
+  }
+  return size;
 }
 
 export const HELP = `Usage: cpi-security-lint [options] [paths...]
@@ -86,6 +100,9 @@ Options:
       --write-baseline <file>    record the current findings as the baseline
       --report-unused-suppressions
                                  warn about suppressions that matched no finding
+      --max-file-size <MB>       skip iFlows, parameters.prop and certificates larger
+                                 than this, with a warning (default: maxFileSizeMB of
+                                 .cpisecurity.json, else 20)
   -h, --help                     show this help
   -v, --version                  show the version
 
@@ -93,9 +110,11 @@ Exit codes:
   0  no finding at or above the --fail-on severity
   1  findings at or above the --fail-on severity
   2  usage error, a path that does not exist, an unreadable --config or
-     baseline, or no file could be scanned at all
+     baseline, no file could be scanned at all, or a rule failed on a file
+     (the analysis is incomplete; the failure is reported as an error)
 
 Files that cannot be read (binary, corrupt or oversized zips, permission
-errors) are listed as errors; every other file is still scanned.
+errors) are listed as errors; every other file is still scanned. Files over
+the size limit are skipped with a warning, which does not change the exit code.
 Rule ids, configuration and suppressions are the same as in the editor.
 `;

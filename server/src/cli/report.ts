@@ -34,7 +34,21 @@ export interface ReportedSuppression {
   readonly configPath?: string;
 }
 
-export type NoteKind = 'unreadable' | 'internal' | 'archive' | 'certificate' | 'configuration' | 'expired-suppression' | 'unused-suppression';
+export type NoteKind =
+  | 'unreadable'
+  | 'internal'
+  | 'archive'
+  | 'certificate'
+  | 'configuration'
+  | 'expired-suppression'
+  | 'unused-suppression'
+  /** Over the size limit (maxFileSizeMB, --max-file-size): skipped on purpose, a warning. */
+  | 'too-large'
+  /** A rule threw on the file: its findings there are missing, an error. */
+  | 'rule-failure';
+
+/** Notes about the run itself rather than the configuration (SARIF keeps the two apart). */
+export const EXECUTION_NOTE_KINDS: ReadonlySet<NoteKind> = new Set(['too-large', 'rule-failure']);
 
 /** Something about a file that is not a rule finding: why it was not scanned, or a warning on it. */
 export interface FileNote {
@@ -45,6 +59,8 @@ export interface FileNote {
   readonly message: string;
   readonly line?: number;
   readonly column?: number;
+  /** The rule a 'rule-failure' note is about. */
+  readonly ruleId?: string;
 }
 
 export interface ScanReport {
@@ -56,7 +72,10 @@ export interface ScanReport {
   readonly suppressed: ReportedSuppression[];
   /** Files (or archive entries) that could not be scanned. */
   readonly fileErrors: FileNote[];
-  /** Warnings: configuration problems, expired or unused suppressions, certificate files not fully readable. */
+  /**
+   * Warnings: configuration problems, expired or unused suppressions, certificate files not fully
+   * readable, files over the size limit; and errors: rules that failed on a file.
+   */
   readonly notes: FileNote[];
   /** Set when --baseline filtered known findings out. */
   baseline?: { readonly path: string; readonly known: number };

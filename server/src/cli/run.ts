@@ -4,8 +4,11 @@
 // Decisions: a --config that cannot be read or is not JSON stops the run
 // (exit 2); a discovered .cpisecurity.json with problems is reported on
 // stderr and what is valid in it applies, as in the editor. Expired and
-// unused suppressions are warnings and never change the exit code. Writing a
-// baseline exits 0. Exit 2 for bad input only when no file could be scanned.
+// unused suppressions are warnings and never change the exit code, and so are
+// files skipped for their size (skipped on purpose, by configuration). Writing
+// a baseline exits 0. Exit 2 for bad input only when no file could be scanned.
+// A rule that threw leaves the analysis incomplete, which must not pass as
+// clean (nor as a mere finding): exit 2, even when writing a baseline.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { severityRank } from '../core/findings';
@@ -59,7 +62,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   let configs: ConfigResolver;
   let baseline;
   try {
-    configs = new ConfigResolver(options.config === undefined ? undefined : resolve(io.cwd, options.config), io.cwd);
+    configs = new ConfigResolver(options.config === undefined ? undefined : resolve(io.cwd, options.config), io.cwd, discovery.listedFolders);
     if (options.baseline !== undefined) baseline = readBaseline(resolve(io.cwd, options.baseline));
   } catch (error) {
     if (error instanceof UnreadableConfig || error instanceof BaselineError) return fail(error.message);
@@ -72,6 +75,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     now: io.now,
     configs,
     reportUnusedSuppressions: options.reportUnusedSuppressions,
+    ...(options.maxFileSizeMB !== undefined ? { maxFileSizeMB: options.maxFileSizeMB } : {}),
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.clear();
@@ -117,6 +121,7 @@ function noteText(note: FileNote): string {
 
 function exitCode(report: ScanReport, options: CliOptions): number {
   if (report.scanned.length === 0 && report.fileErrors.length > 0) return EXIT_USAGE;
+  if (report.notes.some((note) => note.kind === 'rule-failure')) return EXIT_USAGE;
   if (options.writeBaseline !== undefined) return EXIT_OK;
   const threshold = severityRank(options.failOn);
   return report.findings.some((finding) => severityRank(finding.severity) >= threshold) ? EXIT_FINDINGS : EXIT_OK;

@@ -3,11 +3,12 @@
 // disk (iFlows and parameters.prop grouped exactly as the editor groups
 // them), an archive with everything inside it, or one certificate file.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { analyseArtifact, type SuppressedFinding } from '../core/analysis/analyse-artifact';
+import { analyseArtifact, type RuleFailure, type SuppressedFinding } from '../core/analysis/analyse-artifact';
 import { artifactFolder } from '../core/analysis/artifact-layout';
 import { parseIflow, parseParameters, type ParsedIflow, type ParsedParameters } from '../core/analysis/parsed';
-import { expiredSuppressions } from '../core/config/globs';
-import type { Suppression } from '../core/config/model';
+import { fileTooLargeMessage, maxFileBytes, RAISE_LIMIT_ON_COMMAND_LINE } from '../core/config/file-size';
+import { expiredSuppressions, isIgnored } from '../core/config/globs';
+import type { Config, Suppression } from '../core/config/model';
 import type { Finding } from '../core/findings';
 import { LineIndex } from '../core/text/range';
 import { readArchive, DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './archive';
@@ -26,8 +27,19 @@ export interface ScanOptions {
   readonly configs: ConfigResolver;
   readonly limits?: ArchiveLimits;
   readonly reportUnusedSuppressions?: boolean;
+  /** Size limit in MB for iFlows, parameters.prop and certificates; wins over `maxFileSizeMB` of the configuration. */
+  readonly maxFileSizeMB?: number;
+  /** How a note on a file over the size limit says to raise it (the editor names its setting). */
+  readonly raiseLimitWith?: string;
   /** Called after each file (or archive) with files done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** The size limit in force for some files, with the configuration it came from. */
+interface SizeLimit {
+  readonly mb: number;
+  readonly bytes: number;
+  readonly config: Config;
 }
 
 /** A file's content as one unit of work sees it. */
@@ -36,8 +48,6 @@ interface Loaded {
   readonly kind: 'iflow' | 'parameters' | 'certificate';
   readonly bytes: Uint8Array;
 }
-
-const MAX_FILE_BYTES = DEFAULT_ARCHIVE_LIMITS.maxEntryBytes;
 
 export function scanFiles(files: readonly FoundFile[], options: ScanOptions): ScanReport {
   const scanner = new Scanner(options);
@@ -98,21 +108,48 @@ class Scanner {
     }
   }
 
-  readDisk(path: string, kind: Loaded['kind']): Loaded | undefined {
+  /** The size limit for the files whose configuration is found from `anchorUri`, and that configuration. */
+  private sizeLimit(anchorUri: string): SizeLimit {
+    const { config, file } = this.options.configs.forFile(anchorUri);
+    if (file) this.configsSeen.add(file); // its problems are reported even when every file is skipped
+    const mb = this.options.maxFileSizeMB ?? config.maxFileSizeMB;
+    return { mb, bytes: maxFileBytes({ maxFileSizeMB: mb }), config };
+  }
+
+  /** Whether a file is within the limit; if not, one note says so (none for an ignored file). */
+  private withinLimit(uri: string, kind: Loaded['kind'], size: number, limit: SizeLimit): boolean {
+    if (size <= limit.bytes) return true;
+    if (!isIgnored(limit.config, uri)) {
+      const message = fileTooLargeMessage(kind, size, limit.mb, this.options.raiseLimitWith ?? RAISE_LIMIT_ON_COMMAND_LINE);
+      this.report.notes.push({ kind: 'too-large', severity: 'warning', path: this.path(uri), uri, message });
+    }
+    return false;
+  }
+
+  /** A file on disk, unless it is over the size limit (by default that of its own configuration) or unreadable. */
+  readDisk(path: string, kind: Loaded['kind'], limit?: SizeLimit): Loaded | undefined {
     const uri = fileUri(path);
-    const bytes = this.readBounded(path, uri, 'unreadable', 'file', MAX_FILE_BYTES);
-    return bytes && { uri, kind, bytes };
+    try {
+      if (!this.withinLimit(uri, kind, statSync(path).size, limit ?? this.sizeLimit(uri))) return undefined;
+      return { uri, kind, bytes: readFileSync(path) };
+    } catch (error) {
+      this.error('unreadable', uri, `cannot be read (${reason(error)})`);
+      return undefined;
+    }
   }
 
   /** iFlows and parameters.prop of one artifact folder on disk. */
   diskArtifact(folderUri: string, group: readonly FoundFile[]): void {
-    const loaded = group.flatMap((file) => this.readDisk(file.path, file.kind as Loaded['kind']) ?? []);
+    // the artifact's configuration, looked up as `artifact` does: from its first iFlow, else its parameters.prop
+    const iflowPaths = group.filter((file) => file.kind === 'iflow').map((file) => file.path);
+    const limit = this.sizeLimit(fileUri(iflowPaths.length > 0 ? iflowPaths.reduce((a, b) => (b < a ? b : a)) : group[0].path));
+    const loaded = group.flatMap((file) => this.readDisk(file.path, file.kind as Loaded['kind'], limit) ?? []);
     const reported = new Set(loaded.map((file) => file.uri));
     // A single iFlow named on the command line still resolves against its artifact's parameters, as in the editor.
     if (!group.some((file) => file.kind === 'parameters') && group.some((file) => file.explicit)) {
       const parametersPath = uriToPath(`${folderUri}/parameters.prop`);
       if (parametersPath && existsSync(parametersPath)) {
-        const context = this.readDisk(parametersPath, 'parameters');
+        const context = this.readDisk(parametersPath, 'parameters', limit);
         if (context) loaded.push(context);
       }
     }
@@ -128,9 +165,11 @@ class Scanner {
     for (const problem of content.problems) this.error('archive', fileUri(problem.path), problem.message);
     const artifactEntries = content.entries.filter((entry) => entry.kind !== 'certificate');
     for (const [, group] of byArtifact(artifactEntries, (entry) => entry.uri)) {
-      this.artifact(group, new Set(group.map((entry) => entry.uri)));
+      const limit = this.sizeLimit(configAnchor(group));
+      const within = group.filter((entry) => this.withinLimit(entry.uri, entry.kind, entry.bytes.length, limit));
+      this.artifact(within, new Set(within.map((entry) => entry.uri)));
     }
-    this.certificates(content.entries.filter((entry) => entry.kind === 'certificate'));
+    this.certificates(content.entries.filter((entry) => entry.kind === 'certificate' && this.withinLimit(entry.uri, entry.kind, entry.bytes.length, this.sizeLimit(entry.uri))));
   }
 
   /** Analyses one artifact; findings are kept for the files in `reported`. */
@@ -164,6 +203,7 @@ class Scanner {
 
     const texts = new Map<string, LineIndex>(parsed.map((file) => [file.uri, file.lines]));
     this.report.scanned.push(...[...texts.keys()].filter((uri) => reported.has(uri)).map((uri) => this.path(uri)));
+    this.ruleFailures(result.ruleFailures.filter((failure) => reported.has(failure.uri)));
     for (const finding of result.findings) {
       if (reported.has(finding.uri)) this.report.findings.push(this.reported(finding, texts.get(finding.uri)));
     }
@@ -182,6 +222,7 @@ class Scanner {
         continue;
       }
       this.report.scanned.push(this.path(file.uri));
+      this.ruleFailures(result.ruleFailures);
       for (const problem of result.problems) {
         this.report.notes.push({
           kind: 'certificate',
@@ -196,6 +237,20 @@ class Scanner {
       const text = new LineIndex(new TextDecoder('latin1').decode(file.bytes.subarray(0, 4 * 1048576)));
       for (const finding of result.findings) this.report.findings.push(this.reported(finding, text));
       this.recordSuppressed(result.suppressed, new Map([[file.uri, text]]), configFile);
+    }
+  }
+
+  /** A rule that threw: an error note, since the file's findings are incomplete. */
+  private ruleFailures(failures: readonly RuleFailure[]): void {
+    for (const failure of failures) {
+      this.report.notes.push({
+        kind: 'rule-failure',
+        severity: 'error',
+        path: this.path(failure.uri),
+        uri: failure.uri,
+        ruleId: failure.ruleId,
+        message: `rule ${failure.ruleId} failed on this file (${failure.message}${failure.at ? `, ${failure.at}` : ''}): its findings here are missing; every other rule ran. This is a defect in the linter; please report it.`,
+      });
     }
   }
 
@@ -267,6 +322,12 @@ class Scanner {
       });
     }
   }
+}
+
+/** The file an artifact's configuration is looked up from: its first iFlow, else its parameters.prop (as in `artifact`). */
+function configAnchor(files: readonly { uri: string; kind: string }[]): string {
+  const iflows = files.filter((file) => file.kind === 'iflow').map((file) => file.uri).sort();
+  return iflows[0] ?? files[0].uri;
 }
 
 /** Files grouped by artifact folder, as the editor groups them, in folder order. */

@@ -2,14 +2,25 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseArtifact } from '../core/analysis/analyse-artifact';
 import { artifactFolder, isIflowUri, isParametersUri } from '../core/analysis/artifact-layout';
+import { fileTooLargeMessage, maxFileBytes, RAISE_LIMIT_IN_EDITOR, type SizeLimitedKind } from '../core/config/file-size';
+import { isIgnored } from '../core/config/globs';
 import { parseIflow, parseParameters, updateParsedIflow, type ParsedIflow, type ParsedParameters } from '../core/analysis/parsed';
 import type { Finding } from '../core/findings';
 import type { AnalysisStatus } from '../protocol';
 import type { ConfigurationResolver } from './configuration';
-import { configProblemDiagnostic, toDiagnostic } from './diagnostics';
+import { configProblemDiagnostic, fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
 import { canonicalUri, type WorkspaceFiles } from './files';
+import { LogOnce, ruleFailureLines } from './log-once';
 
 const DEBOUNCE_MS = 200;
+
+/** A file of the artifact that was not read because of its size; `noticed` unless analysis is off or the file ignored. */
+interface TooLargeFile {
+  readonly uri: string;
+  readonly kind: SizeLimitedKind;
+  readonly bytes: number;
+  readonly noticed: boolean;
+}
 
 /** The status the server reports (protocol.ts), kept up to date in place. */
 export type AnalysisStats = { -readonly [K in keyof AnalysisStatus]: AnalysisStatus[K] };
@@ -28,6 +39,8 @@ export class AnalysisService {
   private readonly configFilesShown = new Set<string>();
   private readonly artifacts = new Map<string, { iflows: ParsedIflow[]; parameters?: ParsedParameters }>();
   readonly stats: AnalysisStats = { files: 0, findings: 0, lastDurationMs: 0 };
+  private readonly failureLog: LogOnce;
+  private readonly sizeLog: LogOnce;
 
   constructor(
     private readonly connection: Connection,
@@ -35,7 +48,10 @@ export class AnalysisService {
     private readonly files: WorkspaceFiles,
     private readonly configuration: ConfigurationResolver,
     private readonly onAnalysed: () => void = () => undefined,
-  ) {}
+  ) {
+    this.failureLog = new LogOnce((line) => connection.console.error(line));
+    this.sizeLog = new LogOnce((line) => connection.console.info(line));
+  }
 
   static handles(uri: string): boolean {
     return isIflowUri(uri) || isParametersUri(uri);
@@ -53,7 +69,14 @@ export class AnalysisService {
   /** A document or file changed: re-analyse what depends on it. */
   changed(uri: string, immediately = false): void {
     if (!AnalysisService.handles(uri)) return;
-    this.schedule(artifactFolder(canonicalUri(uri)), immediately ? 0 : DEBOUNCE_MS);
+    this.schedule(artifactFolder(canonicalUri(uri)), immediately ? 0 : this.debounceMs);
+  }
+
+  /** Delay between an edit and its analysis; the benchmark sets 0 to time the analysis alone. */
+  private debounceMs = DEBOUNCE_MS;
+
+  setDebounce(ms: number): void {
+    if (Number.isFinite(ms) && ms >= 0) this.debounceMs = ms;
   }
 
   /** Configuration or settings changed: every open artifact is analysed again. */
@@ -99,17 +122,31 @@ export class AnalysisService {
       const started = performance.now();
       const parametersUri = `${artifact}/parameters.prop`;
       const iflowUris = await this.files.iflowsOf(artifact);
-      const iflowTexts = await Promise.all(iflowUris.map((uri) => this.files.read(uri)));
-      const parametersText = await this.files.read(parametersUri);
       const anchor = iflowUris[0] ?? parametersUri;
       const resolved = await this.configuration.resolve(anchor);
+      // the configuration first: a file over its size limit is not even read from disk
+      const limit = maxFileBytes(resolved.config);
+      const iflowTexts = await Promise.all(iflowUris.map((uri) => this.files.readWithin(uri, limit)));
+      const parametersText = await this.files.readWithin(parametersUri, limit);
       if (this.generation.get(artifact) !== generation) return; // overtaken by a newer run
 
-      const iflows = iflowUris.flatMap((uri, i) => (iflowTexts[i] === undefined ? [] : [this.parsedIflow(uri, iflowTexts[i]!)]));
-      const parameters = parametersText === undefined ? undefined : this.parsedParameters(parametersUri, parametersText);
+      const tooLarge: TooLargeFile[] = [];
+      const textOf = (uri: string, kind: SizeLimitedKind, read: { text: string } | { tooLarge: number } | undefined) => {
+        if (read === undefined || 'text' in read) return read?.text;
+        this.forget(uri);
+        tooLarge.push({ uri, kind, bytes: read.tooLarge, noticed: resolved.enabled && !isIgnored(resolved.config, uri) });
+        return undefined;
+      };
+      const iflows = iflowUris.flatMap((uri, i) => {
+        const text = textOf(uri, 'iflow', iflowTexts[i]);
+        return text === undefined ? [] : [this.parsedIflow(uri, text)];
+      });
+      const kept = textOf(parametersUri, 'parameters', parametersText);
+      const parameters = kept === undefined ? undefined : this.parsedParameters(parametersUri, kept);
       const result = resolved.enabled
         ? analyseArtifact({ iflows, parameters, config: resolved.config, configTarget: resolved.target })
-        : { findings: [], suppressed: [] };
+        : { findings: [], suppressed: [], ruleFailures: [] };
+      this.failureLog.update(artifact, ruleFailureLines(result.ruleFailures));
 
       this.artifacts.set(artifact, { iflows, parameters });
       const byUri = new Map<string, Finding[]>();
@@ -126,6 +163,7 @@ export class AnalysisService {
         this.findings.set(canonicalUri(uri), list);
         if (open) void this.connection.sendDiagnostics({ uri: open.uri, version: open.version, diagnostics: list.map(toDiagnostic) });
       }
+      this.showTooLarge(artifact, tooLarge, resolved.config.maxFileSizeMB);
       this.showConfigProblems(resolved.file);
       this.stats.files = this.findings.size;
       this.stats.findings = [...this.findings.values()].reduce((sum, list) => sum + list.length, 0);
@@ -135,6 +173,26 @@ export class AnalysisService {
     } finally {
       this.running--;
     }
+  }
+
+  /** One notice on each file over the size limit (it has no findings), and one log line while it stays too large. */
+  private showTooLarge(artifact: string, files: readonly TooLargeFile[], limitMB: number): void {
+    const lines = new Map<string, string>();
+    for (const { uri, kind, bytes, noticed } of files) {
+      const message = fileTooLargeMessage(kind, bytes, limitMB, RAISE_LIMIT_IN_EDITOR);
+      if (noticed) lines.set(canonicalUri(uri), `${uri}: ${message}`);
+      this.findings.set(canonicalUri(uri), []);
+      const open = this.openDocument(uri);
+      const diagnostics = noticed ? [fileNoticeDiagnostic(message)] : [];
+      if (open) void this.connection.sendDiagnostics({ uri: open.uri, version: open.version, diagnostics });
+    }
+    this.sizeLog.update(artifact, lines);
+  }
+
+  /** Drops what was kept of a file that is no longer read (too large): a later reading starts afresh. */
+  private forget(uri: string): void {
+    this.iflowCache.delete(canonicalUri(uri));
+    this.parametersCache.delete(canonicalUri(uri));
   }
 
   private openDocument(uri: string): TextDocument | undefined {

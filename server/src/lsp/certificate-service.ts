@@ -2,14 +2,16 @@ import { promises as fs } from 'node:fs';
 import { DiagnosticSeverity, MarkupKind, type CodeLens, type Connection, type Diagnostic, type Hover, type Position, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseCertificateFile, isCertificateUri, type CertificateResult } from '../core/analysis/analyse-certificate';
-import { certificateUsage } from '../core/config/globs';
+import { fileTooLargeMessage, maxFileBytes, RAISE_LIMIT_IN_EDITOR } from '../core/config/file-size';
+import { certificateUsage, isIgnored } from '../core/config/globs';
 import { describeCertificate, summarizeCertificate } from '../core/certs/rules';
 import type { Finding } from '../core/findings';
 import { containsPosition } from '../core/text/range';
 import type { ConfigurationResolver } from './configuration';
-import { toDiagnostic } from './diagnostics';
+import { fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
-import { canonicalUri, toPath } from './files';
+import { canonicalUri, sizeOver, toPath } from './files';
+import { LogOnce, ruleFailureLines } from './log-once';
 
 /**
  * Certificates open in the editor (PEM text): diagnostics on each block, a
@@ -18,11 +20,17 @@ import { canonicalUri, toPath } from './files';
 export class CertificateService {
   private readonly results = new Map<string, { result: CertificateResult; usage?: ReturnType<typeof certificateUsage>; version: number }>();
 
+  private readonly failureLog: LogOnce;
+  private readonly sizeLog: LogOnce;
+
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly configuration: ConfigurationResolver,
-  ) {}
+  ) {
+    this.failureLog = new LogOnce((line) => connection.console.error(line));
+    this.sizeLog = new LogOnce((line) => connection.console.info(line));
+  }
 
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
@@ -44,6 +52,17 @@ export class CertificateService {
   private async analyse(document: TextDocument): Promise<void> {
     const { version, uri } = document;
     const resolved = await this.configuration.resolve(uri);
+    const tooLarge = resolved.enabled ? await this.sizeOverLimit(document, maxFileBytes(resolved.config)) : undefined;
+    if (tooLarge !== undefined) {
+      if (this.documents.get(uri)?.version !== version) return; // changed or closed meanwhile
+      this.results.delete(uri);
+      const noticed = !isIgnored(resolved.config, canonicalUri(uri));
+      const message = fileTooLargeMessage('certificate', tooLarge, resolved.config.maxFileSizeMB, RAISE_LIMIT_IN_EDITOR);
+      this.sizeLog.update(uri, noticed ? new Map([[uri, `${uri}: ${message}`]]) : new Map());
+      void this.connection.sendDiagnostics({ uri, version, diagnostics: noticed ? [fileNoticeDiagnostic(message)] : [] });
+      return;
+    }
+    this.sizeLog.update(uri, new Map());
     const bytes = await this.bytesOf(document);
     const now = new Date();
     const result = resolved.enabled
@@ -52,6 +71,7 @@ export class CertificateService {
     const current = this.documents.get(uri);
     if (!current || current.version !== version || !result) return; // changed or closed meanwhile
     this.results.set(uri, { result, usage: certificateUsage(resolved.config, canonicalUri(uri)), version });
+    this.failureLog.update(uri, ruleFailureLines(result.ruleFailures));
     const diagnostics: Diagnostic[] = [
       ...result.findings.map(toDiagnostic),
       ...result.problems.map((problem) => ({ range: problem.range, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, message: problem.message })),
@@ -67,6 +87,8 @@ export class CertificateService {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.results.delete(uri);
+    this.sizeLog.update(uri, new Map());
+    this.failureLog.update(uri, new Map());
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -85,6 +107,21 @@ export class CertificateService {
       // a lens without a command is a label: the summary needs no click
       block.info ? [{ range: { start: block.range.start, end: block.range.start }, command: { title: summarizeCertificate(block.info, now), command: '' } }] : [],
     );
+  }
+
+  /** The file's size in bytes when it is over `maxBytes` (a binary file's from disk, like bytesOf), else undefined. */
+  private async sizeOverLimit(document: TextDocument, maxBytes: number): Promise<number | undefined> {
+    const text = document.getText();
+    const path = text.includes('\uFFFD') ? toPath(document.uri) : undefined;
+    if (path) {
+      try {
+        const { size } = await fs.stat(path);
+        return size > maxBytes ? size : undefined;
+      } catch {
+        // as bytesOf: the editor's text stands in for a file that cannot be read
+      }
+    }
+    return sizeOver(text, maxBytes);
   }
 
   /** PEM text as the editor holds it; a binary file (DER) comes from disk, since its text form is lossy. */

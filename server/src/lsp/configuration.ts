@@ -11,6 +11,8 @@ export interface EditorSettings {
   enable?: boolean;
   rules?: Record<string, string>;
   openedPorts?: number[];
+  /** null (the default) keeps `maxFileSizeMB` of `.cpisecurity.json`. */
+  maxFileSizeMB?: number | null;
 }
 
 export interface ResolvedConfig {

@@ -52,3 +52,13 @@ export function sameDiagnostic(diagnostic: Diagnostic, finding: Finding): boolea
     a.end.character === b.end.character
   );
 }
+
+/** A notice about the file as a whole (e.g. not analysed because of its size): information at its start. */
+export function fileNoticeDiagnostic(message: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    message,
+  };
+}

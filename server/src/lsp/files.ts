@@ -23,6 +23,27 @@ export class WorkspaceFiles {
     }
   }
 
+  /**
+   * Like read, but a file over `maxBytes` (UTF-8) is not read: its size
+   * comes back instead (from the file system for a file that is not open).
+   */
+  async readWithin(uri: string, maxBytes: number): Promise<{ text: string } | { tooLarge: number } | undefined> {
+    const open = this.documents.get(uri);
+    if (open) {
+      const text = open.getText();
+      const size = sizeOver(text, maxBytes);
+      return size === undefined ? { text } : { tooLarge: size };
+    }
+    const path = toPath(uri);
+    if (!path) return undefined;
+    try {
+      const { size } = await fs.stat(path);
+      return size > maxBytes ? { tooLarge: size } : { text: await fs.readFile(path, 'utf8') };
+    } catch {
+      return undefined;
+    }
+  }
+
   async isFolder(uri: string): Promise<boolean> {
     const path = toPath(uri);
     try {
@@ -74,4 +95,15 @@ export function toPath(uri: string): string | undefined {
 export function canonicalUri(uri: string): string {
   const path = toPath(uri);
   return path ? pathToFileURL(path).href : uri;
+}
+
+/**
+ * The UTF-8 size of `text` when it is over `maxBytes`, else undefined. A
+ * UTF-16 code unit takes 1 to 3 bytes, so most texts are decided by their
+ * length alone and only those in between are measured.
+ */
+export function sizeOver(text: string, maxBytes: number): number | undefined {
+  if (text.length * 3 <= maxBytes) return undefined;
+  const size = Buffer.byteLength(text, 'utf8');
+  return size > maxBytes ? size : undefined;
 }

@@ -27,6 +27,7 @@ export function startServer(connection: Connection): void {
   const files = new WorkspaceFiles(documents);
   let canPullSettings = false;
   let canRegisterConfigurationChange = false;
+  let hasWorkspaceFolders = false;
   const configuration = new ConfigurationResolver(connection, files, () => canPullSettings);
   const analysis = new AnalysisService(connection, documents, files, configuration, () => {
     void connection.sendNotification(StatusNotification.type, { ...analysis.stats });
@@ -39,8 +40,13 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     canPullSettings = params.capabilities.workspace?.configuration === true;
     canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    hasWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     const roots = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configuration.setWorkspaceRoots(roots);
+    // `analysisDelayMs`: debounce after an edit (default 200 ms). Editors need
+    // not send it; the benchmark sends 0 to time the analysis without the wait.
+    const delay = (params.initializationOptions as { analysisDelayMs?: unknown } | undefined)?.analysisDelayMs;
+    if (typeof delay === 'number') analysis.setDebounce(delay);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -55,7 +61,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cpiSecurity' });
-    connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
+    // asking a client without workspace folders for their changes throws
+    if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
       void event;
       void connection.workspace.getWorkspaceFolders().then((folders) => configuration.setWorkspaceRoots((folders ?? []).map((f) => f.uri)));
     });

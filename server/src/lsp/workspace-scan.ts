@@ -1,17 +1,19 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { artifactFolder } from '../core/analysis/artifact-layout';
+import { RAISE_LIMIT_IN_EDITOR } from '../core/config/file-size';
 import { withEditorSettings } from '../core/config/parse';
 import type { Config } from '../core/config/model';
 import { ConfigResolver } from '../cli/configuration';
 import { discoverFiles, type FoundFile } from '../cli/discover';
-import type { ReportedFinding } from '../cli/report';
+import type { FileNote, ReportedFinding } from '../cli/report';
 import { scanFiles } from '../cli/scan';
 import { fileUri } from '../cli/paths';
 import type { ScanWorkspaceResult } from '../protocol';
 import type { EditorSettings } from './configuration';
-import { toDiagnostic } from './diagnostics';
+import { fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
 import { canonicalUri, toPath } from './files';
+import { LogOnce } from './log-once';
 
 const RESCAN_DELAY_MS = 1000;
 
@@ -38,13 +40,16 @@ export class WorkspaceScan {
   private published = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<ScanWorkspaceResult> | undefined;
+  private readonly log: LogOnce;
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly roots: () => string[],
     private readonly settings: () => Promise<EditorSettings>,
-  ) {}
+  ) {
+    this.log = new LogOnce((line) => connection.console.error(line));
+  }
 
   /** Runs a scan with a cancellable progress notification in the editor. */
   async scan(): Promise<ScanWorkspaceResult> {
@@ -75,23 +80,29 @@ export class WorkspaceScan {
       const found = roots.flatMap((root) => discoverFiles([root], root).files.filter((file) => file.kind !== 'archive').map((file) => ({ root, file })));
       const groups = groupByUnit(found);
       const findings: ReportedFinding[] = [];
+      const notes: FileNote[] = [];
       let done = 0;
       for (const { root, files } of groups) {
         if (progress.token.isCancellationRequested) return { files: done, findings: findings.length, cancelled: true };
-        const report = scanFiles(files, { root, now: new Date(), configs: new EditorConfigResolver(root, settings) });
+        const report = scanFiles(files, { root, now: new Date(), configs: new EditorConfigResolver(root, settings), raiseLimitWith: RAISE_LIMIT_IN_EDITOR });
         findings.push(...report.findings);
+        notes.push(...report.notes.filter((note) => note.kind === 'too-large' || note.kind === 'rule-failure'));
         done += files.length;
         progress.report(Math.round((done / found.length) * 100), `${done} of ${found.length} files`);
         await new Promise((resolve) => setImmediate(resolve)); // let edits and cancellation through
       }
-      this.publish(findings);
+      this.publish(findings, notes.filter((note) => note.kind === 'too-large'));
+      // rule failures in the log (as the live analysis does), once while they last
+      const failures = notes.filter((note) => note.kind === 'rule-failure');
+      this.log.update('workspace', new Map(failures.map((note) => [`${note.uri}\0${note.message}`, `Workspace scan: ${note.uri}: ${note.message}`])));
       return { files: done, findings: findings.length, cancelled: false };
     } finally {
       progress.done();
     }
   }
 
-  private publish(findings: readonly ReportedFinding[]): void {
+  /** Findings, and a notice on each file skipped for its size, for the files that are not open. */
+  private publish(findings: readonly ReportedFinding[], skipped: readonly FileNote[]): void {
     const open = this.openUris();
     const isOpen = (uri: string) => open.has(canonicalUri(uri));
     const byUri = new Map<string, Diagnostic[]>();
@@ -101,6 +112,7 @@ export class WorkspaceScan {
       list.push(toDiagnostic(finding));
       byUri.set(finding.uri, list);
     }
+    for (const note of skipped) if (!isOpen(note.uri)) byUri.set(note.uri, [fileNoticeDiagnostic(note.message)]);
     for (const uri of this.published) if (!byUri.has(uri) && !isOpen(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const [uri, diagnostics] of byUri) void this.connection.sendDiagnostics({ uri, diagnostics });
     this.published = new Set(byUri.keys());

@@ -7,6 +7,8 @@ import type { FormatInput } from './format-input';
 
 export function formatJson({ report, toolVersion }: FormatInput): string {
   const counts = countBySeverity(report.findings);
+  const skipped = report.notes.filter((note) => note.kind === 'too-large').length;
+  const ruleFailures = report.notes.filter((note) => note.kind === 'rule-failure').length;
   const withHelp = <T extends { ruleId: string }>(finding: T) => ({ ...finding, helpUri: ruleMeta(finding.ruleId)?.helpUrl });
   const content = {
     tool: { name: TOOL_NAME, version: toolVersion },
@@ -20,6 +22,9 @@ export function formatJson({ report, toolVersion }: FormatInput): string {
       hints: counts.hint,
       suppressed: report.suppressed.length,
       notScanned: report.fileErrors.length,
+      // only when there are any, like the baseline counts: the usual summary stays as it was
+      ...(skipped > 0 ? { skipped } : {}),
+      ...(ruleFailures > 0 ? { ruleFailures } : {}),
       ...(report.baseline ? { baseline: report.baseline.path, knownFindings: report.baseline.known } : {}),
     },
     findings: report.findings.map(withHelp),

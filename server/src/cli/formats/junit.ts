@@ -1,9 +1,10 @@
 // JUnit XML for CI systems that show test reports: one test suite per
 // scanned file, one test case per finding (a failure when it is at or above
 // the --fail-on severity), a passing case for a clean file, an error case for
-// a file that could not be scanned.
+// a file that could not be scanned or on which a rule failed, a skipped case
+// for a file over the size limit.
 import { severityRank } from '../../core/findings';
-import { noteWhere, type ReportedFinding } from '../report';
+import { EXECUTION_NOTE_KINDS, noteWhere, type ReportedFinding } from '../report';
 import { TOOL_NAME } from '../version';
 import type { FormatInput } from './format-input';
 
@@ -42,6 +43,15 @@ export function formatJunit({ report, failOn }: FormatInput): string {
     target.errors++;
     target.cases.push(`    <testcase classname="${xml(note.path)}" name="read file">\n      <error type="${note.kind}" message="${xml(note.message)}"/>\n    </testcase>`);
   }
+  for (const note of report.notes) {
+    if (note.kind === 'too-large') {
+      suite(note.path).cases.push(`    <testcase classname="${xml(note.path)}" name="size limit">\n      <skipped message="${xml(note.message)}"/>\n    </testcase>`);
+    } else if (note.kind === 'rule-failure') {
+      const target = suite(note.path);
+      target.errors++;
+      target.cases.push(`    <testcase classname="${xml(note.path)}" name="${xml(`rule ${note.ruleId ?? ''}`)}">\n      <error type="rule-failure" message="${xml(note.message)}"/>\n    </testcase>`);
+    }
+  }
 
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const tests = [...suites.values()].reduce((sum, s) => sum + Math.max(1, s.cases.length), 0);
@@ -52,7 +62,7 @@ export function formatJunit({ report, failOn }: FormatInput): string {
     const body = cases.length > 0 ? cases : [`    <testcase classname="${xml(path)}" name="no findings"/>`];
     out.push(`  <testsuite name="${xml(path)}" tests="${body.length}" failures="${f}" errors="${e}">`, ...body, '  </testsuite>');
   }
-  const warnings = report.notes.map((note) => `${noteWhere(note)}: ${note.message}`);
+  const warnings = report.notes.filter((note) => !EXECUTION_NOTE_KINDS.has(note.kind)).map((note) => `${noteWhere(note)}: ${note.message}`);
   if (warnings.length > 0) out.push(`  <system-err>${xml(warnings.join('\n'))}</system-err>`);
   out.push('</testsuites>');
   return `${out.join('\n')}\n`;

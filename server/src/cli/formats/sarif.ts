@@ -1,12 +1,13 @@
 // SARIF 2.1.0 for code-scanning services: the whole rule catalogue as
 // tool.driver.rules, one result per finding (suppressed ones carry their
 // suppression), file paths relative to the scan root (uriBaseId SRCROOT),
-// and files that could not be scanned as tool execution notifications.
+// and files that could not be scanned, were skipped for their size or on
+// which a rule failed as tool execution notifications.
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../core/findings';
 import { RULES } from '../../core/rules/catalogue';
 import { sarifUri } from '../paths';
-import type { FileNote, ReportedFinding, ReportedLocation } from '../report';
+import { EXECUTION_NOTE_KINDS, type FileNote, type ReportedFinding, type ReportedLocation } from '../report';
 import { TOOL_NAME } from '../version';
 import type { FormatInput } from './format-input';
 
@@ -46,19 +47,25 @@ export function formatSarif({ report, toolVersion }: FormatInput): string {
       ...(suppression ? { suppressions: [{ kind: 'external', status: 'accepted', justification: suppression.reason }] } : {}),
     };
   };
-  const notification = (note: FileNote) => ({
-    level: note.severity,
-    message: { text: `${note.path}: ${note.message}` },
-    descriptor: { id: note.kind },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: artifactLocation(note.uri),
-          ...(note.line !== undefined ? { region: { startLine: note.line, startColumn: note.column ?? 1 } } : {}),
+  const notification = (note: FileNote) => {
+    const ruleIndex = note.ruleId === undefined ? undefined : RULE_INDEX.get(note.ruleId);
+    return {
+      level: note.severity,
+      message: { text: `${note.path}: ${note.message}` },
+      descriptor: { id: note.kind },
+      ...(note.ruleId !== undefined ? { associatedRule: { id: note.ruleId, ...(ruleIndex !== undefined ? { index: ruleIndex } : {}) } } : {}),
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(note.uri),
+            ...(note.line !== undefined ? { region: { startLine: note.line, startColumn: note.column ?? 1 } } : {}),
+          },
         },
-      },
-    ],
-  });
+      ],
+    };
+  };
+  const execution = report.notes.filter((note) => EXECUTION_NOTE_KINDS.has(note.kind));
+  const configuration = report.notes.filter((note) => !EXECUTION_NOTE_KINDS.has(note.kind));
 
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -83,9 +90,10 @@ export function formatSarif({ report, toolVersion }: FormatInput): string {
         originalUriBaseIds: { [ROOT_ID]: { uri: pathToFileURL(`${report.root}/`).href } },
         invocations: [
           {
-            executionSuccessful: true,
-            toolExecutionNotifications: report.fileErrors.map(notification),
-            toolConfigurationNotifications: report.notes.map(notification),
+            // a rule that threw leaves the results incomplete
+            executionSuccessful: !report.notes.some((note) => note.kind === 'rule-failure'),
+            toolExecutionNotifications: [...report.fileErrors, ...execution].map(notification),
+            toolConfigurationNotifications: configuration.map(notification),
           },
         ],
         columnKind: 'utf16CodeUnits',

@@ -27,9 +27,12 @@ export function formatText({ report }: FormatInput): string {
   if (report.fileErrors.length > 0) {
     out.push('Not scanned:', ...report.fileErrors.map(noteLine), '');
   }
-  if (report.notes.length > 0) {
-    out.push('Warnings:', ...report.notes.map(noteLine), '');
-  }
+  const failures = report.notes.filter((note) => note.kind === 'rule-failure');
+  const skipped = report.notes.filter((note) => note.kind === 'too-large');
+  const warnings = report.notes.filter((note) => note.kind !== 'rule-failure' && note.kind !== 'too-large');
+  if (failures.length > 0) out.push('Incomplete analysis (a rule failed):', ...failures.map(noteLine), '');
+  if (skipped.length > 0) out.push('Skipped (over the size limit):', ...skipped.map(noteLine), '');
+  if (warnings.length > 0) out.push('Warnings:', ...warnings.map(noteLine), '');
   const counts = countBySeverity(report.findings);
   const hints = counts.hint > 0 ? `, ${plural(counts.hint, 'hint')}` : '';
   out.push(
@@ -37,6 +40,8 @@ export function formatText({ report }: FormatInput): string {
   );
   const extra = [`${plural(report.scanned.length, 'file')} scanned`];
   if (report.fileErrors.length > 0) extra.push(`${plural(report.fileErrors.length, 'file')} not scanned`);
+  if (skipped.length > 0) extra.push(`${plural(skipped.length, 'file')} skipped (size limit)`);
+  if (failures.length > 0) extra.push(`${plural(failures.length, 'rule failure')}`);
   if (report.suppressed.length > 0) extra.push(`${plural(report.suppressed.length, 'finding')} suppressed`);
   if (report.baseline) extra.push(`${plural(report.baseline.known, 'known finding')} hidden by the baseline`);
   out.push(extra.join('; '));

@@ -30,6 +30,31 @@ export interface ArtifactResult {
   /** Findings for every file of the artifact (iFlows and parameters.prop). */
   readonly findings: readonly Finding[];
   readonly suppressed: readonly SuppressedFinding[];
+  /** Rules that threw: their findings in that file are missing, every other rule's are complete. */
+  readonly ruleFailures: readonly RuleFailure[];
+}
+
+/** A rule that threw while checking a file; one per rule, file and message. */
+export interface RuleFailure {
+  readonly ruleId: string;
+  readonly uri: string;
+  readonly message: string;
+  /** Where it was thrown: the first stack frame, when the error has one. */
+  readonly at?: string;
+}
+
+/** Records a rule's exception as data (a defect in one rule must not cost the others' findings). */
+export function recordRuleFailure(into: RuleFailure[], ruleId: string, uri: string, error: unknown): void {
+  let message: string;
+  let at: string | undefined;
+  try {
+    message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    at = error instanceof Error ? error.stack?.split('\n').find((line) => line.trimStart().startsWith('at '))?.trim() : undefined;
+  } catch {
+    message = 'an exception that cannot be shown';
+  }
+  if (into.some((failure) => failure.ruleId === ruleId && failure.uri === uri && failure.message === message)) return;
+  into.push(at === undefined ? { ruleId, uri, message } : { ruleId, uri, message, at });
 }
 
 /** The severity a rule reports with, or 'off'. Configuration wins over a rule's own choice. */
@@ -41,18 +66,23 @@ export function analyseArtifact(input: ArtifactInput): ArtifactResult {
   const { config } = input;
   const today = input.today ?? new Date();
   const findings: Finding[] = [];
+  const ruleFailures: RuleFailure[] = [];
   for (const iflow of input.iflows) {
     if (isIgnored(config, iflow.uri)) continue;
-    findings.push(...analyseIflow(iflow, input));
+    findings.push(...analyseIflow(iflow, input, ruleFailures));
   }
   const secretSeverity = effectiveSeverity(config, 'cleartext-secret');
   if (input.parameters && !isIgnored(config, input.parameters.uri) && secretSeverity !== 'off') {
-    findings.push(...checkParameterSecrets(input.parameters, input.iflows, secretSeverity));
+    try {
+      findings.push(...checkParameterSecrets(input.parameters, input.iflows, secretSeverity));
+    } catch (error) {
+      recordRuleFailure(ruleFailures, 'cleartext-secret', input.parameters.uri, error);
+    }
   }
-  return applySuppressions(findings, config, today);
+  return { ...applySuppressions(findings, config, today), ruleFailures };
 }
 
-function analyseIflow(iflow: ParsedIflow, input: ArtifactInput): Finding[] {
+function analyseIflow(iflow: ParsedIflow, input: ArtifactInput, failures: RuleFailure[]): Finding[] {
   const { config, parameters } = input;
   // the file name: SAP names every collaboration "Default Collaboration"
   const iflowName = displayName(iflow.uri);
@@ -66,8 +96,14 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput): Finding[] {
 
   // Channel findings are kept per channel (channel-findings-cache.ts), which
   // is only right while a rule looks at nothing but its channel: one that
-  // reads the whole model makes the channel's result uncacheable.
+  // reads the whole model makes the channel's result uncacheable. So does a
+  // rule that threw there: the next run tries it again and reports it again.
   let readWholeIflow = false;
+  let failed = false;
+  const fail = (ruleId: string, error: unknown) => {
+    failed = true;
+    recordRuleFailure(failures, ruleId, iflow.uri, error);
+  };
   const guardedContext: RuleContext = {
     config,
     iflowName,
@@ -94,31 +130,56 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput): Finding[] {
   const perChannel = channels.map((channel) =>
     channelFindings(channel.channel, iflow.lines, cacheKey, () => {
       readWholeIflow = false;
+      failed = false;
       reports = [];
-      for (const { rule, reporter } of channelRules) rule.check(channel, reporter, guardedContext);
+      for (const { rule, reporter } of channelRules) {
+        const before = reports.length;
+        try {
+          rule.check(channel, reporter, guardedContext);
+        } catch (error) {
+          reports.length = before; // what it reported before throwing is as doubtful as the rest
+          fail(rule.meta.id, error);
+        }
+      }
       const own: Finding[] = [];
-      for (const entry of withoutSuperseded(reports, config)) emit(entry.ruleId, entry.report, own);
+      for (const entry of withoutSuperseded(reports, config)) {
+        try {
+          emit(entry.ruleId, entry.report, own);
+        } catch (error) {
+          fail(entry.ruleId, error);
+        }
+      }
       const single: IflowView = { channels: [channel], otherProperties: [], resolve };
       const buckets = [own];
-      IFLOW_RULES.forEach((rule, i) => {
+      for (let i = 0; i < IFLOW_RULES.length; i++) {
         found = [];
-        if (byChannel[i]) rule.checkIflow(single, iflowRuleReporters[i], guardedContext);
+        if (byChannel[i]) {
+          try {
+            IFLOW_RULES[i].checkIflow(single, iflowRuleReporters[i], guardedContext);
+          } catch (error) {
+            found = [];
+            fail(IFLOW_RULES[i].meta.id, error);
+          }
+        }
         buckets.push(found);
-      });
-      return { findings: buckets, keep: !readWholeIflow };
+      }
+      return { findings: buckets, keep: !readWholeIflow && !failed };
     }),
   );
 
   for (const buckets of perChannel) findings.push(...buckets[0]);
   IFLOW_RULES.forEach((rule, i) => {
     if (!enabled(rule.meta.id)) return;
-    if (!rule.channelByChannel) {
-      rule.checkIflow({ channels, otherProperties: iflow.model.otherProperties, resolve }, (report) => emit(rule.meta.id, report), ruleContext);
-      return;
-    }
     // The same findings, in the same order, as one run over the whole iFlow.
-    for (const buckets of perChannel) findings.push(...buckets[i + 1]);
-    rule.checkIflow({ channels: [], otherProperties: iflow.model.otherProperties, resolve }, (report) => emit(rule.meta.id, report), ruleContext);
+    if (rule.channelByChannel) for (const buckets of perChannel) findings.push(...buckets[i + 1]);
+    const view: IflowView = { channels: rule.channelByChannel ? [] : channels, otherProperties: iflow.model.otherProperties, resolve };
+    const before = findings.length;
+    try {
+      rule.checkIflow(view, (report) => emit(rule.meta.id, report), ruleContext);
+    } catch (error) {
+      findings.length = before;
+      fail(rule.meta.id, error);
+    }
   });
   return findings;
 }

@@ -4,9 +4,15 @@ import type { CertificateFile, CertificateProblem } from '../certs/model';
 import { readCertificateFile } from '../certs/read';
 import { checkCertificateFile } from '../certs/rules';
 import type { Finding, Severity } from '../findings';
-import { effectiveSeverity } from './analyse-artifact';
+import { effectiveSeverity, recordRuleFailure, type RuleFailure } from './analyse-artifact';
 import { decodeSegment, lastSegment } from './artifact-layout';
 import { applySuppressions, type SuppressedFinding } from './suppressions';
+
+/**
+ * The certificate rules run as one check (certs/rules.ts), so a failure in
+ * it is reported under this name rather than one rule id.
+ */
+export const CERTIFICATE_CHECKS = 'certificate-checks';
 
 /** Files the certificate analysis reads: certificates, and key material that should not be in a repository. */
 const CERTIFICATE_FILE = /\.(pem|crt|cer|der|p12|pfx|jks|key)$/i;
@@ -30,27 +36,35 @@ export interface CertificateResult {
   readonly suppressed: readonly SuppressedFinding[];
   /** Unreadable input: shown as information, never as a rule finding. */
   readonly problems: readonly CertificateProblem[];
+  /** The certificate checks threw: the file's findings are missing. */
+  readonly ruleFailures: readonly RuleFailure[];
 }
 
 /** Certificate checks with the configuration applied: usage globs, severities, suppressions, ignore. */
 export function analyseCertificateFile(input: CertificateInput): CertificateResult {
   const name = decodeSegment(lastSegment(input.uri));
   const file = input.file ?? readCertificateFile(input.bytes, name);
-  if (isIgnored(input.config, input.uri)) return { file, findings: [], suppressed: [], problems: [] };
+  if (isIgnored(input.config, input.uri)) return { file, findings: [], suppressed: [], problems: [], ruleFailures: [] };
   const usage = certificateUsage(input.config, input.uri);
   const shownName = (input.config.root && relativePath(input.config.root, input.uri)) || name;
-  const raw = checkCertificateFile(file, {
-    uri: input.uri,
-    usage,
-    now: input.now,
-    expiryWarningDays: input.config.expiryWarningDays,
-    fileName: shownName,
-  });
+  const ruleFailures: RuleFailure[] = [];
+  let raw: Finding[] = [];
+  try {
+    raw = checkCertificateFile(file, {
+      uri: input.uri,
+      usage,
+      now: input.now,
+      expiryWarningDays: input.config.expiryWarningDays,
+      fileName: shownName,
+    });
+  } catch (error) {
+    recordRuleFailure(ruleFailures, CERTIFICATE_CHECKS, input.uri, error);
+  }
   const findings: Finding[] = [];
   for (const finding of raw) {
     const severity = effectiveSeverity(input.config, finding.ruleId, finding.severity);
     if (severity === 'off') continue;
     findings.push({ ...finding, severity: severity as Severity });
   }
-  return { file, ...applySuppressions(findings, input.config, input.now), problems: file.problems };
+  return { file, ...applySuppressions(findings, input.config, input.now), problems: file.problems, ruleFailures };
 }

@@ -51,7 +51,8 @@ const sameKey = (a: ChannelFindingsKey, b: ChannelFindingsKey) => a === b || (a.
  * The findings of one channel of the iFlow indexed by `lines`: from the
  * cache when the channel's text and everything in `key` are unchanged,
  * else from `check`, which says whether its result may be kept (not when a
- * rule looked beyond the channel).
+ * rule looked beyond the channel, nor when one threw: kept, its failure
+ * would be hidden behind the cached findings instead of reported again).
  */
 export function channelFindings(channel: Channel, lines: LineIndex, key: ChannelFindingsKey, check: () => { findings: Buckets; keep: boolean }): Buckets {
   if (!(channel instanceof ChannelRecord) || channel.end < 0) return check().findings;

@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../findings';
 import { isCredentialNameKey, isSecretName, isTemplateValue } from '../rules/support/secrets';
+import type { IflowProperty } from '../iflow/model';
 import type { ParsedIflow, ParsedParameters } from './parsed';
 
 const REFERENCE = /\{\{([^{}]+)\}\}/g;
@@ -7,15 +8,17 @@ const REFERENCE = /\{\{([^{}]+)\}\}/g;
 /** Parameter names that some channel uses as the *name* of a deployed credential or key alias. */
 function credentialNameParameters(iflows: readonly ParsedIflow[]): Set<string> {
   const names = new Set<string>();
-  for (const iflow of iflows) {
-    const properties = [...iflow.model.channels.flatMap((channel) => [...channel.properties.values()]), ...iflow.model.otherProperties];
-    for (const property of properties) {
-      if (!property.value || !isCredentialNameKey(property.key)) continue;
-      for (const match of property.value.text.matchAll(REFERENCE)) {
-        names.add(match[1]);
-        names.add(match[1].trim());
-      }
+  // The key first: values are decoded on first read, and few keys name credentials.
+  const add = (property: IflowProperty) => {
+    if (!isCredentialNameKey(property.key) || !property.value) return;
+    for (const match of property.value.text.matchAll(REFERENCE)) {
+      names.add(match[1]);
+      names.add(match[1].trim());
     }
+  };
+  for (const iflow of iflows) {
+    for (const channel of iflow.model.channels) for (const property of channel.properties.values()) add(property);
+    for (const property of iflow.model.otherProperties) add(property);
   }
   return names;
 }
@@ -25,11 +28,11 @@ function credentialNameParameters(iflows: readonly ParsedIflow[]): Set<string> {
  * value, unless a channel uses that value as a credential name.
  */
 export function checkParameterSecrets(parameters: ParsedParameters, iflows: readonly ParsedIflow[], severity: Severity): Finding[] {
-  const credentialNames = credentialNameParameters(iflows);
+  let credentialNames: Set<string> | undefined; // only needed once a parameter looks secret
   const findings: Finding[] = [];
   for (const entry of parameters.file.entries.values()) {
     const text = entry.value.text;
-    if (!isSecretName(entry.key) || text.trim() === '' || isTemplateValue(text) || credentialNames.has(entry.key)) continue;
+    if (!isSecretName(entry.key) || text.trim() === '' || isTemplateValue(text) || (credentialNames ??= credentialNameParameters(iflows)).has(entry.key)) continue;
     findings.push({
       ruleId: 'cleartext-secret',
       severity,

@@ -1,18 +1,20 @@
-// Merges the editor's `cpiSecurity.rules` / `cpiSecurity.openedPorts`
-// settings over a parsed configuration. Settings arrive as untyped JSON from
+// Merges the editor's `cpiSecurity.rules` / `cpiSecurity.openedPorts` /
+// `cpiSecurity.maxFileSizeMB` settings over a parsed configuration. Settings arrive as untyped JSON from
 // the client, so anything malformed is skipped rather than trusted.
 import type { SeveritySetting } from '../findings';
 import { isRuleId } from '../rules/catalogue';
 import type { Config } from './model';
-import { isPortNumber } from './read-values';
+import { isFileSizeMB, isPortNumber } from './read-values';
 import { isSeveritySetting } from './rule-ids';
 
 export interface EditorSettings {
   rules?: Record<string, string>;
   openedPorts?: number[];
+  /** null (the setting's default) leaves the file's value in force. */
+  maxFileSizeMB?: number | null;
 }
 
-/** The editor's rule severities win over the file's; its ports are added to the file's. */
+/** The editor's rule severities and size limit win over the file's; its ports are added to the file's. */
 export function withEditorSettings(config: Config, settings: EditorSettings | undefined): Config {
   const rules = new Map<string, SeveritySetting>(config.rules);
   const ruleSettings: unknown = settings?.rules;
@@ -28,5 +30,6 @@ export function withEditorSettings(config: Config, settings: EditorSettings | un
       if (isPortNumber(port)) openedPorts.add(port);
     }
   }
-  return { ...config, rules, openedPorts };
+  const maxFileSizeMB: unknown = settings?.maxFileSizeMB;
+  return { ...config, rules, openedPorts, maxFileSizeMB: isFileSizeMB(maxFileSizeMB) ? maxFileSizeMB : config.maxFileSizeMB };
 }

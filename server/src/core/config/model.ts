@@ -36,6 +36,8 @@ export interface Config {
   readonly ignore: readonly string[];
   readonly certificates: CertificateUsageGlobs;
   readonly expiryWarningDays: number;
+  /** iFlows, parameters.prop and certificates larger than this (in MB) are not analysed. */
+  readonly maxFileSizeMB: number;
   readonly suppressions: readonly Suppression[];
   /** Folder URI the globs are relative to: the configuration file's folder, or the workspace root. */
   readonly root?: string;
@@ -49,11 +51,15 @@ export interface ConfigProblem {
   readonly severity: 'error' | 'warning';
 }
 
+/** Large enough for real iFlows (the biggest seen are a few MB), small enough to keep the editor responsive. */
+export const DEFAULT_MAX_FILE_SIZE_MB = 20;
+
 export const DEFAULT_CONFIG: Config = {
   rules: new Map(),
   openedPorts: new Set(),
   ignore: [],
   certificates: { inbound: [], outbound: [], messageLevel: [] },
   expiryWarningDays: 60,
+  maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB,
   suppressions: [],
 };

@@ -3,7 +3,7 @@
 import { parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
 import { DEFAULT_CONFIG, type Config, type ConfigProblem } from './model';
 import { describe, propertiesOf, ProblemSink } from './json-node';
-import { readCertificates, readExpiryWarningDays, readGlobs, readPorts, readRules } from './read-values';
+import { readCertificates, readExpiryWarningDays, readGlobs, readMaxFileSizeMB, readPorts, readRules } from './read-values';
 import { readSuppressions } from './read-suppressions';
 import { folderOf } from './uri';
 
@@ -28,6 +28,9 @@ const KEYS: Record<string, (node: Node, sink: ProblemSink, config: Mutable<Confi
   },
   expiryWarningDays: (node, sink, config) => {
     config.expiryWarningDays = readExpiryWarningDays(node, sink) ?? config.expiryWarningDays;
+  },
+  maxFileSizeMB: (node, sink, config) => {
+    config.maxFileSizeMB = readMaxFileSizeMB(node, sink) ?? config.maxFileSizeMB;
   },
   suppressions: (node, sink, config) => {
     config.suppressions = readSuppressions(node, sink) ?? config.suppressions;

@@ -5,7 +5,7 @@ import type { Node } from 'jsonc-parser';
 import type { CertificateUsage } from '../certs/model';
 import type { SeveritySetting } from '../findings';
 import { isRuleId } from '../rules/catalogue';
-import { CERTIFICATE_USAGES, type CertificateUsageGlobs } from './model';
+import { CERTIFICATE_USAGES, DEFAULT_MAX_FILE_SIZE_MB, type CertificateUsageGlobs } from './model';
 import { describe, propertiesOf, stringValue, type ProblemSink } from './json-node';
 import { isSeveritySetting, SEVERITY_SETTINGS, suggestRuleId } from './rule-ids';
 
@@ -100,4 +100,16 @@ export function readExpiryWarningDays(node: Node, sink: ProblemSink): number | u
   if (node.type === 'number' && typeof days === 'number' && Number.isInteger(days) && days >= 0) return days;
   sink.error(node, `"expiryWarningDays" must be a whole number of days, 0 or more (default 60); found ${describe(node)}.`);
   return undefined;
+}
+
+export function readMaxFileSizeMB(node: Node, sink: ProblemSink): number | undefined {
+  const size: unknown = node.value;
+  if (node.type === 'number' && isFileSizeMB(size)) return size;
+  sink.error(node, `"maxFileSizeMB" must be a number of megabytes greater than 0, e.g. 50 (default ${DEFAULT_MAX_FILE_SIZE_MB}); found ${describe(node)}.`);
+  return undefined;
+}
+
+/** A size limit in MB: a finite number above 0 (fractions allowed). */
+export function isFileSizeMB(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }

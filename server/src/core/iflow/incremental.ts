@@ -85,26 +85,27 @@ function commonLength(limit: number, sameChunk: (from: number, to: number) => bo
 
 /**
  * The reading of `text` derived from `previous` when the change lies
- * strictly inside one channel that can be read on its own; undefined when
- * only reading the whole file is sure to give the same result. `lines`
- * indexes `text`; `change` is textChange(previous.text, text).
+ * strictly inside one channel, or one property outside channels (a flow
+ * step's setting), that can be read on its own; undefined when only reading
+ * the whole file is sure to give the same result. `lines` indexes `text`;
+ * `change` is textChange(previous.text, text).
  */
 export function rereadIflow(previous: IflowSnapshot, text: string, lines: LineIndex, change = textChange(previous.text, text)): IflowReading | undefined {
-  const { model, layout } = previous;
   if (!change) return undefined;
-  const index = channelAround(model.channels, change);
-  if (index < 0) return undefined;
+  const index = channelAround(previous.model.channels, change);
+  if (index >= 0) return rereadChannel(previous, text, lines, change, index);
+  return rereadLooseProperty(previous, text, lines, change);
+}
+
+function rereadChannel(previous: IflowSnapshot, text: string, lines: LineIndex, change: TextChange, index: number): IflowReading | undefined {
+  const { model, layout } = previous;
   const edited = model.channels[index] as ChannelRecord;
-  if (!edited.facts.selfContained || layout.namespacesSettledAt > edited.start) return undefined;
-  if ((model.problems.length > 0 || layout.problemSpan) && !within(layout.problemSpan, edited.start, edited.end)) return undefined;
+  if (!edited.facts.selfContained || !readableAlone(layout, model, edited.start, edited.end)) return undefined;
 
   const delta = change.newEnd - change.oldEnd;
   const from = edited.start;
   const to = edited.end + delta;
-  // A copy, not a slice: the channel's strings would otherwise keep this
-  // whole version of the file alive after later edits elsewhere.
-  const fragment = detached(text.slice(from, to));
-  const reading = readIflowWithLayout(fragment, lines, { namespaces: layout.namespaces, participants: model.participants, offset: from });
+  const reading = readIflowWithLayout(fragmentOf(text, from, to), lines, { namespaces: layout.namespaces, participants: model.participants, offset: from });
   const reread = reading.model.channels[0];
   // The fragment's own problems are then the new file's only ones.
   const fits =
@@ -116,26 +117,80 @@ export function rereadIflow(previous: IflowSnapshot, text: string, lines: LineIn
     reread.start === from &&
     reread.end === to;
   if (!fits) return undefined;
+  return rebuilt(previous, lines, reading, { from, delta, channel: reread });
+}
 
-  // Everything after the channel moves by delta and is bound to the new line
+/**
+ * A property outside channels (flow steps, the collaboration, participants)
+ * holds nothing the rest of the model depends on: an edit strictly inside
+ * one is read like a channel's, when saxes closed it cleanly on its own.
+ */
+function rereadLooseProperty(previous: IflowSnapshot, text: string, lines: LineIndex, change: TextChange): IflowReading | undefined {
+  const { model, layout } = previous;
+  const edited = propertyAround(model.otherProperties, change);
+  if (!edited || !readableAlone(layout, model, edited.start, edited.end)) return undefined;
+  // No channel may hold the property (it would be in the channel's properties then), nor overlap it.
+  const delta = change.newEnd - change.oldEnd;
+  const from = edited.start;
+  const to = edited.end + delta;
+  const reading = readIflowWithLayout(fragmentOf(text, from, to), lines, { namespaces: layout.namespaces, participants: model.participants, offset: from });
+  const reread = reading.model.otherProperties[0];
+  const fits =
+    reading.model.channels.length === 0 &&
+    reading.model.otherProperties.length === 1 &&
+    reading.layout.landmarks === 0 &&
+    reading.layout.cleanPropertyEnd === to &&
+    reread instanceof PropertyRecord &&
+    reread.start === from &&
+    reread.end === to;
+  if (!fits) return undefined;
+  return rebuilt(previous, lines, reading, { from, delta, property: edited, reread });
+}
+
+/** Whether the element at [start, end) of the previous reading may be read again on its own. */
+function readableAlone(layout: IflowLayout, model: IflowModel, start: number, end: number): boolean {
+  if (layout.namespacesSettledAt > start) return false;
+  return !((model.problems.length > 0 || layout.problemSpan) && !within(layout.problemSpan, start, end));
+}
+
+/** A copy, not a slice: the element's strings would otherwise keep this whole version of the file alive after later edits elsewhere. */
+function fragmentOf(text: string, from: number, to: number): string {
+  return detached(text.slice(from, to));
+}
+
+type Replacement = { readonly from: number; readonly delta: number } & (
+  | { readonly channel: ChannelRecord }
+  | { readonly property: PropertyRecord; readonly reread: PropertyRecord }
+);
+
+/** The previous model with the re-read element in place and everything after it moved by `delta`. */
+function rebuilt(previous: IflowSnapshot, lines: LineIndex, reading: IflowReading, replacement: Replacement): IflowReading | undefined {
+  const { model, layout } = previous;
+  const { from, delta } = replacement;
+  // Everything after the element moves by delta and is bound to the new line
   // index. Channels before it keep their offsets and positions, so they are
   // shared with the previous model as they are, still bound to an older line
   // index; that keeps the text of that version alive, so once channels are
   // bound to too many versions, all are bound to the new one.
   const channels: ChannelRecord[] = [];
   const versions = new Set<LineIndex>([lines]);
-  for (let i = 0; i < index; i++) versions.add((model.channels[i] as ChannelRecord).lines);
+  for (const channel of model.channels) {
+    if (!(channel instanceof ChannelRecord)) return undefined;
+    if (channel.start < from) versions.add(channel.lines);
+  }
   const rebind = versions.size > MAX_LINE_INDEXES;
-  for (let i = 0; i < model.channels.length; i++) {
-    const channel = model.channels[i] as ChannelRecord;
-    channels.push(i === index ? reread : i > index ? channel.moved(delta, lines) : rebind ? channel.moved(0, lines) : channel);
+  for (const channel of model.channels as readonly ChannelRecord[]) {
+    if (channel.start === from && 'channel' in replacement) channels.push(replacement.channel);
+    else if (channel.start > from) channels.push(channel.moved(delta, lines));
+    else channels.push(rebind ? channel.moved(0, lines) : channel);
   }
   // Loose properties and participants are few: always bound to the new index.
   const shiftAt = (offset: number) => (offset < from ? 0 : delta);
   const otherProperties: IflowProperty[] = [];
   for (const property of model.otherProperties) {
     if (!(property instanceof PropertyRecord)) return undefined;
-    otherProperties.push(property.moved(shiftAt(property.start), lines));
+    if ('property' in replacement && property === replacement.property) otherProperties.push(replacement.reread);
+    else otherProperties.push(property.moved(shiftAt(property.start), lines));
   }
   const participants = new Map<string, Participant>();
   for (const [id, participant] of model.participants) {
@@ -146,6 +201,26 @@ export function rereadIflow(previous: IflowSnapshot, text: string, lines: LineIn
     model: { name: model.name, participants, channels, otherProperties, problems: reading.model.problems },
     layout: { ...layout, problemSpan: reading.layout.problemSpan },
   };
+}
+
+/** The loose property whose element strictly contains the change (its first and last character unchanged). */
+function propertyAround(properties: readonly IflowProperty[], change: TextChange): PropertyRecord | undefined {
+  // In document order: find the last one starting before the change.
+  let low = 0;
+  let high = properties.length - 1;
+  let found: IflowProperty | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const property = properties[mid];
+    if (!(property instanceof PropertyRecord)) return undefined;
+    if (property.start < change.start) {
+      found = property;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found instanceof PropertyRecord && change.oldEnd < found.end ? found : undefined;
 }
 
 /** Whether `span` (of the problems) is known and lies in [start, end). */

@@ -94,6 +94,12 @@ export interface IflowLayout {
   readonly landmarks: number;
   /** File offsets covering every XML problem found (also those left out of the model); absent when there are none. */
   readonly problemSpan?: { readonly start: number; readonly end: number };
+  /**
+   * Just past the last `ifl:property` that saxes closed at its own close tag
+   * with nothing pending (-1 when none): read on its own, such a property
+   * leaves the parser as it would within the file (see incremental.ts).
+   */
+  readonly cleanPropertyEnd: number;
 }
 
 export interface IflowReading {
@@ -135,6 +141,9 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
 
   let flow: FlowDraft | undefined;
   const property = new PropertyDraft();
+  let propertyTag: object | undefined; // saxes's element of the open property
+  let cleanPropertyEnd = -1;
+  let poppedCleanProperty = false;
   const keyStrings = new Map<string, string>();
   let tagStart = 0;
   let nextXmlns = text.indexOf('xmlns');
@@ -330,6 +339,7 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
       case 'property':
         if (property.open) closeUpTo('property', start, start, false);
         property.begin(start, flow);
+        propertyTag = tag;
         if (tag.isSelfClosing) closeUpTo('property', end, end, true);
         break;
       case 'key':
@@ -370,6 +380,7 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
 
   parser.on('closetag', (tag) => {
     poppedClean = undefined;
+    poppedCleanProperty = false;
     if (tag.isSelfClosing) return; // handled with its open tag
     const opened = openBindings.pop();
     const known = openKinds.pop();
@@ -382,6 +393,9 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
     if (kind === 'messageFlow' && flow && flow.saxesTag === tag && saxesText() === '') {
       flow.closedCleanly = true;
       poppedClean = flow;
+    } else if (kind === 'property' && tag === propertyTag && saxesText() === '') {
+      cleanPropertyEnd = end + shift;
+      poppedCleanProperty = true;
     }
     onClose(kind, start, end);
   });
@@ -397,7 +411,9 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
       poppedClean.closedCleanly = false;
       poppedClean.selfContained = false;
     }
+    if (poppedCleanProperty && message === 'unexpected close tag.') cleanPropertyEnd = -1;
     poppedClean = undefined;
+    poppedCleanProperty = false;
     if (message.startsWith('unmatched closing tag: ')) {
       // saxes drops a close tag it cannot match; it may still close our channel or property.
       staleText = true;
@@ -450,7 +466,7 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
     problems: found.map((problem): XmlProblem => ({ message: problem.message, range: lines.rangeOf(problem.start + shift, problem.end + shift) })),
   };
   const problemSpan = problemsTo < problemsFrom ? undefined : { start: problemsFrom + shift, end: problemsTo + shift };
-  return { model, layout: { namespaces: prefixes, namespacesSettledAt, landmarks, problemSpan } };
+  return { model, layout: { namespaces: prefixes, namespacesSettledAt, landmarks, problemSpan, cleanPropertyEnd } };
 }
 
 /** Lengths of the local names classify() tells apart besides `key` and `value`, as bits (a set lookup per element shows in profiles). */

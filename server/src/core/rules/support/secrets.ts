@@ -10,18 +10,23 @@ function normalise(key: string): string {
 
 // Every property of every iFlow is asked about, and the same few hundred
 // keys repeat: each answer is kept (bounded, keys can be anything).
-const secretNames = new Map<string, boolean>();
 const MAX_REMEMBERED = 4096;
+
+function remembered(answers: Map<string, boolean>, key: string, test: (normalised: string) => boolean): boolean {
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    if (answers.size >= MAX_REMEMBERED) answers.clear();
+    answer = test(normalise(key));
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+const secretNames = new Map<string, boolean>();
 
 /** `password`, `clientSecret`, `consumerSecret`, `securityToken`, `apiKey`, `Mail Password`, ... */
 export function isSecretName(key: string): boolean {
-  let secret = secretNames.get(key);
-  if (secret === undefined) {
-    if (secretNames.size >= MAX_REMEMBERED) secretNames.clear();
-    secret = looksSecret(normalise(key));
-    secretNames.set(key, secret);
-  }
-  return secret;
+  return remembered(secretNames, key, looksSecret);
 }
 
 function looksSecret(name: string): boolean {
@@ -30,10 +35,11 @@ function looksSecret(name: string): boolean {
   return SECRET_ENDINGS.some((ending) => name.endsWith(ending));
 }
 
+const credentialNameKeys = new Map<string, boolean>();
+
 /** Keys whose value is the *name* of a deployed credential or key alias, not the secret itself. */
 export function isCredentialNameKey(key: string): boolean {
-  const name = normalise(key);
-  return name.includes('credential') || name.includes('alias') || name === 'user' || name === 'username';
+  return remembered(credentialNameKeys, key, (name) => name.includes('credential') || name.includes('alias') || name === 'user' || name === 'username');
 }
 
 /**

@@ -1,0 +1,157 @@
+// Edit-to-diagnostics latency through the real language server over stdio:
+// the bundled server is started the way an editor starts it, with the
+// analysis debounce set to 0 (initialization option analysisDelayMs), the
+// large iFlow is opened, and each one-character edit is timed from sending
+// didChange to receiving the publishDiagnostics for that document version.
+// The first edits warm up the JIT and are not counted.
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { seededRandom } from '../workload/prng';
+import { percentile, peakRssMB } from '../stats';
+import { LineStarts, planEdits } from './edit-plan';
+
+export interface EditOptions {
+  readonly serverJs: string;
+  readonly peakRssPreload: string;
+  readonly peakRssFile: string;
+  readonly workspace: string;
+  readonly iflowPath: string;
+  readonly seed: number;
+  readonly warmup: number;
+  readonly measured: number;
+}
+
+export interface EditResult {
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly maxMs: number;
+  readonly samples: number;
+  /** Time from didOpen to the first diagnostics (a full read of the file). */
+  readonly openMs: number;
+  /** The server's own analysis time (its status notification), p50 over the measured edits. */
+  readonly serverAnalysisP50Ms?: number;
+  readonly diagnostics: number;
+  readonly iflowBytes: number;
+  /** p50/p95 per kind of edit (typing, scheme toggle, a "<" breaking the XML), to show where the tail comes from. */
+  readonly byKind: Record<string, { count: number; p50Ms: number; p95Ms: number }>;
+  readonly peakRssMB?: number;
+}
+
+const TIMEOUT_MS = 60_000;
+
+export async function measureEditLatency(options: EditOptions): Promise<EditResult> {
+  rmSync(options.peakRssFile, { force: true });
+  const server = spawn(process.execPath, ['--require', options.peakRssPreload, options.serverJs, '--stdio'], {
+    stdio: 'pipe',
+    env: { ...process.env, BENCH_PEAK_RSS_FILE: options.peakRssFile },
+  });
+  let stderr = '';
+  server.stderr.on('data', (chunk) => (stderr += String(chunk)));
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+
+  const uri = pathToFileURL(options.iflowPath).href;
+  let waiting: { version: number; resolve: (count: number) => void } | undefined;
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    if (params.uri === uri && waiting && params.version === waiting.version) waiting.resolve(params.diagnostics.length);
+  });
+  const analysisTimes: number[] = [];
+  connection.onNotification('cpiSecurity/status', (status: { lastDurationMs?: number }) => {
+    if (typeof status.lastDurationMs === 'number') analysisTimes.push(status.lastDurationMs);
+  });
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+
+  const diagnosticsFor = (version: number) =>
+    new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version} within ${TIMEOUT_MS} ms\n${stderr}`)), TIMEOUT_MS);
+      waiting = {
+        version,
+        resolve: (count) => {
+          clearTimeout(timer);
+          waiting = undefined;
+          resolve(count);
+        },
+      };
+    });
+
+  try {
+    const root = pathToFileURL(options.workspace).href;
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: root,
+      workspaceFolders: [{ uri: root, name: 'bench' }],
+      initializationOptions: { analysisDelayMs: 0 },
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true } },
+      },
+    });
+    await connection.sendNotification('initialized', {});
+
+    const text = readFileSync(options.iflowPath, 'utf8');
+    let version = 1;
+    let started = performance.now();
+    let pending = diagnosticsFor(version);
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cpi-iflow', version, text } });
+    await pending;
+    const openMs = performance.now() - started;
+
+    const lines = new LineStarts(text);
+    const edits = planEdits(text, options.warmup + options.measured, seededRandom(options.seed));
+    const times: number[] = [];
+    const kinds: string[] = [];
+    let diagnostics = 0;
+    for (const edit of edits) {
+      const range = { start: lines.position(edit.offset), end: lines.position(edit.offset + edit.remove) };
+      version++;
+      pending = diagnosticsFor(version);
+      started = performance.now();
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: edit.insert }] });
+      diagnostics = await pending;
+      times.push(performance.now() - started);
+      kinds.push(edit.kind);
+      lines.shift(edit.offset, edit.insert.length - edit.remove);
+    }
+
+    const measured = times.slice(options.warmup);
+    const byKind: EditResult['byKind'] = {};
+    for (const kind of new Set(kinds)) {
+      const own = measured.filter((_, i) => kinds[i + options.warmup] === kind);
+      if (own.length > 0) byKind[kind] = { count: own.length, p50Ms: percentile(own, 50), p95Ms: percentile(own, 95) };
+    }
+    const serverTimes = analysisTimes.slice(-measured.length);
+    await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 5000))]);
+    await connection.sendNotification('exit');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    return {
+      p50Ms: percentile(measured, 50),
+      p95Ms: percentile(measured, 95),
+      maxMs: Math.max(...measured),
+      samples: measured.length,
+      openMs,
+      serverAnalysisP50Ms: serverTimes.length === measured.length ? percentile(serverTimes, 50) : undefined,
+      diagnostics,
+      byKind,
+      iflowBytes: Buffer.byteLength(text),
+      peakRssMB: peakRssMB(readIfThere(options.peakRssFile)),
+    };
+  } finally {
+    connection.dispose();
+    if (server.exitCode === null) server.kill();
+  }
+}
+
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
