@@ -132,6 +132,10 @@ function rereadLooseProperty(previous: IflowSnapshot, text: string, lines: LineI
   // No channel may hold the property (it would be in the channel's properties then), nor overlap it.
   const delta = change.newEnd - change.oldEnd;
   const from = edited.start;
+  // Nor may the property have held anything flow-level before the edit (a
+  // channel or participant started in a value): the model would keep it.
+  const before = readIflowWithLayout(fragmentOf(previous.text, from, edited.end), lines, { namespaces: layout.namespaces, participants: new Map(), offset: from });
+  if (before.layout.landmarks !== 0 || before.model.channels.length !== 0) return undefined;
   const to = edited.end + delta;
   const reading = readIflowWithLayout(fragmentOf(text, from, to), lines, { namespaces: layout.namespaces, participants: model.participants, offset: from });
   const reread = reading.model.otherProperties[0];

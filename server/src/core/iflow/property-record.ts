@@ -36,7 +36,13 @@ export class PropertyRecord implements IflowProperty, PropertyOffsets {
   readonly valueEnd: number;
   readonly valueElementStart: number;
   readonly valueElementEnd: number;
-  /** The value once decoded; most are never read (rules look at a few keys). */
+  /**
+   * The value once decoded; most are never read (rules look at a few keys).
+   * Given up front for a property read from a fragment (an incremental
+   * update), so its strings are slices of that small fragment: taken from
+   * the file's text, they would keep that whole version of the file alive
+   * for as long as the channel lives on, unchanged, in later versions.
+   */
   private decoded: XmlSourceText | undefined;
 
   /** `offsets` plus `shift` are file offsets (the reader's draft, or the record being moved). */
@@ -45,7 +51,9 @@ export class PropertyRecord implements IflowProperty, PropertyOffsets {
     offsets: PropertyOffsets,
     shift: number,
     private readonly lines: LineIndex,
+    decoded?: XmlSourceText,
   ) {
+    this.decoded = decoded;
     this.start = offsets.start + shift;
     this.end = offsets.end + shift;
     this.keyStart = offsets.keyStart + shift;
@@ -83,7 +91,7 @@ export class PropertyRecord implements IflowProperty, PropertyOffsets {
 
   /** The same property `delta` characters further on in a new version of the file. */
   moved(delta: number, lines: LineIndex): PropertyRecord {
-    return new PropertyRecord(this.key, this, delta, lines);
+    return new PropertyRecord(this.key, this, delta, lines, this.decoded?.moved(delta, lines));
   }
 
   /** Plain data for logs and snapshots (getters are not own properties). */

@@ -4,7 +4,7 @@ import { ChannelRecord, ParticipantRecord, type ChannelFacts } from './channel-r
 import type { ChannelDirection, IflowModel, IflowProperty, Participant, ParticipantType, XmlProblem } from './model';
 import { BPMN_NS, IFL_NS } from './namespaces';
 import { PropertyRecord, type PropertyOffsets } from './property-record';
-import { decodeXmlText } from './xml-text';
+import { decodeXmlText, xmlSourceText } from './xml-text';
 
 /** Enough to show what is wrong without letting a garbage file flood the editor. */
 const MAX_PROBLEMS = 100;
@@ -206,7 +206,9 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
     const key = property.key;
     if (key === undefined) return;
     property.end = end;
-    const result = new PropertyRecord(key, property, shift, lines);
+    // A fragment's values are decoded now, from the fragment (see PropertyRecord.decoded).
+    const value = fragment && property.valueStart >= 0 ? xmlSourceText(text, property.valueStart, property.valueEnd, lines, shift) : undefined;
+    const result = new PropertyRecord(key, property, shift, lines, value);
     if (property.flow) property.flow.properties.set(key, result);
     else otherProperties.push(result);
   };

@@ -295,13 +295,18 @@ export class XmlSourceText implements SourceText {
     const offsets = raw && (raw.offsets ??= decodeXml(raw.source, raw.start, raw.end).offsets);
     return this.startOffset + rawOffsetIn(offsets, Math.max(0, Math.floor(index)));
   }
+
+  /** The same value `delta` characters further on in a new version of the file. */
+  moved(delta: number, lines: LineIndex): XmlSourceText {
+    return new XmlSourceText(this.text, this.startOffset + delta, this.raw, lines);
+  }
 }
 
-/** Decodes `source[start, end)` of the file `lines` indexes and wraps it as a SourceText of that file. */
-export function xmlSourceText(source: string, start: number, end: number, lines: LineIndex): XmlSourceText {
+/** Decodes `source[start, end)` and wraps it as a SourceText of the file `lines` indexes; `shift` turns offsets in `source` into file offsets. */
+export function xmlSourceText(source: string, start: number, end: number, lines: LineIndex, shift = 0): XmlSourceText {
   const kind = contentKind(source, start, end);
   const text = decodeAs(kind, source, start, end);
   // Unchanged text (also one with a bare "&") maps one-to-one.
   const unchanged = kind === PLAIN || text === source.slice(start, end);
-  return new XmlSourceText(text, start, unchanged ? undefined : { source, start, end }, lines);
+  return new XmlSourceText(text, start + shift, unchanged ? undefined : { source, start, end }, lines);
 }

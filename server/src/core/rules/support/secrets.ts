@@ -1,4 +1,5 @@
 import { splitValue } from '../../params/value-parts';
+import { detached } from '../../text/detached';
 
 // Which setting names hold secrets, and which name a credential instead.
 
@@ -17,7 +18,8 @@ function remembered(answers: Map<string, boolean>, key: string, test: (normalise
   if (answer === undefined) {
     if (answers.size >= MAX_REMEMBERED) answers.clear();
     answer = test(normalise(key));
-    answers.set(key, answer);
+    // A key is often a slice of its file's text: kept as it is, it would keep that whole version of the file alive.
+    answers.set(detached(key), answer);
   }
   return answer;
 }
