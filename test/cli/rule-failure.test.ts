@@ -18,12 +18,12 @@ const exploding: ChannelRule = {
   },
 };
 
-function run(args: readonly string[], cwd: string): { code: number; stdout: string; stderr: string } {
+async function run(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const out = new PassThrough().on('data', (chunk) => (stdout += String(chunk)));
   const err = Object.assign(new PassThrough().on('data', (chunk) => (stderr += String(chunk))), { isTTY: false }) as unknown as NodeJS.WriteStream;
-  const code = runCli(args, { cwd, stdout: out, stderr: err, now: new Date('2026-06-01T12:00:00Z') });
+  const code = await runCli(args, { cwd, stdout: out, stderr: err, now: new Date('2026-06-01T12:00:00Z') });
   return { code, stdout, stderr };
 }
 
@@ -37,8 +37,8 @@ describe('cli: a rule that throws', () => {
   });
   afterEach(() => removeFolder(root));
 
-  it('json: the other findings, one error note naming the rule and file, exit 2 (incomplete is not clean)', () => {
-    const { code, stdout, stderr } = run(['--format', 'json'], root);
+  it('json: the other findings, one error note naming the rule and file, exit 2 (incomplete is not clean)', async () => {
+    const { code, stdout, stderr } = await run(['--format', 'json'], root);
     const report = JSON.parse(stdout);
     assert.deepEqual(ruleIds(report.findings), ['cleartext-basic-auth', 'cleartext-basic-auth']);
     const failures = report.notes.filter((note: { kind: string }) => note.kind === 'rule-failure');
@@ -52,8 +52,8 @@ describe('cli: a rule that throws', () => {
     assert.match(stderr, /Order Replication\.iflw: error: rule test-exploding-rule failed/);
   });
 
-  it('sarif: an error notification tied to the rule, and the run marked unsuccessful', () => {
-    const { code, stdout } = run(['--format', 'sarif'], root);
+  it('sarif: an error notification tied to the rule, and the run marked unsuccessful', async () => {
+    const { code, stdout } = await run(['--format', 'sarif'], root);
     assert.equal(code, EXIT_USAGE);
     const log = JSON.parse(stdout);
     assert.deepEqual(validateSarif(log), []);
@@ -66,15 +66,15 @@ describe('cli: a rule that throws', () => {
     assert.equal(log.runs[0].results.length, 2);
   });
 
-  it('text and junit show it as an error', () => {
-    const text = run([], root);
+  it('text and junit show it as an error', async () => {
+    const text = await run([], root);
     assert.match(text.stdout, /^Incomplete analysis \(a rule failed\):\n {2}.*Order Replication\.iflw {2}rule test-exploding-rule failed/m);
     assert.match(text.stdout, /; 1 rule failure$/m);
-    const junit = run(['--format', 'junit'], root);
+    const junit = await run(['--format', 'junit'], root);
     assert.match(junit.stdout, /name="rule test-exploding-rule">\n\s*<error type="rule-failure" message="rule test-exploding-rule failed/);
   });
 
-  it('exits 2 even when only writing a baseline', () => {
-    assert.equal(run(['--write-baseline', 'baseline.json'], root).code, EXIT_USAGE);
+  it('exits 2 even when only writing a baseline', async () => {
+    assert.equal((await run(['--write-baseline', 'baseline.json'], root)).code, EXIT_USAGE);
   });
 });

@@ -19,6 +19,13 @@ export interface ConfigFile {
 
 export class UnreadableConfig extends Error {}
 
+/** What a ConfigResolver is made from; plain data, so a worker thread can make its own. */
+export interface ConfigRecipe {
+  readonly explicitPath?: string;
+  readonly rootPath: string;
+  readonly listedFolders?: readonly (readonly [string, boolean])[];
+}
+
 export class ConfigResolver {
   private readonly files = new Map<string, ConfigFile | undefined>();
   private readonly byFolder = new Map<string, { config: Config; file?: ConfigFile }>();
@@ -31,8 +38,8 @@ export class ConfigResolver {
    * (from discovery), so no file-system lookup is needed there.
    */
   constructor(
-    explicitPath: string | undefined,
-    rootPath: string,
+    private readonly explicitPath: string | undefined,
+    private readonly rootPath: string,
     private readonly listedFolders?: ReadonlyMap<string, boolean>,
   ) {
     this.fallback = { ...DEFAULT_CONFIG, root: fileUri(rootPath) };
@@ -57,6 +64,20 @@ export class ConfigResolver {
       this.byFolder.set(folder, found);
     }
     return found;
+  }
+
+  /** The configuration file at `uri` (one that forFile returned, here or in a worker thread). */
+  fileAt(uri: string): ConfigFile | undefined {
+    return this.explicit?.uri === uri ? this.explicit : this.read(uri);
+  }
+
+  /** How to make the same resolver in a worker thread. */
+  recipe(): ConfigRecipe {
+    return { explicitPath: this.explicitPath, rootPath: this.rootPath, listedFolders: this.listedFolders ? [...this.listedFolders] : undefined };
+  }
+
+  static fromRecipe(recipe: ConfigRecipe): ConfigResolver {
+    return new ConfigResolver(recipe.explicitPath, recipe.rootPath, recipe.listedFolders && new Map(recipe.listedFolders));
   }
 
   private read(uri: string): ConfigFile | undefined {

@@ -15,6 +15,8 @@ export interface CliOptions {
   readonly reportUnusedSuppressions: boolean;
   /** Wins over `maxFileSizeMB` of every configuration. */
   readonly maxFileSizeMB?: number;
+  /** Threads to scan with; absent: one per core for large scans (see parallel-scan.ts). */
+  readonly jobs?: number;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -40,6 +42,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
         'write-baseline': { type: 'string' },
         'report-unused-suppressions': { type: 'boolean' },
         'max-file-size': { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -57,6 +60,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     if (values[name] === '') throw new UsageError(`--${name} needs a file name`);
   }
   const maxFileSizeMB = values['max-file-size'] === undefined ? undefined : parseMegabytes(values['max-file-size']);
+  const jobs = values.jobs === undefined ? undefined : parseJobs(values.jobs);
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
     format,
@@ -67,9 +71,17 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     ...(values['write-baseline'] !== undefined ? { writeBaseline: values['write-baseline'] } : {}),
     reportUnusedSuppressions: values['report-unused-suppressions'] === true,
     ...(maxFileSizeMB !== undefined ? { maxFileSizeMB } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
     help: values.help === true,
     version: values.version === true,
   };
+}
+
+/** A whole number of threads, 1 to 64. */
+function parseJobs(text: string): number {
+  const jobs = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs needs a whole number of threads from 1 to 64, e.g. --jobs 2; got "${text}"`);
+  return jobs;
 }
 
 /** A number of megabytes above 0 (`50`, `0.5`); "50MB" or "-1" is a usage error rather than a guess. */
@@ -103,6 +115,8 @@ Options:
       --max-file-size <MB>       skip iFlows, parameters.prop and certificates larger
                                  than this, with a warning (default: maxFileSizeMB of
                                  .cpisecurity.json, else 20)
+  -j, --jobs <n>                 scan with n threads (default: one per processor core,
+                                 at most 4, for 200 files or more; else 1)
   -h, --help                     show this help
   -v, --version                  show the version
 

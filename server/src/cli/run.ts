@@ -20,7 +20,8 @@ import { HELP, parseOptions, UsageError, type CliOptions } from './options';
 import { displayPath, fileUri } from './paths';
 import { progressOn } from './progress';
 import { noteWhere, type FileNote, type ScanReport } from './report';
-import { scanFiles } from './scan';
+import { defaultJobs, scanFilesInParallel } from './parallel-scan';
+import { scanFiles, type ScanOptions } from './scan';
 import { TOOL_NAME, toolVersion } from './version';
 
 export const EXIT_OK = 0;
@@ -34,7 +35,7 @@ export interface CliIo {
   readonly now: Date;
 }
 
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const fail = (message: string) => {
     io.stderr.write(`${TOOL_NAME}: ${message}\n`);
     return EXIT_USAGE;
@@ -70,14 +71,16 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
 
   const progress = progressOn(io.stderr);
-  const report = scanFiles(discovery.files, {
+  const scanOptions: ScanOptions = {
     root: io.cwd,
     now: io.now,
     configs,
     reportUnusedSuppressions: options.reportUnusedSuppressions,
     ...(options.maxFileSizeMB !== undefined ? { maxFileSizeMB: options.maxFileSizeMB } : {}),
     onProgress: (done, total) => progress.update(done, total),
-  });
+  };
+  const jobs = options.jobs ?? defaultJobs(discovery.files.length);
+  const report = jobs > 1 ? await scanFilesInParallel(discovery.files, scanOptions, jobs) : scanFiles(discovery.files, scanOptions);
   progress.clear();
   for (const problem of discovery.problems) {
     const uri = fileUri(problem.path);

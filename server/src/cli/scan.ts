@@ -17,7 +17,7 @@ import type { ConfigFile, ConfigResolver } from './configuration';
 import { reason, type FoundFile } from './discover';
 import { fingerprintHash, numberFingerprints } from './fingerprint';
 import { displayPath, fileUri, uriToPath } from './paths';
-import { compareFindings, toLocation, type NoteKind, type ReportedFinding, type ScanReport } from './report';
+import { compareFindings, toLocation, type FileNote, type NoteKind, type ReportedFinding, type ScanReport } from './report';
 import { decodeText } from './text-decode';
 import { detached } from '../core/text/detached';
 
@@ -49,36 +49,92 @@ interface Loaded {
   readonly bytes: Uint8Array;
 }
 
+/** One piece of work: an artifact folder's iFlows and parameters.prop, a certificate file or an archive. */
+export type ScanUnit = { readonly kind: 'artifact'; readonly folder: string; readonly files: readonly FoundFile[] } | { readonly kind: 'certificate' | 'archive'; readonly file: FoundFile };
+
+/** The discovered files as units of work, artifacts in folder order first. */
+export function scanUnits(files: readonly FoundFile[]): ScanUnit[] {
+  const artifactFiles = files.filter((file) => file.kind === 'iflow' || file.kind === 'parameters');
+  const units: ScanUnit[] = byArtifact(artifactFiles, (file) => fileUri(file.path)).map(([folder, group]) => ({ kind: 'artifact', folder, files: group }));
+  for (const file of files) if (file.kind === 'certificate' || file.kind === 'archive') units.push({ kind: file.kind, file });
+  return units;
+}
+
+export const unitFileCount = (unit: ScanUnit) => (unit.kind === 'artifact' ? unit.files.length : 1);
+
+/**
+ * What some units of a scan found, before the report is put in order: it
+ * can be made apart (in a worker thread) and merged with the others'.
+ * Configurations and suppressions are named, not shared: a worker reads its own.
+ */
+export interface PartialScan {
+  readonly report: ScanReport;
+  /** URIs of the configuration files that applied. */
+  readonly configsSeen: readonly string[];
+  /** Suppressions that silenced a finding, as suppressionKey gives them. */
+  readonly usedSuppressions: readonly string[];
+}
+
 export function scanFiles(files: readonly FoundFile[], options: ScanOptions): ScanReport {
-  const scanner = new Scanner(options);
+  const units = scanUnits(files);
   const total = files.length;
   let done = 0;
-  const step = (count: number) => {
-    done += count;
+  const part = scanPart(units, options, (unit) => {
+    done += unitFileCount(unit);
     options.onProgress?.(done, total);
-  };
+  });
+  return finishScan([part], options);
+}
 
-  const artifactFiles = files.filter((file) => file.kind === 'iflow' || file.kind === 'parameters');
-  for (const [key, group] of byArtifact(artifactFiles, (file) => fileUri(file.path))) {
-    scanner.diskArtifact(key, group);
-    step(group.length);
+/** Scans `units`; `onUnit` is called after each. */
+export function scanPart(units: readonly ScanUnit[], options: ScanOptions, onUnit?: (unit: ScanUnit) => void): PartialScan {
+  const scanner = new Scanner(options);
+  for (const unit of units) {
+    scanner.unit(unit);
+    onUnit?.(unit);
   }
-  for (const file of files) {
-    if (file.kind === 'certificate') {
-      const loaded = scanner.readDisk(file.path, 'certificate');
-      if (loaded) scanner.certificates([loaded]);
-      step(1);
-    } else if (file.kind === 'archive') {
-      scanner.archive(file.path);
-      step(1);
-    }
+  return scanner.partial();
+}
+
+/** The report of a whole scan from its parts: merged, sorted, fingerprints numbered, notes on the configurations added. */
+export function finishScan(parts: readonly PartialScan[], options: ScanOptions): ScanReport {
+  const report: ScanReport = { root: options.root, scanned: [], findings: [], suppressed: [], fileErrors: [], notes: [] };
+  const configsSeen = new Set<string>();
+  const used = new Set<string>();
+  for (const part of parts) {
+    report.scanned.push(...part.report.scanned);
+    report.findings.push(...part.report.findings);
+    report.suppressed.push(...part.report.suppressed);
+    report.fileErrors.push(...part.report.fileErrors);
+    report.notes.push(...part.report.notes);
+    for (const uri of part.configsSeen) configsSeen.add(uri);
+    for (const key of part.usedSuppressions) used.add(key);
   }
-  return scanner.finish();
+  report.findings.sort(compareFindings);
+  numberFingerprints(report.findings);
+  report.suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
+  numberFingerprints(report.suppressed.map((entry) => entry.finding));
+  report.scanned.sort();
+  // Parts finish in any order: notes go by file, then in the order each file got them.
+  const byPath = (a: FileNote, b: FileNote) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  report.fileErrors.sort(byPath);
+  report.notes.sort(byPath);
+  for (const uri of [...configsSeen].sort()) {
+    const file = options.configs.fileAt(uri);
+    if (file) configNotes(report, file, used, options);
+  }
+  return report;
+}
+
+/** A suppression named by its configuration file and place in it, the same in every thread. */
+function suppressionKey(file: ConfigFile | undefined, suppression: Suppression): string {
+  const index = file ? file.config.suppressions.indexOf(suppression) : -1;
+  return index >= 0 ? `${file!.uri}#${index}` : JSON.stringify([file?.uri, suppression.rule, suppression.file, suppression.reason, suppression.expires]);
 }
 
 class Scanner {
   private readonly report: ScanReport;
-  private readonly usedSuppressions = new Set<Suppression>();
+  private readonly usedSuppressions = new Set<string>();
   private readonly configsSeen = new Set<ConfigFile>();
 
   constructor(private readonly options: ScanOptions) {
@@ -136,6 +192,25 @@ class Scanner {
       this.error('unreadable', uri, `cannot be read (${reason(error)})`);
       return undefined;
     }
+  }
+
+  unit(unit: ScanUnit): void {
+    if (unit.kind === 'artifact') {
+      this.diskArtifact(unit.folder, unit.files);
+    } else if (unit.kind === 'certificate') {
+      const loaded = this.readDisk(unit.file.path, 'certificate');
+      if (loaded) this.certificates([loaded]);
+    } else {
+      this.archive(unit.file.path);
+    }
+  }
+
+  partial(): PartialScan {
+    return {
+      report: this.report,
+      configsSeen: [...this.configsSeen].map((file) => file.uri),
+      usedSuppressions: [...this.usedSuppressions],
+    };
   }
 
   /** iFlows and parameters.prop of one artifact folder on disk. */
@@ -256,7 +331,7 @@ class Scanner {
 
   private recordSuppressed(entries: readonly SuppressedFinding[], texts: ReadonlyMap<string, LineIndex>, configFile: ConfigFile | undefined): void {
     for (const { finding, suppression } of entries) {
-      this.usedSuppressions.add(suppression);
+      this.usedSuppressions.add(suppressionKey(configFile, suppression));
       this.report.suppressed.push({
         finding: this.reported(finding, texts.get(finding.uri)),
         reason: suppression.reason,
@@ -279,48 +354,38 @@ class Scanner {
       fingerprint: fingerprintHash({ ruleId: finding.ruleId, path, subject: finding.subject, message: finding.message, valueText }),
     };
   }
+}
 
-  finish(): ScanReport {
-    const report = this.report;
-    report.findings.sort(compareFindings);
-    numberFingerprints(report.findings);
-    report.suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
-    numberFingerprints(report.suppressed.map((entry) => entry.finding));
-    report.scanned.sort();
-    for (const file of this.configsSeen) this.configNotes(file);
-    return report;
+/** Problems, expired and (when asked for) unused suppressions of a configuration file. */
+function configNotes(report: ScanReport, file: ConfigFile, used: ReadonlySet<string>, options: ScanOptions): void {
+  const path = displayPath(file.uri, options.root);
+  const at = (suppression: Suppression) =>
+    suppression.range ? { line: suppression.range.start.line + 1, column: suppression.range.start.character + 1 } : {};
+  for (const problem of file.problems) {
+    report.notes.push({ kind: 'configuration', severity: problem.severity, path, uri: file.uri, message: problem.message, line: problem.range.start.line + 1, column: problem.range.start.character + 1 });
   }
-
-  private configNotes(file: ConfigFile): void {
-    const path = this.path(file.uri);
-    const at = (suppression: Suppression) =>
-      suppression.range ? { line: suppression.range.start.line + 1, column: suppression.range.start.character + 1 } : {};
-    for (const problem of file.problems) {
-      this.report.notes.push({ kind: 'configuration', severity: problem.severity, path, uri: file.uri, message: problem.message, line: problem.range.start.line + 1, column: problem.range.start.character + 1 });
-    }
-    const expired = expiredSuppressions(file.config, this.options.now);
-    for (const suppression of expired) {
-      this.report.notes.push({
-        kind: 'expired-suppression',
-        severity: 'warning',
-        path,
-        uri: file.uri,
-        message: `Suppression of "${suppression.rule}"${suppression.file ? ` for "${suppression.file}"` : ''} expired on ${suppression.expires}; its findings are reported again. Fix them or renew the suppression with a new date and reason.`,
-        ...at(suppression),
-      });
-    }
-    if (!this.options.reportUnusedSuppressions) return;
-    for (const suppression of file.config.suppressions) {
-      if (this.usedSuppressions.has(suppression) || expired.includes(suppression)) continue;
-      this.report.notes.push({
-        kind: 'unused-suppression',
-        severity: 'warning',
-        path,
-        uri: file.uri,
-        message: `Suppression of "${suppression.rule}"${suppression.file ? ` for "${suppression.file}"` : ''} matched no finding; remove it.`,
-        ...at(suppression),
-      });
-    }
+  const expired = expiredSuppressions(file.config, options.now);
+  for (const suppression of expired) {
+    report.notes.push({
+      kind: 'expired-suppression',
+      severity: 'warning',
+      path,
+      uri: file.uri,
+      message: `Suppression of "${suppression.rule}"${suppression.file ? ` for "${suppression.file}"` : ''} expired on ${suppression.expires}; its findings are reported again. Fix them or renew the suppression with a new date and reason.`,
+      ...at(suppression),
+    });
+  }
+  if (!options.reportUnusedSuppressions) return;
+  for (const suppression of file.config.suppressions) {
+    if (used.has(suppressionKey(file, suppression)) || expired.includes(suppression)) continue;
+    report.notes.push({
+      kind: 'unused-suppression',
+      severity: 'warning',
+      path,
+      uri: file.uri,
+      message: `Suppression of "${suppression.rule}"${suppression.file ? ` for "${suppression.file}"` : ''} matched no finding; remove it.`,
+      ...at(suppression),
+    });
   }
 }
 
