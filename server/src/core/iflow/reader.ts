@@ -4,6 +4,7 @@ import { ChannelRecord, ParticipantRecord, type ChannelFacts } from './channel-r
 import type { ChannelDirection, IflowModel, IflowProperty, Participant, ParticipantType, XmlProblem } from './model';
 import { BPMN_NS, IFL_NS } from './namespaces';
 import { PropertyRecord, type PropertyOffsets } from './property-record';
+import { detached } from '../text/detached';
 import { decodeXmlText, xmlSourceText } from './xml-text';
 
 /** Enough to show what is wrong without letting a garbage file flood the editor. */
@@ -144,7 +145,6 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
   let propertyTag: object | undefined; // saxes's element of the open property
   let cleanPropertyEnd = -1;
   let poppedCleanProperty = false;
-  const keyStrings = new Map<string, string>();
   let tagStart = 0;
   let nextXmlns = text.indexOf('xmlns');
 
@@ -182,11 +182,7 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
     const contentStart = property.partContentStart;
     const end = Math.max(contentStart, contentEnd);
     if (kind === 'key') {
-      // The same few dozen keys repeat in every channel: one string each.
-      const key = decodeXmlText(text, contentStart, end);
-      let known = keyStrings.get(key);
-      if (known === undefined) keyStrings.set(key, (known = key));
-      property.key = known;
+      property.key = internedKey(decodeXmlText(text, contentStart, end));
       property.keyStart = contentStart;
       property.keyEnd = end;
       property.keyElementStart = property.partElementStart;
@@ -469,6 +465,24 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
   };
   const problemSpan = problemsTo < problemsFrom ? undefined : { start: problemsFrom + shift, end: problemsTo + shift };
   return { model, layout: { namespaces: prefixes, namespacesSettledAt, landmarks, problemSpan, cleanPropertyEnd } };
+}
+
+// The same few hundred keys repeat in every channel of every file: one
+// string each, shared by all files (also less to hold, and lookups keyed by
+// them, like the rules' "is this a secret name?", compare by identity).
+// Copies, since a slice would keep its file's text alive; bounded, since
+// keys can be anything.
+const KEYS_KEPT = 4096;
+const keyStrings = new Map<string, string>();
+
+function internedKey(key: string): string {
+  let known = keyStrings.get(key);
+  if (known === undefined) {
+    if (keyStrings.size >= KEYS_KEPT) keyStrings.clear();
+    known = detached(key);
+    keyStrings.set(known, known);
+  }
+  return known;
 }
 
 /** Lengths of the local names classify() tells apart besides `key` and `value`, as bits (a set lookup per element shows in profiles). */
