@@ -83,9 +83,11 @@ async function main(): Promise<number> {
     );
   }
   let scan: ScanResult | undefined;
+  let scanOneThread: ScanResult | undefined;
   let bare: BareParseResult | undefined;
   if (run.has('scan')) {
     scan = await timed('scan (3 fresh CLI processes)', () => measureScan({ cliJs, workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3 }));
+    scanOneThread = await timed('scan with --jobs 1 (3 fresh CLI processes)', () => measureScan({ cliJs, workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3, extraArgs: ['--jobs', '1'] }));
     bare = await timed('bare parse (3 fresh processes)', () => measureBareParse({ script: join(CACHE, 'bare-parse.js'), workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3 }));
   }
   let activation: ReturnType<typeof measureActivation> | undefined;
@@ -98,6 +100,8 @@ async function main(): Promise<number> {
     scanFilesPerSec: round(scan?.filesPerSec, 1),
     bareParseMBps: round(bare?.mbPerSec),
     scanToParseRatio: scan && bare ? round(scan.mbPerSec / bare.mbPerSec, 3) : null,
+    scanOneThreadMBps: round(scanOneThread?.mbPerSec),
+    scanOneThreadToParseRatio: scanOneThread && bare ? round(scanOneThread.mbPerSec / bare.mbPerSec, 3) : null,
     serverPeakRssMB: round(edit?.peakRssMB, 1),
     scanPeakRssMB: round(scan?.peakRssMB, 1),
     vsixBytes: vsix?.value ?? null,
@@ -111,6 +115,8 @@ async function main(): Promise<number> {
     scanFilesPerSec: 'scan',
     bareParseMBps: 'scan',
     scanToParseRatio: 'scan',
+    scanOneThreadMBps: 'scan',
+    scanOneThreadToParseRatio: 'scan',
     scanPeakRssMB: 'scan',
     vsixBytes: 'package',
     activationMs: 'package',
@@ -127,7 +133,8 @@ async function main(): Promise<number> {
     console.log(`  by kind: ${Object.entries(edit.byKind).map(([kind, t]) => `${kind} ${t.p50Ms.toFixed(0)}/${t.p95Ms.toFixed(0)} ms (${t.count})`).join(', ')} (p50/p95)`);
   }
   if (scan && bare) {
-    console.log(`scan: ${scan.files} files, ${(scan.bytes / 1024 / 1024).toFixed(1)} MB, ${scan.findings} findings; runs ${scan.runsMs.map((t) => t.toFixed(0)).join(', ')} ms (median used)`);
+    console.log(`scan: ${scan.files} files, ${(scan.bytes / 1024 / 1024).toFixed(1)} MB, ${scan.findings} findings; runs ${scan.runsMs.map((t) => t.toFixed(0)).join(', ')} ms (median used), worker threads: one per core (${cpus().length})`);
+    if (scanOneThread) console.log(`scan with --jobs 1: runs ${scanOneThread.runsMs.map((t) => t.toFixed(0)).join(', ')} ms, peak RSS ${scanOneThread.peakRssMB?.toFixed(0) ?? 'n/a'} MB`);
     console.log(`bare parse: ${bare.files} files, ${(bare.bytes / 1024 / 1024).toFixed(1)} MB, ${bare.elements} elements; runs ${bare.runsMs.map((t) => t.toFixed(0)).join(', ')} ms, peak RSS ${bare.peakRssMB?.toFixed(0) ?? 'n/a'} MB`);
   }
   if (vsix && vsix.value === null) console.log(`.vsix: not measured: ${vsix.reason}`);
@@ -143,7 +150,8 @@ async function main(): Promise<number> {
       parts: [...run],
       benchSeconds: round(totalS, 1),
       edit: edit && { samples: edit.samples, warmup: 20, maxMs: round(edit.maxMs), openMs: round(edit.openMs), serverAnalysisP50Ms: round(edit.serverAnalysisP50Ms), iflowBytes: edit.iflowBytes, channels: LARGE_IFLOW.channels, diagnostics: edit.diagnostics, byKind: edit.byKind },
-      scan: scan && { files: scan.files, bytes: scan.bytes, findings: scan.findings, runsMs: scan.runsMs.map((t) => round(t, 1)), artifacts: FULL_WORKSPACE.artifacts },
+      scan: scan && { files: scan.files, bytes: scan.bytes, findings: scan.findings, runsMs: scan.runsMs.map((t) => round(t, 1)), artifacts: FULL_WORKSPACE.artifacts, threads: cpus().length },
+      scanOneThread: scanOneThread && { runsMs: scanOneThread.runsMs.map((t) => round(t, 1)), peakRssMB: round(scanOneThread.peakRssMB, 1) },
       bareParse: bare && { parser: 'saxes', files: bare.files, bytes: bare.bytes, elements: bare.elements, runsMs: bare.runsMs.map((t) => round(t, 1)), peakRssMB: round(bare.peakRssMB, 1) },
       notMeasured: { vsix: vsix?.value === null ? vsix.reason : undefined, activation: activation?.value === null ? activation.reason : undefined },
     });

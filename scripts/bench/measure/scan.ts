@@ -2,6 +2,8 @@
 // run is a fresh `node server/out/cli.js` process writing a JSON report to a
 // file (the page cache stays warm: dropping it needs root). The median of
 // the runs is reported; bytes are those of the files the command line reads.
+// The command line runs as a user would (its default: worker threads, one per
+// core); `extraArgs: ['--jobs', '1']` measures one thread, to compare per core.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { median, MB } from '../stats';
@@ -20,7 +22,7 @@ export interface ScanResult {
   readonly findings: number;
 }
 
-export function measureScan(options: { cliJs: string; workspace: string; outDir: string; preload: string; runs: number }): ScanResult {
+export function measureScan(options: { cliJs: string; workspace: string; outDir: string; preload: string; runs: number; extraArgs?: readonly string[] }): ScanResult {
   const files = scannedFiles(options.workspace);
   const bytes = files.reduce((sum, file) => sum + file.size, 0);
   const report = join(options.outDir, 'scan-report.json');
@@ -28,7 +30,7 @@ export function measureScan(options: { cliJs: string; workspace: string; outDir:
   const rss: number[] = [];
   let findings = 0;
   for (let run = 0; run < options.runs; run++) {
-    const result = timedNodeRun([options.cliJs, '--format', 'json', '--output', report, '.'], { cwd: options.workspace, preload: options.preload, peakRssFile: join(options.outDir, 'scan-rss.txt') });
+    const result = timedNodeRun([options.cliJs, '--format', 'json', '--output', report, ...(options.extraArgs ?? []), '.'], { cwd: options.workspace, preload: options.preload, peakRssFile: join(options.outDir, 'scan-rss.txt') });
     // 1 means findings at the --fail-on severity, the normal outcome here
     if (result.status !== 0 && result.status !== 1) throw new Error(`the scan exited with ${result.status}:\n${result.stderr.slice(-2000)}`);
     const summary = (JSON.parse(readFileSync(report, 'utf8')) as { summary: { scannedFiles: number; problems: number; notScanned: number } }).summary;

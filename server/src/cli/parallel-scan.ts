@@ -1,8 +1,7 @@
-// A large scan spread over worker threads, one per core: parsing and the
-// rules are CPU work, independent per artifact. Each worker runs the same
-// bundle (this file's code is in server/out/cli.js) and asks the main thread
-// for a few units at a time, so a worker with a large artifact does not hold
-// up the others; the parts are merged as one sequential scan would give them.
+// A large scan spread over threads, one per core: parsing and the rules are
+// CPU work, independent per artifact. The main thread scans too; workers run
+// the same bundle (this file's code is in server/out/cli.js). The parts are
+// merged as one sequential scan would give them.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ArchiveLimits } from './archive';
@@ -15,17 +14,17 @@ import { finishScan, scanPart, scanUnits, unitFileCount, type PartialScan, type 
 const PARALLEL_FROM_FILES = 200;
 /** Workers beyond this add memory (a heap each) more than speed. */
 const MAX_WORKERS = 4;
-/** Units handed out at a time: few enough to share the work evenly, enough to keep messages rare. */
+/** Units taken at a time: few enough to share the work evenly. */
 const BATCH = 4;
 
 const ROLE = 'cpi-security-lint/scan';
 
 /**
  * A worker holds one artifact's texts and model at a time, a few MB even at
- * the size limit; a small young generation keeps each worker's heap, and
+ * the size limit; a bounded young generation keeps each worker's heap, and
  * so the process's memory, from growing with the garbage of a long scan.
  */
-const WORKER_HEAP = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 };
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 512 };
 
 /** Threads to scan `fileCount` files with when the user did not say. */
 export function defaultJobs(fileCount: number): number {
@@ -35,6 +34,8 @@ export function defaultJobs(fileCount: number): number {
 interface WorkerInput {
   readonly role: typeof ROLE;
   readonly units: readonly ScanUnit[];
+  /** Shared with every thread: the next unit to take, and files done. */
+  readonly counters: Int32Array;
   readonly config: ConfigRecipe;
   readonly root: string;
   readonly now: string;
@@ -44,15 +45,21 @@ interface WorkerInput {
   readonly raiseLimitWith?: string;
 }
 
-type FromWorker = { readonly type: 'next' } | { readonly type: 'done'; readonly part: PartialScan };
-type ToWorker = { readonly type: 'units'; readonly indices: readonly number[] } | { readonly type: 'finish' };
+type FromWorker = { readonly type: 'done'; readonly part: PartialScan };
 
-/** Scans `files` with `jobs` worker threads (at most one per unit); the report equals scanFiles'. */
+/**
+ * Scans `files` with `jobs` threads, the main thread being one of them; the
+ * report equals scanFiles'. Threads take the next few units from a shared
+ * counter, so no thread waits on another and none is left with all the large ones.
+ */
 export async function scanFilesInParallel(files: readonly FoundFile[], options: ScanOptions, jobs: number): Promise<ScanReport> {
   const units = scanUnits(files);
+  // [next unit to take, files done]
+  const counters = new Int32Array(new SharedArrayBuffer(8));
   const input: WorkerInput = {
     role: ROLE,
     units,
+    counters,
     config: options.configs.recipe(),
     root: options.root,
     now: options.now.toISOString(),
@@ -61,32 +68,37 @@ export async function scanFilesInParallel(files: readonly FoundFile[], options: 
     ...(options.maxFileSizeMB !== undefined ? { maxFileSizeMB: options.maxFileSizeMB } : {}),
     ...(options.raiseLimitWith !== undefined ? { raiseLimitWith: options.raiseLimitWith } : {}),
   };
-  let next = 0;
-  let done = 0;
-  const total = files.length;
-  const run = (worker: Worker) =>
-    new Promise<PartialScan>((resolve, reject) => {
-      let given: readonly number[] = [];
-      worker.on('message', (message: FromWorker) => {
-        if (message.type === 'done') {
-          resolve(message.part);
-          return;
-        }
-        for (const index of given) done += unitFileCount(units[index]);
-        if (given.length > 0) options.onProgress?.(done, total);
-        given = Array.from({ length: Math.min(BATCH, units.length - next) }, () => next++);
-        worker.postMessage((given.length > 0 ? { type: 'units', indices: given } : { type: 'finish' }) satisfies ToWorker);
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`scan worker stopped (exit code ${code}) before it finished`)));
-    });
-  const workers = Array.from({ length: Math.max(1, Math.min(jobs, units.length)) }, () => new Worker(__filename, { workerData: input, resourceLimits: WORKER_HEAP }));
+  const workers = Array.from({ length: Math.max(0, Math.min(jobs, Math.ceil(units.length / BATCH)) - 1) }, () => new Worker(__filename, { workerData: input, resourceLimits: WORKER_HEAP }));
+  const finished = workers.map(
+    (worker) =>
+      new Promise<PartialScan>((resolve, reject) => {
+        worker.on('message', (message: FromWorker) => resolve(message.part));
+        worker.on('error', reject);
+        worker.on('exit', (code) => reject(new Error(`scan worker stopped (exit code ${code}) before it finished`)));
+      }),
+  );
   try {
-    const parts = await Promise.all(workers.map(run));
+    const own = scanShare(units, counters, options, () => options.onProgress?.(Atomics.load(counters, 1), files.length));
+    const parts = [own, ...(await Promise.all(finished))];
+    options.onProgress?.(files.length, files.length);
     return finishScan(parts, options);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+/** Takes units from the shared counter until none is left; one thread's part of the scan. */
+function scanShare(units: readonly ScanUnit[], counters: Int32Array, options: ScanOptions, onBatch?: () => void): PartialScan {
+  const parts: PartialScan[] = [];
+  for (let first = Atomics.add(counters, 0, BATCH); first < units.length; first = Atomics.add(counters, 0, BATCH)) {
+    parts.push(scanPart(units.slice(first, first + BATCH), options, (unit) => Atomics.add(counters, 1, unitFileCount(unit))));
+    onBatch?.();
+  }
+  return {
+    report: mergedReports(parts.map((p) => p.report), options.root),
+    configsSeen: [...new Set(parts.flatMap((p) => p.configsSeen))],
+    usedSuppressions: [...new Set(parts.flatMap((p) => p.usedSuppressions))],
+  };
 }
 
 /** Whether this thread is a scan worker started by scanFilesInParallel. */
@@ -94,10 +106,9 @@ export function isScanWorker(): boolean {
   return !isMainThread && (workerData as Partial<WorkerInput> | undefined)?.role === ROLE;
 }
 
-/** The worker's side: scan the units the main thread hands out, then send the part back. */
+/** The worker's side: scan its share of the units, then send its part back. */
 export function runScanWorker(): void {
   const input = workerData as WorkerInput;
-  const port = parentPort!;
   const options: ScanOptions = {
     root: input.root,
     now: new Date(input.now),
@@ -107,21 +118,7 @@ export function runScanWorker(): void {
     ...(input.maxFileSizeMB !== undefined ? { maxFileSizeMB: input.maxFileSizeMB } : {}),
     ...(input.raiseLimitWith !== undefined ? { raiseLimitWith: input.raiseLimitWith } : {}),
   };
-  const parts: PartialScan[] = [];
-  port.on('message', (message: ToWorker) => {
-    if (message.type === 'units') {
-      parts.push(scanPart(message.indices.map((index) => input.units[index]), options));
-      port.postMessage({ type: 'next' } satisfies FromWorker);
-      return;
-    }
-    const part: PartialScan = {
-      report: mergedReports(parts.map((p) => p.report), input.root),
-      configsSeen: [...new Set(parts.flatMap((p) => p.configsSeen))],
-      usedSuppressions: [...new Set(parts.flatMap((p) => p.usedSuppressions))],
-    };
-    port.postMessage({ type: 'done', part } satisfies FromWorker);
-  });
-  port.postMessage({ type: 'next' } satisfies FromWorker);
+  parentPort!.postMessage({ type: 'done', part: scanShare(input.units, input.counters, options) } satisfies FromWorker);
 }
 
 function mergedReports(reports: readonly ScanReport[], root: string): ScanReport {
