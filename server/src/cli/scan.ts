@@ -268,7 +268,7 @@ class Scanner {
     if (configFile) this.configsSeen.add(configFile);
     let result;
     try {
-      result = analyseArtifact({ iflows, parameters, config, today: this.options.now });
+      result = analyseArtifact({ iflows, parameters, config, today: this.options.now, keepChannelFindings: false });
     } catch (error) {
       // A defect in one rule must not cost the findings of every other artifact.
       const message = `internal error while analysing (${error instanceof Error ? error.message : String(error)}); please report it`;

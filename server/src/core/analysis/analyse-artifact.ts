@@ -4,9 +4,9 @@ import type { Finding, Severity, SeveritySetting } from '../findings';
 import { resolveValue } from '../params/resolve';
 import { ruleMeta } from '../rules/catalogue';
 import { CHANNEL_RULES, IFLOW_RULES } from '../rules/registry';
-import type { IflowProperty } from '../iflow/model';
+import type { Channel, IflowProperty } from '../iflow/model';
 import type { IflowView, Report, RuleContext } from '../rules/rule';
-import { channelFindings, channelFindingsKey } from './channel-findings-cache';
+import { channelFindings, channelFindingsKey, type Buckets } from './channel-findings-cache';
 import { ChannelView } from './channel-view';
 import type { ConfigTarget } from '../config/target';
 import { buildFindings } from './findings-builder';
@@ -24,6 +24,12 @@ export interface ArtifactInput {
   readonly configTarget?: ConfigTarget;
   /** "Today" for suppression expiry; tests pin it. */
   readonly today?: Date;
+  /**
+   * Keep each channel's findings for the next analysis of the same file
+   * (channel-findings-cache.ts): what makes re-analysing after an edit cheap
+   * in the editor, and only costs a one-shot scan. Default true.
+   */
+  readonly keepChannelFindings?: boolean;
 }
 
 export interface ArtifactResult {
@@ -114,7 +120,9 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput, failures: RuleFa
   };
   const resolve = (property: IflowProperty) => (property.value ? resolveValue(property, parameters?.file) : undefined);
   const enabled = (id: string) => config.rules.get(id) !== 'off';
-  const cacheKey = channelFindingsKey({ uri: iflow.uri, config, parameters, configTarget: input.configTarget });
+  const keep = input.keepChannelFindings !== false;
+  const cacheKey = keep ? channelFindingsKey({ uri: iflow.uri, config, parameters, configTarget: input.configTarget }) : undefined;
+  const findingsOf = (channel: Channel, check: () => { findings: Buckets; keep: boolean }) => (cacheKey ? channelFindings(channel, iflow.lines, cacheKey, check) : check().findings);
   const channels = iflow.model.channels.map((channel) => ChannelView.of(channel, parameters?.file));
   // One reporter per rule for all channels (not a closure per rule and channel: a large iFlow has thousands).
   let reports: { ruleId: string; report: Report }[] = [];
@@ -128,7 +136,7 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput, failures: RuleFa
 
   // Per channel: its channel-rule findings, then those of each iFlow rule (empty unless it goes channel by channel).
   const perChannel = channels.map((channel) =>
-    channelFindings(channel.channel, iflow.lines, cacheKey, () => {
+    findingsOf(channel.channel, () => {
       readWholeIflow = false;
       failed = false;
       reports = [];
