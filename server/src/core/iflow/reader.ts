@@ -475,7 +475,11 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
 const KEYS_KEPT = 4096;
 const keyStrings = new Map<string, string>();
 
+/** Longer ones are half-typed markup taken for a key (an unclosed `<![CDATA[` in `<key>`), not worth keeping. */
+const LONGEST_KEY_KEPT = 200;
+
 function internedKey(key: string): string {
+  if (key.length > LONGEST_KEY_KEPT) return detached(key);
   let known = keyStrings.get(key);
   if (known === undefined) {
     if (keyStrings.size >= KEYS_KEPT) keyStrings.clear();

@@ -13,7 +13,11 @@ function normalise(key: string): string {
 // keys repeat: each answer is kept (bounded, keys can be anything).
 const MAX_REMEMBERED = 4096;
 
+/** Longer keys are half-typed markup, not names: asked about once, never kept. */
+const LONGEST_REMEMBERED = 200;
+
 function remembered(answers: Map<string, boolean>, key: string, test: (normalised: string) => boolean): boolean {
+  if (key.length > LONGEST_REMEMBERED) return test(normalise(key));
   let answer = answers.get(key);
   if (answer === undefined) {
     if (answers.size >= MAX_REMEMBERED) answers.clear();
