@@ -32,6 +32,8 @@ export type AnalysisStats = { -readonly [K in keyof AnalysisStatus]: AnalysisSta
  */
 export class AnalysisService {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Artifacts whose pending run has no delay. */
+  private readonly dueNow = new Set<string>();
   private readonly generation = new Map<string, number>();
   private readonly findings = new Map<string, readonly Finding[]>();
   private readonly iflowCache = new Map<string, ParsedIflow>();
@@ -97,11 +99,17 @@ export class AnalysisService {
   }
 
   private schedule(artifact: string, delay: number): void {
+    // A run due now stays due now: opening a document also reports it as
+    // changed, which must not hold its first diagnostics back by the delay.
+    if (delay > 0 && this.dueNow.has(artifact)) return;
     clearTimeout(this.timers.get(artifact));
+    if (delay === 0) this.dueNow.add(artifact);
+    else this.dueNow.delete(artifact);
     this.timers.set(
       artifact,
       setTimeout(() => {
         this.timers.delete(artifact);
+        this.dueNow.delete(artifact);
         this.run(artifact).catch((error: unknown) => this.connection.console.error(`Analysis of ${artifact} failed: ${String(error)}`));
       }, delay),
     );

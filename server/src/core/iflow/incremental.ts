@@ -100,7 +100,7 @@ export function rereadIflow(previous: IflowSnapshot, text: string, lines: LineIn
 function rereadChannel(previous: IflowSnapshot, text: string, lines: LineIndex, change: TextChange, index: number): IflowReading | undefined {
   const { model, layout } = previous;
   const edited = model.channels[index] as ChannelRecord;
-  if (!edited.facts.selfContained || !readableAlone(layout, model, edited.start, edited.end)) return undefined;
+  if (!edited.facts.selfContained || !readableAlone(previous, edited.start, edited.end)) return undefined;
 
   const delta = change.newEnd - change.oldEnd;
   const from = edited.start;
@@ -128,14 +128,16 @@ function rereadChannel(previous: IflowSnapshot, text: string, lines: LineIndex, 
 function rereadLooseProperty(previous: IflowSnapshot, text: string, lines: LineIndex, change: TextChange): IflowReading | undefined {
   const { model, layout } = previous;
   const edited = propertyAround(model.otherProperties, change);
-  if (!edited || !readableAlone(layout, model, edited.start, edited.end)) return undefined;
+  if (!edited || !readableAlone(previous, edited.start, edited.end)) return undefined;
   // No channel may hold the property (it would be in the channel's properties then), nor overlap it.
   const delta = change.newEnd - change.oldEnd;
   const from = edited.start;
-  // Nor may the property have held anything flow-level before the edit (a
-  // channel or participant started in a value): the model would keep it.
+  // The property must have read the same way before the edit: nothing
+  // flow-level inside (a channel or participant started in a value, which
+  // the model would keep), and closed cleanly (a close tag inside it that
+  // unwound the parser's stack changed how the rest of the file read).
   const before = readIflowWithLayout(fragmentOf(previous.text, from, edited.end), lines, { namespaces: layout.namespaces, participants: new Map(), offset: from });
-  if (before.layout.landmarks !== 0 || before.model.channels.length !== 0) return undefined;
+  if (before.layout.landmarks !== 0 || before.model.channels.length !== 0 || before.layout.cleanPropertyEnd !== edited.end) return undefined;
   const to = edited.end + delta;
   const reading = readIflowWithLayout(fragmentOf(text, from, to), lines, { namespaces: layout.namespaces, participants: model.participants, offset: from });
   const reread = reading.model.otherProperties[0];
@@ -152,8 +154,12 @@ function rereadLooseProperty(previous: IflowSnapshot, text: string, lines: LineI
 }
 
 /** Whether the element at [start, end) of the previous reading may be read again on its own. */
-function readableAlone(layout: IflowLayout, model: IflowModel, start: number, end: number): boolean {
+function readableAlone(previous: IflowSnapshot, start: number, end: number): boolean {
+  const { layout, model } = previous;
   if (layout.namespacesSettledAt > start) return false;
+  // Elements left open at the end of a truncated file are reported there,
+  // which is also the end of an element that ends the file.
+  if (layout.problemSpan && layout.problemSpan.end >= previous.text.length) return false;
   return !((model.problems.length > 0 || layout.problemSpan) && !within(layout.problemSpan, start, end));
 }
 

@@ -417,6 +417,9 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
       staleText = true;
       start = Math.max(0, text.lastIndexOf('<', position - 1));
       onClose(kindOf(message.slice(23, message.endsWith('.') ? -1 : undefined)), start, position);
+    } else if (message === 'weird empty close tag.') {
+      // saxes keeps "</>" in its buffer too.
+      staleText = true;
     } else if (message.endsWith('entity.')) {
       // Point at the whole reference, e.g. "&host;".
       const amp = text.lastIndexOf('&', position - 1);

@@ -3,7 +3,7 @@ import type { SourceText } from '../text/source-text';
 
 /**
  * A SourceText whose decoded characters each remember the raw offset they
- * were decoded from. Without `offsets` the text is taken to be undecoded, so
+ * were decoded from. Without `runs` the text is taken to be undecoded, so
  * index i sits at startOffset + i (most values have no escapes at all).
  */
 export class MappedSourceText implements SourceText {
@@ -12,13 +12,28 @@ export class MappedSourceText implements SourceText {
     readonly range: Range,
     readonly startOffset: number,
     readonly endOffset: number,
-    /** Raw offset of the first raw character behind each decoded character. */
-    private readonly offsets?: readonly number[],
+    /**
+     * Pairs [decoded index, raw offset], ascending, one per stretch that maps
+     * one-to-one onto the raw text (an escape is a stretch of its own, and so
+     * is each continued line): decoded index i of the stretch starting at
+     * [d, o] came from raw offset o + (i - d).
+     */
+    private readonly runs?: readonly number[],
   ) {}
 
   sourceOffsetAt(index: number): number {
     if (index >= this.text.length) return this.endOffset;
     if (index <= 0) return this.startOffset;
-    return this.offsets ? this.offsets[index] : this.startOffset + index;
+    const runs = this.runs;
+    if (!runs) return this.startOffset + Math.floor(index);
+    // Binary search for the last run starting at or before `index`.
+    let low = 0;
+    let high = (runs.length >> 1) - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (runs[mid << 1] <= index) low = mid;
+      else high = mid - 1;
+    }
+    return runs[(low << 1) + 1] + Math.floor(index - runs[low << 1]);
   }
 }

@@ -9,17 +9,27 @@ import type { ParameterEntry, ParameterFile, ParameterProblem } from './model';
 // Every decoded character keeps the raw offset it came from, so fixes can
 // edit exactly the characters behind a decoded slice.
 
-/** One logical line: its characters (continuations removed) and where each sat in the file. */
+/** Enough to show what is wrong; a hostile file could otherwise hold millions. */
+const MAX_PROBLEMS = 100;
+
+/** One logical line: its characters (continuations removed) and where they sat in the file. */
 interface LogicalLine {
   readonly chars: string;
-  readonly offsets: readonly number[];
+  /**
+   * Pairs [index in chars, raw offset], one per physical line that
+   * contributed characters: index i of the piece starting at pair [c, o]
+   * sat at raw offset o + (i - c). Per-character offsets would cost
+   * gigabytes on a 50 MB line.
+   */
+  readonly pieces: readonly number[];
   /** Raw offset just past the line's last character (a dangling continuation backslash included). */
   readonly rawEnd: number;
 }
 
 interface Decoded {
   readonly text: string;
-  readonly offsets: number[];
+  /** Runs as MappedSourceText takes them; absent when the text is the raw text of one piece. */
+  readonly runs?: number[];
 }
 
 /** `lines` may be passed when the caller already indexes `text` (ranges need only one index). */
@@ -35,65 +45,104 @@ export function readParameters(text: string, lines: LineIndex = new LineIndex(te
   return { entries, all, problems };
 }
 
-function isBlank(c: string): boolean {
-  return c === ' ' || c === '\t' || c === '\f';
+const TAB = 9;
+const LF = 10;
+const FF = 12;
+const CR = 13;
+const SPACE = 32;
+const BACKSLASH = 92;
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB || c === FF;
 }
 
-function isLineEnd(c: string): boolean {
-  return c === '\n' || c === '\r';
+function isLineEnd(c: number): boolean {
+  return c === LF || c === CR;
 }
 
 function logicalLines(text: string): LogicalLine[] {
   const result: LogicalLine[] = [];
   const n = text.length;
+  // The next "\n" and "\r" at or after the last search start: each is searched
+  // for again only once passed, so finding line ends stays linear.
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  const lineEnd = (from: number): number => {
+    if (lf >= 0 && lf < from) lf = text.indexOf('\n', from);
+    if (cr >= 0 && cr < from) cr = text.indexOf('\r', from);
+    return Math.min(lf < 0 ? n : lf, cr < 0 ? n : cr);
+  };
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte-order mark is not part of the first key
   while (i < n) {
     // Blank lines and leading whitespace separate logical lines.
-    while (i < n && (isBlank(text[i]) || isLineEnd(text[i]))) i++;
+    while (i < n && (isBlank(text.charCodeAt(i)) || isLineEnd(text.charCodeAt(i)))) i++;
     if (i >= n) break;
-    if (text[i] === '#' || text[i] === '!') {
+    const first = text.charCodeAt(i);
+    if (first === 35 /* # */ || first === 33 /* ! */) {
       // A comment ends with its natural line, even after a trailing backslash.
-      while (i < n && !isLineEnd(text[i])) i++;
+      i = lineEnd(i);
       continue;
     }
-    let chars = '';
-    const offsets: number[] = [];
+    // Pieces are joined once at the end: appending and then dropping the
+    // continuation backslash would copy the line so far for every piece.
+    const parts: string[] = [];
+    const pieces: number[] = [];
+    let length = 0;
     let rawEnd = i;
     for (;;) {
-      let oddBackslashes = false;
       const start = i;
-      while (i < n && !isLineEnd(text[i])) {
-        oddBackslashes = text[i] === '\\' ? !oddBackslashes : false;
-        offsets.push(i);
-        i++;
-      }
-      chars += text.slice(start, i);
-      if (i > start) rawEnd = i;
-      if (!oddBackslashes) break;
+      const end = lineEnd(i);
+      let backslashes = 0;
+      while (end - backslashes > start && text.charCodeAt(end - backslashes - 1) === BACKSLASH) backslashes++;
+      const continued = backslashes % 2 === 1;
       // Continuation: drop the backslash, the line break and the next line's indentation.
-      chars = chars.slice(0, -1);
-      offsets.pop();
-      if (i >= n) break;
-      i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      while (i < n && isBlank(text[i])) i++;
+      const kept = continued ? end - 1 : end;
+      if (kept > start) {
+        pieces.push(length, start);
+        parts.push(text.slice(start, kept));
+        length += kept - start;
+      }
+      if (end > start) rawEnd = end;
+      i = end;
+      if (!continued || i >= n) break;
+      i += text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      while (i < n && isBlank(text.charCodeAt(i))) i++;
       // An empty or whitespace-only continuation line ends the logical line.
-      if (i >= n || isLineEnd(text[i])) break;
+      if (i >= n || isLineEnd(text.charCodeAt(i))) break;
     }
-    if (chars.length > 0) result.push({ chars, offsets, rawEnd });
+    if (length > 0) result.push({ chars: parts.length === 1 ? parts[0] : parts.join(''), pieces, rawEnd });
   }
   return result;
 }
 
+/** Index in `pieces` of the pair of the piece holding chars[index]. */
+function pieceAt(pieces: readonly number[], index: number): number {
+  let low = 0;
+  let high = (pieces.length >> 1) - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (pieces[mid << 1] <= index) low = mid;
+    else high = mid - 1;
+  }
+  return low << 1;
+}
+
+/** Raw offset of chars[index] of a logical line. */
+function rawOffset(line: LogicalLine, index: number): number {
+  const at = line.pieces.length === 2 ? 0 : pieceAt(line.pieces, index);
+  return line.pieces[at + 1] + (index - line.pieces[at]);
+}
+
 function readEntry(line: LogicalLine, lines: LineIndex, problems: ParameterProblem[]): ParameterEntry {
-  const { chars, offsets, rawEnd } = line;
+  const { chars, rawEnd } = line;
   const len = chars.length;
   let keyEnd = 0;
   let valueStart = len;
   let hasSeparator = false;
   let escaped = false;
   while (keyEnd < len) {
-    const c = chars[keyEnd];
-    if (!escaped && (c === '=' || c === ':')) {
+    const c = chars.charCodeAt(keyEnd);
+    if (!escaped && (c === 61 /* = */ || c === 58 /* : */)) {
       valueStart = keyEnd + 1;
       hasSeparator = true;
       break;
@@ -102,14 +151,14 @@ function readEntry(line: LogicalLine, lines: LineIndex, problems: ParameterProbl
       valueStart = keyEnd + 1;
       break;
     }
-    escaped = c === '\\' ? !escaped : false;
+    escaped = c === BACKSLASH ? !escaped : false;
     keyEnd++;
   }
   // Whitespace around the separator, and one `=`/`:` after whitespace, belong to neither side.
   while (valueStart < len) {
-    const c = chars[valueStart];
+    const c = chars.charCodeAt(valueStart);
     if (!isBlank(c)) {
-      if (hasSeparator || (c !== '=' && c !== ':')) break;
+      if (hasSeparator || (c !== 61 /* = */ && c !== 58 /* : */)) break;
       hasSeparator = true;
     }
     valueStart++;
@@ -117,55 +166,83 @@ function readEntry(line: LogicalLine, lines: LineIndex, problems: ParameterProbl
 
   const key = decode(line, 0, keyEnd, lines, problems);
   const value = decode(line, valueStart, len, lines, problems);
-  const keyStartOffset = offsets[0];
-  const keyEndOffset = keyEnd > 0 ? offsets[keyEnd - 1] + 1 : keyStartOffset;
-  const valueStartOffset = valueStart < len ? offsets[valueStart] : rawEnd;
+  const keyStartOffset = rawOffset(line, 0);
+  const keyEndOffset = keyEnd > 0 ? rawOffset(line, keyEnd - 1) + 1 : keyStartOffset;
+  const valueStartOffset = valueStart < len ? rawOffset(line, valueStart) : rawEnd;
   return {
     key: key.text,
     keyRange: lines.rangeOf(keyStartOffset, keyEndOffset),
-    value: new MappedSourceText(value.text, lines.rangeOf(valueStartOffset, rawEnd), valueStartOffset, rawEnd, value.offsets),
+    value: new MappedSourceText(value.text, lines.rangeOf(valueStartOffset, rawEnd), valueStartOffset, rawEnd, value.runs),
     range: lines.rangeOf(keyStartOffset, rawEnd),
   };
 }
 
 const CONTROL_ESCAPES: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f' };
 
-/** Unescapes chars[from, to) of a logical line, keeping each character's raw offset. */
+/**
+ * Unescapes chars[from, to) of a logical line, keeping where each character
+ * came from. Text between escapes is copied in slices, not character by
+ * character: values can be megabytes long.
+ */
 function decode(line: LogicalLine, from: number, to: number, lines: LineIndex, problems: ParameterProblem[]): Decoded {
-  const { chars, offsets } = line;
-  let text = '';
-  const out: number[] = [];
+  const { chars, pieces } = line;
+  const parts: string[] = [];
+  const runs: number[] = [];
+  let length = 0;
+  /** Copies chars[a, b) as they are: a run where it starts and at every piece that starts inside it. */
+  const copy = (a: number, b: number): void => {
+    if (b <= a) return;
+    let at = pieceAt(pieces, a);
+    runs.push(length, pieces[at + 1] + (a - pieces[at]));
+    for (at += 2; at < pieces.length && pieces[at] < b; at += 2) runs.push(length + pieces[at] - a, pieces[at + 1]);
+    parts.push(chars.slice(a, b));
+    length += b - a;
+  };
+  /** One decoded character standing for the escape at chars[at]. */
+  const escape = (decoded: string, at: number): void => {
+    runs.push(length, rawOffset(line, at));
+    parts.push(decoded);
+    length += 1;
+  };
+
+  let plain = from; // start of the raw stretch not yet copied
   let j = from;
-  while (j < to) {
-    const c = chars[j];
-    const offset = offsets[j];
-    j++;
-    if (c !== '\\') {
-      text += c;
-      out.push(offset);
-      continue;
+  for (;;) {
+    const slash = chars.indexOf('\\', j);
+    if (slash < 0 || slash >= to) break;
+    j = slash + 1;
+    if (j >= to) {
+      // a lone trailing backslash means nothing
+      copy(plain, slash);
+      plain = to;
+      break;
     }
-    if (j >= to) break; // a lone trailing backslash means nothing
     const next = chars[j++];
     if (next !== 'u') {
-      text += CONTROL_ESCAPES[next] ?? next; // unknown escapes just drop the backslash
-      out.push(offset);
+      copy(plain, slash);
+      escape(CONTROL_ESCAPES[next] ?? next, slash); // unknown escapes just drop the backslash
+      plain = j;
       continue;
     }
-    const hex = chars.slice(j, j + 4);
+    const hex = chars.slice(j, Math.min(j + 4, to));
     if (hex.length === 4 && /^[0-9a-fA-F]{4}$/.test(hex)) {
-      text += String.fromCharCode(parseInt(hex, 16));
-      out.push(offset);
+      copy(plain, slash);
+      escape(String.fromCharCode(parseInt(hex, 16)), slash);
       j += 4;
+      plain = j;
     } else {
-      // Java refuses the whole file here; keeping the raw `\u` lets the rest still count.
-      const rawEnd = j + 4 <= to ? offsets[j + 3] + 1 : offsets[to - 1] + 1;
-      problems.push({ message: 'Malformed \\uXXXX escape: expected four hexadecimal digits after \\u.', range: lines.rangeOf(offset, rawEnd) });
-      text += '\\u';
-      out.push(offset, offsets[j - 1]);
+      // Java refuses the whole file here; keeping the raw `\u` (as part of the
+      // stretch being copied) lets the rest still count.
+      if (problems.length < MAX_PROBLEMS) {
+        const problemEnd = j + 4 <= to ? rawOffset(line, j + 3) + 1 : rawOffset(line, to - 1) + 1;
+        problems.push({ message: 'Malformed \\uXXXX escape: expected four hexadecimal digits after \\u.', range: lines.rangeOf(rawOffset(line, slash), problemEnd) });
+      }
     }
   }
-  return { text, offsets: out };
+  copy(plain, to);
+  const text = parts.length === 1 ? parts[0] : parts.join('');
+  // One run from the first character: the raw text of one piece, no table needed.
+  return runs.length <= 2 ? { text } : { text, runs };
 }
 
 /**
