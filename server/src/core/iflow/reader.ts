@@ -145,6 +145,7 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
   let propertyTag: object | undefined; // saxes's element of the open property
   let cleanPropertyEnd = -1;
   let poppedCleanProperty = false;
+  let lastKey: string | undefined;
   let tagStart = 0;
   let nextXmlns = text.indexOf('xmlns');
 
@@ -182,7 +183,14 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
     const contentStart = property.partContentStart;
     const end = Math.max(contentStart, contentEnd);
     if (kind === 'key') {
-      property.key = internedKey(decodeXmlText(text, contentStart, end));
+      // Keys come in the same order in every channel of a kind: the key that
+      // followed the previous one last time is checked in place first, which
+      // spares copying and hashing the key's text for almost every property.
+      const expected = lastKey === undefined ? undefined : keyAfter.get(lastKey);
+      const key = expected !== undefined && expected.length === end - contentStart && text.startsWith(expected, contentStart) ? expected : internedKey(decodeXmlText(text, contentStart, end));
+      if (lastKey !== undefined && key !== expected && isKeptKey(lastKey) && isKeptKey(key)) keyAfter.set(lastKey, key);
+      lastKey = key;
+      property.key = key;
       property.keyStart = contentStart;
       property.keyEnd = end;
       property.keyElementStart = property.partElementStart;
@@ -478,6 +486,17 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
 const KEYS_KEPT = 4096;
 const keyStrings = new Map<string, string>();
 
+/** For each key, the one that followed it last (see finishPart); keys are interned, so both are few. */
+const keyAfter = new Map<string, string>();
+
+/**
+ * An interned key (see internedKey) whose raw text is the key itself:
+ * nothing decoding would change, so a match in place is exact.
+ */
+function isKeptKey(key: string): boolean {
+  return key.length <= LONGEST_KEY_KEPT && key.indexOf('&') < 0 && key.indexOf('<') < 0 && key.indexOf('\r') < 0;
+}
+
 /** Longer ones are half-typed markup taken for a key (an unclosed `<![CDATA[` in `<key>`), not worth keeping. */
 const LONGEST_KEY_KEPT = 200;
 
@@ -485,7 +504,10 @@ function internedKey(key: string): string {
   if (key.length > LONGEST_KEY_KEPT) return detached(key);
   let known = keyStrings.get(key);
   if (known === undefined) {
-    if (keyStrings.size >= KEYS_KEPT) keyStrings.clear();
+    if (keyStrings.size >= KEYS_KEPT) {
+      keyStrings.clear();
+      keyAfter.clear();
+    }
     known = detached(key);
     keyStrings.set(known, known);
   }
