@@ -49,20 +49,29 @@ export class ConfigResolver {
   /** The configuration for an artifact whose first file (sorted, iFlows first) is `anchorUri`. */
   forFile(anchorUri: string): { config: Config; file?: ConfigFile } {
     if (this.explicit) return { config: this.explicit.config, file: this.explicit };
-    // The answer depends on the folder only, and every file of an artifact asks.
-    const folder = anchorUri.slice(0, anchorUri.lastIndexOf('/'));
-    let found = this.byFolder.get(folder);
-    if (!found) {
-      found = { config: this.fallback };
-      for (const candidate of configCandidates(anchorUri)) {
-        const file = this.read(candidate);
-        if (file) {
-          found = { config: file.config, file };
-          break;
-        }
+    // The answer depends on the folder only, and every file of an artifact
+    // asks; climbing stops at the first folder already answered.
+    const folderOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/'));
+    const folder = folderOf(anchorUri);
+    const known = this.byFolder.get(folder);
+    if (known) return known;
+    const climbed: string[] = [];
+    let found: { config: Config; file?: ConfigFile } = { config: this.fallback };
+    for (const candidate of configCandidates(anchorUri)) {
+      const candidateFolder = folderOf(candidate);
+      const answered = this.byFolder.get(candidateFolder);
+      if (answered) {
+        found = answered;
+        break;
       }
-      this.byFolder.set(folder, found);
+      climbed.push(candidateFolder);
+      const file = this.read(candidate);
+      if (file) {
+        found = { config: file.config, file };
+        break;
+      }
     }
+    for (const each of climbed) this.byFolder.set(each, found);
     return found;
   }
 

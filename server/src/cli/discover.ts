@@ -39,8 +39,9 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     discovery.files.push({ path, kind, explicit });
   };
 
-  const walk = (folder: string) => {
-    const real = realOrSelf(folder);
+  /** `knownReal`: the folder's real path when its parent's is known and it is no link (spares a lookup per folder). */
+  const walk = (folder: string, knownReal?: string) => {
+    const real = knownReal ?? realOrSelf(folder);
     if (seenFolders.has(real)) return;
     seenFolders.add(real);
     let entries: Dirent[];
@@ -57,7 +58,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       const kind = fileKind(name);
       // The listing's types spare a stat per file; only links need following.
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(name)) walk(path);
+        if (!SKIPPED_FOLDERS.has(name)) walk(path, join(real, name));
         continue;
       }
       if (entry.isFile()) {
