@@ -34,6 +34,8 @@ export class AnalysisService {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Artifacts whose pending run has no delay. */
   private readonly dueNow = new Set<string>();
+  /** Delay between an edit and its analysis (initialization option `analysisDelayMs`; the benchmark sets 0 to time the analysis alone). */
+  private debounceMs = DEBOUNCE_MS;
   private readonly generation = new Map<string, number>();
   private readonly findings = new Map<string, readonly Finding[]>();
   private readonly iflowCache = new Map<string, ParsedIflow>();
@@ -73,9 +75,6 @@ export class AnalysisService {
     if (!AnalysisService.handles(uri)) return;
     this.schedule(artifactFolder(canonicalUri(uri)), immediately ? 0 : this.debounceMs);
   }
-
-  /** Delay between an edit and its analysis; the benchmark sets 0 to time the analysis alone. */
-  private debounceMs = DEBOUNCE_MS;
 
   setDebounce(ms: number): void {
     if (Number.isFinite(ms) && ms >= 0) this.debounceMs = ms;
