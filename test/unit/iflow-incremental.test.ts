@@ -15,6 +15,7 @@ import { resolveValue } from '../../server/src/core/params/resolve';
 import { IFLOW_RULES } from '../../server/src/core/rules/registry';
 import type { Report } from '../../server/src/core/rules/rule';
 import { caseFolders, FIXTURE_TODAY, loadCase } from '../support/fixture-cases';
+import { iflowSnapshot } from '../support/iflow-snapshot';
 import { allProperties, FIXTURES } from './iflow-support';
 
 // An edit re-reads only the channel it touches (iflow/incremental.ts) and
@@ -116,38 +117,6 @@ function randomEdit(text: string, model: IflowModel, next: () => number): Edit {
   return { kind: 'anywhere', start: a, end: Math.min(text.length, a + int(6)), insert: next() < 0.4 ? '' : piece([...VALUE_PIECES, ...TAG_PIECES]) };
 }
 
-/** Everything a consumer can observe in a model, as plain data (ranges are lazy getters). */
-function snapshot(model: IflowModel): unknown {
-  const property = (p: IflowProperty) => {
-    const value = p.value;
-    const offsets = value ? Array.from({ length: Math.min(value.text.length, 80) + 1 }, (_, i) => value.sourceOffsetAt(i)) : [];
-    return {
-      key: p.key,
-      keyRange: p.keyRange,
-      range: p.range,
-      keyElementRange: p.keyElementRange,
-      valueElementRange: p.valueElementRange,
-      value: value && { text: value.text, range: value.range, startOffset: value.startOffset, endOffset: value.endOffset, offsets },
-    };
-  };
-  return {
-    name: model.name,
-    problems: model.problems.map((p) => ({ message: p.message, range: p.range })),
-    participants: [...model.participants].map(([key, p]) => ({ key, id: p.id, name: p.name, type: p.type, range: p.range })),
-    channels: model.channels.map((c) => ({
-      id: c.id,
-      name: c.name,
-      adapter: c.adapter,
-      direction: c.direction,
-      sourceRef: c.sourceRef,
-      targetRef: c.targetRef,
-      incomplete: c.incomplete,
-      range: c.range,
-      properties: [...c.properties].map(([key, p]) => ({ mapKey: key, ...property(p) })),
-    })),
-    otherProperties: model.otherProperties.map(property),
-  };
-}
 
 const factsOf = (channel: object) => (channel as { facts?: object }).facts;
 
@@ -165,7 +134,7 @@ function checkEdit(previous: ParsedIflow, edit: Edit, analysis: Omit<ArtifactInp
   const before = new Set(previous.model.channels.map(factsOf));
   if (updated.model.channels.some((c) => before.has(factsOf(c)))) taken.incremental++;
   const where = `${label}: ${edit.kind} [${edit.start}, ${edit.end}) ${JSON.stringify(edit.insert)}`;
-  assert.deepEqual(snapshot(updated.model), snapshot(full.model), where);
+  assert.deepEqual(iflowSnapshot(updated.model), iflowSnapshot(full.model), where);
   if (analysis) {
     const incremental = analyseArtifact({ ...analysis, iflows: [updated] });
     const reference = analyseArtifact({ ...analysis, iflows: [full] });
@@ -279,7 +248,7 @@ describe('incremental iFlow update', () => {
       const reading = rereadIflow(snapshotOf, edited, new LineIndex(edited));
       assert.ok(reading, 'read on its own');
       current = updateParsedIflow(current, edited);
-      assert.deepEqual(snapshot(current.model), snapshot(parseIflow(before.uri, edited).model));
+      assert.deepEqual(iflowSnapshot(current.model), iflowSnapshot(parseIflow(before.uri, edited).model));
       // the channels were not read again: the same facts objects as before the first edit
       assert.deepEqual(facts(current).map((f, i) => f === facts(before)[i]), [true, true, true, true]);
     }
@@ -294,7 +263,7 @@ describe('incremental iFlow update', () => {
     const at = text.indexOf('<value>*</value>') + 7;
     const edited = `${text.slice(0, at)}Y${text.slice(at)}`;
     assert.equal(rereadIflow({ text, model: before.model, layout: before.layout! }, edited, new LineIndex(edited)), undefined);
-    assert.deepEqual(snapshot(updateParsedIflow(before, edited).model), snapshot(parseIflow(before.uri, edited).model));
+    assert.deepEqual(iflowSnapshot(updateParsedIflow(before, edited).model), iflowSnapshot(parseIflow(before.uri, edited).model));
   });
 
   it('falls back to a full read when the edit leaves the channel or breaks the XML', () => {
@@ -308,7 +277,7 @@ describe('incremental iFlow update', () => {
     assert.equal(rereadIflow(snapshotOf, across, lines(across)), undefined);
     const namespace = text.replace('<bpmn2:extensionElements>\n        <ifl:property>\n          <key>ComponentType', '<bpmn2:extensionElements xmlns:ifl="urn:other">\n        <ifl:property>\n          <key>ComponentType');
     assert.equal(rereadIflow(snapshotOf, namespace, lines(namespace)), undefined);
-    assert.deepEqual(snapshot(updateParsedIflow(before, namespace).model), snapshot(parseIflow(before.uri, namespace).model));
+    assert.deepEqual(iflowSnapshot(updateParsedIflow(before, namespace).model), iflowSnapshot(parseIflow(before.uri, namespace).model));
   });
 
   it('re-reads only the edited channel while typing breaks and mends the XML inside it', () => {
@@ -342,7 +311,7 @@ describe('incremental iFlow update', () => {
       const text = edit(current.text);
       const updated = updateParsedIflow(current, text);
       const full = parseIflow(uri, text);
-      assert.deepEqual(snapshot(updated.model), snapshot(full.model), label);
+      assert.deepEqual(iflowSnapshot(updated.model), iflowSnapshot(full.model), label);
       assert.equal(full.model.problems.length > 0, broken, label);
       const [a, b] = [facts(current), facts(updated)];
       assert.deepEqual(
@@ -364,20 +333,20 @@ describe('incremental iFlow update', () => {
     const edited = broken.replace('https://backend2', 'http://backend2');
     const after = updateParsedIflow(before, edited);
     assert.ok(!after.model.channels.some((c, i) => factsOf(c) === factsOf(before.model.channels[i])), 'full read');
-    assert.deepEqual(snapshot(after.model), snapshot(parseIflow(uri, edited).model));
+    assert.deepEqual(iflowSnapshot(after.model), iflowSnapshot(parseIflow(uri, edited).model));
     // More problems in channel 1 than a model keeps: the one in channel 2 is left out, yet it is there.
     const many = text.replace('Channel &lt;1&gt;', 'Channel 1 ' + '&a; '.repeat(120)).replace('Channel &lt;2&gt;', 'Channel <2&gt;');
     const crowded = parseIflow(uri, many);
     const inChannel1 = many.replace('Channel 1 &a;', 'Channel 1 &b;');
     const updated = updateParsedIflow(crowded, inChannel1);
     assert.ok(!updated.model.channels.some((c, i) => factsOf(c) === factsOf(crowded.model.channels[i])), 'full read');
-    assert.deepEqual(snapshot(updated.model), snapshot(parseIflow(uri, inChannel1).model));
+    assert.deepEqual(iflowSnapshot(updated.model), iflowSnapshot(parseIflow(uri, inChannel1).model));
     // A close tag saxes cannot match unwinds past the channel: the whole file is read too.
     const clean = parseIflow(uri, text);
     const unmatched = text.replace('<key>Name</key>', '<key>Name</kex>');
     const reread = updateParsedIflow(clean, unmatched);
     assert.ok(!reread.model.channels.some((c, i) => factsOf(c) === factsOf(clean.model.channels[i])), 'full read');
-    assert.deepEqual(snapshot(reread.model), snapshot(parseIflow(uri, unmatched).model));
+    assert.deepEqual(iflowSnapshot(reread.model), iflowSnapshot(parseIflow(uri, unmatched).model));
   });
 
   it('equals a full read and analysis after random edits of a hand-made iFlow (LF and CRLF)', () => {

@@ -161,38 +161,7 @@ export function checkParameterFile(text: string, file: ParameterFile): void {
   for (const [key, entry] of file.entries) assert.equal(entry, last.get(key), `entry ${JSON.stringify(key)} is not the last one`);
 }
 
-/** Everything a consumer can observe in an iFlow model, as plain data (ranges are lazy getters). */
-export function iflowSnapshot(model: IflowModel): unknown {
-  const property = (p: IflowProperty) => {
-    const value = p.value;
-    const offsets = value ? Array.from({ length: Math.min(value.text.length, 200) + 1 }, (_, i) => value.sourceOffsetAt(i)) : [];
-    return {
-      key: p.key,
-      keyRange: p.keyRange,
-      range: p.range,
-      keyElementRange: p.keyElementRange,
-      valueElementRange: p.valueElementRange,
-      value: value && { text: value.text, range: value.range, startOffset: value.startOffset, endOffset: value.endOffset, end: value.sourceOffsetAt(value.text.length), offsets },
-    };
-  };
-  return {
-    name: model.name,
-    problems: model.problems.map((p) => ({ message: p.message, range: p.range })),
-    participants: [...model.participants].map(([key, p]) => ({ key, id: p.id, name: p.name, type: p.type, range: p.range })),
-    channels: model.channels.map((c) => ({
-      id: c.id,
-      name: c.name,
-      adapter: c.adapter,
-      direction: c.direction,
-      sourceRef: c.sourceRef,
-      targetRef: c.targetRef,
-      incomplete: c.incomplete,
-      range: c.range,
-      properties: [...c.properties].map(([key, p]) => ({ mapKey: key, ...property(p) })),
-    })),
-    otherProperties: model.otherProperties.map(property),
-  };
-}
+export { iflowSnapshot } from '../../support/iflow-snapshot';
 
 /** A parameters reading as plain data, every decoded character's offset included. */
 export function parametersSnapshot(file: ParameterFile): unknown {
