@@ -4,7 +4,6 @@
 // merged as one sequential scan would give them.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { ArchiveLimits } from './archive';
 import { ConfigResolver, type ConfigRecipe } from './configuration';
 import type { FoundFile } from './discover';
 import type { ScanReport } from './report';
@@ -31,18 +30,16 @@ export function defaultJobs(fileCount: number): number {
   return fileCount < PARALLEL_FROM_FILES ? 1 : Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
 }
 
+/** ScanOptions as plain data, for a worker: the configurations by recipe, the date as text. */
+type PortableOptions = Omit<ScanOptions, 'configs' | 'now' | 'onProgress'> & { readonly now: string };
+
 interface WorkerInput {
   readonly role: typeof ROLE;
   readonly units: readonly ScanUnit[];
   /** Shared with every thread: the next unit to take, and files done. */
   readonly counters: Int32Array;
   readonly config: ConfigRecipe;
-  readonly root: string;
-  readonly now: string;
-  readonly limits?: ArchiveLimits;
-  readonly reportUnusedSuppressions?: boolean;
-  readonly maxFileSizeMB?: number;
-  readonly raiseLimitWith?: string;
+  readonly options: PortableOptions;
 }
 
 type FromWorker = { readonly type: 'done'; readonly part: PartialScan };
@@ -56,18 +53,8 @@ export async function scanFilesInParallel(files: readonly FoundFile[], options: 
   const units = scanUnits(files);
   // [next unit to take, files done]
   const counters = new Int32Array(new SharedArrayBuffer(8));
-  const input: WorkerInput = {
-    role: ROLE,
-    units,
-    counters,
-    config: options.configs.recipe(),
-    root: options.root,
-    now: options.now.toISOString(),
-    ...(options.limits ? { limits: options.limits } : {}),
-    ...(options.reportUnusedSuppressions ? { reportUnusedSuppressions: true } : {}),
-    ...(options.maxFileSizeMB !== undefined ? { maxFileSizeMB: options.maxFileSizeMB } : {}),
-    ...(options.raiseLimitWith !== undefined ? { raiseLimitWith: options.raiseLimitWith } : {}),
-  };
+  const { configs, now, onProgress, ...portable } = options;
+  const input: WorkerInput = { role: ROLE, units, counters, config: configs.recipe(), options: { ...portable, now: now.toISOString() } };
   const workers = Array.from({ length: Math.max(0, Math.min(jobs, Math.ceil(units.length / BATCH)) - 1) }, () => new Worker(__filename, { workerData: input, resourceLimits: WORKER_HEAP }));
   const finished = workers.map(
     (worker) =>
@@ -78,27 +65,26 @@ export async function scanFilesInParallel(files: readonly FoundFile[], options: 
       }),
   );
   try {
-    const own = scanShare(units, counters, options, () => options.onProgress?.(Atomics.load(counters, 1), files.length));
+    const own = scanShare(units, counters, options, () => onProgress?.(Atomics.load(counters, 1), files.length));
     const parts = [own, ...(await Promise.all(finished))];
-    options.onProgress?.(files.length, files.length);
+    onProgress?.(files.length, files.length);
     return finishScan(parts, options);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
 
-/** Takes units from the shared counter until none is left; one thread's part of the scan. */
-function scanShare(units: readonly ScanUnit[], counters: Int32Array, options: ScanOptions, onBatch?: () => void): PartialScan {
-  const parts: PartialScan[] = [];
-  for (let first = Atomics.add(counters, 0, BATCH); first < units.length; first = Atomics.add(counters, 0, BATCH)) {
-    parts.push(scanPart(units.slice(first, first + BATCH), options, (unit) => Atomics.add(counters, 1, unitFileCount(unit))));
-    onBatch?.();
+/** One thread's part of the scan: units taken from the shared counter, a few at a time, until none is left. */
+function scanShare(units: readonly ScanUnit[], counters: Int32Array, options: ScanOptions, onUnit?: () => void): PartialScan {
+  function* taken(): Generator<ScanUnit> {
+    for (let first = Atomics.add(counters, 0, BATCH); first < units.length; first = Atomics.add(counters, 0, BATCH)) {
+      for (let i = first; i < Math.min(first + BATCH, units.length); i++) yield units[i];
+    }
   }
-  return {
-    report: mergedReports(parts.map((p) => p.report), options.root),
-    configsSeen: [...new Set(parts.flatMap((p) => p.configsSeen))],
-    usedSuppressions: [...new Set(parts.flatMap((p) => p.usedSuppressions))],
-  };
+  return scanPart(taken(), options, (unit) => {
+    Atomics.add(counters, 1, unitFileCount(unit));
+    onUnit?.();
+  });
 }
 
 /** Whether this thread is a scan worker started by scanFilesInParallel. */
@@ -109,25 +95,6 @@ export function isScanWorker(): boolean {
 /** The worker's side: scan its share of the units, then send its part back. */
 export function runScanWorker(): void {
   const input = workerData as WorkerInput;
-  const options: ScanOptions = {
-    root: input.root,
-    now: new Date(input.now),
-    configs: ConfigResolver.fromRecipe(input.config),
-    ...(input.limits ? { limits: input.limits } : {}),
-    ...(input.reportUnusedSuppressions ? { reportUnusedSuppressions: true } : {}),
-    ...(input.maxFileSizeMB !== undefined ? { maxFileSizeMB: input.maxFileSizeMB } : {}),
-    ...(input.raiseLimitWith !== undefined ? { raiseLimitWith: input.raiseLimitWith } : {}),
-  };
+  const options: ScanOptions = { ...input.options, now: new Date(input.options.now), configs: ConfigResolver.fromRecipe(input.config) };
   parentPort!.postMessage({ type: 'done', part: scanShare(input.units, input.counters, options) } satisfies FromWorker);
-}
-
-function mergedReports(reports: readonly ScanReport[], root: string): ScanReport {
-  return {
-    root,
-    scanned: reports.flatMap((report) => report.scanned),
-    findings: reports.flatMap((report) => report.findings),
-    suppressed: reports.flatMap((report) => report.suppressed),
-    fileErrors: reports.flatMap((report) => report.fileErrors),
-    notes: reports.flatMap((report) => report.notes),
-  };
 }

@@ -87,7 +87,7 @@ export function scanFiles(files: readonly FoundFile[], options: ScanOptions): Sc
 }
 
 /** Scans `units`; `onUnit` is called after each. */
-export function scanPart(units: readonly ScanUnit[], options: ScanOptions, onUnit?: (unit: ScanUnit) => void): PartialScan {
+export function scanPart(units: Iterable<ScanUnit>, options: ScanOptions, onUnit?: (unit: ScanUnit) => void): PartialScan {
   const scanner = new Scanner(options);
   for (const unit of units) {
     scanner.unit(unit);
