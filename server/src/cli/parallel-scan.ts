@@ -27,14 +27,30 @@ const WORKER_HEAP = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 512 
 
 /** Threads to scan `fileCount` files with when the user did not say. */
 export function defaultJobs(fileCount: number): number {
-  return fileCount < PARALLEL_FROM_FILES ? 1 : Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
+  return fileCount < PARALLEL_FROM_FILES ? 1 : mostJobs();
+}
+
+const mostJobs = () => Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
+
+/**
+ * Workers for a scan with `jobs` threads (absent: as many as a large scan
+ * gets), started before the files are even found: a worker takes about as
+ * long to start as finding a thousand artifacts, and both can happen at once.
+ * Whatever the scan does not use is terminated by stopWorkers.
+ */
+export function startWorkers(jobs: number | undefined): Worker[] {
+  return Array.from({ length: (jobs ?? mostJobs()) - 1 }, () => new Worker(__filename, { workerData: { role: ROLE }, resourceLimits: WORKER_HEAP }));
+}
+
+export async function stopWorkers(workers: readonly Worker[]): Promise<void> {
+  await Promise.all(workers.map((worker) => worker.terminate()));
 }
 
 /** ScanOptions as plain data, for a worker: the configurations by recipe, the date as text. */
 type PortableOptions = Omit<ScanOptions, 'configs' | 'now' | 'onProgress'> & { readonly now: string };
 
-interface WorkerInput {
-  readonly role: typeof ROLE;
+/** What a worker is sent once the files are found. */
+interface ScanInput {
   readonly units: readonly ScanUnit[];
   /** Shared with every thread: the next unit to take, and files done. */
   readonly counters: Int32Array;
@@ -45,23 +61,24 @@ interface WorkerInput {
 type FromWorker = { readonly type: 'done'; readonly part: PartialScan };
 
 /**
- * Scans `files` with `jobs` threads, the main thread being one of them; the
- * report equals scanFiles'. Threads take the next few units from a shared
- * counter, so no thread waits on another and none is left with all the large ones.
+ * Scans `files` with the main thread and `workers` (from startWorkers);
+ * the report equals scanFiles'. Threads take the next few units from a
+ * shared counter, so no thread waits on another and none is left with all
+ * the large ones. The workers are spent afterwards.
  */
-export async function scanFilesInParallel(files: readonly FoundFile[], options: ScanOptions, jobs: number): Promise<ScanReport> {
+export async function scanFilesInParallel(files: readonly FoundFile[], options: ScanOptions, workers: readonly Worker[]): Promise<ScanReport> {
   const units = scanUnits(files);
   // [next unit to take, files done]
   const counters = new Int32Array(new SharedArrayBuffer(8));
   const { configs, now, onProgress, ...portable } = options;
-  const input: WorkerInput = { role: ROLE, units, counters, config: configs.recipe(), options: { ...portable, now: now.toISOString() } };
-  const workers = Array.from({ length: Math.max(0, Math.min(jobs, Math.ceil(units.length / BATCH)) - 1) }, () => new Worker(__filename, { workerData: input, resourceLimits: WORKER_HEAP }));
+  const input: ScanInput = { units, counters, config: configs.recipe(), options: { ...portable, now: now.toISOString() } };
   const finished = workers.map(
     (worker) =>
       new Promise<PartialScan>((resolve, reject) => {
         worker.on('message', (message: FromWorker) => resolve(message.part));
         worker.on('error', reject);
         worker.on('exit', (code) => reject(new Error(`scan worker stopped (exit code ${code}) before it finished`)));
+        worker.postMessage(input);
       }),
   );
   try {
@@ -70,7 +87,7 @@ export async function scanFilesInParallel(files: readonly FoundFile[], options: 
     onProgress?.(files.length, files.length);
     return finishScan(parts, options);
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await stopWorkers(workers);
   }
 }
 
@@ -89,12 +106,13 @@ function scanShare(units: readonly ScanUnit[], counters: Int32Array, options: Sc
 
 /** Whether this thread is a scan worker started by scanFilesInParallel. */
 export function isScanWorker(): boolean {
-  return !isMainThread && (workerData as Partial<WorkerInput> | undefined)?.role === ROLE;
+  return !isMainThread && (workerData as { role?: unknown } | undefined)?.role === ROLE;
 }
 
-/** The worker's side: scan its share of the units, then send its part back. */
+/** The worker's side: once sent the units, scan its share of them and send its part back. */
 export function runScanWorker(): void {
-  const input = workerData as WorkerInput;
-  const options: ScanOptions = { ...input.options, now: new Date(input.options.now), configs: ConfigResolver.fromRecipe(input.config) };
-  parentPort!.postMessage({ type: 'done', part: scanShare(input.units, input.counters, options) } satisfies FromWorker);
+  parentPort!.once('message', (input: ScanInput) => {
+    const options: ScanOptions = { ...input.options, now: new Date(input.options.now), configs: ConfigResolver.fromRecipe(input.config) };
+    parentPort!.postMessage({ type: 'done', part: scanShare(input.units, input.counters, options) } satisfies FromWorker);
+  });
 }

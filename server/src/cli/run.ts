@@ -20,7 +20,8 @@ import { HELP, parseOptions, UsageError, type CliOptions } from './options';
 import { displayPath, fileUri } from './paths';
 import { progressOn } from './progress';
 import { noteWhere, type FileNote, type ScanReport } from './report';
-import { defaultJobs, scanFilesInParallel } from './parallel-scan';
+import type { Worker } from 'node:worker_threads';
+import { defaultJobs, scanFilesInParallel, startWorkers, stopWorkers } from './parallel-scan';
 import { scanFiles, type ScanOptions } from './scan';
 import { TOOL_NAME, toolVersion } from './version';
 
@@ -56,6 +57,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_OK;
   }
 
+  // Workers start while the files are being found, and stop when the scan does not need them.
+  const workers = options.jobs === 1 ? [] : startWorkers(options.jobs);
+  try {
+    return await scanAndReport(options, io, workers);
+  } finally {
+    await stopWorkers(workers);
+  }
+}
+
+async function scanAndReport(options: CliOptions, io: CliIo, workers: readonly Worker[]): Promise<number> {
+  const fail = (message: string) => {
+    io.stderr.write(`${TOOL_NAME}: ${message}\n`);
+    return EXIT_USAGE;
+  };
   const discovery = discoverFiles(options.paths, io.cwd);
   if (discovery.missing.length > 0) return fail(discovery.missing.map((path) => `no such file or folder: ${path}`).join('\n'));
   for (const path of discovery.unsupported) io.stderr.write(`${TOOL_NAME}: skipped ${path}: not an iFlow, parameters.prop, certificate or zip\n`);
@@ -79,8 +94,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     ...(options.maxFileSizeMB !== undefined ? { maxFileSizeMB: options.maxFileSizeMB } : {}),
     onProgress: (done, total) => progress.update(done, total),
   };
-  const jobs = options.jobs ?? defaultJobs(discovery.files.length);
-  const report = jobs > 1 ? await scanFilesInParallel(discovery.files, scanOptions, jobs) : scanFiles(discovery.files, scanOptions);
+  const jobs = Math.min(options.jobs ?? defaultJobs(discovery.files.length), workers.length + 1);
+  const report = jobs > 1 ? await scanFilesInParallel(discovery.files, scanOptions, workers.slice(0, jobs - 1)) : scanFiles(discovery.files, scanOptions);
   progress.clear();
   for (const problem of discovery.problems) {
     const uri = fileUri(problem.path);
