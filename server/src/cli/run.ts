@@ -36,11 +36,14 @@ export interface CliIo {
   readonly now: Date;
 }
 
+/** Writes `message` as the tool's error and gives the exit code for bad input. */
+function failed(io: CliIo, message: string): number {
+  io.stderr.write(`${TOOL_NAME}: ${message}\n`);
+  return EXIT_USAGE;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const fail = (message: string) => {
-    io.stderr.write(`${TOOL_NAME}: ${message}\n`);
-    return EXIT_USAGE;
-  };
+  const fail = (message: string) => failed(io, message);
   let options: CliOptions;
   try {
     options = parseOptions(argv);
@@ -67,10 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function scanAndReport(options: CliOptions, io: CliIo, workers: readonly Worker[]): Promise<number> {
-  const fail = (message: string) => {
-    io.stderr.write(`${TOOL_NAME}: ${message}\n`);
-    return EXIT_USAGE;
-  };
+  const fail = (message: string) => failed(io, message);
   const discovery = discoverFiles(options.paths, io.cwd);
   if (discovery.missing.length > 0) return fail(discovery.missing.map((path) => `no such file or folder: ${path}`).join('\n'));
   for (const path of discovery.unsupported) io.stderr.write(`${TOOL_NAME}: skipped ${path}: not an iFlow, parameters.prop, certificate or zip\n`);
