@@ -9,7 +9,7 @@ import type { FoundFile } from './discover';
 import type { ScanReport } from './report';
 import { finishScan, scanPart, scanUnits, unitFileCount, type PartialScan, type ScanOptions, type ScanUnit } from './scan';
 
-/** Below this many files a scan stays in the main thread: starting workers costs more than it saves. */
+/** Below this many files a scan stays in the main thread: sharing it out costs more than it saves. */
 const PARALLEL_FROM_FILES = 200;
 /** Workers beyond this add memory (a heap each) more than speed. */
 const MAX_WORKERS = 4;
@@ -39,8 +39,18 @@ const mostJobs = () => Math.max(1, Math.min(MAX_WORKERS, availableParallelism())
  * Whatever the scan does not use is terminated by stopWorkers.
  */
 export function startWorkers(jobs: number | undefined): Worker[] {
-  return Array.from({ length: (jobs ?? mostJobs()) - 1 }, () => new Worker(__filename, { workerData: { role: ROLE }, resourceLimits: WORKER_HEAP }));
+  return Array.from({ length: (jobs ?? mostJobs()) - 1 }, () => {
+    const worker = new Worker(__filename, { workerData: { role: ROLE }, resourceLimits: WORKER_HEAP });
+    // Listening from the start: a worker that fails before the scan needs it must not crash the process.
+    let failure: Error | undefined;
+    worker.on('error', (error) => (failure = error));
+    endings.set(worker, new Promise((resolve) => worker.once('exit', (code) => resolve(failure ?? new Error(`scan worker stopped (exit code ${code}) before it finished`)))));
+    return worker;
+  });
 }
+
+/** How each started worker ended, once it has: its error, or its exit code. */
+const endings = new WeakMap<Worker, Promise<Error>>();
 
 export async function stopWorkers(workers: readonly Worker[]): Promise<void> {
   await Promise.all(workers.map((worker) => worker.terminate()));
@@ -75,9 +85,8 @@ export async function scanFilesInParallel(files: readonly FoundFile[], options: 
   const finished = workers.map(
     (worker) =>
       new Promise<PartialScan>((resolve, reject) => {
-        worker.on('message', (message: FromWorker) => resolve(message.part));
-        worker.on('error', reject);
-        worker.on('exit', (code) => reject(new Error(`scan worker stopped (exit code ${code}) before it finished`)));
+        worker.once('message', (message: FromWorker) => resolve(message.part));
+        void endings.get(worker)?.then(reject); // also when it ended before it was needed
         worker.postMessage(input);
       }),
   );
