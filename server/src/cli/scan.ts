@@ -215,9 +215,8 @@ class Scanner {
 
   /** iFlows and parameters.prop of one artifact folder on disk. */
   diskArtifact(folderUri: string, group: readonly FoundFile[]): void {
-    // the artifact's configuration, looked up as `artifact` does: from its first iFlow, else its parameters.prop
-    const iflowPaths = group.filter((file) => file.kind === 'iflow').map((file) => file.path);
-    const limit = this.sizeLimit(fileUri(iflowPaths.length > 0 ? iflowPaths.reduce((a, b) => (b < a ? b : a)) : group[0].path));
+    // the artifact's configuration, looked up as `artifact` does (by URI order, not path order)
+    const limit = this.sizeLimit(configAnchor(group.map((file) => ({ uri: fileUri(file.path), kind: file.kind }))));
     const loaded = group.flatMap((file) => this.readDisk(file.path, file.kind as Loaded['kind'], limit) ?? []);
     const reported = new Set(loaded.map((file) => file.uri));
     // A single iFlow named on the command line still resolves against its artifact's parameters, as in the editor.
