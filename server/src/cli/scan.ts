@@ -2,7 +2,7 @@
 // only one artifact's texts (or one archive) are in memory: an artifact on
 // disk (iFlows and parameters.prop grouped exactly as the editor groups
 // them), an archive with everything inside it, or one certificate file.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { analyseArtifact, type RuleFailure, type SuppressedFinding } from '../core/analysis/analyse-artifact';
 import { artifactFolder } from '../core/analysis/artifact-layout';
 import { parseIflow, parseParameters, type ParsedIflow, type ParsedParameters } from '../core/analysis/parsed';
@@ -19,6 +19,7 @@ import { fingerprintHash, numberFingerprints } from './fingerprint';
 import { displayPath, fileUri, uriToPath } from './paths';
 import { compareFindings, toLocation, type FileNote, type NoteKind, type ReportedFinding, type ScanReport } from './report';
 import { decodeText } from './text-decode';
+import { readFileWithin } from './read-file';
 import { detached } from '../core/text/detached';
 
 export interface ScanOptions {
@@ -136,13 +137,20 @@ class Scanner {
   private readonly report: ScanReport;
   private readonly usedSuppressions = new Set<string>();
   private readonly configsSeen = new Set<ConfigFile>();
+  /** Display paths by URI: every finding names its file, and a file has many findings. */
+  private readonly paths = new Map<string, string>();
 
   constructor(private readonly options: ScanOptions) {
     this.report = { root: options.root, scanned: [], findings: [], suppressed: [], fileErrors: [], notes: [] };
   }
 
   private path(uri: string): string {
-    return displayPath(uri, this.options.root);
+    let path = this.paths.get(uri);
+    if (path === undefined) {
+      path = displayPath(uri, this.options.root);
+      this.paths.set(uri, path);
+    }
+    return path;
   }
 
   private error(kind: NoteKind, uri: string, message: string): void {
@@ -152,12 +160,10 @@ class Scanner {
   /** The bytes of a file on disk, or undefined once the reason is recorded (too large, unreadable). */
   private readBounded(path: string, uri: string, kind: NoteKind, noun: string, maxBytes: number): Uint8Array | undefined {
     try {
-      const size = statSync(path).size;
-      if (size > maxBytes) {
-        this.error(kind, uri, `${noun} is ${Math.round(size / 1048576)} MB, over the ${maxBytes / 1048576} MB limit; not scanned`);
-        return undefined;
-      }
-      return readFileSync(path);
+      const read = readFileWithin(path, maxBytes);
+      if ('bytes' in read) return read.bytes;
+      this.error(kind, uri, `${noun} is ${Math.round(read.tooLarge / 1048576)} MB, over the ${maxBytes / 1048576} MB limit; not scanned`);
+      return undefined;
     } catch (error) {
       this.error(kind, uri, `cannot be read (${reason(error)})`);
       return undefined;
@@ -175,19 +181,26 @@ class Scanner {
   /** Whether a file is within the limit; if not, one note says so (none for an ignored file). */
   private withinLimit(uri: string, kind: Loaded['kind'], size: number, limit: SizeLimit): boolean {
     if (size <= limit.bytes) return true;
-    if (!isIgnored(limit.config, uri)) {
-      const message = fileTooLargeMessage(kind, size, limit.mb, this.options.raiseLimitWith ?? RAISE_LIMIT_ON_COMMAND_LINE);
-      this.report.notes.push({ kind: 'too-large', severity: 'warning', path: this.path(uri), uri, message });
-    }
+    this.skippedTooLarge(uri, kind, size, limit);
     return false;
+  }
+
+  /** The note on a file skipped for its size (none for an ignored file). */
+  private skippedTooLarge(uri: string, kind: Loaded['kind'], size: number, limit: SizeLimit): void {
+    if (isIgnored(limit.config, uri)) return;
+    const message = fileTooLargeMessage(kind, size, limit.mb, this.options.raiseLimitWith ?? RAISE_LIMIT_ON_COMMAND_LINE);
+    this.report.notes.push({ kind: 'too-large', severity: 'warning', path: this.path(uri), uri, message });
   }
 
   /** A file on disk, unless it is over the size limit (by default that of its own configuration) or unreadable. */
   readDisk(path: string, kind: Loaded['kind'], limit?: SizeLimit): Loaded | undefined {
     const uri = fileUri(path);
+    const within = limit ?? this.sizeLimit(uri);
     try {
-      if (!this.withinLimit(uri, kind, statSync(path).size, limit ?? this.sizeLimit(uri))) return undefined;
-      return { uri, kind, bytes: readFileSync(path) };
+      const read = readFileWithin(path, within.bytes);
+      if ('bytes' in read) return { uri, kind, bytes: read.bytes };
+      this.skippedTooLarge(uri, kind, read.tooLarge, within);
+      return undefined;
     } catch (error) {
       this.error('unreadable', uri, `cannot be read (${reason(error)})`);
       return undefined;

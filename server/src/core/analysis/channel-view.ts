@@ -33,12 +33,18 @@ const views = new WeakMap<Channel, ChannelView>();
 
 export type ReceiverAuth = 'none' | 'basic' | 'clientCertificate' | 'other' | 'unknown';
 
+/** Something worked out from a channel view, such as its parsed address; see ChannelView.derived. */
+export interface DerivedFact<T> {
+  readonly derive: (view: ChannelView) => T;
+}
+
 /**
  * A channel together with its artifact's parameters: the rules' view of it.
  * Resolution is cached, since several rules read the same keys.
  */
 export class ChannelView {
   private readonly cache = new Map<string, ResolvedValue | undefined>();
+  private facts: Map<DerivedFact<unknown>, unknown> | undefined;
 
   constructor(
     readonly channel: Channel,
@@ -81,6 +87,15 @@ export class ChannelView {
     const property = this.channel.properties.get(key);
     const value = property?.value ? resolveValue(property, this.parameters) : undefined;
     this.cache.set(key, value);
+    return value;
+  }
+
+  /** `fact` of this view, derived once: several rules parse the same address. */
+  derived<T>(fact: DerivedFact<T>): T {
+    this.facts ??= new Map();
+    if (this.facts.has(fact)) return this.facts.get(fact) as T;
+    const value = fact.derive(this);
+    this.facts.set(fact, value);
     return value;
   }
 

@@ -1,4 +1,4 @@
-import type { ChannelView } from '../../analysis/channel-view';
+import type { ChannelView, DerivedFact } from '../../analysis/channel-view';
 import { parseHostPort, parseUrl, type Endpoint } from '../../params/endpoint';
 import type { ResolvedValue } from '../../params/resolved-value';
 import { replaceAction, replaceSlice } from './fixes';
@@ -15,12 +15,27 @@ export interface AddressFacts {
   readonly endpoint: Endpoint;
 }
 
+const URL_ADDRESS: DerivedFact<AddressFacts | undefined> = {
+  derive(channel) {
+    const value = channel.urlAddress;
+    if (!value) return undefined;
+    const endpoint = parseUrl(value.text);
+    return endpoint ? { value, endpoint } : undefined;
+  },
+};
+
+const HOST_ADDRESS: DerivedFact<AddressFacts | undefined> = {
+  derive(channel) {
+    const value = channel.resolved(channel.isMail ? 'server' : 'host');
+    if (!value) return undefined;
+    const endpoint = parseHostPort(value.text);
+    return endpoint ? { value, endpoint } : undefined;
+  },
+};
+
 /** The parsed URL of a URL-based receiver. */
 export function urlAddress(channel: ChannelView): AddressFacts | undefined {
-  const value = channel.urlAddress;
-  if (!value) return undefined;
-  const endpoint = parseUrl(value.text);
-  return endpoint ? { value, endpoint } : undefined;
+  return channel.derived(URL_ADDRESS);
 }
 
 /** Address of an Internet URL-based receiver whose scheme is plain `http`. */
@@ -45,9 +60,5 @@ export function upgradeToHttps(address: AddressFacts): FixSpec[] {
 
 /** The `host[:port]` setting of an SFTP, mail or AMQP channel. */
 export function hostAddress(channel: ChannelView): AddressFacts | undefined {
-  const key = channel.isMail ? 'server' : 'host';
-  const value = channel.resolved(key);
-  if (!value) return undefined;
-  const endpoint = parseHostPort(value.text);
-  return endpoint ? { value, endpoint } : undefined;
+  return channel.derived(HOST_ADDRESS);
 }

@@ -32,7 +32,29 @@ const secretNames = new Map<string, boolean>();
 
 /** `password`, `clientSecret`, `consumerSecret`, `securityToken`, `apiKey`, `Mail Password`, ... */
 export function isSecretName(key: string): boolean {
+  // Every property is asked about; its last letter rules most out without a lookup.
+  const last = lastNameCharacter(key);
+  if (last === 0 || (last > 0 && ((SECRET_LAST_LETTERS >> (last - 97)) & 1) === 0)) return false;
   return remembered(secretNames, key, looksSecret);
+}
+
+/** The letters the secret endings end with, as bits ('a' is bit 0). */
+const SECRET_LAST_LETTERS = SECRET_ENDINGS.reduce((bits, ending) => bits | (1 << (ending.charCodeAt(ending.length - 1) - 97)), 0);
+
+/**
+ * What normalise() would leave last, as far as ASCII tells: the char code of
+ * 'a'..'z'; 0 for a digit or nothing (no secret ending fits); -1 when a
+ * non-ASCII character comes first (lowercasing may make it ASCII).
+ */
+function lastNameCharacter(key: string): number {
+  for (let i = key.length - 1; i >= 0; i--) {
+    const c = key.charCodeAt(i);
+    if (c >= 97 && c <= 122) return c;
+    if (c >= 65 && c <= 90) return c + 32;
+    if (c >= 48 && c <= 57) return 0;
+    if (c >= 128) return -1;
+  }
+  return 0;
 }
 
 function looksSecret(name: string): boolean {
