@@ -5,6 +5,7 @@ import type { ChannelDirection, IflowModel, IflowProperty, Participant, Particip
 import { BPMN_NS, IFL_NS } from './namespaces';
 import { PropertyRecord, type PropertyOffsets } from './property-record';
 import { detached } from '../text/detached';
+import { scanWellFormed } from './well-formed';
 import { decodeXmlText, xmlSourceText } from './xml-text';
 
 /** Enough to show what is wrong without letting a garbage file flood the editor. */
@@ -28,11 +29,11 @@ interface FlowDraft {
   /** Past its own close tag; -1 until then (and for good when it never closes). */
   end: number;
   selfContained: boolean;
-  /** saxes's own element for it: its close must pop exactly this (see onClosetag). */
-  readonly saxesTag: object;
+  /** Its element as the XML reader knows it: its close must pop exactly this (see closeElement). */
+  readonly element: unknown;
   /**
-   * saxes popped `saxesTag` at the channel's own close tag with nothing
-   * pending (no stray text kept for later): whatever went wrong inside left
+   * The XML reader popped `element` at the channel's own close tag with
+   * nothing pending (no stray text kept for later): whatever went wrong inside left
    * the parser as a clean channel would, so the rest of the file reads the same.
    */
   closedCleanly: boolean;
@@ -130,6 +131,18 @@ export function readIflow(text: string, lines: LineIndex = new LineIndex(text)):
  * the result is in that file's offsets.
  */
 export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: FragmentContext): IflowReading {
+  // Most files are plain well-formed XML, which the fast reader takes; it
+  // gives up on anything else, which saxes then reads, reporting problems.
+  return readIflowWith('fast', text, lines, fragment) ?? readIflowWith('saxes', text, lines, fragment)!;
+}
+
+/**
+ * readIflowWithLayout with one XML reader: the fast one (scanWellFormed),
+ * undefined when it gives up, or saxes, which reads anything. For the
+ * tests that hold both to the same result.
+ */
+export function readIflowWith(xmlReader: 'fast' | 'saxes', text: string, lines: LineIndex, fragment?: FragmentContext): IflowReading | undefined {
+  const fast = xmlReader === 'fast';
   const shift = fragment?.offset ?? 0;
   const prefixes = new Map<string, string>(fragment?.namespaces);
   const participants = new Map<string, Participant>(fragment?.participants);
@@ -142,14 +155,11 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
 
   let flow: FlowDraft | undefined;
   const property = new PropertyDraft();
-  let propertyTag: object | undefined; // saxes's element of the open property
+  let propertyElement: unknown; // the XML reader's element of the open property
   let cleanPropertyEnd = -1;
   let poppedCleanProperty = false;
   let lastKey: string | undefined;
-  let tagStart = 0;
   let nextXmlns = text.indexOf('xmlns');
-
-  const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
 
   // Element names repeat thousands of times; classify each distinct name once
   // per set of namespace bindings. A name is a new string for every element,
@@ -260,34 +270,37 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
     }
   };
 
-  // saxes keeps the text of a close tag it could not match in its buffer, and
-  // outside the root nothing clears it, so it leaks into the next attribute
-  // value. A text handler would clear it but costs a string per text node;
-  // clearing the buffer only after such an error is cheap. (saxes 6 field.)
-  let staleText = false;
-  const saxesText = (): string => (parser as unknown as { text: string }).text;
+  // The kind of each element the XML reader has open, pushed and popped with
+  // its own stack (saxes also while it unwinds after an error), so a close
+  // needs no second lookup unless namespace declarations came in between.
+  const openKinds: ElementKind[] = [];
+  const openBindings: number[] = [];
 
-  parser.on('opentagstart', (tag) => {
-    if (staleText) {
-      (parser as unknown as { text: string }).text = '';
-      staleText = false;
-    }
-    // The position is past the name and the one character that ended it.
-    const guess = parser.position - tag.name.length - 2;
-    tagStart = text.charCodeAt(guess) === 60 /* < */ ? guess : Math.max(0, text.lastIndexOf('<', guess));
-  });
+  /** The kind of the element a close tag ends, taken off the stack. */
+  const poppedKind = (name: string): ElementKind => {
+    const opened = openBindings.pop();
+    const known = openKinds.pop();
+    return known !== undefined && opened === bindings ? known : kindOf(name);
+  };
 
-  parser.on('opentag', (tag) => {
-    const attributes = tag.attributes;
-    const start = tagStart;
-    const end = parser.position;
+  // saxes pops its tags one by one while looking for the one a close tag
+  // names, and reports each that is not it right after popping it: a channel
+  // popped so was not closed by its own close tag, whatever the text there.
+  let poppedClean: FlowDraft | undefined;
+
+  /**
+   * A start tag at [start, end). `element` identifies it until its close;
+   * `nothingPending`: the XML reader holds no stray text from an earlier mistake.
+   */
+  const openElement = (name: string, start: number, end: number, selfClosing: boolean, element: unknown, attributesOf: () => Record<string, string>, nothingPending: boolean): void => {
     // Namespace declarations sit on the root in practice; look only where the
     // tag text has one (the next occurrence is searched once, not per element).
     if (nextXmlns >= 0 && nextXmlns < start) nextXmlns = text.indexOf('xmlns', start);
     if (nextXmlns >= 0 && nextXmlns < end) {
-      for (const name in attributes) {
-        if (name === 'xmlns') prefixes.set('', attributes[name]);
-        else if (name.startsWith('xmlns:')) prefixes.set(name.slice(6), attributes[name]);
+      const attributes = attributesOf();
+      for (const attribute in attributes) {
+        if (attribute === 'xmlns') prefixes.set('', attributes[attribute]);
+        else if (attribute.startsWith('xmlns:')) prefixes.set(attribute.slice(6), attributes[attribute]);
         else continue;
         kinds = new Map();
         lastName = '';
@@ -296,13 +309,14 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
         namespacesSettledAt = end + shift;
       }
     }
-    const kind = kindOf(tag.name);
-    if (!tag.isSelfClosing) {
+    const kind = kindOf(name);
+    if (!selfClosing) {
       openKinds.push(kind);
       openBindings.push(bindings);
     }
     switch (kind) {
       case 'messageFlow': {
+        const attributes = attributesOf();
         const clean = !flow && !property.open;
         if (flow) closeUpTo('flow', start, start, false);
         // Another channel inside this one is flow-level content too.
@@ -317,27 +331,27 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
           properties: new Map(),
           clean,
           landmarksAtStart: landmarks,
-          end: tag.isSelfClosing ? end : -1,
-          selfContained: tag.isSelfClosing && clean && saxesText() === '',
-          saxesTag: tag,
+          end: selfClosing ? end : -1,
+          selfContained: selfClosing && clean && nothingPending,
+          element,
           closedCleanly: false,
         };
         flows.push(draft);
-        flow = tag.isSelfClosing ? undefined : draft;
+        flow = selfClosing ? undefined : draft;
         break;
       }
       case 'participant':
         if (property.open) closeUpTo('property', start, start, false);
         landmarks++;
-        addParticipant(participants, attributes, prefixes, start + shift, end + shift, lines);
+        addParticipant(participants, attributesOf(), prefixes, start + shift, end + shift, lines);
         break;
       case 'collaboration':
         landmarks++;
-        collaborationName ??= attributes.name;
+        collaborationName ??= attributesOf().name;
         break;
       case 'process':
         landmarks++;
-        processName ??= attributes.name;
+        processName ??= attributesOf().name;
         break;
       case 'definitions':
         landmarks++;
@@ -345,8 +359,8 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
       case 'property':
         if (property.open) closeUpTo('property', start, start, false);
         property.begin(start, flow);
-        propertyTag = tag;
-        if (tag.isSelfClosing) closeUpTo('property', end, end, true);
+        propertyElement = element;
+        if (selfClosing) closeUpTo('property', end, end, true);
         break;
       case 'key':
       case 'value':
@@ -359,7 +373,7 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
         }
         property.part = kind;
         property.partElementStart = start;
-        if (tag.isSelfClosing) {
+        if (selfClosing) {
           // `<value/>`: empty content located where the content would go, before "/>".
           const at = Math.max(start, end - 2);
           property.partContentStart = at;
@@ -371,70 +385,18 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
       default:
         break;
     }
-  });
+  };
 
-  // The kind of each element saxes has open, pushed and popped with its own
-  // stack (also while it unwinds after an error), so a close needs no second
-  // lookup unless namespace declarations came in between.
-  const openKinds: ElementKind[] = [];
-  const openBindings: number[] = [];
-
-  // saxes pops its tags one by one while looking for the one a close tag
-  // names, and reports each that is not it right after popping it: a channel
-  // popped so was not closed by its own close tag, whatever the text there.
-  let poppedClean: FlowDraft | undefined;
-
-  parser.on('closetag', (tag) => {
-    poppedClean = undefined;
-    poppedCleanProperty = false;
-    if (tag.isSelfClosing) return; // handled with its open tag
-    const opened = openBindings.pop();
-    const known = openKinds.pop();
-    const kind = known !== undefined && opened === bindings ? known : kindOf(tag.name);
-    if (kind === 'other') return;
-    const end = parser.position;
-    const start = Math.max(0, text.lastIndexOf('<', end - 1));
-    // Closes that saxes invents while unwinding after an error are ignored.
-    if (!isCloseTagOf(text, start, tag.name)) return;
-    if (kind === 'messageFlow' && flow && flow.saxesTag === tag && saxesText() === '') {
+  /** The close tag at [start, end) of `element`, an element of `kind` (not 'other'). */
+  const closeElement = (kind: ElementKind, start: number, end: number, element: unknown, nothingPending: boolean): void => {
+    if (kind === 'messageFlow' && flow && flow.element === element && nothingPending) {
       flow.closedCleanly = true;
       poppedClean = flow;
-    } else if (kind === 'property' && tag === propertyTag && saxesText() === '') {
+    } else if (kind === 'property' && element === propertyElement && nothingPending) {
       cleanPropertyEnd = end + shift;
       poppedCleanProperty = true;
     }
     onClose(kind, start, end);
-  });
-
-  // saxes reports every problem through `fail`, a public method meant to be
-  // called (and here replaced) by its users. Replacing it rather than
-  // listening to 'error' events skips building an Error with a formatted
-  // message per problem, which on garbage input is one per character.
-  parser.fail = function (message: string) {
-    const position = parser.position;
-    let start = Math.max(0, position - 1);
-    if (poppedClean && message === 'unexpected close tag.') {
-      poppedClean.closedCleanly = false;
-      poppedClean.selfContained = false;
-    }
-    if (poppedCleanProperty && message === 'unexpected close tag.') cleanPropertyEnd = -1;
-    poppedClean = undefined;
-    poppedCleanProperty = false;
-    if (message.startsWith('unmatched closing tag: ')) {
-      // saxes drops a close tag it cannot match; it may still close our channel or property.
-      staleText = true;
-      start = Math.max(0, text.lastIndexOf('<', position - 1));
-      onClose(kindOf(message.slice(23, message.endsWith('.') ? -1 : undefined)), start, position);
-    } else if (message === 'weird empty close tag.') {
-      // saxes keeps "</>" in its buffer too.
-      staleText = true;
-    } else if (message.endsWith('entity.')) {
-      // Point at the whole reference, e.g. "&host;".
-      const amp = text.lastIndexOf('&', position - 1);
-      if (amp >= 0 && position - amp <= 64) start = amp;
-    }
-    addProblem(message, start, position);
-    return this;
   };
 
   // After one mistake saxes often reports the same thing at every following
@@ -457,11 +419,87 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
     found.push({ message, start, end });
   };
 
-  try {
-    parser.write(text).close();
-  } catch (error) {
-    // saxes reports through `fail`; this only guards against surprises.
-    addProblem(`XML reader stopped: ${(error as Error).message}`, text.length, text.length);
+  if (fast) {
+    const read = scanWellFormed(text, {
+      open: (name, start, end, selfClosing, attributes) => openElement(name, start, end, selfClosing, start, attributes, true),
+      close: (name, start, end, openedAt) => {
+        const kind = poppedKind(name);
+        if (kind !== 'other') closeElement(kind, start, end, openedAt, true);
+      },
+    });
+    if (!read) return undefined;
+  } else {
+    const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+    // saxes keeps the text of a close tag it could not match in its buffer, and
+    // outside the root nothing clears it, so it leaks into the next attribute
+    // value. A text handler would clear it but costs a string per text node;
+    // clearing the buffer only after such an error is cheap. (saxes 6 field.)
+    let staleText = false;
+    const saxesText = (): string => (parser as unknown as { text: string }).text;
+    let tagStart = 0;
+
+    parser.on('opentagstart', (tag) => {
+      if (staleText) {
+        (parser as unknown as { text: string }).text = '';
+        staleText = false;
+      }
+      // The position is past the name and the one character that ended it.
+      const guess = parser.position - tag.name.length - 2;
+      tagStart = text.charCodeAt(guess) === 60 /* < */ ? guess : Math.max(0, text.lastIndexOf('<', guess));
+    });
+
+    parser.on('opentag', (tag) => openElement(tag.name, tagStart, parser.position, tag.isSelfClosing, tag, () => tag.attributes, saxesText() === ''));
+
+    parser.on('closetag', (tag) => {
+      poppedClean = undefined;
+      poppedCleanProperty = false;
+      if (tag.isSelfClosing) return; // handled with its open tag
+      const kind = poppedKind(tag.name);
+      if (kind === 'other') return;
+      const end = parser.position;
+      const start = Math.max(0, text.lastIndexOf('<', end - 1));
+      // Closes that saxes invents while unwinding after an error are ignored.
+      if (!isCloseTagOf(text, start, tag.name)) return;
+      closeElement(kind, start, end, tag, saxesText() === '');
+    });
+
+    // saxes reports every problem through `fail`, a public method meant to be
+    // called (and here replaced) by its users. Replacing it rather than
+    // listening to 'error' events skips building an Error with a formatted
+    // message per problem, which on garbage input is one per character.
+    parser.fail = function (message: string) {
+      const position = parser.position;
+      let start = Math.max(0, position - 1);
+      if (poppedClean && message === 'unexpected close tag.') {
+        poppedClean.closedCleanly = false;
+        poppedClean.selfContained = false;
+      }
+      if (poppedCleanProperty && message === 'unexpected close tag.') cleanPropertyEnd = -1;
+      poppedClean = undefined;
+      poppedCleanProperty = false;
+      if (message.startsWith('unmatched closing tag: ')) {
+        // saxes drops a close tag it cannot match; it may still close our channel or property.
+        staleText = true;
+        start = Math.max(0, text.lastIndexOf('<', position - 1));
+        onClose(kindOf(message.slice(23, message.endsWith('.') ? -1 : undefined)), start, position);
+      } else if (message === 'weird empty close tag.') {
+        // saxes keeps "</>" in its buffer too.
+        staleText = true;
+      } else if (message.endsWith('entity.')) {
+        // Point at the whole reference, e.g. "&host;".
+        const amp = text.lastIndexOf('&', position - 1);
+        if (amp >= 0 && position - amp <= 64) start = amp;
+      }
+      addProblem(message, start, position);
+      return this;
+    };
+
+    try {
+      parser.write(text).close();
+    } catch (error) {
+      // saxes reports through `fail`; this only guards against surprises.
+      addProblem(`XML reader stopped: ${(error as Error).message}`, text.length, text.length);
+    }
   }
   // The document ended inside a property or channel (truncated or half-typed).
   if (property.part) finishPart(text.length, text.length);

@@ -242,7 +242,8 @@ function appendCdata(raw: string, from: number, to: number, literal: (from: numb
   literal(runStart, to);
 }
 
-function resolveEntity(name: string): string | undefined {
+/** What `&name;` stands for, as saxes reads it (predefined names and character references), or undefined. */
+export function resolveEntity(name: string): string | undefined {
   if (name.charCodeAt(0) !== 35 /* # */) return PREDEFINED[name];
   const hex = name.charCodeAt(1) === 120; /* x */
   const digits = name.slice(hex ? 2 : 1);
