@@ -85,10 +85,13 @@ async function main(): Promise<number> {
   let scan: ScanResult | undefined;
   let scanOneThread: ScanResult | undefined;
   let bare: BareParseResult | undefined;
+  let fastParse: BareParseResult | undefined;
   if (run.has('scan')) {
     scan = await timed('scan (3 fresh CLI processes)', () => measureScan({ cliJs, workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3 }));
     scanOneThread = await timed('scan with --jobs 1 (3 fresh CLI processes)', () => measureScan({ cliJs, workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3, extraArgs: ['--jobs', '1'] }));
     bare = await timed('bare parse (3 fresh processes)', () => measureBareParse({ script: join(CACHE, 'bare-parse.js'), workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3 }));
+    fastParse = await timed('bare parse with the fast reader (3 fresh processes)', () => measureBareParse({ script: join(CACHE, 'bare-parse.js'), workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3, fast: true }));
+    if (fastParse.elements !== bare.elements) throw new Error(`the fast reader found ${fastParse.elements} elements where saxes found ${bare.elements}`);
   }
   let activation: ReturnType<typeof measureActivation> | undefined;
   if (run.has('package')) activation = await timed('activation (e2e harness)', () => measureActivation(REPO, OUT));
@@ -102,6 +105,8 @@ async function main(): Promise<number> {
     scanToParseRatio: scan && bare ? round(scan.mbPerSec / bare.mbPerSec, 3) : null,
     scanOneThreadMBps: round(scanOneThread?.mbPerSec),
     scanOneThreadToParseRatio: scanOneThread && bare ? round(scanOneThread.mbPerSec / bare.mbPerSec, 3) : null,
+    fastParseMBps: round(fastParse?.mbPerSec),
+    scanOneThreadToFastParseRatio: scanOneThread && fastParse ? round(scanOneThread.mbPerSec / fastParse.mbPerSec, 3) : null,
     serverPeakRssMB: round(edit?.peakRssMB, 1),
     scanPeakRssMB: round(scan?.peakRssMB, 1),
     vsixBytes: vsix?.value ?? null,
@@ -117,6 +122,8 @@ async function main(): Promise<number> {
     scanToParseRatio: 'scan',
     scanOneThreadMBps: 'scan',
     scanOneThreadToParseRatio: 'scan',
+    fastParseMBps: 'scan',
+    scanOneThreadToFastParseRatio: 'scan',
     scanPeakRssMB: 'scan',
     vsixBytes: 'package',
     activationMs: 'package',
@@ -136,6 +143,7 @@ async function main(): Promise<number> {
     console.log(`scan: ${scan.files} files, ${(scan.bytes / 1024 / 1024).toFixed(1)} MB, ${scan.findings} findings; runs ${scan.runsMs.map((t) => t.toFixed(0)).join(', ')} ms (median used), worker threads: one per core (${cpus().length})`);
     if (scanOneThread) console.log(`scan with --jobs 1: runs ${scanOneThread.runsMs.map((t) => t.toFixed(0)).join(', ')} ms, peak RSS ${scanOneThread.peakRssMB?.toFixed(0) ?? 'n/a'} MB`);
     console.log(`bare parse: ${bare.files} files, ${(bare.bytes / 1024 / 1024).toFixed(1)} MB, ${bare.elements} elements; runs ${bare.runsMs.map((t) => t.toFixed(0)).join(', ')} ms, peak RSS ${bare.peakRssMB?.toFixed(0) ?? 'n/a'} MB`);
+    if (fastParse) console.log(`bare parse with the fast reader: ${fastParse.elements} elements, ${fastParse.leftToSaxes} files left to saxes; runs ${fastParse.runsMs.map((t) => t.toFixed(0)).join(', ')} ms`);
   }
   if (vsix && vsix.value === null) console.log(`.vsix: not measured: ${vsix.reason}`);
   if (activation && activation.value === null) console.log(`activation: not measured: ${activation.reason}`);
@@ -153,6 +161,7 @@ async function main(): Promise<number> {
       scan: scan && { files: scan.files, bytes: scan.bytes, findings: scan.findings, runsMs: scan.runsMs.map((t) => round(t, 1)), artifacts: FULL_WORKSPACE.artifacts, threads: cpus().length },
       scanOneThread: scanOneThread && { runsMs: scanOneThread.runsMs.map((t) => round(t, 1)), peakRssMB: round(scanOneThread.peakRssMB, 1) },
       bareParse: bare && { parser: 'saxes', files: bare.files, bytes: bare.bytes, elements: bare.elements, runsMs: bare.runsMs.map((t) => round(t, 1)), peakRssMB: round(bare.peakRssMB, 1) },
+      fastParse: fastParse && { parser: 'fast reader, saxes for what it leaves', elements: fastParse.elements, leftToSaxes: fastParse.leftToSaxes, runsMs: fastParse.runsMs.map((t) => round(t, 1)) },
       notMeasured: { vsix: vsix?.value === null ? vsix.reason : undefined, activation: activation?.value === null ? activation.reason : undefined },
     });
     log(`wrote ${json}`);
