@@ -180,6 +180,17 @@ describe('fuzz: special inputs', function () {
       readParameters('\\'.repeat(50 * MB));
     });
 
+    it('a parameters.prop at the default size limit made only of the shortest entries (5 million lines)', () => {
+      // About 100 bytes kept per entry; it once took 50 s and 4 GB, and ran out of memory at 50 MB.
+      const text = Buffer.from('a=b\n'.repeat(5 * MB)).toString();
+      let file: ReturnType<typeof readParameters>['file'] | undefined;
+      const grown = heapGrowthDuring(() => (file = readParameters(text).file));
+      assert.equal(file!.all.length, 5 * MB);
+      assert.equal(file!.entries.get('a')?.value.text, 'b');
+      assert.deepEqual(file!.all[5 * MB - 1].range, { start: { line: 5 * MB - 1, character: 0 }, end: { line: 5 * MB - 1, character: 3 } });
+      assert.ok(grown < 1024 * MB, `reading grew the heap by ${(grown / MB).toFixed(0)} MB`);
+    });
+
     it('a certificate file of 50 MB on one line', () => {
       const pem = selfSignedRsa().pem.replace(/\n/g, '');
       const bytes = new Uint8Array(Buffer.from(pem.repeat(Math.ceil((50 * MB) / pem.length))));

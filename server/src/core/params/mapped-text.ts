@@ -1,15 +1,18 @@
-import type { Range } from '../text/range';
+import type { LineIndex, Range } from '../text/range';
 import type { SourceText } from '../text/source-text';
 
 /**
  * A SourceText whose decoded characters each remember the raw offset they
  * were decoded from. Without `runs` the text is taken to be undecoded, so
  * index i sits at startOffset + i (most values have no escapes at all).
+ * The range is worked out when asked for: a file can hold millions of
+ * values, and only those with findings need one.
  */
 export class MappedSourceText implements SourceText {
   constructor(
     readonly text: string,
-    readonly range: Range,
+    /** The line index of the file the offsets are in. */
+    private readonly lines: LineIndex,
     readonly startOffset: number,
     readonly endOffset: number,
     /**
@@ -20,6 +23,10 @@ export class MappedSourceText implements SourceText {
      */
     private readonly runs?: readonly number[],
   ) {}
+
+  get range(): Range {
+    return this.lines.rangeOf(this.startOffset, this.endOffset);
+  }
 
   sourceOffsetAt(index: number): number {
     if (index >= this.text.length) return this.endOffset;

@@ -1,4 +1,4 @@
-import { LineIndex } from '../text/range';
+import { LineIndex, type Range } from '../text/range';
 import { MappedSourceText } from './mapped-text';
 import type { ParameterEntry, ParameterFile, ParameterProblem } from './model';
 
@@ -37,8 +37,10 @@ export function readParameters(text: string, lines: LineIndex = new LineIndex(te
   const all: ParameterEntry[] = [];
   const entries = new Map<string, ParameterEntry>();
   const problems: ParameterProblem[] = [];
+  const unescaper = new Unescaper(lines, problems);
+  // Lines are read one at a time and entries kept small: a file of millions of tiny lines must fit in memory.
   for (const line of logicalLines(text)) {
-    const entry = readEntry(line, lines, problems);
+    const entry = readEntry(line, lines, unescaper);
     all.push(entry);
     entries.set(entry.key, entry);
   }
@@ -60,8 +62,7 @@ function isLineEnd(c: number): boolean {
   return c === LF || c === CR;
 }
 
-function logicalLines(text: string): LogicalLine[] {
-  const result: LogicalLine[] = [];
+function* logicalLines(text: string): Generator<LogicalLine> {
   const n = text.length;
   // The next "\n" and "\r" at or after the last search start: each is searched
   // for again only once passed, so finding line ends stays linear.
@@ -110,9 +111,8 @@ function logicalLines(text: string): LogicalLine[] {
       // An empty or whitespace-only continuation line ends the logical line.
       if (i >= n || isLineEnd(text.charCodeAt(i))) break;
     }
-    if (length > 0) result.push({ chars: parts.length === 1 ? parts[0] : parts.join(''), pieces, rawEnd });
+    if (length > 0) yield { chars: parts.length === 1 ? parts[0] : parts.join(''), pieces, rawEnd };
   }
-  return result;
 }
 
 /** Index in `pieces` of the pair of the piece holding chars[index]. */
@@ -133,7 +133,7 @@ function rawOffset(line: LogicalLine, index: number): number {
   return line.pieces[at + 1] + (index - line.pieces[at]);
 }
 
-function readEntry(line: LogicalLine, lines: LineIndex, problems: ParameterProblem[]): ParameterEntry {
+function readEntry(line: LogicalLine, lines: LineIndex, unescaper: Unescaper): ParameterEntry {
   const { chars, rawEnd } = line;
   const len = chars.length;
   let keyEnd = 0;
@@ -164,85 +164,139 @@ function readEntry(line: LogicalLine, lines: LineIndex, problems: ParameterProbl
     valueStart++;
   }
 
-  const key = decode(line, 0, keyEnd, lines, problems);
-  const value = decode(line, valueStart, len, lines, problems);
+  const key = unescaper.decode(line, 0, keyEnd);
+  const value = unescaper.decode(line, valueStart, len);
   const keyStartOffset = rawOffset(line, 0);
   const keyEndOffset = keyEnd > 0 ? rawOffset(line, keyEnd - 1) + 1 : keyStartOffset;
   const valueStartOffset = valueStart < len ? rawOffset(line, valueStart) : rawEnd;
-  return {
-    key: key.text,
-    keyRange: lines.rangeOf(keyStartOffset, keyEndOffset),
-    value: new MappedSourceText(value.text, lines.rangeOf(valueStartOffset, rawEnd), valueStartOffset, rawEnd, value.runs),
-    range: lines.rangeOf(keyStartOffset, rawEnd),
-  };
+  return new ParameterRecord(key.text, keyStartOffset, keyEndOffset, { text: value.text, runs: value.runs, start: valueStartOffset, end: rawEnd }, lines);
+}
+
+/**
+ * A ParameterEntry holding offsets: its ranges are computed on each use and
+ * its value object made on first use, since a file may hold millions of
+ * entries (a megabytes-long run of tiny lines) while rules read a few.
+ */
+class ParameterRecord implements ParameterEntry {
+  private mapped: MappedSourceText | undefined;
+
+  private readonly valueText: string;
+  private readonly valueRuns: number[] | undefined;
+  private readonly valueStart: number;
+  private readonly valueEnd: number;
+
+  constructor(
+    readonly key: string,
+    private readonly keyStart: number,
+    private readonly keyEnd: number,
+    value: Decoded & { readonly start: number; readonly end: number },
+    private readonly lines: LineIndex,
+  ) {
+    this.valueText = value.text;
+    this.valueRuns = value.runs;
+    this.valueStart = value.start;
+    this.valueEnd = value.end;
+  }
+
+  get value(): MappedSourceText {
+    return (this.mapped ??= new MappedSourceText(this.valueText, this.lines, this.valueStart, this.valueEnd, this.valueRuns));
+  }
+
+  get keyRange(): Range {
+    return this.lines.rangeOf(this.keyStart, this.keyEnd);
+  }
+
+  get range(): Range {
+    return this.lines.rangeOf(this.keyStart, this.valueEnd);
+  }
+
+  /** Plain data for logs and snapshots (getters are not own properties). */
+  toJSON(): object {
+    return { key: this.key, keyRange: this.keyRange, value: { text: this.value.text, range: this.value.range }, range: this.range };
+  }
 }
 
 const CONTROL_ESCAPES: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f' };
 
 /**
- * Unescapes chars[from, to) of a logical line, keeping where each character
- * came from. Text between escapes is copied in slices, not character by
- * character: values can be megabytes long.
+ * Unescapes parts of logical lines, keeping where each character came from.
+ * One per file (methods, not closures made per value: it runs twice for
+ * every entry, and a file may hold millions).
  */
-function decode(line: LogicalLine, from: number, to: number, lines: LineIndex, problems: ParameterProblem[]): Decoded {
-  const { chars, pieces } = line;
-  const parts: string[] = [];
-  const runs: number[] = [];
-  let length = 0;
-  /** Copies chars[a, b) as they are: a run where it starts and at every piece that starts inside it. */
-  const copy = (a: number, b: number): void => {
-    if (b <= a) return;
-    let at = pieceAt(pieces, a);
-    runs.push(length, pieces[at + 1] + (a - pieces[at]));
-    for (at += 2; at < pieces.length && pieces[at] < b; at += 2) runs.push(length + pieces[at] - a, pieces[at + 1]);
-    parts.push(chars.slice(a, b));
-    length += b - a;
-  };
-  /** One decoded character standing for the escape at chars[at]. */
-  const escape = (decoded: string, at: number): void => {
-    runs.push(length, rawOffset(line, at));
-    parts.push(decoded);
-    length += 1;
-  };
+class Unescaper {
+  private parts: string[] = [];
+  private runs: number[] = [];
+  private length = 0;
 
-  let plain = from; // start of the raw stretch not yet copied
-  let j = from;
-  for (;;) {
-    const slash = chars.indexOf('\\', j);
-    if (slash < 0 || slash >= to) break;
-    j = slash + 1;
-    if (j >= to) {
-      // a lone trailing backslash means nothing
-      copy(plain, slash);
-      plain = to;
-      break;
-    }
-    const next = chars[j++];
-    if (next !== 'u') {
-      copy(plain, slash);
-      escape(CONTROL_ESCAPES[next] ?? next, slash); // unknown escapes just drop the backslash
-      plain = j;
-      continue;
-    }
-    const hex = chars.slice(j, Math.min(j + 4, to));
-    if (hex.length === 4 && /^[0-9a-fA-F]{4}$/.test(hex)) {
-      copy(plain, slash);
-      escape(String.fromCharCode(parseInt(hex, 16)), slash);
-      j += 4;
-      plain = j;
-    } else {
-      // Java refuses the whole file here; keeping the raw `\u` (as part of the
-      // stretch being copied) lets the rest still count.
-      if (problems.length < MAX_PROBLEMS) {
+  constructor(
+    private readonly lines: LineIndex,
+    private readonly problems: ParameterProblem[],
+  ) {}
+
+  /**
+   * chars[from, to) of `line`, unescaped. Text between escapes is copied in
+   * slices, not character by character: values can be megabytes long.
+   */
+  decode(line: LogicalLine, from: number, to: number): Decoded {
+    const { chars } = line;
+    this.parts = [];
+    this.runs = [];
+    this.length = 0;
+    let plain = from; // start of the raw stretch not yet copied
+    let j = from;
+    for (;;) {
+      const slash = chars.indexOf('\\', j);
+      if (slash < 0 || slash >= to) break;
+      j = slash + 1;
+      if (j >= to) {
+        // a lone trailing backslash means nothing
+        this.copy(line, plain, slash);
+        plain = to;
+        break;
+      }
+      const next = chars[j++];
+      if (next !== 'u') {
+        this.copy(line, plain, slash);
+        this.escape(line, CONTROL_ESCAPES[next] ?? next, slash); // unknown escapes just drop the backslash
+        plain = j;
+        continue;
+      }
+      const hex = chars.slice(j, Math.min(j + 4, to));
+      if (hex.length === 4 && /^[0-9a-fA-F]{4}$/.test(hex)) {
+        this.copy(line, plain, slash);
+        this.escape(line, String.fromCharCode(parseInt(hex, 16)), slash);
+        j += 4;
+        plain = j;
+      } else if (this.problems.length < MAX_PROBLEMS) {
+        // Java refuses the whole file here; keeping the raw `\u` (as part of the
+        // stretch being copied) lets the rest still count.
         const problemEnd = j + 4 <= to ? rawOffset(line, j + 3) + 1 : rawOffset(line, to - 1) + 1;
-        problems.push({ message: 'Malformed \\uXXXX escape: expected four hexadecimal digits after \\u.', range: lines.rangeOf(rawOffset(line, slash), problemEnd) });
+        this.problems.push({ message: 'Malformed \\uXXXX escape: expected four hexadecimal digits after \\u.', range: this.lines.rangeOf(rawOffset(line, slash), problemEnd) });
       }
     }
+    this.copy(line, plain, to);
+    const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
+    // One run from the first character: the raw text of one piece, no table needed.
+    return this.runs.length <= 2 ? { text } : { text, runs: this.runs };
   }
-  copy(plain, to);
-  const text = parts.length === 1 ? parts[0] : parts.join('');
-  // One run from the first character: the raw text of one piece, no table needed.
-  return runs.length <= 2 ? { text } : { text, runs };
+
+  /** Copies chars[a, b) as they are: a run where it starts and at every piece that starts inside it. */
+  private copy(line: LogicalLine, a: number, b: number): void {
+    if (b <= a) return;
+    const { pieces } = line;
+    let at = pieceAt(pieces, a);
+    this.runs.push(this.length, pieces[at + 1] + (a - pieces[at]));
+    for (at += 2; at < pieces.length && pieces[at] < b; at += 2) this.runs.push(this.length + pieces[at] - a, pieces[at + 1]);
+    this.parts.push(line.chars.slice(a, b));
+    this.length += b - a;
+  }
+
+  /** One decoded character standing for the escape at chars[at]. */
+  private escape(line: LogicalLine, decoded: string, at: number): void {
+    this.runs.push(this.length, rawOffset(line, at));
+    this.parts.push(decoded);
+    this.length += 1;
+  }
 }
 
 /**
