@@ -26,6 +26,9 @@ const DISALLOWED = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 // The declaration as tools write it; any other form is left to saxes.
 const XML_DECLARATION = /^<\?xml version=(["'])1\.0\1(?: encoding=(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?: standalone=(["'])(?:yes|no)\3)?\?>/;
 
+/** iFlow elements have a handful; a start tag with more is left to saxes. */
+const MAX_ATTRIBUTES = 64;
+
 const NAME_START = 1;
 const NAME_CHAR = 2;
 /** ASCII name characters: letters, '_' and ':' may start a name; digits, '.' and '-' only follow. */
@@ -150,7 +153,9 @@ class WellFormedScan {
     const valueStart = j + 1;
     const valueEnd = text.indexOf(quote === 34 ? '"' : "'", valueStart);
     if (valueEnd < 0 || (nextLt >= 0 && nextLt < valueEnd)) return -1;
-    // saxes reports a repeated attribute
+    // saxes reports a repeated attribute; comparing with each earlier one is
+    // quadratic, so an element with very many is left to saxes
+    if (this.attributeCount >= MAX_ATTRIBUTES) return -1;
     const parts = this.attributeParts;
     for (let k = 0; k < this.attributeCount; k++) {
       if (sameText(text, parts[k * 5], parts[k * 5 + 1], start, nameEnd)) return -1;
