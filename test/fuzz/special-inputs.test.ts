@@ -203,6 +203,9 @@ describe('fuzz: special inputs', function () {
     const INVALID = [[0xff], [0xc3, 0x28], [0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf0, 0x9f, 0x98], [0xfe, 0xfe], [0xe2, 0x82]];
 
     it('are refused for iFlows by the command line, and read with replacement characters by the editor', () => {
+      const strict = new TextDecoder('utf-8', { fatal: true });
+      let refused = 0;
+      let cases = 0;
       fc.assert(
         fc.property(realisticIflow, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVALID)), { minLength: 1, maxLength: 4 }), (text, insertions) => {
           let bytes = Buffer.from(text, 'utf8');
@@ -210,14 +213,24 @@ describe('fuzz: special inputs', function () {
             const i = at % (bytes.length + 1);
             bytes = Buffer.concat([bytes.subarray(0, i), Buffer.from(sequence), bytes.subarray(i)]);
           }
+          // Insertions can also meet and make a valid character (E2 82 then 80 is U+2080).
+          let valid = true;
+          try {
+            strict.decode(bytes);
+          } catch {
+            valid = false;
+          }
+          cases++;
           const decoded = decodeText(new Uint8Array(bytes), 'iflow');
-          assert.ok('error' in decoded, 'invalid UTF-8 accepted as an iFlow');
+          if ('error' in decoded) refused++;
+          assert.equal('error' in decoded, !valid, valid ? 'valid UTF-8 refused' : 'invalid UTF-8 accepted as an iFlow');
           // What an editor holds for such a file: U+FFFD for every bad sequence.
           const lossy = new TextDecoder('utf-8').decode(bytes);
           checkIflowModel(lossy, readIflow(lossy).model);
         }),
         fuzzParameters(100),
       );
+      assert.ok(refused > cases * 0.9, `${refused} of ${cases} refused`);
     });
 
     it('are read as ISO-8859-1 for parameters.prop, one character per byte', () => {

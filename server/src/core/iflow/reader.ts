@@ -1,10 +1,10 @@
-import { SaxesParser } from 'saxes';
 import { LineIndex } from '../text/range';
 import { ChannelRecord, ParticipantRecord, type ChannelFacts } from './channel-record';
 import type { ChannelDirection, IflowModel, IflowProperty, Participant, ParticipantType, XmlProblem } from './model';
 import { BPMN_NS, IFL_NS } from './namespaces';
 import { PropertyRecord, type PropertyOffsets } from './property-record';
 import { detached } from '../text/detached';
+import { readWithSaxes, type CleanClose } from './saxes-source';
 import { scanWellFormed } from './well-formed';
 import { decodeXmlText, xmlSourceText } from './xml-text';
 
@@ -116,10 +116,11 @@ type ElementKind = 'messageFlow' | 'participant' | 'collaboration' | 'process' |
  * Total: malformed or half-typed XML yields problems, never an exception,
  * and everything that still parses is kept. Entities are never expanded.
  *
- * saxes drives the structure, but which element is open is tracked here from
- * the close tags actually present in the text: after a stray or mismatched
- * close tag saxes unwinds its whole stack, and following it would orphan the
- * rest of the channel being edited.
+ * An XML reader (the fast one, else saxes: see readIflowWithLayout) reports
+ * the elements, but which element is open is tracked here from the close
+ * tags actually present in the text: after a stray or mismatched close tag
+ * saxes unwinds its whole stack, and following it would orphan the rest of
+ * the channel being edited.
  */
 export function readIflow(text: string, lines: LineIndex = new LineIndex(text)): IflowModel {
   return readIflowWithLayout(text, lines).model;
@@ -157,7 +158,6 @@ export function readIflowWith(xmlReader: 'fast' | 'saxes', text: string, lines: 
   const property = new PropertyDraft();
   let propertyElement: unknown; // the XML reader's element of the open property
   let cleanPropertyEnd = -1;
-  let poppedCleanProperty = false;
   let lastKey: string | undefined;
   let nextXmlns = text.indexOf('xmlns');
 
@@ -283,10 +283,8 @@ export function readIflowWith(xmlReader: 'fast' | 'saxes', text: string, lines: 
     return known !== undefined && opened === bindings ? known : kindOf(name);
   };
 
-  // saxes pops its tags one by one while looking for the one a close tag
-  // names, and reports each that is not it right after popping it: a channel
-  // popped so was not closed by its own close tag, whatever the text there.
-  let poppedClean: FlowDraft | undefined;
+  /** The last channel closed cleanly (see ElementSink.revokeCleanClose). */
+  let cleanlyClosed: FlowDraft | undefined;
 
   /**
    * A start tag at [start, end). `element` identifies it until its close;
@@ -387,16 +385,21 @@ export function readIflowWith(xmlReader: 'fast' | 'saxes', text: string, lines: 
     }
   };
 
-  /** The close tag at [start, end) of `element`, an element of `kind` (not 'other'). */
-  const closeElement = (kind: ElementKind, start: number, end: number, element: unknown, nothingPending: boolean): void => {
+  /** The end tag at [start, end) of `element`; what it closed cleanly (see ElementSink.close). */
+  const closeElement = (name: string, start: number, end: number, element: unknown, nothingPending: boolean, ownTag: boolean): CleanClose | undefined => {
+    const kind = poppedKind(name);
+    if (kind === 'other' || !ownTag) return undefined;
+    let clean: CleanClose | undefined;
     if (kind === 'messageFlow' && flow && flow.element === element && nothingPending) {
       flow.closedCleanly = true;
-      poppedClean = flow;
+      cleanlyClosed = flow;
+      clean = 'channel';
     } else if (kind === 'property' && element === propertyElement && nothingPending) {
       cleanPropertyEnd = end + shift;
-      poppedCleanProperty = true;
+      clean = 'property';
     }
     onClose(kind, start, end);
+    return clean;
   };
 
   // After one mistake saxes often reports the same thing at every following
@@ -422,85 +425,25 @@ export function readIflowWith(xmlReader: 'fast' | 'saxes', text: string, lines: 
   if (fast) {
     const read = scanWellFormed(text, {
       open: (name, start, end, selfClosing, attributes) => openElement(name, start, end, selfClosing, start, attributes, true),
-      close: (name, start, end, openedAt) => {
-        const kind = poppedKind(name);
-        if (kind !== 'other') closeElement(kind, start, end, openedAt, true);
-      },
+      close: (name, start, end, openedAt) => void closeElement(name, start, end, openedAt, true, true),
     });
     if (!read) return undefined;
   } else {
-    const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
-    // saxes keeps the text of a close tag it could not match in its buffer, and
-    // outside the root nothing clears it, so it leaks into the next attribute
-    // value. A text handler would clear it but costs a string per text node;
-    // clearing the buffer only after such an error is cheap. (saxes 6 field.)
-    let staleText = false;
-    const saxesText = (): string => (parser as unknown as { text: string }).text;
-    let tagStart = 0;
-
-    parser.on('opentagstart', (tag) => {
-      if (staleText) {
-        (parser as unknown as { text: string }).text = '';
-        staleText = false;
-      }
-      // The position is past the name and the one character that ended it.
-      const guess = parser.position - tag.name.length - 2;
-      tagStart = text.charCodeAt(guess) === 60 /* < */ ? guess : Math.max(0, text.lastIndexOf('<', guess));
+    readWithSaxes(text, {
+      open: openElement,
+      close: closeElement,
+      revokeCleanClose: (what) => {
+        if (what === 'property') cleanPropertyEnd = -1;
+        else if (cleanlyClosed) {
+          cleanlyClosed.closedCleanly = false;
+          cleanlyClosed.selfContained = false;
+        }
+      },
+      strayClose: (name, start, end) => onClose(kindOf(name), start, end),
+      problem: addProblem,
     });
-
-    parser.on('opentag', (tag) => openElement(tag.name, tagStart, parser.position, tag.isSelfClosing, tag, () => tag.attributes, saxesText() === ''));
-
-    parser.on('closetag', (tag) => {
-      poppedClean = undefined;
-      poppedCleanProperty = false;
-      if (tag.isSelfClosing) return; // handled with its open tag
-      const kind = poppedKind(tag.name);
-      if (kind === 'other') return;
-      const end = parser.position;
-      const start = Math.max(0, text.lastIndexOf('<', end - 1));
-      // Closes that saxes invents while unwinding after an error are ignored.
-      if (!isCloseTagOf(text, start, tag.name)) return;
-      closeElement(kind, start, end, tag, saxesText() === '');
-    });
-
-    // saxes reports every problem through `fail`, a public method meant to be
-    // called (and here replaced) by its users. Replacing it rather than
-    // listening to 'error' events skips building an Error with a formatted
-    // message per problem, which on garbage input is one per character.
-    parser.fail = function (message: string) {
-      const position = parser.position;
-      let start = Math.max(0, position - 1);
-      if (poppedClean && message === 'unexpected close tag.') {
-        poppedClean.closedCleanly = false;
-        poppedClean.selfContained = false;
-      }
-      if (poppedCleanProperty && message === 'unexpected close tag.') cleanPropertyEnd = -1;
-      poppedClean = undefined;
-      poppedCleanProperty = false;
-      if (message.startsWith('unmatched closing tag: ')) {
-        // saxes drops a close tag it cannot match; it may still close our channel or property.
-        staleText = true;
-        start = Math.max(0, text.lastIndexOf('<', position - 1));
-        onClose(kindOf(message.slice(23, message.endsWith('.') ? -1 : undefined)), start, position);
-      } else if (message === 'weird empty close tag.') {
-        // saxes keeps "</>" in its buffer too.
-        staleText = true;
-      } else if (message.endsWith('entity.')) {
-        // Point at the whole reference, e.g. "&host;".
-        const amp = text.lastIndexOf('&', position - 1);
-        if (amp >= 0 && position - amp <= 64) start = amp;
-      }
-      addProblem(message, start, position);
-      return this;
-    };
-
-    try {
-      parser.write(text).close();
-    } catch (error) {
-      // saxes reports through `fail`; this only guards against surprises.
-      addProblem(`XML reader stopped: ${(error as Error).message}`, text.length, text.length);
-    }
   }
+
   // The document ended inside a property or channel (truncated or half-typed).
   if (property.part) finishPart(text.length, text.length);
   if (property.open) finishProperty(text.length);
@@ -628,11 +571,4 @@ function directionOf(draft: FlowDraft, participants: ReadonlyMap<string, Partici
   if (draft.sourceRef !== undefined && participants.get(draft.sourceRef)?.type === 'EndpointSender') return 'Sender';
   if (draft.targetRef !== undefined && participants.get(draft.targetRef)?.type === 'EndpointReceiver') return 'Receiver';
   return 'Unknown';
-}
-
-/** Whether `text` at `start` really is `</name>` (possibly with white space before `>`). */
-function isCloseTagOf(text: string, start: number, name: string): boolean {
-  if (text.charCodeAt(start + 1) !== 47 /* / */ || !text.startsWith(name, start + 2)) return false;
-  const next = text.charCodeAt(start + 2 + name.length);
-  return next === 62 /* > */ || next === 32 || next === 9 || next === 10 || next === 13;
 }
