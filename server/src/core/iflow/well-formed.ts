@@ -2,7 +2,7 @@
 // element and attribute names, no DTD, CDATA or processing instructions.
 // saxes, a general parser, visits every character through a state machine;
 // this one jumps from markup to markup with indexOf, which reads a file
-// several times faster. Anything outside that plain subset, and anything not
+// about twice as fast. Anything outside that plain subset, and anything not
 // well-formed, makes it give up at once (returning false): the caller then
 // reads the file with saxes, which also reports the problems. So it only
 // ever accepts documents saxes reads without a problem, and reports the same
