@@ -1,4 +1,5 @@
 import type { LineIndex, Range } from '../text/range';
+import { lastPairAtOrBefore } from '../text/runs';
 import type { SourceText } from '../text/source-text';
 
 /**
@@ -119,15 +120,8 @@ export function decodeXml(source: string, start: number, end: number): DecodedXm
 /** Raw offset of decoded index `index` (clamped to the text) under `runs`, relative to the content start. */
 function rawOffsetIn(runs: readonly number[] | undefined, index: number): number {
   if (!runs) return index;
-  // Binary search for the last run starting at or before `index`.
-  let low = 0;
-  let high = (runs.length >> 1) - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (runs[mid << 1] <= index) low = mid;
-    else high = mid - 1;
-  }
-  return runs[(low << 1) + 1] + (index - runs[low << 1]);
+  const run = lastPairAtOrBefore(runs, index);
+  return runs[run + 1] + (index - runs[run]);
 }
 
 /**

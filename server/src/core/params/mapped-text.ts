@@ -1,4 +1,5 @@
 import type { LineIndex, Range } from '../text/range';
+import { lastPairAtOrBefore } from '../text/runs';
 import type { SourceText } from '../text/source-text';
 
 /**
@@ -33,14 +34,7 @@ export class MappedSourceText implements SourceText {
     if (index <= 0) return this.startOffset;
     const runs = this.runs;
     if (!runs) return this.startOffset + Math.floor(index);
-    // Binary search for the last run starting at or before `index`.
-    let low = 0;
-    let high = (runs.length >> 1) - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (runs[mid << 1] <= index) low = mid;
-      else high = mid - 1;
-    }
-    return runs[(low << 1) + 1] + Math.floor(index - runs[low << 1]);
+    const run = lastPairAtOrBefore(runs, index);
+    return runs[run + 1] + Math.floor(index - runs[run]);
   }
 }

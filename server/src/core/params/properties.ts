@@ -1,4 +1,5 @@
 import { LineIndex, type Range } from '../text/range';
+import { lastPairAtOrBefore } from '../text/runs';
 import { MappedSourceText } from './mapped-text';
 import type { ParameterEntry, ParameterFile, ParameterProblem } from './model';
 
@@ -115,21 +116,9 @@ function* logicalLines(text: string): Generator<LogicalLine> {
   }
 }
 
-/** Index in `pieces` of the pair of the piece holding chars[index]. */
-function pieceAt(pieces: readonly number[], index: number): number {
-  let low = 0;
-  let high = (pieces.length >> 1) - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (pieces[mid << 1] <= index) low = mid;
-    else high = mid - 1;
-  }
-  return low << 1;
-}
-
 /** Raw offset of chars[index] of a logical line. */
 function rawOffset(line: LogicalLine, index: number): number {
-  const at = line.pieces.length === 2 ? 0 : pieceAt(line.pieces, index);
+  const at = line.pieces.length === 2 ? 0 : lastPairAtOrBefore(line.pieces, index);
   return line.pieces[at + 1] + (index - line.pieces[at]);
 }
 
@@ -284,7 +273,7 @@ class Unescaper {
   private copy(line: LogicalLine, a: number, b: number): void {
     if (b <= a) return;
     const { pieces } = line;
-    let at = pieceAt(pieces, a);
+    let at = lastPairAtOrBefore(pieces, a);
     this.runs.push(this.length, pieces[at + 1] + (a - pieces[at]));
     for (at += 2; at < pieces.length && pieces[at] < b; at += 2) this.runs.push(this.length + pieces[at] - a, pieces[at + 1]);
     this.parts.push(line.chars.slice(a, b));
