@@ -23,7 +23,7 @@ export interface ChannelFacts {
   /**
    * Read with nothing else open around it and nothing flow-level inside
    * (participants, namespace declarations, other channels), and closed by
-   * saxes at its own close tag with nothing pending (XML problems inside
+   * the XML reader at its own close tag with nothing pending (XML problems inside
    * left no trace for what follows): reading the element's text on its own
    * gives the same channel and problems.
    */

@@ -17,7 +17,7 @@ import { detached } from '../text/detached';
 //
 // Typing often breaks the XML for a moment (a half-typed `<` or `&` in a
 // value). Problems inside the edited channel are allowed, before and after
-// the edit, when saxes closed the channel's own element at its close tag
+// the edit, when the XML reader closed the channel's own element at its close tag
 // with nothing pending (ChannelFacts.selfContained): it then reads the
 // channel's text the same within the file as on its own (a close tag it
 // cannot match inside the channel unwinds past the channel and fails that
@@ -123,7 +123,7 @@ function rereadChannel(previous: IflowSnapshot, text: string, lines: LineIndex, 
 /**
  * A property outside channels (flow steps, the collaboration, participants)
  * holds nothing the rest of the model depends on: an edit strictly inside
- * one is read like a channel's, when saxes closed it cleanly on its own.
+ * one is read like a channel's, when the XML reader closed it cleanly on its own.
  */
 function rereadLooseProperty(previous: IflowSnapshot, text: string, lines: LineIndex, change: TextChange): IflowReading | undefined {
   const { model, layout } = previous;

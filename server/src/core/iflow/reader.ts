@@ -97,8 +97,8 @@ export interface IflowLayout {
   /** File offsets covering every XML problem found (also those left out of the model); absent when there are none. */
   readonly problemSpan?: { readonly start: number; readonly end: number };
   /**
-   * Just past the last `ifl:property` that saxes closed at its own close tag
-   * with nothing pending (-1 when none): read on its own, such a property
+   * Just past the last `ifl:property` that the XML reader closed at its own
+   * close tag with nothing pending (-1 when none): read on its own, such a property
    * leaves the parser as it would within the file (see incremental.ts).
    */
   readonly cleanPropertyEnd: number;
