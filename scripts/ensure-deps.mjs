@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isolatedEnv } from '../test/e2e/host-env.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,7 +23,8 @@ export function ensureDependencies() {
   const missing = missingPackages();
   if (missing.length === 0) return;
   console.log(missing[0] === 'all' ? 'Installing npm packages (npm ci)…' : `Installing npm packages (npm ci): ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''} missing or outdated`);
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  // Under `npm start` / `npm test` the outer npm's variables would become the inner npm's configuration.
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', env: isolatedEnv() });
   if (result.status !== 0) {
     console.error('npm ci failed; see the output above');
     process.exit(result.status ?? 1);

@@ -1,8 +1,11 @@
 // `npm start`: the demo. Installs what is missing (npm packages, then the
-// offline VS Code host into the same cache the end-to-end tests use), builds
-// the extension, and serves VS Code with the extension loaded on examples/.
+// offline VS Code host into the same cache the end-to-end tests use, without
+// Chromium: the person opens the URL in their own browser), builds the
+// extension, and serves VS Code with the extension loaded on a fresh copy of
+// examples/, so that trying a quick fix never changes the clone's files.
 // Prints the URL to open; Ctrl-C stops everything.
 import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,12 +32,14 @@ if (requested !== undefined && !(Number.isInteger(requested) && requested > 0 &&
 }
 
 try {
-  const { paths } = ensureHost({ log: (message) => console.log(`[setup] ${message}`) });
+  const { paths } = ensureHost({ log: (message) => console.log(`[setup] ${message}`), browser: false });
+  const workspace = scratchDir('cpi-demo-');
+  cpSync(join(root, 'examples'), workspace, { recursive: true });
   const server = await startCodeServer({ paths, port: requested, logDir: scratchDir('cpi-start-logs-'), timeoutMs: 90_000 });
-  const url = workbenchUrl(server, { folder: join(root, 'examples'), extensionDevelopmentPath: root });
-  console.log('\nCPI Security Lint is running in VS Code on examples/. Open:\n');
+  const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: root });
+  console.log('\nCPI Security Lint is running in VS Code on a copy of examples/. Open in your browser:\n');
   console.log(url);
-  console.log('\nPress Ctrl-C to stop.');
+  console.log(`\nThe copy (${workspace}) is removed when you stop; examples/ stays as it is. Press Ctrl-C to stop.`);
   onTeardown(() => console.log('stopped'));
   await server.exitPromise;
   console.error('start: VS Code server stopped unexpectedly');

@@ -1,13 +1,14 @@
 // Starts the real VS Code (code-server: workbench in Chromium, extension host
 // in Node 24) on loopback and tears it all down again, whatever happens.
-// Recipe: /work/shared/spec/VSCODE-OFFLINE.md.
+// How the pieces fit: test/e2e/README.md.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isolatedEnv } from './host-env.mjs';
 
 // ---------------------------------------------------------------- teardown
 
@@ -114,12 +115,11 @@ function tail(path, lines = 25) {
   }
 }
 
-/** The environment without variables of a VS Code the harness may itself run in. */
+/** The environment without the outer npm's variables nor those of a VS Code the harness may itself run in. */
 function cleanEnv(extra) {
-  const env = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') continue;
-    env[key] = value;
+  const env = isolatedEnv(process.env);
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') delete env[key];
   }
   return { ...env, ...extra };
 }
@@ -173,7 +173,7 @@ export async function startCodeServer({ paths, env = {}, logDir, timeoutMs = 60_
     detached: true, // own process group: one kill ends the extension host and language servers too
     stdio: ['ignore', logFd, logFd],
     env: cleanEnv({
-      PATH: [join(paths.nodeRoot, 'bin'), process.env.PATH].join(delimiter),
+      PATH: isolatedEnv(process.env, { prependPath: [join(paths.nodeRoot, 'bin')] }).PATH,
       // code-server's own config and data (not VS Code's) would otherwise land in ~/.config and ~/.local/share.
       XDG_CONFIG_HOME: join(home, 'xdg-config'),
       XDG_DATA_HOME: join(home, 'xdg-data'),
@@ -242,7 +242,7 @@ export async function launchBrowser(paths) {
     headless: true,
     args: CHROMIUM_ARGS,
     timeout: 60_000,
-    env: { ...process.env, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache'), TMPDIR: home },
+    env: isolatedEnv(process.env, { extra: { XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache'), TMPDIR: home } }),
     // Our signal handlers tear down in order; Playwright's would exit the process first.
     handleSIGINT: false,
     handleSIGTERM: false,
