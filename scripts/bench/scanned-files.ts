@@ -1,4 +1,4 @@
-// The files the command line reads in a folder (as server/src/cli/discover.ts
+// The files the command line reads in a folder (as server/src/engine/discover.ts
 // and file-kind.ts choose them), listed again here so the bare-parse process
 // loads nothing but the parser. The scan checks the count against the
 // command line's own report, so a drift shows.

@@ -6,21 +6,27 @@ import { analyseArtifact } from '../../server/src/core/analysis/analyse-artifact
 import { artifactFolder, isIflowUri, isParametersUri } from '../../server/src/core/analysis/artifact-layout';
 import { parseIflow, parseParameters } from '../../server/src/core/analysis/parsed';
 import type { Finding } from '../../server/src/core/findings';
-import { ConfigurationResolver } from '../../server/src/lsp/configuration';
-import { WorkspaceFiles } from '../../server/src/lsp/files';
+import { DiskSource } from '../../server/src/engine/disk-source';
+import { OverlaySource } from '../../server/src/engine/overlay-source';
+import { utf8 } from '../../server/src/engine/text-decode';
+import { EditorConfiguration } from '../../server/src/lsp/configuration';
 import { ensureBuilt, fixture, REPO, removeFolder, runJson, tempFolder, write, type JsonFinding } from './support';
 
 // The command line must report what the editor shows. The reference here
 // takes the language server's own file access and configuration lookup
-// (WorkspaceFiles, ConfigurationResolver, no editor settings) and runs the
+// (OverlaySource, EditorConfiguration, no editor settings) and runs the
 // core per artifact the way AnalysisService does.
 
 const noDocuments = { get: () => undefined, all: () => [] };
 
 async function editorFindings(rootPath: string): Promise<Finding[]> {
   const rootUri = pathToFileURL(rootPath).href;
-  const files = new WorkspaceFiles(noDocuments as never);
-  const configuration = new ConfigurationResolver({} as never, files, () => false);
+  const files = new OverlaySource(noDocuments, new DiskSource());
+  const configuration = new EditorConfiguration({} as never, files, () => false);
+  const read = (uri: string) => {
+    const content = files.read(uri, Number.POSITIVE_INFINITY);
+    return content === undefined || 'tooLarge' in content ? undefined : 'text' in content ? content.text : utf8(content.bytes);
+  };
   configuration.setWorkspaceRoots([rootUri]);
 
   const artifacts = new Set<string>();
@@ -39,13 +45,13 @@ async function editorFindings(rootPath: string): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const artifact of artifacts) {
     const parametersUri = `${artifact}/parameters.prop`;
-    const iflowUris = await files.iflowsOf(artifact);
+    const iflowUris = files.artifactFiles(artifact).filter((file) => file.kind === 'iflow').map((file) => file.uri);
     const iflows = [];
     for (const uri of iflowUris) {
-      const text = await files.read(uri);
+      const text = read(uri);
       if (text !== undefined) iflows.push(parseIflow(uri, text));
     }
-    const parametersText = await files.read(parametersUri);
+    const parametersText = read(parametersUri);
     const resolved = await configuration.resolve(iflowUris[0] ?? parametersUri);
     const result = analyseArtifact({
       iflows,

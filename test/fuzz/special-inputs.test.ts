@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyseArtifact } from '../../server/src/core/analysis/analyse-artifact';
 import { parseIflow, parseParameters } from '../../server/src/core/analysis/parsed';
-import { decodeText } from '../../server/src/cli/text-decode';
+import { decodeText } from '../../server/src/engine/text-decode';
 import { readCertificateFile } from '../../server/src/core/certs/read';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/model';
 import type { IflowModel } from '../../server/src/core/iflow/model';

@@ -7,7 +7,7 @@ import { describeSize, fileTooLargeMessage, maxFileBytes, RAISE_LIMIT_IN_EDITOR 
 import { DEFAULT_CONFIG } from '../../server/src/core/config/model';
 import { parseConfig } from '../../server/src/core/config/parse';
 import { LineIndex } from '../../server/src/core/text/range';
-import { sizeOver } from '../../server/src/lsp/files';
+import { sizeOver } from '../../server/src/engine/overlay-source';
 
 const URI = 'file:///ws/.cpisecurity.json';
 const REPO = path.resolve(__dirname, '../..');

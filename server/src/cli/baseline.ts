@@ -2,8 +2,8 @@
 // findings once, then fail only on new ones. Matching is by fingerprint hash
 // and counts, so three known identical findings let three through, not four.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { baseHash } from './fingerprint';
-import type { ReportedFinding } from './report';
+import { baseHash } from '../engine/fingerprint';
+import type { ReportedFinding } from '../engine/report';
 
 const FORMAT_VERSION = 1;
 

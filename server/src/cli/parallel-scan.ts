@@ -4,10 +4,12 @@
 // merged as one sequential scan would give them.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { ConfigResolver, type ConfigRecipe } from './configuration';
-import type { FoundFile } from './discover';
-import type { ScanReport } from './report';
-import { finishScan, scanPart, scanUnits, unitFileCount, type PartialScan, type ScanOptions, type ScanUnit } from './scan';
+import type { ScanReport } from '../engine/report';
+import { finishScan, scanPart } from '../engine/scan';
+import type { PartialScan, ScanOptions } from '../engine/scanner';
+import type { ContentFile } from '../engine/source';
+import { scanUnits, unitFileCount, type ScanUnit } from '../engine/units';
+import { scanContext, type ScanRecipe } from './scan-setup';
 
 /** Below this many files a scan stays in the main thread: sharing it out costs more than it saves. */
 const PARALLEL_FROM_FILES = 200;
@@ -58,32 +60,32 @@ export async function stopWorkers(workers: readonly Worker[]): Promise<void> {
   await Promise.all(workers.map((worker) => worker.terminate()));
 }
 
-/** ScanOptions as plain data, for a worker: the configurations by recipe, the date as text. */
-type PortableOptions = Omit<ScanOptions, 'configs' | 'now' | 'onProgress'> & { readonly now: string };
+/** ScanOptions as plain data, for a worker: the source and configurations by recipe, the date as text. */
+type PortableOptions = Omit<ScanOptions, 'source' | 'configs' | 'now' | 'onProgress'> & { readonly now: string };
 
 /** What a worker is sent once the files are found. */
 interface ScanInput {
   readonly units: readonly ScanUnit[];
   /** Shared with every thread: the next unit to take, and files done. */
   readonly counters: Int32Array;
-  readonly config: ConfigRecipe;
+  readonly recipe: ScanRecipe;
   readonly options: PortableOptions;
 }
 
 type FromWorker = { readonly type: 'done'; readonly part: PartialScan };
 
 /**
- * Scans `files` with the main thread and `workers` (from startWorkers);
- * the report equals scanFiles'. Threads take the next few units from a
+ * Scans `files` with the main thread and `workers` (from startWorkers),
+ * which read as `recipe` says; the report equals scanFiles'. Threads take the next few units from a
  * shared counter, so no thread waits on another and none is left with all
  * the large ones. The workers are spent afterwards.
  */
-export async function scanFilesInParallel(files: readonly FoundFile[], options: ScanOptions, workers: readonly Worker[]): Promise<ScanReport> {
+export async function scanFilesInParallel(files: readonly ContentFile[], options: ScanOptions, recipe: ScanRecipe, workers: readonly Worker[]): Promise<ScanReport> {
   const units = scanUnits(files);
   // [next unit to take, files done]
   const counters = new Int32Array(new SharedArrayBuffer(8));
-  const { configs, now, onProgress, ...portable } = options;
-  const input: ScanInput = { units, counters, config: configs.recipe(), options: { ...portable, now: now.toISOString() } };
+  const { source, configs, now, onProgress, ...portable } = options;
+  const input: ScanInput = { units, counters, recipe, options: { ...portable, now: now.toISOString() } };
   const finished = workers.map(
     (worker) =>
       new Promise<PartialScan>((resolve, reject) => {
@@ -123,7 +125,7 @@ export function isScanWorker(): boolean {
 /** The worker's side: once sent the units, scan its share of them and send its part back. */
 export function runScanWorker(): void {
   parentPort!.once('message', (input: ScanInput) => {
-    const options: ScanOptions = { ...input.options, now: new Date(input.options.now), configs: ConfigResolver.fromRecipe(input.config) };
+    const options: ScanOptions = { ...input.options, now: new Date(input.options.now), ...scanContext(input.recipe) };
     parentPort!.postMessage({ type: 'done', part: scanShare(input.units, input.counters, options) } satisfies FromWorker);
   });
 }

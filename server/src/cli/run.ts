@@ -13,16 +13,17 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { severityRank } from '../core/findings';
 import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './baseline';
-import { ConfigResolver, UnreadableConfig } from './configuration';
-import { discoverFiles } from './discover';
+import { discoverFiles } from '../engine/discover';
+import { noteWhere, type FileNote, type ScanReport } from '../engine/report';
+import { scanFiles } from '../engine/scan';
+import type { ScanOptions } from '../engine/scanner';
+import { displayPath, fileUri } from '../engine/uri';
 import { FORMATTERS } from './formats';
 import { HELP, parseOptions, UsageError, type CliOptions } from './options';
-import { displayPath, fileUri } from './paths';
 import { progressOn } from './progress';
-import { noteWhere, type FileNote, type ScanReport } from './report';
 import type { Worker } from 'node:worker_threads';
 import { defaultJobs, scanFilesInParallel, startWorkers, stopWorkers } from './parallel-scan';
-import { scanFiles, type ScanOptions } from './scan';
+import { scanContext, UnreadableConfig, type ScanRecipe } from './scan-setup';
 import { TOOL_NAME, toolVersion } from './version';
 
 export const EXIT_OK = 0;
@@ -75,10 +76,15 @@ async function scanAndReport(options: CliOptions, io: CliIo, workers: readonly W
   if (discovery.missing.length > 0) return fail(discovery.missing.map((path) => `no such file or folder: ${path}`).join('\n'));
   for (const path of discovery.unsupported) io.stderr.write(`${TOOL_NAME}: skipped ${path}: not an iFlow, parameters.prop, certificate or zip\n`);
 
-  let configs: ConfigResolver;
+  const recipe: ScanRecipe = {
+    ...(options.config !== undefined ? { explicitConfigPath: resolve(io.cwd, options.config) } : {}),
+    rootPath: io.cwd,
+    listedFolders: [...discovery.listedFolders],
+  };
+  let context;
   let baseline;
   try {
-    configs = new ConfigResolver(options.config === undefined ? undefined : resolve(io.cwd, options.config), io.cwd, discovery.listedFolders);
+    context = scanContext(recipe);
     if (options.baseline !== undefined) baseline = readBaseline(resolve(io.cwd, options.baseline));
   } catch (error) {
     if (error instanceof UnreadableConfig || error instanceof BaselineError) return fail(error.message);
@@ -89,13 +95,13 @@ async function scanAndReport(options: CliOptions, io: CliIo, workers: readonly W
   const scanOptions: ScanOptions = {
     root: io.cwd,
     now: io.now,
-    configs,
+    ...context,
     reportUnusedSuppressions: options.reportUnusedSuppressions,
     ...(options.maxFileSizeMB !== undefined ? { maxFileSizeMB: options.maxFileSizeMB } : {}),
     onProgress: (done, total) => progress.update(done, total),
   };
   const jobs = Math.min(options.jobs ?? defaultJobs(discovery.files.length), workers.length + 1);
-  const report = jobs > 1 ? await scanFilesInParallel(discovery.files, scanOptions, workers.slice(0, jobs - 1)) : scanFiles(discovery.files, scanOptions);
+  const report = jobs > 1 ? await scanFilesInParallel(discovery.files, scanOptions, recipe, workers.slice(0, jobs - 1)) : scanFiles(discovery.files, scanOptions);
   progress.clear();
   for (const problem of discovery.problems) {
     const uri = fileUri(problem.path);

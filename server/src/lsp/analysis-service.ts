@@ -2,25 +2,19 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseArtifact } from '../core/analysis/analyse-artifact';
 import { artifactFolder, isIflowUri, isParametersUri } from '../core/analysis/artifact-layout';
-import { fileTooLargeMessage, maxFileBytes, RAISE_LIMIT_IN_EDITOR, type SizeLimitedKind } from '../core/config/file-size';
-import { isIgnored } from '../core/config/globs';
+import { fileTooLargeMessage, RAISE_LIMIT_IN_EDITOR } from '../core/config/file-size';
 import { parseIflow, parseParameters, updateParsedIflow, type ParsedIflow, type ParsedParameters } from '../core/analysis/parsed';
 import type { Finding } from '../core/findings';
+import { readArtifact, sizeLimit, type Parser, type TooLargeFile } from '../engine/artifact-reader';
+import type { ContentSource } from '../engine/source';
+import { configAnchor } from '../engine/units';
+import { canonicalUri } from '../engine/uri';
 import type { AnalysisStatus } from '../protocol';
-import type { ConfigurationResolver } from './configuration';
+import type { EditorConfiguration } from './configuration';
 import { configProblemDiagnostic, fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
-import { canonicalUri, type WorkspaceFiles } from './files';
 import { LogOnce, ruleFailureLines } from './log-once';
 
 const DEBOUNCE_MS = 200;
-
-/** A file of the artifact that was not read because of its size; `noticed` unless analysis is off or the file ignored. */
-interface TooLargeFile {
-  readonly uri: string;
-  readonly kind: SizeLimitedKind;
-  readonly bytes: number;
-  readonly noticed: boolean;
-}
 
 /** The status the server reports (protocol.ts), kept up to date in place. */
 export type AnalysisStats = { -readonly [K in keyof AnalysisStatus]: AnalysisStatus[K] };
@@ -28,7 +22,7 @@ export type AnalysisStats = { -readonly [K in keyof AnalysisStatus]: AnalysisSta
 /**
  * Analyses integration artifacts on change, debounced per artifact, and
  * publishes diagnostics for the open documents. A run that a newer run
- * overtook while it was reading files publishes nothing.
+ * overtook while it waited for the settings publishes nothing.
  */
 export class AnalysisService {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -49,8 +43,9 @@ export class AnalysisService {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly files: WorkspaceFiles,
-    private readonly configuration: ConfigurationResolver,
+    /** The open documents over the disk. */
+    private readonly source: ContentSource,
+    private readonly configuration: EditorConfiguration,
     private readonly onAnalysed: () => void = () => undefined,
   ) {
     this.failureLog = new LogOnce((line) => connection.console.error(line));
@@ -127,29 +122,13 @@ export class AnalysisService {
     this.running++;
     try {
       const started = performance.now();
-      const parametersUri = `${artifact}/parameters.prop`;
-      const iflowUris = await this.files.iflowsOf(artifact);
-      const anchor = iflowUris[0] ?? parametersUri;
-      const resolved = await this.configuration.resolve(anchor);
-      // the configuration first: a file over its size limit is not even read from disk
-      const limit = maxFileBytes(resolved.config);
-      const iflowTexts = await Promise.all(iflowUris.map((uri) => this.files.readWithin(uri, limit)));
-      const parametersText = await this.files.readWithin(parametersUri, limit);
+      const files = this.source.artifactFiles(artifact);
+      const resolved = await this.configuration.resolve(files.length > 0 ? configAnchor(files) : `${artifact}/parameters.prop`);
       if (this.generation.get(artifact) !== generation) return; // overtaken by a newer run
 
-      const tooLarge: TooLargeFile[] = [];
-      const textOf = (uri: string, kind: SizeLimitedKind, read: { text: string } | { tooLarge: number } | undefined) => {
-        if (read === undefined || 'text' in read) return read?.text;
-        this.forget(uri);
-        tooLarge.push({ uri, kind, bytes: read.tooLarge, noticed: resolved.enabled && !isIgnored(resolved.config, uri) });
-        return undefined;
-      };
-      const iflows = iflowUris.flatMap((uri, i) => {
-        const text = textOf(uri, 'iflow', iflowTexts[i]);
-        return text === undefined ? [] : [this.parsedIflow(uri, text)];
-      });
-      const kept = textOf(parametersUri, 'parameters', parametersText);
-      const parameters = kept === undefined ? undefined : this.parsedParameters(parametersUri, kept);
+      // the configuration first: a file over its size limit is not even read
+      const { iflows, parameters, tooLarge } = readArtifact(this.source, files, sizeLimit(resolved.config), this.parser);
+      for (const file of tooLarge) this.forget(file.uri);
       const result = resolved.enabled
         ? analyseArtifact({ iflows, parameters, config: resolved.config, configTarget: resolved.target })
         : { findings: [], suppressed: [], ruleFailures: [] };
@@ -170,7 +149,7 @@ export class AnalysisService {
         this.findings.set(canonicalUri(uri), list);
         if (open) void this.connection.sendDiagnostics({ uri: open.uri, version: open.version, diagnostics: list.map(toDiagnostic) });
       }
-      this.showTooLarge(artifact, tooLarge, resolved.config.maxFileSizeMB);
+      this.showTooLarge(artifact, tooLarge, resolved.config.maxFileSizeMB, resolved.enabled);
       this.showConfigProblems(resolved.file);
       this.stats.files = this.findings.size;
       this.stats.findings = [...this.findings.values()].reduce((sum, list) => sum + list.length, 0);
@@ -182,10 +161,11 @@ export class AnalysisService {
     }
   }
 
-  /** One notice on each file over the size limit (it has no findings), and one log line while it stays too large. */
-  private showTooLarge(artifact: string, files: readonly TooLargeFile[], limitMB: number): void {
+  /** One notice on each file over the size limit (it has no findings), and one log line while it stays too large; none while analysis is off. */
+  private showTooLarge(artifact: string, files: readonly TooLargeFile[], limitMB: number, enabled: boolean): void {
     const lines = new Map<string, string>();
-    for (const { uri, kind, bytes, noticed } of files) {
+    for (const { uri, kind, bytes, ignored } of files) {
+      const noticed = enabled && !ignored;
       const message = fileTooLargeMessage(kind, bytes, limitMB, RAISE_LIMIT_IN_EDITOR);
       if (noticed) lines.set(canonicalUri(uri), `${uri}: ${message}`);
       this.findings.set(canonicalUri(uri), []);
@@ -215,6 +195,9 @@ export class AnalysisService {
     const open = this.openDocument(file.uri);
     void this.connection.sendDiagnostics({ uri: open?.uri ?? file.uri, diagnostics });
   }
+
+  /** Parses through the caches below. */
+  private readonly parser: Parser = { iflow: (uri, text) => this.parsedIflow(uri, text), parameters: (uri, text) => this.parsedParameters(uri, text) };
 
   /**
    * The iFlow read from `text`: the cached reading when the text is the

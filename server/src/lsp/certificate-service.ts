@@ -1,16 +1,17 @@
-import { promises as fs } from 'node:fs';
 import { DiagnosticSeverity, MarkupKind, type CodeLens, type Connection, type Diagnostic, type Hover, type Position, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseCertificateFile, isCertificateUri, type CertificateResult } from '../core/analysis/analyse-certificate';
-import { fileTooLargeMessage, maxFileBytes, RAISE_LIMIT_IN_EDITOR } from '../core/config/file-size';
-import { certificateUsage, isIgnored } from '../core/config/globs';
-import { describeCertificate, summarizeCertificate } from '../core/certs/rules';
+import { fileTooLargeMessage, RAISE_LIMIT_IN_EDITOR } from '../core/config/file-size';
+import { certificateUsage } from '../core/config/globs';
+import { describeCertificate, summarizeCertificate } from '../core/certs/describe';
 import type { Finding } from '../core/findings';
 import { containsPosition } from '../core/text/range';
-import type { ConfigurationResolver } from './configuration';
+import { bytesOf, readWithinLimit, sizeLimit } from '../engine/artifact-reader';
+import type { ContentSource } from '../engine/source';
+import { canonicalUri } from '../engine/uri';
+import type { EditorConfiguration } from './configuration';
 import { fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
-import { canonicalUri, sizeOver, toPath } from './files';
 import { LogOnce, ruleFailureLines } from './log-once';
 
 /**
@@ -26,7 +27,9 @@ export class CertificateService {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly configuration: ConfigurationResolver,
+    /** The open documents over the disk. */
+    private readonly source: ContentSource,
+    private readonly configuration: EditorConfiguration,
   ) {
     this.failureLog = new LogOnce((line) => connection.console.error(line));
     this.sizeLog = new LogOnce((line) => connection.console.info(line));
@@ -52,24 +55,19 @@ export class CertificateService {
   private async analyse(document: TextDocument): Promise<void> {
     const { version, uri } = document;
     const resolved = await this.configuration.resolve(uri);
-    const tooLarge = resolved.enabled ? await this.sizeOverLimit(document, maxFileBytes(resolved.config)) : undefined;
-    if (tooLarge !== undefined) {
-      if (this.documents.get(uri)?.version !== version) return; // changed or closed meanwhile
+    if (this.documents.get(uri)?.version !== version) return; // changed or closed meanwhile
+    const read = resolved.enabled ? readWithinLimit(this.source, uri, 'certificate', sizeLimit(resolved.config)) : undefined;
+    if (read && 'tooLarge' in read) {
       this.results.delete(uri);
-      const noticed = !isIgnored(resolved.config, canonicalUri(uri));
-      const message = fileTooLargeMessage('certificate', tooLarge, resolved.config.maxFileSizeMB, RAISE_LIMIT_IN_EDITOR);
+      const noticed = !read.tooLarge.ignored;
+      const message = fileTooLargeMessage('certificate', read.tooLarge.bytes, resolved.config.maxFileSizeMB, RAISE_LIMIT_IN_EDITOR);
       this.sizeLog.update(uri, noticed ? new Map([[uri, `${uri}: ${message}`]]) : new Map());
       void this.connection.sendDiagnostics({ uri, version, diagnostics: noticed ? [fileNoticeDiagnostic(message)] : [] });
       return;
     }
     this.sizeLog.update(uri, new Map());
-    const bytes = await this.bytesOf(document);
-    const now = new Date();
-    const result = resolved.enabled
-      ? analyseCertificateFile({ uri: canonicalUri(uri), bytes, config: resolved.config, now })
-      : undefined;
-    const current = this.documents.get(uri);
-    if (!current || current.version !== version || !result) return; // changed or closed meanwhile
+    if (!read || !('content' in read)) return; // analysis is off, or the file cannot be read
+    const result = analyseCertificateFile({ uri: canonicalUri(uri), bytes: bytesOf(read.content), config: resolved.config, now: new Date() });
     this.results.set(uri, { result, usage: certificateUsage(resolved.config, canonicalUri(uri)), version });
     this.failureLog.update(uri, ruleFailureLines(result.ruleFailures));
     const diagnostics: Diagnostic[] = [
@@ -107,32 +105,5 @@ export class CertificateService {
       // a lens without a command is a label: the summary needs no click
       block.info ? [{ range: { start: block.range.start, end: block.range.start }, command: { title: summarizeCertificate(block.info, now), command: '' } }] : [],
     );
-  }
-
-  /** The file's size in bytes when it is over `maxBytes` (a binary file's from disk, like bytesOf), else undefined. */
-  private async sizeOverLimit(document: TextDocument, maxBytes: number): Promise<number | undefined> {
-    const text = document.getText();
-    const path = text.includes('\uFFFD') ? toPath(document.uri) : undefined;
-    if (path) {
-      try {
-        const { size } = await fs.stat(path);
-        return size > maxBytes ? size : undefined;
-      } catch {
-        // as bytesOf: the editor's text stands in for a file that cannot be read
-      }
-    }
-    return sizeOver(text, maxBytes);
-  }
-
-  /** PEM text as the editor holds it; a binary file (DER) comes from disk, since its text form is lossy. */
-  private async bytesOf(document: TextDocument): Promise<Uint8Array> {
-    const text = document.getText();
-    if (!text.includes('\uFFFD')) return Buffer.from(text, 'utf8');
-    const path = toPath(document.uri);
-    try {
-      return path ? await fs.readFile(path) : Buffer.from(text, 'utf8');
-    } catch {
-      return Buffer.from(text, 'utf8');
-    }
   }
 }

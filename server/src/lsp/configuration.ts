@@ -1,18 +1,17 @@
+// The editor's layer over the engine's configuration lookup: the workspace
+// folders (where the search stops), the `cpiSecurity` settings pulled from
+// the client and merged on top, and what quick fixes and the rules view need.
 import type { Connection } from 'vscode-languageserver';
-import { configCandidates } from '../core/config/discover';
-import { DEFAULT_CONFIG, type Config, type ConfigProblem } from '../core/config/model';
-import { parseConfig, withEditorSettings } from '../core/config/parse';
+import type { ConfigProblem, Config } from '../core/config/model';
+import { withEditorSettings, type EditorSettings as ConfigSettings } from '../core/config/editor-settings';
 import { configTarget, type ConfigTarget } from '../core/config/target';
-import { artifactFolder } from '../core/analysis/artifact-layout';
-import { canonicalUri, type WorkspaceFiles } from './files';
+import { ConfigResolver, type ConfigResolverOptions } from '../engine/config-resolver';
+import type { ContentSource } from '../engine/source';
+import { canonicalUri } from '../engine/uri';
 
 /** Editor settings under `cpiSecurity`. */
-export interface EditorSettings {
+export interface EditorSettings extends ConfigSettings {
   enable?: boolean;
-  rules?: Record<string, string>;
-  openedPorts?: number[];
-  /** null (the default) keeps `maxFileSizeMB` of `.cpisecurity.json`. */
-  maxFileSizeMB?: number | null;
 }
 
 export interface ResolvedConfig {
@@ -26,14 +25,13 @@ export interface ResolvedConfig {
   readonly settingsRules: Readonly<Record<string, string>>;
 }
 
-/** Finds and reads the `.cpisecurity.json` that applies to a file, merged with editor settings. */
-export class ConfigurationResolver {
+export class EditorConfiguration {
   private workspaceRoots: string[] = [];
   private settingsCache = new Map<string, EditorSettings>();
 
   constructor(
     private readonly connection: Connection,
-    private readonly files: WorkspaceFiles,
+    private readonly source: ContentSource,
     private readonly canPullSettings: () => boolean,
   ) {}
 
@@ -54,28 +52,22 @@ export class ConfigurationResolver {
     return this.workspaceRoots.filter((root) => canonical.startsWith(`${root}/`)).sort((a, b) => b.length - a.length)[0];
   }
 
+  /** The engine's lookup with `settings` on top; `options` say where it searches. */
+  resolver(source: ContentSource, settings: EditorSettings, options: ConfigResolverOptions): ConfigResolver {
+    return new ConfigResolver(source, { ...options, layer: (config) => withEditorSettings(config, settings) });
+  }
+
+  /** The configuration of a file as it stands now (configuration documents may be open and edited: nothing is kept). */
   async resolve(uri: string): Promise<ResolvedConfig> {
     const root = this.rootOf(uri);
     const settings = await this.settings(uri);
-    for (const candidate of configCandidates(canonicalUri(uri), root)) {
-      const text = await this.files.read(candidate);
-      if (text === undefined) continue;
-      const { config, problems } = parseConfig(text, candidate);
-      return {
-        config: withEditorSettings(config, settings),
-        file: { uri: candidate, problems },
-        target: configTarget(candidate, text),
-        enabled: settings.enable !== false,
-        fileRules: config.rules,
-        settingsRules: settings.rules ?? {},
-      };
-    }
-    const fallback = `${root ?? artifactRoot(uri)}/.cpisecurity.json`;
+    const { config, file } = this.resolver(this.source, settings, { ...(root ? { stopAt: root, defaultRoot: root } : {}) }).forFile(canonicalUri(uri));
     return {
-      config: withEditorSettings({ ...DEFAULT_CONFIG, root: root ?? artifactRoot(uri) }, settings),
-      target: configTarget(fallback, undefined),
+      config,
+      ...(file ? { file } : {}),
+      target: file ? configTarget(file.uri, file.text) : configTarget(`${config.root}/.cpisecurity.json`, undefined),
       enabled: settings.enable !== false,
-      fileRules: new Map(),
+      fileRules: file?.config.rules ?? new Map(),
       settingsRules: settings.rules ?? {},
     };
   }
@@ -92,10 +84,4 @@ export class ConfigurationResolver {
       return {};
     }
   }
-}
-
-/** The folder above `src/main/resources`, else the file's folder. */
-function artifactRoot(uri: string): string {
-  const folder = artifactFolder(canonicalUri(uri));
-  return folder.endsWith('/src/main/resources') ? folder.slice(0, -'/src/main/resources'.length) : folder;
 }

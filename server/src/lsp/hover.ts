@@ -3,7 +3,7 @@ import { isIflowUri } from '../core/analysis/artifact-layout';
 import { iflowHover, parametersHover } from '../core/explain/hover';
 import { Commands } from '../protocol';
 import { AnalysisService } from './analysis-service';
-import { canonicalUri } from './files';
+import { canonicalUri } from '../engine/uri';
 
 const COMMANDS = { explainRule: Commands.explainRule, openFaq: Commands.openFaq };
 

@@ -1,10 +1,15 @@
+import { promises as fs } from 'node:fs';
 import { effectiveSeverity } from '../core/analysis/analyse-artifact';
 import { RULES } from '../core/rules/catalogue';
+import { uriToPath } from '../engine/uri';
 import type { EffectiveRule, EffectiveRulesResult } from '../protocol';
-import type { ResolvedConfig } from './configuration';
+import type { EditorConfiguration } from './configuration';
 
-/** Each rule's severity where the user is, and where that severity comes from. */
-export function effectiveRules(resolved: ResolvedConfig): EffectiveRulesResult {
+/** The rules in force at a file, or for a folder at the files directly inside it. */
+export async function effectiveRulesAt(uri: string, configuration: EditorConfiguration): Promise<EffectiveRulesResult> {
+  const path = uriToPath(uri);
+  const isFolder = path !== undefined && (await fs.stat(path).then((stats) => stats.isDirectory(), () => false));
+  const resolved = await configuration.resolve(isFolder ? `${uri.replace(/\/$/, '')}/.cpisecurity.json` : uri);
   const rules: EffectiveRule[] = RULES.map((meta) => ({
     id: meta.id,
     severity: effectiveSeverity(resolved.config, meta.id),

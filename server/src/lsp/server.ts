@@ -13,10 +13,12 @@ import { isConfigUri } from '../core/analysis/artifact-layout';
 import { AnalysisService } from './analysis-service';
 import { CertificateService } from './certificate-service';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
-import { ConfigurationResolver } from './configuration';
-import { canonicalUri, WorkspaceFiles } from './files';
+import { EditorConfiguration } from './configuration';
+import { DiskSource } from '../engine/disk-source';
+import { OverlaySource } from '../engine/overlay-source';
+import { canonicalUri } from '../engine/uri';
 import { hoverFor } from './hover';
-import { effectiveRules } from './rules-request';
+import { effectiveRulesAt } from './rules-request';
 import { relativePath } from '../core/config/globs';
 import { EffectiveRulesRequest, ReanalyseRequest, ScanWorkspaceRequest, StatusNotification } from '../protocol';
 import { WorkspaceScan } from './workspace-scan';
@@ -24,17 +26,17 @@ import { WorkspaceScan } from './workspace-scan';
 /** Wires LSP requests to the analysis; all logic lives in the modules it calls. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const files = new WorkspaceFiles(documents);
+  const source = new OverlaySource(documents, new DiskSource());
   let canPullSettings = false;
   let canRegisterConfigurationChange = false;
   let hasWorkspaceFolders = false;
-  const configuration = new ConfigurationResolver(connection, files, () => canPullSettings);
-  const analysis = new AnalysisService(connection, documents, files, configuration, () => {
+  const configuration = new EditorConfiguration(connection, source, () => canPullSettings);
+  const analysis = new AnalysisService(connection, documents, source, configuration, () => {
     void connection.sendNotification(StatusNotification.type, { ...analysis.stats });
   });
 
-  const certificates = new CertificateService(connection, documents, configuration);
-  const workspaceScan = new WorkspaceScan(connection, documents, () => configuration.roots(), () => configuration.settings(configuration.roots()[0] ?? ''));
+  const certificates = new CertificateService(connection, documents, source, configuration);
+  const workspaceScan = new WorkspaceScan(connection, documents, configuration);
   const findingsFor = (uri: string) => (isCertificateUri(uri) ? certificates.findingsFor(uri) : analysis.findingsFor(uri));
 
   connection.onInitialize((params): InitializeResult => {
@@ -113,11 +115,7 @@ export function startServer(connection: Connection): void {
     isCertificateUri(params.textDocument.uri) ? certificates.hover(params.textDocument.uri, params.position) : hoverFor(params, analysis),
   );
   connection.onCodeLens((params) => certificates.codeLenses(params.textDocument.uri));
-  connection.onRequest(EffectiveRulesRequest.type, async (params) => {
-    // for a folder, the configuration that applies to files directly inside it
-    const anchor = (await files.isFolder(params.uri)) ? `${params.uri.replace(/\/$/, '')}/.cpisecurity.json` : params.uri;
-    return effectiveRules(await configuration.resolve(anchor));
-  });
+  connection.onRequest(EffectiveRulesRequest.type, (params) => effectiveRulesAt(params.uri, configuration));
   connection.onRequest(ScanWorkspaceRequest.type, () => workspaceScan.scan());
   connection.onRequest(ReanalyseRequest.type, async () => {
     everything();

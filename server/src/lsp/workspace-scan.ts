@@ -1,33 +1,19 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { artifactFolder } from '../core/analysis/artifact-layout';
 import { RAISE_LIMIT_IN_EDITOR } from '../core/config/file-size';
-import { withEditorSettings } from '../core/config/parse';
-import type { Config } from '../core/config/model';
-import { ConfigResolver } from '../cli/configuration';
-import { discoverFiles, type FoundFile } from '../cli/discover';
-import type { FileNote, ReportedFinding } from '../cli/report';
-import { scanFiles } from '../cli/scan';
-import { fileUri } from '../cli/paths';
+import { discoverFiles } from '../engine/discover';
+import { DiskSource } from '../engine/disk-source';
+import type { FileNote, ReportedFinding } from '../engine/report';
+import { finishScan, scanPart } from '../engine/scan';
+import type { PartialScan, ScanOptions } from '../engine/scanner';
+import { scanUnits, unitFileCount } from '../engine/units';
+import { canonicalUri, fileUri, uriToPath } from '../engine/uri';
 import type { ScanWorkspaceResult } from '../protocol';
-import type { EditorSettings } from './configuration';
+import type { EditorConfiguration } from './configuration';
 import { fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
-import { canonicalUri, toPath } from './files';
 import { LogOnce } from './log-once';
 
 const RESCAN_DELAY_MS = 1000;
-
-/** The command line's configuration lookup, with the editor's overrides on top. */
-class EditorConfigResolver extends ConfigResolver {
-  constructor(root: string, private readonly settings: EditorSettings) {
-    super(undefined, root);
-  }
-
-  override forFile(anchorUri: string): ReturnType<ConfigResolver['forFile']> {
-    const found = super.forFile(anchorUri);
-    return { ...found, config: withEditorSettings(found.config, this.settings) as Config };
-  }
-}
 
 /**
  * Workspace-wide findings for files that are not open, computed by the same
@@ -45,8 +31,7 @@ export class WorkspaceScan {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly roots: () => string[],
-    private readonly settings: () => Promise<EditorSettings>,
+    private readonly configuration: EditorConfiguration,
   ) {
     this.log = new LogOnce((line) => connection.console.error(line));
   }
@@ -75,21 +60,32 @@ export class WorkspaceScan {
     const progress = await this.connection.window.createWorkDoneProgress();
     progress.begin('CPI Security: scanning workspace', 0, 'finding files…', true);
     try {
-      const roots = this.roots().map(toPath).filter((path): path is string => path !== undefined);
-      const settings = await this.settings();
-      const found = roots.flatMap((root) => discoverFiles([root], root).files.filter((file) => file.kind !== 'archive').map((file) => ({ root, file })));
-      const groups = groupByUnit(found);
+      const roots = this.configuration.roots().map(uriToPath).filter((path): path is string => path !== undefined);
+      const settings = await this.configuration.settings(this.configuration.roots()[0] ?? '');
+      // the disk as the command line reads it, with the editor's settings on top
+      const scans = roots.map((root) => {
+        const discovery = discoverFiles([root], root);
+        const files = discovery.files.filter((file) => file.kind !== 'archive');
+        const source = new DiskSource(discovery.listedFolders);
+        const options: ScanOptions = { root, now: new Date(), source, configs: this.configuration.resolver(source, settings, { defaultRoot: fileUri(root) }), raiseLimitWith: RAISE_LIMIT_IN_EDITOR };
+        return { options, files, units: scanUnits(files) };
+      });
+      const total = scans.reduce((sum, scan) => sum + scan.files.length, 0);
       const findings: ReportedFinding[] = [];
       const notes: FileNote[] = [];
       let done = 0;
-      for (const { root, files } of groups) {
-        if (progress.token.isCancellationRequested) return { files: done, findings: findings.length, cancelled: true };
-        const report = scanFiles(files, { root, now: new Date(), configs: new EditorConfigResolver(root, settings), raiseLimitWith: RAISE_LIMIT_IN_EDITOR });
+      for (const { options, units } of scans) {
+        const parts: PartialScan[] = [];
+        for (const unit of units) {
+          if (progress.token.isCancellationRequested) return { files: done, findings: findings.length, cancelled: true };
+          parts.push(scanPart([unit], options));
+          done += unitFileCount(unit);
+          progress.report(Math.round((done / total) * 100), `${done} of ${total} files`);
+          await new Promise((resolve) => setImmediate(resolve)); // let edits and cancellation through
+        }
+        const report = finishScan(parts, options);
         findings.push(...report.findings);
         notes.push(...report.notes.filter((note) => note.kind === 'too-large' || note.kind === 'rule-failure'));
-        done += files.length;
-        progress.report(Math.round((done / found.length) * 100), `${done} of ${found.length} files`);
-        await new Promise((resolve) => setImmediate(resolve)); // let edits and cancellation through
       }
       this.publish(findings, notes.filter((note) => note.kind === 'too-large'));
       // rule failures in the log (as the live analysis does), once while they last
@@ -117,16 +113,4 @@ export class WorkspaceScan {
     for (const [uri, diagnostics] of byUri) void this.connection.sendDiagnostics({ uri, diagnostics });
     this.published = new Set(byUri.keys());
   }
-}
-
-/** Units the engine must see together: an artifact's iFlows with its parameters; each certificate alone. */
-function groupByUnit(found: readonly { root: string; file: FoundFile }[]): { root: string; files: FoundFile[] }[] {
-  const units = new Map<string, { root: string; files: FoundFile[] }>();
-  for (const { root, file } of found) {
-    const key = file.kind === 'certificate' ? file.path : artifactFolder(fileUri(file.path));
-    const unit = units.get(key) ?? { root, files: [] };
-    unit.files.push(file);
-    units.set(key, unit);
-  }
-  return [...units.values()];
 }

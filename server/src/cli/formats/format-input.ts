@@ -1,5 +1,5 @@
 import type { Severity } from '../../core/findings';
-import type { ScanReport } from '../report';
+import type { ScanReport } from '../../engine/report';
 
 /** What every output format gets. */
 export interface FormatInput {

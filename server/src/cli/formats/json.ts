@@ -1,7 +1,7 @@
 // Machine-readable report: the same data as the text report, positions
 // both 1-based (line/column) and 0-based (range, as the editor has them).
 import { ruleMeta } from '../../core/rules/catalogue';
-import { countBySeverity } from '../report';
+import { countBySeverity } from '../../engine/report';
 import { TOOL_NAME } from '../version';
 import type { FormatInput } from './format-input';
 

@@ -4,7 +4,7 @@
 // a file that could not be scanned or on which a rule failed, a skipped case
 // for a file over the size limit.
 import { severityRank } from '../../core/findings';
-import { EXECUTION_NOTE_KINDS, noteWhere, type ReportedFinding } from '../report';
+import { EXECUTION_NOTE_KINDS, noteWhere, type ReportedFinding } from '../../engine/report';
 import { TOOL_NAME } from '../version';
 import type { FormatInput } from './format-input';
 

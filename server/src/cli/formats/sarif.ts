@@ -6,8 +6,8 @@
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../core/findings';
 import { RULES } from '../../core/rules/catalogue';
-import { sarifUri } from '../paths';
-import { EXECUTION_NOTE_KINDS, type FileNote, type ReportedFinding, type ReportedLocation } from '../report';
+import { sarifUri } from '../../engine/uri';
+import { EXECUTION_NOTE_KINDS, type FileNote, type ReportedFinding, type ReportedLocation } from '../../engine/report';
 import { TOOL_NAME } from '../version';
 import type { FormatInput } from './format-input';
 

@@ -1,6 +1,6 @@
 // The default, human-readable report: findings grouped by file, then files
 // that could not be scanned, warnings, and a summary line.
-import { countBySeverity, noteWhere, type FileNote, type ReportedFinding } from '../report';
+import { countBySeverity, noteWhere, type FileNote, type ReportedFinding } from '../../engine/report';
 import type { FormatInput } from './format-input';
 
 const LABEL: Record<ReportedFinding['severity'], string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };

@@ -1,22 +1,18 @@
-// Finds the files to scan under the paths given on the command line:
-// folders recursively (not into node_modules or .git), following symbolic
-// links but never into a folder already seen (link loops), each file once.
+// Finds the files to scan on disk under some paths (given on the command
+// line, or the editor's workspace folders): folders recursively (not into
+// node_modules or .git), following symbolic links but never into a folder
+// already seen (link loops), each file once.
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME } from '../core/config/parse';
 import { fileKind, type FileKind } from './file-kind';
+import type { ContentFile } from './source';
+import { fileUri } from './uri';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
-export interface FoundFile {
-  readonly path: string;
-  readonly kind: FileKind;
-  /** Named on the command line rather than found in a folder. */
-  readonly explicit: boolean;
-}
-
 export interface Discovery {
-  readonly files: FoundFile[];
+  readonly files: ContentFile[];
   /** Paths given on the command line that do not exist. */
   readonly missing: string[];
   /** Given files of a kind the linter does not read. */
@@ -36,7 +32,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
   const addFile = (path: string, kind: FileKind, explicit: boolean, real = realOrSelf(path)) => {
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    discovery.files.push({ path, kind, explicit });
+    discovery.files.push({ uri: fileUri(path), kind, ...(explicit ? { explicit } : {}) });
   };
 
   /** `knownReal`: the folder's real path when its parent's is known and it is no link (spares a lookup per folder). */

@@ -4,7 +4,7 @@
 // past an entry's declared size), entry count and nesting depth.
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { fileKind, isZipHeader, mayBeNestedArchive, type FileKind } from './file-kind';
-import { entryUri } from './paths';
+import { entryUri } from './uri';
 
 export interface ArchiveLimits {
   /** Largest declared uncompressed size of one entry that is read. */
@@ -21,16 +21,15 @@ const MB = 1024 * 1024;
 export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = { maxEntryBytes: 64 * MB, maxTotalBytes: 512 * MB, maxEntries: 50_000, maxDepth: 3 };
 
 export interface ArchiveEntry {
-  /** File-system-like path with `!/` after each archive. */
-  readonly path: string;
+  /** The archive's URI, `!/` and the entry's name (again after each nested archive). */
   readonly uri: string;
   readonly kind: Exclude<FileKind, 'archive'>;
   readonly bytes: Uint8Array;
 }
 
 export interface ArchiveProblem {
-  /** The archive or entry the problem is about (path with `!/`). */
-  readonly path: string;
+  /** The archive or entry the problem is about. */
+  readonly uri: string;
   readonly message: string;
 }
 
@@ -46,14 +45,14 @@ interface Budget {
 
 class TooManyEntries extends Error {}
 
-export function readArchive(bytes: Uint8Array, archivePath: string, limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS): ArchiveContent {
+export function readArchive(bytes: Uint8Array, archiveUri: string, limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS): ArchiveContent {
   const content: ArchiveContent = { entries: [], problems: [] };
-  open(bytes, archivePath, 1, limits, { bytes: 0, entries: 0 }, content);
+  open(bytes, archiveUri, 1, limits, { bytes: 0, entries: 0 }, content);
   return content;
 }
 
-function open(bytes: Uint8Array, archivePath: string, depth: number, limits: ArchiveLimits, budget: Budget, content: ArchiveContent): void {
-  const problem = (path: string, message: string) => content.problems.push({ path, message });
+function open(bytes: Uint8Array, archiveUri: string, depth: number, limits: ArchiveLimits, budget: Budget, content: ArchiveContent): void {
+  const problem = (uri: string, message: string) => content.problems.push({ uri, message });
   const wanted = new Map<string, string>(); // raw entry name -> safe name
   let files: Record<string, Uint8Array>;
   try {
@@ -62,11 +61,11 @@ function open(bytes: Uint8Array, archivePath: string, depth: number, limits: Arc
         if (++budget.entries > limits.maxEntries) throw new TooManyEntries();
         const name = safeName(info.name);
         if (name === undefined) {
-          if (isInteresting(info.name)) problem(`${archivePath}!/${info.name}`, 'unsafe entry name (absolute or with ".."); skipped');
+          if (isInteresting(info.name)) problem(entryUri(archiveUri, info.name), 'unsafe entry name (absolute or with ".."); skipped');
           return false;
         }
         if (name === '' || !isInteresting(name)) return false;
-        const at = `${archivePath}!/${name}`;
+        const at = entryUri(archiveUri, name);
         if (info.compression !== 0 && info.compression !== 8) {
           problem(at, `compressed with method ${info.compression}, which is not supported (only stored and deflate); skipped`);
           return false;
@@ -85,22 +84,22 @@ function open(bytes: Uint8Array, archivePath: string, depth: number, limits: Arc
       },
     });
   } catch (error) {
-    if (error instanceof TooManyEntries) problem(archivePath, `more than ${limits.maxEntries} entries: not read (possible zip bomb)`);
-    else problem(archivePath, `not a readable zip archive (${error instanceof Error ? error.message : String(error)})`);
+    if (error instanceof TooManyEntries) problem(archiveUri, `more than ${limits.maxEntries} entries: not read (possible zip bomb)`);
+    else problem(archiveUri, `not a readable zip archive (${error instanceof Error ? error.message : String(error)})`);
     return;
   }
 
   for (const [raw, data] of Object.entries(files)) {
     const name = wanted.get(raw);
     if (name === undefined) continue;
-    const path = `${archivePath}!/${name}`;
+    const uri = entryUri(archiveUri, name);
     const kind = fileKind(name);
     if (kind === 'archive' || (kind === undefined && isZipHeader(data))) {
-      if (!isZipHeader(data)) problem(path, 'not a zip archive (no zip header)');
-      else if (depth >= limits.maxDepth) problem(path, `archive nested more than ${limits.maxDepth} levels deep; not opened`);
-      else open(data, path, depth + 1, limits, budget, content);
+      if (!isZipHeader(data)) problem(uri, 'not a zip archive (no zip header)');
+      else if (depth >= limits.maxDepth) problem(uri, `archive nested more than ${limits.maxDepth} levels deep; not opened`);
+      else open(data, uri, depth + 1, limits, budget, content);
     } else if (kind !== undefined) {
-      content.entries.push({ path, uri: entryUri(archivePath, name), kind, bytes: data });
+      content.entries.push({ uri, kind, bytes: data });
     }
   }
 }

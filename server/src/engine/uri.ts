@@ -1,5 +1,6 @@
-// File identities. Internally a file is a `file:` URI as the editor spells it
-// (pathToFileURL); a file inside a zip continues the zip's URI with `!/`, e.g.
+// File identities. Internally a file is a `file:` URI as pathToFileURL
+// spells it (the editor may encode differently: canonicalUri); a file inside
+// a zip continues the zip's URI with `!/`, e.g.
 // `file:///x/package.zip!/<id>_content!/src/main/resources/parameters.prop`.
 // Users see paths relative to the scan root with the same `!/` separators.
 import { isAbsolute, relative, sep } from 'node:path';
@@ -10,21 +11,28 @@ export function fileUri(absolutePath: string): string {
 }
 
 /**
- * URI of an entry inside an archive (which may itself be inside another),
- * encoded exactly as pathToFileURL encodes. `entryName` must be a safe
- * relative name (see archive.ts): pathToFileURL would resolve `..`.
+ * URI of an entry inside an archive (which may itself be inside another):
+ * for a file on disk encoded exactly as pathToFileURL encodes the path with
+ * `!/`, which resolves `..` (archive.ts names unsafe entries only in problems).
  */
-export function entryUri(archivePath: string, entryName: string): string {
-  return pathToFileURL(`${archivePath}!/${entryName}`).href;
+export function entryUri(archiveUri: string, entryName: string): string {
+  const path = uriToPath(archiveUri);
+  return path === undefined ? `${archiveUri}!/${entryName.split('/').map(encodeURIComponent).join('/')}` : pathToFileURL(`${path}!/${entryName}`).href;
 }
 
-/** The file-system path of a URI, archive separators kept (`/x/package.zip!/a/b.iflw`). */
+/** The file-system path of a `file:` URI, archive separators kept (`/x/package.zip!/a/b.iflw`); undefined for other URIs. */
 export function uriToPath(uri: string): string | undefined {
   try {
     return fileURLToPath(uri);
   } catch {
     return undefined;
   }
+}
+
+/** One spelling per file URI, whatever percent-encoding the editor chose. */
+export function canonicalUri(uri: string): string {
+  const path = uriToPath(uri);
+  return path ? pathToFileURL(path).href : uri;
 }
 
 /** What users read: the path relative to the scan root with '/' separators, or the absolute path when outside it. */
