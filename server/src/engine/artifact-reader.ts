@@ -67,7 +67,7 @@ export interface Parser {
   parameters(uri: string, text: string): ParsedParameters;
 }
 
-export const PARSER: Parser = { iflow: parseIflow, parameters: parseParameters };
+const PARSER: Parser = { iflow: parseIflow, parameters: parseParameters };
 
 export interface ArtifactRead {
   readonly iflows: ParsedIflow[];

@@ -14,7 +14,7 @@ export class DiskSource implements ContentSource {
    * `.cpisecurity.json`; most do not, and knowing spares a failed open per
    * folder when configurations are looked up.
    */
-  constructor(readonly listedFolders?: ReadonlyMap<string, boolean>) {}
+  constructor(private readonly listedFolders?: ReadonlyMap<string, boolean>) {}
 
   read(uri: string, maxBytes: number): SourceRead | undefined {
     const path = uriToPath(uri);

@@ -21,11 +21,11 @@ export type SourceRead = { readonly text: string } | { readonly bytes: Uint8Arra
 
 /**
  * Content for the engine: files by URI. Reads are synchronous because the
- * analysis is: a source whose content is remote (a tenant read over HTTP,
- * URIs `cpi-tenant://...`) fetches a unit, such as a package zip, before the
- * engine scans it, and serves it from memory (an archive unit or a source
- * over the zip's entries). A new kind of file (scripts) is a FileKind and a
- * unit of work (units.ts); sources list and read it like any other file.
+ * analysis is; a remote source (a tenant read over HTTP, URIs
+ * `cpi-tenant://...`) fetches a unit, such as a package zip, before the
+ * engine scans it and serves it from memory, as ArchiveSource serves a zip's
+ * entries. New kinds of file (scripts) need no change here: they are
+ * ContentFiles of another kind, listed and read like the others.
  */
 export interface ContentSource {
   /**
