@@ -1,6 +1,8 @@
 // Bundles the client and the server (and the command line) into single files
-// with esbuild; the .vsix ships only these bundles.
+// with esbuild; the .vsix ships only these bundles. The rule lists derived
+// from the rule folders are brought up to date first.
 import { build } from 'esbuild';
+import { writeRuleLists } from './rule-lists.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -24,6 +26,8 @@ const targets = [
 ];
 
 const started = Date.now();
+const regenerated = await writeRuleLists();
+if (regenerated.length > 0) console.log(`rule lists: wrote ${regenerated.join(', ')}`);
 if (watch) {
   const { context } = await import('esbuild');
   for (const target of targets) {

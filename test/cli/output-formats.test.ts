@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { RULES } from '../../server/src/core/rules/catalogue';
+import { ruleCase } from '../support/fixture-cases';
 import { ensureBuilt, removeFolder, runCli, runJson, tempFolder, write, writeOrderArtifact } from './support';
 import { validateSarif } from './sarif-schema';
 
@@ -101,7 +102,7 @@ describe('cli output formats', function () {
   });
 
   it('junit: well-formed XML, one suite per file, failures at or above --fail-on', () => {
-    write(root, 'Clean/clean.iflw', readFileSync(join(__dirname, '..', 'fixtures', 'rules', 'cleartext-basic-auth', 'negative-https', 'Order Replication.iflw'), 'utf8'));
+    write(root, 'Clean/clean.iflw', readFileSync(join(ruleCase('cleartext-basic-auth', 'negative-https'), 'Order Replication.iflw'), 'utf8'));
     const run = runCli(['--format', 'junit'], root);
     assert.equal(run.code, 1, run.stderr);
     const suites: Record<string, string>[] = [];

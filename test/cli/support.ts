@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { ruleCase } from '../support/fixture-cases';
 
 // End-to-end helpers: the tests run the bundled command (server/out/cli.js)
 // as a child process over trees written to a temp folder.
 
 export const REPO = join(__dirname, '..', '..');
 export const CLI = join(REPO, 'server', 'out', 'cli.js');
-const RULE_FIXTURES = join(REPO, 'test', 'fixtures', 'rules');
 
 /** Builds the bundles once per test run when cli.js is missing or older than a source file. */
 export function ensureBuilt(): void {
@@ -100,7 +100,8 @@ export function write(root: string, relativePath: string, content: string | Uint
 
 /** A file of a rule fixture case, e.g. fixture('cleartext-basic-auth/positive-parameter', 'parameters.prop'). */
 export function fixture(caseName: string, file: string): string {
-  return readFileSync(join(RULE_FIXTURES, caseName, file), 'utf8');
+  const [ruleId, name] = caseName.split('/');
+  return readFileSync(join(ruleCase(ruleId, name), file), 'utf8');
 }
 
 export const ORDER_IFLOW = () => fixture('cleartext-basic-auth/positive-parameter', 'Order Replication.iflw');

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { analyseCertificateFile } from '../../server/src/core/analysis/analyse-certificate';
 import type { CertificateFile } from '../../server/src/core/certs/model';
 import { readCertificateFile } from '../../server/src/core/certs/read';
-import { describeCertificate, summarizeCertificate } from '../../server/src/core/certs/rules';
+import { describeCertificate, summarizeCertificate } from '../../server/src/core/certs/describe';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/model';
 import { bytesOf, caSignedLeaf, ecSelfSigned, ed25519SelfSigned, privateKeyPems, selfSignedRsa } from '../support/certs';
 import { withinBudget } from './support/budget';

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyseArtifact, type ArtifactResult } from '../../server/src/core/analysis/analyse-artifact';
+import { analyseCertificateFile, isCertificateUri } from '../../server/src/core/analysis/analyse-certificate';
 import { parseIflow, parseParameters } from '../../server/src/core/analysis/parsed';
 import { configTarget } from '../../server/src/core/config/target';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/model';
@@ -10,10 +11,23 @@ import { parseConfig } from '../../server/src/core/config/parse';
 /** Fixed "today" so suppression expiry in fixtures never depends on the calendar. */
 export const FIXTURE_TODAY = new Date('2026-06-01T12:00:00Z');
 
+/** Where the rules live, each in its folder with its cases under `fixtures/`. */
+export const RULES_DIR = join(__dirname, '..', '..', 'server', 'src', 'core', 'rules');
+
+/** The folder of one case of a rule. */
+export function ruleCase(ruleId: string, caseName: string): string {
+  return join(RULES_DIR, ruleId, 'fixtures', caseName);
+}
+
+/** The rule a case folder belongs to. */
+export function caseRule(folder: string): string {
+  return basename(dirname(dirname(folder)));
+}
+
 /**
  * One fixture case folder: `*.iflw` files, optional `parameters.prop` and
- * `.cpisecurity.json` beside them (loose artifact layout), and
- * `expected.json` listing the findings of the rule under test.
+ * `.cpisecurity.json` beside them (loose artifact layout), PEM certificate
+ * and key files, and `expected.json` listing the findings of the rule under test.
  */
 export interface FixtureCase {
   readonly name: string;
@@ -41,19 +55,21 @@ export function loadCase(folder: string): FixtureCase {
   return { name: folder.split('/').slice(-2).join('/'), folder, files };
 }
 
+/** Every case folder `<root>/<rule-id>/fixtures/<case>/`. */
 export function caseFolders(root: string): string[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)
-    .filter((name) => statSync(join(root, name)).isDirectory())
-    .flatMap((rule) =>
-      readdirSync(join(root, rule))
-        .filter((name) => statSync(join(root, rule, name)).isDirectory())
-        .map((name) => join(root, rule, name)),
+    .map((rule) => join(root, rule, 'fixtures'))
+    .filter((fixtures) => existsSync(fixtures))
+    .flatMap((fixtures) =>
+      readdirSync(fixtures)
+        .filter((name) => statSync(join(fixtures, name)).isDirectory())
+        .map((name) => join(fixtures, name)),
     )
     .sort();
 }
 
-/** Analyses the files of a case exactly as the language server would an artifact. */
+/** Analyses the files of a case exactly as the language server would an artifact and its certificate files. */
 export function analyseFiles(files: Map<string, string>, folderUri: string): ArtifactResult {
   const iflows = [...files].filter(([uri]) => uri.endsWith('.iflw')).map(([uri, text]) => parseIflow(uri, text));
   const parametersUri = `${folderUri}/parameters.prop`;
@@ -61,11 +77,19 @@ export function analyseFiles(files: Map<string, string>, folderUri: string): Art
   const configUri = `${folderUri}/.cpisecurity.json`;
   const configText = files.get(configUri);
   const config = configText === undefined ? { ...DEFAULT_CONFIG, root: folderUri } : parseConfig(configText, configUri).config;
-  return analyseArtifact({
+  const artifact = analyseArtifact({
     iflows,
     parameters: parametersText === undefined ? undefined : parseParameters(parametersUri, parametersText),
     config,
     configTarget: configTarget(configUri, configText),
     today: FIXTURE_TODAY,
   });
+  const certificates = [...files]
+    .filter(([uri]) => isCertificateUri(uri))
+    .map(([uri, text]) => analyseCertificateFile({ uri, bytes: Buffer.from(text, 'utf8'), config, now: FIXTURE_TODAY }));
+  return {
+    findings: [...artifact.findings, ...certificates.flatMap((result) => result.findings)],
+    suppressed: [...artifact.suppressed, ...certificates.flatMap((result) => result.suppressed)],
+    ruleFailures: [...artifact.ruleFailures, ...certificates.flatMap((result) => result.ruleFailures)],
+  };
 }

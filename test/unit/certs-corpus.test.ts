@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readCertificateFile } from '../../server/src/core/certs/read';
-import { checkCertificateFile } from '../../server/src/core/certs/rules';
+import { checkCertificateFile } from '../../server/src/core/analysis/check-certificate-file';
 import { CORPUS, filesUnder } from '../support/files';
 
 // Real certificate files of public projects: every one must be read without

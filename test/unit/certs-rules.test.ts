@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Finding } from '../../server/src/core/findings';
 import type { CertificateUsage } from '../../server/src/core/certs/model';
 import { readCertificateFile } from '../../server/src/core/certs/read';
-import { checkCertificateFile } from '../../server/src/core/certs/rules';
+import { checkCertificateFile } from '../../server/src/core/analysis/check-certificate-file';
 import { ruleMeta } from '../../server/src/core/rules/catalogue';
 import * as certs from '../support/certs';
 

@@ -14,7 +14,7 @@ import { ChannelView } from '../../server/src/core/analysis/channel-view';
 import { resolveValue } from '../../server/src/core/params/resolve';
 import { IFLOW_RULES } from '../../server/src/core/rules/registry';
 import type { Report } from '../../server/src/core/rules/rule';
-import { caseFolders, FIXTURE_TODAY, loadCase } from '../support/fixture-cases';
+import { caseFolders, FIXTURE_TODAY, loadCase, RULES_DIR } from '../support/fixture-cases';
 import { iflowSnapshot } from '../support/iflow-snapshot';
 import { allProperties, FIXTURES } from './iflow-support';
 
@@ -24,7 +24,7 @@ import { allProperties, FIXTURES } from './iflow-support';
 // tests apply many random edits to real and hand-made iFlows and compare.
 
 const CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
-const RULE_CASES = path.join(__dirname, '..', 'fixtures', 'rules');
+const RULE_CASES = RULES_DIR;
 
 /** Small deterministic PRNG (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FAQ, RULES, isRuleId } from '../../server/src/core/rules/catalogue';
+import { RULES, isRuleId } from '../../server/src/core/rules/catalogue';
+import { FAQ } from '../../server/src/core/knowledge/sap-help';
 import { FAQ_ENTRIES, faqEntry } from '../../server/src/core/knowledge/faq';
 import { RULE_DOCS, keyExplanations, renderFaqMarkdown } from '../../server/src/core/knowledge/rule-docs';
 

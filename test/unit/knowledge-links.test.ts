@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { FAQ, RULES, faqUrl } from '../../server/src/core/rules/catalogue';
+import { RULES } from '../../server/src/core/rules/catalogue';
+import { FAQ, faqUrl } from '../../server/src/core/knowledge/sap-help';
 import { FAQ_ENTRIES } from '../../server/src/core/knowledge/faq';
 import { SAP_PAGES } from '../../server/src/core/knowledge/sap-pages';
 import { RULE_DOCS, renderFaqMarkdown, renderRuleMarkdown } from '../../server/src/core/knowledge/rule-docs';

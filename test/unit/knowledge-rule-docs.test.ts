@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { FAQ, RULES, isRuleId, ruleMeta } from '../../server/src/core/rules/catalogue';
+import { RULES, isRuleId, ruleMeta } from '../../server/src/core/rules/catalogue';
+import { FAQ } from '../../server/src/core/knowledge/sap-help';
 import { faqEntry } from '../../server/src/core/knowledge/faq';
 import { RULE_DOCS, explainKey, keyExplanations, renderRuleMarkdown, ruleDoc } from '../../server/src/core/knowledge/rule-docs';
 
@@ -18,7 +19,6 @@ const FAQ_IDS = new Set<string>(Object.values(FAQ));
 
 describe('knowledge: rule docs', () => {
   it('documents exactly the rules of the catalogue', () => {
-    assert.equal(RULES.length, 30);
     assert.deepEqual(
       RULE_DOCS.map((entry) => entry.ruleId),
       RULES.map((rule) => rule.id),

@@ -10,11 +10,12 @@ import type { RuleMeta } from '../../server/src/core/rules/catalogue';
 import { CHANNEL_RULES, IFLOW_RULES } from '../../server/src/core/rules/registry';
 import type { ChannelRule, IflowRule } from '../../server/src/core/rules/rule';
 import { selfSignedRsa } from '../support/certs';
+import { ruleCase } from '../support/fixture-cases';
 
 // Rules are injected by pushing onto the registry arrays (readonly in their
 // type only): the engine reads them on every run, exactly as in production.
 
-const CASE = join(__dirname, '..', 'fixtures', 'rules', 'cleartext-basic-auth', 'positive-parameter');
+const CASE = ruleCase('cleartext-basic-auth', 'positive-parameter');
 const IFLOW_URI = 'file:///ws/Order%20Replication/Order%20Replication.iflw';
 const PARAMETERS_URI = 'file:///ws/Order%20Replication/parameters.prop';
 

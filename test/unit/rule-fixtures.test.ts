@@ -4,12 +4,12 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../../server/src/core/findings';
 import { applyFix } from '../support/apply-edits';
-import { analyseFiles, caseFolders, loadCase, type ExpectedFinding } from '../support/fixture-cases';
+import { analyseFiles, caseFolders, caseRule, loadCase, RULES_DIR, type ExpectedFinding } from '../support/fixture-cases';
 
-// Every folder test/fixtures/rules/<rule-id>/<case>/ is one artifact; its
-// expected.json lists exactly the findings of <rule-id> (an empty list for
-// negative cases). Adding a case never touches this file.
-const ROOT = join(__dirname, '..', 'fixtures', 'rules');
+// Every folder server/src/core/rules/<rule-id>/fixtures/<case>/ is one
+// artifact; its expected.json lists exactly the findings of <rule-id> (an
+// empty list for negative cases). Adding a case never touches this file.
+const ROOT = RULES_DIR;
 
 function fileName(uri: string): string {
   return decodeURIComponent(basename(new URL(uri).pathname));
@@ -34,16 +34,16 @@ describe('rule fixtures', () => {
   const folders = caseFolders(ROOT);
   it('has a positive and a negative case for every rule it covers', () => {
     assert.ok(folders.length > 0, `no fixture cases under ${ROOT}`);
-    const rules = new Set(folders.map((folder) => basename(join(folder, '..'))));
+    const rules = new Set(folders.map((folder) => caseRule(folder)));
     for (const rule of rules) {
-      const cases = folders.filter((folder) => basename(join(folder, '..')) === rule).map((folder) => basename(folder));
+      const cases = folders.filter((folder) => caseRule(folder) === rule).map((folder) => basename(folder));
       assert.ok(cases.some((name) => name.startsWith('positive')), `${rule} has no positive case`);
       assert.ok(cases.some((name) => name.startsWith('negative')), `${rule} has no negative case`);
     }
   });
 
   for (const folder of folders) {
-    const rule = basename(join(folder, '..'));
+    const rule = caseRule(folder);
     const caseName = `${rule}/${basename(folder)}`;
     describe(caseName, () => {
       const fixture = loadCase(folder);

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ruleCase } from '../../support/fixture-cases';
 
 // The soak test's workspace: two artifacts in the real layout, each with two
 // iFlows and one parameters.prop, plus a certificate file, all built from the
@@ -9,7 +10,6 @@ import { pathToFileURL } from 'node:url';
 
 const REPO = join(__dirname, '..', '..', '..');
 const EXAMPLES = join(REPO, 'examples');
-const RULES = join(REPO, 'test', 'fixtures', 'rules');
 
 export type SoakKind = 'iflow' | 'parameters' | 'certificate';
 
@@ -26,7 +26,7 @@ export interface SoakFile {
 
 const example = (artifact: string, file: string) => readFileSync(join(EXAMPLES, artifact, 'src', 'main', 'resources', file), 'utf8');
 const exampleFlow = (artifact: string, name: string) => example(artifact, `scenarioflows/integrationflow/${name}.iflw`);
-const rule = (id: string, fixture: string, file: string) => readFileSync(join(RULES, id, fixture, file), 'utf8');
+const rule = (id: string, fixture: string, file: string) => readFileSync(join(ruleCase(id, fixture), file), 'utf8');
 
 /** Two parameter files as one: each file's lines without its timestamp comment. */
 function mergedParameters(...texts: string[]): string {

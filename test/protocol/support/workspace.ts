@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ruleCase } from '../../support/fixture-cases';
 import { LspSession } from './lsp-session';
 
-const CASE = join(__dirname, '..', '..', 'fixtures', 'rules', 'cleartext-basic-auth', 'positive-parameter');
+const CASE = ruleCase('cleartext-basic-auth', 'positive-parameter');
 export const IFLOW_TEXT = readFileSync(join(CASE, 'Order Replication.iflw'), 'utf8');
 export const PARAMETERS_TEXT = readFileSync(join(CASE, 'parameters.prop'), 'utf8');
 

@@ -3,14 +3,13 @@ import { isIgnored } from '../config/globs';
 import type { Finding, Severity, SeveritySetting } from '../findings';
 import { resolveValue } from '../params/resolve';
 import { ruleMeta } from '../rules/catalogue';
-import { CHANNEL_RULES, IFLOW_RULES } from '../rules/registry';
+import { CHANNEL_RULES, IFLOW_RULES, PARAMETER_RULES } from '../rules/registry';
 import type { Channel, IflowProperty } from '../iflow/model';
 import type { IflowView, Report, RuleContext } from '../rules/rule';
 import { channelFindings, channelFindingsKey, type Buckets } from './channel-findings-cache';
 import { ChannelView } from './channel-view';
 import type { ConfigTarget } from '../config/target';
 import { buildFindings } from './findings-builder';
-import { checkParameterSecrets } from './parameter-secrets';
 import { displayName, type ParsedIflow, type ParsedParameters } from './parsed';
 import { applySuppressions, type SuppressedFinding } from './suppressions';
 
@@ -77,15 +76,31 @@ export function analyseArtifact(input: ArtifactInput): ArtifactResult {
     if (isIgnored(config, iflow.uri)) continue;
     findings.push(...analyseIflow(iflow, input, ruleFailures));
   }
-  const secretSeverity = effectiveSeverity(config, 'cleartext-secret');
-  if (input.parameters && !isIgnored(config, input.parameters.uri) && secretSeverity !== 'off') {
+  if (input.parameters && !isIgnored(config, input.parameters.uri)) findings.push(...analyseParameters(input.parameters, input.iflows, config, ruleFailures));
+  return { ...applySuppressions(findings, config, today), ruleFailures };
+}
+
+/** The parameters.prop rules, each finding on the value of its parameter. */
+function analyseParameters(parameters: ParsedParameters, iflows: readonly ParsedIflow[], config: Config, failures: RuleFailure[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of PARAMETER_RULES) {
+    if (effectiveSeverity(config, rule.meta.id) === 'off') continue;
+    const before = findings.length;
     try {
-      findings.push(...checkParameterSecrets(input.parameters, input.iflows, secretSeverity));
+      rule.check(
+        parameters.file,
+        ({ entry, message, severity }) => {
+          const effective = effectiveSeverity(config, rule.meta.id, severity);
+          if (effective !== 'off') findings.push({ ruleId: rule.meta.id, severity: effective, message, uri: parameters.uri, range: entry.value.range, related: [], fixes: [], subject: entry.key });
+        },
+        { iflows },
+      );
     } catch (error) {
-      recordRuleFailure(ruleFailures, 'cleartext-secret', input.parameters.uri, error);
+      findings.length = before; // what it reported before throwing is as doubtful as the rest
+      recordRuleFailure(failures, rule.meta.id, parameters.uri, error);
     }
   }
-  return { ...applySuppressions(findings, config, today), ruleFailures };
+  return findings;
 }
 
 function analyseIflow(iflow: ParsedIflow, input: ArtifactInput, failures: RuleFailure[]): Finding[] {

@@ -2,15 +2,15 @@ import { certificateUsage, isIgnored, relativePath } from '../config/globs';
 import type { Config } from '../config/model';
 import type { CertificateFile, CertificateProblem } from '../certs/model';
 import { readCertificateFile } from '../certs/read';
-import { checkCertificateFile } from '../certs/rules';
 import type { Finding, Severity } from '../findings';
 import { effectiveSeverity, recordRuleFailure, type RuleFailure } from './analyse-artifact';
+import { checkCertificateFile } from './check-certificate-file';
 import { decodeSegment, lastSegment } from './artifact-layout';
 import { applySuppressions, type SuppressedFinding } from './suppressions';
 
 /**
- * The certificate rules run as one check (certs/rules.ts), so a failure in
- * it is reported under this name rather than one rule id.
+ * The certificate rules of a file run together (check-certificate-file.ts):
+ * a failure in any is reported under this name rather than one rule id.
  */
 export const CERTIFICATE_CHECKS = 'certificate-checks';
 

@@ -1,4 +1,5 @@
-import { FAQ, faqUrl } from '../rules/catalogue';
+import { RULES } from '../rules/catalogue';
+import { FAQ, faqUrl } from './sap-help';
 import { SAP_PAGES } from './sap-pages';
 import type { FaqCategory, FaqEntry, DocLink } from './types';
 
@@ -10,7 +11,6 @@ interface EntryInput {
   readonly question: string;
   readonly answer: readonly string[];
   readonly category: FaqCategory;
-  readonly relatedRules?: readonly string[];
   readonly iflowKeys?: readonly string[];
   readonly links?: readonly DocLink[];
 }
@@ -23,7 +23,8 @@ function entry(id: string, input: EntryInput): FaqEntry {
     answer: input.answer.join('\n'),
     category: input.category,
     helpUrl: faqUrl(id),
-    relatedRules: input.relatedRules ?? [],
+    // The link is stored once, on the rules' side.
+    relatedRules: RULES.filter((rule) => rule.faq.includes(id)).map((rule) => rule.id),
     iflowKeys: input.iflowKeys ?? [],
     links: input.links ?? [],
   };
@@ -52,7 +53,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       'The same catalogue helps when a sender channel needs a role: instead of the generic `ESBMessaging.send`, define a ' +
         'narrower custom role and give it only to the caller of that interface.',
     ],
-    relatedRules: ['generic-sender-role'],
     iflowKeys: ['userRole', 'senderAuthType'],
     links: [SAP_PAGES.persona],
   }),
@@ -69,7 +69,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       'The same care applies to inbound calls: a sender that accepts the generic `ESBMessaging.send` role trusts every user ' +
         'that holds it, and an HTTPS sender without CSRF protection lets a browser session of such a user be misused.',
     ],
-    relatedRules: ['generic-sender-role', 'csrf-protection-disabled'],
     iflowKeys: ['userRole', 'senderAuthType', 'xsrfProtection'],
     links: [SAP_PAGES.identityAndAccess],
   }),
@@ -93,7 +92,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
         'certificate is the recommendation, and many receivers insist on one.',
       '- **Message-level signing and encryption**: self-signed certificates work; CA-signed ones are still preferred.',
     ],
-    relatedRules: ['inbound-cert-self-signed', 'outbound-cert-self-signed', 'sender-certificate-dn-auth', 'cert-weak-key'],
     iflowKeys: ['senderAuthType', 'clientCertificates', 'privateKeyAlias'],
     links: [SAP_PAGES.transportLevelSecurity],
   }),
@@ -105,7 +103,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
         'used to authenticate against the tenant has to be issued below one of those roots; otherwise the TLS handshake ' +
         'fails before any integration flow sees the call.',
     ],
-    relatedRules: ['inbound-cert-self-signed', 'sender-certificate-dn-auth'],
     iflowKeys: ['clientCertificates', 'senderAuthType'],
     links: [SAP_PAGES.loadBalancerRootCas],
   }),
@@ -118,7 +115,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       'A `*` in the CN is technically accepted, but only where the certificate serves client-certificate authentication. ' +
         "For outbound HTTPS, where the CA-signed key pairs are SAP's to manage, the CN always carries the complete host name.",
     ],
-    relatedRules: ['cert-wildcard-cn'],
     iflowKeys: ['clientCertificates', 'privateKeyAlias'],
   }),
   entry(FAQ.selfSignedClientAuth, {
@@ -133,7 +129,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       'Client-certificate authentication happens inside the TLS handshake, so it only means something on an `https://` ' +
         'connection.',
     ],
-    relatedRules: ['inbound-cert-self-signed', 'outbound-cert-self-signed', 'client-cert-over-http', 'sender-certificate-dn-auth'],
     iflowKeys: ['senderAuthType', 'clientCertificates', 'authenticationMethod', 'authentication', 'privateKeyAlias'],
   }),
   entry(FAQ.selfSignedMessageLevel, {
@@ -146,7 +141,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       'They still carry no assurance from a third party about who owns the key, and every partner has to trust each one ' +
         'individually, so SAP recommends CA-signed certificates here too.',
     ],
-    relatedRules: ['message-cert-self-signed', 'weak-message-crypto'],
     iflowKeys: ['WSSecurity_SignatureAlgorithm', 'signingAlgorithm', 'encryptionAlgorithm', 'privateKeyAlias'],
   }),
   entry(FAQ.keystoreOwner, {
@@ -160,7 +154,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       'Private keys therefore live in the tenant keystore, referenced from channels by alias (they cannot even be downloaded ' +
         'from it). Copies in a project folder or repository, and passwords typed into channel settings, bypass that protection.',
     ],
-    relatedRules: ['private-key-in-workspace', 'cert-expired', 'cert-expiring-soon', 'cleartext-secret'],
     iflowKeys: ['privateKeyAlias', 'credentialName'],
     links: [SAP_PAGES.managingKeystoreEntries],
   }),
@@ -174,7 +167,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       'Several schemes are available to sign and encrypt content, among them PGP and X.509-based ones (PKCS#7, WS-Security, ' +
         'S/MIME, AS2). Choose current algorithms: SHA-256 or stronger for signatures, AES for encryption.',
     ],
-    relatedRules: ['weak-message-crypto', 'cert-weak-signature', 'message-cert-self-signed'],
     iflowKeys: ['WSSecurity_SignatureAlgorithm', 'signingAlgorithm', 'encryptionAlgorithm', 'privateKeyAlias'],
     links: [SAP_PAGES.messageLevelSecurity],
   }),
@@ -190,15 +182,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       'A server on any other port (an SFTP server on 2222, say) is not reachable until the port has been opened for the ' +
         'tenant on request. Of the SMTP ports, 587 (STARTTLS) and 465 (SMTPS) keep the mail encrypted; 25 usually does not.',
     ],
-    relatedRules: [
-      'outbound-port-not-open',
-      'smtp-port-25',
-      'nonstandard-mail-port',
-      'mail-unencrypted',
-      'mail-starttls-optional',
-      'mail-cleartext-password',
-      'sftp-deprecated-algorithms',
-    ],
     iflowKeys: ['host', 'server', 'proxyType', 'ssl', 'auth', 'allowDeprecatedAlgorithms'],
   }),
   entry(FAQ.httpPorts, {
@@ -209,14 +192,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       '',
       'Other ports below 1024, including 80 (the default of plain `http://`), are not. When a URL names no port, the ' +
         "scheme's default counts: 80 for `http://`, 443 for `https://`.",
-    ],
-    relatedRules: [
-      'outbound-port-not-open',
-      'cleartext-http-endpoint',
-      'cleartext-basic-auth',
-      'receiver-auth-none',
-      'amqp-without-tls',
-      'allowed-headers-wildcard',
     ],
     iflowKeys: ['httpAddressWithoutQuery', 'address', 'Address', 'receipientURL', 'port', 'proxyType'],
   }),
@@ -250,7 +225,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
         'with a location id. HTTP-based addresses are then `http://` URLs to the virtual host defined in Cloud Connector, ' +
         'because the tunnel already provides TLS; client-certificate authentication does not pass through it.',
     ],
-    relatedRules: ['onpremise-client-cert', 'onpremise-https-address', 'private-host-via-internet'],
     iflowKeys: ['proxyType', 'locationID', 'location_id', 'scc_location_id', 'httpAddressWithoutQuery', 'address'],
     links: [SAP_PAGES.reverseProxyOrCloudConnector, SAP_PAGES.connectingCustomerSystem],
   }),

@@ -1,4 +1,4 @@
-import { FAQ } from '../rules/catalogue';
+import { FAQ } from './sap-help';
 import type { KeyExplanation } from './types';
 
 // Short notes on the iFlow property keys that matter for security, shown when

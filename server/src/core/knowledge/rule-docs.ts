@@ -1,14 +1,19 @@
-import { faqUrl, ruleMeta } from '../rules/catalogue';
+import { RULE_FOLDERS } from '../rules/catalogue.generated';
+import { RULES, ruleMeta } from '../rules/catalogue';
 import { FAQ_ENTRIES, faqEntry } from './faq';
+import { faqUrl } from './sap-help';
 import { SAP_PAGES } from './sap-pages';
-import { RULE_DOCS } from './rule-doc-entries';
 import type { CodeSample, DocLink, RuleDoc } from './types';
 
 // Public face of the knowledge base for rules: look-up plus markdown pages
 // used by hovers, the documentation webview and the offline docs.
 
-export { RULE_DOCS } from './rule-doc-entries';
 export { keyExplanations, explainKey } from './key-explanations';
+
+const EXPLANATIONS = new Map(RULE_FOLDERS.map(({ meta, explanation }) => [meta.id, explanation]));
+
+/** One explanation per rule, in catalogue order; its FAQ sections are the rule's own. */
+export const RULE_DOCS: readonly RuleDoc[] = RULES.map((meta) => ({ ruleId: meta.id, ...EXPLANATIONS.get(meta.id)!, faq: meta.faq }));
 
 const BY_RULE = new Map(RULE_DOCS.map((entry) => [entry.ruleId, entry]));
 

@@ -1,4 +1,4 @@
-import { helpPageUrl } from '../rules/catalogue';
+import { helpPageUrl } from './sap-help';
 import type { DocLink } from './types';
 
 // SAP Help pages the knowledge base points to. Every loio below was checked

@@ -24,6 +24,7 @@ export interface FaqEntry {
   readonly answer: string;
   readonly category: FaqCategory;
   readonly helpUrl: string;
+  /** Rules whose metadata cites this answer (derived, never written here). */
   readonly relatedRules: readonly string[];
   /** iFlow property keys the answer sheds light on. */
   readonly iflowKeys: readonly string[];
@@ -38,17 +39,21 @@ export interface CodeSample {
   readonly code: string;
 }
 
-/** The explanation that ships with a rule. Text fields are markdown. */
-export interface RuleDoc {
-  readonly ruleId: string;
+/** A rule's explanation as its folder holds it. Text fields are markdown. */
+export interface RuleExplanation {
   readonly what: string;
   readonly why: string;
   readonly fix: string;
   readonly before: CodeSample;
   readonly after: CodeSample;
-  /** FAQ section ids. */
-  readonly faq: readonly string[];
   readonly sapPages: readonly DocLink[];
+}
+
+/** The explanation that ships with a rule, with what its metadata adds. */
+export interface RuleDoc extends RuleExplanation {
+  readonly ruleId: string;
+  /** FAQ section ids (the rule's metadata). */
+  readonly faq: readonly string[];
 }
 
 /** What a security-relevant iFlow key means. */

@@ -1,52 +1,22 @@
-import { allowedHeadersWildcard } from './allowed-headers-wildcard';
-import { amqpWithoutTls } from './amqp-without-tls';
-import { certWildcardCnInTable } from './cert-wildcard-cn';
-import { cleartextBasicAuth } from './cleartext-basic-auth';
-import { cleartextHttpEndpoint } from './cleartext-http-endpoint';
-import { cleartextSecret } from './cleartext-secret';
-import { clientCertOverHttp } from './client-cert-over-http';
-import { csrfProtectionDisabled } from './csrf-protection-disabled';
-import { genericSenderRole } from './generic-sender-role';
-import { inboundCertSelfSigned } from './inbound-cert-self-signed';
-import { mailCleartextPassword } from './mail-cleartext-password';
-import { mailStarttlsOptional } from './mail-starttls-optional';
-import { mailUnencrypted } from './mail-unencrypted';
-import { nonstandardMailPort } from './nonstandard-mail-port';
-import { onPremiseClientCert } from './onpremise-client-cert';
-import { onPremiseHttpsAddress } from './onpremise-https-address';
-import { outboundPortNotOpen } from './outbound-port-not-open';
-import { privateHostViaInternet } from './private-host-via-internet';
-import { receiverAuthNone } from './receiver-auth-none';
-import type { ChannelRule, IflowRule } from './rule';
-import { senderCertificateDnAuth } from './sender-certificate-dn-auth';
-import { sftpDeprecatedAlgorithms } from './sftp-deprecated-algorithms';
-import { smtpPort25 } from './smtp-port-25';
-import { weakMessageCrypto } from './weak-message-crypto';
+import { inCatalogueOrder, type RuleMeta } from './catalogue';
+import { RULE_CHECKS } from './registry.generated';
+import type { ChannelRule, IflowRule, RuleChecks } from './rule';
 
-/** Rules that look at one channel at a time. */
-export const CHANNEL_RULES: readonly ChannelRule[] = [
-  outboundPortNotOpen,
-  nonstandardMailPort,
-  smtpPort25,
-  cleartextHttpEndpoint,
-  cleartextBasicAuth,
-  clientCertOverHttp,
-  onPremiseClientCert,
-  onPremiseHttpsAddress,
-  privateHostViaInternet,
-  mailUnencrypted,
-  mailCleartextPassword,
-  mailStarttlsOptional,
-  amqpWithoutTls,
-  sftpDeprecatedAlgorithms,
-  receiverAuthNone,
-  csrfProtectionDisabled,
-  genericSenderRole,
-  senderCertificateDnAuth,
-  inboundCertSelfSigned,
-  certWildcardCnInTable,
-  weakMessageCrypto,
-];
+// The checks of every rule folder by the kind of subject they look at, in
+// catalogue order. The arrays are readonly in their type only: tests inject
+// rules by pushing onto them, and the engine reads them on every run.
 
-/** Rules over a whole iFlow. */
-export const IFLOW_RULES: readonly IflowRule[] = [cleartextSecret, allowedHeadersWildcard];
+type WithMeta<Check> = Check & { readonly meta: RuleMeta };
+
+function checksOf<Subject extends keyof RuleChecks>(subject: Subject): WithMeta<NonNullable<RuleChecks[Subject]>>[] {
+  return inCatalogueOrder(RULE_CHECKS).flatMap(({ meta, checks }) => {
+    const check = checks[subject];
+    return check ? [{ ...check, meta }] : [];
+  });
+}
+
+export const CHANNEL_RULES: readonly ChannelRule[] = checksOf('channel');
+export const IFLOW_RULES: readonly IflowRule[] = checksOf('iflow');
+export const PARAMETER_RULES = checksOf('parameters');
+export const CERTIFICATE_RULES = checksOf('certificate');
+export const CERTIFICATE_FILE_RULES = checksOf('certificateFile');

@@ -4,6 +4,8 @@ import type { Severity } from '../findings';
 import type { IflowModel, IflowProperty } from '../iflow/model';
 import type { ResolvedValue } from '../params/resolved-value';
 import type { RuleMeta } from './catalogue';
+import type { CertificateCheck, CertificateFileCheck } from './certificate-check';
+import type { ParametersCheck } from './parameters-check';
 
 /** A change a quick fix makes, described as data; the analyser turns it into file edits. */
 export type FixAction =
@@ -41,9 +43,8 @@ export interface RuleContext {
 
 export type Reporter = (report: Report) => void;
 
-/** A rule over one channel at a time. */
-export interface ChannelRule {
-  readonly meta: RuleMeta;
+/** A check over one channel at a time. */
+export interface ChannelCheck {
   /**
    * Rules whose finding on the same value makes this one redundant
    * (e.g. plain HTTP is implied by "Basic authentication over plain HTTP").
@@ -60,9 +61,8 @@ export interface IflowView {
   resolve(property: IflowProperty): ResolvedValue | undefined;
 }
 
-/** A rule over a whole iFlow (settings not tied to one channel). */
-export interface IflowRule {
-  readonly meta: RuleMeta;
+/** A check over a whole iFlow (settings not tied to one channel). */
+export interface IflowCheck {
   /**
    * The rule reports on each channel's properties without comparing
    * channels: one run per channel plus one on the loose properties equals a
@@ -72,3 +72,26 @@ export interface IflowRule {
   readonly channelByChannel?: boolean;
   checkIflow(iflow: IflowView, report: Reporter, context: RuleContext): void;
 }
+
+/**
+ * What a rule checks (its folder's check.ts): one check per kind of subject
+ * it looks at. The engine runs each check where its subject occurs and
+ * places what it reports. A new kind of subject, such as the tokens of a
+ * script or an entry of the tenant keystore, is one more entry here with its
+ * own check type, and one runner in the engine.
+ */
+export interface RuleChecks {
+  readonly channel?: ChannelCheck;
+  readonly iflow?: IflowCheck;
+  readonly parameters?: ParametersCheck;
+  /** One certificate (of a file today, of a keystore entry next). */
+  readonly certificate?: CertificateCheck;
+  /** A certificate or key file as a whole. */
+  readonly certificateFile?: CertificateFileCheck;
+}
+
+/** A channel check with its rule's metadata, as the engine runs it. */
+export type ChannelRule = ChannelCheck & { readonly meta: RuleMeta };
+
+/** An iFlow check with its rule's metadata, as the engine runs it. */
+export type IflowRule = IflowCheck & { readonly meta: RuleMeta };

@@ -1,6 +1,5 @@
-import { ruleMeta } from './catalogue';
-import type { IflowRule } from './rule';
-import { channelLabel } from './support/channel-facts';
+import type { IflowCheck, RuleChecks } from '../rule';
+import { channelLabel } from '../support/channel-facts';
 
 // HTTP receivers list headers per direction (OData receivers under older
 // key names); the flow's runtime configuration has one list.
@@ -18,9 +17,8 @@ function matchAllEntry(list: string): string | undefined {
     .find((entry) => entry === '*' || entry === '.*');
 }
 
-export const allowedHeadersWildcard: IflowRule = {
+const iflowCheck: IflowCheck = {
   channelByChannel: true,
-  meta: ruleMeta('allowed-headers-wildcard')!,
   checkIflow(iflow, report) {
     const check = (key: string, value: ReturnType<typeof iflow.resolve>, where: string) => {
       const entry = value?.known ? matchAllEntry(value.text) : undefined;
@@ -41,3 +39,5 @@ export const allowedHeadersWildcard: IflowRule = {
     }
   },
 };
+
+export const checks: RuleChecks = { iflow: iflowCheck };

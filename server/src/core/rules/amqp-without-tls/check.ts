@@ -1,10 +1,8 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel } from './support/channel-facts';
-import { booleanLike, isOff, setValue } from './support/fixes';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { channelLabel } from '../support/channel-facts';
+import { booleanLike, isOff, setValue } from '../support/fixes';
 
-export const amqpWithoutTls: ChannelRule = {
-  meta: ruleMeta('amqp-without-tls')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (!channel.isAmqp || channel.connectivity !== 'internet') return;
     const tls = channel.resolved('connectWithTLS');
@@ -16,3 +14,5 @@ export const amqpWithoutTls: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

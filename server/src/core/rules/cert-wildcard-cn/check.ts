@@ -1,17 +1,21 @@
-import { dnCommonName } from '../certs/dn';
-import { UNKNOWN } from '../params/resolved-value';
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel } from './support/channel-facts';
-import { clientCertificateTable } from './support/client-certificates';
+import { dnCommonName } from '../../certs/dn';
+import type { CertificateUsage } from '../../certs/model';
+import { certificateName } from '../../certs/wording';
+import type { Severity } from '../../findings';
+import { UNKNOWN } from '../../params/resolved-value';
+import type { CertificateCheck } from '../certificate-check';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { undeclaredUsageHint } from '../support/certificates';
+import { channelLabel } from '../support/channel-facts';
+import { clientCertificateTable } from '../support/client-certificates';
 
-/**
- * Wildcard names in a sender's client-certificate table. For inbound client
- * authentication SAP accepts a wildcard CN, so this is only information here;
- * certificate files are checked by the certificate analysis.
- */
-export const certWildcardCnInTable: ChannelRule = {
-  meta: ruleMeta('cert-wildcard-cn')!,
+// SAP recommends the full host name, and supports wildcard names for
+// certificate-based client authentication: there (inbound) a wildcard is
+// only information.
+const severity = (usage: CertificateUsage | undefined): Severity => (usage === 'inbound' ? 'information' : 'warning');
+
+/** Wildcard names in a sender's client-certificate table, which is inbound client authentication. */
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     const certificates = clientCertificateTable(channel);
     if (!certificates) return;
@@ -22,9 +26,27 @@ export const certWildcardCnInTable: ChannelRule = {
       report({
         on: certificates.table,
         slice: [subject.start, subject.end],
-        severity: 'information',
+        severity: severity('inbound'),
         message: `The ${channelLabel(channel)} accepts a client certificate with the wildcard name "CN=${cn}". SAP supports wildcards for client-certificate authentication, but recommends the full host name.`,
       });
     }
   },
 };
+
+/** A wildcard in the subject CN or a DNS alternative name of a certificate. */
+const certificateCheck: CertificateCheck = {
+  check(certificate, report, context) {
+    const names = [...(certificate.wildcardCn ? [certificateName(certificate)] : []), ...certificate.wildcardDnsNames.map((name) => `DNS:${name}`)];
+    if (names.length === 0) return;
+    const inbound = context.usage === 'inbound';
+    report({
+      severity: severity(context.usage),
+      message:
+        `Certificate ${certificateName(certificate)} uses a wildcard name (${names.join(', ')}): SAP recommends the full host name in the CN` +
+        (inbound ? '; wildcards are supported for certificate-based client authentication.' : ' and supports wildcards for certificate-based client authentication only.') +
+        undeclaredUsageHint(context),
+    });
+  },
+};
+
+export const checks: RuleChecks = { channel: channelCheck, certificate: certificateCheck };

@@ -1,9 +1,7 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel, plainHttpAddress, upgradeToHttps } from './support/channel-facts';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { channelLabel, plainHttpAddress, upgradeToHttps } from '../support/channel-facts';
 
-export const cleartextBasicAuth: ChannelRule = {
-  meta: ruleMeta('cleartext-basic-auth')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (channel.receiverAuth !== 'basic') return;
     const address = plainHttpAddress(channel);
@@ -16,3 +14,5 @@ export const cleartextBasicAuth: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

@@ -1,9 +1,7 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel, plainHttpAddress, upgradeToHttps } from './support/channel-facts';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { channelLabel, plainHttpAddress, upgradeToHttps } from '../support/channel-facts';
 
-export const cleartextHttpEndpoint: ChannelRule = {
-  meta: ruleMeta('cleartext-http-endpoint')!,
+const channelCheck: ChannelCheck = {
   supersededBy: ['cleartext-basic-auth', 'client-cert-over-http'],
   check(channel, report) {
     const address = plainHttpAddress(channel);
@@ -16,3 +14,5 @@ export const cleartextHttpEndpoint: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

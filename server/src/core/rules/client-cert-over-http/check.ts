@@ -1,9 +1,7 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel, plainHttpAddress, upgradeToHttps } from './support/channel-facts';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { channelLabel, plainHttpAddress, upgradeToHttps } from '../support/channel-facts';
 
-export const clientCertOverHttp: ChannelRule = {
-  meta: ruleMeta('client-cert-over-http')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (channel.receiverAuth !== 'clientCertificate') return;
     const address = plainHttpAddress(channel);
@@ -16,3 +14,5 @@ export const clientCertOverHttp: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

@@ -1,10 +1,8 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel } from './support/channel-facts';
-import { booleanLike, isOff, setValue } from './support/fixes';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { channelLabel } from '../support/channel-facts';
+import { booleanLike, isOff, setValue } from '../support/fixes';
 
-export const csrfProtectionDisabled: ChannelRule = {
-  meta: ruleMeta('csrf-protection-disabled')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (channel.adapter !== 'HTTPS' || !channel.isSender) return;
     const csrf = channel.resolved('xsrfProtection');
@@ -16,3 +14,5 @@ export const csrfProtectionDisabled: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

@@ -1,9 +1,7 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel } from './support/channel-facts';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { channelLabel } from '../support/channel-facts';
 
-export const genericSenderRole: ChannelRule = {
-  meta: ruleMeta('generic-sender-role')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (!channel.isSender) return;
     // Old files have no senderAuthType; a user role then means role-based.
@@ -15,3 +13,5 @@ export const genericSenderRole: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

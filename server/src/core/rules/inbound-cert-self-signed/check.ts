@@ -1,13 +1,14 @@
-import { sameDn } from '../certs/dn';
-import { UNKNOWN } from '../params/resolved-value';
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel } from './support/channel-facts';
-import { clientCertificateTable } from './support/client-certificates';
+import { sameDn } from '../../certs/dn';
+import { certificateName } from '../../certs/wording';
+import { UNKNOWN } from '../../params/resolved-value';
+import type { CertificateCheck } from '../certificate-check';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { isSelfSignedLeaf } from '../support/certificates';
+import { channelLabel } from '../support/channel-facts';
+import { clientCertificateTable } from '../support/client-certificates';
 
 /** Rows of a sender's client-certificate table whose subject is its own issuer. */
-export const inboundCertSelfSigned: ChannelRule = {
-  meta: ruleMeta('inbound-cert-self-signed')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     const certificates = clientCertificateTable(channel);
     if (!certificates) return;
@@ -23,3 +24,15 @@ export const inboundCertSelfSigned: ChannelRule = {
     }
   },
 };
+
+/** A certificate file declared for inbound use whose certificate signed itself. */
+const certificateCheck: CertificateCheck = {
+  check(certificate, report, context) {
+    if (!isSelfSignedLeaf(certificate) || context.usage !== 'inbound') return;
+    report({
+      message: `Self-signed certificate ${certificateName(certificate)} is used for inbound client authentication: Cloud Integration does not accept self-signed client certificates. Use a certificate signed by a CA.`,
+    });
+  },
+};
+
+export const checks: RuleChecks = { channel: channelCheck, certificate: certificateCheck };

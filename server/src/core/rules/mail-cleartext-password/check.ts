@@ -1,10 +1,8 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel } from './support/channel-facts';
-import { encryptMailFix } from './support/mail';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { channelLabel } from '../support/channel-facts';
+import { encryptMailFix } from '../support/mail';
 
-export const mailCleartextPassword: ChannelRule = {
-  meta: ruleMeta('mail-cleartext-password')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (!channel.isMail || !channel.is('auth', 'loginPlain', 'plain')) return;
     if (!channel.is('ssl', 'off', 'starttls_optional')) return;
@@ -18,3 +16,5 @@ export const mailCleartextPassword: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

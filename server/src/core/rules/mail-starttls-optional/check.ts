@@ -1,10 +1,8 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel } from './support/channel-facts';
-import { setValue } from './support/fixes';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { channelLabel } from '../support/channel-facts';
+import { setValue } from '../support/fixes';
 
-export const mailStarttlsOptional: ChannelRule = {
-  meta: ruleMeta('mail-starttls-optional')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (!channel.isMail || !channel.is('ssl', 'starttls_optional')) return;
     const ssl = channel.resolved('ssl')!;
@@ -15,3 +13,5 @@ export const mailStarttlsOptional: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

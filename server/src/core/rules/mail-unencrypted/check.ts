@@ -1,10 +1,8 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel } from './support/channel-facts';
-import { encryptMailFix } from './support/mail';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { channelLabel } from '../support/channel-facts';
+import { encryptMailFix } from '../support/mail';
 
-export const mailUnencrypted: ChannelRule = {
-  meta: ruleMeta('mail-unencrypted')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (!channel.isMail || !channel.is('ssl', 'off')) return;
     report({
@@ -14,3 +12,5 @@ export const mailUnencrypted: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

@@ -1,13 +1,11 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel, hostAddress } from './support/channel-facts';
-import { replaceSlice } from './support/fixes';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { channelLabel, hostAddress } from '../support/channel-facts';
+import { replaceSlice } from '../support/fixes';
 
 // IMAP 143 / IMAPS 993, POP3 110 / POP3S 995.
 const STANDARD_PORTS = [143, 993, 110, 995];
 
-export const nonstandardMailPort: ChannelRule = {
-  meta: ruleMeta('nonstandard-mail-port')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (!channel.isMail || !channel.isSender) return;
     const address = hostAddress(channel);
@@ -24,3 +22,5 @@ export const nonstandardMailPort: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

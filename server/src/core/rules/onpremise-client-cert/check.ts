@@ -1,9 +1,7 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel } from './support/channel-facts';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { channelLabel } from '../support/channel-facts';
 
-export const onPremiseClientCert: ChannelRule = {
-  meta: ruleMeta('onpremise-client-cert')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (!channel.isUrlReceiver || channel.connectivity !== 'onPremise') return;
     if (channel.receiverAuth !== 'clientCertificate') return;
@@ -13,3 +11,5 @@ export const onPremiseClientCert: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

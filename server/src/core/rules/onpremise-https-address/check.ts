@@ -1,10 +1,8 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel, urlAddress } from './support/channel-facts';
-import { replaceSlice } from './support/fixes';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { channelLabel, urlAddress } from '../support/channel-facts';
+import { replaceSlice } from '../support/fixes';
 
-export const onPremiseHttpsAddress: ChannelRule = {
-  meta: ruleMeta('onpremise-https-address')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (channel.connectivity !== 'onPremise') return;
     const address = urlAddress(channel);
@@ -17,3 +15,5 @@ export const onPremiseHttpsAddress: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

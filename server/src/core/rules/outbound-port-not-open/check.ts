@@ -1,8 +1,7 @@
-import type { ChannelView } from '../analysis/channel-view';
-import { ruleMeta } from './catalogue';
-import type { ChannelRule, FixSpec, Report } from './rule';
-import { channelLabel, hostAddress, urlAddress, type AddressFacts } from './support/channel-facts';
-import { replaceSlice } from './support/fixes';
+import type { ChannelView } from '../../analysis/channel-view';
+import type { ChannelCheck, RuleChecks, FixSpec, Report } from '../rule';
+import { channelLabel, hostAddress, urlAddress, type AddressFacts } from '../support/channel-facts';
+import { replaceSlice } from '../support/fixes';
 
 // Outbound ports open by default for Internet channels (security FAQ):
 // HTTP(S) 443 and every port from 1024; SFTP 22; SMTP 25, 465 and 587.
@@ -50,8 +49,7 @@ function effectivePort({ endpoint }: AddressFacts, defaultPort: number | undefin
   return endpoint.hasExplicitPort ? endpoint.port : defaultPort;
 }
 
-export const outboundPortNotOpen: ChannelRule = {
-  meta: ruleMeta('outbound-port-not-open')!,
+const channelCheck: ChannelCheck = {
   check(channel, report, { config }) {
     // SFTP servers are always reached outbound, even by a polling sender.
     if (!channel.isReceiver && !channel.isSftp) return;
@@ -77,3 +75,5 @@ export const outboundPortNotOpen: ChannelRule = {
     report(found);
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

@@ -1,11 +1,9 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule, FixSpec } from './rule';
-import { channelLabel, hostAddress, urlAddress } from './support/channel-facts';
-import { setValue } from './support/fixes';
-import { isPrivateHost } from './support/hosts';
+import type { ChannelCheck, RuleChecks, FixSpec } from '../rule';
+import { channelLabel, hostAddress, urlAddress } from '../support/channel-facts';
+import { setValue } from '../support/fixes';
+import { isPrivateHost } from '../support/hosts';
 
-export const privateHostViaInternet: ChannelRule = {
-  meta: ruleMeta('private-host-via-internet')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (channel.connectivity !== 'internet') return;
     const address = channel.isUrlReceiver ? urlAddress(channel) : channel.isSftp || channel.isMail || channel.isAmqp ? hostAddress(channel) : undefined;
@@ -25,3 +23,5 @@ export const privateHostViaInternet: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

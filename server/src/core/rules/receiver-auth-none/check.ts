@@ -1,9 +1,7 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel } from './support/channel-facts';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { channelLabel } from '../support/channel-facts';
 
-export const receiverAuthNone: ChannelRule = {
-  meta: ruleMeta('receiver-auth-none')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (!channel.isUrlReceiver || channel.connectivity !== 'internet') return;
     if (channel.receiverAuth !== 'none') return;
@@ -13,3 +11,5 @@ export const receiverAuthNone: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

@@ -1,9 +1,7 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel } from './support/channel-facts';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { channelLabel } from '../support/channel-facts';
 
-export const senderCertificateDnAuth: ChannelRule = {
-  meta: ruleMeta('sender-certificate-dn-auth')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (!channel.isSender || !channel.is('senderAuthType', 'ClientCertificate')) return;
     report({
@@ -12,3 +10,5 @@ export const senderCertificateDnAuth: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

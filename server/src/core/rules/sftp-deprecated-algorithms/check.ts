@@ -1,10 +1,8 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule } from './rule';
-import { channelLabel } from './support/channel-facts';
-import { booleanLike, isOn, setValue } from './support/fixes';
+import type { ChannelCheck, RuleChecks } from '../rule';
+import { channelLabel } from '../support/channel-facts';
+import { booleanLike, isOn, setValue } from '../support/fixes';
 
-export const sftpDeprecatedAlgorithms: ChannelRule = {
-  meta: ruleMeta('sftp-deprecated-algorithms')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (!channel.isSftp) return;
     const setting = channel.resolved('allowDeprecatedAlgorithms');
@@ -16,3 +14,5 @@ export const sftpDeprecatedAlgorithms: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

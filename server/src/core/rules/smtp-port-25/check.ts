@@ -1,10 +1,8 @@
-import { ruleMeta } from './catalogue';
-import type { ChannelRule, FixAction, FixSpec } from './rule';
-import { channelLabel, hostAddress } from './support/channel-facts';
-import { replaceAction } from './support/fixes';
+import type { ChannelCheck, RuleChecks, FixAction, FixSpec } from '../rule';
+import { channelLabel, hostAddress } from '../support/channel-facts';
+import { replaceAction } from '../support/fixes';
 
-export const smtpPort25: ChannelRule = {
-  meta: ruleMeta('smtp-port-25')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (!channel.isMail || !channel.isReceiver) return;
     const address = hostAddress(channel);
@@ -33,3 +31,5 @@ export const smtpPort25: ChannelRule = {
     });
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

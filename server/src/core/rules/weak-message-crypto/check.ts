@@ -1,8 +1,7 @@
-import type { ChannelView } from '../analysis/channel-view';
-import { ruleMeta } from './catalogue';
-import type { ChannelRule, Reporter } from './rule';
-import { channelLabel } from './support/channel-facts';
-import { isOn, setValue } from './support/fixes';
+import type { ChannelView } from '../../analysis/channel-view';
+import type { ChannelCheck, RuleChecks, Reporter } from '../rule';
+import { channelLabel } from '../support/channel-facts';
+import { isOn, setValue } from '../support/fixes';
 
 const WEAK_DIGESTS = ['SHA1', 'MD5'];
 const WEAK_CIPHERS = ['DES3', 'RC2'];
@@ -19,8 +18,7 @@ function checkAlgorithm(channel: ChannelView, report: Reporter, key: string, wea
   });
 }
 
-export const weakMessageCrypto: ChannelRule = {
-  meta: ruleMeta('weak-message-crypto')!,
+const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (channel.adapter === 'SOAP') {
       // The algorithm key is present with its default even when WS-Security is off.
@@ -40,3 +38,5 @@ export const weakMessageCrypto: ChannelRule = {
     }
   },
 };
+
+export const checks: RuleChecks = { channel: channelCheck };

@@ -1,0 +1,11 @@
+import { FAQ, helpPageUrl } from '../../knowledge/sap-help';
+import type { RuleMeta } from '../catalogue';
+
+export const meta: RuleMeta = {
+  id: 'allowed-headers-wildcard',
+  title: 'All headers allowed',
+  section: 'authentication',
+  defaultSeverity: 'information',
+  faq: [FAQ.httpPorts],
+  helpUrl: helpPageUrl('0c1c96e50ff340869090469d260976f3'), // Specify the Runtime Configuration
+};

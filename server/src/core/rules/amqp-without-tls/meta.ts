@@ -1,0 +1,11 @@
+import { FAQ, helpPageUrl } from '../../knowledge/sap-help';
+import type { RuleMeta } from '../catalogue';
+
+export const meta: RuleMeta = {
+  id: 'amqp-without-tls',
+  title: 'AMQP without TLS',
+  section: 'network',
+  defaultSeverity: 'warning',
+  faq: [FAQ.httpPorts],
+  helpUrl: helpPageUrl('c9b8cae7ec3e475bb8efaef8e8de28e9'), // Use Secure Protocols
+};

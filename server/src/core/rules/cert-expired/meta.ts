@@ -1,0 +1,11 @@
+import { FAQ, helpPageUrl } from '../../knowledge/sap-help';
+import type { RuleMeta } from '../catalogue';
+
+export const meta: RuleMeta = {
+  id: 'cert-expired',
+  title: 'Certificate expired or not yet valid',
+  section: 'certificates',
+  defaultSeverity: 'error',
+  faq: [FAQ.keystoreOwner],
+  helpUrl: helpPageUrl('b1635139eb1f42728e249004ae2d617b'), // Keystore
+};

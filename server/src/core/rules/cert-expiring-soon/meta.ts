@@ -1,0 +1,11 @@
+import { FAQ, helpPageUrl } from '../../knowledge/sap-help';
+import type { RuleMeta } from '../catalogue';
+
+export const meta: RuleMeta = {
+  id: 'cert-expiring-soon',
+  title: 'Certificate expiring soon',
+  section: 'certificates',
+  defaultSeverity: 'warning',
+  faq: [FAQ.keystoreOwner],
+  helpUrl: helpPageUrl('7d24b61c989e4fa5851797fe391e83d2'), // Managing the Lifecycle of Keys
+};

@@ -1,0 +1,11 @@
+import { FAQ, faqUrl } from '../../knowledge/sap-help';
+import type { RuleMeta } from '../catalogue';
+
+export const meta: RuleMeta = {
+  id: 'cert-wildcard-cn',
+  title: 'Wildcard certificate name',
+  section: 'certificates',
+  defaultSeverity: 'warning',
+  faq: [FAQ.wildcardCn],
+  helpUrl: faqUrl(FAQ.wildcardCn),
+};

@@ -1,0 +1,11 @@
+import { FAQ, helpPageUrl } from '../../knowledge/sap-help';
+import type { RuleMeta } from '../catalogue';
+
+export const meta: RuleMeta = {
+  id: 'cleartext-http-endpoint',
+  title: 'Plain HTTP endpoint on the Internet',
+  section: 'network',
+  defaultSeverity: 'warning',
+  faq: [FAQ.httpPorts],
+  helpUrl: helpPageUrl('c9b8cae7ec3e475bb8efaef8e8de28e9'), // Use Secure Protocols
+};

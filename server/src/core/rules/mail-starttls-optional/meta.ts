@@ -1,0 +1,11 @@
+import { FAQ, helpPageUrl } from '../../knowledge/sap-help';
+import type { RuleMeta } from '../catalogue';
+
+export const meta: RuleMeta = {
+  id: 'mail-starttls-optional',
+  title: 'Optional STARTTLS for mail',
+  section: 'network',
+  defaultSeverity: 'warning',
+  faq: [FAQ.sftpSmtpPorts],
+  helpUrl: helpPageUrl('f68d5e03fd574f509f89474f6a6e272a'), // Configure the Mail Receiver Adapter
+};

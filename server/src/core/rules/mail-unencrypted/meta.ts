@@ -1,0 +1,11 @@
+import { FAQ, helpPageUrl } from '../../knowledge/sap-help';
+import type { RuleMeta } from '../catalogue';
+
+export const meta: RuleMeta = {
+  id: 'mail-unencrypted',
+  title: 'Mail without encryption',
+  section: 'network',
+  defaultSeverity: 'warning',
+  faq: [FAQ.sftpSmtpPorts],
+  helpUrl: helpPageUrl('c9b8cae7ec3e475bb8efaef8e8de28e9'), // Use Secure Protocols
+};

@@ -1,0 +1,11 @@
+import { FAQ, faqUrl } from '../../knowledge/sap-help';
+import type { RuleMeta } from '../catalogue';
+
+export const meta: RuleMeta = {
+  id: 'message-cert-self-signed',
+  title: 'Self-signed message-level certificate',
+  section: 'certificates',
+  defaultSeverity: 'information',
+  faq: [FAQ.selfSignedMessageLevel, FAQ.messageLevelProcedure],
+  helpUrl: faqUrl(FAQ.selfSignedMessageLevel),
+};

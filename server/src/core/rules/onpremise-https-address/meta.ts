@@ -1,0 +1,11 @@
+import { FAQ, helpPageUrl } from '../../knowledge/sap-help';
+import type { RuleMeta } from '../catalogue';
+
+export const meta: RuleMeta = {
+  id: 'onpremise-https-address',
+  title: 'HTTPS address through Cloud Connector',
+  section: 'network',
+  defaultSeverity: 'information',
+  faq: [FAQ.cloudConnector],
+  helpUrl: helpPageUrl('c9b8cae7ec3e475bb8efaef8e8de28e9'), // Use Secure Protocols
+};

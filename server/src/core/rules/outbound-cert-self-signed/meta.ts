@@ -1,0 +1,11 @@
+import { FAQ, faqUrl } from '../../knowledge/sap-help';
+import type { RuleMeta } from '../catalogue';
+
+export const meta: RuleMeta = {
+  id: 'outbound-cert-self-signed',
+  title: 'Self-signed outbound certificate',
+  section: 'certificates',
+  defaultSeverity: 'warning',
+  faq: [FAQ.selfSignedClientAuth, FAQ.caSignedMandatory, FAQ.keystoreOwner],
+  helpUrl: faqUrl(FAQ.selfSignedClientAuth),
+};

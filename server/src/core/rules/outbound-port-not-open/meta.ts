@@ -1,0 +1,11 @@
+import { FAQ, faqUrl } from '../../knowledge/sap-help';
+import type { RuleMeta } from '../catalogue';
+
+export const meta: RuleMeta = {
+  id: 'outbound-port-not-open',
+  title: 'Outbound port not open by default',
+  section: 'network',
+  defaultSeverity: 'warning',
+  faq: [FAQ.httpPorts, FAQ.sftpSmtpPorts],
+  helpUrl: faqUrl(FAQ.httpPorts),
+};

@@ -1,0 +1,11 @@
+import { FAQ, helpPageUrl } from '../../knowledge/sap-help';
+import type { RuleMeta } from '../catalogue';
+
+export const meta: RuleMeta = {
+  id: 'private-key-in-workspace',
+  title: 'Private key in the workspace',
+  section: 'certificates',
+  defaultSeverity: 'warning',
+  faq: [FAQ.keystoreOwner],
+  helpUrl: helpPageUrl('2dc8942e02de4be59bd2afaa3bfdc591'), // Managing Keystore Entries
+};
