@@ -2,31 +2,8 @@
 // reader (well-formed.ts) gives up on: broken, half-typed or unusual XML.
 // saxes keeps going after every mistake; this module turns its events and
 // its quirks after a mistake into plain element events and problems.
-import { SaxesParser } from 'saxes';
-
-/** What the reader does with the elements and problems of a document. */
-export interface ElementSink {
-  /**
-   * A start tag at [start, end). `element` identifies it until its end tag;
-   * `nothingPending`: the parser holds no stray text from an earlier mistake.
-   */
-  open(name: string, start: number, end: number, selfClosing: boolean, element: unknown, attributes: () => Record<string, string>, nothingPending: boolean): void;
-  /**
-   * The end of the element `element` named `name`, by the end tag at
-   * [start, end) when `ownTag` (saxes also ends elements without one while
-   * it unwinds after a mistake). Says what it took as closed cleanly, which
-   * revokeCleanClose can take back.
-   */
-  close(name: string, start: number, end: number, element: unknown, nothingPending: boolean, ownTag: boolean): CleanClose | undefined;
-  /** Takes back the last close's clean ending: saxes found its end tag unexpected after all. */
-  revokeCleanClose(what: CleanClose): void;
-  /** An end tag saxes could not match to an open element (it may still end a channel or property). */
-  strayClose(name: string, start: number, end: number): void;
-  problem(message: string, start: number, end: number): void;
-}
-
-/** A channel or property ended by its own end tag with nothing pending. */
-export type CleanClose = 'channel' | 'property';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { EndTag, StartTag, type CleanClose, type ElementSink } from './element-sink';
 
 export function readWithSaxes(text: string, sink: ElementSink): void {
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
@@ -36,7 +13,8 @@ export function readWithSaxes(text: string, sink: ElementSink): void {
   // clearing the buffer only after such an error is cheap. (saxes 6 field.)
   let staleText = false;
   const saxesText = (): string => (parser as unknown as { text: string }).text;
-  let tagStart = 0;
+  const startTag: StartTag = new StartTag(() => (startTag.element as SaxesTagPlain).attributes);
+  const endTag = new EndTag();
   // saxes pops its tags one by one while looking for the one a close tag
   // names, and reports each that is not it right after popping it: an element
   // popped so was not closed by its own close tag, whatever the text there.
@@ -49,18 +27,31 @@ export function readWithSaxes(text: string, sink: ElementSink): void {
     }
     // The position is past the name and the one character that ended it.
     const guess = parser.position - tag.name.length - 2;
-    tagStart = text.charCodeAt(guess) === 60 /* < */ ? guess : Math.max(0, text.lastIndexOf('<', guess));
+    startTag.start = text.charCodeAt(guess) === 60 /* < */ ? guess : Math.max(0, text.lastIndexOf('<', guess));
   });
 
-  parser.on('opentag', (tag) => sink.open(tag.name, tagStart, parser.position, tag.isSelfClosing, tag, () => tag.attributes, saxesText() === ''));
+  parser.on('opentag', (tag) => {
+    startTag.name = tag.name;
+    startTag.end = parser.position;
+    startTag.selfClosing = tag.isSelfClosing;
+    startTag.element = tag;
+    startTag.nothingPending = saxesText() === '';
+    sink.open(startTag);
+  });
 
   parser.on('closetag', (tag) => {
     lastCleanClose = undefined;
     if (tag.isSelfClosing) return; // ended with its start tag
     const end = parser.position;
     const start = Math.max(0, text.lastIndexOf('<', end - 1));
+    endTag.name = tag.name;
+    endTag.start = start;
+    endTag.end = end;
+    endTag.element = tag;
+    endTag.nothingPending = saxesText() === '';
     // Closes that saxes invents while unwinding after an error have no tag of their own.
-    lastCleanClose = sink.close(tag.name, start, end, tag, saxesText() === '', isCloseTagOf(text, start, tag.name));
+    endTag.ownTag = isCloseTagOf(text, start, tag.name);
+    lastCleanClose = sink.close(endTag);
   });
 
   // saxes reports every problem through `fail`, a public method meant to be
