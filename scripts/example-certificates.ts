@@ -5,16 +5,12 @@
 // "expiring soon" depends on the day and is covered by the test suite instead.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { keyPair, makeCertificate } from '../test/support/certs';
+import { CHECKED_IN_FROM, CHECKED_IN_UNTIL, keyPair, kestrelSubject, makeCertificate } from '../test/support/certs';
 
 const ROOT = join(__dirname, '..', 'examples', 'certificates');
-const FROM = new Date('2026-01-01T00:00:00Z');
-const UNTIL = new Date('2036-01-01T00:00:00Z');
-const org = (cn: string) => [
-  { shortName: 'C', value: 'DE' },
-  { shortName: 'O', value: 'Kestrel Outdoor Supply' },
-  { shortName: 'CN', value: cn },
-];
+const FROM = CHECKED_IN_FROM;
+const UNTIL = CHECKED_IN_UNTIL;
+const org = kestrelSubject;
 
 function write(relative: string, content: string | Buffer): void {
   const path = join(ROOT, relative);

@@ -89,6 +89,19 @@ export interface CertificateSpec {
 const DAY = 24 * 60 * 60 * 1000;
 export const RSA2048: KeySpec = { type: 'rsa', bits: 2048 };
 
+/** Validity of certificates written once and checked in (demo workspace, rule fixtures): fixed and long. */
+export const CHECKED_IN_FROM = new Date('2026-01-01T00:00:00Z');
+export const CHECKED_IN_UNTIL = new Date('2036-01-01T00:00:00Z');
+
+/** A subject of the demo company: C=DE, O=Kestrel Outdoor Supply, CN=`cn`. */
+export function kestrelSubject(cn: string): Attributes {
+  return [
+    { shortName: 'C', value: 'DE' },
+    { shortName: 'O', value: 'Kestrel Outdoor Supply' },
+    { shortName: 'CN', value: cn },
+  ];
+}
+
 export function daysFromNow(days: number, now = new Date()): Date {
   return new Date(now.getTime() + days * DAY);
 }
