@@ -98,14 +98,10 @@ export function rereadIflow(previous: IflowSnapshot, text: string, lines: LineIn
 }
 
 function rereadChannel(previous: IflowSnapshot, text: string, lines: LineIndex, change: TextChange, index: number): IflowReading | undefined {
-  const { model, layout } = previous;
-  const edited = model.channels[index] as ChannelRecord;
+  const edited = previous.model.channels[index] as ChannelRecord;
   if (!edited.facts.selfContained || !readableAlone(previous, edited.start, edited.end)) return undefined;
 
-  const delta = change.newEnd - change.oldEnd;
-  const from = edited.start;
-  const to = edited.end + delta;
-  const reading = readIflowWithLayout(fragmentOf(text, from, to), lines, { namespaces: layout.namespaces, participants: model.participants, offset: from });
+  const { from, to, delta, reading } = readEdited(previous, text, lines, change, edited);
   const reread = reading.model.channels[0];
   // The fragment's own problems are then the new file's only ones.
   const fits =
@@ -126,20 +122,16 @@ function rereadChannel(previous: IflowSnapshot, text: string, lines: LineIndex, 
  * one is read like a channel's, when the XML reader closed it cleanly on its own.
  */
 function rereadLooseProperty(previous: IflowSnapshot, text: string, lines: LineIndex, change: TextChange): IflowReading | undefined {
-  const { model, layout } = previous;
-  const edited = propertyAround(model.otherProperties, change);
+  const edited = propertyAround(previous.model.otherProperties, change);
   if (!edited || !readableAlone(previous, edited.start, edited.end)) return undefined;
   // No channel may hold the property (it would be in the channel's properties then), nor overlap it.
-  const delta = change.newEnd - change.oldEnd;
-  const from = edited.start;
-  // The property must have read the same way before the edit: nothing
+  // And it must have read the same way before the edit: nothing
   // flow-level inside (a channel or participant started in a value, which
   // the model would keep), and closed cleanly (a close tag inside it that
   // unwound the parser's stack changed how the rest of the file read).
-  const before = readIflowWithLayout(fragmentOf(previous.text, from, edited.end), lines, { namespaces: layout.namespaces, participants: new Map(), offset: from });
+  const before = readFragment(previous, previous.text, edited.start, edited.end, lines, new Map());
   if (before.layout.landmarks !== 0 || before.model.channels.length !== 0 || before.layout.cleanPropertyEnd !== edited.end) return undefined;
-  const to = edited.end + delta;
-  const reading = readIflowWithLayout(fragmentOf(text, from, to), lines, { namespaces: layout.namespaces, participants: model.participants, offset: from });
+  const { from, to, delta, reading } = readEdited(previous, text, lines, change, edited);
   const reread = reading.model.otherProperties[0];
   const fits =
     reading.model.channels.length === 0 &&
@@ -163,9 +155,19 @@ function readableAlone(previous: IflowSnapshot, start: number, end: number): boo
   return !((model.problems.length > 0 || layout.problemSpan) && !within(layout.problemSpan, start, end));
 }
 
-/** A copy, not a slice: the element's strings would otherwise keep this whole version of the file alive after later edits elsewhere. */
-function fragmentOf(text: string, from: number, to: number): string {
-  return detached(text.slice(from, to));
+/** The edited element, [start, end) before the change, read again from `text` on its own: at [from, to), `delta` longer. */
+function readEdited(previous: IflowSnapshot, text: string, lines: LineIndex, change: TextChange, edited: { readonly start: number; readonly end: number }): { from: number; to: number; delta: number; reading: IflowReading } {
+  const delta = change.newEnd - change.oldEnd;
+  const from = edited.start;
+  const to = edited.end + delta;
+  return { from, to, delta, reading: readFragment(previous, text, from, to, lines) };
+}
+
+/** text[from, to) read on its own where it sits in the file: under the file's namespace bindings, in its offsets. */
+function readFragment(previous: IflowSnapshot, text: string, from: number, to: number, lines: LineIndex, participants = previous.model.participants): IflowReading {
+  // A copy, not a slice: the element's strings would otherwise keep this whole version of the file alive after later edits elsewhere.
+  const fragment = detached(text.slice(from, to));
+  return readIflowWithLayout(fragment, lines, { namespaces: previous.layout.namespaces, participants, offset: from });
 }
 
 type Replacement = { readonly from: number; readonly delta: number } & (
