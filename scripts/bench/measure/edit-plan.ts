@@ -4,6 +4,7 @@
 // removed (the XML breaks for a moment). Every pair restores the text, so
 // the planned offsets stay valid. Sites rotate through the start, middle and
 // end of the file and random places in between.
+import { lineAt } from '../../../server/src/core/text/range';
 import type { Random } from '../workload/prng';
 
 export interface PlannedEdit {
@@ -68,14 +69,8 @@ export class LineStarts {
   }
 
   position(offset: number): { line: number; character: number } {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - this.starts[low] };
+    const line = lineAt(this.starts, offset);
+    return { line, character: offset - this.starts[line] };
   }
 
   /** After `delta` characters were inserted (positive) or removed (negative) at `offset`. */

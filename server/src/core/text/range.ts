@@ -61,14 +61,8 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    const line = lineAt(this.lineStarts, clamped);
+    return { line, character: clamped - this.lineStarts[line] };
   }
 
   offsetAt(position: Position): number {
@@ -88,6 +82,18 @@ export class LineIndex {
 }
 
 /** Index of the first entry >= value in ascending `values` (values.length when none). */
+/** The line holding `offset`: the last of `lineStarts` (ascending, the first 0) at or before it. */
+export function lineAt(lineStarts: ArrayLike<number>, offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 function firstAtLeast(values: Uint32Array, value: number): number {
   let low = 0;
   let high = values.length;
