@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { SEVERITIES } from '../../../server/src/core/findings';
 import { ruleMeta } from '../../../server/src/core/rules/catalogue';
 import { DIAGNOSTIC_SOURCE } from '../../../server/src/protocol';
+import { Debounced } from '../debounced';
 import { severityIcon } from '../severity-icon';
 import { CONFIGURATION_KEY, groupFindings, ruleOfCode, totalCount, type FindingGroup, type FindingRecord, type GroupBy, type SeverityNumber } from './findings-model';
 
@@ -28,19 +29,22 @@ export class FindingsView implements vscode.TreeDataProvider<FindingNode>, vscod
   readonly view: vscode.TreeView<FindingNode>;
   private by: GroupBy = readGroupBy();
   private groups: FindingGroup[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly updateLater = new Debounced(() => this.update(), 300);
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor() {
     this.view = vscode.window.createTreeView(FINDINGS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
-      vscode.languages.onDidChangeDiagnostics(() => this.scheduleUpdate()),
+      this.updateLater,
+      vscode.languages.onDidChangeDiagnostics(() => this.updateLater.schedule()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`cpiSecurity.${GROUP_SETTING}`)) {
           this.by = readGroupBy();
           this.update();
         }
       }),
+      this.view,
+      this.changed,
     );
     this.update();
   }
@@ -71,14 +75,6 @@ export class FindingsView implements vscode.TreeDataProvider<FindingNode>, vscod
     return collectFindings();
   }
 
-  private scheduleUpdate(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.update();
-    }, 300);
-  }
-
   private update(): void {
     this.groups = groupFindings(
       collectFindings().map((record) => ({ ...record, by: this.by })),
@@ -91,10 +87,7 @@ export class FindingsView implements vscode.TreeDataProvider<FindingNode>, vscod
   }
 
   dispose(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
     for (const disposable of this.disposables) disposable.dispose();
-    this.view.dispose();
-    this.changed.dispose();
   }
 }
 

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { RULES } from '../../../server/src/core/rules/catalogue';
 import { Commands, type EffectiveRulesResult } from '../../../server/src/protocol';
 import type { ServerConnection } from '../server-connection';
+import { Debounced } from '../debounced';
 import { severityIcon } from '../severity-icon';
 import { groupRules, ruleContextValue, ruleRows, type RuleRow, type RuleSectionGroup } from './rules-model';
 
@@ -20,7 +21,7 @@ export class RulesView implements vscode.TreeDataProvider<RuleNode>, vscode.Disp
   private result: EffectiveRulesResult | undefined;
   private only: ReadonlySet<string> | undefined;
   private pending: Promise<void> | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly refreshLater = new Debounced(() => void this.refresh(), 200);
   private readonly disposables: vscode.Disposable[] = [];
   /** Last file shown in an editor (previews and output panes do not count). */
   private lastFile: vscode.Uri | undefined = fileOf(vscode.window.activeTextEditor);
@@ -30,26 +31,29 @@ export class RulesView implements vscode.TreeDataProvider<RuleNode>, vscode.Disp
     void vscode.commands.executeCommand('setContext', 'cpiSecurity.rulesFiltered', false);
     const watcher = vscode.workspace.createFileSystemWatcher('**/.cpisecurity.json');
     this.disposables.push(
+      this.refreshLater,
       watcher,
-      watcher.onDidChange(() => this.scheduleRefresh()),
-      watcher.onDidCreate(() => this.scheduleRefresh()),
-      watcher.onDidDelete(() => this.scheduleRefresh()),
+      watcher.onDidChange(() => this.refreshLater.schedule()),
+      watcher.onDidCreate(() => this.refreshLater.schedule()),
+      watcher.onDidDelete(() => this.refreshLater.schedule()),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         const file = fileOf(editor);
         if (file === undefined || file.toString() === this.lastFile?.toString()) return;
         this.lastFile = file;
-        this.scheduleRefresh();
+        this.refreshLater.schedule();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('cpiSecurity.rules')) this.scheduleRefresh();
+        if (event.affectsConfiguration('cpiSecurity.rules')) this.refreshLater.schedule();
       }),
       this.view.onDidChangeVisibility((event) => {
-        if (event.visible) this.scheduleRefresh();
+        if (event.visible) this.refreshLater.schedule();
       }),
       // The first status after a (re)start means the server can answer now.
       server.onStatus(() => {
-        if (this.result === undefined) this.scheduleRefresh();
+        if (this.result === undefined) this.refreshLater.schedule();
       }),
+      this.view,
+      this.changed,
     );
   }
 
@@ -112,14 +116,6 @@ export class RulesView implements vscode.TreeDataProvider<RuleNode>, vscode.Disp
     this.changed.fire();
   }
 
-  private scheduleRefresh(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.refresh();
-    }, 200);
-  }
-
   /** Where the shown severities apply (see configTarget). */
   target(): vscode.Uri | undefined {
     return configTarget(this.lastFile);
@@ -135,10 +131,7 @@ export class RulesView implements vscode.TreeDataProvider<RuleNode>, vscode.Disp
   }
 
   dispose(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
     for (const disposable of this.disposables) disposable.dispose();
-    this.view.dispose();
-    this.changed.dispose();
   }
 }
 
