@@ -102,13 +102,15 @@ export const generatedIflow: fc.Arbitrary<string> = shape.map((s) => {
   return out.join('');
 });
 
-const FIXTURES = join(__dirname, '..', '..', 'fixtures');
+const REPO = join(__dirname, '..', '..', '..');
+/** Reader fixtures, and rule cases in each rule's folder. */
+const FIXTURE_FOLDERS = [join(REPO, 'test', 'fixtures'), join(REPO, 'server', 'src', 'core', 'rules')];
 
 /** The project's own iFlow fixtures (reader fixtures and rule cases). */
-export const FIXTURE_IFLOWS: readonly { readonly name: string; readonly text: string }[] = filesUnder(FIXTURES)
+export const FIXTURE_IFLOWS: readonly { readonly name: string; readonly text: string }[] = FIXTURE_FOLDERS.flatMap((folder) => filesUnder(folder))
   .filter((path) => path.endsWith('.iflw'))
   .sort()
-  .map((path) => ({ name: path.slice(FIXTURES.length + 1), text: readFileSync(path, 'utf8') }));
+  .map((path) => ({ name: path.slice(REPO.length + 1), text: readFileSync(path, 'utf8') }));
 
 /** Corpus iFlows up to this size join the seeds (larger ones make each case slow without finding more). */
 const CORPUS_SEED_LIMIT = 300 * 1024;
