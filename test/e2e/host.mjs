@@ -116,8 +116,8 @@ function tail(path, lines = 25) {
 }
 
 /** The environment without the outer npm's variables nor those of a VS Code the harness may itself run in. */
-function cleanEnv(extra) {
-  const env = isolatedEnv(process.env);
+function cleanEnv(extra, prependPath = []) {
+  const env = isolatedEnv(process.env, { prependPath });
   for (const key of Object.keys(env)) {
     if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') delete env[key];
   }
@@ -173,14 +173,13 @@ export async function startCodeServer({ paths, env = {}, logDir, timeoutMs = 60_
     detached: true, // own process group: one kill ends the extension host and language servers too
     stdio: ['ignore', logFd, logFd],
     env: cleanEnv({
-      PATH: isolatedEnv(process.env, { prependPath: [join(paths.nodeRoot, 'bin')] }).PATH,
       // code-server's own config and data (not VS Code's) would otherwise land in ~/.config and ~/.local/share.
       XDG_CONFIG_HOME: join(home, 'xdg-config'),
       XDG_DATA_HOME: join(home, 'xdg-data'),
       // VS Code's sockets (git, IPC) go to the temp folder: use one that teardown removes.
       TMPDIR: join(home, 'tmp'),
       ...env,
-    }),
+    }, [join(paths.nodeRoot, 'bin')]),
   });
   closeSync(logFd);
   liveGroups.add(child.pid);
