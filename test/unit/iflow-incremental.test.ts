@@ -420,7 +420,7 @@ describe('whole-iFlow rules run channel by channel', () => {
     let compared = 0;
     for (const rule of IFLOW_RULES) {
       const expected: { range: Range; message: string }[] = [];
-      rule.checkIflow(view, (report) => expected.push({ range: rangeOf(report), message: report.message }), { config: DEFAULT_CONFIG, iflow: iflow.model, iflowName: 'x' });
+      rule.checkIflow(view, (report) => expected.push({ range: rangeOf(report), message: report.message }), { config: DEFAULT_CONFIG, iflow: iflow.model, iflowName: 'x', now: new Date() });
       const actual = result.findings.filter((f) => f.ruleId === rule.meta.id && f.uri === uri).map((f) => ({ range: f.range, message: f.message }));
       assert.deepEqual(actual, expected, `${rule.meta.id} in ${uri}`);
       compared += expected.length;

@@ -12,6 +12,7 @@ import type { ConfigTarget } from '../config/target';
 import { buildFindings } from './findings-builder';
 import { displayName, type ParsedIflow, type ParsedParameters } from './parsed';
 import { applySuppressions, type SuppressedFinding } from './suppressions';
+import type { SecurityMaterial } from '../tenant/material';
 
 export type { SuppressedFinding } from './suppressions';
 
@@ -21,8 +22,14 @@ export interface ArtifactInput {
   readonly parameters?: ParsedParameters;
   readonly config: Config;
   readonly configTarget?: ConfigTarget;
-  /** "Today" for suppression expiry; tests pin it. */
+  /** "Today" for suppression expiry and rules about dates; tests pin it. */
   readonly today?: Date;
+  /**
+   * The security material of the tenant the artifact was read from (keystore,
+   * credentials, secure parameters): channel rules look the names a channel
+   * uses up in it. Absent for local files.
+   */
+  readonly securityMaterial?: SecurityMaterial;
   /**
    * Keep each channel's findings for the next analysis of the same file
    * (channel-findings-cache.ts): what makes re-analysing after an edit cheap
@@ -74,7 +81,7 @@ export function analyseArtifact(input: ArtifactInput): ArtifactResult {
   const ruleFailures: RuleFailure[] = [];
   for (const iflow of input.iflows) {
     if (isIgnored(config, iflow.uri)) continue;
-    findings.push(...analyseIflow(iflow, input, ruleFailures));
+    findings.push(...analyseIflow(iflow, input, today, ruleFailures));
   }
   if (input.parameters && !isIgnored(config, input.parameters.uri)) findings.push(...analyseParameters(input.parameters, input.iflows, config, ruleFailures));
   return { ...applySuppressions(findings, config, today), ruleFailures };
@@ -103,12 +110,12 @@ function analyseParameters(parameters: ParsedParameters, iflows: readonly Parsed
   return findings;
 }
 
-function analyseIflow(iflow: ParsedIflow, input: ArtifactInput, failures: RuleFailure[]): Finding[] {
-  const { config, parameters } = input;
+function analyseIflow(iflow: ParsedIflow, input: ArtifactInput, now: Date, failures: RuleFailure[]): Finding[] {
+  const { config, parameters, securityMaterial } = input;
   // the file name: SAP names every collaboration "Default Collaboration"
   const iflowName = displayName(iflow.uri);
   const buildContext = { iflow, parameters, configTarget: input.configTarget, iflowName };
-  const ruleContext: RuleContext = { config, iflow: iflow.model, iflowName };
+  const ruleContext: RuleContext = { config, iflow: iflow.model, iflowName, now, securityMaterial };
   const findings: Finding[] = [];
   const emit = (ruleId: string, report: Report, into = findings) => {
     const severity = effectiveSeverity(config, ruleId, report.severity);
@@ -128,6 +135,8 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput, failures: RuleFa
   const guardedContext: RuleContext = {
     config,
     iflowName,
+    now,
+    securityMaterial,
     get iflow() {
       readWholeIflow = true;
       return iflow.model;
@@ -136,7 +145,7 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput, failures: RuleFa
   const resolve = (property: IflowProperty) => (property.value ? resolveValue(property, parameters?.file) : undefined);
   const enabled = (id: string) => config.rules.get(id) !== 'off';
   const keep = input.keepChannelFindings !== false;
-  const cacheKey = keep ? channelFindingsKey({ uri: iflow.uri, config, parameters, configTarget: input.configTarget }) : undefined;
+  const cacheKey = keep ? channelFindingsKey({ uri: iflow.uri, config, parameters, configTarget: input.configTarget, securityMaterial, now }) : undefined;
   const findingsOf = (channel: Channel, check: () => { findings: Buckets; keep: boolean }) => (cacheKey ? channelFindings(channel, iflow.lines, cacheKey, check) : check().findings);
   const channels = iflow.model.channels.map((channel) => ChannelView.of(channel, parameters?.file));
   // One reporter per rule for all channels (not a closure per rule and channel: a large iFlow has thousands).

@@ -5,6 +5,7 @@ import { ChannelRecord, type ChannelFacts } from '../iflow/channel-record';
 import type { Channel } from '../iflow/model';
 import type { LineIndex, Range } from '../text/range';
 import type { ParsedParameters } from './parsed';
+import type { SecurityMaterial } from '../tenant/material';
 
 // After an edit inside one channel, every other channel of the iFlow keeps
 // its ChannelFacts (iflow/incremental.ts). Their findings are then the same
@@ -18,6 +19,9 @@ export interface ChannelFindingsContext {
   readonly config: Config;
   readonly parameters?: ParsedParameters;
   readonly configTarget?: ConfigTarget;
+  /** Channel rules look names up in it, and compare its dates with `now`. */
+  readonly securityMaterial?: SecurityMaterial;
+  readonly now?: Date;
 }
 
 /** A context reduced to what can be compared cheaply, once per analysis of an iFlow. */
@@ -26,6 +30,9 @@ export interface ChannelFindingsKey {
   readonly config: string;
   readonly parameters?: ParsedParameters;
   readonly target?: string;
+  readonly material?: SecurityMaterial;
+  /** The day of the analysis, only where material is present (its expiry findings change with it). */
+  readonly day?: string;
 }
 
 interface Entry {
@@ -42,10 +49,13 @@ export type Buckets = readonly (readonly Finding[])[];
 const entries = new WeakMap<ChannelFacts, Entry>();
 
 export function channelFindingsKey(context: ChannelFindingsContext): ChannelFindingsKey {
-  return { uri: context.uri, config: configKey(context.config), parameters: context.parameters, target: targetKey(context.configTarget) };
+  const material = context.securityMaterial;
+  const day = material && context.now ? context.now.toISOString().slice(0, 10) : undefined;
+  return { uri: context.uri, config: configKey(context.config), parameters: context.parameters, target: targetKey(context.configTarget), material, day };
 }
 
-const sameKey = (a: ChannelFindingsKey, b: ChannelFindingsKey) => a === b || (a.uri === b.uri && a.config === b.config && a.parameters === b.parameters && a.target === b.target);
+const sameKey = (a: ChannelFindingsKey, b: ChannelFindingsKey) =>
+  a === b || (a.uri === b.uri && a.config === b.config && a.parameters === b.parameters && a.target === b.target && a.material === b.material && a.day === b.day);
 
 /**
  * The findings of one channel of the iFlow indexed by `lines`: from the

@@ -3,6 +3,7 @@ import type { Config } from '../config/model';
 import type { Severity } from '../findings';
 import type { IflowModel, IflowProperty } from '../iflow/model';
 import type { ResolvedValue } from '../params/resolved-value';
+import type { SecurityMaterial } from '../tenant/material';
 import type { RuleMeta } from './catalogue';
 import type { CertificateCheck, CertificateFileCheck } from './certificate-check';
 import type { ParametersCheck } from './parameters-check';
@@ -39,6 +40,14 @@ export interface RuleContext {
   readonly iflow: IflowModel;
   /** Display name of the iFlow for messages (file name when the model has none). */
   readonly iflowName: string;
+  /** "Now" for rules about dates (the analysis's `today`; tests pin it). */
+  readonly now: Date;
+  /**
+   * The security material of the tenant the iFlow was read from, for rules
+   * that look names up on it; undefined for local files, where such rules
+   * have nothing to compare with and stay silent.
+   */
+  readonly securityMaterial?: SecurityMaterial;
 }
 
 export type Reporter = (report: Report) => void;
