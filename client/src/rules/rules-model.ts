@@ -11,6 +11,7 @@ export const RULE_SECTIONS: readonly { readonly id: RuleSection; readonly label:
   { id: 'network', label: 'Network and transport' },
   { id: 'authentication', label: 'Authentication and authorization' },
   { id: 'certificates', label: 'Certificates' },
+  { id: 'scripts', label: 'Scripts (Groovy and JavaScript)' },
 ];
 
 export interface RuleRow {

@@ -4,8 +4,14 @@
 // their zip header.
 import { isCertificateUri } from '../core/analysis/analyse-certificate';
 import { isIflowUri } from '../core/analysis/artifact-layout';
+import { isScriptUri } from '../core/analysis/script-layout';
 
-export type FileKind = 'iflow' | 'parameters' | 'certificate' | 'archive';
+/**
+ * `script`: any Groovy or JavaScript file by its name; whether it is
+ * analysed depends on where it lies and on the configuration
+ * (script-layout.ts isAnalysedScript), which the scan decides per file.
+ */
+export type FileKind = 'iflow' | 'parameters' | 'certificate' | 'script' | 'archive';
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -25,6 +31,7 @@ export function fileKind(path: string): FileKind | undefined {
   if (isIflowUri(name)) return 'iflow';
   if (ext === '.zip') return 'archive';
   if (isCertificateUri(name)) return 'certificate';
+  if (isScriptUri(name)) return 'script';
   return undefined;
 }
 

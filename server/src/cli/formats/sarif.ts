@@ -16,6 +16,8 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', information: '3.0', hint: '1.0' };
 const FINGERPRINT_KEY = 'cpiSecurityLint/v1';
 const ROOT_ID = 'SRCROOT';
+/** Tag prefix of the SAP design guideline a rule enforces, so code-scanning services can filter by it. */
+const GUIDELINE_TAG = 'sap-guideline/';
 
 const RULE_INDEX = new Map(RULES.map((rule, index) => [rule.id, index]));
 
@@ -83,7 +85,11 @@ export function formatSarif({ report, toolVersion }: FormatInput): string {
               shortDescription: { text: rule.title },
               helpUri: rule.helpUrl,
               defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
-              properties: { tags: ['security', rule.section], 'security-severity': SECURITY_SEVERITY[rule.defaultSeverity] },
+              properties: {
+                tags: ['security', rule.section, ...(rule.guideline ? [`${GUIDELINE_TAG}${rule.guideline}`] : [])],
+                'security-severity': SECURITY_SEVERITY[rule.defaultSeverity],
+                ...(rule.guideline ? { sapDesignGuideline: rule.guideline } : {}),
+              },
             })),
           },
         },

@@ -5,7 +5,7 @@ import type { Config } from './model';
 const MB = 1024 * 1024;
 
 /** What a file over the limit is, for the wording of its notice. */
-export type SizeLimitedKind = 'iflow' | 'parameters' | 'certificate';
+export type SizeLimitedKind = 'iflow' | 'parameters' | 'certificate' | 'script';
 
 /** How to raise the limit, named for where the notice appears. */
 export const RAISE_LIMIT_IN_EDITOR = 'the setting "cpiSecurity.maxFileSizeMB" or "maxFileSizeMB" in .cpisecurity.json';

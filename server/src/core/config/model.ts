@@ -35,6 +35,12 @@ export interface Config {
   /** Globs (relative to `root`) of files never analysed. */
   readonly ignore: readonly string[];
   readonly certificates: CertificateUsageGlobs;
+  /**
+   * Globs (relative to `root`) of Groovy scripts outside integration
+   * artifacts that are analysed all the same (scripts inside an artifact
+   * always are).
+   */
+  readonly scripts: readonly string[];
   readonly expiryWarningDays: number;
   /** iFlows, parameters.prop and certificates larger than this (in MB) are not analysed. */
   readonly maxFileSizeMB: number;
@@ -59,6 +65,7 @@ export const DEFAULT_CONFIG: Config = {
   openedPorts: new Set(),
   ignore: [],
   certificates: { inbound: [], outbound: [], messageLevel: [] },
+  scripts: [],
   expiryWarningDays: 60,
   maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB,
   suppressions: [],

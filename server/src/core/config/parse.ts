@@ -26,6 +26,9 @@ const KEYS: Record<string, (node: Node, sink: ProblemSink, config: Mutable<Confi
   certificates: (node, sink, config) => {
     config.certificates = readCertificates(node, sink) ?? config.certificates;
   },
+  scripts: (node, sink, config) => {
+    config.scripts = readGlobs(node, sink, 'scripts') ?? config.scripts;
+  },
   expiryWarningDays: (node, sink, config) => {
     config.expiryWarningDays = readExpiryWarningDays(node, sink) ?? config.expiryWarningDays;
   },

@@ -5,9 +5,9 @@ import { RULE_FOLDERS } from './catalogue.generated';
 // (rules/<rule-id>/meta.ts); catalogue.generated.ts lists the folders. The
 // ids are a public contract (configuration, SARIF, suppressions, baselines).
 
-export type RuleSection = 'network' | 'authentication' | 'certificates';
+export type RuleSection = 'network' | 'authentication' | 'certificates' | 'scripts';
 
-const SECTION_ORDER: readonly RuleSection[] = ['network', 'authentication', 'certificates'];
+const SECTION_ORDER: readonly RuleSection[] = ['network', 'authentication', 'certificates', 'scripts'];
 
 export interface RuleMeta {
   /** The folder's name. */

@@ -20,3 +20,4 @@ export const IFLOW_RULES: readonly IflowRule[] = checksOf('iflow');
 export const PARAMETER_RULES = checksOf('parameters');
 export const CERTIFICATE_RULES = checksOf('certificate');
 export const CERTIFICATE_FILE_RULES = checksOf('certificateFile');
+export const SCRIPT_RULES = checksOf('script');

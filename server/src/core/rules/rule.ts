@@ -7,6 +7,7 @@ import type { SecurityMaterial } from '../tenant/material';
 import type { RuleMeta } from './catalogue';
 import type { CertificateCheck, CertificateFileCheck } from './certificate-check';
 import type { ParametersCheck } from './parameters-check';
+import type { ScriptCheck } from './script-check';
 
 /** A change a quick fix makes, described as data; the analyser turns it into file edits. */
 export type FixAction =
@@ -97,6 +98,8 @@ export interface RuleChecks {
   readonly certificate?: CertificateCheck;
   /** A certificate or key file as a whole. */
   readonly certificateFile?: CertificateFileCheck;
+  /** One Groovy or JavaScript script of an artifact (script-check.ts). */
+  readonly script?: ScriptCheck;
 }
 
 /** A channel check with its rule's metadata, as the engine runs it. */
