@@ -8,20 +8,33 @@ export type ArtifactFile = ContentFile & { readonly kind: 'iflow' | 'parameters'
 
 export const isArtifactFile = (file: ContentFile): file is ArtifactFile => file.kind === 'iflow' || file.kind === 'parameters';
 
-/** An artifact folder's iFlows and parameters.prop, a certificate file or an archive. */
+/** A Groovy or JavaScript file (whether it is analysed is decided with its configuration). */
+export type ScriptFile = ContentFile & { readonly kind: 'script' };
+
+export const isScriptFile = (file: ContentFile): file is ScriptFile => file.kind === 'script';
+
+/**
+ * An artifact folder's iFlows and parameters.prop with its scripts (which
+ * name the iFlows running them), a certificate file or an archive.
+ */
 export type ScanUnit =
-  | { readonly kind: 'artifact'; readonly folder: string; readonly files: readonly ArtifactFile[] }
+  | { readonly kind: 'artifact'; readonly folder: string; readonly files: readonly ArtifactFile[]; readonly scripts: readonly ScriptFile[] }
   | { readonly kind: 'certificate' | 'archive'; readonly file: ContentFile };
 
 /** The files as units of work, artifacts in folder order first. */
 export function scanUnits(files: readonly ContentFile[]): ScanUnit[] {
-  const artifactFiles = files.filter(isArtifactFile);
-  const units: ScanUnit[] = byArtifact(artifactFiles).map(([folder, group]) => ({ kind: 'artifact', folder, files: group }));
+  const grouped = files.filter((file) => isArtifactFile(file) || isScriptFile(file));
+  const units: ScanUnit[] = byArtifact(grouped).map(([folder, group]) => ({
+    kind: 'artifact',
+    folder,
+    files: group.filter(isArtifactFile),
+    scripts: group.filter(isScriptFile),
+  }));
   for (const file of files) if (file.kind === 'certificate' || file.kind === 'archive') units.push({ kind: file.kind, file });
   return units;
 }
 
-export const unitFileCount = (unit: ScanUnit) => (unit.kind === 'artifact' ? unit.files.length : 1);
+export const unitFileCount = (unit: ScanUnit) => (unit.kind === 'artifact' ? unit.files.length + unit.scripts.length : 1);
 
 /** Files grouped by artifact folder, as the editor groups them, in folder order. */
 export function byArtifact<T extends { readonly uri: string }>(items: readonly T[]): [folder: string, group: T[]][] {
@@ -35,7 +48,7 @@ export function byArtifact<T extends { readonly uri: string }>(items: readonly T
   return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The file an artifact's configuration is looked up from: its first iFlow, else its parameters.prop. */
+/** The file an artifact's configuration is looked up from: its first iFlow, else its parameters.prop (else its first script). */
 export function configAnchor(files: readonly { readonly uri: string; readonly kind: string }[]): string {
   const iflows = files.filter((file) => file.kind === 'iflow').map((file) => file.uri).sort();
   return iflows[0] ?? files[0].uri;
