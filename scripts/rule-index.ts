@@ -44,16 +44,16 @@ export function ruleIndexSources(repo: string): GeneratedFile[] {
   const ids = ruleFolders(repo);
   return [
     {
-      // What the editor shows of each rule (the client bundles this, not the checks).
+      // What the editor shows of each rule: common/src/rules/catalogue.ts reads it, so the client bundles it (not the checks).
       path: `${RULES_DIR}/catalogue.generated.ts`,
-      text: listing(ids, ["import type { RuleExplanation } from '../knowledge/types';", "import type { RuleMeta } from './catalogue';"], 'RULE_FOLDERS', [
+      text: listing(ids, ["import type { RuleExplanation } from '@cpi/common/knowledge/types';", "import type { RuleMeta } from '@cpi/common/rules/catalogue';"], 'RULE_FOLDERS', [
         ['meta', 'meta', 'RuleMeta'],
         ['explanation', 'explanation', 'RuleExplanation'],
       ]),
     },
     {
       path: `${RULES_DIR}/registry.generated.ts`,
-      text: listing(ids, ["import type { RuleMeta } from './catalogue';", "import type { RuleChecks } from './rule';"], 'RULE_CHECKS', [
+      text: listing(ids, ["import type { RuleMeta } from '@cpi/common/rules/catalogue';", "import type { RuleChecks } from './rule';"], 'RULE_CHECKS', [
         ['meta', 'meta', 'RuleMeta'],
         ['check', 'checks', 'RuleChecks'],
       ]),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { faqUrl } from '../server/src/core/knowledge/sap-help';
-import { RULES } from '../server/src/core/rules/catalogue';
+import { faqUrl } from '@cpi/common/knowledge/sap-help';
+import { RULES } from '@cpi/common/rules/catalogue';
 import type { GeneratedFile } from './rule-index';
 
 // The rule lists of the configuration schema, which VS Code reads as a static

@@ -2,9 +2,9 @@
 // server refers to come from the shared protocol module; the rest are
 // view actions used only from package.json menus.
 import * as vscode from 'vscode';
-import { faqEntry } from '../../server/src/core/knowledge/faq';
-import { ruleMeta } from '../../server/src/core/rules/catalogue';
-import { Commands, type SuppressFindingArgs } from '../../server/src/protocol';
+import { faqEntry } from '@cpi/common/knowledge/faq';
+import { ruleMeta } from '@cpi/common/rules/catalogue';
+import { Commands, type SuppressFindingArgs } from '@cpi/common/protocol';
 import { ViewCommands } from './command-ids';
 import { openDoc } from './docs/docs-provider';
 import { openExample } from './examples/open-example';

@@ -11,7 +11,7 @@ import {
   StatusNotification,
   type AnalysisStatus,
   type EffectiveRulesResult,
-} from '../../server/src/protocol';
+} from '@cpi/common/protocol';
 
 export class ServerConnection implements vscode.Disposable {
   private readonly client: LanguageClient;

@@ -1,7 +1,7 @@
 // The icon of a severity, as the Problems panel colours it; one table so the
 // Rules and Findings views show a severity alike.
 import * as vscode from 'vscode';
-import type { SeveritySetting } from '../../server/src/core/findings';
+import type { SeveritySetting } from '@cpi/common/findings';
 
 const ICONS: Record<SeveritySetting, readonly [icon: string, color: string | undefined]> = {
   error: ['error', 'problemsErrorIcon.foreground'],

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
-import { RULES } from '../../server/src/core/rules/catalogue';
+import { RULES } from '@cpi/common/rules/catalogue';
 import { ruleCase } from '../support/fixture-cases';
 import { ensureBuilt, removeFolder, runCli, runJson, tempFolder, write, writeOrderArtifact } from './support';
 import { validateSarif } from './sarif-schema';

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { analyseArtifact } from '../../server/src/core/analysis/analyse-artifact';
 import { artifactFolder, isIflowUri, isParametersUri } from '../../server/src/core/analysis/artifact-layout';
 import { parseIflow, parseParameters } from '../../server/src/core/analysis/parsed';
-import type { Finding } from '../../server/src/core/findings';
+import type { Finding } from '@cpi/common/findings';
 import { DiskSource } from '../../server/src/engine/disk-source';
 import { OverlaySource } from '../../server/src/engine/overlay-source';
 import { utf8 } from '../../server/src/engine/text-decode';

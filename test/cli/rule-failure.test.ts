@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import type { RuleMeta } from '../../server/src/core/rules/catalogue';
+import type { RuleMeta } from '@cpi/common/rules/catalogue';
 import { CHANNEL_RULES } from '../../server/src/core/rules/registry';
 import type { ChannelRule } from '../../server/src/core/rules/rule';
 import { runCli, EXIT_USAGE } from '../../server/src/cli/run';

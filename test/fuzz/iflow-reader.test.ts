@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseIflow } from '../../server/src/core/analysis/parsed';
 import { readIflow } from '../../server/src/core/iflow/reader';
-import { LineIndex, type Range } from '../../server/src/core/text/range';
+import { LineIndex, type Range } from '@cpi/common/text/range';
 import { withinBudget } from './support/budget';
 import { anyIflowText, FIXTURE_IFLOWS, generatedIflow, mutatedIflow } from './support/iflow-arbitraries';
 import { mutatedText } from './support/mutations';

@@ -6,7 +6,7 @@ import { decodeText } from '../../server/src/engine/text-decode';
 import { readCertificateFile } from '../../server/src/core/certs/read';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/model';
 import type { IflowModel } from '../../server/src/core/iflow/model';
-import type { Position, Range } from '../../server/src/core/text/range';
+import type { Position, Range } from '@cpi/common/text/range';
 import { selfSignedRsa } from '../support/certs';
 import { FIXTURE_TODAY } from '../support/fixture-cases';
 import { withinBudget } from './support/budget';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ChannelRecord } from '../../server/src/core/iflow/channel-record';
 import { readIflowWith, type FragmentContext, type IflowReading } from '../../server/src/core/iflow/reader';
-import { LineIndex } from '../../server/src/core/text/range';
+import { LineIndex } from '@cpi/common/text/range';
 import { anyIflowText, generatedIflow, mutatedIflow, realisticIflow } from './support/iflow-arbitraries';
 import { iflowSnapshot } from './support/invariants';
 import { fuzzParameters, suiteTimeout } from './support/settings';

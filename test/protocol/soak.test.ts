@@ -4,7 +4,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ReanalyseRequest, StatusNotification } from '../../server/src/protocol';
+import { ReanalyseRequest, StatusNotification } from '@cpi/common/protocol';
 import { LspSession } from './support/lsp-session';
 import { randomEdit, Random, type EditTarget } from './support/soak-edits';
 import { makeSoakWorkspace, type SoakFile } from './support/soak-workspace';

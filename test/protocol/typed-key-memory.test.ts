@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ReanalyseRequest } from '../../server/src/protocol';
+import { ReanalyseRequest } from '@cpi/common/protocol';
 import { has, IFLOW_TEXT } from './support/workspace';
 import { LspSession } from './support/lsp-session';
 

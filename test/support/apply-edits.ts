@@ -1,5 +1,5 @@
-import type { Fix, TextEdit } from '../../server/src/core/findings';
-import { LineIndex } from '../../server/src/core/text/range';
+import type { Fix, TextEdit } from '@cpi/common/findings';
+import { LineIndex } from '@cpi/common/text/range';
 
 /** Applies edits the way an editor does: all ranges refer to the original text. */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {

@@ -2,7 +2,7 @@
 // suppressions, engine, editor): it reports every `FLAGGED` word of a
 // script, with a fix that renames it. Not shipped: tests push it onto
 // SCRIPT_RULES, which the engine reads on every run.
-import type { RuleMeta } from '../../server/src/core/rules/catalogue';
+import type { RuleMeta } from '@cpi/common/rules/catalogue';
 import { SCRIPT_RULES } from '../../server/src/core/rules/registry';
 import type { ScriptCheck } from '../../server/src/core/rules/script-check';
 

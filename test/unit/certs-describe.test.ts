@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describeCertificate, summarizeCertificate } from '../../server/src/core/certs/describe';
 import { readCertificateFile } from '../../server/src/core/certs/read';
-import { FAQ, faqUrl } from '../../server/src/core/knowledge/sap-help';
+import { FAQ, faqUrl } from '@cpi/common/knowledge/sap-help';
 import * as certs from '../support/certs';
 
 const DAY = 24 * 60 * 60 * 1000;

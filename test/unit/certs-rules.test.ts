@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { Finding } from '../../server/src/core/findings';
+import type { Finding } from '@cpi/common/findings';
 import type { CertificateUsage } from '../../server/src/core/certs/model';
 import { readCertificateFile } from '../../server/src/core/certs/read';
 import { checkCertificateFile } from '../../server/src/core/analysis/check-certificate-file';
-import { ruleMeta } from '../../server/src/core/rules/catalogue';
+import { ruleMeta } from '@cpi/common/rules/catalogue';
 import * as certs from '../support/certs';
 
 interface Options {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { FAQ_ENTRIES } from '../../server/src/core/knowledge/faq';
-import { RULES } from '../../server/src/core/rules/catalogue';
+import { FAQ_ENTRIES } from '@cpi/common/knowledge/faq';
+import { RULES } from '@cpi/common/rules/catalogue';
 import { docMarkdown, docTitle } from '../../client/src/docs/doc-content';
 import { docPath, parseDocPath } from '../../client/src/docs/doc-uri';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { FAQ_ENTRIES } from '../../server/src/core/knowledge/faq';
-import type { FaqEntry } from '../../server/src/core/knowledge/types';
-import { FAQ, faqUrl } from '../../server/src/core/knowledge/sap-help';
+import { FAQ_ENTRIES } from '@cpi/common/knowledge/faq';
+import type { FaqEntry } from '@cpi/common/knowledge/types';
+import { FAQ, faqUrl } from '@cpi/common/knowledge/sap-help';
 import { buildFaqTree, FAQ_CATEGORIES, matchesFilter, visibleQuestions } from '../../client/src/faq/faq-model';
 
 function entry(id: string, question: string, overrides: Partial<FaqEntry> = {}): FaqEntry {

@@ -5,7 +5,7 @@ import Ajv from 'ajv';
 import { parseConfig } from '../../server/src/core/config/parse';
 import { readIflow } from '../../server/src/core/iflow/reader';
 import { readParameters } from '../../server/src/core/params/properties';
-import { Commands } from '../../server/src/protocol';
+import { Commands } from '@cpi/common/protocol';
 import { ViewCommands } from '../../client/src/command-ids';
 
 // The extension's contributions in package.json against the client code:

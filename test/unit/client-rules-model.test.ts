@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RULES, ruleMeta } from '../../server/src/core/rules/catalogue';
+import { RULES, ruleMeta } from '@cpi/common/rules/catalogue';
 import { asSeveritySetting, groupRules, RULE_SECTIONS, ruleContextValue, ruleRows } from '../../client/src/rules/rules-model';
 
 describe('client: rules tree model', () => {

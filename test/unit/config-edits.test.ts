@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { addOpenedPort, addSuppression, formattingOf, setRuleSeverity } from '../../server/src/core/config/edits';
+import { addOpenedPort, addSuppression, formattingOf, setRuleSeverity } from '@cpi/common/config/edits';
 import { parseConfig } from '../../server/src/core/config/parse';
 import { applyTextEdits as apply } from '../support/apply-edits';
 

@@ -6,7 +6,7 @@ import { withEditorSettings } from '../../server/src/core/config/editor-settings
 import { describeSize, fileTooLargeMessage, maxFileBytes, RAISE_LIMIT_IN_EDITOR } from '../../server/src/core/config/file-size';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/model';
 import { parseConfig } from '../../server/src/core/config/parse';
-import { LineIndex } from '../../server/src/core/text/range';
+import { LineIndex } from '@cpi/common/text/range';
 import { sizeOver } from '../../server/src/engine/overlay-source';
 
 const URI = 'file:///ws/.cpisecurity.json';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseConfig } from '../../server/src/core/config/parse';
 import { DEFAULT_CONFIG, type ConfigProblem } from '../../server/src/core/config/model';
-import { LineIndex, type Range } from '../../server/src/core/text/range';
+import { LineIndex, type Range } from '@cpi/common/text/range';
 
 const URI = 'file:///ws/project/.cpisecurity.json';
 

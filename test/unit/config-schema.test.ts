@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parseConfig } from '../../server/src/core/config/parse';
-import { RULES } from '../../server/src/core/rules/catalogue';
+import { RULES } from '@cpi/common/rules/catalogue';
 
 const REPO = path.resolve(__dirname, '../..');
 const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'schemas/cpisecurity.schema.json'), 'utf8'));

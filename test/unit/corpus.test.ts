@@ -5,7 +5,7 @@ import { analyseArtifact } from '../../server/src/core/analysis/analyse-artifact
 import { parametersUriFor } from '../../server/src/core/analysis/artifact-layout';
 import { parseIflow, parseParameters } from '../../server/src/core/analysis/parsed';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/model';
-import { LineIndex } from '../../server/src/core/text/range';
+import { LineIndex } from '@cpi/common/text/range';
 import { CORPUS, filesUnder } from '../support/files';
 
 const iflowFiles = (folder: string) => filesUnder(folder).filter((path) => path.endsWith('.iflw'));

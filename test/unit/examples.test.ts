@@ -7,8 +7,8 @@ import { artifactFolder, isIflowUri } from '../../server/src/core/analysis/artif
 import { parseIflow, parseParameters } from '../../server/src/core/analysis/parsed';
 import { parseConfig } from '../../server/src/core/config/parse';
 import { configTarget } from '../../server/src/core/config/target';
-import type { Finding } from '../../server/src/core/findings';
-import { RULES } from '../../server/src/core/rules/catalogue';
+import type { Finding } from '@cpi/common/findings';
+import { RULES } from '@cpi/common/rules/catalogue';
 import { FIXTURE_TODAY, type ExpectedFinding } from '../support/fixture-cases';
 import { filesUnder } from '../support/files';
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { IflowModel } from '../../server/src/core/iflow/model';
 import { readIflow } from '../../server/src/core/iflow/reader';
 import { readTable } from '../../server/src/core/iflow/table';
-import { LineIndex } from '../../server/src/core/text/range';
+import { LineIndex } from '@cpi/common/text/range';
 import { allProperties, saxesDecode } from './iflow-support';
 
 // Real iFlows next to the repository (never copied into it); absent on most machines.

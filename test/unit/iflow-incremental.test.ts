@@ -9,7 +9,7 @@ import { parseConfig } from '../../server/src/core/config/parse';
 import { configTarget } from '../../server/src/core/config/target';
 import { rereadIflow, textChange } from '../../server/src/core/iflow/incremental';
 import type { IflowModel, IflowProperty } from '../../server/src/core/iflow/model';
-import { LineIndex, type Range } from '../../server/src/core/text/range';
+import { LineIndex, type Range } from '@cpi/common/text/range';
 import { ChannelView } from '../../server/src/core/analysis/channel-view';
 import { resolveValue } from '../../server/src/core/params/resolve';
 import { IFLOW_RULES } from '../../server/src/core/rules/registry';

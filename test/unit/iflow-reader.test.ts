@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readIflow } from '../../server/src/core/iflow/reader';
-import { LineIndex } from '../../server/src/core/text/range';
+import { LineIndex } from '@cpi/common/text/range';
 import { allProperties, channel, fixture, prop, rawAt, rawSlice, saxesDecode } from './iflow-support';
 
 describe('readIflow: current format', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SaxesParser } from 'saxes';
 import type { IflowModel, IflowProperty } from '../../server/src/core/iflow/model';
-import { LineIndex, type Range } from '../../server/src/core/text/range';
+import { LineIndex, type Range } from '@cpi/common/text/range';
 import type { SourceText } from '../../server/src/core/text/source-text';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'iflow');

@@ -4,7 +4,7 @@ import { SaxesParser } from 'saxes';
 import type { ChannelRecord } from '../../server/src/core/iflow/channel-record';
 import { readIflowWith, type IflowReading } from '../../server/src/core/iflow/reader';
 import { scanWellFormed, type WellFormedHandler } from '../../server/src/core/iflow/well-formed';
-import { LineIndex } from '../../server/src/core/text/range';
+import { LineIndex } from '@cpi/common/text/range';
 import { CORPUS, filesUnder } from '../support/files';
 import { iflowSnapshot } from '../support/iflow-snapshot';
 

@@ -3,7 +3,7 @@ import { escapeXmlText } from '../../server/src/core/iflow/escape';
 import { readIflow } from '../../server/src/core/iflow/reader';
 import { valueEdit } from '../../server/src/core/iflow/value-edit';
 import { decodeXml, xmlSourceText } from '../../server/src/core/iflow/xml-text';
-import { LineIndex } from '../../server/src/core/text/range';
+import { LineIndex } from '@cpi/common/text/range';
 import { applyTextEdits } from '../support/apply-edits';
 import { fixture, prop, saxesDecode } from './iflow-support';
 

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES, isRuleId } from '../../server/src/core/rules/catalogue';
-import { FAQ } from '../../server/src/core/knowledge/sap-help';
-import { FAQ_ENTRIES, faqEntry } from '../../server/src/core/knowledge/faq';
-import { RULE_DOCS, keyExplanations, renderFaqMarkdown } from '../../server/src/core/knowledge/rule-docs';
+import { RULES, isRuleId } from '@cpi/common/rules/catalogue';
+import { FAQ } from '@cpi/common/knowledge/sap-help';
+import { FAQ_ENTRIES, faqEntry } from '@cpi/common/knowledge/faq';
+import { RULE_DOCS, keyExplanations, renderFaqMarkdown } from '@cpi/common/knowledge/rule-docs';
 
 // The FAQ knowledge base against SAP's seed document: every section covered,
 // the key facts present, and the wording our own.

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { RULES } from '../../server/src/core/rules/catalogue';
-import { FAQ, faqUrl } from '../../server/src/core/knowledge/sap-help';
-import { FAQ_ENTRIES } from '../../server/src/core/knowledge/faq';
-import { SAP_PAGES } from '../../server/src/core/knowledge/sap-pages';
-import { RULE_DOCS, renderFaqMarkdown, renderRuleMarkdown } from '../../server/src/core/knowledge/rule-docs';
+import { RULES } from '@cpi/common/rules/catalogue';
+import { FAQ, faqUrl } from '@cpi/common/knowledge/sap-help';
+import { FAQ_ENTRIES } from '@cpi/common/knowledge/faq';
+import { SAP_PAGES } from '@cpi/common/knowledge/sap-pages';
+import { RULE_DOCS, renderFaqMarkdown, renderRuleMarkdown } from '@cpi/common/knowledge/rule-docs';
 
 // Every link the knowledge base hands out is a well-formed https URL, and
 // every SAP Help page id is one that was checked (listed in SAP_PAGES).

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { RULES, isRuleId, ruleMeta } from '../../server/src/core/rules/catalogue';
-import { FAQ } from '../../server/src/core/knowledge/sap-help';
-import { faqEntry } from '../../server/src/core/knowledge/faq';
-import { RULE_DOCS, explainKey, keyExplanations, renderRuleMarkdown, ruleDoc } from '../../server/src/core/knowledge/rule-docs';
+import { RULES, isRuleId, ruleMeta } from '@cpi/common/rules/catalogue';
+import { FAQ } from '@cpi/common/knowledge/sap-help';
+import { faqEntry } from '@cpi/common/knowledge/faq';
+import { RULE_DOCS, explainKey, keyExplanations, renderRuleMarkdown, ruleDoc } from '@cpi/common/knowledge/rule-docs';
 
 // Every rule has an explanation, every key note points at real rules, and the
 // markdown pages carry what the hover and the docs view rely on.

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LineIndex } from '../../server/src/core/text/range';
+import { LineIndex } from '@cpi/common/text/range';
 
 // LineIndex finds line ends with indexOf and, after an edit, copies and
 // shifts the line starts it already has; both must agree with the plain

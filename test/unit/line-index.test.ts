@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LineIndex } from '../../server/src/core/text/range';
+import { LineIndex } from '@cpi/common/text/range';
 
 describe('LineIndex', () => {
   it('maps offsets to positions across LF, CRLF and CR line ends', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParameterEntry, ParameterFile } from '../../server/src/core/params/model';
 import { escapePropertyKey, escapePropertyValue, readParameters } from '../../server/src/core/params/properties';
-import { LineIndex } from '../../server/src/core/text/range';
+import { LineIndex } from '@cpi/common/text/range';
 import { referenceUnescape } from './support/reference-unescape';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'params');

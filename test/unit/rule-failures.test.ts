@@ -6,7 +6,7 @@ import { analyseCertificateFile, CERTIFICATE_CHECKS } from '../../server/src/cor
 import { parseIflow, parseParameters } from '../../server/src/core/analysis/parsed';
 import { readCertificateFile } from '../../server/src/core/certs/read';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/model';
-import type { RuleMeta } from '../../server/src/core/rules/catalogue';
+import type { RuleMeta } from '@cpi/common/rules/catalogue';
 import { CHANNEL_RULES, IFLOW_RULES } from '../../server/src/core/rules/registry';
 import type { ChannelRule, IflowRule } from '../../server/src/core/rules/rule';
 import { selfSignedRsa } from '../support/certs';

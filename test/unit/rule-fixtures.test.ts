@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding } from '../../server/src/core/findings';
+import type { Finding } from '@cpi/common/findings';
 import { applyFix } from '../support/apply-edits';
 import { analyseFiles, caseFolders, caseRule, loadCase, RULES_DIR, type ExpectedFinding } from '../support/fixture-cases';
 

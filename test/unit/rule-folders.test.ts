@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ruleFolders, ruleIndexSources } from '../../scripts/rule-index';
 import { configSchemaSource } from '../../scripts/rule-schema';
-import { RULES } from '../../server/src/core/rules/catalogue';
+import { RULES } from '@cpi/common/rules/catalogue';
 import { RULE_CHECKS } from '../../server/src/core/rules/registry.generated';
 import { caseFolders, caseRule, RULES_DIR } from '../support/fixture-cases';
 

@@ -3,7 +3,7 @@
 // core decide what to change; they get the current text, or undefined when
 // the file does not exist and must return the whole new text then.
 import * as vscode from 'vscode';
-import type { TextEdit } from '../../../server/src/core/findings';
+import type { TextEdit } from '@cpi/common/findings';
 
 export type ConfigChange = (text: string | undefined) => readonly TextEdit[] | string;
 

@@ -1,8 +1,8 @@
 // Markdown for a documentation page, straight from the bundled knowledge base
 // so it works offline.
-import { faqEntry } from '../../../server/src/core/knowledge/faq';
-import { renderFaqMarkdown, renderRuleMarkdown } from '../../../server/src/core/knowledge/rule-docs';
-import { ruleMeta } from '../../../server/src/core/rules/catalogue';
+import { faqEntry } from '@cpi/common/knowledge/faq';
+import { renderFaqMarkdown, renderRuleMarkdown } from '@cpi/common/knowledge/rule-docs';
+import { ruleMeta } from '@cpi/common/rules/catalogue';
 import type { DocRef } from './doc-uri';
 
 export function docMarkdown(ref: DocRef): string {

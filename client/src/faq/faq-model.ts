@@ -1,6 +1,6 @@
 // The FAQ tree as data: categories holding questions, narrowed by a free-text
 // filter. Kept free of VS Code so it can be tested on its own.
-import type { FaqCategory, FaqEntry } from '../../../server/src/core/knowledge/types';
+import type { FaqCategory, FaqEntry } from '@cpi/common/knowledge/types';
 
 /** Category titles in display order (English source strings, translated by the view). */
 export const FAQ_CATEGORIES: readonly { readonly id: FaqCategory; readonly label: string }[] = [

@@ -1,9 +1,9 @@
 // The Security FAQ tree: categories, then questions; a question opens its
 // answer. A text filter narrows the questions.
 import * as vscode from 'vscode';
-import { FAQ_ENTRIES } from '../../../server/src/core/knowledge/faq';
-import type { FaqCategory } from '../../../server/src/core/knowledge/types';
-import { Commands } from '../../../server/src/protocol';
+import { FAQ_ENTRIES } from '@cpi/common/knowledge/faq';
+import type { FaqCategory } from '@cpi/common/knowledge/types';
+import { Commands } from '@cpi/common/protocol';
 import { buildFaqTree, visibleQuestions, type FaqCategoryNode, type FaqNode, type FaqQuestionNode } from './faq-model';
 
 export const FAQ_VIEW_ID = 'cpiSecurity.faq';

@@ -3,9 +3,9 @@
 // the server published for open (and scanned) files.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { SEVERITIES } from '../../../server/src/core/findings';
-import { ruleMeta } from '../../../server/src/core/rules/catalogue';
-import { DIAGNOSTIC_SOURCE } from '../../../server/src/protocol';
+import { SEVERITIES } from '@cpi/common/findings';
+import { ruleMeta } from '@cpi/common/rules/catalogue';
+import { DIAGNOSTIC_SOURCE } from '@cpi/common/protocol';
 import { Debounced } from '../debounced';
 import { severityIcon } from '../severity-icon';
 import { CONFIGURATION_KEY, groupFindings, ruleOfCode, totalCount, type FindingGroup, type FindingRecord, type GroupBy, type SeverityNumber } from './findings-model';

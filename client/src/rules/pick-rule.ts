@@ -1,7 +1,7 @@
 // A quick pick over the rule catalogue (title, id searchable), for commands
 // run without a rule.
 import * as vscode from 'vscode';
-import { RULES } from '../../../server/src/core/rules/catalogue';
+import { RULES } from '@cpi/common/rules/catalogue';
 
 export async function pickRule(title: string): Promise<string | undefined> {
   const picked = await vscode.window.showQuickPick(

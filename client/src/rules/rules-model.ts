@@ -1,9 +1,9 @@
 // The Rules tree as data: the catalogue grouped by section, each rule with
 // the severity in force for the active folder. Free of VS Code for testing.
-import { isSeveritySetting } from '../../../server/src/core/config/rule-ids';
-import type { SeveritySetting } from '../../../server/src/core/findings';
-import type { RuleMeta, RuleSection } from '../../../server/src/core/rules/catalogue';
-import type { EffectiveRule } from '../../../server/src/protocol';
+import { isSeveritySetting } from '@cpi/common/config/rule-ids';
+import type { SeveritySetting } from '@cpi/common/findings';
+import type { RuleMeta, RuleSection } from '@cpi/common/rules/catalogue';
+import type { EffectiveRule } from '@cpi/common/protocol';
 
 export type SeverityOrigin = EffectiveRule['origin'];
 

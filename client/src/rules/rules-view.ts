@@ -2,8 +2,8 @@
 // file in the active editor (or the first workspace folder), as the server
 // computes it from defaults, .cpisecurity.json and settings.
 import * as vscode from 'vscode';
-import { RULES } from '../../../server/src/core/rules/catalogue';
-import { Commands, type EffectiveRulesResult } from '../../../server/src/protocol';
+import { RULES } from '@cpi/common/rules/catalogue';
+import { Commands, type EffectiveRulesResult } from '@cpi/common/protocol';
 import type { ServerConnection } from '../server-connection';
 import { Debounced } from '../debounced';
 import { severityIcon } from '../severity-icon';

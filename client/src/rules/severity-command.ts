@@ -1,10 +1,10 @@
 // "Set rule severity": writes the choice into the .cpisecurity.json that
 // applies to the active file (created when missing).
 import * as vscode from 'vscode';
-import { setRuleSeverity } from '../../../server/src/core/config/edits';
-import { SEVERITY_SETTINGS } from '../../../server/src/core/config/rule-ids';
-import type { SeveritySetting } from '../../../server/src/core/findings';
-import { ruleMeta } from '../../../server/src/core/rules/catalogue';
+import { setRuleSeverity } from '@cpi/common/config/edits';
+import { SEVERITY_SETTINGS } from '@cpi/common/config/rule-ids';
+import type { SeveritySetting } from '@cpi/common/findings';
+import { ruleMeta } from '@cpi/common/rules/catalogue';
 import { writeConfig } from '../config/config-file';
 import type { ServerConnection } from '../server-connection';
 import { pickRule } from './pick-rule';

@@ -1,7 +1,7 @@
 // Language status for iFlows and parameter files: files analysed, findings
 // and the last run, from the server's status notification.
 import * as vscode from 'vscode';
-import { Commands } from '../../../server/src/protocol';
+import { Commands } from '@cpi/common/protocol';
 import type { ServerConnection } from '../server-connection';
 import { statusView } from './status-text';
 

@@ -1,6 +1,6 @@
 // What the language status item shows for an analysis status. The
 // translator is passed in so the wording is testable without VS Code.
-import type { AnalysisStatus } from '../../../server/src/protocol';
+import type { AnalysisStatus } from '@cpi/common/protocol';
 
 export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
 

@@ -1,8 +1,8 @@
 // "Suppress this finding": asks for a reason (required) and an optional
 // expiry date, then records the suppression in .cpisecurity.json.
 import * as vscode from 'vscode';
-import { addSuppression } from '../../../server/src/core/config/edits';
-import type { SuppressFindingArgs } from '../../../server/src/protocol';
+import { addSuppression } from '@cpi/common/config/edits';
+import type { SuppressFindingArgs } from '@cpi/common/protocol';
 import { writeConfig } from '../config/config-file';
 import { expiryProblem, expiryValue, reasonProblem } from './suppression-input';
 

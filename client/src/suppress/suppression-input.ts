@@ -1,6 +1,6 @@
 // Checks for what the user types when suppressing a finding. Each returns
 // the problem (an English message for vscode.l10n.t) or undefined when fine.
-import { isIsoDay, isoDay } from '../../../server/src/core/config/dates';
+import { isIsoDay, isoDay } from '@cpi/common/config/dates';
 
 export function reasonProblem(text: string): string | undefined {
   return text.trim() === '' ? 'Give a reason: reviewers read it in .cpisecurity.json.' : undefined;

@@ -4,7 +4,7 @@
 // removed (the XML breaks for a moment). Every pair restores the text, so
 // the planned offsets stay valid. Sites rotate through the start, middle and
 // end of the file and random places in between.
-import { lineAt } from '../../../server/src/core/text/range';
+import { lineAt } from '@cpi/common/text/range';
 import type { Random } from '../workload/prng';
 
 export interface PlannedEdit {

@@ -1,6 +1,6 @@
 // Command-line arguments to options; anything wrong is a usage error (exit 2).
 import { parseArgs } from 'node:util';
-import type { Severity } from '../core/findings';
+import type { Severity } from '@cpi/common/findings';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'junit';
 

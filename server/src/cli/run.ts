@@ -11,7 +11,7 @@
 // clean (nor as a mere finding): exit 2, even when writing a baseline.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { severityRank } from '../core/findings';
+import { severityRank } from '@cpi/common/findings';
 import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './baseline';
 import { discoverFiles } from '../engine/discover';
 import { noteWhere, type FileNote, type ScanReport } from '../engine/report';

@@ -1,8 +1,8 @@
 // What one run found, in the shapes every output format reads: positions
 // 1-based (columns in UTF-16 code units, like the editor), paths relative to
 // the scan root, each finding with a fingerprint for baselines.
-import type { Severity } from '../core/findings';
-import type { Range } from '../core/text/range';
+import type { Severity } from '@cpi/common/findings';
+import type { Range } from '@cpi/common/text/range';
 
 export interface ReportedLocation {
   readonly path: string;

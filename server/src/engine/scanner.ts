@@ -6,9 +6,9 @@ import { analyseArtifact, type RuleFailure, type SuppressedFinding } from '../co
 import { analyseCertificateFile } from '../core/analysis/analyse-certificate';
 import { fileTooLargeMessage, RAISE_LIMIT_ON_COMMAND_LINE } from '../core/config/file-size';
 import type { Suppression } from '../core/config/model';
-import type { Finding } from '../core/findings';
+import type { Finding } from '@cpi/common/findings';
 import { detached } from '../core/text/detached';
-import { LineIndex } from '../core/text/range';
+import { LineIndex } from '@cpi/common/text/range';
 import { DEFAULT_ARCHIVE_LIMITS, readArchive, type ArchiveLimits } from './archive';
 import { ArchiveSource } from './archive-source';
 import { bytesOf, readArtifact, readWithinLimit, sizeLimit, type ArtifactRead, type SizeLimit, type TooLargeFile } from './artifact-reader';

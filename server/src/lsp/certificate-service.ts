@@ -4,14 +4,14 @@ import { analyseCertificateFile, isCertificateUri, type CertificateResult } from
 import { fileTooLargeMessage, RAISE_LIMIT_IN_EDITOR } from '../core/config/file-size';
 import { certificateUsage } from '../core/config/globs';
 import { describeCertificate, summarizeCertificate } from '../core/certs/describe';
-import type { Finding } from '../core/findings';
-import { containsPosition } from '../core/text/range';
+import type { Finding } from '@cpi/common/findings';
+import { containsPosition } from '@cpi/common/text/range';
 import { bytesOf, readWithinLimit, sizeLimit } from '../engine/artifact-reader';
 import type { ContentSource } from '../engine/source';
 import { canonicalUri } from '../engine/uri';
 import type { EditorConfiguration } from './configuration';
 import { fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
-import { DIAGNOSTIC_SOURCE } from '../protocol';
+import { DIAGNOSTIC_SOURCE } from '@cpi/common/protocol';
 import { LogOnce, ruleFailureLines } from './log-once';
 
 /**

@@ -8,9 +8,9 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Fix, TextEdit } from '../core/findings';
-import { compareRanges, isBefore, type Range } from '../core/text/range';
-import { Commands, type SuppressFindingArgs } from '../protocol';
+import type { Finding, Fix, TextEdit } from '@cpi/common/findings';
+import { compareRanges, isBefore, type Range } from '@cpi/common/text/range';
+import { Commands, type SuppressFindingArgs } from '@cpi/common/protocol';
 import { sameDiagnostic, toDiagnostic } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cpiSecurity`;

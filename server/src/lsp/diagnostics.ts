@@ -1,8 +1,8 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { ConfigProblem } from '../core/config/model';
-import type { Finding, Severity } from '../core/findings';
-import { ruleMeta } from '../core/rules/catalogue';
-import { DIAGNOSTIC_SOURCE } from '../protocol';
+import type { Finding, Severity } from '@cpi/common/findings';
+import { ruleMeta } from '@cpi/common/rules/catalogue';
+import { DIAGNOSTIC_SOURCE } from '@cpi/common/protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import { isIflowUri } from '../core/analysis/artifact-layout';
 import { iflowHover, parametersHover } from '../core/explain/hover';
-import { Commands } from '../protocol';
+import { Commands } from '@cpi/common/protocol';
 import { AnalysisService } from './analysis-service';
 import { canonicalUri } from '../engine/uri';
 

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { effectiveSeverity } from '../core/analysis/analyse-artifact';
-import { RULES } from '../core/rules/catalogue';
+import { RULES } from '@cpi/common/rules/catalogue';
 import { uriToPath } from '../engine/uri';
-import type { EffectiveRule, EffectiveRulesResult } from '../protocol';
+import type { EffectiveRule, EffectiveRulesResult } from '@cpi/common/protocol';
 import type { EditorConfiguration } from './configuration';
 
 /** The rules in force at a file, or for a folder at the files directly inside it. */

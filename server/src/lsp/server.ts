@@ -20,7 +20,7 @@ import { canonicalUri } from '../engine/uri';
 import { hoverFor } from './hover';
 import { effectiveRulesAt } from './rules-request';
 import { relativePath } from '../core/config/globs';
-import { EffectiveRulesRequest, ReanalyseRequest, ScanWorkspaceRequest, StatusNotification } from '../protocol';
+import { EffectiveRulesRequest, ReanalyseRequest, ScanWorkspaceRequest, StatusNotification } from '@cpi/common/protocol';
 import { WorkspaceScan } from './workspace-scan';
 
 /** Wires LSP requests to the analysis; all logic lives in the modules it calls. */

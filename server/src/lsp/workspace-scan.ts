@@ -8,7 +8,7 @@ import { finishScan, scanPart } from '../engine/scan';
 import type { PartialScan, ScanOptions } from '../engine/scanner';
 import { scanUnits, unitFileCount } from '../engine/units';
 import { canonicalUri, fileUri, uriToPath } from '../engine/uri';
-import type { ScanWorkspaceResult } from '../protocol';
+import type { ScanWorkspaceResult } from '@cpi/common/protocol';
 import type { EditorConfiguration } from './configuration';
 import { fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
 import { LogOnce } from './log-once';

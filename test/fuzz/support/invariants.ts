@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { IflowModel, IflowProperty } from '../../../server/src/core/iflow/model';
 import type { ParameterFile } from '../../../server/src/core/params/model';
-import { LineIndex, type Position, type Range } from '../../../server/src/core/text/range';
+import { LineIndex, type Position, type Range } from '@cpi/common/text/range';
 import type { SourceText } from '../../../server/src/core/text/source-text';
 
 // What every reading must satisfy, whatever the input: the promises the

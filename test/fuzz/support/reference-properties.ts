@@ -5,7 +5,7 @@
 // the optimised reader (server/src/core/params/properties.ts) must agree with.
 
 import type { ParameterEntry, ParameterFile, ParameterProblem } from '../../../server/src/core/params/model';
-import { LineIndex } from '../../../server/src/core/text/range';
+import { LineIndex } from '@cpi/common/text/range';
 import type { SourceText } from '../../../server/src/core/text/source-text';
 
 /** Per-character offsets, as the reader used to keep them. */

@@ -1,5 +1,5 @@
 import type { IflowProperty } from '../../../server/src/core/iflow/model';
-import type { Range } from '../../../server/src/core/text/range';
+import type { Range } from '@cpi/common/text/range';
 import type { SourceText } from '../../../server/src/core/text/source-text';
 
 // Builds an IflowProperty by hand, so parameter tests need no iFlow reader.

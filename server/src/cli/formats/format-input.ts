@@ -1,4 +1,4 @@
-import type { Severity } from '../../core/findings';
+import type { Severity } from '@cpi/common/findings';
 import type { ScanReport } from '../../engine/report';
 
 /** What every output format gets. */

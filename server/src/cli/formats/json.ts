@@ -1,6 +1,6 @@
 // Machine-readable report: the same data as the text report, positions
 // both 1-based (line/column) and 0-based (range, as the editor has them).
-import { ruleMeta } from '../../core/rules/catalogue';
+import { ruleMeta } from '@cpi/common/rules/catalogue';
 import { countBySeverity } from '../../engine/report';
 import { TOOL_NAME } from '../version';
 import type { FormatInput } from './format-input';

@@ -3,7 +3,7 @@
 // the --fail-on severity), a passing case for a clean file, an error case for
 // a file that could not be scanned or on which a rule failed, a skipped case
 // for a file over the size limit.
-import { severityRank } from '../../core/findings';
+import { severityRank } from '@cpi/common/findings';
 import { EXECUTION_NOTE_KINDS, noteWhere, type ReportedFinding } from '../../engine/report';
 import { TOOL_NAME } from '../version';
 import type { FormatInput } from './format-input';

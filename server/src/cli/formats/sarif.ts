@@ -4,8 +4,8 @@
 // and files that could not be scanned, were skipped for their size or on
 // which a rule failed as tool execution notifications.
 import { pathToFileURL } from 'node:url';
-import type { Severity } from '../../core/findings';
-import { RULES } from '../../core/rules/catalogue';
+import type { Severity } from '@cpi/common/findings';
+import { RULES } from '@cpi/common/rules/catalogue';
 import { sarifUri } from '../../engine/uri';
 import { EXECUTION_NOTE_KINDS, type FileNote, type ReportedFinding, type ReportedLocation } from '../../engine/report';
 import { TOOL_NAME } from '../version';

@@ -1,8 +1,8 @@
 import type { Config } from '../config/model';
 import { isIgnored } from '../config/globs';
-import type { Finding, Severity, SeveritySetting } from '../findings';
+import type { Finding, Severity, SeveritySetting } from '@cpi/common/findings';
 import { resolveValue } from '../params/resolve';
-import { ruleMeta } from '../rules/catalogue';
+import { ruleMeta } from '@cpi/common/rules/catalogue';
 import { CHANNEL_RULES, IFLOW_RULES, PARAMETER_RULES } from '../rules/registry';
 import type { Channel, IflowProperty } from '../iflow/model';
 import type { IflowView, Report, RuleContext } from '../rules/rule';

@@ -2,7 +2,7 @@ import { certificateUsage, isIgnored, relativePath } from '../config/globs';
 import type { Config } from '../config/model';
 import type { CertificateFile, CertificateProblem } from '../certs/model';
 import { readCertificateFile } from '../certs/read';
-import type { Finding, Severity } from '../findings';
+import type { Finding, Severity } from '@cpi/common/findings';
 import { effectiveSeverity, recordRuleFailure, type RuleFailure } from './analyse-artifact';
 import { checkCertificateFile } from './check-certificate-file';
 import { decodeSegment, lastSegment } from './artifact-layout';

@@ -4,12 +4,12 @@
 // information on each finding.
 import { isIgnored } from '../config/globs';
 import type { Config } from '../config/model';
-import type { Finding, Fix, RelatedLocation, Severity } from '../findings';
+import type { Finding, Fix, RelatedLocation, Severity } from '@cpi/common/findings';
 import type { IflowModel } from '../iflow/model';
 import { SCRIPT_RULES } from '../rules/registry';
 import type { ScriptEdit, ScriptFix, ScriptReport } from '../rules/script-check';
 import type { ScriptModel } from '../script/model';
-import type { Range } from '../text/range';
+import type { Range } from '@cpi/common/text/range';
 import { effectiveSeverity, recordRuleFailure, type RuleFailure } from './analyse-artifact';
 import { displayName } from './parsed';
 import { scriptFileName } from './script-layout';

@@ -1,9 +1,9 @@
 import type { Config } from '../config/model';
 import type { ConfigTarget } from '../config/target';
-import type { Finding } from '../findings';
+import type { Finding } from '@cpi/common/findings';
 import { ChannelRecord, type ChannelFacts } from '../iflow/channel-record';
 import type { Channel } from '../iflow/model';
-import type { LineIndex, Range } from '../text/range';
+import type { LineIndex, Range } from '@cpi/common/text/range';
 import type { ParsedParameters } from './parsed';
 import type { SecurityMaterial } from '../tenant/material';
 

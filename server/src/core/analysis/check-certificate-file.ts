@@ -1,10 +1,10 @@
 import type { CertificateFile } from '../certs/model';
 import { certificateName } from '../certs/wording';
-import type { Finding, Severity } from '../findings';
-import type { RuleMeta } from '../rules/catalogue';
+import type { Finding, Severity } from '@cpi/common/findings';
+import type { RuleMeta } from '@cpi/common/rules/catalogue';
 import type { CertificateContext } from '../rules/certificate-check';
 import { CERTIFICATE_FILE_RULES, CERTIFICATE_RULES } from '../rules/registry';
-import type { Range } from '../text/range';
+import type { Range } from '@cpi/common/text/range';
 
 export interface CertificateCheckContext extends CertificateContext {
   readonly uri: string;

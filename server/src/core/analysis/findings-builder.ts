@@ -1,4 +1,4 @@
-import type { FileEdit, Finding, Fix, RelatedLocation, Severity, TextEdit } from '../findings';
+import type { FileEdit, Finding, Fix, RelatedLocation, Severity, TextEdit } from '@cpi/common/findings';
 import type { ConfigTarget } from '../config/target';
 import { escapeXmlText } from '../iflow/escape';
 import { valueEdit } from '../iflow/value-edit';
@@ -8,7 +8,7 @@ import { escapePropertyValue } from '../params/properties';
 import { locateSlice } from '../params/resolve';
 import type { ResolvedValue, ValueSegment } from '../params/resolved-value';
 import type { FixAction, FixSpec, Report } from '../rules/rule';
-import type { Range } from '../text/range';
+import type { Range } from '@cpi/common/text/range';
 import type { ParsedIflow, ParsedParameters } from './parsed';
 
 export interface BuildContext {

@@ -3,7 +3,7 @@ import type { IflowModel } from '../iflow/model';
 import { readIflowWithLayout, type IflowLayout } from '../iflow/reader';
 import type { ParameterFile } from '../params/model';
 import { readParameters } from '../params/properties';
-import { LineIndex } from '../text/range';
+import { LineIndex } from '@cpi/common/text/range';
 import { decodeSegment, lastSegment } from './artifact-layout';
 
 /** An iFlow read once and shared by every analysis that needs it. */

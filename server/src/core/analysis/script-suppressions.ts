@@ -4,11 +4,11 @@
 //   /* cpi-security-lint-disable-next-line script-eval, script-xxe -- reviewed */
 // A comment without a reason, or naming no known rule, is reported and
 // silences nothing: a suppression nobody can justify later is worse than the finding.
-import { suggestRuleId } from '../config/rule-ids';
-import { isRuleId } from '../rules/catalogue';
+import { suggestRuleId } from '@cpi/common/config/rule-ids';
+import { isRuleId } from '@cpi/common/rules/catalogue';
 import { SCRIPT_RULES } from '../rules/registry';
 import type { ScriptComment, ScriptModel } from '../script/model';
-import type { Range } from '../text/range';
+import type { Range } from '@cpi/common/text/range';
 
 export const DISABLE_NEXT_LINE = 'cpi-security-lint-disable-next-line';
 

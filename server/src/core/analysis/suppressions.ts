@@ -1,6 +1,6 @@
 import { activeSuppression } from '../config/globs';
 import type { Config, Suppression } from '../config/model';
-import type { Finding } from '../findings';
+import type { Finding } from '@cpi/common/findings';
 
 export interface SuppressedFinding {
   readonly finding: Finding;

@@ -1,4 +1,4 @@
-import { FAQ, faqUrl } from '../knowledge/sap-help';
+import { FAQ, faqUrl } from '@cpi/common/knowledge/sap-help';
 import type { CertificateInfo, CertificateUsage } from './model';
 import { isoDay, validityPhrase } from './validity';
 import { certificateName, keyPhrase, signerPhrase, usagePhrase } from './wording';

@@ -1,4 +1,4 @@
-import type { Range } from '../text/range';
+import type { Range } from '@cpi/common/text/range';
 import type { DnAttribute } from './dn';
 
 export type CertificateUsage = 'inbound' | 'outbound' | 'messageLevel';

@@ -1,4 +1,4 @@
-import { LineIndex, type Range } from '../text/range';
+import { LineIndex, type Range } from '@cpi/common/text/range';
 import { readCertificateInfo } from './certificate-info';
 import type { BlockKind, CertificateBlock, CertificateFile, CertificateProblem } from './model';
 import { decodePemBody, looksLikeBareBase64, scanPem, type PemBlock } from './pem';

@@ -1,11 +1,11 @@
 // Merges the editor's `cpiSecurity.rules` / `cpiSecurity.openedPorts` /
 // `cpiSecurity.maxFileSizeMB` settings over a parsed configuration. Settings arrive as untyped JSON from
 // the client, so anything malformed is skipped rather than trusted.
-import type { SeveritySetting } from '../findings';
-import { isRuleId } from '../rules/catalogue';
+import type { SeveritySetting } from '@cpi/common/findings';
+import { isRuleId } from '@cpi/common/rules/catalogue';
 import type { Config } from './model';
 import { isFileSizeMB, isPortNumber } from './read-values';
-import { isSeveritySetting } from './rule-ids';
+import { isSeveritySetting } from '@cpi/common/config/rule-ids';
 
 export interface EditorSettings {
   rules?: Record<string, string>;

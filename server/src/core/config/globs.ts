@@ -7,7 +7,7 @@
 import picomatch from 'picomatch';
 import type { CertificateUsage } from '../certs/model';
 import { ANY_RULE, CERTIFICATE_USAGES, type Config, type Suppression } from './model';
-import { isExpired } from './dates';
+import { isExpired } from '@cpi/common/config/dates';
 import { comparableUri } from './uri';
 
 /** The '/'-separated path of `fileUri` below `rootUri`, or undefined when the file is not inside it. */

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { LineIndex, type Range } from '../text/range';
+import { LineIndex, type Range } from '@cpi/common/text/range';
 import type { ConfigProblem } from './model';
 
 /** Collects configuration problems, each on the exact text of a JSON node. */

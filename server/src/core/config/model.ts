@@ -1,6 +1,6 @@
 import type { CertificateUsage } from '../certs/model';
-import type { SeveritySetting } from '../findings';
-import type { Range } from '../text/range';
+import type { SeveritySetting } from '@cpi/common/findings';
+import type { Range } from '@cpi/common/text/range';
 
 /** `rule: "*"` suppresses every rule, and then only for the files its `file` glob names. */
 export const ANY_RULE = '*';

@@ -2,12 +2,12 @@
 // whole: keeping it with the bad part left out could widen it (no file glob
 // means every file, no expiry means forever).
 import type { Node } from 'jsonc-parser';
-import { isRuleId } from '../rules/catalogue';
-import { isIsoDay } from './dates';
+import { isRuleId } from '@cpi/common/rules/catalogue';
+import { isIsoDay } from '@cpi/common/config/dates';
 import { describe, propertiesOf, stringValue, type ProblemSink } from './json-node';
 import { ANY_RULE, type Suppression } from './model';
 import { readGlob } from './read-values';
-import { suggestRuleId } from './rule-ids';
+import { suggestRuleId } from '@cpi/common/config/rule-ids';
 
 const FIELDS = ['rule', 'file', 'reason', 'expires'];
 

@@ -3,11 +3,11 @@
 // entry never takes its neighbours down with it.
 import type { Node } from 'jsonc-parser';
 import type { CertificateUsage } from '../certs/model';
-import type { SeveritySetting } from '../findings';
-import { isRuleId } from '../rules/catalogue';
+import type { SeveritySetting } from '@cpi/common/findings';
+import { isRuleId } from '@cpi/common/rules/catalogue';
 import { CERTIFICATE_USAGES, DEFAULT_MAX_FILE_SIZE_MB, type CertificateUsageGlobs } from './model';
 import { describe, propertiesOf, stringValue, type ProblemSink } from './json-node';
-import { isSeveritySetting, SEVERITY_SETTINGS, suggestRuleId } from './rule-ids';
+import { isSeveritySetting, SEVERITY_SETTINGS, suggestRuleId } from '@cpi/common/config/rule-ids';
 
 const SEVERITY_LIST = SEVERITY_SETTINGS.map((s) => `"${s}"`).join(', ');
 

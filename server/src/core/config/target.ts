@@ -1,5 +1,5 @@
-import type { FileEdit } from '../findings';
-import { addOpenedPort } from './edits';
+import type { FileEdit } from '@cpi/common/findings';
+import { addOpenedPort } from '@cpi/common/config/edits';
 
 /** The configuration file that quick fixes write to (it may not exist yet). */
 export interface ConfigTarget {

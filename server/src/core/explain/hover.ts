@@ -1,13 +1,13 @@
 import type { ParsedIflow, ParsedParameters } from '../analysis/parsed';
 import { displayName } from '../analysis/parsed';
-import type { Finding } from '../findings';
-import { faqEntry } from '../knowledge/faq';
-import { explainKey, ruleDoc } from '../knowledge/rule-docs';
+import type { Finding } from '@cpi/common/findings';
+import { faqEntry } from '@cpi/common/knowledge/faq';
+import { explainKey, ruleDoc } from '@cpi/common/knowledge/rule-docs';
 import type { ParameterEntry } from '../params/model';
 import { resolveValue } from '../params/resolve';
-import { ruleMeta } from '../rules/catalogue';
+import { ruleMeta } from '@cpi/common/rules/catalogue';
 import { isSecretName } from '../rules/support/secrets';
-import { containsPosition, type Position, type Range } from '../text/range';
+import { containsPosition, type Position, type Range } from '@cpi/common/text/range';
 import { entryAt, propertyAt } from './locate-property';
 
 /** Client commands hovers link to (declared in the shared protocol module). */

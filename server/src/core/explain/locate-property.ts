@@ -1,6 +1,6 @@
 import type { Channel, IflowModel, IflowProperty } from '../iflow/model';
 import type { ParameterEntry, ParameterFile } from '../params/model';
-import { containsPosition, type Position } from '../text/range';
+import { containsPosition, type Position } from '@cpi/common/text/range';
 
 export interface PropertyAt {
   readonly property: IflowProperty;

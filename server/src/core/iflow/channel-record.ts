@@ -1,4 +1,4 @@
-import type { LineIndex, Range } from '../text/range';
+import type { LineIndex, Range } from '@cpi/common/text/range';
 import type { Channel, ChannelDirection, Participant, ParticipantType } from './model';
 import type { PropertyRecord } from './property-record';
 

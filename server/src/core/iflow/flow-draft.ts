@@ -1,7 +1,7 @@
 // A `bpmn2:messageFlow` element while the reader reads it, and the channel
 // made of it once the document is read (its direction may depend on
 // participants declared after it).
-import type { LineIndex } from '../text/range';
+import type { LineIndex } from '@cpi/common/text/range';
 import { ChannelRecord, type ChannelFacts } from './channel-record';
 import type { ChannelDirection, Participant } from './model';
 import type { PropertyRecord } from './property-record';

@@ -1,4 +1,4 @@
-import type { LineIndex } from '../text/range';
+import type { LineIndex } from '@cpi/common/text/range';
 import { ChannelRecord, ParticipantRecord } from './channel-record';
 import type { IflowModel, IflowProperty, Participant } from './model';
 import { PropertyRecord } from './property-record';

@@ -1,4 +1,4 @@
-import type { Range } from '../text/range';
+import type { Range } from '@cpi/common/text/range';
 import type { SourceText } from '../text/source-text';
 
 /** One `ifl:property` with its `key` and optional `value` child. */

@@ -1,6 +1,6 @@
 // A `bpmn2:participant` element: the endpoints that tell the direction of
 // channels that state none.
-import type { LineIndex } from '../text/range';
+import type { LineIndex } from '@cpi/common/text/range';
 import { ParticipantRecord } from './channel-record';
 import type { ParticipantType } from './model';
 import { IFL_NS } from './namespaces';

@@ -1,4 +1,4 @@
-import type { LineIndex, Range } from '../text/range';
+import type { LineIndex, Range } from '@cpi/common/text/range';
 import type { IflowProperty } from './model';
 import { xmlSourceText, type XmlSourceText } from './xml-text';
 

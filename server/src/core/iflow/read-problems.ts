@@ -1,7 +1,7 @@
 // The XML problems of one read. After one mistake saxes often reports the
 // same thing at every following character or element; one problem per
 // stretch is what a reader needs.
-import type { LineIndex } from '../text/range';
+import type { LineIndex } from '@cpi/common/text/range';
 import type { XmlProblem } from './model';
 
 /** Enough to show what is wrong without letting a garbage file flood the editor. */

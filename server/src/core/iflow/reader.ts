@@ -1,4 +1,4 @@
-import { LineIndex } from '../text/range';
+import { LineIndex } from '@cpi/common/text/range';
 import type { CleanClose, ElementSink, EndTag, StartTag } from './element-sink';
 import { ElementKinds, type ElementKind } from './element-kind';
 import { channelOf, type FlowDraft } from './flow-draft';

@@ -1,4 +1,4 @@
-import type { TextEdit } from '../findings';
+import type { TextEdit } from '@cpi/common/findings';
 import type { IflowProperty } from './model';
 import { escapeXmlText } from './escape';
 

@@ -1,4 +1,4 @@
-import type { LineIndex, Range } from '../text/range';
+import type { LineIndex, Range } from '@cpi/common/text/range';
 import { lastPairAtOrBefore } from '../text/runs';
 import type { SourceText } from '../text/source-text';
 

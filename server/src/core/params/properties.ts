@@ -1,4 +1,4 @@
-import { LineIndex, type Range } from '../text/range';
+import { LineIndex, type Range } from '@cpi/common/text/range';
 import { lastPairAtOrBefore } from '../text/runs';
 import { MappedSourceText } from './mapped-text';
 import type { ParameterEntry, ParameterFile, ParameterProblem } from './model';

@@ -1,6 +1,6 @@
 import type { CertificateFile, CertificateInfo, CertificateUsage } from '../certs/model';
-import type { Severity } from '../findings';
-import type { Range } from '../text/range';
+import type { Severity } from '@cpi/common/findings';
+import type { Range } from '@cpi/common/text/range';
 
 export interface CertificateContext {
   /** From the configuration's `certificates` globs; undefined = not declared (treated as outbound). */

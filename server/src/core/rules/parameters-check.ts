@@ -1,5 +1,5 @@
 import type { ParsedIflow } from '../analysis/parsed';
-import type { Severity } from '../findings';
+import type { Severity } from '@cpi/common/findings';
 import type { ParameterEntry, ParameterFile } from '../params/model';
 
 /** A finding on the value of one parameter; the engine puts it on that value. */

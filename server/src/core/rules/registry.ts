@@ -1,4 +1,4 @@
-import { inCatalogueOrder, type RuleMeta } from './catalogue';
+import { inCatalogueOrder, type RuleMeta } from '@cpi/common/rules/catalogue';
 import { RULE_CHECKS } from './registry.generated';
 import type { ChannelRule, IflowRule, RuleChecks } from './rule';
 

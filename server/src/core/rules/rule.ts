@@ -1,10 +1,10 @@
 import type { ChannelView } from '../analysis/channel-view';
 import type { Config } from '../config/model';
-import type { Severity } from '../findings';
+import type { Severity } from '@cpi/common/findings';
 import type { IflowModel, IflowProperty } from '../iflow/model';
 import type { ResolvedValue } from '../params/resolved-value';
 import type { SecurityMaterial } from '../tenant/material';
-import type { RuleMeta } from './catalogue';
+import type { RuleMeta } from '@cpi/common/rules/catalogue';
 import type { CertificateCheck, CertificateFileCheck } from './certificate-check';
 import type { ParametersCheck } from './parameters-check';
 import type { ScriptCheck } from './script-check';

@@ -1,5 +1,5 @@
 import type { Config } from '../config/model';
-import type { Severity } from '../findings';
+import type { Severity } from '@cpi/common/findings';
 import type { ScriptLanguage, ScriptModel } from '../script/model';
 
 /** A stretch of the script's text by offsets, end exclusive: a ScriptToken, a comment or a problem is one as it is. */

@@ -3,7 +3,7 @@
 // never on regular expressions over raw text, so one rule serves both
 // languages; JavaScript additionally carries its ESTree syntax tree.
 
-import type { LineIndex } from '../text/range';
+import type { LineIndex } from '@cpi/common/text/range';
 
 export type ScriptLanguage = 'groovy' | 'javascript';
 

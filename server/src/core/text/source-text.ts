@@ -1,4 +1,4 @@
-import type { Range } from './range';
+import type { Range } from '@cpi/common/text/range';
 
 /**
  * A piece of decoded text taken from a file, with the means to map any index

@@ -1,6 +1,6 @@
-import { SAP_PAGES } from '../../knowledge/sap-pages';
-import { iflw } from '../../knowledge/samples';
-import type { RuleExplanation } from '../../knowledge/types';
+import { SAP_PAGES } from '@cpi/common/knowledge/sap-pages';
+import { iflw } from '@cpi/common/knowledge/samples';
+import type { RuleExplanation } from '@cpi/common/knowledge/types';
 
 export const explanation: RuleExplanation = {
   what: 'An AMQP channel on the Internet with `connectWithTLS` = `false`.',

@@ -1,6 +1,6 @@
-import { SAP_PAGES } from '../../knowledge/sap-pages';
-import { text } from '../../knowledge/samples';
-import type { RuleExplanation } from '../../knowledge/types';
+import { SAP_PAGES } from '@cpi/common/knowledge/sap-pages';
+import { text } from '@cpi/common/knowledge/samples';
+import type { RuleExplanation } from '@cpi/common/knowledge/types';
 
 export const explanation: RuleExplanation = {
   what: 'A certificate whose validity has ended (notAfter in the past) or not yet begun (notBefore in the future).',

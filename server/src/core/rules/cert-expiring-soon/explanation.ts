@@ -1,6 +1,6 @@
-import { SAP_PAGES } from '../../knowledge/sap-pages';
-import { json } from '../../knowledge/samples';
-import type { RuleExplanation } from '../../knowledge/types';
+import { SAP_PAGES } from '@cpi/common/knowledge/sap-pages';
+import { json } from '@cpi/common/knowledge/samples';
+import type { RuleExplanation } from '@cpi/common/knowledge/types';
 
 export const explanation: RuleExplanation = {
   what: 'A certificate whose notAfter falls within the warning window (60 days unless `expiryWarningDays` says otherwise).',

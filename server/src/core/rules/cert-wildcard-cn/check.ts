@@ -1,7 +1,7 @@
 import { dnCommonName } from '../../certs/dn';
 import type { CertificateUsage } from '../../certs/model';
 import { certificateName } from '../../certs/wording';
-import type { Severity } from '../../findings';
+import type { Severity } from '@cpi/common/findings';
 import { UNKNOWN } from '../../params/resolved-value';
 import type { CertificateCheck } from '../certificate-check';
 import type { ChannelCheck, RuleChecks } from '../rule';

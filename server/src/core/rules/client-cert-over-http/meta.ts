@@ -1,5 +1,5 @@
-import { FAQ, helpPageUrl } from '../../knowledge/sap-help';
-import type { RuleMeta } from '../catalogue';
+import { FAQ, helpPageUrl } from '@cpi/common/knowledge/sap-help';
+import type { RuleMeta } from '@cpi/common/rules/catalogue';
 
 export const meta: RuleMeta = {
   id: 'client-cert-over-http',

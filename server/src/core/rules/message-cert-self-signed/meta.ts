@@ -1,5 +1,5 @@
-import { FAQ, faqUrl } from '../../knowledge/sap-help';
-import type { RuleMeta } from '../catalogue';
+import { FAQ, faqUrl } from '@cpi/common/knowledge/sap-help';
+import type { RuleMeta } from '@cpi/common/rules/catalogue';
 
 export const meta: RuleMeta = {
   id: 'message-cert-self-signed',

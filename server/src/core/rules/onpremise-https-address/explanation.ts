@@ -1,6 +1,6 @@
-import { SAP_PAGES } from '../../knowledge/sap-pages';
-import { iflw, ON_PREMISE } from '../../knowledge/samples';
-import type { RuleExplanation } from '../../knowledge/types';
+import { SAP_PAGES } from '@cpi/common/knowledge/sap-pages';
+import { iflw, ON_PREMISE } from '@cpi/common/knowledge/samples';
+import type { RuleExplanation } from '@cpi/common/knowledge/types';
 
 export const explanation: RuleExplanation = {
   what: 'A channel with proxy type On-Premise (Cloud Connector) whose address starts with `https://`.',

@@ -1,5 +1,4 @@
-import { RULE_FOLDERS } from '../rules/catalogue.generated';
-import { RULES, ruleMeta } from '../rules/catalogue';
+import { RULES, ruleExplanation, ruleMeta } from '../rules/catalogue';
 import { FAQ_ENTRIES, faqEntry } from './faq';
 import { faqUrl } from './sap-help';
 import { SAP_PAGES } from './sap-pages';
@@ -10,10 +9,8 @@ import type { CodeSample, DocLink, RuleDoc } from './types';
 
 export { keyExplanations, explainKey } from './key-explanations';
 
-const EXPLANATIONS = new Map(RULE_FOLDERS.map(({ meta, explanation }) => [meta.id, explanation]));
-
 /** One explanation per rule, in catalogue order; its FAQ sections are the rule's own. */
-export const RULE_DOCS: readonly RuleDoc[] = RULES.map((meta) => ({ ruleId: meta.id, ...EXPLANATIONS.get(meta.id)!, faq: meta.faq }));
+export const RULE_DOCS: readonly RuleDoc[] = RULES.map((meta) => ({ ruleId: meta.id, ...ruleExplanation(meta.id)!, faq: meta.faq }));
 
 const BY_RULE = new Map(RULE_DOCS.map((entry) => [entry.ruleId, entry]));
 

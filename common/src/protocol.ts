@@ -1,7 +1,7 @@
 // Messages between the extension and the language server beyond LSP, declared
 // once and imported by both sides so names and shapes cannot drift.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { SeveritySetting } from './core/findings';
+import type { SeveritySetting } from './findings';
 
 /** `source` of every diagnostic the server publishes; the client filters its findings by it. */
 export const DIAGNOSTIC_SOURCE = 'cpi-security-lint';

@@ -1,9 +1,15 @@
 import type { Severity } from '../findings';
-import { RULE_FOLDERS } from './catalogue.generated';
+import type { RuleExplanation } from '../knowledge/types';
+// The one import of common/ from server/src (allowed by the lint for this
+// file alone): the list the build writes of the rule folders' meta.ts and
+// explanation.ts, which themselves import nothing but @cpi/common.
+import { RULE_FOLDERS } from '../../../server/src/core/rules/catalogue.generated';
 
-// The rules as users see them. Each rule's metadata lives in its folder
-// (rules/<rule-id>/meta.ts); catalogue.generated.ts lists the folders. The
-// ids are a public contract (configuration, SARIF, suppressions, baselines).
+// The rules as users see them, shared by the editor's client and the server.
+// Each rule's metadata and explanation live in its folder
+// (server/src/core/rules/<rule-id>/meta.ts, explanation.ts). The ids are a
+// public contract (configuration, SARIF, suppressions, baselines).
+
 
 export type RuleSection = 'network' | 'authentication' | 'certificates' | 'scripts';
 
@@ -43,4 +49,11 @@ export function ruleMeta(id: string): RuleMeta | undefined {
 
 export function isRuleId(id: string): boolean {
   return BY_ID.has(id);
+}
+
+const EXPLANATIONS = new Map(RULE_FOLDERS.map(({ meta, explanation }) => [meta.id, explanation]));
+
+/** What the rule's folder says about it (what, why, how to fix); see knowledge/rule-docs for the rendered page. */
+export function ruleExplanation(id: string): RuleExplanation | undefined {
+  return EXPLANATIONS.get(id);
 }

@@ -6,9 +6,17 @@
 import { findNodeAtLocation, getNodeValue, modify, parseTree, type FormattingOptions, type JSONPath, type Node } from 'jsonc-parser';
 import type { SeveritySetting, TextEdit } from '../findings';
 import { LineIndex } from '../text/range';
-import type { Suppression } from './model';
 
-export type NewSuppression = Omit<Suppression, 'range'>;
+/** A suppression as written to the file (the server's config model reads it back with its range). */
+export interface NewSuppression {
+  /** A rule id, or `*` for every rule. */
+  readonly rule: string;
+  /** Glob relative to the configuration's folder; absent means every file. */
+  readonly file?: string;
+  readonly reason: string;
+  /** ISO date (YYYY-MM-DD); the suppression stops applying after that day. */
+  readonly expires?: string;
+}
 
 export function addOpenedPort(text: string, port: number): TextEdit[];
 export function addOpenedPort(text: undefined, port: number): string;
