@@ -43,8 +43,13 @@ export interface CertificateInfo {
   readonly wildcardCn: boolean;
   /** DNS subject alternative names holding `*`. */
   readonly wildcardDnsNames: readonly string[];
-  /** Which reader produced the fields (node-forge's ASN.1, or Node's X509Certificate alone). */
-  readonly readBy: 'node-forge' | 'node-crypto';
+  /**
+   * Which reader produced the fields (node-forge's ASN.1, or Node's
+   * X509Certificate alone), or `listed-fields` for a tenant keystore entry
+   * whose certificate bytes were missing: then only its listed fields are
+   * known, and nothing about who signed it.
+   */
+  readonly readBy: 'node-forge' | 'node-crypto' | 'listed-fields';
 }
 
 export type BlockKind = 'certificate' | 'private-key' | 'other';

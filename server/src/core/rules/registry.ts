@@ -21,3 +21,4 @@ export const PARAMETER_RULES = checksOf('parameters');
 export const CERTIFICATE_RULES = checksOf('certificate');
 export const CERTIFICATE_FILE_RULES = checksOf('certificateFile');
 export const SCRIPT_RULES = checksOf('script');
+export const SECURITY_MATERIAL_RULES = checksOf('securityMaterial');

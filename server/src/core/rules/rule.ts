@@ -8,6 +8,7 @@ import type { RuleMeta } from '@cpi/common/rules/catalogue';
 import type { CertificateCheck, CertificateFileCheck } from './certificate-check';
 import type { ParametersCheck } from './parameters-check';
 import type { ScriptCheck } from './script-check';
+import type { SecurityMaterialCheck } from './security-material-check';
 
 /** A change a quick fix makes, described as data; the analyser turns it into file edits. */
 export type FixAction =
@@ -94,12 +95,14 @@ export interface RuleChecks {
   readonly channel?: ChannelCheck;
   readonly iflow?: IflowCheck;
   readonly parameters?: ParametersCheck;
-  /** One certificate (of a file today, of a keystore entry next). */
+  /** One certificate (of a file, of a tenant keystore entry, of a certificate-to-user mapping). */
   readonly certificate?: CertificateCheck;
   /** A certificate or key file as a whole. */
   readonly certificateFile?: CertificateFileCheck;
   /** One Groovy or JavaScript script of an artifact (script-check.ts). */
   readonly script?: ScriptCheck;
+  /** A tenant's security material (credentials, keystore entries, certificate-to-user mappings). */
+  readonly securityMaterial?: SecurityMaterialCheck;
 }
 
 /** A channel check with its rule's metadata, as the engine runs it. */
