@@ -36,4 +36,10 @@ export interface ContentSource {
   read(uri: string, maxBytes: number): SourceRead | undefined;
   /** The iFlows and the parameters.prop (when there is one) of the artifact in `folder` (see artifactFolder), sorted by URI. */
   artifactFiles(folder: string): ArtifactFile[];
+  /**
+   * Values the artifact in `folder` is configured with where it runs (a
+   * tenant's Configurations), by parameter name: they win over its
+   * parameters.prop. Files on disk have none.
+   */
+  configuredParameters?(folder: string): ReadonlyMap<string, string> | undefined;
 }

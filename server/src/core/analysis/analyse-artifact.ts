@@ -98,7 +98,8 @@ function analyseParameters(parameters: ParsedParameters, iflows: readonly Parsed
         parameters.file,
         ({ entry, message, severity }) => {
           const effective = effectiveSeverity(config, rule.meta.id, severity);
-          if (effective !== 'off') findings.push({ ruleId: rule.meta.id, severity: effective, message, uri: parameters.uri, range: entry.value.range, related: [], fixes: [], subject: entry.key });
+          // a value configured on the tenant has no line in parameters.prop; the iFlow rules judge it where it is used
+          if (effective !== 'off' && !entry.configured) findings.push({ ruleId: rule.meta.id, severity: effective, message, uri: parameters.uri, range: entry.value.range, related: [], fixes: [], subject: entry.key });
         },
         { iflows },
       );

@@ -48,15 +48,20 @@ function entriesBehind(value: ResolvedValue, slice: readonly [number, number] | 
 export function buildFindings(ruleId: string, severity: Severity, report: Report, context: BuildContext): Finding[] {
   const { iflow, parameters } = context;
   const range = iflowRange(report.on);
-  const entries = parameters && isResolved(report.on) ? entriesBehind(report.on, report.slice) : [];
+  const behind = parameters && isResolved(report.on) ? entriesBehind(report.on, report.slice) : [];
+  // A value configured on the tenant is written in no file: the finding on the iFlow names it instead.
+  const entries = behind.filter((entry) => !entry.configured);
+  const configured = behind.filter((entry) => entry.configured).map((entry) => `"${entry.key}"`);
   const fixes = (report.fixes ?? []).map((spec) => buildFix(spec, context)).filter((fix): fix is Fix => fix !== undefined);
   const key = (isResolved(report.on) ? report.on.property : report.on).key;
+  const configuredNote =
+    configured.length === 0 ? '' : ` The value comes from parameter${configured.length > 1 ? 's' : ''} ${configured.join(', ')} as configured on the tenant.`;
 
   const findings: Finding[] = [
     {
       ruleId,
       severity,
-      message: report.message,
+      message: report.message + configuredNote,
       uri: iflow.uri,
       range,
       related: entries.map((entry) => ({ uri: parameters!.uri, range: entry.value.range, message: `Value of parameter "${entry.key}"` })),
@@ -114,7 +119,8 @@ function buildEdit(action: FixAction, context: BuildContext): FileEdit | undefin
     return { uri: context.iflow.uri, edits: [{ range, newText: escapeXmlText(action.newText) }] };
   }
   const parameters = context.parameters;
-  if (!parameters) return undefined;
+  // a configured value is changed on the tenant, not by editing a file
+  if (!parameters || place.entry.configured) return undefined;
   const value = place.entry.value;
   const range = parameters.lines.rangeOf(value.sourceOffsetAt(place.start), value.sourceOffsetAt(place.end));
   return { uri: parameters.uri, edits: [{ range, newText: escapePropertyValue(action.newText) }] };

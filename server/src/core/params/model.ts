@@ -10,6 +10,11 @@ export interface ParameterEntry {
   readonly value: SourceText;
   /** Range from the first character of the key to the end of the value. */
   readonly range: Range;
+  /**
+   * The value is configured on the tenant (Configurations), not written in
+   * the file: it has no place there, so findings stay on the iFlow property.
+   */
+  readonly configured?: boolean;
 }
 
 export interface ParameterFile {
