@@ -45,10 +45,14 @@ export type NoteKind =
   /** Over the size limit (maxFileSizeMB, --max-file-size): skipped on purpose, a warning. */
   | 'too-large'
   /** A rule threw on the file: its findings there are missing, an error. */
-  | 'rule-failure';
+  | 'rule-failure'
+  /** Something on a tenant could not be read (network, sign-in, a missing role, a vanished package): an error. */
+  | 'tenant'
+  /** Left out on purpose: a configure-only package, whose content the tenant does not give out; a warning. */
+  | 'not-scanned';
 
 /** Notes about the run itself rather than the configuration (SARIF keeps the two apart). */
-export const EXECUTION_NOTE_KINDS: ReadonlySet<NoteKind> = new Set(['too-large', 'rule-failure']);
+export const EXECUTION_NOTE_KINDS: ReadonlySet<NoteKind> = new Set(['too-large', 'rule-failure', 'tenant', 'not-scanned']);
 
 /** Something about a file that is not a rule finding: why it was not scanned, or a warning on it. */
 export interface FileNote {

@@ -7,6 +7,10 @@ import { analyseCertificateFile } from '../core/analysis/analyse-certificate';
 import { fileTooLargeMessage, RAISE_LIMIT_ON_COMMAND_LINE } from '../core/config/file-size';
 import type { Suppression } from '../core/config/model';
 import type { Finding } from '@cpi/common/findings';
+import { parseParameters } from '../core/analysis/parsed';
+import { parametersUriFor } from '../core/analysis/artifact-layout';
+import { withConfiguredValues } from '../core/params/configured';
+import type { SecurityMaterial } from '../core/tenant/material';
 import { detached } from '../core/text/detached';
 import { LineIndex } from '@cpi/common/text/range';
 import { DEFAULT_ARCHIVE_LIMITS, readArchive, type ArchiveLimits } from './archive';
@@ -31,6 +35,8 @@ export interface ScanOptions {
   readonly maxFileSizeMB?: number;
   /** How a note on a file over the size limit says to raise it (the editor names its setting). */
   readonly raiseLimitWith?: string;
+  /** The tenant's security material, for the rules that look names up on the tenant (tenant scans only). */
+  readonly securityMaterial?: SecurityMaterial;
   /** Called after each file (or archive) with files done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -116,7 +122,7 @@ export class Scanner {
       if (parameters) files.push(parameters);
     }
     const { limit, file: configFile } = this.configFor(configAnchor(files));
-    const read = readArtifact(source, files, limit);
+    const read = withConfigured(readArtifact(source, files, limit), source.configuredParameters?.(unit.folder), files);
     for (const tooLarge of read.tooLarge) this.skippedTooLarge(tooLarge, limit);
     for (const problem of read.problems) this.error('unreadable', problem.uri, problem.message);
     this.analyse(read, reported, limit, configFile);
@@ -128,7 +134,8 @@ export class Scanner {
     if (parsed.length === 0) return;
     let result;
     try {
-      result = analyseArtifact({ iflows, parameters, config: limit.config, today: this.options.now, keepChannelFindings: false });
+      const { securityMaterial } = this.options;
+      result = analyseArtifact({ iflows, parameters, config: limit.config, today: this.options.now, keepChannelFindings: false, ...(securityMaterial ? { securityMaterial } : {}) });
     } catch (error) {
       // A defect in one rule must not cost the findings of every other artifact.
       const message = `internal error while analysing (${error instanceof Error ? error.message : String(error)}); please report it`;
@@ -234,4 +241,11 @@ export class Scanner {
       fingerprint: fingerprintHash({ ruleId: finding.ruleId, path, subject: finding.subject, message: finding.message, valueText }),
     };
   }
+}
+
+/** The artifact's parameters with the values it is configured with laid over them (a tenant's Configurations). */
+function withConfigured(read: ArtifactRead, configured: ReadonlyMap<string, string> | undefined, files: readonly { readonly uri: string }[]): ArtifactRead {
+  if (!configured || configured.size === 0 || read.iflows.length === 0) return read;
+  const parameters = read.parameters ?? parseParameters(parametersUriFor(files[0].uri), '');
+  return { ...read, parameters: { ...parameters, file: withConfiguredValues(parameters.file, configured) } };
 }
