@@ -1,0 +1,50 @@
+// Pairs (), [] and {} over one block's tokens with an explicit stack, so a
+// script nested 100,000 brackets deep is read like any other.
+
+import type { ScriptCode, ScriptToken } from './model';
+
+/** Deeper than this no real script goes; Groovy's own compiler overflows its stack long before. */
+export const MAX_BRACKET_DEPTH = 1000;
+
+export interface PairedCode extends ScriptCode {
+  /** The first bracket without a partner, if any. */
+  readonly unbalanced?: ScriptToken;
+  /** The deepest nesting reached. */
+  readonly depth: number;
+}
+
+const CLOSER_OF: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+export function pairBrackets(tokens: readonly ScriptToken[]): PairedCode {
+  const pair = new Int32Array(tokens.length).fill(-1);
+  const parent = new Int32Array(tokens.length);
+  const open: number[] = [];
+  let unbalanced: ScriptToken | undefined;
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    parent[i] = open.length > 0 ? open[open.length - 1] : -1;
+    if (token.kind !== 'punctuation') continue;
+    const t = token.text;
+    if (t === '(' || t === '[' || t === '{') {
+      open.push(i);
+      if (open.length > depth) depth = open.length;
+    } else if (t === ')' || t === ']' || t === '}') {
+      // Close the nearest opener of this kind; openers skipped on the way stay unpaired.
+      let at = open.length - 1;
+      while (at >= 0 && CLOSER_OF[tokens[open[at]].text] !== t) at--;
+      if (at < 0) {
+        unbalanced ??= token;
+        continue;
+      }
+      if (at !== open.length - 1) unbalanced ??= tokens[open[open.length - 1]];
+      const opener = open[at];
+      open.length = at;
+      pair[opener] = i;
+      pair[i] = opener;
+      parent[i] = open.length > 0 ? open[open.length - 1] : -1;
+    }
+  }
+  if (open.length > 0) unbalanced ??= tokens[open[0]];
+  return { tokens, pair, parent, unbalanced, depth };
+}

@@ -1,0 +1,149 @@
+// JavaScript in Script steps, read with acorn (chosen by measurement: see
+// "Reading scripts" in ARCHITECTURE.md). A script that parses gives its
+// syntax tree and tokens in one pass. One that does not gets one notice, a
+// tree from acorn-loose where that can build one, and tokens from acorn's
+// tokenizer restarted after each stretch it cannot read, so the rules still
+// see the rest of the script.
+
+import { Parser, parse, tokTypes as tt, type Comment, type Options, type Token } from 'acorn';
+import { parse as parseLoose } from 'acorn-loose';
+import { MAX_BRACKET_DEPTH } from '../brackets';
+import type { EstreeNode, ScriptCode, ScriptComment, ScriptProblem, ScriptProblemCode } from '../model';
+import { convertTokens, type RawToken } from './tokens';
+
+export interface JavaScriptReadResult {
+  readonly code: ScriptCode;
+  readonly comments: readonly ScriptComment[];
+  readonly problems: readonly ScriptProblem[];
+  readonly javascriptAst?: EstreeNode;
+}
+
+const BASE_OPTIONS: Options = {
+  ecmaVersion: 'latest',
+  sourceType: 'script',
+  allowReturnOutsideFunction: true,
+  allowHashBang: true,
+  allowAwaitOutsideFunction: true,
+};
+
+/** After this many unreadable stretches the rest of the text is one invalid token (restarts cost a scan each). */
+const MAX_RESTARTS = 50;
+
+export function readJavaScript(text: string): JavaScriptReadResult {
+  const tokens: Token[] = [];
+  const comments: Comment[] = [];
+  try {
+    const ast = parse(text, { ...BASE_OPTIONS, onToken: tokens, onComment: comments }) as unknown as EstreeNode;
+    const converted = convertTokens(text, tokens);
+    const problems: ScriptProblem[] = [];
+    if (converted.depth > MAX_BRACKET_DEPTH) problems.push(tooDeep(converted.depth));
+    return { code: converted.code, comments: comments.map((c) => scriptComment(text, c)), problems, javascriptAst: ast };
+  } catch (error) {
+    return readBroken(text, error);
+  }
+}
+
+function readBroken(text: string, error: unknown): JavaScriptReadResult {
+  const problems: ScriptProblem[] = [];
+  const add = (problem: ScriptProblem) => {
+    if (!problems.some((p) => p.code === problem.code)) problems.push(problem);
+  };
+  add(problemOf(text, error));
+  const { tokens, comments, errors } = tokenize(text);
+  for (const e of errors) add(problemOf(text, e));
+  const converted = convertTokens(text, tokens);
+  if (converted.depth > MAX_BRACKET_DEPTH) add(tooDeep(converted.depth));
+  let ast: EstreeNode | undefined;
+  try {
+    ast = parseLoose(text, BASE_OPTIONS) as unknown as EstreeNode;
+  } catch {
+    // Too deep for the loose parser too: the tokens are all there is.
+  }
+  problems.sort((a, b) => a.start - b.start);
+  return { code: converted.code, comments: comments.map((c) => scriptComment(text, c)), problems, javascriptAst: ast };
+}
+
+/** acorn's tokenizer, restarted after each error; what it could not read becomes an invalid (or unterminated string) token. */
+function tokenize(text: string): { tokens: RawToken[]; comments: Comment[]; errors: unknown[] } {
+  const tokens: RawToken[] = [];
+  const comments: Comment[] = [];
+  const errors: unknown[] = [];
+  let at = 0;
+  for (let restarts = 0; at < text.length; restarts++) {
+    if (restarts === MAX_RESTARTS) {
+      tokens.push({ invalid: true, start: at, end: text.length });
+      break;
+    }
+    const parser = new (Parser as unknown as new (options: Options, input: string, start: number) => Parser & { getToken(): Token })(
+      { ...BASE_OPTIONS, onComment: comments },
+      text,
+      at,
+    );
+    try {
+      for (;;) {
+        const token = parser.getToken();
+        if (token.type === tt.eof) {
+          at = text.length;
+          break;
+        }
+        tokens.push(token);
+      }
+    } catch (error) {
+      errors.push(error);
+      const from = Math.max(at, errorStart(error, at));
+      // Whatever the tokenizer read before failing stays; the failing stretch is skipped.
+      while (tokens.length > 0 && tokens[tokens.length - 1].end > from) tokens.pop();
+      while (comments.length > 0 && comments[comments.length - 1].end > from) comments.pop();
+      const end = skipEnd(text, from);
+      tokens.push({ invalid: true, start: from, end, string: text[from] === '"' || text[from] === "'" });
+      if (text.startsWith('/*', from)) {
+        // An unterminated comment runs to the end: a comment, not a token.
+        tokens.pop();
+        comments.push({ type: 'Block', value: text.slice(from + 2), start: from, end });
+      }
+      at = end;
+    }
+  }
+  return { tokens, comments, errors };
+}
+
+function errorStart(error: unknown, fallback: number): number {
+  const pos = (error as { pos?: unknown }).pos;
+  return typeof pos === 'number' ? pos : fallback;
+}
+
+/** How far an unreadable stretch reaches: a string to its line end, a comment or template to the end, else one character. */
+function skipEnd(text: string, from: number): number {
+  const c = text[from];
+  if (c === '"' || c === "'") {
+    let end = from + 1;
+    while (end < text.length && !'\n\r\u2028\u2029'.includes(text[end])) end++;
+    return end;
+  }
+  if (text.startsWith('/*', from) || c === '`') return text.length;
+  const code = text.charCodeAt(from);
+  return from + (code >= 0xd800 && code <= 0xdbff && from + 1 < text.length ? 2 : 1);
+}
+
+function problemOf(text: string, error: unknown): ScriptProblem {
+  const message = error instanceof Error ? error.message.replace(/ \(\d+:\d+\)$/, '') : String(error);
+  // acorn turns its own stack overflow into this message; a RangeError may still escape elsewhere.
+  if (error instanceof RangeError || /stack space/i.test(message)) return tooDeep();
+  const start = Math.min(errorStart(error, 0), text.length);
+  const code: ScriptProblemCode = /^Unterminated (string|template)/.test(message)
+    ? 'unterminated-string'
+    : /^Unterminated comment/.test(message)
+      ? 'unterminated-comment'
+      : 'syntax-error';
+  return { code, message: `JavaScript does not parse: ${message}`, start, end: Math.min(start + 1, text.length) };
+}
+
+function tooDeep(depth?: number): ScriptProblem {
+  const how = depth === undefined ? 'too deep to parse' : `nested ${depth} deep`;
+  return { code: 'too-deep', message: `brackets ${how}: more than any real script (${MAX_BRACKET_DEPTH}); the syntax tree is incomplete`, start: 0, end: 0 };
+}
+
+function scriptComment(text: string, comment: Comment): ScriptComment {
+  const kind = comment.type === 'Block' ? 'block' : text.startsWith('#!', comment.start) ? 'shebang' : 'line';
+  return { kind, start: comment.start, end: comment.end, text: text.slice(comment.start, comment.end) };
+}
