@@ -30,7 +30,7 @@ export interface ArtifactZip {
 
 /** The artifact's files, or the problems that kept some (or all) of them from being read. */
 export function readArtifactZip(zip: ArtifactZip, limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS): { source: TenantArtifactSource; problems: ArchiveProblem[] } {
-  const base = tenantContentUri(zip.host, zip.packageId, zip.artifactId, '');
+  const base = tenantContentUri(zip.host, zip.packageId, zip.artifactId, '').replace(/\/$/, '');
   const configured = zip.configured ?? new Map<string, string>();
   if (!isZipHeader(zip.bytes)) {
     const problem = { uri: base, message: `the tenant answered with ${zip.bytes.length} bytes that are not a zip archive; not scanned` };
