@@ -71,12 +71,55 @@ export interface SuppressFindingArgs {
   readonly configUri: string;
   /** Glob for the file, relative to the configuration's folder. */
   readonly fileGlob: string;
+  /**
+   * Suppress with a comment in the file instead (scripts): the comment line
+   * to insert before 0-based `line`, up to the reason the user types
+   * (`    // cpi-security-lint-disable-next-line <rule> -- `).
+   */
+  readonly comment?: { readonly line: number; readonly prefix: string };
 }
 
 export interface ScanWorkspaceResult {
   readonly files: number;
   readonly findings: number;
   readonly cancelled: boolean;
+}
+
+/**
+ * When the stages behind the latest diagnostics of a document happened in
+ * the server, for the benchmark's breakdown of edit-to-diagnostics. Epoch
+ * milliseconds with sub-millisecond precision (performance.timeOrigin +
+ * performance.now()), comparable with the client's on the same machine.
+ * Recorded only when the client sets the initialization option
+ * `editTimings: true`.
+ */
+export interface EditTimings {
+  readonly uri: string;
+  /** The document version the diagnostics were published for. */
+  readonly version: number;
+  /** The latest change of the document was taken from the connection (before it was applied). */
+  readonly received: number;
+  /** The document held the changed text. */
+  readonly applied: number;
+  /** The analysis of its artifact began (after any delay). */
+  readonly started: number;
+  /** The configuration in force was resolved. */
+  readonly configured: number;
+  /** The artifact's files were read and parsed (or their last reading updated). */
+  readonly read: number;
+  /** The rules had run. */
+  readonly analysed: number;
+  /** The diagnostics were built and handed to the connection. */
+  readonly built: number;
+  /** They were serialised and written to the output stream. */
+  readonly written: number;
+  /** Garbage-collection pauses between received and written, in milliseconds. */
+  readonly gcMs: number;
+}
+
+export namespace EditTimingsRequest {
+  export const method = 'cpiSecurity/editTimings';
+  export const type = new RequestType<{ readonly uri: string }, EditTimings | null, void>(method);
 }
 
 /** Analyse every file of the workspace folders, open or not, and keep them current. */

@@ -5,7 +5,8 @@
 //           of the same files, and the peak memory of both processes
 //   package .vsix size and the extension's activation time (real VS Code)
 // Prints a table against the targets; `--json <file>` writes the numbers.
-// BENCH_ONLY=edit,scan,package runs some parts only (for profiling).
+// `--only edit,scan,package` (or BENCH_ONLY=...) runs some parts only (for
+// profiling); BENCH_SERVER_ARGS passes Node options to the measured server.
 // Exits 1 when a target is missed.
 import { mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -13,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { measureActivation } from './measure/activation';
 import { measureBareParse, type BareParseResult } from './measure/bare-parse';
-import { measureEditLatency, type EditResult } from './measure/edit';
+import { measureEditLatency, STAGES, type EditResult } from './measure/edit';
 import { measureVsix } from './measure/package';
 import { measureScan, type ScanResult } from './measure/scan';
 import { verdict, writeJson, type Metrics } from './report';
@@ -38,11 +39,15 @@ function jsonPath(argv: readonly string[]): string | undefined {
   return resolve(process.env.INIT_CWD ?? process.cwd(), path);
 }
 
-function parts(): Set<Part> {
-  const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim()).filter(Boolean);
+/** `--only edit,scan` (or `--only=...`), else BENCH_ONLY, else every part. */
+function parts(argv: readonly string[]): Set<Part> {
+  const at = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+  const list = at < 0 ? process.env.BENCH_ONLY : argv[at].startsWith('--only=') ? argv[at].slice('--only='.length) : argv[at + 1];
+  if (at >= 0 && !list) throw new Error(`--only needs parts: ${PARTS.join(', ')}`);
+  const only = list?.split(',').map((part) => part.trim()).filter(Boolean);
   if (!only) return new Set(PARTS);
   const unknown = only.filter((part) => !(PARTS as readonly string[]).includes(part));
-  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown part ${unknown.join(', ')}; use ${PARTS.join(', ')}`);
+  if (unknown.length > 0) throw new Error(`unknown part ${unknown.join(', ')}; use ${PARTS.join(', ')}`);
   return new Set(only as Part[]);
 }
 
@@ -56,10 +61,14 @@ async function timed<T>(what: string, work: () => T | Promise<T>): Promise<T> {
 
 const round = (value: number | undefined | null, digits = 2) => (value === undefined || value === null || !Number.isFinite(value) ? null : Number(value.toFixed(digits)));
 
+function roundedBreakdown(breakdown: EditResult['breakdown']) {
+  return Object.fromEntries(Object.entries(breakdown).map(([stage, t]) => [stage, { p50Ms: round(t.p50Ms), p95Ms: round(t.p95Ms), meanMs: round(t.meanMs) }]));
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   const json = jsonPath(process.argv.slice(2));
-  const run = parts();
+  const run = parts(process.argv.slice(2));
   mkdirSync(OUT, { recursive: true });
   log(`node ${process.version}, ${cpus().length} cores; parts: ${[...run].join(', ')}`);
 
@@ -138,6 +147,8 @@ async function main(): Promise<number> {
     console.log(`edits: ${edit.samples} measured after 20 warm-up, ${(edit.iflowBytes / 1024 / 1024).toFixed(2)} MB iFlow with ${LARGE_IFLOW.channels} channels, ${edit.diagnostics} diagnostics;`);
     console.log(`  max ${edit.maxMs.toFixed(1)} ms, open (full read) ${edit.openMs.toFixed(0)} ms, server's own analysis time p50 ${edit.serverAnalysisP50Ms?.toFixed(1) ?? 'n/a'} ms`);
     console.log(`  by kind: ${Object.entries(edit.byKind).map(([kind, t]) => `${kind} ${t.p50Ms.toFixed(0)}/${t.p95Ms.toFixed(0)} ms (${t.count})`).join(', ')} (p50/p95)`);
+    console.log(`  by stage: ${Object.entries(edit.breakdown).map(([stage, t]) => `${stage} ${t.meanMs.toFixed(1)}/${t.p50Ms.toFixed(1)}/${t.p95Ms.toFixed(1)}`).join(', ')} ms (mean/p50/p95; gc overlaps the rest)`);
+    console.log(`  diagnostics message: ${(edit.diagnosticsJsonBytes / 1024).toFixed(0)} KB of JSON`);
   }
   if (scan && bare) {
     console.log(`scan: ${scan.files} files, ${(scan.bytes / 1024 / 1024).toFixed(1)} MB, ${scan.findings} findings; runs ${scan.runsMs.map((t) => t.toFixed(0)).join(', ')} ms (median used), worker threads: one per core (${cpus().length})`);
@@ -157,7 +168,7 @@ async function main(): Promise<number> {
       cores: cpus().length,
       parts: [...run],
       benchSeconds: round(totalS, 1),
-      edit: edit && { samples: edit.samples, warmup: 20, maxMs: round(edit.maxMs), openMs: round(edit.openMs), serverAnalysisP50Ms: round(edit.serverAnalysisP50Ms), iflowBytes: edit.iflowBytes, channels: LARGE_IFLOW.channels, diagnostics: edit.diagnostics, byKind: edit.byKind },
+      edit: edit && { samples: edit.samples, warmup: 20, maxMs: round(edit.maxMs), openMs: round(edit.openMs), serverAnalysisP50Ms: round(edit.serverAnalysisP50Ms), iflowBytes: edit.iflowBytes, channels: LARGE_IFLOW.channels, diagnostics: edit.diagnostics, byKind: edit.byKind, breakdown: roundedBreakdown(edit.breakdown), stages: STAGES, diagnosticsJsonBytes: edit.diagnosticsJsonBytes },
       scan: scan && { files: scan.files, bytes: scan.bytes, findings: scan.findings, runsMs: scan.runsMs.map((t) => round(t, 1)), artifacts: FULL_WORKSPACE.artifacts, threads: cpus().length },
       scanOneThread: scanOneThread && { runsMs: scanOneThread.runsMs.map((t) => round(t, 1)), peakRssMB: round(scanOneThread.peakRssMB, 1) },
       bareParse: bare && { parser: 'saxes', files: bare.files, bytes: bare.bytes, elements: bare.elements, runsMs: bare.runsMs.map((t) => round(t, 1)), peakRssMB: round(bare.peakRssMB, 1) },

@@ -9,6 +9,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { EditTimingsRequest, type EditTimings } from '@cpi/common/protocol';
 import { seededRandom } from '../workload/prng';
 import { percentile, peakRssMB } from '../stats';
 import { LineStarts, planEdits } from './edit-plan';
@@ -37,14 +38,57 @@ export interface EditResult {
   readonly iflowBytes: number;
   /** p50/p95 per kind of edit (typing, scheme toggle, a "<" breaking the XML), to show where the tail comes from. */
   readonly byKind: Record<string, { count: number; p50Ms: number; p95Ms: number }>;
+  /** Where each edit's time went, stage by stage (see STAGES), over the measured edits. */
+  readonly breakdown: Record<Stage, { p50Ms: number; p95Ms: number; meanMs: number }>;
+  /** Size of the last publishDiagnostics message as JSON. */
+  readonly diagnosticsJsonBytes: number;
   readonly peakRssMB?: number;
 }
 
 const TIMEOUT_MS = 60_000;
 
+/**
+ * The stages of one edit, from the server's timestamps (EditTimingsRequest)
+ * and the bench's own around them; both clocks are epoch-based
+ * (performance.timeOrigin + performance.now()), so they line up across the
+ * two processes on one machine. `gc` overlaps the others.
+ */
+export const STAGES = {
+  toServer: 'didChange sent by the bench until the server takes it (JSON, pipe, the message queue)',
+  apply: 'the change applied to the 5 MB document (text and its line offsets)',
+  wait: 'from the change to the start of its analysis (debounce and timer)',
+  config: 'configuration in force resolved',
+  parse: 'files read, iFlow reading updated for the edit',
+  rules: 'rules run, findings built and suppressions applied',
+  diagnostics: 'findings turned into LSP diagnostics and handed to the connection',
+  send: 'diagnostics serialised and written to the pipe',
+  toClient: 'from the pipe until the bench has the parsed diagnostics',
+  gc: 'garbage-collection pauses in the server during the edit (overlaps the stages above)',
+} as const;
+export type Stage = keyof typeof STAGES;
+
+const epochNow = () => performance.timeOrigin + performance.now();
+
+function stagesOf(sent: number, timings: EditTimings, arrived: number): Record<Stage, number> {
+  return {
+    toServer: timings.received - sent,
+    apply: timings.applied - timings.received,
+    wait: timings.started - timings.applied,
+    config: timings.configured - timings.started,
+    parse: timings.read - timings.configured,
+    rules: timings.analysed - timings.read,
+    diagnostics: timings.built - timings.analysed,
+    send: timings.written - timings.built,
+    toClient: arrived - timings.written,
+    gc: timings.gcMs,
+  };
+}
+
 export async function measureEditLatency(options: EditOptions): Promise<EditResult> {
   rmSync(options.peakRssFile, { force: true });
-  const server = spawn(process.execPath, ['--require', options.peakRssPreload, options.serverJs, '--stdio'], {
+  // BENCH_SERVER_ARGS: extra Node options for the server (e.g. --cpu-prof), for profiling
+  const extra = process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...extra, '--require', options.peakRssPreload, options.serverJs, '--stdio'], {
     stdio: 'pipe',
     env: { ...process.env, BENCH_PEAK_RSS_FILE: options.peakRssFile },
   });
@@ -55,8 +99,14 @@ export async function measureEditLatency(options: EditOptions): Promise<EditResu
 
   const uri = pathToFileURL(options.iflowPath).href;
   let waiting: { version: number; resolve: (count: number) => void } | undefined;
+  let arrived = 0;
+  let lastPublished: PublishDiagnosticsParams | undefined;
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-    if (params.uri === uri && waiting && params.version === waiting.version) waiting.resolve(params.diagnostics.length);
+    if (params.uri === uri && waiting && params.version === waiting.version) {
+      arrived = epochNow();
+      lastPublished = params;
+      waiting.resolve(params.diagnostics.length);
+    }
   });
   const analysisTimes: number[] = [];
   connection.onNotification('cpiSecurity/status', (status: { lastDurationMs?: number }) => {
@@ -87,7 +137,7 @@ export async function measureEditLatency(options: EditOptions): Promise<EditResu
       processId: process.pid,
       rootUri: root,
       workspaceFolders: [{ uri: root, name: 'bench' }],
-      initializationOptions: { analysisDelayMs: 0 },
+      initializationOptions: { analysisDelayMs: 0, editTimings: true },
       capabilities: {
         workspace: { configuration: true },
         textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true } },
@@ -107,16 +157,22 @@ export async function measureEditLatency(options: EditOptions): Promise<EditResu
     const edits = planEdits(text, options.warmup + options.measured, seededRandom(options.seed));
     const times: number[] = [];
     const kinds: string[] = [];
+    const stages: Record<Stage, number>[] = [];
     let diagnostics = 0;
     for (const edit of edits) {
       const range = { start: lines.position(edit.offset), end: lines.position(edit.offset + edit.remove) };
       version++;
       pending = diagnosticsFor(version);
+      const sent = epochNow();
       started = performance.now();
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: edit.insert }] });
       diagnostics = await pending;
       times.push(performance.now() - started);
       kinds.push(edit.kind);
+      // asked after the clock stopped: not part of the edit's time
+      const timings = await connection.sendRequest(EditTimingsRequest.type, { uri });
+      if (!timings || timings.version !== version) throw new Error(`the server's timings are for version ${timings?.version} instead of ${version}`);
+      stages.push(stagesOf(sent, timings, arrived));
       lines.shift(edit.offset, edit.insert.length - edit.remove);
     }
 
@@ -127,6 +183,12 @@ export async function measureEditLatency(options: EditOptions): Promise<EditResu
       if (own.length > 0) byKind[kind] = { count: own.length, p50Ms: percentile(own, 50), p95Ms: percentile(own, 95) };
     }
     const serverTimes = analysisTimes.slice(-measured.length);
+    const measuredStages = stages.slice(options.warmup);
+    const breakdown = {} as EditResult['breakdown'];
+    for (const stage of Object.keys(STAGES) as Stage[]) {
+      const values = measuredStages.map((edit) => edit[stage]);
+      breakdown[stage] = { p50Ms: percentile(values, 50), p95Ms: percentile(values, 95), meanMs: values.reduce((sum, value) => sum + value, 0) / values.length };
+    }
     await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 5000))]);
     await connection.sendNotification('exit');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
@@ -139,6 +201,8 @@ export async function measureEditLatency(options: EditOptions): Promise<EditResu
       serverAnalysisP50Ms: serverTimes.length === measured.length ? percentile(serverTimes, 50) : undefined,
       diagnostics,
       byKind,
+      breakdown,
+      diagnosticsJsonBytes: Buffer.byteLength(JSON.stringify(lastPublished)),
       iflowBytes: Buffer.byteLength(text),
       peakRssMB: peakRssMB(readIfThere(options.peakRssFile)),
     };

@@ -12,6 +12,7 @@ import { canonicalUri } from '../engine/uri';
 import type { AnalysisStatus } from '@cpi/common/protocol';
 import type { EditorConfiguration } from './configuration';
 import { configProblemDiagnostic, fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
+import { epochNow, type EditTimingLog } from './edit-timings';
 import { LogOnce, ruleFailureLines } from './log-once';
 
 const DEBOUNCE_MS = 200;
@@ -47,6 +48,7 @@ export class AnalysisService {
     private readonly source: ContentSource,
     private readonly configuration: EditorConfiguration,
     private readonly onAnalysed: () => void = () => undefined,
+    private readonly timings?: EditTimingLog,
   ) {
     this.failureLog = new LogOnce((line) => connection.console.error(line));
     this.sizeLog = new LogOnce((line) => connection.console.info(line));
@@ -122,16 +124,20 @@ export class AnalysisService {
     this.running++;
     try {
       const started = performance.now();
+      const marks = this.timings?.start();
       const files = this.source.artifactFiles(artifact);
       const resolved = await this.configuration.resolve(files.length > 0 ? configAnchor(files) : `${artifact}/parameters.prop`);
       if (this.generation.get(artifact) !== generation) return; // overtaken by a newer run
+      if (marks) marks.configured = epochNow();
 
       // the configuration first: a file over its size limit is not even read
       const { iflows, parameters, tooLarge } = readArtifact(this.source, files, sizeLimit(resolved.config), this.parser);
       for (const file of tooLarge) this.forget(file.uri);
+      if (marks) marks.read = epochNow();
       const result = resolved.enabled
         ? analyseArtifact({ iflows, parameters, config: resolved.config, configTarget: resolved.target })
         : { findings: [], suppressed: [], ruleFailures: [] };
+      if (marks) marks.analysed = epochNow();
       this.failureLog.update(artifact, ruleFailureLines(result.ruleFailures));
 
       this.artifacts.set(artifact, { iflows, parameters });
@@ -147,7 +153,9 @@ export class AnalysisService {
         const open = this.openDocument(uri);
         const list = byUri.get(canonicalUri(uri)) ?? [];
         this.findings.set(canonicalUri(uri), list);
-        if (open) void this.connection.sendDiagnostics({ uri: open.uri, version: open.version, diagnostics: list.map(toDiagnostic) });
+        if (!open) continue;
+        const sent = this.connection.sendDiagnostics({ uri: open.uri, version: open.version, diagnostics: list.map(toDiagnostic) });
+        if (marks) this.timings?.published(open.uri, open.version, marks, sent);
       }
       this.showTooLarge(artifact, tooLarge, resolved.config.maxFileSizeMB, resolved.enabled);
       this.showConfigProblems(resolved.file);

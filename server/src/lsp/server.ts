@@ -7,37 +7,53 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isCertificateUri } from '../core/analysis/analyse-certificate';
 import { isConfigUri } from '../core/analysis/artifact-layout';
 import { AnalysisService } from './analysis-service';
+import { ScriptService } from './script-service';
+import { artifactFolder, isIflowUri } from '../core/analysis/artifact-layout';
 import { CertificateService } from './certificate-service';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { EditorConfiguration } from './configuration';
+import { EditTimingLog } from './edit-timings';
 import { DiskSource } from '../engine/disk-source';
 import { OverlaySource } from '../engine/overlay-source';
 import { canonicalUri } from '../engine/uri';
 import { hoverFor } from './hover';
 import { effectiveRulesAt } from './rules-request';
 import { relativePath } from '../core/config/globs';
-import { EffectiveRulesRequest, ReanalyseRequest, ScanWorkspaceRequest, StatusNotification } from '@cpi/common/protocol';
+import { EditTimingsRequest, EffectiveRulesRequest, ReanalyseRequest, ScanWorkspaceRequest, StatusNotification } from '@cpi/common/protocol';
 import { WorkspaceScan } from './workspace-scan';
 
 /** Wires LSP requests to the analysis; all logic lives in the modules it calls. */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const timings = new EditTimingLog();
+  const documents = new TextDocuments(timings.documents());
   const source = new OverlaySource(documents, new DiskSource());
   let canPullSettings = false;
   let canRegisterConfigurationChange = false;
   let hasWorkspaceFolders = false;
   const configuration = new EditorConfiguration(connection, source, () => canPullSettings);
-  const analysis = new AnalysisService(connection, documents, source, configuration, () => {
-    void connection.sendNotification(StatusNotification.type, { ...analysis.stats });
-  });
+  const analysis = new AnalysisService(
+    connection,
+    documents,
+    source,
+    configuration,
+    () => void connection.sendNotification(StatusNotification.type, { ...analysis.stats }),
+    timings,
+  );
 
   const certificates = new CertificateService(connection, documents, source, configuration);
+  const scripts = new ScriptService(connection, documents, source, configuration, () => {
+    void connection.sendNotification(StatusNotification.type, { ...analysis.stats });
+  });
   const workspaceScan = new WorkspaceScan(connection, documents, configuration);
-  const findingsFor = (uri: string) => (isCertificateUri(uri) ? certificates.findingsFor(uri) : analysis.findingsFor(uri));
+  const findingsFor = (uri: string) =>
+    isCertificateUri(uri) ? certificates.findingsFor(uri) : ScriptService.handles(uri) ? scripts.findingsFor(uri) : analysis.findingsFor(uri);
+  /** An iFlow changed: the open scripts of its artifact name it as related information. */
+  const iflowChanged = (uri: string) => {
+    if (isIflowUri(uri)) scripts.artifactChanged(artifactFolder(canonicalUri(uri)));
+  };
 
   connection.onInitialize((params): InitializeResult => {
     canPullSettings = params.capabilities.workspace?.configuration === true;
@@ -48,7 +64,12 @@ export function startServer(connection: Connection): void {
     // `analysisDelayMs`: debounce after an edit (default 200 ms). Editors need
     // not send it; the benchmark sends 0 to time the analysis without the wait.
     const delay = (params.initializationOptions as { analysisDelayMs?: unknown } | undefined)?.analysisDelayMs;
-    if (typeof delay === 'number') analysis.setDebounce(delay);
+    if (typeof delay === 'number') {
+      analysis.setDebounce(delay);
+      scripts.setDebounce(delay);
+    }
+    // `editTimings`: keep the stages of each analysis for EditTimingsRequest (the benchmark's breakdown)
+    if ((params.initializationOptions as { editTimings?: unknown } | undefined)?.editTimings === true) timings.enable();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -74,20 +95,30 @@ export function startServer(connection: Connection): void {
   const everything = () => {
     analysis.changedEverything();
     certificates.changedEverything();
+    scripts.changedEverything();
     workspaceScan.changed();
   };
   documents.onDidOpen(({ document }) => {
     if (isCertificateUri(document.uri)) certificates.changed(document, true);
+    else if (ScriptService.handles(document.uri)) scripts.changed(document, true);
     else analysis.changed(document.uri, true);
   });
   documents.onDidChangeContent(({ document }) => {
     if (isCertificateUri(document.uri)) certificates.changed(document);
+    else if (ScriptService.handles(document.uri)) scripts.changed(document);
     else if (isConfigUri(document.uri)) everything();
-    else analysis.changed(document.uri);
+    else {
+      analysis.changed(document.uri);
+      iflowChanged(document.uri);
+    }
   });
   documents.onDidClose(({ document }) => {
     if (isCertificateUri(document.uri)) certificates.closed(document.uri);
-    else analysis.closed(document.uri);
+    else if (ScriptService.handles(document.uri)) scripts.closed(document.uri);
+    else {
+      analysis.closed(document.uri);
+      iflowChanged(document.uri);
+    }
     workspaceScan.changed(); // a closed file falls back to the workspace results
     // the file on disk counts again instead of the editor's unsaved text
     if (isConfigUri(document.uri)) everything();
@@ -96,8 +127,10 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) {
       if (isConfigUri(change.uri)) everything();
+      else if (ScriptService.handles(change.uri)) continue; // an open script is the editor's text; a closed one shows nothing
       else if (change.type === FileChangeType.Deleted) analysis.closed(change.uri);
       else analysis.changed(change.uri);
+      iflowChanged(change.uri);
     }
     workspaceScan.changed();
   });
@@ -116,10 +149,13 @@ export function startServer(connection: Connection): void {
   );
   connection.onCodeLens((params) => certificates.codeLenses(params.textDocument.uri));
   connection.onRequest(EffectiveRulesRequest.type, (params) => effectiveRulesAt(params.uri, configuration));
+  connection.onRequest(EditTimingsRequest.type, ({ uri }) => timings.timingsOf(uri));
+  connection.onShutdown(() => timings.dispose());
   connection.onRequest(ScanWorkspaceRequest.type, () => workspaceScan.scan());
   connection.onRequest(ReanalyseRequest.type, async () => {
     everything();
     await analysis.settle();
+    await scripts.settle();
   });
 
   documents.listen(connection);
