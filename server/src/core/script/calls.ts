@@ -1,0 +1,232 @@
+// Call sites on tokens: `receiver.method(args) { closure }`, `new Type(args)`,
+// and Groovy's calls without parentheses (`println x`, `log.info "…"`,
+// `headers.each { k, v -> … }`). Method declarations (`def name(…) {`,
+// `String name(…) {`, `function name(…) {`) are not calls.
+
+import { isName, type ScriptCode, type ScriptLanguage, type ScriptToken } from './model';
+import { splitAtCommas, type TokenSpan } from './span';
+import { endsStatement, statementEnd } from './statements';
+
+export interface CallReceiver {
+  /** First token of the receiver expression. */
+  readonly start: number;
+  /** Index of the `.`, `?.` or `*.` between the receiver and the method name. */
+  readonly dot: number;
+  /**
+   * The receiver as segments, outermost first: a name (`log`), a call
+   * (`getMessageLog()`), an index (`args[]`), a created object
+   * (`new URL()`), or the raw text of any other primary (`"…"`, `(…)`).
+   * `messageLogFactory.getMessageLog(message)` gives
+   * `['messageLogFactory', 'getMessageLog()']`.
+   */
+  readonly path: readonly string[];
+}
+
+export interface CallSite {
+  /** Index of the method name (for `new`, of the class name: the last of a qualified one). */
+  readonly name: number;
+  readonly method: string;
+  readonly isNew: boolean;
+  /** `new java.net.URL(…)` gives `['java', 'net']`; empty otherwise. */
+  readonly qualifier: readonly string[];
+  readonly receiver?: CallReceiver;
+  /** Index of `(` and its `)`, both -1 for a call without parentheses. */
+  readonly open: number;
+  readonly close: number;
+  /** The arguments in order, a trailing closure last. */
+  readonly arguments: readonly TokenSpan[];
+  /** Index of the `{` of a trailing closure (Groovy) or an anonymous class body (`new X() { … }`), -1 when none. */
+  readonly closure: number;
+  /** The whole call expression: from the receiver (or `new`) to after its last token. */
+  readonly start: number;
+  readonly end: number;
+}
+
+const DOTS = new Set(['.', '?.', '*.']);
+/** Keywords that can be followed by `(` without being a call. */
+const NOT_CALLABLE = new Set(['if', 'for', 'while', 'switch', 'catch', 'synchronized', 'return', 'throw', 'new', 'typeof', 'void', 'delete', 'in', 'instanceof', 'as', 'assert', 'case', 'else', 'do', 'function', 'await', 'yield']);
+/** Tokens a parenthesis-less Groovy argument list can start with. */
+const COMMAND_ARGUMENT_KEYWORDS = new Set(['new', 'this', 'true', 'false', 'null', 'super']);
+/** A name after one of these and before `(…) {` is being declared. */
+const DECLARING_KEYWORDS = new Set(['def', 'void', 'function', 'static', 'final', 'private', 'public', 'protected', 'abstract', 'synchronized', 'boolean', 'byte', 'char', 'short', 'int', 'long', 'float', 'double', 'async', 'get', 'set']);
+
+export function callSites(code: ScriptCode, language: ScriptLanguage): CallSite[] {
+  const calls: CallSite[] = [];
+  const tokens = code.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const call = callAt(code, language, i);
+    if (call) calls.push(call);
+  }
+  return calls;
+}
+
+/** The call whose name is the token at `index`, if it is one. */
+export function callAt(code: ScriptCode, language: ScriptLanguage, index: number): CallSite | undefined {
+  const tokens = code.tokens;
+  const token = tokens[index];
+  if (!isName(token)) return undefined;
+  const before = tokens[index - 1];
+  const afterDot = before !== undefined && before.kind === 'punctuation' && DOTS.has(before.text);
+  if (token.kind === 'keyword' && !afterDot) return undefined;
+
+  const { isNew, qualifier, start: newStart } = creation(code, index);
+  let open = index + 1;
+  if (isNew && tokens[open]?.text === '<') open = afterTypeArguments(code, open);
+  const paren = tokens[open];
+  const groovy = language === 'groovy';
+
+  if (paren && paren.kind === 'punctuation' && paren.text === '(' && !paren.newlineBefore) {
+    const close = code.pair[open];
+    const end = close < 0 ? tokens.length : close + 1;
+    const body = tokens[end];
+    const braceFollows = body !== undefined && body.kind === 'punctuation' && body.text === '{' && !body.newlineBefore;
+    if (!isNew && !afterDot && isDeclaration(code, index, braceFollows)) return undefined;
+    const args = splitAtCommas(code, { start: open + 1, end: close < 0 ? tokens.length : close });
+    let closure = -1;
+    let callEnd = end;
+    if (braceFollows && (groovy || isNew)) {
+      closure = end;
+      if (groovy && !isNew) args.push({ start: end, end: skipGroup(code, end) });
+      callEnd = skipGroup(code, end);
+    }
+    const receiver = afterDot && !isNew ? receiverBefore(code, index - 1) : undefined;
+    return { name: index, method: token.text, isNew, qualifier, receiver, open, close, arguments: args, closure, start: isNew ? newStart : (receiver?.start ?? index), end: callEnd };
+  }
+  if (!groovy || isNew || token.kind !== 'identifier') return undefined;
+
+  // Groovy without parentheses: `name { closure }` or `name arg, arg` on the same line.
+  const next = tokens[index + 1];
+  if (!next || next.newlineBefore) return undefined;
+  const receiver = afterDot ? receiverBefore(code, index - 1) : undefined;
+  const callStart = receiver?.start ?? index;
+  if (next.kind === 'punctuation' && next.text === '{') {
+    if (!afterDot && !(startsStatement(code, callStart) && startsLowercase(token.text))) return undefined;
+    const end = skipGroup(code, index + 1);
+    return { name: index, method: token.text, isNew: false, qualifier: [], receiver, open: -1, close: -1, arguments: [{ start: index + 1, end }], closure: index + 1, start: callStart, end };
+  }
+  if (!startsLowercase(token.text) || !startsStatement(code, callStart) || !startsArgument(next)) return undefined;
+  // `name other = …` and `name other` followed by nothing is a declaration with a lowercase type: rare, but `x y = 1` is never a call.
+  const third = tokens[index + 2];
+  if (next.kind === 'identifier' && third && !third.newlineBefore && third.kind === 'punctuation' && third.text === '=') return undefined;
+  const end = statementEnd(code, index + 1);
+  const args = splitAtCommas(code, { start: index + 1, end });
+  return { name: index, method: token.text, isNew: false, qualifier: [], receiver, open: -1, close: -1, arguments: args, closure: -1, start: callStart, end };
+}
+
+/** `new a.b.Name`: whether the name at `index` is created, its qualifier, and where `new` stands. */
+function creation(code: ScriptCode, index: number): { isNew: boolean; qualifier: string[]; start: number } {
+  const tokens = code.tokens;
+  const qualifier: string[] = [];
+  let at = index;
+  while (at >= 2 && tokens[at - 1].text === '.' && isName(tokens[at - 2])) {
+    qualifier.unshift(tokens[at - 2].text);
+    at -= 2;
+  }
+  const isNew = tokens[at - 1]?.kind === 'keyword' && tokens[at - 1].text === 'new';
+  return isNew ? { isNew, qualifier, start: at - 1 } : { isNew, qualifier: [], start: index };
+}
+
+/** Past `<…>` type arguments (`new HashMap<String, List<String>>(…)`), or `from` when they do not close. */
+function afterTypeArguments(code: ScriptCode, from: number): number {
+  const tokens = code.tokens;
+  let depth = 0;
+  for (let i = from; i < tokens.length && i < from + 200; i++) {
+    const t = tokens[i].text;
+    if (t === '<') depth++;
+    else if (t === '>') depth--;
+    else if (t === '>>') depth -= 2;
+    else if (t === '>>>') depth -= 3;
+    else if (!(isName(tokens[i]) || t === ',' || t === '.' || t === '?' || t === '[' || t === ']')) return from;
+    if (depth <= 0) return i + 1;
+  }
+  return from;
+}
+
+/** `Type name(…) {`, `def name(…) {`, `function name(…) {`: a declaration, not a call. */
+function isDeclaration(code: ScriptCode, index: number, braceFollows: boolean): boolean {
+  const before = code.tokens[index - 1];
+  if (!before) return false;
+  if (before.kind === 'keyword' && DECLARING_KEYWORDS.has(before.text)) return true;
+  if (!braceFollows) return false;
+  if (before.kind === 'identifier') return true;
+  return before.kind === 'punctuation' && (before.text === '>' || before.text === ']' || before.text === '>>');
+}
+
+function receiverBefore(code: ScriptCode, dot: number): CallReceiver | undefined {
+  const tokens = code.tokens;
+  const path: string[] = [];
+  let i = dot - 1;
+  for (;;) {
+    let suffix = '';
+    // Index expressions apply to what stands before them.
+    while (i >= 0 && tokens[i].text === ']' && code.pair[i] >= 0) {
+      suffix += '[]';
+      i = code.pair[i] - 1;
+    }
+    const t = tokens[i];
+    if (!t) return undefined;
+    if (t.kind === 'punctuation' && t.text === ')' && code.pair[i] >= 0) {
+      const open = code.pair[i];
+      const name = tokens[open - 1];
+      if (isName(name) && !(name.kind === 'keyword' && NOT_CALLABLE.has(name.text) && name.text !== 'new')) {
+        const created = creation(code, open - 1);
+        if (created.isNew) {
+          path.unshift(`new ${[...created.qualifier, name.text].join('.')}()${suffix}`);
+          i = created.start - 1;
+          break;
+        }
+        path.unshift(`${name.text}()${suffix}`);
+        i = open - 2;
+      } else {
+        path.unshift(`(…)${suffix}`);
+        i = open - 1;
+        break;
+      }
+    } else if (isName(t)) {
+      path.unshift(t.text + suffix);
+      i--;
+    } else if (t.kind === 'string' || t.kind === 'number' || t.kind === 'regex') {
+      path.unshift(t.text + suffix);
+      i--;
+      break;
+    } else return path.length > 0 ? { start: i + 1, dot, path } : undefined;
+    const link = tokens[i];
+    if (!link || link.kind !== 'punctuation' || !DOTS.has(link.text)) break;
+    i--;
+  }
+  return path.length > 0 ? { start: i + 1, dot, path } : undefined;
+}
+
+function skipGroup(code: ScriptCode, open: number): number {
+  const close = code.pair[open];
+  return close < 0 ? code.tokens.length : close + 1;
+}
+
+function startsLowercase(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return (c >= 97 && c <= 122) || c === 95;
+}
+
+/** Tokens that begin the first argument of a call without parentheses. */
+function startsArgument(token: ScriptToken): boolean {
+  if (token.kind === 'identifier' || token.kind === 'string' || token.kind === 'number') return true;
+  return token.kind === 'keyword' && COMMAND_ARGUMENT_KEYWORDS.has(token.text);
+}
+
+/** Whether the token at `index` begins a statement (so a name there followed by an argument is a command call). */
+function startsStatement(code: ScriptCode, index: number): boolean {
+  const tokens = code.tokens;
+  const token = tokens[index];
+  const before = tokens[index - 1];
+  if (!before) return true;
+  if (before.kind === 'punctuation') {
+    if (before.text === ';' || before.text === '{' || before.text === '}' || before.text === '->') return true;
+    if (before.text === ')') {
+      const keyword = tokens[code.pair[index - 1] - 1];
+      if (keyword && keyword.kind === 'keyword' && (keyword.text === 'if' || keyword.text === 'while' || keyword.text === 'for')) return true;
+    }
+    if (before.text === ':' && tokens[code.parent[index]]?.text !== '[' && tokens[code.parent[index]]?.text !== '(') return token.newlineBefore;
+  }
+  if (before.kind === 'keyword' && (before.text === 'else' || before.text === 'do' || before.text === 'try')) return true;
+  return token.newlineBefore && endsStatement(before, token);
+}
