@@ -3,3 +3,4 @@ export { FULL_ROLES, startFakeTenant, tenantPaths } from './server';
 export type { FakeTenant, FakeTenantOptions, Fault, LoggedRequest, ServiceKeyJson } from './server';
 export { artifactZip, readProjectFolder } from './fixture';
 export type { FakeArtifact, FakeCertificateUserMapping, FakeKeystoreEntry, FakePackage, FakeTenantFixture, ProjectFiles } from './fixture';
+export { fakeServiceKey, fakeTenantClient } from './client';
