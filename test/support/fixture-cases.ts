@@ -3,10 +3,15 @@ import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyseArtifact, type ArtifactResult } from '../../server/src/core/analysis/analyse-artifact';
 import { analyseCertificateFile, isCertificateUri } from '../../server/src/core/analysis/analyse-certificate';
+import { analyseScript } from '../../server/src/core/analysis/analyse-script';
+import { scriptLanguage } from '../../server/src/core/analysis/script-layout';
+import { readScript } from '../../server/src/core/script/read';
 import { parseIflow, parseParameters } from '../../server/src/core/analysis/parsed';
 import { configTarget } from '../../server/src/core/config/target';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/model';
 import { parseConfig } from '../../server/src/core/config/parse';
+import { aliasUsage, analyseSecurityMaterial } from '../../server/src/core/tenant/analyse-material';
+import { parseMaterialJson } from './fixture-material';
 
 /** Fixed "today" so suppression expiry in fixtures never depends on the calendar. */
 export const FIXTURE_TODAY = new Date('2026-06-01T12:00:00Z');
@@ -27,7 +32,10 @@ export function caseRule(folder: string): string {
 /**
  * One fixture case folder: `*.iflw` files, optional `parameters.prop` and
  * `.cpisecurity.json` beside them (loose artifact layout), PEM certificate
- * and key files, and `expected.json` listing the findings of the rule under test.
+ * and key files, Groovy (`.groovy`, `.gsh`) and JavaScript (`.js`) scripts,
+ * and `expected.json` listing the findings of the rule under test. A script
+ * is analysed as one of an artifact: the case's iFlows whose Script step
+ * names it are its related information.
  */
 export interface FixtureCase {
   readonly name: string;
@@ -69,7 +77,7 @@ export function caseFolders(root: string): string[] {
     .sort();
 }
 
-/** Analyses the files of a case exactly as the language server would an artifact and its certificate files. */
+/** Analyses the files of a case exactly as the language server would an artifact, its scripts and its certificate files. */
 export function analyseFiles(files: Map<string, string>, folderUri: string): ArtifactResult {
   const iflows = [...files].filter(([uri]) => uri.endsWith('.iflw')).map(([uri, text]) => parseIflow(uri, text));
   const parametersUri = `${folderUri}/parameters.prop`;
@@ -77,19 +85,30 @@ export function analyseFiles(files: Map<string, string>, folderUri: string): Art
   const configUri = `${folderUri}/.cpisecurity.json`;
   const configText = files.get(configUri);
   const config = configText === undefined ? { ...DEFAULT_CONFIG, root: folderUri } : parseConfig(configText, configUri).config;
+  const parameters = parametersText === undefined ? undefined : parseParameters(parametersUri, parametersText);
+  const materialText = files.get(`${folderUri}/material.json`);
+  const securityMaterial = materialText === undefined ? undefined : parseMaterialJson(materialText);
   const artifact = analyseArtifact({
     iflows,
-    parameters: parametersText === undefined ? undefined : parseParameters(parametersUri, parametersText),
+    parameters,
     config,
     configTarget: configTarget(configUri, configText),
     today: FIXTURE_TODAY,
+    securityMaterial,
   });
   const certificates = [...files]
     .filter(([uri]) => isCertificateUri(uri))
     .map(([uri, text]) => analyseCertificateFile({ uri, bytes: Buffer.from(text, 'utf8'), config, now: FIXTURE_TODAY }));
+  const scripts = [...files].flatMap(([uri, text]) => {
+    const language = scriptLanguage(uri);
+    return language ? [analyseScript({ uri, script: readScript(text, language), config, iflows, today: FIXTURE_TODAY })] : [];
+  });
+  // material.json: the tenant's security material (fixture-material.ts); findings on it sit on cpi-tenant:// URIs
+  const material = securityMaterial ? [analyseSecurityMaterial(securityMaterial, aliasUsage([{ iflows, parameters }]), config, FIXTURE_TODAY)] : [];
+  const others = [...certificates, ...scripts, ...material];
   return {
-    findings: [...artifact.findings, ...certificates.flatMap((result) => result.findings)],
-    suppressed: [...artifact.suppressed, ...certificates.flatMap((result) => result.suppressed)],
-    ruleFailures: [...artifact.ruleFailures, ...certificates.flatMap((result) => result.ruleFailures)],
+    findings: [...artifact.findings, ...others.flatMap((result) => result.findings)],
+    suppressed: [...artifact.suppressed, ...others.flatMap((result) => result.suppressed)],
+    ruleFailures: [...artifact.ruleFailures, ...others.flatMap((result) => result.ruleFailures)],
   };
 }

@@ -31,6 +31,11 @@ export interface RuleMeta {
   readonly faq: readonly string[];
   /** Id of the SAP Integration Suite design guideline the rule enforces, where there is one. */
   readonly guideline?: string;
+  /**
+   * Only a tenant scan can raise it: it compares channels with the tenant's
+   * security material, or checks that material itself. Local files never show it.
+   */
+  readonly tenantOnly?: boolean;
 }
 
 /** Section by section, then by id: the order of the rules view, the docs, the schema and the runs. */

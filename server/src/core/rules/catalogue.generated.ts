@@ -40,6 +40,8 @@ import { meta as messageCertSelfSignedMeta } from './message-cert-self-signed/me
 import { explanation as messageCertSelfSignedExplanation } from './message-cert-self-signed/explanation';
 import { meta as nonstandardMailPortMeta } from './nonstandard-mail-port/meta';
 import { explanation as nonstandardMailPortExplanation } from './nonstandard-mail-port/explanation';
+import { meta as oauthTokenUrlCleartextMeta } from './oauth-token-url-cleartext/meta';
+import { explanation as oauthTokenUrlCleartextExplanation } from './oauth-token-url-cleartext/explanation';
 import { meta as onpremiseClientCertMeta } from './onpremise-client-cert/meta';
 import { explanation as onpremiseClientCertExplanation } from './onpremise-client-cert/explanation';
 import { meta as onpremiseHttpsAddressMeta } from './onpremise-https-address/meta';
@@ -54,12 +56,16 @@ import { meta as privateKeyInWorkspaceMeta } from './private-key-in-workspace/me
 import { explanation as privateKeyInWorkspaceExplanation } from './private-key-in-workspace/explanation';
 import { meta as receiverAuthNoneMeta } from './receiver-auth-none/meta';
 import { explanation as receiverAuthNoneExplanation } from './receiver-auth-none/explanation';
+import { meta as securityMaterialExpiringInUseMeta } from './security-material-expiring-in-use/meta';
+import { explanation as securityMaterialExpiringInUseExplanation } from './security-material-expiring-in-use/explanation';
 import { meta as senderCertificateDnAuthMeta } from './sender-certificate-dn-auth/meta';
 import { explanation as senderCertificateDnAuthExplanation } from './sender-certificate-dn-auth/explanation';
 import { meta as sftpDeprecatedAlgorithmsMeta } from './sftp-deprecated-algorithms/meta';
 import { explanation as sftpDeprecatedAlgorithmsExplanation } from './sftp-deprecated-algorithms/explanation';
 import { meta as smtpPort25Meta } from './smtp-port-25/meta';
 import { explanation as smtpPort25Explanation } from './smtp-port-25/explanation';
+import { meta as unknownSecurityMaterialMeta } from './unknown-security-material/meta';
+import { explanation as unknownSecurityMaterialExplanation } from './unknown-security-material/explanation';
 import { meta as weakMessageCryptoMeta } from './weak-message-crypto/meta';
 import { explanation as weakMessageCryptoExplanation } from './weak-message-crypto/explanation';
 
@@ -83,6 +89,7 @@ export const RULE_FOLDERS: readonly { readonly meta: RuleMeta; readonly explanat
   { meta: mailUnencryptedMeta, explanation: mailUnencryptedExplanation },
   { meta: messageCertSelfSignedMeta, explanation: messageCertSelfSignedExplanation },
   { meta: nonstandardMailPortMeta, explanation: nonstandardMailPortExplanation },
+  { meta: oauthTokenUrlCleartextMeta, explanation: oauthTokenUrlCleartextExplanation },
   { meta: onpremiseClientCertMeta, explanation: onpremiseClientCertExplanation },
   { meta: onpremiseHttpsAddressMeta, explanation: onpremiseHttpsAddressExplanation },
   { meta: outboundCertSelfSignedMeta, explanation: outboundCertSelfSignedExplanation },
@@ -90,8 +97,10 @@ export const RULE_FOLDERS: readonly { readonly meta: RuleMeta; readonly explanat
   { meta: privateHostViaInternetMeta, explanation: privateHostViaInternetExplanation },
   { meta: privateKeyInWorkspaceMeta, explanation: privateKeyInWorkspaceExplanation },
   { meta: receiverAuthNoneMeta, explanation: receiverAuthNoneExplanation },
+  { meta: securityMaterialExpiringInUseMeta, explanation: securityMaterialExpiringInUseExplanation },
   { meta: senderCertificateDnAuthMeta, explanation: senderCertificateDnAuthExplanation },
   { meta: sftpDeprecatedAlgorithmsMeta, explanation: sftpDeprecatedAlgorithmsExplanation },
   { meta: smtpPort25Meta, explanation: smtpPort25Explanation },
+  { meta: unknownSecurityMaterialMeta, explanation: unknownSecurityMaterialExplanation },
   { meta: weakMessageCryptoMeta, explanation: weakMessageCryptoExplanation },
 ];

@@ -40,6 +40,8 @@ import { meta as messageCertSelfSignedMeta } from './message-cert-self-signed/me
 import { checks as messageCertSelfSignedChecks } from './message-cert-self-signed/check';
 import { meta as nonstandardMailPortMeta } from './nonstandard-mail-port/meta';
 import { checks as nonstandardMailPortChecks } from './nonstandard-mail-port/check';
+import { meta as oauthTokenUrlCleartextMeta } from './oauth-token-url-cleartext/meta';
+import { checks as oauthTokenUrlCleartextChecks } from './oauth-token-url-cleartext/check';
 import { meta as onpremiseClientCertMeta } from './onpremise-client-cert/meta';
 import { checks as onpremiseClientCertChecks } from './onpremise-client-cert/check';
 import { meta as onpremiseHttpsAddressMeta } from './onpremise-https-address/meta';
@@ -54,12 +56,16 @@ import { meta as privateKeyInWorkspaceMeta } from './private-key-in-workspace/me
 import { checks as privateKeyInWorkspaceChecks } from './private-key-in-workspace/check';
 import { meta as receiverAuthNoneMeta } from './receiver-auth-none/meta';
 import { checks as receiverAuthNoneChecks } from './receiver-auth-none/check';
+import { meta as securityMaterialExpiringInUseMeta } from './security-material-expiring-in-use/meta';
+import { checks as securityMaterialExpiringInUseChecks } from './security-material-expiring-in-use/check';
 import { meta as senderCertificateDnAuthMeta } from './sender-certificate-dn-auth/meta';
 import { checks as senderCertificateDnAuthChecks } from './sender-certificate-dn-auth/check';
 import { meta as sftpDeprecatedAlgorithmsMeta } from './sftp-deprecated-algorithms/meta';
 import { checks as sftpDeprecatedAlgorithmsChecks } from './sftp-deprecated-algorithms/check';
 import { meta as smtpPort25Meta } from './smtp-port-25/meta';
 import { checks as smtpPort25Checks } from './smtp-port-25/check';
+import { meta as unknownSecurityMaterialMeta } from './unknown-security-material/meta';
+import { checks as unknownSecurityMaterialChecks } from './unknown-security-material/check';
 import { meta as weakMessageCryptoMeta } from './weak-message-crypto/meta';
 import { checks as weakMessageCryptoChecks } from './weak-message-crypto/check';
 
@@ -83,6 +89,7 @@ export const RULE_CHECKS: readonly { readonly meta: RuleMeta; readonly checks: R
   { meta: mailUnencryptedMeta, checks: mailUnencryptedChecks },
   { meta: messageCertSelfSignedMeta, checks: messageCertSelfSignedChecks },
   { meta: nonstandardMailPortMeta, checks: nonstandardMailPortChecks },
+  { meta: oauthTokenUrlCleartextMeta, checks: oauthTokenUrlCleartextChecks },
   { meta: onpremiseClientCertMeta, checks: onpremiseClientCertChecks },
   { meta: onpremiseHttpsAddressMeta, checks: onpremiseHttpsAddressChecks },
   { meta: outboundCertSelfSignedMeta, checks: outboundCertSelfSignedChecks },
@@ -90,8 +97,10 @@ export const RULE_CHECKS: readonly { readonly meta: RuleMeta; readonly checks: R
   { meta: privateHostViaInternetMeta, checks: privateHostViaInternetChecks },
   { meta: privateKeyInWorkspaceMeta, checks: privateKeyInWorkspaceChecks },
   { meta: receiverAuthNoneMeta, checks: receiverAuthNoneChecks },
+  { meta: securityMaterialExpiringInUseMeta, checks: securityMaterialExpiringInUseChecks },
   { meta: senderCertificateDnAuthMeta, checks: senderCertificateDnAuthChecks },
   { meta: sftpDeprecatedAlgorithmsMeta, checks: sftpDeprecatedAlgorithmsChecks },
   { meta: smtpPort25Meta, checks: smtpPort25Checks },
+  { meta: unknownSecurityMaterialMeta, checks: unknownSecurityMaterialChecks },
   { meta: weakMessageCryptoMeta, checks: weakMessageCryptoChecks },
 ];
