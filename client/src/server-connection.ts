@@ -33,10 +33,13 @@ export class ServerConnection implements vscode.Disposable {
         { scheme: 'file', pattern: '**/.cpisecurity.json' },
         // PEM certificates and keys; binary DER is left to the workspace scan
         { scheme: 'file', pattern: '**/*.{pem,crt,cer,key}' },
+        // scripts keep VS Code's language ids; the server analyses those of integration artifacts (or listed under "scripts") only
+        { scheme: 'file', language: 'groovy' },
+        { scheme: 'file', language: 'javascript' },
       ],
       synchronize: {
         configurationSection: 'cpiSecurity',
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.iflw,parameters.prop,.cpisecurity.json,*.pem,*.crt,*.cer,*.der,*.key,*.p12,*.pfx,*.jks}'),
+        fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.iflw,parameters.prop,.cpisecurity.json,*.pem,*.crt,*.cer,*.der,*.key,*.p12,*.pfx,*.jks,*.groovy,*.gsh,*.js}'),
       },
       // hovers link to the FAQ and rule explanations through command: links
       markdown: { isTrusted: { enabledCommands: ['cpiSecurity.openFaq', 'cpiSecurity.explainRule'] } },

@@ -71,6 +71,12 @@ export interface SuppressFindingArgs {
   readonly configUri: string;
   /** Glob for the file, relative to the configuration's folder. */
   readonly fileGlob: string;
+  /**
+   * Suppress with a comment in the file instead (scripts): the comment line
+   * to insert before 0-based `line`, up to the reason the user types
+   * (`    // cpi-security-lint-disable-next-line <rule> -- `).
+   */
+  readonly comment?: { readonly line: number; readonly prefix: string };
 }
 
 export interface ScanWorkspaceResult {

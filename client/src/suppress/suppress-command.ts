@@ -1,5 +1,7 @@
 // "Suppress this finding": asks for a reason (required) and an optional
-// expiry date, then records the suppression in .cpisecurity.json.
+// expiry date, then records the suppression in .cpisecurity.json; or, for a
+// finding in a script, writes the reason into a suppression comment on the
+// line before it.
 import * as vscode from 'vscode';
 import { addSuppression } from '@cpi/common/config/edits';
 import type { SuppressFindingArgs } from '@cpi/common/protocol';
@@ -11,6 +13,7 @@ export async function suppressFinding(args: SuppressFindingArgs | undefined, log
     void vscode.window.showInformationMessage(vscode.l10n.t('Use the quick fix on a finding to suppress it.'));
     return false;
   }
+  if (args.comment) return suppressWithComment(args, args.comment, log);
   const reason = await vscode.window.showInputBox({
     title: vscode.l10n.t('Suppress {0}', args.ruleId),
     prompt: vscode.l10n.t('Why is this finding acceptable? (stored in .cpisecurity.json)'),
@@ -38,6 +41,26 @@ export async function suppressFinding(args: SuppressFindingArgs | undefined, log
   }
   log.info(`Suppressed ${args.ruleId} for ${args.fileGlob} in ${configUri.toString()} (${outcome})`);
   vscode.window.setStatusBarMessage(vscode.l10n.t('Suppressed {0} in {1}', args.ruleId, vscode.workspace.asRelativePath(configUri)), 5000);
+  return true;
+}
+
+async function suppressWithComment(args: SuppressFindingArgs, comment: NonNullable<SuppressFindingArgs['comment']>, log: vscode.LogOutputChannel): Promise<boolean> {
+  const reason = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Suppress {0}', args.ruleId),
+    prompt: vscode.l10n.t('Why is this finding acceptable? (written into a comment on the line before it)'),
+    ignoreFocusOut: true,
+    validateInput: (text) => localized(reasonProblem(text)),
+  });
+  if (reason === undefined) return false;
+  const uri = vscode.Uri.parse(args.uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(comment.line, 0), `${comment.prefix}${reason.replace(/[\r\n]+/g, ' ').trim()}\n`);
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    log.error(`Could not insert the suppression comment for ${args.ruleId} into ${args.uri}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not edit {0}.', vscode.workspace.asRelativePath(uri)));
+    return false;
+  }
+  log.info(`Suppressed ${args.ruleId} with a comment in ${args.uri}`);
   return true;
 }
 

@@ -4,6 +4,7 @@
 // already seen (link loops), each file once.
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isInArtifact, scriptLanguage } from '../core/analysis/script-layout';
 import { CONFIG_FILE_NAME } from '../core/config/parse';
 import { fileKind, type FileKind } from './file-kind';
 import type { ContentFile } from './source';
@@ -30,9 +31,12 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
 
   /** `real`: the file's path with links resolved, when the caller already knows it. */
   const addFile = (path: string, kind: FileKind, explicit: boolean, real = realOrSelf(path)) => {
+    const uri = fileUri(path);
+    // JavaScript outside an artifact is never analysed (Groovy may be, when the configuration lists it): not even listed
+    if (kind === 'script' && !explicit && scriptLanguage(uri) === 'javascript' && !isInArtifact(uri)) return;
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    discovery.files.push({ uri: fileUri(path), kind, ...(explicit ? { explicit } : {}) });
+    discovery.files.push({ uri, kind, ...(explicit ? { explicit } : {}) });
   };
 
   /** `knownReal`: the folder's real path when its parent's is known and it is no link (spares a lookup per folder). */

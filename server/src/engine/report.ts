@@ -32,6 +32,8 @@ export interface ReportedSuppression {
   readonly expires?: string;
   /** The configuration file holding the suppression. */
   readonly configPath?: string;
+  /** Suppressed by a comment in the file itself (a script's `cpi-security-lint-disable-next-line`). */
+  readonly inSource?: boolean;
 }
 
 export type NoteKind =
@@ -46,6 +48,10 @@ export type NoteKind =
   | 'too-large'
   /** A rule threw on the file: its findings there are missing, an error. */
   | 'rule-failure'
+  /** A script could not be read exactly as written (an unterminated string, unbalanced brackets): checked as far as it could be read, a warning. */
+  | 'script'
+  /** A suppression comment in a script without a reason or naming no known rule: it suppresses nothing, a warning. */
+  | 'suppression-comment'
   /** Something on a tenant could not be read (network, sign-in, a missing role, a vanished package): an error. */
   | 'tenant'
   /** Left out on purpose: a configure-only package, whose content the tenant does not give out; a warning. */

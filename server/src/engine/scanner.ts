@@ -4,6 +4,9 @@
 // both scan this way, so both report the same.
 import { analyseArtifact, type RuleFailure, type SuppressedFinding } from '../core/analysis/analyse-artifact';
 import { analyseCertificateFile } from '../core/analysis/analyse-certificate';
+import { analyseScript } from '../core/analysis/analyse-script';
+import type { ParsedIflow } from '../core/analysis/parsed';
+import { isAnalysedScript } from '../core/analysis/script-layout';
 import { fileTooLargeMessage, RAISE_LIMIT_ON_COMMAND_LINE } from '../core/config/file-size';
 import type { Suppression } from '../core/config/model';
 import type { Finding } from '@cpi/common/findings';
@@ -18,10 +21,11 @@ import { ArchiveSource } from './archive-source';
 import { bytesOf, readArtifact, readWithinLimit, sizeLimit, type ArtifactRead, type SizeLimit, type TooLargeFile } from './artifact-reader';
 import type { ConfigFile, ConfigResolver } from './config-resolver';
 import { reason } from './discover';
+import { readScriptFile } from './script-reader';
 import { fingerprintHash } from './fingerprint';
 import { toLocation, type NoteKind, type ReportedFinding, type ScanReport } from './report';
 import type { ContentSource } from './source';
-import { configAnchor, scanUnits, type ScanUnit } from './units';
+import { configAnchor, scanUnits, type ScanUnit, type ScriptFile } from './units';
 import { displayPath } from './uri';
 
 export interface ScanOptions {
@@ -112,7 +116,7 @@ export class Scanner {
     this.report.notes.push({ kind: 'too-large', severity: 'warning', path: this.path(uri), uri, message });
   }
 
-  /** iFlows and parameters.prop of one artifact folder. */
+  /** iFlows, parameters.prop and scripts of one artifact folder. */
   private artifact(unit: Extract<ScanUnit, { kind: 'artifact' }>, source: ContentSource): void {
     const files = [...unit.files];
     const reported = new Set(files.map((file) => file.uri));
@@ -121,11 +125,61 @@ export class Scanner {
       const parameters = source.artifactFiles(unit.folder).find((file) => file.kind === 'parameters');
       if (parameters) files.push(parameters);
     }
-    const { limit, file: configFile } = this.configFor(configAnchor(files));
+    const { limit, file: configFile } = this.configFor(configAnchor(files.length > 0 ? files : unit.scripts));
     const read = withConfigured(readArtifact(source, files, limit), source.configuredParameters?.(unit.folder), files);
     for (const tooLarge of read.tooLarge) this.skippedTooLarge(tooLarge, limit);
     for (const problem of read.problems) this.error('unreadable', problem.uri, problem.message);
     this.analyse(read, reported, limit, configFile);
+    if (unit.scripts.length > 0) this.scripts(unit, read.iflows, source, limit, configFile);
+  }
+
+  /**
+   * The scripts of an artifact that are analysed (see isAnalysedScript; one
+   * named on the command line always is), with the artifact's iFlows for
+   * the Script steps that run them: those of the unit, else the folder's.
+   */
+  private scripts(unit: Extract<ScanUnit, { kind: 'artifact' }>, iflows: readonly ParsedIflow[], source: ContentSource, limit: SizeLimit, configFile: ConfigFile | undefined): void {
+    const wanted = unit.scripts.filter((file) => file.explicit || isAnalysedScript(limit.config, file.uri));
+    if (wanted.length === 0) return;
+    const runners = iflows.length > 0 || unit.files.length > 0 ? iflows : readArtifact(source, source.artifactFiles(unit.folder).filter((file) => file.kind === 'iflow'), limit).iflows;
+    for (const file of wanted) this.script(file, runners, source, limit, configFile);
+  }
+
+  private script(file: ScriptFile, iflows: readonly ParsedIflow[], source: ContentSource, limit: SizeLimit, configFile: ConfigFile | undefined): void {
+    const { uri } = file;
+    const read = readScriptFile(source, uri, limit);
+    if ('tooLarge' in read) return this.skippedTooLarge(read.tooLarge, limit);
+    if ('problem' in read) return this.error('unreadable', uri, read.problem.message);
+    let result;
+    try {
+      result = analyseScript({ uri, script: read.script, config: limit.config, iflows, today: this.options.now });
+    } catch (error) {
+      return this.error('internal', uri, `internal error while analysing (${error instanceof Error ? error.message : String(error)}); please report it`);
+    }
+    const lines = read.script.lines;
+    this.report.scanned.push(this.path(uri));
+    this.ruleFailures(result.ruleFailures);
+    for (const problem of result.problems) {
+      const at = { line: problem.range.start.line + 1, column: problem.range.start.character + 1 };
+      this.report.notes.push({ kind: problem.kind === 'reading' ? 'script' : 'suppression-comment', severity: 'warning', path: this.path(uri), uri, message: problem.message, ...at });
+    }
+    for (const finding of result.findings) this.report.findings.push(this.reported(finding, lines));
+    this.recordSuppressed(result.suppressed, new Map([[uri, lines]]), configFile);
+    for (const { finding, comment } of result.commentSuppressed) {
+      this.report.suppressed.push({ finding: this.reported(finding, lines), reason: comment.reason, inSource: true });
+    }
+    if (!this.options.reportUnusedSuppressions) return;
+    for (const comment of result.unusedComments) {
+      this.report.notes.push({
+        kind: 'unused-suppression',
+        severity: 'warning',
+        path: this.path(uri),
+        uri,
+        message: `Suppression comment for ${comment.ruleIds.map((id) => `"${id}"`).join(', ')} matched no finding on the next line; remove it.`,
+        line: comment.range.start.line + 1,
+        column: comment.range.start.character + 1,
+      });
+    }
   }
 
   /** Analyses one artifact; findings are kept for the files in `reported`. */

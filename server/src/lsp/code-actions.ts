@@ -12,6 +12,8 @@ import type { Finding, Fix, TextEdit } from '@cpi/common/findings';
 import { compareRanges, isBefore, type Range } from '@cpi/common/text/range';
 import { Commands, type SuppressFindingArgs } from '@cpi/common/protocol';
 import { sameDiagnostic, toDiagnostic } from './diagnostics';
+import { isScriptUri } from '../core/analysis/script-layout';
+import { suppressionCommentLine } from '../core/analysis/script-suppressions';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cpiSecurity`;
 
@@ -47,6 +49,15 @@ export function codeActionsFor(
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: fix.preferred === true, edit: workspaceEdit(fix.edits, documents) });
       }
       const args: SuppressFindingArgs = { ruleId: finding.ruleId, uri: finding.uri, configUri: suppression.configUri, fileGlob: suppression.fileGlob(finding.uri) };
+      const comment = commentSuppression(finding, documents);
+      if (comment) {
+        actions.push({
+          title: `Suppress ${finding.ruleId} on this line with a comment…`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics,
+          command: { title: 'Suppress finding', command: Commands.suppressFinding, arguments: [{ ...args, comment } satisfies SuppressFindingArgs] },
+        });
+      }
       actions.push({
         title: `Suppress ${finding.ruleId} for this file in .cpisecurity.json…`,
         kind: CodeActionKind.QuickFix,
@@ -66,6 +77,17 @@ export function codeActionsFor(
     if (fixAll) actions.push(fixAll);
   }
   return actions;
+}
+
+/** For a finding in a script: the comment line that suppresses it, indented like the line it stands on, up to the reason. */
+function commentSuppression(finding: Finding, documents: TextDocuments<TextDocument>): SuppressFindingArgs['comment'] {
+  if (!isScriptUri(finding.uri)) return undefined;
+  const document = documents.get(finding.uri);
+  if (!document) return undefined;
+  const line = finding.range.start.line;
+  const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(text)![0];
+  return { line, prefix: suppressionCommentLine(finding.ruleId, '', indent).replace(/\s+$/, ' ') };
 }
 
 /** Every preferred fix of the file whose edits do not overlap an earlier one. */

@@ -10,6 +10,8 @@ import {
 import { isCertificateUri } from '../core/analysis/analyse-certificate';
 import { isConfigUri } from '../core/analysis/artifact-layout';
 import { AnalysisService } from './analysis-service';
+import { ScriptService } from './script-service';
+import { artifactFolder, isIflowUri } from '../core/analysis/artifact-layout';
 import { CertificateService } from './certificate-service';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { EditorConfiguration } from './configuration';
@@ -42,8 +44,16 @@ export function startServer(connection: Connection): void {
   );
 
   const certificates = new CertificateService(connection, documents, source, configuration);
+  const scripts = new ScriptService(connection, documents, source, configuration, () => {
+    void connection.sendNotification(StatusNotification.type, { ...analysis.stats });
+  });
   const workspaceScan = new WorkspaceScan(connection, documents, configuration);
-  const findingsFor = (uri: string) => (isCertificateUri(uri) ? certificates.findingsFor(uri) : analysis.findingsFor(uri));
+  const findingsFor = (uri: string) =>
+    isCertificateUri(uri) ? certificates.findingsFor(uri) : ScriptService.handles(uri) ? scripts.findingsFor(uri) : analysis.findingsFor(uri);
+  /** An iFlow changed: the open scripts of its artifact name it as related information. */
+  const iflowChanged = (uri: string) => {
+    if (isIflowUri(uri)) scripts.artifactChanged(artifactFolder(canonicalUri(uri)));
+  };
 
   connection.onInitialize((params): InitializeResult => {
     canPullSettings = params.capabilities.workspace?.configuration === true;
@@ -54,7 +64,10 @@ export function startServer(connection: Connection): void {
     // `analysisDelayMs`: debounce after an edit (default 200 ms). Editors need
     // not send it; the benchmark sends 0 to time the analysis without the wait.
     const delay = (params.initializationOptions as { analysisDelayMs?: unknown } | undefined)?.analysisDelayMs;
-    if (typeof delay === 'number') analysis.setDebounce(delay);
+    if (typeof delay === 'number') {
+      analysis.setDebounce(delay);
+      scripts.setDebounce(delay);
+    }
     // `editTimings`: keep the stages of each analysis for EditTimingsRequest (the benchmark's breakdown)
     if ((params.initializationOptions as { editTimings?: unknown } | undefined)?.editTimings === true) timings.enable();
     return {
@@ -82,20 +95,30 @@ export function startServer(connection: Connection): void {
   const everything = () => {
     analysis.changedEverything();
     certificates.changedEverything();
+    scripts.changedEverything();
     workspaceScan.changed();
   };
   documents.onDidOpen(({ document }) => {
     if (isCertificateUri(document.uri)) certificates.changed(document, true);
+    else if (ScriptService.handles(document.uri)) scripts.changed(document, true);
     else analysis.changed(document.uri, true);
   });
   documents.onDidChangeContent(({ document }) => {
     if (isCertificateUri(document.uri)) certificates.changed(document);
+    else if (ScriptService.handles(document.uri)) scripts.changed(document);
     else if (isConfigUri(document.uri)) everything();
-    else analysis.changed(document.uri);
+    else {
+      analysis.changed(document.uri);
+      iflowChanged(document.uri);
+    }
   });
   documents.onDidClose(({ document }) => {
     if (isCertificateUri(document.uri)) certificates.closed(document.uri);
-    else analysis.closed(document.uri);
+    else if (ScriptService.handles(document.uri)) scripts.closed(document.uri);
+    else {
+      analysis.closed(document.uri);
+      iflowChanged(document.uri);
+    }
     workspaceScan.changed(); // a closed file falls back to the workspace results
     // the file on disk counts again instead of the editor's unsaved text
     if (isConfigUri(document.uri)) everything();
@@ -104,8 +127,10 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) {
       if (isConfigUri(change.uri)) everything();
+      else if (ScriptService.handles(change.uri)) continue; // an open script is the editor's text; a closed one shows nothing
       else if (change.type === FileChangeType.Deleted) analysis.closed(change.uri);
       else analysis.changed(change.uri);
+      iflowChanged(change.uri);
     }
     workspaceScan.changed();
   });
@@ -130,6 +155,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ReanalyseRequest.type, async () => {
     everything();
     await analysis.settle();
+    await scripts.settle();
   });
 
   documents.listen(connection);

@@ -34,7 +34,7 @@ export function formatSarif({ report, toolVersion }: FormatInput): string {
     artifactLocation: artifactLocation(location.uri),
     region: { startLine: location.line, startColumn: location.column, endLine: location.endLine, endColumn: location.endColumn },
   });
-  const result = (finding: ReportedFinding, suppression?: { reason: string }) => {
+  const result = (finding: ReportedFinding, suppression?: { reason: string; inSource?: boolean }) => {
     const index = RULE_INDEX.get(finding.ruleId);
     return {
       ruleId: finding.ruleId,
@@ -46,7 +46,7 @@ export function formatSarif({ report, toolVersion }: FormatInput): string {
         ? { relatedLocations: finding.related.map((related, i) => ({ id: i + 1, physicalLocation: physical(related), message: { text: related.message ?? '' } })) }
         : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-      ...(suppression ? { suppressions: [{ kind: 'external', status: 'accepted', justification: suppression.reason }] } : {}),
+      ...(suppression ? { suppressions: [{ kind: suppression.inSource ? 'inSource' : 'external', status: 'accepted', justification: suppression.reason }] } : {}),
     };
   };
   const notification = (note: FileNote) => {

@@ -1,0 +1,163 @@
+import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyseScript, type ScriptProblem } from '../core/analysis/analyse-script';
+import { artifactFolder } from '../core/analysis/artifact-layout';
+import { parseIflow, type ParsedIflow } from '../core/analysis/parsed';
+import { isAnalysedScript, isScriptUri } from '../core/analysis/script-layout';
+import { fileTooLargeMessage, RAISE_LIMIT_IN_EDITOR } from '../core/config/file-size';
+import type { Finding } from '@cpi/common/findings';
+import { DIAGNOSTIC_SOURCE } from '@cpi/common/protocol';
+import { readArtifact, sizeLimit, type Parser } from '../engine/artifact-reader';
+import { readScriptFile } from '../engine/script-reader';
+import type { ContentSource } from '../engine/source';
+import { canonicalUri } from '../engine/uri';
+import type { EditorConfiguration } from './configuration';
+import { fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
+import { LogOnce, ruleFailureLines } from './log-once';
+
+const DEBOUNCE_MS = 200;
+
+/**
+ * Groovy and JavaScript documents open in the editor: analysed while typing
+ * (debounced per document) when they belong to an integration artifact or
+ * the configuration lists them under `scripts`; any other script is left
+ * alone. The artifact's iFlows are read for the Script steps that run the
+ * script, and read again only when their text changed.
+ */
+export class ScriptService {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly findings = new Map<string, readonly Finding[]>();
+  private readonly iflowCache = new Map<string, ParsedIflow>();
+  private debounceMs = DEBOUNCE_MS;
+  private readonly failureLog: LogOnce;
+  private readonly sizeLog: LogOnce;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    /** The open documents over the disk. */
+    private readonly source: ContentSource,
+    private readonly configuration: EditorConfiguration,
+    private readonly onAnalysed: () => void = () => undefined,
+  ) {
+    this.failureLog = new LogOnce((line) => connection.console.error(line));
+    this.sizeLog = new LogOnce((line) => connection.console.info(line));
+  }
+
+  static handles(uri: string): boolean {
+    return isScriptUri(uri);
+  }
+
+  setDebounce(ms: number): void {
+    if (Number.isFinite(ms) && ms >= 0) this.debounceMs = ms;
+  }
+
+  findingsFor(uri: string): readonly Finding[] {
+    return this.findings.get(canonicalUri(uri)) ?? [];
+  }
+
+  /** Re-analyse a script document after a short pause in typing. */
+  changed(document: TextDocument, immediately = false): void {
+    const { uri } = document;
+    clearTimeout(this.timers.get(uri));
+    const run = () => {
+      this.timers.delete(uri);
+      this.analyse(uri).catch((error: unknown) => this.connection.console.error(`Script analysis of ${uri} failed: ${String(error)}`));
+    };
+    this.timers.set(uri, setTimeout(run, immediately ? 0 : this.debounceMs));
+  }
+
+  /** Configuration or settings changed: every open script again. */
+  changedEverything(): void {
+    for (const document of this.documents.all()) if (ScriptService.handles(document.uri)) this.changed(document, true);
+  }
+
+  /** An iFlow of `folder` changed: the open scripts of that artifact again (their related Script steps). */
+  artifactChanged(folder: string): void {
+    for (const document of this.documents.all()) {
+      if (ScriptService.handles(document.uri) && artifactFolder(canonicalUri(document.uri)) === folder) this.changed(document);
+    }
+  }
+
+  closed(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.findings.delete(canonicalUri(uri));
+    this.sizeLog.update(uri, new Map());
+    this.failureLog.update(uri, new Map());
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Resolves once every scheduled analysis has run. */
+  async settle(): Promise<void> {
+    while (this.timers.size > 0 || this.running > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  private running = 0;
+
+  private async analyse(uri: string): Promise<void> {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const { version } = document;
+    this.running++;
+    try {
+      const canonical = canonicalUri(uri);
+      const resolved = await this.configuration.resolve(uri);
+      if (this.documents.get(uri)?.version !== version) return; // changed or closed meanwhile
+      const publish = (diagnostics: Diagnostic[], findings: readonly Finding[] = []) => {
+        this.findings.set(canonical, findings);
+        void this.connection.sendDiagnostics({ uri, version, diagnostics });
+      };
+      if (!resolved.enabled || !isAnalysedScript(resolved.config, canonical)) {
+        this.sizeLog.update(uri, new Map());
+        return publish([]);
+      }
+      const limit = sizeLimit(resolved.config);
+      const read = readScriptFile(this.source, uri, limit);
+      if ('tooLarge' in read) {
+        const noticed = !read.tooLarge.ignored;
+        const message = fileTooLargeMessage('script', read.tooLarge.bytes, resolved.config.maxFileSizeMB, RAISE_LIMIT_IN_EDITOR);
+        this.sizeLog.update(uri, noticed ? new Map([[uri, `${uri}: ${message}`]]) : new Map());
+        return publish(noticed ? [fileNoticeDiagnostic(message)] : []);
+      }
+      this.sizeLog.update(uri, new Map());
+      if ('problem' in read) return publish([fileNoticeDiagnostic(`Not analysed: the script ${read.problem.message}.`)]);
+      const folder = artifactFolder(canonical);
+      const iflowFiles = this.source.artifactFiles(folder).filter((file) => file.kind === 'iflow');
+      const { iflows } = readArtifact(this.source, iflowFiles, limit, this.parser);
+      const result = analyseScript({ uri: canonical, script: read.script, config: resolved.config, iflows });
+      this.failureLog.update(uri, ruleFailureLines(result.ruleFailures));
+      // findings carry the document's own URI, so code actions and related locations match what the editor sent
+      const findings = result.findings.map((finding) => ({ ...finding, uri, fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, uri })) })) }));
+      publish([...findings.map(toDiagnostic), ...result.problems.map(problemDiagnostic)], findings);
+      this.onAnalysed();
+    } finally {
+      this.running--;
+    }
+  }
+
+  /** iFlows are only read here for their Script steps: a reading is kept while the text stays the same. */
+  private readonly parser: Parser = {
+    iflow: (uri, text) => {
+      const key = canonicalUri(uri);
+      const cached = this.iflowCache.get(key);
+      if (cached && cached.text === text) return cached;
+      const parsed = parseIflow(uri, text);
+      this.iflowCache.set(key, parsed);
+      return parsed;
+    },
+    parameters: () => {
+      throw new Error('scripts read no parameters.prop');
+    },
+  };
+}
+
+function problemDiagnostic(problem: ScriptProblem): Diagnostic {
+  return {
+    range: problem.range,
+    // a script not read exactly is a notice about the reading; a wrong suppression comment is the author's to fix
+    severity: problem.kind === 'reading' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    message: problem.message,
+  };
+}
