@@ -17,6 +17,14 @@ export interface CliOptions {
   readonly maxFileSizeMB?: number;
   /** Threads to scan with; absent: one per core for large scans (see parallel-scan.ts). */
   readonly jobs?: number;
+  /** --tenant: a service-key file, or `env:<VAR>` naming a variable that holds the key's JSON. */
+  readonly tenant?: string;
+  /** --package: ids, names or globs of the tenant's packages to read; empty: all. */
+  readonly packages: readonly string[];
+  /** --no-security-material: skip the keystore, credentials and certificate mappings. */
+  readonly securityMaterial: boolean;
+  /** --concurrency: artifacts downloaded from the tenant at a time. */
+  readonly concurrency?: number;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -43,6 +51,10 @@ export function parseOptions(argv: readonly string[]): CliOptions {
         'report-unused-suppressions': { type: 'boolean' },
         'max-file-size': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
+        tenant: { type: 'string' },
+        package: { type: 'string', multiple: true },
+        'no-security-material': { type: 'boolean' },
+        concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -59,6 +71,18 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   for (const name of ['output', 'config', 'baseline', 'write-baseline'] as const) {
     if (values[name] === '') throw new UsageError(`--${name} needs a file name`);
   }
+  const tenant = values.tenant;
+  if (tenant !== undefined) {
+    if (tenant.trim() === '') throw new UsageError('--tenant needs a service-key file or env:<VARIABLE>');
+    if (positionals.length > 0) throw new UsageError(`--tenant scans the tenant, not files: remove ${positionals.map((path) => `"${path}"`).join(', ')}`);
+  } else {
+    for (const name of ['package', 'no-security-material', 'concurrency'] as const) {
+      if (values[name] !== undefined) throw new UsageError(`--${name} only applies with --tenant`);
+    }
+  }
+  const packages = values.package ?? [];
+  if (packages.some((pkg) => pkg.trim() === '')) throw new UsageError('--package needs a package id, name or glob');
+  const concurrency = values.concurrency === undefined ? undefined : parseWhole('--concurrency', 'downloads', values.concurrency, 32);
   const maxFileSizeMB = values['max-file-size'] === undefined ? undefined : parseMegabytes(values['max-file-size']);
   const jobs = values.jobs === undefined ? undefined : parseJobs(values.jobs);
   return {
@@ -72,6 +96,10 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     reportUnusedSuppressions: values['report-unused-suppressions'] === true,
     ...(maxFileSizeMB !== undefined ? { maxFileSizeMB } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
+    ...(tenant !== undefined ? { tenant } : {}),
+    packages,
+    securityMaterial: values['no-security-material'] !== true,
+    ...(concurrency !== undefined ? { concurrency } : {}),
     help: values.help === true,
     version: values.version === true,
   };
@@ -79,9 +107,14 @@ export function parseOptions(argv: readonly string[]): CliOptions {
 
 /** A whole number of threads, 1 to 64. */
 function parseJobs(text: string): number {
-  const jobs = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs needs a whole number of threads from 1 to 64, e.g. --jobs 2; got "${text}"`);
-  return jobs;
+  return parseWhole('--jobs', 'threads', text, 64);
+}
+
+/** A whole number from 1 to `most`. */
+function parseWhole(option: string, what: string, text: string, most: number): number {
+  const value = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(value) || value < 1 || value > most) throw new UsageError(`${option} needs a whole number of ${what} from 1 to ${most}, e.g. ${option} 2; got "${text}"`);
+  return value;
 }
 
 /** A number of megabytes above 0 (`50`, `0.5`); "50MB" or "-1" is a usage error rather than a guess. */
@@ -94,12 +127,21 @@ function parseMegabytes(text: string): number {
 }
 
 export const HELP = `Usage: cpi-security-lint [options] [paths...]
+       cpi-security-lint --tenant <service-key.json | env:VARIABLE> [--package <id, name or glob>]... [options]
 
 Checks SAP Cloud Integration content for insecure settings: iFlows (.iflw),
 parameters.prop, certificates and key files, and integration package or
 iFlow export zips (read in memory, nested package content included).
 Folders are scanned recursively (node_modules and .git are skipped);
 the default path is the current folder.
+
+With --tenant it reads a live tenant through the Cloud Integration API
+instead (read-only): the iFlows and script collections of the selected
+packages, with their externalized parameters as configured on the tenant,
+and the tenant's keystore, credentials and certificate-to-user mappings.
+The service key is that of a Process Integration Runtime instance of plan
+api (roles WorkspacePackagesRead and MonitoringDataRead). Findings are
+located at cpi-tenant://<host>/<package>/<artifact>/src/main/resources/...
 
 Options:
   -f, --format <format>          text (default), json, sarif (SARIF 2.1.0) or junit
@@ -117,6 +159,13 @@ Options:
                                  .cpisecurity.json, else 20)
   -j, --jobs <n>                 scan with n threads (default: one per processor core,
                                  at most 4, for 200 files or more; else 1)
+      --tenant <key>             scan a tenant: a service-key JSON file, or env:VARIABLE
+                                 for a variable holding the key's JSON
+      --package <id|name|glob>   with --tenant: read only matching packages (repeatable;
+                                 default: every package)
+      --no-security-material     with --tenant: skip the keystore, credentials and
+                                 certificate-to-user mappings
+      --concurrency <n>          with --tenant: artifacts downloaded at a time (default 4)
   -h, --help                     show this help
   -v, --version                  show the version
 
@@ -125,7 +174,12 @@ Exit codes:
   1  findings at or above the --fail-on severity
   2  usage error, a path that does not exist, an unreadable --config or
      baseline, no file could be scanned at all, or a rule failed on a file
-     (the analysis is incomplete; the failure is reported as an error)
+     (the analysis is incomplete; the failure is reported as an error);
+     with --tenant also an unusable service key (nothing is sent), or
+     anything asked for that could not be read from the tenant (sign-in,
+     a missing role, network, a package gone): what was read is reported
+     first. Configure-only packages are skipped with a warning.
+  130 interrupted (Ctrl-C): downloads stop and nothing is reported
 
 Files that cannot be read (binary, corrupt or oversized zips, permission
 errors) are listed as errors; every other file is still scanned. Files over

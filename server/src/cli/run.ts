@@ -9,10 +9,12 @@
 // a baseline exits 0. Exit 2 for bad input only when no file could be scanned.
 // A rule that threw leaves the analysis incomplete, which must not pass as
 // clean (nor as a mere finding): exit 2, even when writing a baseline.
+// So does a tenant scan that could not read all it was asked for: it reports
+// what it read, then exits 2.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { severityRank } from '@cpi/common/findings';
-import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './baseline';
+import { applyBaseline, BaselineError, readBaseline, writeBaseline, type BaselineEntry } from './baseline';
 import { discoverFiles } from '../engine/discover';
 import { noteWhere, type FileNote, type ScanReport } from '../engine/report';
 import { scanFiles } from '../engine/scan';
@@ -24,6 +26,7 @@ import { progressOn } from './progress';
 import type { Worker } from 'node:worker_threads';
 import { defaultJobs, scanFilesInParallel, startWorkers, stopWorkers } from './parallel-scan';
 import { scanContext, UnreadableConfig, type ScanRecipe } from './scan-setup';
+import { runTenantScan } from './tenant-scan';
 import { TOOL_NAME, toolVersion } from './version';
 
 export const EXIT_OK = 0;
@@ -61,16 +64,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_OK;
   }
 
+  let baseline: BaselineEntry[] | undefined;
+  try {
+    if (options.baseline !== undefined) baseline = readBaseline(resolve(io.cwd, options.baseline));
+  } catch (error) {
+    if (error instanceof BaselineError) return fail(error.message);
+    throw error;
+  }
+
+  if (options.tenant !== undefined) {
+    const run = await runTenantScan({ ...options, tenant: options.tenant }, options.config !== undefined ? resolve(io.cwd, options.config) : undefined, io);
+    if ('failed' in run) {
+      failed(io, run.failed);
+      return run.exitCode ?? EXIT_USAGE;
+    }
+    return reportScan(run.report, options, io, { baseline, incomplete: run.incomplete });
+  }
+
   // Workers start while the files are being found, and stop when the scan does not need them.
   const workers = options.jobs === 1 ? [] : startWorkers(options.jobs);
   try {
-    return await scanAndReport(options, io, workers);
+    return await scanAndReport(options, io, workers, baseline);
   } finally {
     await stopWorkers(workers);
   }
 }
 
-async function scanAndReport(options: CliOptions, io: CliIo, workers: readonly Worker[]): Promise<number> {
+async function scanAndReport(options: CliOptions, io: CliIo, workers: readonly Worker[], baseline: BaselineEntry[] | undefined): Promise<number> {
   const fail = (message: string) => failed(io, message);
   const discovery = discoverFiles(options.paths, io.cwd);
   if (discovery.missing.length > 0) return fail(discovery.missing.map((path) => `no such file or folder: ${path}`).join('\n'));
@@ -82,12 +102,10 @@ async function scanAndReport(options: CliOptions, io: CliIo, workers: readonly W
     listedFolders: [...discovery.listedFolders],
   };
   let context;
-  let baseline;
   try {
     context = scanContext(recipe);
-    if (options.baseline !== undefined) baseline = readBaseline(resolve(io.cwd, options.baseline));
   } catch (error) {
-    if (error instanceof UnreadableConfig || error instanceof BaselineError) return fail(error.message);
+    if (error instanceof UnreadableConfig) return fail(error.message);
     throw error;
   }
 
@@ -107,6 +125,16 @@ async function scanAndReport(options: CliOptions, io: CliIo, workers: readonly W
     const uri = fileUri(problem.path);
     report.fileErrors.push({ kind: 'unreadable', severity: 'error', path: displayPath(uri, io.cwd), uri, message: problem.message });
   }
+  return reportScan(report, options, io, { baseline, incomplete: false });
+}
+
+/**
+ * Baselines, output and exit code of a scan, from files or a tenant.
+ * `baseline`: the one --baseline names, read before the scan. `incomplete`:
+ * something the scan was asked to read could not be (exit 2 after the report).
+ */
+function reportScan(report: ScanReport, options: CliOptions, io: CliIo, { baseline, incomplete }: { baseline?: BaselineEntry[]; incomplete: boolean }): number {
+  const fail = (message: string) => failed(io, message);
 
   if (options.writeBaseline !== undefined) {
     try {
@@ -136,7 +164,7 @@ async function scanAndReport(options: CliOptions, io: CliIo, workers: readonly W
     }
   } else io.stdout.write(output);
 
-  return exitCode(report, options);
+  return incomplete ? EXIT_USAGE : exitCode(report, options);
 }
 
 function noteText(note: FileNote): string {

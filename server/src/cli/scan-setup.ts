@@ -1,9 +1,11 @@
 // What a command-line scan reads from: the disk, with the configuration of
 // --config for every file or else the nearest one. Plain data describes it,
 // so each worker thread makes its own (scanContext).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseTree, stripComments, type ParseError } from 'jsonc-parser';
-import { parseConfig } from '../core/config/parse';
+import { CONFIG_FILE_NAME, parseConfig } from '../core/config/parse';
+import { TENANT_SCHEME } from '../core/tenant/uri';
 import { ConfigResolver, type ConfigFile } from '../engine/config-resolver';
 import { reason } from '../engine/discover';
 import { DiskSource } from '../engine/disk-source';
@@ -24,6 +26,31 @@ export function scanContext(recipe: ScanRecipe): { source: DiskSource; configs: 
   const source = new DiskSource(recipe.listedFolders && new Map(recipe.listedFolders));
   const explicit = recipe.explicitConfigPath === undefined ? undefined : readExplicit(recipe.explicitConfigPath);
   return { source, configs: new ConfigResolver(source, { defaultRoot: fileUri(recipe.rootPath), ...(explicit ? { explicit } : {}) }) };
+}
+
+/**
+ * The configurations of a tenant scan: --config, else the current folder's
+ * .cpisecurity.json (its problems are reported, what is valid applies).
+ * Globs (ignore, suppressions' "file") are relative to the tenant:
+ * `<PackageId>/<ArtifactId>/src/main/resources/...`.
+ */
+export function tenantConfigs(explicitConfigPath: string | undefined, rootPath: string, host: string): ConfigResolver {
+  const source = new DiskSource();
+  const local = join(rootPath, CONFIG_FILE_NAME);
+  const explicit = explicitConfigPath !== undefined ? readExplicit(explicitConfigPath) : existsSync(local) ? readDiscovered(local) : undefined;
+  const root = `${TENANT_SCHEME}://${host}`;
+  return new ConfigResolver(source, { defaultRoot: root, layer: (config) => ({ ...config, root }), ...(explicit ? { explicit } : {}) });
+}
+
+function readDiscovered(path: string): ConfigFile | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined; // as for files: an unreadable configuration nobody named is passed over
+  }
+  const uri = fileUri(path);
+  return { uri, text, ...parseConfig(text, uri) };
 }
 
 function readExplicit(path: string): ConfigFile {

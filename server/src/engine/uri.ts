@@ -29,10 +29,21 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
+/** canonicalUri's answers, which depend on the URI alone: every finding and document names its file, many times per analysis. */
+const canonical = new Map<string, string>();
+/** Enough for the files of any one analysis; past it the map starts afresh rather than grow with a long scan. */
+const CANONICAL_KEPT = 4096;
+
 /** One spelling per file URI, whatever percent-encoding the editor chose. */
 export function canonicalUri(uri: string): string {
-  const path = uriToPath(uri);
-  return path ? pathToFileURL(path).href : uri;
+  let known = canonical.get(uri);
+  if (known === undefined) {
+    const path = uriToPath(uri);
+    known = path ? pathToFileURL(path).href : uri;
+    if (canonical.size >= CANONICAL_KEPT) canonical.clear();
+    canonical.set(uri, known);
+  }
+  return known;
 }
 
 /** What users read: the path relative to the scan root with '/' separators, or the absolute path when outside it. */
@@ -51,4 +62,10 @@ export function sarifUri(uri: string, root: string): { uri: string; relative: bo
   const rel = relative(root, path);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return { uri, relative: false };
   return { uri: rel.split(sep).map(encodeURIComponent).join('/'), relative: true };
+}
+
+/** A cpi-tenant:// URI as its tenant's root (`cpi-tenant://<host>/`) and the path below it; undefined for other URIs. */
+export function tenantRoot(uri: string): { root: string; path: string } | undefined {
+  const match = /^(cpi-tenant:\/\/[^/]+\/)(.*)$/.exec(uri);
+  return match ? { root: match[1], path: match[2] } : undefined;
 }

@@ -1,12 +1,13 @@
 // SARIF 2.1.0 for code-scanning services: the whole rule catalogue as
 // tool.driver.rules, one result per finding (suppressed ones carry their
 // suppression), file paths relative to the scan root (uriBaseId SRCROOT),
+// tenant locations relative to cpi-tenant://<host>/ (uriBaseId TENANTROOT),
 // and files that could not be scanned, were skipped for their size or on
 // which a rule failed as tool execution notifications.
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '@cpi/common/findings';
 import { RULES } from '@cpi/common/rules/catalogue';
-import { sarifUri } from '../../engine/uri';
+import { sarifUri, tenantRoot } from '../../engine/uri';
 import { EXECUTION_NOTE_KINDS, type FileNote, type ReportedFinding, type ReportedLocation } from '../../engine/report';
 import { TOOL_NAME } from '../version';
 import type { FormatInput } from './format-input';
@@ -16,6 +17,8 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', information: '3.0', hint: '1.0' };
 const FINGERPRINT_KEY = 'cpiSecurityLint/v1';
 const ROOT_ID = 'SRCROOT';
+/** Base of tenant locations: cpi-tenant://<host>/ (a second tenant in one report would get TENANTROOT2). */
+const TENANT_ID = 'TENANTROOT';
 /** Tag prefix of the SAP design guideline a rule enforces, so code-scanning services can filter by it. */
 const GUIDELINE_TAG = 'sap-guideline/';
 
@@ -26,7 +29,14 @@ function ruleName(id: string): string {
 }
 
 export function formatSarif({ report, toolVersion }: FormatInput): string {
+  const tenants = new Map<string, string>(); // cpi-tenant://<host>/ -> its uriBaseId
   const artifactLocation = (uri: string) => {
+    const tenant = tenantRoot(uri);
+    if (tenant) {
+      let id = tenants.get(tenant.root);
+      if (id === undefined) tenants.set(tenant.root, (id = tenants.size === 0 ? TENANT_ID : `${TENANT_ID}${tenants.size + 1}`));
+      return { uri: tenant.path, uriBaseId: id };
+    }
     const located = sarifUri(uri, report.root);
     return located.relative ? { uri: located.uri, uriBaseId: ROOT_ID } : { uri: located.uri };
   };
@@ -69,6 +79,11 @@ export function formatSarif({ report, toolVersion }: FormatInput): string {
   const execution = report.notes.filter((note) => EXECUTION_NOTE_KINDS.has(note.kind));
   const configuration = report.notes.filter((note) => !EXECUTION_NOTE_KINDS.has(note.kind));
 
+  // Locations first: they name the tenants that originalUriBaseIds lists.
+  const results = [...report.findings.map((finding) => result(finding)), ...report.suppressed.map((entry) => result(entry.finding, entry))];
+  const executionNotifications = [...report.fileErrors, ...execution].map(notification);
+  const configurationNotifications = configuration.map(notification);
+
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -93,17 +108,17 @@ export function formatSarif({ report, toolVersion }: FormatInput): string {
             })),
           },
         },
-        originalUriBaseIds: { [ROOT_ID]: { uri: pathToFileURL(`${report.root}/`).href } },
+        originalUriBaseIds: { [ROOT_ID]: { uri: pathToFileURL(`${report.root}/`).href }, ...Object.fromEntries([...tenants].map(([root, id]) => [id, { uri: root }])) },
         invocations: [
           {
             // a rule that threw leaves the results incomplete
             executionSuccessful: !report.notes.some((note) => note.kind === 'rule-failure'),
-            toolExecutionNotifications: [...report.fileErrors, ...execution].map(notification),
-            toolConfigurationNotifications: configuration.map(notification),
+            toolExecutionNotifications: executionNotifications,
+            toolConfigurationNotifications: configurationNotifications,
           },
         ],
         columnKind: 'utf16CodeUnits',
-        results: [...report.findings.map((finding) => result(finding)), ...report.suppressed.map((entry) => result(entry.finding, entry))],
+        results,
       },
     ],
   };

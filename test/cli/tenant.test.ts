@@ -1,0 +1,260 @@
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RULES_DIR } from '../support/fixture-cases';
+import { startFakeTenant, tenantPaths, type FakeTenant, type FakeTenantFixture, type FakeTenantOptions } from '../support/fake-tenant';
+import { validateSarif } from './sarif-schema';
+import { CLI, ensureBuilt, type CliRun } from './support';
+
+// The bundled command line against a local HTTPS fake tenant, trusted through
+// NODE_EXTRA_CA_CERTS as a user's corporate CA would be. The CLI runs
+// asynchronously: the fake tenant answers from this process.
+const CATALOG = join(RULES_DIR, 'cleartext-http-endpoint', 'fixtures', 'positive-parameter');
+const IFLOW = 'Product Catalog.iflw';
+const IFLOW_PATH = 'src/main/resources/scenarioflows/integrationflow/Product%20Catalog.iflw';
+const catalog = (parameters: string) => ({
+  [`src/main/resources/scenarioflows/integrationflow/${IFLOW}`]: readFileSync(join(CATALOG, IFLOW), 'utf8'),
+  'src/main/resources/parameters.prop': parameters,
+});
+const HTTP_PROP = 'Catalog\\ URL=http\\://catalog.example.com/odata/v2\n';
+const HTTPS_PROP = 'Catalog\\ URL=https\\://catalog.example.com/odata/v2\n';
+
+const FIXTURE: FakeTenantFixture = {
+  packages: [
+    {
+      id: 'Finance',
+      name: 'Finance Flows',
+      iflows: [
+        { id: 'CatalogConfigured', files: catalog(HTTP_PROP), configurations: [{ key: 'Catalog URL', value: 'https://catalog.example.com/odata/v2' }] },
+        { id: 'CatalogOverridden', files: catalog(HTTPS_PROP), configurations: [{ key: 'Catalog URL', value: 'http://catalog.example.com/v2' }] },
+      ],
+    },
+    { id: 'Sales', name: 'Sales Flows', iflows: [{ id: 'CatalogDefault', files: catalog(HTTP_PROP) }] },
+    { id: 'Partner', name: 'Partner Content', mode: 'CONFIGURE_ONLY', iflows: [{ id: 'Hidden', files: catalog(HTTP_PROP) }] },
+  ],
+  userCredentials: [{ name: 'Catalog', kind: 'default' }],
+  secureParameters: [],
+};
+
+interface Run extends CliRun {
+  readonly folder: string;
+}
+
+function runTenantCli(tenant: FakeTenant, args: readonly string[], options: { folder?: string; env?: NodeJS.ProcessEnv; signalAfterMs?: number } = {}): Promise<Run> {
+  const folder = options.folder ?? mkdtempSync(join(tmpdir(), 'cpi-tenant-cli-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: tenant.caFile, ...options.env };
+  for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) delete env[name];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: folder, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    if (options.signalAfterMs !== undefined) setTimeout(() => child.kill('SIGINT'), options.signalAfterMs);
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, folder }));
+  });
+}
+
+const at = (tenant: FakeTenant, pkg: string, artifact: string, path: string) => `cpi-tenant://${tenant.host}/${pkg}/${artifact}/${path}`;
+
+interface JsonOut {
+  findings: { ruleId: string; uri: string; path: string; message: string; line: number }[];
+  fileErrors: { uri: string; message: string }[];
+  notes: { kind: string; uri: string; message: string }[];
+  summary: { scannedFiles: number };
+}
+
+describe('command line: --tenant', function () {
+  this.timeout(60_000);
+  const tenants: FakeTenant[] = [];
+  const start = async (options: FakeTenantOptions = {}) => {
+    const tenant = await startFakeTenant({ fixture: FIXTURE, ...options });
+    tenants.push(tenant);
+    return tenant;
+  };
+  before(() => ensureBuilt());
+  after(async () => {
+    await Promise.all(tenants.map((tenant) => tenant.close()));
+  });
+
+  it('reports findings at cpi-tenant:// URIs in text, json and sarif, with configured values applied', async () => {
+    const tenant = await start();
+    const key = tenant.writeServiceKey();
+    const json = await runTenantCli(tenant, ['--tenant', key, '--format', 'json', '--fail-on', 'warning']);
+    assert.equal(json.code, 1, json.stderr);
+    const report = JSON.parse(json.stdout) as JsonOut;
+    const http = report.findings.filter((finding) => finding.ruleId === 'cleartext-http-endpoint').map((finding) => finding.uri).sort();
+    assert.deepEqual(http, [
+      at(tenant, 'Finance', 'CatalogOverridden', IFLOW_PATH),
+      at(tenant, 'Sales', 'CatalogDefault', 'src/main/resources/parameters.prop'),
+      at(tenant, 'Sales', 'CatalogDefault', IFLOW_PATH),
+    ]);
+    assert.ok(report.notes.some((note) => note.kind === 'not-scanned' && note.uri.endsWith('/Partner')));
+    assert.match(json.stderr, /Partner Content.*configure-only/);
+    assert.equal(tenant.count(tenantPaths.iflowContent('Hidden')), 0);
+
+    const text = await runTenantCli(tenant, ['--tenant', key]);
+    assert.equal(text.code, 0, text.stderr);
+    assert.ok(text.stdout.includes(at(tenant, 'Sales', 'CatalogDefault', IFLOW_PATH)), text.stdout);
+    assert.match(text.stdout, /as configured on the tenant/);
+
+    const sarif = await runTenantCli(tenant, ['--tenant', key, '--format', 'sarif']);
+    const log = JSON.parse(sarif.stdout) as {
+      runs: { originalUriBaseIds: Record<string, { uri: string }>; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[] }[];
+    };
+    assert.deepEqual(validateSarif(log), [], 'valid SARIF 2.1.0');
+    const [run] = log.runs;
+    const locations = run.results.filter((result) => result.ruleId === 'cleartext-http-endpoint').map((result) => result.locations[0].physicalLocation.artifactLocation);
+    assert.ok(locations.length === 3);
+    for (const location of locations) {
+      assert.ok(location.uriBaseId, JSON.stringify(location));
+      const base = run.originalUriBaseIds[location.uriBaseId!].uri;
+      assert.equal(base, `cpi-tenant://${tenant.host}/`);
+      assert.ok(new URL(location.uri, base).href.startsWith(`cpi-tenant://${tenant.host}/`));
+    }
+  });
+
+  it('reads only the packages --package selects (id, name or glob)', async () => {
+    const tenant = await start();
+    const run = await runTenantCli(tenant, ['--tenant', tenant.writeServiceKey(), '--package', 'Sales Flows', '--package', 'Fin*', '--no-security-material', '--format', 'json']);
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as JsonOut;
+    assert.equal(report.summary.scannedFiles, 6, 'three iFlows and their parameters.prop');
+    assert.equal(tenant.count(tenantPaths.iflowContent('CatalogDefault')), 1);
+    assert.equal(tenant.count(tenantPaths.iflowContent('CatalogOverridden')), 1);
+    assert.equal(tenant.count(tenantPaths.iflows('Partner')), 0);
+    assert.equal(tenant.count(tenantPaths.keystore), 0, '--no-security-material reads no keystore');
+
+    tenant.resetLog();
+    const none = await runTenantCli(tenant, ['--tenant', tenant.writeServiceKey(), '--package', 'Nothing*', '--no-security-material']);
+    assert.equal(none.code, 2, 'a --package matching nothing is a scan that could not read what it was asked for');
+    assert.match(none.stdout + none.stderr, /--package "Nothing\*" matches no integration package/);
+  });
+
+  it('exits 2 naming the missing role, after reporting what it read', async () => {
+    const tenant = await start({ roles: ['WorkspacePackagesRead'] });
+    const run = await runTenantCli(tenant, ['--tenant', tenant.writeServiceKey(), '--format', 'json']);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /MonitoringDataRead/);
+    const report = JSON.parse(run.stdout) as JsonOut;
+    assert.ok(report.findings.some((finding) => finding.uri === at(tenant, 'Sales', 'CatalogDefault', IFLOW_PATH)), 'content read is still reported');
+    assert.ok(report.fileErrors.some((note) => note.message.includes('MonitoringDataRead')));
+  });
+
+  it('exits 2 when a package vanishes mid-scan or a download is not a zip', async () => {
+    const tenant = await start();
+    tenant.fault(tenantPaths.iflows('Finance'), { status: 404, message: 'Integration package not found' });
+    tenant.fault(tenantPaths.iflowContent('CatalogDefault'), { body: '<html>maintenance</html>', contentType: 'text/html' });
+    const run = await runTenantCli(tenant, ['--tenant', tenant.writeServiceKey(), '--format', 'json', '--no-security-material']);
+    assert.equal(run.code, 2, run.stderr);
+    const report = JSON.parse(run.stdout) as JsonOut;
+    const errors = report.fileErrors.map((note) => `${note.uri}: ${note.message}`).join('\n');
+    assert.match(errors, /\/Finance: .*could not be listed/);
+    assert.match(errors, /CatalogDefault.*(zip|not a)/i);
+  });
+
+  it('refuses a bad service key with one message and sends nothing', async () => {
+    const tenant = await start();
+    const folder = mkdtempSync(join(tmpdir(), 'cpi-tenant-key-'));
+    const cases: [string, string | undefined, RegExp][] = [
+      ['not json', '{ oauth: nope', /not JSON/],
+      ['missing fields', JSON.stringify({ oauth: { clientid: 'x', url: tenant.url } }), /lacks oauth\.clientsecret, oauth\.tokenurl/],
+      ['http', JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, url: tenant.url.replace('https:', 'http:') } }), /https/],
+      ['absent', undefined, /does not exist/],
+    ];
+    for (const [name, content, message] of cases) {
+      const path = join(folder, `${name.replace(/ /g, '-')}.json`);
+      if (content !== undefined) writeFileSync(path, content);
+      const run = await runTenantCli(tenant, ['--tenant', path], { folder });
+      assert.equal(run.code, 2, `${name}: ${run.stderr}`);
+      assert.match(run.stderr, message, name);
+      assert.equal(run.stderr.trim().split('\n').length, 1, `${name}: one message\n${run.stderr}`);
+      assert.equal(run.stdout, '');
+    }
+    const fromEnv = await runTenantCli(tenant, ['--tenant', 'env:CPI_TEST_KEY'], { folder, env: { CPI_TEST_KEY: '' } });
+    assert.equal(fromEnv.code, 2);
+    assert.match(fromEnv.stderr, /CPI_TEST_KEY/);
+    assert.equal(tenant.requests.length, 0, 'nothing was sent');
+  });
+
+  it('reads the service key from an environment variable', async () => {
+    const tenant = await start();
+    const run = await runTenantCli(tenant, ['--tenant', 'env:CPI_SERVICE_KEY', '--package', 'Sales', '--format', 'json'], {
+      env: { CPI_SERVICE_KEY: JSON.stringify(tenant.serviceKey) },
+    });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal((JSON.parse(run.stdout) as JsonOut).summary.scannedFiles, 2);
+  });
+
+  it('round-trips a baseline and applies suppressions by tenant path', async () => {
+    const tenant = await start();
+    const key = tenant.writeServiceKey();
+    const folder = mkdtempSync(join(tmpdir(), 'cpi-tenant-baseline-'));
+    const write = await runTenantCli(tenant, ['--tenant', key, '--write-baseline', 'baseline.json'], { folder });
+    assert.equal(write.code, 0, write.stderr);
+    const baseline = JSON.parse(readFileSync(join(folder, 'baseline.json'), 'utf8')) as { findings: { path: string }[] };
+    assert.ok(baseline.findings.length > 0 && baseline.findings.every((entry) => entry.path.startsWith('cpi-tenant://')));
+    const again = await runTenantCli(tenant, ['--tenant', key, '--baseline', 'baseline.json', '--format', 'json', '--fail-on', 'information'], { folder });
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual((JSON.parse(again.stdout) as JsonOut).findings, []);
+
+    writeFileSync(
+      join(folder, '.cpisecurity.json'),
+      JSON.stringify({ suppressions: [{ rule: 'cleartext-http-endpoint', file: 'Sales/**', reason: 'partner endpoint, replaced in Q3' }] }),
+    );
+    const suppressed = await runTenantCli(tenant, ['--tenant', key, '--format', 'json'], { folder });
+    const findings = (JSON.parse(suppressed.stdout) as JsonOut).findings.filter((finding) => finding.ruleId === 'cleartext-http-endpoint');
+    assert.deepEqual(
+      findings.map((finding) => finding.uri),
+      [at(tenant, 'Finance', 'CatalogOverridden', IFLOW_PATH)],
+    );
+  });
+
+  it('stops on Ctrl-C with a message', async () => {
+    const tenant = await start({ latencyMs: 400 });
+    const run = await runTenantCli(tenant, ['--tenant', tenant.writeServiceKey()], { signalAfterMs: 900 });
+    assert.equal(run.code, 130, run.stderr);
+    assert.match(run.stderr, /interrupted/);
+    assert.equal(run.stdout, '');
+  });
+
+  it('never shows the client secret or a token, in any output of any run', async () => {
+    const tenant = await start();
+    const key = tenant.writeServiceKey();
+    const folder = mkdtempSync(join(tmpdir(), 'cpi-tenant-secrets-'));
+    const runs: Run[] = [];
+    const scan = async (name: string, args: string[], env?: NodeJS.ProcessEnv) => {
+      runs.push(await runTenantCli(tenant, ['--tenant', key, ...args, '--output', `${name}`], { folder, ...(env ? { env } : {}) }));
+    };
+    await scan('ok.json', ['--format', 'json']);
+    await scan('ok.sarif', ['--format', 'sarif', '--write-baseline', 'baseline.json']);
+    await scan('ok.xml', ['--format', 'junit']);
+    await scan('ok.txt', ['--format', 'text']);
+    tenant.fault(tenantPaths.keystore, { status: 403, message: 'Forbidden', echoAuthorization: true });
+    tenant.fault(tenantPaths.iflowContent('CatalogDefault'), { status: 500, message: 'boom', echoAuthorization: true });
+    await scan('faults.json', ['--format', 'json']);
+    tenant.clearFaults();
+    tenant.fault(tenantPaths.token, { status: 401, message: 'Bad credentials', echoAuthorization: true });
+    await scan('unauthorised.sarif', ['--format', 'sarif']);
+    tenant.clearFaults();
+    tenant.fault(tenantPaths.packages, { body: `{"d": {"results": [ ${'x'.repeat(10)}`, contentType: 'application/json' });
+    await scan('malformed.txt', ['--format', 'text']);
+    tenant.clearFaults();
+    runs.push(await runTenantCli(tenant, ['--tenant', 'env:KEY'], { folder, env: { KEY: JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, url: 'http://plain.example' } }) } }));
+
+    assert.ok(tenant.issuedTokens.length > 0);
+    const secrets = [tenant.clientSecret, encodeURIComponent(tenant.clientSecret), Buffer.from(`${tenant.clientId}:${tenant.clientSecret}`).toString('base64'), ...tenant.issuedTokens];
+    const outputs = [
+      ...runs.flatMap((run, i) => [[`run ${i} stdout`, run.stdout] as const, [`run ${i} stderr`, run.stderr] as const]),
+      ...readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')] as const),
+    ];
+    assert.ok(outputs.length >= 20);
+    for (const [where, text] of outputs) {
+      for (const secret of secrets) assert.ok(!text.includes(secret), `${where} shows a secret`);
+    }
+    assert.ok(runs.slice(4, 7).every((run) => run.code === 2), runs.map((run) => `${run.code} ${run.stderr}`).join('\n'));
+  });
+});
