@@ -368,6 +368,7 @@ class GroovyLexer {
     const string = frame.string!;
     string.parts.push({ kind: 'code', start: frame.start, end, form: 'block', code: this.finishCode(frame) });
     string.decoded = '';
+    string.textStart = end;
   }
 
   /** Closes a string token whose body ends at `bodyEnd` and whose text ends at `end`; returns `end`. */
