@@ -7,6 +7,7 @@ import { parseConfig } from '../../server/src/core/config/parse';
 import { readScript } from '../../server/src/core/script/read';
 import { fileKind } from '../../server/src/engine/file-kind';
 import { applyTextEdits } from '../support/apply-edits';
+import { scriptStepIflow } from '../support/script-step';
 import { addTestScriptRule, removeTestScriptRule, TEST_SCRIPT_RULE_ID } from '../support/script-rule';
 
 const ARTIFACT = 'file:///ws/Orders/src/main/resources';
@@ -14,25 +15,7 @@ const SCRIPT_URI = `${ARTIFACT}/script/Log%20Payload.groovy`;
 const TODAY = new Date('2026-06-01T12:00:00Z');
 
 function iflowRunning(scriptName: string, uri = `${ARTIFACT}/scenarioflows/integrationflow/Orders.iflw`) {
-  const text = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn2:definitions xmlns:bpmn2="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:ifl="http:///com.sap.ifl.model/Ifl.xsd">
-  <bpmn2:process id="Process_1" name="Orders">
-    <bpmn2:callActivity id="CallActivity_1" name="Log">
-      <bpmn2:extensionElements>
-        <ifl:property>
-          <key>activityType</key>
-          <value>Script</value>
-        </ifl:property>
-        <ifl:property>
-          <key>script</key>
-          <value>${scriptName}</value>
-        </ifl:property>
-      </bpmn2:extensionElements>
-    </bpmn2:callActivity>
-  </bpmn2:process>
-</bpmn2:definitions>
-`;
-  return parseIflow(uri, text);
+  return parseIflow(uri, scriptStepIflow(scriptName));
 }
 
 function analyse(text: string, overrides: Partial<ScriptInput> = {}) {
