@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { daysFromNow, makeCertificate } from '../support/certs';
 import { RULES_DIR } from '../support/fixture-cases';
 import { startFakeTenant, tenantPaths, type FakeTenant, type FakeTenantFixture, type FakeTenantOptions } from '../support/fake-tenant';
 import { validateSarif } from './sarif-schema';
@@ -33,6 +34,12 @@ const FIXTURE: FakeTenantFixture = {
     },
     { id: 'Sales', name: 'Sales Flows', iflows: [{ id: 'CatalogDefault', files: catalog(HTTP_PROP) }] },
     { id: 'Partner', name: 'Partner Content', mode: 'CONFIGURE_ONLY', iflows: [{ id: 'Hidden', files: catalog(HTTP_PROP) }] },
+  ],
+  keystore: [
+    {
+      alias: 'old_partner',
+      certificate: makeCertificate({ subject: 'old.partner.example', key: { type: 'ec', curve: 'prime256v1' }, slot: 'tenant-cli', notBefore: daysFromNow(-400), notAfter: daysFromNow(-10) }).pem,
+    },
   ],
   userCredentials: [{ name: 'Catalog', kind: 'default' }],
   secureParameters: [],
@@ -92,12 +99,14 @@ describe('command line: --tenant', function () {
       at(tenant, 'Sales', 'CatalogDefault', 'src/main/resources/parameters.prop'),
       at(tenant, 'Sales', 'CatalogDefault', IFLOW_PATH),
     ]);
+    const expired = report.findings.find((finding) => finding.ruleId === 'cert-expired');
+    assert.equal(expired?.uri, `cpi-tenant://${tenant.host}/keystore/old_partner`, 'the keystore is checked');
     assert.ok(report.notes.some((note) => note.kind === 'not-scanned' && note.uri.endsWith('/Partner')));
     assert.match(json.stderr, /Partner Content.*configure-only/);
     assert.equal(tenant.count(tenantPaths.iflowContent('Hidden')), 0);
 
     const text = await runTenantCli(tenant, ['--tenant', key]);
-    assert.equal(text.code, 0, text.stderr);
+    assert.equal(text.code, 1, 'the expired keystore certificate is an error');
     assert.ok(text.stdout.includes(at(tenant, 'Sales', 'CatalogDefault', IFLOW_PATH)), text.stdout);
     assert.match(text.stdout, /as configured on the tenant/);
 
@@ -185,7 +194,7 @@ describe('command line: --tenant', function () {
     const run = await runTenantCli(tenant, ['--tenant', 'env:CPI_SERVICE_KEY', '--package', 'Sales', '--format', 'json'], {
       env: { CPI_SERVICE_KEY: JSON.stringify(tenant.serviceKey) },
     });
-    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.code, 1, run.stderr);
     assert.equal((JSON.parse(run.stdout) as JsonOut).summary.scannedFiles, 2);
   });
 

@@ -5,6 +5,7 @@ import { ConfigResolver } from '../../server/src/engine/config-resolver';
 import { scanTenant, type TenantScanOptions } from '../../server/src/engine/tenant/tenant-source';
 import { TenantScanAborted } from '../../server/src/engine/tenant/problems';
 import { selectPackages } from '../../server/src/engine/tenant/package-selection';
+import { daysFromNow, makeCertificate } from '../support/certs';
 import { RULES_DIR } from '../support/fixture-cases';
 import { fixtureZip, MemoryTenant, projectZip, type MemoryTenantContent } from '../support/memory-tenant';
 
@@ -15,6 +16,8 @@ const CATALOG = join(RULES_DIR, 'cleartext-http-endpoint', 'fixtures', 'positive
 const IFLOW = 'Product Catalog.iflw';
 const HTTP_PROP = 'Catalog\\ URL=http\\://catalog.example.com/odata/v2\n';
 const HTTPS_PROP = 'Catalog\\ URL=https\\://catalog.example.com/odata/v2\n';
+const NOW = new Date('2026-01-01T00:00:00Z');
+const EXPIRED = makeCertificate({ subject: 'old.partner.example', key: { type: 'ec', curve: 'prime256v1' }, slot: 'tenant-unit', notBefore: daysFromNow(-400, NOW), notAfter: daysFromNow(-10, NOW) });
 const IFLOW_PATH = `src/main/resources/scenarioflows/integrationflow/${encodeURIComponent(IFLOW)}`;
 
 function content(): MemoryTenantContent {
@@ -35,6 +38,15 @@ function content(): MemoryTenantContent {
       { id: 'Broken', name: 'Broken Content', iflows: [{ id: 'NotAZip', zip: new TextEncoder().encode('<html>maintenance</html>') }] },
       { id: 'Scripts', scriptCollections: [{ id: 'Helpers', zip: projectZip({ 'src/main/resources/script/util.groovy': 'def x = 1\n' }) }] },
     ],
+    keystore: [
+      {
+        alias: 'old_partner',
+        hexalias: Buffer.from('old_partner').toString('hex'),
+        type: 'Certificate',
+        owner: 'tenant',
+        certificate: new TextEncoder().encode(EXPIRED.pem),
+      },
+    ],
     userCredentials: [{ name: 'Catalog', kind: 'default' }],
     secureParameters: ['Token'],
   };
@@ -42,7 +54,7 @@ function content(): MemoryTenantContent {
 
 function options(tenant: MemoryTenant, extra: Partial<TenantScanOptions> = {}): TenantScanOptions {
   const configs = new ConfigResolver(new ArchiveSource([]), { defaultRoot: `cpi-tenant://${HOST}` });
-  return { api: tenant, packages: [], scan: { root: '/work', now: new Date('2026-01-01T00:00:00Z'), configs }, ...extra };
+  return { api: tenant, packages: [], scan: { root: '/work', now: NOW, configs }, ...extra };
 }
 
 const uri = (pkg: string, artifact: string, path: string) => `cpi-tenant://${HOST}/${pkg}/${artifact}/${path}`;
@@ -74,6 +86,9 @@ describe('tenant source', () => {
     assert.equal(incomplete, true, 'a download that is not a zip leaves the scan incomplete');
     assert.deepEqual(securityMaterial?.userCredentials, [{ name: 'Catalog', kind: 'default' }]);
     assert.deepEqual(securityMaterial?.secureParameters, ['Token']);
+    assert.ok(tenant.calls.includes(`keystoreCertificate(${Buffer.from('old_partner').toString('hex')})`));
+    const expired = report.findings.find((finding) => finding.ruleId === 'cert-expired');
+    assert.equal(expired?.uri, `cpi-tenant://${HOST}/keystore/old_partner`);
     assert.ok(tenant.calls.includes('scriptCollectionContent(Helpers)'));
   });
 

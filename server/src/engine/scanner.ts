@@ -5,15 +5,18 @@
 import { analyseArtifact, type RuleFailure, type SuppressedFinding } from '../core/analysis/analyse-artifact';
 import { analyseCertificateFile } from '../core/analysis/analyse-certificate';
 import { analyseScript } from '../core/analysis/analyse-script';
-import type { ParsedIflow } from '../core/analysis/parsed';
 import { isAnalysedScript } from '../core/analysis/script-layout';
 import { fileTooLargeMessage, RAISE_LIMIT_ON_COMMAND_LINE } from '../core/config/file-size';
 import type { Suppression } from '../core/config/model';
 import type { Finding } from '@cpi/common/findings';
+import type { ParsedIflow } from '../core/analysis/parsed';
 import { parseParameters } from '../core/analysis/parsed';
 import { parametersUriFor } from '../core/analysis/artifact-layout';
 import { withConfiguredValues } from '../core/params/configured';
 import type { SecurityMaterial } from '../core/tenant/material';
+import { aliasUsage, analyseSecurityMaterial } from '../core/tenant/analyse-material';
+import type { CertificateUsage } from '../core/certs/model';
+import { keystoreEntryUri } from '../core/tenant/uri';
 import { detached } from '../core/text/detached';
 import { LineIndex } from '@cpi/common/text/range';
 import { DEFAULT_ARCHIVE_LIMITS, readArchive, type ArchiveLimits } from './archive';
@@ -68,6 +71,8 @@ export class Scanner {
   private readonly report: ScanReport;
   private readonly usedSuppressions = new Set<string>();
   private readonly configsSeen = new Set<ConfigFile>();
+  /** On a tenant scan: what the artifacts scanned so far use each keystore alias for (see aliasUsage). */
+  private readonly aliasUsage = new Map<string, Set<CertificateUsage>>();
   /** Display paths by URI: every finding names its file, and a file has many findings. */
   private readonly paths = new Map<string, string>();
 
@@ -129,6 +134,7 @@ export class Scanner {
     const read = withConfigured(readArtifact(source, files, limit), source.configuredParameters?.(unit.folder), files);
     for (const tooLarge of read.tooLarge) this.skippedTooLarge(tooLarge, limit);
     for (const problem of read.problems) this.error('unreadable', problem.uri, problem.message);
+    if (this.options.securityMaterial) this.noteAliasUsage(read);
     this.analyse(read, reported, limit, configFile);
     if (unit.scripts.length > 0) this.scripts(unit, read.iflows, source, limit, configFile);
   }
@@ -254,6 +260,36 @@ export class Scanner {
     for (const problem of content.problems) this.error('archive', problem.uri, problem.message);
     const entries = new ArchiveSource(content.entries);
     for (const unit of scanUnits(entries.files())) this.unit(unit, entries);
+  }
+
+  /**
+   * The tenant's security material (ScanOptions.securityMaterial), checked
+   * once every artifact is scanned: keystore entries with the usage the
+   * iFlows give their aliases, mapped certificates, credentials. The records
+   * have no text: findings sit at their cpi-tenant:// URI.
+   */
+  securityMaterial(): void {
+    const material = this.options.securityMaterial;
+    if (!material) return;
+    const anchor = keystoreEntryUri(material.host, '');
+    const { limit, file: configFile } = this.configFor(anchor);
+    let result;
+    try {
+      result = analyseSecurityMaterial(material, this.aliasUsage, limit.config, this.options.now);
+    } catch (error) {
+      return this.error('internal', anchor, `internal error while analysing the security material (${error instanceof Error ? error.message : String(error)}); please report it`);
+    }
+    this.ruleFailures(result.ruleFailures);
+    for (const finding of result.findings) this.report.findings.push(this.reported(finding, undefined));
+    this.recordSuppressed(result.suppressed, new Map(), configFile);
+  }
+
+  private noteAliasUsage(read: ArtifactRead): void {
+    for (const [alias, usages] of aliasUsage([read])) {
+      const known = this.aliasUsage.get(alias);
+      if (known) for (const usage of usages) known.add(usage);
+      else this.aliasUsage.set(alias, usages);
+    }
   }
 
   /** A rule that threw: an error note, since the file's findings are incomplete. */

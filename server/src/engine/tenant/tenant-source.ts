@@ -141,6 +141,8 @@ export async function scanTenant(options: TenantScanOptions): Promise<TenantScan
 
   await Promise.all(selection.packages.map(scanPackage));
   checkAborted();
+  // after the content: the iFlows say what each keystore alias is used for
+  scanner.securityMaterial();
 
   const tenantPart: PartialScan = { report: withProblems(options.scan.root, problems), configsSeen: [], usedSuppressions: [] };
   const scanned = scanner.partial();
