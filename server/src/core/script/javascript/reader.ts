@@ -90,13 +90,18 @@ function tokenize(text: string): { tokens: RawToken[]; comments: Comment[]; erro
       }
     } catch (error) {
       errors.push(error);
-      const from = Math.max(at, errorStart(error, at));
-      // Whatever the tokenizer read before failing stays; the failing stretch is skipped.
-      while (tokens.length > 0 && tokens[tokens.length - 1].end > from) tokens.pop();
-      while (comments.length > 0 && comments[comments.length - 1].end > from) comments.pop();
-      const end = skipEnd(text, from);
+      // What this round read before the failing spot stays; the stretch from there on is skipped.
+      const failedAt = errorStart(error, at);
+      while (tokens.length > 0 && tokens[tokens.length - 1].start >= at && tokens[tokens.length - 1].end > failedAt) tokens.pop();
+      while (comments.length > 0 && comments[comments.length - 1].start >= at && comments[comments.length - 1].end > failedAt) comments.pop();
+      let from = Math.max(at, tokens[tokens.length - 1]?.end ?? 0, comments[comments.length - 1]?.end ?? 0);
+      while (from < text.length && /[\s\uFEFF]/.test(text[from])) from++;
+      if (from >= text.length) break;
+      const message = error instanceof Error ? error.message : '';
+      // An unterminated template swallows the rest, whatever it looks like.
+      const end = /^Unterminated template/.test(message) ? text.length : skipEnd(text, from);
       tokens.push({ invalid: true, start: from, end, string: text[from] === '"' || text[from] === "'" });
-      if (text.startsWith('/*', from)) {
+      if (/^Unterminated comment/.test(message) && text.startsWith('/*', from)) {
         // An unterminated comment runs to the end: a comment, not a token.
         tokens.pop();
         comments.push({ type: 'Block', value: text.slice(from + 2), start: from, end });
@@ -120,7 +125,7 @@ function skipEnd(text: string, from: number): number {
     while (end < text.length && !'\n\r\u2028\u2029'.includes(text[end])) end++;
     return end;
   }
-  if (text.startsWith('/*', from) || c === '`') return text.length;
+  if (text.startsWith('/*', from)) return text.length;
   const code = text.charCodeAt(from);
   return from + (code >= 0xd800 && code <= 0xdbff && from + 1 < text.length ? 2 : 1);
 }

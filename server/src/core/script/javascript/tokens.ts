@@ -64,8 +64,12 @@ export function convertTokens(text: string, raw: readonly RawToken[]): Converted
     lastEnd = token.end;
     const top = stack[stack.length - 1];
     if ('invalid' in token) {
-      const frame = top.kind === 'code' ? top : top.owner;
-      frame.tokens.push(invalidToken(text, token, newlineBefore));
+      // Unreadable text inside a template's literal part: the template ends there, unterminated.
+      if (top.kind === 'template') {
+        stack.pop();
+        closeTemplate(top, token.start, false);
+      }
+      (stack[stack.length - 1] as CodeFrame).tokens.push(invalidToken(text, token, newlineBefore));
       continue;
     }
     const type = token.type;
