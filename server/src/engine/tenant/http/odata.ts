@@ -33,7 +33,8 @@ export function parseJson(body: Buffer, what: string, path: string, redactor: Re
   try {
     return JSON.parse(text);
   } catch {
-    const start = redactor.redact(text.trim().slice(0, 40)).replace(/[^\x20-\x7e]/g, '?');
+    // Secrets are masked before the text is cut short: a cut would hide a secret's start from the mask.
+    const start = redactor.redact(text.trim()).slice(0, 40).replace(/[^\x20-\x7e]/g, '?');
     throw new TenantError('malformed', `The tenant's answer to ${what} is not JSON${start ? ` (it starts with "${start}")` : ' (it is empty)'}.`, { path });
   }
 }
