@@ -9,20 +9,27 @@ import type { ArtifactFile } from './units';
 import { canonicalUri } from './uri';
 
 /** What the overlay needs of the editor's open documents (vscode-languageserver's TextDocuments has it). */
-export interface OpenDocuments {
-  get(uri: string): { getText(): string } | undefined;
-  all(): readonly { readonly uri: string; getText(): string }[];
+export interface OpenDocuments<D extends { getText(): string } = { getText(): string }> {
+  get(uri: string): D | undefined;
+  all(): readonly (D & { readonly uri: string })[];
 }
 
-export class OverlaySource implements ContentSource {
+/** What the editor may know of a document's UTF-8 size without measuring it (lsp/document-sizes.ts). */
+export interface KnownSizes<D> {
+  utf8Size(document: D, text: string): number;
+}
+
+export class OverlaySource<D extends { getText(): string } = { getText(): string }> implements ContentSource {
   constructor(
-    private readonly documents: OpenDocuments,
+    private readonly documents: OpenDocuments<D>,
     private readonly disk: ContentSource,
+    private readonly sizes?: KnownSizes<D>,
   ) {}
 
   read(uri: string, maxBytes: number): SourceRead | undefined {
-    const text = this.documents.get(uri)?.getText();
-    if (text === undefined) return this.disk.read(uri, maxBytes);
+    const document = this.documents.get(uri);
+    if (document === undefined) return this.disk.read(uri, maxBytes);
+    const text = document.getText();
     if (isCertificateUri(uri) && text.includes('\uFFFD')) {
       // a binary certificate (DER) shows as lossy text: its bytes are the file's, when they can be read
       try {
@@ -31,7 +38,7 @@ export class OverlaySource implements ContentSource {
         return within(text, maxBytes);
       }
     }
-    return within(text, maxBytes);
+    return within(text, maxBytes, this.sizes && ((text) => this.sizes!.utf8Size(document, text)));
   }
 
   artifactFiles(folder: string): ArtifactFile[] {
@@ -48,18 +55,19 @@ export class OverlaySource implements ContentSource {
 }
 
 /** The text, unless its UTF-8 size is over `maxBytes`. */
-function within(text: string, maxBytes: number): SourceRead {
-  const size = sizeOver(text, maxBytes);
+function within(text: string, maxBytes: number, utf8Size?: (text: string) => number): SourceRead {
+  const size = sizeOver(text, maxBytes, utf8Size);
   return size === undefined ? { text } : { tooLarge: size };
 }
 
 /**
  * The UTF-8 size of `text` when it is over `maxBytes`, else undefined. A
  * UTF-16 code unit takes 1 to 3 bytes, so most texts are decided by their
- * length alone and only those in between are measured.
+ * length alone and only those in between are measured (by `utf8Size`,
+ * which may know the size of an open document without measuring).
  */
-export function sizeOver(text: string, maxBytes: number): number | undefined {
+export function sizeOver(text: string, maxBytes: number, utf8Size = (text: string) => Buffer.byteLength(text, 'utf8')): number | undefined {
   if (text.length * 3 <= maxBytes) return undefined;
-  const size = Buffer.byteLength(text, 'utf8');
+  const size = utf8Size(text);
   return size > maxBytes ? size : undefined;
 }

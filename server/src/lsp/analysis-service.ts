@@ -11,11 +11,10 @@ import { configAnchor } from '../engine/units';
 import { canonicalUri } from '../engine/uri';
 import type { AnalysisStatus } from '@cpi/common/protocol';
 import type { EditorConfiguration } from './configuration';
-import { configProblemDiagnostic, fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
+import { configProblemDiagnostic, diagnosticOf, fileNoticeDiagnostic } from './diagnostics';
+import { AnalysisDelay } from './analysis-delay';
 import { epochNow, type EditTimingLog } from './edit-timings';
 import { LogOnce, ruleFailureLines } from './log-once';
-
-const DEBOUNCE_MS = 200;
 
 /** The status the server reports (protocol.ts), kept up to date in place. */
 export type AnalysisStats = { -readonly [K in keyof AnalysisStatus]: AnalysisStatus[K] };
@@ -26,11 +25,12 @@ export type AnalysisStats = { -readonly [K in keyof AnalysisStatus]: AnalysisSta
  * overtook while it waited for the settings publishes nothing.
  */
 export class AnalysisService {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Pending runs, each with what cancels it. */
+  private readonly timers = new Map<string, () => void>();
   /** Artifacts whose pending run has no delay. */
   private readonly dueNow = new Set<string>();
-  /** Delay between an edit and its analysis (initialization option `analysisDelayMs`; the benchmark sets 0 to time the analysis alone). */
-  private debounceMs = DEBOUNCE_MS;
+  /** Delay between an edit and its analysis (analysis-delay.ts). */
+  private readonly delay = new AnalysisDelay();
   private readonly generation = new Map<string, number>();
   private readonly findings = new Map<string, readonly Finding[]>();
   private readonly iflowCache = new Map<string, ParsedIflow>();
@@ -70,11 +70,13 @@ export class AnalysisService {
   /** A document or file changed: re-analyse what depends on it. */
   changed(uri: string, immediately = false): void {
     if (!AnalysisService.handles(uri)) return;
-    this.schedule(artifactFolder(canonicalUri(uri)), immediately ? 0 : this.debounceMs);
+    const artifact = artifactFolder(canonicalUri(uri));
+    this.schedule(artifact, immediately ? 0 : this.delay.afterEdit(artifact));
   }
 
+  /** A fixed delay after every edit (initialization option `analysisDelayMs`) instead of one that depends on how long analyses take. */
   setDebounce(ms: number): void {
-    if (Number.isFinite(ms) && ms >= 0) this.debounceMs = ms;
+    this.delay.setFixed(ms);
   }
 
   /** Configuration or settings changed: every open artifact is analysed again. */
@@ -98,17 +100,22 @@ export class AnalysisService {
     // A run due now stays due now: opening a document also reports it as
     // changed, which must not hold its first diagnostics back by the delay.
     if (delay > 0 && this.dueNow.has(artifact)) return;
-    clearTimeout(this.timers.get(artifact));
+    this.timers.get(artifact)?.();
     if (delay === 0) this.dueNow.add(artifact);
     else this.dueNow.delete(artifact);
-    this.timers.set(
-      artifact,
-      setTimeout(() => {
-        this.timers.delete(artifact);
-        this.dueNow.delete(artifact);
-        this.run(artifact).catch((error: unknown) => this.connection.console.error(`Analysis of ${artifact} failed: ${String(error)}`));
-      }, delay),
-    );
+    const due = () => {
+      this.timers.delete(artifact);
+      this.dueNow.delete(artifact);
+      this.run(artifact).catch((error: unknown) => this.connection.console.error(`Analysis of ${artifact} failed: ${String(error)}`));
+    };
+    // no delay: right after the messages being handled, not on the next timer tick (at least a millisecond away)
+    if (delay === 0) {
+      const immediate = setImmediate(due);
+      this.timers.set(artifact, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(due, delay);
+      this.timers.set(artifact, () => clearTimeout(timer));
+    }
   }
 
   /** Resolves once every scheduled analysis has run (for tests and the re-analyse command). */
@@ -154,7 +161,7 @@ export class AnalysisService {
         const list = byUri.get(canonicalUri(uri)) ?? [];
         this.findings.set(canonicalUri(uri), list);
         if (!open) continue;
-        const sent = this.connection.sendDiagnostics({ uri: open.uri, version: open.version, diagnostics: list.map(toDiagnostic) });
+        const sent = this.connection.sendDiagnostics({ uri: open.uri, version: open.version, diagnostics: list.map(diagnosticOf) });
         if (marks) this.timings?.published(open.uri, open.version, marks, sent);
       }
       this.showTooLarge(artifact, tooLarge, resolved.config.maxFileSizeMB, resolved.enabled);
@@ -162,6 +169,7 @@ export class AnalysisService {
       this.stats.files = this.findings.size;
       this.stats.findings = [...this.findings.values()].reduce((sum, list) => sum + list.length, 0);
       this.stats.lastDurationMs = performance.now() - started;
+      this.delay.analysed(artifact, this.stats.lastDurationMs);
       this.stats.lastFinishedAt = Date.now();
       this.onAnalysed();
     } finally {

@@ -31,6 +31,22 @@ export function toDiagnostic(finding: DiagnosticSource): Diagnostic {
   };
 }
 
+/**
+ * toDiagnostic, once per finding: after an edit, every finding outside the
+ * edited channel is the same object as before (analysis keeps them), so its
+ * diagnostic is too. Findings are never changed once made.
+ */
+const diagnostics = new WeakMap<DiagnosticSource, Diagnostic>();
+
+export function diagnosticOf(finding: DiagnosticSource): Diagnostic {
+  let diagnostic = diagnostics.get(finding);
+  if (!diagnostic) {
+    diagnostic = toDiagnostic(finding);
+    diagnostics.set(finding, diagnostic);
+  }
+  return diagnostic;
+}
+
 export function configProblemDiagnostic(problem: ConfigProblem): Diagnostic {
   return {
     range: problem.range,

@@ -4,7 +4,7 @@
 // `editTimings: true`); otherwise nothing is recorded.
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EditTimings } from '@cpi/common/protocol';
 import { canonicalUri } from '../engine/uri';
 
@@ -44,14 +44,14 @@ export class EditTimingLog {
     this.observer?.disconnect();
   }
 
-  /** TextDocument's own create and update, with each update's start and end noted. */
-  documents(): TextDocumentsConfiguration<TextDocument> {
+  /** `inner`'s create and update, with each update's start and end noted. */
+  documents(inner: TextDocumentsConfiguration<TextDocument>): TextDocumentsConfiguration<TextDocument> {
     return {
-      create: TextDocument.create,
+      create: (...args) => inner.create(...args),
       update: (document, changes, version) => {
-        if (!this.enabled) return TextDocument.update(document, changes, version);
+        if (!this.enabled) return inner.update(document, changes, version);
         const received = epochNow();
-        const updated = TextDocument.update(document, changes, version);
+        const updated = inner.update(document, changes, version);
         this.changes.set(canonicalUri(document.uri), { received, applied: epochNow() });
         return updated;
       },

@@ -15,6 +15,7 @@ import { artifactFolder, isIflowUri } from '../core/analysis/artifact-layout';
 import { CertificateService } from './certificate-service';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { EditorConfiguration } from './configuration';
+import { DocumentSizes } from './document-sizes';
 import { EditTimingLog } from './edit-timings';
 import { DiskSource } from '../engine/disk-source';
 import { OverlaySource } from '../engine/overlay-source';
@@ -28,8 +29,9 @@ import { WorkspaceScan } from './workspace-scan';
 /** Wires LSP requests to the analysis; all logic lives in the modules it calls. */
 export function startServer(connection: Connection): void {
   const timings = new EditTimingLog();
-  const documents = new TextDocuments(timings.documents());
-  const source = new OverlaySource(documents, new DiskSource());
+  const sizes = new DocumentSizes();
+  const documents = new TextDocuments(timings.documents(sizes.documents()));
+  const source = new OverlaySource(documents, new DiskSource(), sizes);
   let canPullSettings = false;
   let canRegisterConfigurationChange = false;
   let hasWorkspaceFolders = false;
@@ -61,8 +63,9 @@ export function startServer(connection: Connection): void {
     hasWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     const roots = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configuration.setWorkspaceRoots(roots);
-    // `analysisDelayMs`: debounce after an edit (default 200 ms). Editors need
-    // not send it; the benchmark sends 0 to time the analysis without the wait.
+    // `analysisDelayMs`: a fixed delay after every edit. Without it, an edit is
+    // analysed at once while its artifact's analyses are quick, after a pause
+    // in the typing otherwise (analysis-delay.ts); editors need not send it.
     const delay = (params.initializationOptions as { analysisDelayMs?: unknown } | undefined)?.analysisDelayMs;
     if (typeof delay === 'number') {
       analysis.setDebounce(delay);
