@@ -5,6 +5,7 @@
 // connections. Answers of any status come back as they are; the caller says
 // what a status means. Failures without an answer become TenantErrors whose
 // messages hold no request headers.
+import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { TenantError } from '../errors';
@@ -58,7 +59,8 @@ export class Transport {
     this.#options = options;
     this.#slots = new RequestSlots(options.concurrency);
     const extra = options.ca === undefined ? [] : Array.isArray(options.ca) ? options.ca : [options.ca as string | Buffer];
-    const tls = extra.length > 0 ? { ca: [...rootCertificates, ...extra.map(String)] } : {};
+    // An explicit `ca` replaces Node's trust store in TLS: Node's roots and NODE_EXTRA_CA_CERTS are put back beside it.
+    const tls = extra.length > 0 ? { ca: [...rootCertificates, ...environmentCas(), ...extra.map(String)] } : {};
     // requestTls reaches the tenant through a proxy's tunnel, connect reaches it directly.
     this.#dispatcher = new EnvHttpProxyAgent({ connect: tls, requestTls: tls });
   }
@@ -150,6 +152,17 @@ export class Transport {
     const failure = new TenantError('network', message, { path: exchange.path });
     if (isTransientNetworkCode(code)) transient.add(failure);
     return failure;
+  }
+}
+
+/** The certificates of NODE_EXTRA_CA_CERTS (Node reads them only for its default store). */
+function environmentCas(): string[] {
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  if (!file) return [];
+  try {
+    return [readFileSync(file, 'utf8')];
+  } catch {
+    return [];
   }
 }
 
