@@ -21,6 +21,10 @@ export interface Metrics {
   scanPeakRssMB: number | null;
   vsixBytes: number | null;
   activationMs: number | null;
+  /** A --tenant scan of the fake tenant (500 iFlows, 50 ms per request, default concurrency). */
+  tenantScanSeconds: number | null;
+  /** HTTP requests that scan made, token included. */
+  tenantRequests: number | null;
 }
 
 interface Row {
@@ -48,6 +52,8 @@ const ROWS: readonly Row[] = [
   { key: 'scanPeakRssMB', label: 'scan peak RSS', unit: mb, target: { text: '< 300 MB', met: (v) => v < 300 } },
   { key: 'vsixBytes', label: '.vsix size', unit: (v) => `${v} B (${(v / 1024).toFixed(0)} KB)`, target: { text: '< 1 MB', met: (v) => v < 1024 * 1024 } },
   { key: 'activationMs', label: 'extension activation', unit: ms },
+  { key: 'tenantScanSeconds', label: 'tenant scan (500 iFlows, 50 ms/request)', unit: (v) => `${v.toFixed(1)} s`, target: { text: '< 10 s', met: (v) => v < 10 } },
+  { key: 'tenantRequests', label: 'tenant scan requests', unit: (v) => `${v}` },
 ];
 
 export interface Verdict {

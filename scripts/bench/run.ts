@@ -4,9 +4,11 @@
 //   scan    cold command-line scan of 1,000 artifacts, the bare saxes parse
 //           of the same files, and the peak memory of both processes
 //   package .vsix size and the extension's activation time (real VS Code)
+//   tenant  a --tenant scan of a local fake tenant: 500 iFlows, 50 ms per request
 // Prints a table against the targets; `--json <file>` writes the numbers.
-// `--only edit,scan,package` (or BENCH_ONLY=...) runs some parts only (for
-// profiling); BENCH_SERVER_ARGS passes Node options to the measured server.
+// `--only edit,scan,package,tenant` (or BENCH_ONLY=...) runs some parts only (for
+// profiling); BENCH_SERVER_ARGS passes Node options to the measured server,
+// BENCH_CLI_ARGS to the command line of the tenant scan.
 // Exits 1 when a target is missed.
 import { mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -17,6 +19,7 @@ import { measureBareParse, type BareParseResult } from './measure/bare-parse';
 import { measureEditLatency, STAGES, type EditResult } from './measure/edit';
 import { measureVsix } from './measure/package';
 import { measureScan, type ScanResult } from './measure/scan';
+import { measureTenantScan, type TenantScanResult } from './measure/tenant';
 import { verdict, writeJson, type Metrics } from './report';
 import { ensureWorkloads } from './workload/cache';
 import { BENCH_SEED, FULL_WORKSPACE, LARGE_IFLOW } from './workload/workspace';
@@ -26,7 +29,7 @@ const REPO = resolve(__dirname, '..', '..');
 const CACHE = join(REPO, '.cache', 'bench');
 const OUT = join(CACHE, 'out');
 const PRELOAD = join(REPO, 'scripts', 'bench', 'peak-rss.cjs');
-const PARTS = ['edit', 'scan', 'package'] as const;
+const PARTS = ['edit', 'scan', 'package', 'tenant'] as const;
 type Part = (typeof PARTS)[number];
 
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -102,6 +105,10 @@ async function main(): Promise<number> {
     fastParse = await timed('bare parse with the fast reader (3 fresh processes)', () => measureBareParse({ script: join(CACHE, 'bare-parse.js'), workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3, fast: true }));
     if (fastParse.elements !== bare.elements) throw new Error(`the fast reader found ${fastParse.elements} elements where saxes found ${bare.elements}`);
   }
+  let tenant: TenantScanResult | undefined;
+  if (run.has('tenant')) {
+    tenant = await timed('tenant scan (fake tenant, 500 iFlows, 50 ms per request)', () => measureTenantScan({ cliJs, repo: REPO, outDir: OUT, iflows: 500, latencyMs: 50 }));
+  }
   let activation: ReturnType<typeof measureActivation> | undefined;
   if (run.has('package')) activation = await timed('activation (e2e harness)', () => measureActivation(REPO, OUT));
 
@@ -120,6 +127,8 @@ async function main(): Promise<number> {
     scanPeakRssMB: round(scan?.peakRssMB, 1),
     vsixBytes: vsix?.value ?? null,
     activationMs: round(activation?.value ?? undefined),
+    tenantScanSeconds: round(tenant?.seconds),
+    tenantRequests: tenant?.requests ?? null,
   };
   const partOf: Record<keyof Metrics, Part> = {
     editP50Ms: 'edit',
@@ -136,6 +145,8 @@ async function main(): Promise<number> {
     scanPeakRssMB: 'scan',
     vsixBytes: 'package',
     activationMs: 'package',
+    tenantScanSeconds: 'tenant',
+    tenantRequests: 'tenant',
   };
   const result = verdict(metrics, (key) => run.has(partOf[key]));
   const totalS = (performance.now() - started) / 1000;
@@ -156,6 +167,9 @@ async function main(): Promise<number> {
     console.log(`bare parse: ${bare.files} files, ${(bare.bytes / 1024 / 1024).toFixed(1)} MB, ${bare.elements} elements; runs ${bare.runsMs.map((t) => t.toFixed(0)).join(', ')} ms, peak RSS ${bare.peakRssMB?.toFixed(0) ?? 'n/a'} MB`);
     if (fastParse) console.log(`bare parse with the fast reader: ${fastParse.elements} elements, ${fastParse.leftToSaxes} files left to saxes; runs ${fastParse.runsMs.map((t) => t.toFixed(0)).join(', ')} ms`);
   }
+  if (tenant) {
+    console.log(`tenant scan: ${tenant.iflows} iFlows, ${tenant.latencyMs} ms per request, ${tenant.requests} requests (at most ${tenant.maxInFlight} at once), ${tenant.scannedFiles} files, ${tenant.findings} findings`);
+  }
   if (vsix && vsix.value === null) console.log(`.vsix: not measured: ${vsix.reason}`);
   if (activation && activation.value === null) console.log(`activation: not measured: ${activation.reason}`);
   console.log('MB = 1,048,576 bytes. Times are wall-clock on this machine; scans are fresh processes with the page cache warm.');
@@ -173,6 +187,7 @@ async function main(): Promise<number> {
       scanOneThread: scanOneThread && { runsMs: scanOneThread.runsMs.map((t) => round(t, 1)), peakRssMB: round(scanOneThread.peakRssMB, 1) },
       bareParse: bare && { parser: 'saxes', files: bare.files, bytes: bare.bytes, elements: bare.elements, runsMs: bare.runsMs.map((t) => round(t, 1)), peakRssMB: round(bare.peakRssMB, 1) },
       fastParse: fastParse && { parser: 'fast reader, saxes for what it leaves', elements: fastParse.elements, leftToSaxes: fastParse.leftToSaxes, runsMs: fastParse.runsMs.map((t) => round(t, 1)) },
+      tenant: tenant && { iflows: tenant.iflows, latencyMs: tenant.latencyMs, maxInFlight: tenant.maxInFlight, scannedFiles: tenant.scannedFiles, findings: tenant.findings },
       notMeasured: { vsix: vsix?.value === null ? vsix.reason : undefined, activation: activation?.value === null ? activation.reason : undefined },
     });
     log(`wrote ${json}`);

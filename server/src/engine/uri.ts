@@ -22,6 +22,8 @@ export function entryUri(archiveUri: string, entryName: string): string {
 
 /** The file-system path of a `file:` URI, archive separators kept (`/x/package.zip!/a/b.iflw`); undefined for other URIs. */
 export function uriToPath(uri: string): string | undefined {
+  // other schemes (cpi-tenant://) are common in a tenant scan: no exception per call
+  if (!/^file:/i.test(uri)) return undefined;
   try {
     return fileURLToPath(uri);
   } catch {
