@@ -151,6 +151,35 @@ describe('tenant source', () => {
     await assert.rejects(scanTenant(options(tenant, { signal: controller.signal })), TenantScanAborted);
   });
 
+  it('looks the names channels use up in the tenant material, after configured values', async () => {
+    const folder = join(RULES_DIR, 'unknown-security-material', 'fixtures', 'positive-missing-names');
+    const zip = fixtureZip(folder, 'Partner Orders.iflw', 'ERP\\ Credential=ERP_ORDERS_USR\n');
+    const tenant = new MemoryTenant(HOST, {
+      packages: [
+        {
+          id: 'Orders',
+          iflows: [
+            { id: 'AsShipped', zip },
+            { id: 'Fixed', zip, configurations: [{ key: 'ERP Credential', value: 'ERP_ORDERS_USER' }] },
+          ],
+        },
+      ],
+      keystore: [{ alias: 'sap_cloudintegrationcertificate', hexalias: '00', type: 'Key Pair', owner: 'SAP' }],
+      userCredentials: [{ name: 'ERP_ORDERS_USER', kind: 'default' }],
+      secureParameters: [],
+    });
+    const { report } = await scanTenant(options(tenant));
+    const unknown = (artifact: string) =>
+      report.findings
+        .filter((finding) => finding.ruleId === 'unknown-security-material' && finding.uri.includes(`/${artifact}/`))
+        .map((finding) => `${finding.uri.slice(finding.uri.lastIndexOf('/') + 1)}:${finding.line}`);
+    assert.ok(unknown('AsShipped').includes('Partner%20Orders.iflw:31'), unknown('AsShipped').join(', '));
+    assert.ok(unknown('AsShipped').includes('parameters.prop:1'));
+    assert.ok(!unknown('Fixed').includes('Partner%20Orders.iflw:31'), 'the configured credential exists on the tenant');
+    assert.ok(!unknown('Fixed').includes('parameters.prop:1'));
+    assert.equal(unknown('Fixed').length, unknown('AsShipped').length - 2);
+  });
+
   it('selects packages by id, name or glob', () => {
     const all = [
       { id: 'FinanceCore', name: 'Finance Core' },
