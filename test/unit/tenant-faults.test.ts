@@ -280,6 +280,19 @@ describe('tenant client: bad answers', () => {
     }));
 });
 
+describe('tenant client: answer size', () => {
+  it('refuses an answer larger than maxResponseBytes', () =>
+    withTenant(
+      async (tenant, client) => {
+        tenant.fault(tenantPaths.iflowContent('Orders_In'), { body: new Uint8Array(5000), contentType: 'application/zip' });
+        expectKind(await failure(client.iflowContent('Orders_In')), 'too-large', /The answer to the content of iFlow Orders_In is larger than 4096 bytes; it was not read\./);
+        assert.ok((await client.packages()).length > 0, 'smaller answers still read');
+      },
+      {},
+      { maxResponseBytes: 4096 },
+    ));
+});
+
 describe('tenant client: the way to the tenant', () => {
   it('reports an unreachable tenant as a network failure', async () => {
     const tenant = await startFakeTenant({ fixture: FIXTURE });

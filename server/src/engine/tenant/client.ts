@@ -31,6 +31,8 @@ export interface TenantClientOptions {
   /** Time-out of one try of one request, answer body included (default 60 s). */
   readonly timeoutMs?: number;
   readonly retry?: Partial<RetryOptions>;
+  /** Largest answer read, zips included (default 256 MB). */
+  readonly maxResponseBytes?: number;
   /** Aborts every call (Ctrl-C, cancel); calls may pass their own signal as well. */
   readonly signal?: AbortSignal;
 }
@@ -44,6 +46,7 @@ export interface TenantClient extends TenantApi {
 
 export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 
 /** The roles the API checks: design-time content, and the deployed security material. */
 export const CONTENT_ROLE = 'WorkspacePackagesRead';
@@ -81,6 +84,7 @@ class HttpTenantClient implements TenantClient {
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       retry: { ...DEFAULT_RETRY, ...options.retry },
       redactor: this.#redactor,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     });
     this.#tokens = new TokenSource(key, this.#transport, this.#redactor);
   }

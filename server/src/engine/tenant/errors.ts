@@ -26,6 +26,8 @@ export type TenantErrorKind =
   | 'malformed'
   /** Content that should be a zip and is not. */
   | 'not-zip'
+  /** An answer larger than the client accepts (maxResponseBytes). */
+  | 'too-large'
   /** The caller aborted (Ctrl-C, cancel). */
   | 'cancelled';
 

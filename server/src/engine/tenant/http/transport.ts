@@ -20,6 +20,8 @@ export interface TransportOptions {
   readonly timeoutMs: number;
   readonly retry: RetryOptions;
   readonly redactor: Redactor;
+  /** Larger answers are refused, so a broken or hostile server cannot exhaust memory. */
+  readonly maxResponseBytes: number;
 }
 
 export interface Exchange {
@@ -121,9 +123,10 @@ export class Transport {
         dispatcher: this.#dispatcher,
         signal: combined,
       });
-      const body = Buffer.from(await response.body.arrayBuffer());
+      const body = await this.#read(response.body, response.headers, exchange);
       return { status: response.statusCode, headers: response.headers, body, attempts: attempt };
     } catch (error) {
+      if (error instanceof TenantError) throw error;
       if (signal?.aborted) throw cancelled();
       if (timeout.signal.aborted) {
         throw new TenantError('timeout', `No complete answer to ${exchange.what} from ${hostOf(exchange.url)} within ${seconds(this.#options.timeoutMs)}.`, { path: exchange.path });
@@ -133,6 +136,24 @@ export class Transport {
       clearTimeout(timer);
       release();
     }
+  }
+
+  /** The whole body, refused as soon as it is known to pass the size limit. */
+  async #read(body: Dispatcher.ResponseData['body'], headers: Answer['headers'], exchange: Exchange): Promise<Buffer> {
+    const limit = this.#options.maxResponseBytes;
+    const tooLarge = (): TenantError => {
+      body.destroy();
+      return new TenantError('too-large', `The answer to ${exchange.what} is larger than ${megabytes(limit)}; it was not read.`, { path: exchange.path });
+    };
+    if (Number(header(headers, 'content-length') ?? 0) > limit) throw tooLarge();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body) {
+      size += (chunk as Buffer).length;
+      if (size > limit) throw tooLarge();
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks, size);
   }
 
   #networkError(error: unknown, exchange: Exchange): TenantError {
@@ -189,6 +210,10 @@ function hostOf(url: string): string {
   } catch {
     return 'the tenant';
   }
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${bytes} bytes`;
 }
 
 function seconds(ms: number): string {
