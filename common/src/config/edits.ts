@@ -9,7 +9,7 @@ import { LineIndex } from '../text/range';
 
 /** A suppression as written to the file (the server's config model reads it back with its range). */
 export interface NewSuppression {
-  /** A rule id, or `*` for every rule. */
+  /** A rule id, or `*` (ANY_RULE) for every rule. */
   readonly rule: string;
   /** Glob relative to the configuration's folder; absent means every file. */
   readonly file?: string;

@@ -1,18 +1,13 @@
 import type { CertificateUsage } from '../certs/model';
 import type { SeveritySetting } from '@cpi/common/findings';
 import type { Range } from '@cpi/common/text/range';
+import type { NewSuppression } from '@cpi/common/config/edits';
 
 /** `rule: "*"` suppresses every rule, and then only for the files its `file` glob names. */
 export const ANY_RULE = '*';
 
-export interface Suppression {
-  /** A rule id, or ANY_RULE. */
-  readonly rule: string;
-  /** Glob relative to the configuration's folder; absent means every file. */
-  readonly file?: string;
-  readonly reason: string;
-  /** ISO date (YYYY-MM-DD); the suppression stops applying after that day. */
-  readonly expires?: string;
+/** A suppression as read from the file: what the edits write (rule, file, reason, expires), and where. */
+export interface Suppression extends NewSuppression {
   /** Where it is written, for reporting expired or unused suppressions. */
   readonly range?: Range;
 }
