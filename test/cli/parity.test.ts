@@ -5,6 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { analyseArtifact } from '../../server/src/core/analysis/analyse-artifact';
 import { artifactFolder, isIflowUri, isParametersUri } from '../../server/src/core/analysis/artifact-layout';
 import { parseIflow, parseParameters } from '../../server/src/core/analysis/parsed';
+import { analyseScript } from '../../server/src/core/analysis/analyse-script';
+import { isAnalysedScript, scriptLanguage } from '../../server/src/core/analysis/script-layout';
+import { readScript } from '../../server/src/core/script/read';
 import type { Finding } from '@cpi/common/findings';
 import { DiskSource } from '../../server/src/engine/disk-source';
 import { OverlaySource } from '../../server/src/engine/overlay-source';
@@ -15,7 +18,8 @@ import { ensureBuilt, fixture, REPO, removeFolder, runJson, tempFolder, write, t
 // The command line must report what the editor shows. The reference here
 // takes the language server's own file access and configuration lookup
 // (OverlaySource, EditorConfiguration, no editor settings) and runs the
-// core per artifact the way AnalysisService does.
+// core per artifact the way AnalysisService does, and per script the way
+// ScriptService does.
 
 const noDocuments = { get: () => undefined, all: () => [] };
 
@@ -30,6 +34,7 @@ async function editorFindings(rootPath: string): Promise<Finding[]> {
   configuration.setWorkspaceRoots([rootUri]);
 
   const artifacts = new Set<string>();
+  const scripts: string[] = [];
   const visit = (folder: string) => {
     for (const name of readdirSync(folder)) {
       const path = join(folder, name);
@@ -37,6 +42,7 @@ async function editorFindings(rootPath: string): Promise<Finding[]> {
       else {
         const uri = pathToFileURL(path).href;
         if (isIflowUri(uri) || isParametersUri(uri)) artifacts.add(artifactFolder(uri));
+        else if (scriptLanguage(uri) !== undefined) scripts.push(uri);
       }
     }
   };
@@ -61,6 +67,16 @@ async function editorFindings(rootPath: string): Promise<Finding[]> {
     });
     findings.push(...result.findings);
   }
+  for (const uri of scripts) {
+    const { config } = await configuration.resolve(uri);
+    const text = read(uri);
+    if (text === undefined || !isAnalysedScript(config, uri)) continue;
+    const iflows = files
+      .artifactFiles(artifactFolder(uri))
+      .filter((file) => file.kind === 'iflow')
+      .map((file) => parseIflow(file.uri, read(file.uri) ?? ''));
+    findings.push(...analyseScript({ uri, script: readScript(text, scriptLanguage(uri)!), config, iflows }).findings);
+  }
   return findings;
 }
 
@@ -68,7 +84,7 @@ const key = (f: { ruleId: string; uri: string; severity: string; message: string
   `${f.uri} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.ruleId} ${f.severity} ${f.message}`;
 
 function sameAsEditor(cliFindings: readonly JsonFinding[], editor: readonly Finding[]) {
-  const contentFindings = cliFindings.filter((f) => /\.iflw$|(^|\/)parameters\.prop$/.test(f.path));
+  const contentFindings = cliFindings.filter((f) => /\.(iflw|groovy|gsh|js)$|(^|\/)parameters\.prop$/i.test(f.path));
   assert.deepEqual(contentFindings.map(key).sort(), editor.map(key).sort());
 }
 
