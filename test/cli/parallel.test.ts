@@ -15,6 +15,10 @@ describe('cli parallel scan', function () {
     write(root, 'Oversized/src/main/resources/parameters.prop', `# ${'x'.repeat(2048)}\n`);
     write(root, 'Oversized/.cpisecurity.json', JSON.stringify({ maxFileSizeMB: 0.001 }));
     write(root, 'certs/broken.pem', '-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n');
+    // scripts travel with their artifact's unit: a reading problem, a suppression comment without a reason, a binary file
+    write(root, 'Order Replication 5/src/main/resources/script/Open.groovy', 'def s = "never closed\n');
+    write(root, 'Order Replication 6/src/main/resources/script/Loud.js', '// cpi-security-lint-disable-next-line script-eval\neval(x)\n');
+    write(root, 'Order Replication 7/src/main/resources/script/Binary.groovy', new Uint8Array([0, 1, 2]));
     write(
       root,
       '.cpisecurity.json',
@@ -46,7 +50,8 @@ describe('cli parallel scan', function () {
     // the scan did reach every kind of result the merge has to keep
     assert.ok(report.findings.length >= 16);
     assert.equal(report.suppressed.length, 2); // both findings of Order Replication 3
-    assert.deepEqual(report.notes.map((note) => note.kind).sort(), ['certificate', 'too-large', 'unused-suppression']);
+    assert.deepEqual(report.notes.map((note) => note.kind).sort(), ['certificate', 'script', 'suppression-comment', 'too-large', 'unused-suppression']);
+    assert.deepEqual(report.fileErrors.map((note) => note.path), ['Order Replication 7/src/main/resources/script/Binary.groovy']);
     assert.ok(report.fileErrors.length + report.notes.length > 0);
   });
 
