@@ -254,6 +254,8 @@ describe('tenant: keystore and mapped certificates', () => {
   it('exempts trust anchors and SSH keys from the self-signed rules', () => {
     assert.deepEqual(findings(material({ keystore: [entry('root', { type: 'Certificate', certificate: bytes(root.pem) })] })), []);
     assert.deepEqual(findings(material({ keystore: [entry('ssh', { certificate: bytes(selfSigned.pem) })] }), new Map([['ssh', new Set()]])), []);
+    const wildcardSsh = entry('ssh', { subjectDN: 'CN=*.example.com', keyType: 'RSA', keySize: 1024, validNotAfter: new Date('2027-01-01T00:00:00Z') });
+    assert.deepEqual(findings(material({ keystore: [wildcardSsh] }), new Map([['ssh', new Set()]])).map((f) => f.rule), ['cert-weak-key'], 'an SSH key: its strength counts, not its name');
   });
 
   it('applies every certificate rule to the tenant\'s own entries, only cert-expired to SAP\'s', () => {

@@ -68,6 +68,8 @@ export interface SecurityMaterialResult {
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const SELF_SIGNED_RULES = new Set(['outbound-cert-self-signed', 'message-cert-self-signed', 'inbound-cert-self-signed']);
+/** Rules about what a certificate is presented as: nothing to an SSH key, whose certificate nobody checks. */
+const PRESENTED_RULES = new Set([...SELF_SIGNED_RULES, 'cert-wildcard-cn']);
 /** SAP renews the entries it owns: only an expired one is news to the tenant's owner. */
 const SAP_OWNED_RULES = new Set(['cert-expired']);
 const MAPPING_RULES = new Set(['inbound-cert-self-signed', 'cert-expired', 'cert-expiring-soon']);
@@ -105,8 +107,8 @@ export function analyseSecurityMaterial(material: SecurityMaterial, usage: Alias
     const usages: (CertificateUsage | undefined)[] = used === undefined ? ['outbound'] : used.size > 0 ? [...used] : [undefined];
     const applies = (meta: RuleMeta, as: CertificateUsage | undefined) => {
       if (entry.owner.toUpperCase() === 'SAP') return SAP_OWNED_RULES.has(meta.id);
-      // An SSH key's certificate is checked by nobody: self-signed is its nature.
-      return as !== undefined || !SELF_SIGNED_RULES.has(meta.id);
+      // An SSH key's certificate is checked by nobody: its name and signer do not matter.
+      return as !== undefined || !PRESENTED_RULES.has(meta.id);
     };
     const found = checkCertificate(certificate, usages, applies, entry.alias, now, config, uri, ruleFailures);
     for (const { meta, message, severity } of found) add(meta.id, uri, entry.alias, `Keystore entry "${entry.alias}": ${message}`, severity);
