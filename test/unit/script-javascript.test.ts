@@ -81,11 +81,21 @@ function processData(message) {
       assert.ok(model.code.tokens.some((t) => t.text === 'setBody'));
     });
 
-    it('100,000 nested brackets: one notice, no tree, every token', () => {
+    it('100,000 nested brackets, or 600 nested templates: one notice, no tree, every token', () => {
       const depth = 100_000;
       const model = read('x = ' + '['.repeat(depth) + ']'.repeat(depth) + ';');
       assert.deepEqual(model.problems.map((p) => p.code), ['too-deep']);
       assert.equal(model.code.tokens.length, 2 * depth + 3);
+      // acorn's recursion here would abort the process rather than throw: it must not be called.
+      const templates = read('x = ' + '`${'.repeat(600) + '1' + '}`'.repeat(600));
+      assert.deepEqual(templates.problems.map((p) => p.code), ['too-deep']);
+      assert.equal(templates.javascriptAst, undefined);
+    });
+
+    it('parses nesting real scripts could have', () => {
+      const model = read('x = ' + '`${'.repeat(60) + '[('.repeat(60) + '1' + ')]'.repeat(60) + '}`'.repeat(60));
+      assert.deepEqual(model.problems, []);
+      assert.ok(model.javascriptAst);
     });
   });
 

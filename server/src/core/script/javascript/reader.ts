@@ -1,13 +1,11 @@
 // JavaScript in Script steps, read with acorn (chosen by measurement: see
-// "Reading scripts" in ARCHITECTURE.md). A script that parses gives its
-// syntax tree and tokens in one pass. One that does not gets one notice, a
-// tree from acorn-loose where that can build one, and tokens from acorn's
-// tokenizer restarted after each stretch it cannot read, so the rules still
-// see the rest of the script.
+// "Reading scripts" in ARCHITECTURE.md). Tokens come from acorn's
+// tokenizer, restarted after each stretch it cannot read so the rules still
+// see the rest of a broken script; the syntax tree from acorn's parser, or
+// from acorn-loose when the script does not parse (with one notice).
 
 import { Parser, parse, tokTypes as tt, type Comment, type Options, type Token } from 'acorn';
 import { parse as parseLoose } from 'acorn-loose';
-import { MAX_BRACKET_DEPTH } from '../brackets';
 import type { EstreeNode, ScriptCode, ScriptComment, ScriptProblem, ScriptProblemCode } from '../model';
 import { convertTokens, type RawToken } from './tokens';
 
@@ -29,38 +27,45 @@ const BASE_OPTIONS: Options = {
 /** After this many unreadable stretches the rest of the text is one invalid token (restarts cost a scan each). */
 const MAX_RESTARTS = 50;
 
-export function readJavaScript(text: string): JavaScriptReadResult {
-  const tokens: Token[] = [];
-  const comments: Comment[] = [];
-  try {
-    const ast = parse(text, { ...BASE_OPTIONS, onToken: tokens, onComment: comments }) as unknown as EstreeNode;
-    const converted = convertTokens(text, tokens);
-    const problems: ScriptProblem[] = [];
-    if (converted.depth > MAX_BRACKET_DEPTH) problems.push(tooDeep(converted.depth));
-    return { code: converted.code, comments: comments.map((c) => scriptComment(text, c)), problems, javascriptAst: ast };
-  } catch (error) {
-    return readBroken(text, error);
-  }
-}
+/**
+ * Nesting (brackets plus template levels) beyond which acorn is not called:
+ * its recursion can exhaust the stack, and near that limit V8 may abort the
+ * whole process instead of throwing (measured: 600 nested templates). Real
+ * scripts stay far below.
+ */
+export const MAX_PARSE_DEPTH = 256;
 
-function readBroken(text: string, error: unknown): JavaScriptReadResult {
+export function readJavaScript(text: string): JavaScriptReadResult {
+  // Tokens first (iterative, never too deep), so the depth is known before acorn recurses.
+  const { tokens, comments, errors } = tokenize(text);
+  const converted = convertTokens(text, tokens);
   const problems: ScriptProblem[] = [];
   const add = (problem: ScriptProblem) => {
     if (!problems.some((p) => p.code === problem.code)) problems.push(problem);
   };
-  add(problemOf(text, error));
-  const { tokens, comments, errors } = tokenize(text);
-  for (const e of errors) add(problemOf(text, e));
-  const converted = convertTokens(text, tokens);
-  if (converted.depth > MAX_BRACKET_DEPTH) add(tooDeep(converted.depth));
+  const scriptComments = comments.map((c) => scriptComment(text, c));
+  if (converted.depth > MAX_PARSE_DEPTH) {
+    add(tooDeep(converted.depth));
+    for (const e of errors) add(problemOf(text, e));
+    return { code: converted.code, comments: scriptComments, problems: sorted(problems) };
+  }
   let ast: EstreeNode | undefined;
   try {
-    ast = parseLoose(text, BASE_OPTIONS) as unknown as EstreeNode;
-  } catch {
-    // Too deep for the loose parser too: the tokens are all there is.
+    ast = parse(text, BASE_OPTIONS) as unknown as EstreeNode;
+  } catch (error) {
+    add(problemOf(text, error));
+    for (const e of errors) add(problemOf(text, e));
+    try {
+      ast = parseLoose(text, BASE_OPTIONS) as unknown as EstreeNode;
+    } catch {
+      // No tree at all: the tokens are all there is.
+    }
   }
-  problems.sort((a, b) => a.start - b.start);
-  return { code: converted.code, comments: comments.map((c) => scriptComment(text, c)), problems, javascriptAst: ast };
+  return { code: converted.code, comments: scriptComments, problems: sorted(problems), javascriptAst: ast };
+}
+
+function sorted(problems: ScriptProblem[]): ScriptProblem[] {
+  return problems.sort((a, b) => a.start - b.start);
 }
 
 /** acorn's tokenizer, restarted after each error; what it could not read becomes an invalid (or unterminated string) token. */
@@ -100,6 +105,8 @@ function tokenize(text: string): { tokens: RawToken[]; comments: Comment[]; erro
       const message = error instanceof Error ? error.message : '';
       // An unterminated template swallows the rest, whatever it looks like.
       const end = /^Unterminated template/.test(message) ? text.length : skipEnd(text, from);
+      // Comments the tokenizer saw inside that stretch (template text it misread as code) are not comments.
+      while (comments.length > 0 && comments[comments.length - 1].end > from) comments.pop();
       tokens.push({ invalid: true, start: from, end, string: text[from] === '"' || text[from] === "'" });
       if (/^Unterminated comment/.test(message) && text.startsWith('/*', from)) {
         // An unterminated comment runs to the end: a comment, not a token.
@@ -145,7 +152,7 @@ function problemOf(text: string, error: unknown): ScriptProblem {
 
 function tooDeep(depth?: number): ScriptProblem {
   const how = depth === undefined ? 'too deep to parse' : `nested ${depth} deep`;
-  return { code: 'too-deep', message: `brackets ${how}: more than any real script (${MAX_BRACKET_DEPTH}); the syntax tree is incomplete`, start: 0, end: 0 };
+  return { code: 'too-deep', message: `brackets and templates ${how}, more than the ${MAX_PARSE_DEPTH} any real script stays within: read as tokens only, without a syntax tree`, start: 0, end: 0 };
 }
 
 function scriptComment(text: string, comment: Comment): ScriptComment {

@@ -59,7 +59,8 @@ export function convertTokens(text: string, raw: readonly RawToken[]): Converted
   };
 
   for (const token of raw) {
-    if (!('invalid' in token) && token.type === tt.eof) continue;
+    // The end token, and empty template chunks the tokenizer reports after a broken template.
+    if (token.end <= token.start) continue;
     const newlineBefore = hasLineBreak(text, lastEnd, token.start);
     lastEnd = token.end;
     const top = stack[stack.length - 1];
@@ -134,6 +135,8 @@ function scriptToken(text: string, token: Token, newlineBefore: boolean): Script
 
 function kindOf(token: Token): ScriptTokenKind {
   const type = token.type;
+  // Template text outside a template: what is left of one the tokenizer could not follow.
+  if (type === tt.template || type === tt.invalidTemplate) return 'invalid';
   if (type === tt.name || type === tt.privateId) return 'identifier';
   if (type.keyword !== undefined) return 'keyword';
   if (type === tt.num) return 'number';
