@@ -91,6 +91,8 @@ describe('knowledge: rule docs', () => {
 
   it('renders smaller headings on request and a notice for unknown rules', () => {
     assert.ok(renderRuleMarkdown('smtp-port-25', { headingLevel: 3 }).startsWith('### '));
+    assert.match(renderRuleMarkdown('unknown-security-material'), /· Tenant scans only/);
+    assert.doesNotMatch(renderRuleMarkdown('smtp-port-25'), /Tenant scans only/);
     assert.ok(renderRuleMarkdown('smtp-port-25', { headingLevel: 3 }).includes('\n#### What it checks'));
     assert.match(renderRuleMarkdown('no-such-rule'), /No rule with this id/);
   });

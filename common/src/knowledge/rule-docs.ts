@@ -52,7 +52,7 @@ export function renderRuleMarkdown(ruleId: string, options: RenderOptions = {}):
   }
   const parts = [
     heading(level, `${meta.title} (\`${meta.id}\`)`),
-    `Default severity: **${meta.defaultSeverity}** · Area: ${meta.section}${meta.guideline ? ` · SAP design guideline: \`${meta.guideline}\`` : ''}`,
+    `Default severity: **${meta.defaultSeverity}** · Area: ${meta.section}${meta.guideline ? ` · SAP design guideline: \`${meta.guideline}\`` : ''}${meta.tenantOnly ? ' · Tenant scans only' : ''}`,
     heading(level + 1, 'What it checks'),
     entry.what,
     heading(level + 1, 'Why it matters'),
