@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { strToU8, zipSync } from 'fflate';
+import { RULES } from '@cpi/common/rules/catalogue';
 import { runCli } from '../../server/src/cli/run';
 import { addTestScriptRule, removeTestScriptRule, TEST_SCRIPT_RULE_ID } from '../support/script-rule';
 import { scriptStepIflow } from '../support/script-step';
@@ -128,6 +129,13 @@ describe('cli: scripts', () => {
     const log = results.find((result) => result.locations[0].physicalLocation.artifactLocation.uri.endsWith('script/Log.groovy'));
     assert.equal(log?.relatedLocations?.length, 1);
     assert.equal(results.find((result) => result.suppressions)?.suppressions?.[0].kind, 'inSource');
+    // rules that enforce an SAP design guideline carry its id as a property and as a tag
+    const driverRules = sarif.runs[0].tool.driver.rules as { id: string; properties: { tags: string[]; sapDesignGuideline?: string } }[];
+    for (const meta of RULES) {
+      const rule = driverRules.find((candidate) => candidate.id === meta.id);
+      assert.equal(rule?.properties.sapDesignGuideline, meta.guideline, meta.id);
+      assert.equal(rule?.properties.tags.includes(`sap-guideline/${meta.guideline}`), meta.guideline !== undefined, meta.id);
+    }
     const text = (await run([], root)).stdout;
     assert.match(text, /^Orders\/src\/main\/resources\/script\/Log\.groovy\n {2}2:3 {2}warning {2}FLAGGED found in Log\.groovy/m);
     const junit = (await run(['--format', 'junit'], root)).stdout;

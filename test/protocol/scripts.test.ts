@@ -77,6 +77,16 @@ describe('language server: scripts', function () {
     assert.match(diagnostics[1].message, new RegExp(`"${RULE}" gives no reason`));
   });
 
+  it('the workspace scan reports on scripts that are not open, and on artifact scripts only', async () => {
+    writeFileSync(join(ws.root, 'Order Replication/src/main/resources/script/Log Payload.groovy'), 'FLAGGED()\n');
+    const loose = file('tools/build.groovy', 'FLAGGED()\n');
+    const result: { files: number; cancelled: boolean } = await session.connection.sendRequest('cpiSecurity/scanWorkspace');
+    assert.equal(result.cancelled, false);
+    const [diagnostic] = await session.waitForDiagnostics(scriptUri, has(RULE), 20_000);
+    assert.equal(diagnostic.relatedInformation?.[0].location.uri, iflowUri);
+    assert.equal(session.latest(loose), undefined, 'a script outside artifacts gets nothing');
+  });
+
   it('leaves scripts outside artifacts alone unless .cpisecurity.json lists them', async () => {
     const loose = file('tools/build.groovy', 'FLAGGED()\n');
     const looseJs = file('web/app.js', 'FLAGGED()\n');
