@@ -23,10 +23,17 @@ function list(json: Json, key: string): Json[] {
   return value as Json[];
 }
 
+/** A field every record of the list needs. */
+function required(record: Json, field: string, where: string): string {
+  const value = record[field];
+  if (typeof value !== 'string' || value === '') throw new Error(`material.json: ${where} needs a "${field}"`);
+  return value;
+}
+
 export function parseMaterialJson(text: string): SecurityMaterial {
   const json = JSON.parse(text) as Json;
   const keystore: KeystoreEntry[] = list(json, 'keystore').map((entry, i) => {
-    const alias = String(entry.alias);
+    const alias = required(entry, 'alias', `keystore[${i}]`);
     return {
       alias,
       hexalias: typeof entry.hexalias === 'string' ? entry.hexalias : Buffer.from(alias, 'utf8').toString('hex'),
@@ -44,16 +51,16 @@ export function parseMaterialJson(text: string): SecurityMaterial {
     };
   });
   const certificateUserMappings: CertificateUserMapping[] = list(json, 'certificateUserMappings').map((mapping, i) => ({
-    user: String(mapping.user),
+    user: required(mapping, 'user', `certificateUserMappings[${i}]`),
     certificate: pem(mapping.certificatePem) ?? new Uint8Array(),
     validUntil: date(mapping.validUntil, `certificateUserMappings[${i}].validUntil`),
   }));
   return {
     host: typeof json.host === 'string' ? json.host : 'tenant.example.com',
     keystore,
-    userCredentials: list(json, 'userCredentials').map((credential) => ({ name: String(credential.name), kind: String(credential.kind ?? 'default'), user: credential.user as string | undefined })),
-    oauth2ClientCredentials: list(json, 'oauth2ClientCredentials').map((credential) => ({
-      name: String(credential.name),
+    userCredentials: list(json, 'userCredentials').map((credential, i) => ({ name: required(credential, 'name', `userCredentials[${i}]`), kind: String(credential.kind ?? 'default'), user: credential.user as string | undefined })),
+    oauth2ClientCredentials: list(json, 'oauth2ClientCredentials').map((credential, i) => ({
+      name: required(credential, 'name', `oauth2ClientCredentials[${i}]`),
       tokenServiceUrl: String(credential.tokenServiceUrl ?? ''),
       clientAuthentication: credential.clientAuthentication as string | undefined,
     })),
