@@ -25,6 +25,8 @@ export interface Metrics {
   tenantScanSeconds: number | null;
   /** HTTP requests that scan made, token included. */
   tenantRequests: number | null;
+  /** The bare read of Groovy: our lexer alone over the script corpus, in memory (the reference for script scans). */
+  scriptLexMBps: number | null;
 }
 
 interface Row {
@@ -54,6 +56,7 @@ const ROWS: readonly Row[] = [
   { key: 'activationMs', label: 'extension activation', unit: ms },
   { key: 'tenantScanSeconds', label: 'tenant scan (500 iFlows, 50 ms/request)', unit: (v) => `${v.toFixed(1)} s`, target: { text: '< 10 s', met: (v) => v < 10 } },
   { key: 'tenantRequests', label: 'tenant scan requests', unit: (v) => `${v}` },
+  { key: 'scriptLexMBps', label: 'bare read: Groovy lexer (script corpus)', unit: (v) => `${v.toFixed(1)} MB/s` },
 ];
 
 export interface Verdict {

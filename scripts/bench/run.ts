@@ -5,8 +5,10 @@
 //           of the same files, and the peak memory of both processes
 //   package .vsix size and the extension's activation time (real VS Code)
 //   tenant  a --tenant scan of a local fake tenant: 500 iFlows, 50 ms per request
+//   scripts the Groovy lexer alone over the script corpus (../shared/corpus/scripts):
+//           the bare-read reference for script scans
 // Prints a table against the targets; `--json <file>` writes the numbers.
-// `--only edit,scan,package,tenant` (or BENCH_ONLY=...) runs some parts only (for
+// `--only edit,scan,package,tenant,scripts` (or BENCH_ONLY=...) runs some parts only (for
 // profiling); BENCH_SERVER_ARGS passes Node options to the measured server,
 // BENCH_CLI_ARGS to the command line of the tenant scan.
 // Exits 1 when a target is missed.
@@ -19,6 +21,7 @@ import { measureBareParse, type BareParseResult } from './measure/bare-parse';
 import { measureEditLatency, STAGES, type EditResult } from './measure/edit';
 import { measureVsix } from './measure/package';
 import { measureScan, type ScanResult } from './measure/scan';
+import { measureScriptLex, scriptCorpus } from './measure/script-lex';
 import { measureTenantScan, type TenantScanResult } from './measure/tenant';
 import { verdict, writeJson, type Metrics } from './report';
 import { ensureWorkloads } from './workload/cache';
@@ -29,7 +32,7 @@ const REPO = resolve(__dirname, '..', '..');
 const CACHE = join(REPO, '.cache', 'bench');
 const OUT = join(CACHE, 'out');
 const PRELOAD = join(REPO, 'scripts', 'bench', 'peak-rss.cjs');
-const PARTS = ['edit', 'scan', 'package', 'tenant'] as const;
+const PARTS = ['edit', 'scan', 'package', 'tenant', 'scripts'] as const;
 type Part = (typeof PARTS)[number];
 
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -109,6 +112,9 @@ async function main(): Promise<number> {
   if (run.has('tenant')) {
     tenant = await timed('tenant scan (fake tenant, 500 iFlows, 50 ms per request)', () => measureTenantScan({ cliJs, repo: REPO, outDir: OUT, iflows: 500, latencyMs: 50 }));
   }
+  let scriptLex: ReturnType<typeof measureScriptLex> | undefined;
+  if (run.has('scripts')) scriptLex = await timed('Groovy lexer over the script corpus (in process)', () => measureScriptLex(scriptCorpus(REPO)));
+  const lexed = scriptLex && 'mbPerSec' in scriptLex ? scriptLex : undefined;
   let activation: ReturnType<typeof measureActivation> | undefined;
   if (run.has('package')) activation = await timed('activation (e2e harness)', () => measureActivation(REPO, OUT));
 
@@ -129,6 +135,7 @@ async function main(): Promise<number> {
     activationMs: round(activation?.value ?? undefined),
     tenantScanSeconds: round(tenant?.seconds),
     tenantRequests: tenant?.requests ?? null,
+    scriptLexMBps: round(lexed?.mbPerSec),
   };
   const partOf: Record<keyof Metrics, Part> = {
     editP50Ms: 'edit',
@@ -147,6 +154,7 @@ async function main(): Promise<number> {
     activationMs: 'package',
     tenantScanSeconds: 'tenant',
     tenantRequests: 'tenant',
+    scriptLexMBps: 'scripts',
   };
   const result = verdict(metrics, (key) => run.has(partOf[key]));
   const totalS = (performance.now() - started) / 1000;
@@ -170,6 +178,8 @@ async function main(): Promise<number> {
   if (tenant) {
     console.log(`tenant scan: ${tenant.iflows} iFlows, ${tenant.latencyMs} ms per request, ${tenant.requests} requests (at most ${tenant.maxInFlight} at once), ${tenant.scannedFiles} files, ${tenant.findings} findings`);
   }
+  if (lexed) console.log(`Groovy lexer: ${lexed.files} scripts, ${(lexed.bytes / 1024 / 1024).toFixed(2)} MB, ${lexed.tokens} tokens; median of ${lexed.roundsMs.length} rounds after warm-up`);
+  if (scriptLex && 'reason' in scriptLex) console.log(`Groovy lexer: not measured: ${scriptLex.reason}`);
   if (vsix && vsix.value === null) console.log(`.vsix: not measured: ${vsix.reason}`);
   if (activation && activation.value === null) console.log(`activation: not measured: ${activation.reason}`);
   console.log('MB = 1,048,576 bytes. Times are wall-clock on this machine; scans are fresh processes with the page cache warm.');
@@ -188,7 +198,8 @@ async function main(): Promise<number> {
       bareParse: bare && { parser: 'saxes', files: bare.files, bytes: bare.bytes, elements: bare.elements, runsMs: bare.runsMs.map((t) => round(t, 1)), peakRssMB: round(bare.peakRssMB, 1) },
       fastParse: fastParse && { parser: 'fast reader, saxes for what it leaves', elements: fastParse.elements, leftToSaxes: fastParse.leftToSaxes, runsMs: fastParse.runsMs.map((t) => round(t, 1)) },
       tenant: tenant && { iflows: tenant.iflows, latencyMs: tenant.latencyMs, maxInFlight: tenant.maxInFlight, scannedFiles: tenant.scannedFiles, findings: tenant.findings },
-      notMeasured: { vsix: vsix?.value === null ? vsix.reason : undefined, activation: activation?.value === null ? activation.reason : undefined },
+      scriptLex: lexed && { files: lexed.files, bytes: lexed.bytes, tokens: lexed.tokens, roundsMs: lexed.roundsMs.map((t) => round(t, 1)) },
+      notMeasured: { vsix: vsix?.value === null ? vsix.reason : undefined, activation: activation?.value === null ? activation.reason : undefined, scriptLex: scriptLex && 'reason' in scriptLex ? scriptLex.reason : undefined },
     });
     log(`wrote ${json}`);
   }
