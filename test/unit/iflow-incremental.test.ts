@@ -235,6 +235,8 @@ describe('incremental iFlow update', () => {
       [true, true, false, true, true, true],
     );
     assert.equal(after.model.channels[2].properties.get('httpAddressWithoutQuery')?.value?.text, 'http://backend2.example.com/x?a=1&b=2');
+    assert.equal(after.inPart, true, 'says it was read in part (the editor waits after whole readings only)');
+    assert.equal(before.inPart, undefined);
   });
 
   it('re-reads only the edited property outside channels, also while a typed "<" breaks it', () => {
@@ -263,7 +265,9 @@ describe('incremental iFlow update', () => {
     const at = text.indexOf('<value>*</value>') + 7;
     const edited = `${text.slice(0, at)}Y${text.slice(at)}`;
     assert.equal(rereadIflow({ text, model: before.model, layout: before.layout! }, edited, new LineIndex(edited)), undefined);
-    assert.deepEqual(iflowSnapshot(updateParsedIflow(before, edited).model), iflowSnapshot(parseIflow(before.uri, edited).model));
+    const updated = updateParsedIflow(before, edited);
+    assert.deepEqual(iflowSnapshot(updated.model), iflowSnapshot(parseIflow(before.uri, edited).model));
+    assert.equal(updated.inPart, undefined, 'read whole');
   });
 
   it('falls back to a full read when the edit leaves the channel or breaks the XML', () => {

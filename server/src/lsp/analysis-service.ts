@@ -138,8 +138,10 @@ export class AnalysisService {
       if (marks) marks.configured = epochNow();
 
       // the configuration first: a file over its size limit is not even read
+      this.readWhole = 0; // counted by the parser below; nothing else runs until this run ends
       const { iflows, parameters, tooLarge } = readArtifact(this.source, files, sizeLimit(resolved.config), this.parser);
       for (const file of tooLarge) this.forget(file.uri);
+      const readWhole = this.readWhole;
       if (marks) marks.read = epochNow();
       const result = resolved.enabled
         ? analyseArtifact({ iflows, parameters, config: resolved.config, configTarget: resolved.target })
@@ -169,7 +171,7 @@ export class AnalysisService {
       this.stats.files = this.findings.size;
       this.stats.findings = [...this.findings.values()].reduce((sum, list) => sum + list.length, 0);
       this.stats.lastDurationMs = performance.now() - started;
-      this.delay.analysed(artifact, this.stats.lastDurationMs);
+      this.delay.analysed(artifact, readWhole);
       this.stats.lastFinishedAt = Date.now();
       this.onAnalysed();
     } finally {
@@ -212,6 +214,9 @@ export class AnalysisService {
     void this.connection.sendDiagnostics({ uri: open?.uri ?? file.uri, diagnostics });
   }
 
+  /** Characters parsed whole (not updated in part) since the last run began. */
+  private readWhole = 0;
+
   /** Parses through the caches below. */
   private readonly parser: Parser = { iflow: (uri, text) => this.parsedIflow(uri, text), parameters: (uri, text) => this.parsedParameters(uri, text) };
 
@@ -225,6 +230,7 @@ export class AnalysisService {
     const cached = this.iflowCache.get(key);
     if (cached && cached.text === text) return cached;
     const parsed = cached && cached.uri === uri ? updateParsedIflow(cached, text) : parseIflow(uri, text);
+    if (!parsed.inPart) this.readWhole += text.length;
     this.iflowCache.set(key, parsed);
     return parsed;
   }
@@ -234,6 +240,7 @@ export class AnalysisService {
     const cached = this.parametersCache.get(key);
     if (cached && cached.text === text) return cached;
     const parsed = parseParameters(uri, text);
+    this.readWhole += text.length;
     this.parametersCache.set(key, parsed);
     return parsed;
   }

@@ -14,6 +14,8 @@ export interface ParsedIflow {
   readonly model: IflowModel;
   /** What an incremental update (updateParsedIflow) needs; absent on hand-made instances. */
   readonly layout?: IflowLayout;
+  /** Read again only in part, where an edit changed it (updateParsedIflow), rather than whole. */
+  readonly inPart?: boolean;
 }
 
 export interface ParsedParameters {
@@ -41,7 +43,7 @@ export function updateParsedIflow(previous: ParsedIflow, text: string): ParsedIf
   const lines = previous.lines.text === previous.text ? previous.lines.afterChange(text, change.start, change.oldEnd, change.newEnd) : new LineIndex(text);
   const reading = previous.layout && rereadIflow({ text: previous.text, model: previous.model, layout: previous.layout }, text, lines, change);
   const { model, layout } = reading ?? readIflowWithLayout(text, lines);
-  return { uri: previous.uri, text, lines, model, layout };
+  return { uri: previous.uri, text, lines, model, layout, ...(reading ? { inPart: true } : {}) };
 }
 
 export function parseParameters(uri: string, text: string): ParsedParameters {
