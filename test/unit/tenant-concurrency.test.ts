@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { fakeTenantClient, startFakeTenant, tenantPaths, type FakeTenant } from '../support/fake-tenant';
 import { TenantError } from '../../server/src/engine/tenant/errors';
 
@@ -121,6 +122,29 @@ describe('tenant client: cancellation', () => {
       assert.ok(Date.now() - started < 1500);
       assert.equal(tenant.count(tenantPaths.packages), 1);
     } finally {
+      await client.close();
+      await tenant.close();
+    }
+  });
+
+  it('adds one listener to a signal shared by many calls, and none per request', async () => {
+    const tenant = await tenantWithFlows(10);
+    const scan = new AbortController();
+    const call = new AbortController();
+    const client = fakeTenantClient(tenant, { signal: scan.signal, concurrency: 2 });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      await Promise.all(Array.from({ length: FLOWS }, (_, i) => client.iflowContent(`Flow_${i}`, call.signal)));
+      tenant.fault(tenantPaths.packages, { status: 500 });
+      await assert.rejects(client.packages(call.signal));
+      assert.equal(getEventListeners(scan.signal, 'abort').length, 1);
+      assert.equal(getEventListeners(call.signal, 'abort').length, 1);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(warnings.map((w) => w.name), []);
+    } finally {
+      process.off('warning', onWarning);
       await client.close();
       await tenant.close();
     }

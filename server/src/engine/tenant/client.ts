@@ -17,6 +17,7 @@ import {
   readUserCredential,
 } from './http/records';
 import { Redactor } from './http/redactor';
+import { CallSignals } from './http/signals';
 import { DEFAULT_RETRY, type RetryOptions } from './http/retry';
 import { statusError, type Asked } from './http/status';
 import { TokenSource } from './http/token';
@@ -69,7 +70,7 @@ class HttpTenantClient implements TenantClient {
   readonly #redactor = new Redactor();
   readonly #transport: Transport;
   readonly #tokens: TokenSource;
-  readonly #signal?: AbortSignal;
+  readonly #signals: CallSignals;
   /** What listings said, to tell a configure-only refusal from others. */
   readonly #packageModes = new Map<string, string>();
   readonly #artifactPackages = new Map<string, string>();
@@ -77,7 +78,7 @@ class HttpTenantClient implements TenantClient {
   constructor(key: ServiceKey, options: TenantClientOptions) {
     this.host = key.host;
     this.#apiRoot = `${key.url}/api/v1`;
-    this.#signal = options.signal;
+    this.#signals = new CallSignals(options.signal);
     this.#transport = new Transport({
       ca: options.ca,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
@@ -230,12 +231,13 @@ class HttpTenantClient implements TenantClient {
 
   /** A GET with the token, renewed once on 401; any answer but 2xx becomes a TenantError. */
   async #get(asked: Asked & { readonly url?: string }, accept: string, callSignal?: AbortSignal): Promise<Answer> {
-    const signal = this.#combined(callSignal);
-    if (signal?.aborted) throw cancelled();
+    const signal = this.#signals.for(callSignal);
+    if (signal.aborted) throw cancelled();
     const url = asked.url ?? `${this.#apiRoot}${asked.path}`;
     for (let renewed = false; ; renewed = true) {
       const token = await this.#tokens.current(signal);
-      const answer = await this.#transport.send({ method: 'GET', url, headers: { authorization: `Bearer ${token}`, accept }, what: asked.what, path: asked.path }, signal);
+      const headers = { authorization: `Bearer ${token}`, accept };
+      const answer = await this.#transport.send({ method: 'GET', url, headers, what: asked.what, path: asked.path }, signal);
       if (answer.status === 401 && !renewed) {
         this.#tokens.invalidate(token);
         continue;
@@ -243,12 +245,6 @@ class HttpTenantClient implements TenantClient {
       if (answer.status >= 200 && answer.status < 300) return answer;
       throw statusError(answer, asked, this.#redactor, this.host);
     }
-  }
-
-  #combined(callSignal?: AbortSignal): AbortSignal | undefined {
-    if (!callSignal) return this.#signal;
-    if (!this.#signal) return callSignal;
-    return AbortSignal.any([this.#signal, callSignal]);
   }
 
   /** Kept short and secret-free in logs and inspection. */

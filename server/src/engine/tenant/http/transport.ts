@@ -11,6 +11,7 @@ import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { TenantError } from '../errors';
 import type { Redactor } from './redactor';
 import { backoffMs, isRetriedStatus, isTransientNetworkCode, retryAfterMs, sleep, type RetryOptions } from './retry';
+import { withTimeout } from './signals';
 import { RequestSlots } from './slots';
 
 export interface TransportOptions {
@@ -113,7 +114,8 @@ export class Transport {
     }
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.#options.timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+    const linked = signal ? withTimeout(signal, timeout.signal) : { signal: timeout.signal, dispose: () => undefined };
+    const combined = linked.signal;
     try {
       this.#requests++;
       const response = await request(exchange.url, {
@@ -134,6 +136,7 @@ export class Transport {
       throw this.#networkError(error, exchange);
     } finally {
       clearTimeout(timer);
+      linked.dispose();
       release();
     }
   }
