@@ -154,8 +154,9 @@ describe('command line: --tenant', function () {
   });
 
   it('exits 2 when a package vanishes mid-scan or a download is not a zip', async () => {
-    const tenant = await start();
-    tenant.fault(tenantPaths.iflows('Finance'), { status: 404, message: 'Integration package not found' });
+    const tenant = await start({
+      fixture: { ...FIXTURE, packages: FIXTURE.packages!.map((pkg) => (pkg.id === 'Finance' ? { ...pkg, vanishAfterListing: true } : pkg)) },
+    });
     tenant.fault(tenantPaths.iflowContent('CatalogDefault'), { body: '<html>maintenance</html>', contentType: 'text/html' });
     const run = await runTenantCli(tenant, ['--tenant', tenant.writeServiceKey(), '--format', 'json', '--no-security-material']);
     assert.equal(run.code, 2, run.stderr);
@@ -163,6 +164,25 @@ describe('command line: --tenant', function () {
     const errors = report.fileErrors.map((note) => `${note.uri}: ${note.message}`).join('\n');
     assert.match(errors, /\/Finance: .*could not be listed/);
     assert.match(errors, /CatalogDefault.*(zip|not a)/i);
+  });
+
+  it('says once that it could not sign in (401) or reach the tenant, and exits 2', async () => {
+    const tenant = await start();
+    const wrong = join(mkdtempSync(join(tmpdir(), 'cpi-tenant-401-')), 'key.json');
+    writeFileSync(wrong, JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, clientsecret: 'not-the-secret-at-all' } }));
+    const refused = await runTenantCli(tenant, ['--tenant', wrong]);
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.match(refused.stdout, /nothing could be read from the tenant: .*401/);
+    assert.doesNotMatch(refused.stdout, /keystore could not be read/, 'one message, not one per list');
+    assert.ok(!refused.stdout.includes('not-the-secret-at-all') && !refused.stderr.includes('not-the-secret-at-all'));
+
+    const closed = join(mkdtempSync(join(tmpdir(), 'cpi-tenant-closed-')), 'key.json');
+    writeFileSync(closed, JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, url: 'https://127.0.0.1:9', tokenurl: 'https://127.0.0.1:9/oauth/token' } }));
+    const unreachable = await runTenantCli(tenant, ['--tenant', closed, '--format', 'json']);
+    assert.equal(unreachable.code, 2, unreachable.stderr);
+    const report = JSON.parse(unreachable.stdout) as JsonOut;
+    assert.equal(report.fileErrors.length, 1);
+    assert.match(report.fileErrors[0].message, /nothing could be read from the tenant: .*127\.0\.0\.1:9/);
   });
 
   it('refuses a bad service key with one message and sends nothing', async () => {

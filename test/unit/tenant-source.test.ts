@@ -115,6 +115,18 @@ describe('tenant source', () => {
     assert.ok(scan.report.findings.some((finding) => finding.uri.includes('CatalogOverridden')));
   });
 
+  it('says once why nothing could be read when every read failed alike', async () => {
+    const tenant = new MemoryTenant(HOST, content());
+    const refused = new Error('tenant.example.com refused the connection (ECONNREFUSED).');
+    for (const call of ['packages', 'keystoreEntries', 'userCredentials', 'oauth2ClientCredentials', 'secureParameters', 'certificateUserMappings']) tenant.failures.set(call, refused);
+    const scan = await scanTenant(options(tenant));
+    assert.equal(scan.incomplete, true);
+    assert.deepEqual(
+      scan.report.fileErrors.map((note) => `${note.uri} ${note.message}`),
+      [`cpi-tenant://${HOST} nothing could be read from the tenant: tenant.example.com refused the connection (ECONNREFUSED).`],
+    );
+  });
+
   it('notes a --package that matches nothing', async () => {
     const scan = await scanTenant(options(new MemoryTenant(HOST, content()), { packages: ['Nope*'], securityMaterial: false }));
     assert.equal(scan.incomplete, true);

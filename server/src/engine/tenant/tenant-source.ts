@@ -17,7 +17,7 @@ import { readArtifactZip } from './artifact-source';
 import { isTenantError } from './errors';
 import { Limiter } from './limiter';
 import { selectPackages } from './package-selection';
-import { failure, TenantScanAborted, type TenantProblem } from './problems';
+import { collapsed, failure, TenantScanAborted, type TenantProblem } from './problems';
 import { readSecurityMaterial } from './security-material';
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -144,8 +144,9 @@ export async function scanTenant(options: TenantScanOptions): Promise<TenantScan
   // after the content: the iFlows say what each keystore alias is used for
   scanner.securityMaterial();
 
-  const tenantPart: PartialScan = { report: withProblems(options.scan.root, problems), configsSeen: [], usedSuppressions: [] };
   const scanned = scanner.partial();
+  const reported = scanned.report.scanned.length === 0 ? collapsed(problems, `${TENANT_SCHEME}://${host}`) : problems;
+  const tenantPart: PartialScan = { report: withProblems(options.scan.root, reported), configsSeen: [], usedSuppressions: [] };
   return {
     report: finishScan([scanned, tenantPart], { ...options.scan, source: NO_SOURCE }),
     incomplete: problems.some((problem) => !problem.skipped) || scanned.report.fileErrors.length > 0,
