@@ -35,7 +35,7 @@ export function tenantProgressOn(stream: NodeJS.WriteStream): { update(done: num
       if (done < total && now - last < 100) return;
       last = now;
       shown = true;
-      const width = Math.max(20, (stream.columns ?? 80) - 1);
+      const width = Math.max(20, (stream.columns || 80) - 1);
       const line = `Reading the tenant: ${done}/${total} artifacts${current ? ` (${current})` : ''}`;
       stream.write(`\r\x1b[K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
     },
