@@ -229,12 +229,14 @@ describe('Groovy lexer', () => {
       const depth = 100_000;
       const model = read('x = ' + '('.repeat(depth) + '1' + ')'.repeat(depth) + '\ny = 2');
       assert.deepEqual(codes(model), ['too-deep']);
+      assert.equal(model.problems[0].start, 4 + 1000, 'on the bracket that went too deep');
       assert.equal(model.code.pair[2], model.code.tokens.length - 4);
     });
 
     it('reads 100,000 nested unclosed GStrings without recursion', () => {
       const model = read('x = ' + '"${'.repeat(100_000));
       assert.deepEqual(codes(model).sort(), ['too-deep', 'unterminated-string']);
+      assert.equal(model.problems.find((p) => p.code === 'too-deep')!.start, 4 + 3 * 499 + 1, 'on the ${ that went too deep');
     });
   });
 

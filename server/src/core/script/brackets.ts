@@ -11,6 +11,8 @@ export interface PairedCode extends ScriptCode {
   readonly unbalanced?: ScriptToken;
   /** The deepest nesting reached. */
   readonly depth: number;
+  /** The first opener that went deeper than MAX_BRACKET_DEPTH, if any. */
+  readonly tooDeep?: ScriptToken;
 }
 
 const CLOSER_OF: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
@@ -21,6 +23,7 @@ export function pairBrackets(tokens: readonly ScriptToken[]): PairedCode {
   const open: number[] = [];
   let unbalanced: ScriptToken | undefined;
   let depth = 0;
+  let tooDeep: ScriptToken | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     parent[i] = open.length > 0 ? open[open.length - 1] : -1;
@@ -29,6 +32,7 @@ export function pairBrackets(tokens: readonly ScriptToken[]): PairedCode {
     if (t === '(' || t === '[' || t === '{') {
       open.push(i);
       if (open.length > depth) depth = open.length;
+      if (open.length > MAX_BRACKET_DEPTH) tooDeep ??= token;
     } else if (t === ')' || t === ']' || t === '}') {
       // Close the nearest opener of this kind; openers skipped on the way stay unpaired.
       let at = open.length - 1;
@@ -46,5 +50,5 @@ export function pairBrackets(tokens: readonly ScriptToken[]): PairedCode {
     }
   }
   if (open.length > 0) unbalanced ??= tokens[open[0]];
-  return { tokens, pair, parent, unbalanced, depth };
+  return { tokens, pair, parent, unbalanced, depth, tooDeep };
 }

@@ -90,9 +90,9 @@ export interface ScriptCodePart {
 export interface ScriptCode {
   readonly tokens: readonly ScriptToken[];
   /**
-   * For a bracket token (`(`, `[`, `{` and their closers, including the
-   * `${`-less braces of closures and blocks): the index of its partner,
-   * -1 when it has none (an unclosed or stray bracket) and for every other token.
+   * For a bracket token (`(`, `[`, `{` and their closers; the `${` and `}`
+   * around an interpolation are not tokens): the index of its partner, -1
+   * when it has none (an unclosed or stray bracket) and for every other token.
    */
   readonly pair: Int32Array;
   /** Index of the innermost open bracket enclosing each token, -1 at top level. A bracket's own parent is the one around it. */

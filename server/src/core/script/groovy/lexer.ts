@@ -96,6 +96,8 @@ class GroovyLexer {
   private readonly problems = new Map<ScriptProblemCode, ScriptProblem>();
   private readonly stack: Frame[] = [];
   private deepest = 0;
+  /** Where the nesting first went deeper than MAX_BRACKET_DEPTH. */
+  private deepAt: { start: number; end: number } | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -120,7 +122,8 @@ class GroovyLexer {
     }
     const code = this.finishCode(root);
     if (this.deepest > MAX_BRACKET_DEPTH) {
-      this.problem('too-deep', `brackets and interpolations nested ${this.deepest} deep: more than any script Groovy can compile (${MAX_BRACKET_DEPTH})`, 0, 0);
+      const at = this.deepAt ?? { start: 0, end: 0 };
+      this.problem('too-deep', `brackets and interpolations nested ${this.deepest} deep: more than any script Groovy can compile (${MAX_BRACKET_DEPTH})`, at.start, at.end);
     }
     const problems = [...this.problems.values()].sort((a, b) => a.start - b.start);
     return { code, comments: this.comments, problems };
@@ -259,6 +262,7 @@ class GroovyLexer {
 
   private nested(): void {
     if (this.stack.length > this.deepest) this.deepest = this.stack.length;
+    if (this.stack.length > MAX_BRACKET_DEPTH && !this.deepAt) this.deepAt = { start: this.at, end: this.at + 1 };
   }
 
   /** Reads string text up to the closing delimiter, an interpolation, or the end of the line/text. */
@@ -319,6 +323,7 @@ class GroovyLexer {
           this.textPart(frame, p);
           const code: CodeFrame = { kind: 'code', tokens: [], start: p + 2, string: frame, braces: 0 };
           this.stack.push(code);
+          this.at = p;
           this.nested();
           this.at = p + 2;
           return;
@@ -397,6 +402,7 @@ class GroovyLexer {
     }
     const depth = code.depth + this.stack.length;
     if (depth > this.deepest) this.deepest = depth;
+    if (code.tooDeep && (!this.deepAt || code.tooDeep.start < this.deepAt.start)) this.deepAt = { start: code.tooDeep.start, end: code.tooDeep.end };
     return code;
   }
 
