@@ -24,7 +24,7 @@ export function configSchemaSource(repo: string): GeneratedFile {
       {
         $ref: '#/definitions/severity',
         description: `${rule.title} (default: ${rule.defaultSeverity}).`,
-        markdownDescription: `**${rule.title}** (default: \`${rule.defaultSeverity}\`). [Documentation](${faqUrl(rule.faq[0])})`,
+        markdownDescription: `**${rule.title}** (default: \`${rule.defaultSeverity}\`). [Documentation](${rule.faq[0] === undefined ? rule.helpUrl : faqUrl(rule.faq[0])})`,
       },
     ]),
   );

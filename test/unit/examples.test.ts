@@ -78,7 +78,8 @@ describe('examples workspace', () => {
 
   it('shows every network and authentication rule at least once (but those only a tenant scan raises)', () => {
     const shown = new Set(expected.map((finding) => finding.rule));
-    const missing = RULES.filter((rule) => rule.section !== 'certificates' && !rule.tenantOnly && !shown.has(rule.id)).map((rule) => rule.id);
+    // Script rules are shown by the examples' scripts, which this analysis of the iFlows does not read.
+    const missing = RULES.filter((rule) => rule.section !== 'certificates' && rule.section !== 'scripts' && !rule.tenantOnly && !shown.has(rule.id)).map((rule) => rule.id);
     assert.deepEqual(missing, []);
   });
 

@@ -56,6 +56,14 @@ import { meta as privateKeyInWorkspaceMeta } from './private-key-in-workspace/me
 import { explanation as privateKeyInWorkspaceExplanation } from './private-key-in-workspace/explanation';
 import { meta as receiverAuthNoneMeta } from './receiver-auth-none/meta';
 import { explanation as receiverAuthNoneExplanation } from './receiver-auth-none/explanation';
+import { meta as scriptCredentialInMessageMeta } from './script-credential-in-message/meta';
+import { explanation as scriptCredentialInMessageExplanation } from './script-credential-in-message/explanation';
+import { meta as scriptHardcodedSecretMeta } from './script-hardcoded-secret/meta';
+import { explanation as scriptHardcodedSecretExplanation } from './script-hardcoded-secret/explanation';
+import { meta as scriptLogsAllHeadersMeta } from './script-logs-all-headers/meta';
+import { explanation as scriptLogsAllHeadersExplanation } from './script-logs-all-headers/explanation';
+import { meta as scriptSecretLoggedMeta } from './script-secret-logged/meta';
+import { explanation as scriptSecretLoggedExplanation } from './script-secret-logged/explanation';
 import { meta as securityMaterialExpiringInUseMeta } from './security-material-expiring-in-use/meta';
 import { explanation as securityMaterialExpiringInUseExplanation } from './security-material-expiring-in-use/explanation';
 import { meta as senderCertificateDnAuthMeta } from './sender-certificate-dn-auth/meta';
@@ -97,6 +105,10 @@ export const RULE_FOLDERS: readonly { readonly meta: RuleMeta; readonly explanat
   { meta: privateHostViaInternetMeta, explanation: privateHostViaInternetExplanation },
   { meta: privateKeyInWorkspaceMeta, explanation: privateKeyInWorkspaceExplanation },
   { meta: receiverAuthNoneMeta, explanation: receiverAuthNoneExplanation },
+  { meta: scriptCredentialInMessageMeta, explanation: scriptCredentialInMessageExplanation },
+  { meta: scriptHardcodedSecretMeta, explanation: scriptHardcodedSecretExplanation },
+  { meta: scriptLogsAllHeadersMeta, explanation: scriptLogsAllHeadersExplanation },
+  { meta: scriptSecretLoggedMeta, explanation: scriptSecretLoggedExplanation },
   { meta: securityMaterialExpiringInUseMeta, explanation: securityMaterialExpiringInUseExplanation },
   { meta: senderCertificateDnAuthMeta, explanation: senderCertificateDnAuthExplanation },
   { meta: sftpDeprecatedAlgorithmsMeta, explanation: sftpDeprecatedAlgorithmsExplanation },

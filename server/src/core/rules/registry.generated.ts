@@ -56,6 +56,14 @@ import { meta as privateKeyInWorkspaceMeta } from './private-key-in-workspace/me
 import { checks as privateKeyInWorkspaceChecks } from './private-key-in-workspace/check';
 import { meta as receiverAuthNoneMeta } from './receiver-auth-none/meta';
 import { checks as receiverAuthNoneChecks } from './receiver-auth-none/check';
+import { meta as scriptCredentialInMessageMeta } from './script-credential-in-message/meta';
+import { checks as scriptCredentialInMessageChecks } from './script-credential-in-message/check';
+import { meta as scriptHardcodedSecretMeta } from './script-hardcoded-secret/meta';
+import { checks as scriptHardcodedSecretChecks } from './script-hardcoded-secret/check';
+import { meta as scriptLogsAllHeadersMeta } from './script-logs-all-headers/meta';
+import { checks as scriptLogsAllHeadersChecks } from './script-logs-all-headers/check';
+import { meta as scriptSecretLoggedMeta } from './script-secret-logged/meta';
+import { checks as scriptSecretLoggedChecks } from './script-secret-logged/check';
 import { meta as securityMaterialExpiringInUseMeta } from './security-material-expiring-in-use/meta';
 import { checks as securityMaterialExpiringInUseChecks } from './security-material-expiring-in-use/check';
 import { meta as senderCertificateDnAuthMeta } from './sender-certificate-dn-auth/meta';
@@ -97,6 +105,10 @@ export const RULE_CHECKS: readonly { readonly meta: RuleMeta; readonly checks: R
   { meta: privateHostViaInternetMeta, checks: privateHostViaInternetChecks },
   { meta: privateKeyInWorkspaceMeta, checks: privateKeyInWorkspaceChecks },
   { meta: receiverAuthNoneMeta, checks: receiverAuthNoneChecks },
+  { meta: scriptCredentialInMessageMeta, checks: scriptCredentialInMessageChecks },
+  { meta: scriptHardcodedSecretMeta, checks: scriptHardcodedSecretChecks },
+  { meta: scriptLogsAllHeadersMeta, checks: scriptLogsAllHeadersChecks },
+  { meta: scriptSecretLoggedMeta, checks: scriptSecretLoggedChecks },
   { meta: securityMaterialExpiringInUseMeta, checks: securityMaterialExpiringInUseChecks },
   { meta: senderCertificateDnAuthMeta, checks: senderCertificateDnAuthChecks },
   { meta: sftpDeprecatedAlgorithmsMeta, checks: sftpDeprecatedAlgorithmsChecks },

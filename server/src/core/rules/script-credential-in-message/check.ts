@@ -1,0 +1,29 @@
+import { callSites } from '../../script/calls';
+import { describeSink, messageWrite } from '../../script/log-sinks';
+import { describeOrigin, secretFlow, STORE_SECRET } from '../../script/secrets-flow';
+import { spanOffsets } from '../../script/span';
+import type { RuleChecks } from '../rule';
+
+export const checks: RuleChecks = {
+  script: {
+    check(script, report) {
+      const code = script.code;
+      let flow: ReturnType<typeof secretFlow> | undefined;
+      for (const call of callSites(code, script.language)) {
+        const sink = messageWrite(code, call);
+        if (!sink) continue;
+        flow ??= secretFlow(script);
+        for (const value of sink.values) {
+          const origin = flow.originIn(code, value, STORE_SECRET, call.name);
+          if (!origin) continue;
+          report({
+            at: spanOffsets(code, value),
+            message:
+              `The ${describeOrigin(origin)} from the secure store is stored in ${describeSink(sink)}, where tracing shows it in clear text. ` +
+              'Let the receiver channel authenticate with the credential instead of building the header in a script.',
+          });
+        }
+      }
+    },
+  },
+};

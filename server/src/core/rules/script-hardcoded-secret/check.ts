@@ -1,0 +1,98 @@
+import { assignmentsIn, namedValuesIn } from '../../script/assignments';
+import { codeBlocks } from '../../script/blocks';
+import { callSites } from '../../script/calls';
+import { literalValue, stringValue } from '../../script/literals';
+import type { ScriptCode, ScriptModel, ScriptToken } from '../../script/model';
+import { basicCredential, basicValue, bearerToken, isSecretLikeValue, isSecretName, jwtIn, pemPrivateKey, startsBasic } from '../../script/secret-values';
+import type { TokenSpan } from '../../script/span';
+import { statementAround } from '../../script/statements';
+import type { RuleChecks } from '../rule';
+import type { ScriptReport } from '../script-check';
+
+const ADVICE = 'Everyone who can read the package or its Git history can read it: deploy it as security material (a Secure Parameter or User Credentials) and read it through SecureStoreService.';
+
+/** A setter whose name ends in a secret's name (`setPassword("…")`) sets that field. */
+function setterField(method: string): string | undefined {
+  return method.length > 3 && method.startsWith('set') && /[A-Z_]/.test(method[3]) ? method.slice(3) : undefined;
+}
+
+function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: ScriptReport) => void, reported: Set<number>): void {
+  const once = (token: ScriptToken, message: string) => {
+    if (reported.has(token.start)) return;
+    reported.add(token.start);
+    report({ at: token, message });
+  };
+  const named = (name: string, span: TokenSpan, how: string) => {
+    const literal = literalValue(code, span);
+    if (literal && isSecretName(name) && isSecretLikeValue(literal.value)) once(literal.token, `A hard-coded secret is ${how} "${name}". ${ADVICE}`);
+  };
+
+  // (a) Literals given to a secret's name.
+  for (const assignment of assignmentsIn(code)) {
+    if (assignment.operator === '=' && !assignment.element) named(assignment.name, assignment.value, 'assigned to');
+  }
+  for (const entry of namedValuesIn(code, script.language)) named(entry.key, entry.value, 'given as');
+  for (const call of callSites(code, script.language)) {
+    const field = setterField(call.method);
+    if (field && !call.isNew && call.arguments.length === 1) named(field, call.arguments[0], `passed to ${call.method}(…) as`);
+  }
+
+  // (b), (c), (d) Literals that are credentials by their shape.
+  const tokens = code.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind !== 'string' || !token.string) continue;
+    const value = stringValue(token);
+    if (value !== undefined) {
+      const inBasic = basicValue(value);
+      const basic = inBasic !== undefined ? basicCredential(inBasic) : undefined;
+      if (basic) {
+        once(token, `A Basic credential for the user "${basic.user}" is written into the script as "Basic <base64>". ${ADVICE}`);
+        continue;
+      }
+      const alone = basicCredential(value);
+      if (alone && besideBasic(code, i)) {
+        once(token, `A Basic credential for the user "${alone.user}" is written into the script as base64 next to "Basic". ${ADVICE}`);
+        continue;
+      }
+      if (bearerToken(value)) {
+        once(token, `A Bearer token is written into the script. ${ADVICE}`);
+        continue;
+      }
+    }
+    // Interpolated strings still carry literal text between their `${…}` parts.
+    const texts = value !== undefined ? [value] : token.string.parts.flatMap((part) => (part.kind === 'text' ? [part.value] : []));
+    for (const text of texts) {
+      const pem = pemPrivateKey(text);
+      if (pem) {
+        once(token, `A PEM private-key block (BEGIN ${pem}) is written into the script. ${ADVICE.replace('a Secure Parameter or User Credentials', 'a keystore entry')}`);
+        break;
+      }
+      if (jwtIn(text)) {
+        once(token, `A JSON Web Token is written into the script. ${ADVICE}`);
+        break;
+      }
+    }
+  }
+}
+
+/** A string literal starting with `Basic` in the same statement as the token at `index`. */
+function besideBasic(code: ScriptCode, index: number): boolean {
+  const statement = statementAround(code, index);
+  for (let i = statement.start; i < statement.end; i++) {
+    const token = code.tokens[i];
+    if (i === index || token.kind !== 'string' || !token.string) continue;
+    const first = token.string.parts[0];
+    if (first?.kind === 'text' && startsBasic(first.value)) return true;
+  }
+  return false;
+}
+
+export const checks: RuleChecks = {
+  script: {
+    check(script, report) {
+      const reported = new Set<number>();
+      for (const block of codeBlocks(script)) checkBlock(script, block.code, report, reported);
+    },
+  },
+};

@@ -1,0 +1,33 @@
+// Which named function (Groovy method, JavaScript function declaration) each
+// token of a block belongs to, so that `def value` in one method is not the
+// `value` of another. Closures and anonymous functions share the scope they
+// sit in: they see its variables.
+
+import { isPunctuation, type ScriptCode } from './model';
+
+/** Keywords (and primitive types) that can stand before a declared method's name. */
+const DECLARING = new Set(['def', 'void', 'function', 'static', 'final', 'private', 'public', 'protected', 'abstract', 'synchronized', 'boolean', 'byte', 'char', 'short', 'int', 'long', 'float', 'double', 'async']);
+
+/** For each token: the index of the `(` that opens its function's parameter list, -1 at the script's top level. */
+export function functionScopes(code: ScriptCode): Int32Array {
+  const tokens = code.tokens;
+  const scope = new Int32Array(tokens.length).fill(-1);
+  for (let brace = 0; brace < tokens.length; brace++) {
+    if (scope[brace] !== -1 || !isPunctuation(tokens[brace], '{') || code.pair[brace] < 0) continue;
+    const open = isPunctuation(tokens[brace - 1], ')') ? code.pair[brace - 1] : -1;
+    if (open < 2 || !isDeclaredName(code, open - 1)) continue;
+    // The outermost function wins; the tokens of the ones nested in it are filled now and skipped later.
+    scope.fill(open, open, code.pair[brace] + 1);
+  }
+  return scope;
+}
+
+function isDeclaredName(code: ScriptCode, name: number): boolean {
+  const tokens = code.tokens;
+  if (tokens[name].kind !== 'identifier') return false;
+  const before = tokens[name - 1];
+  if (!before) return false;
+  if (before.kind === 'keyword') return DECLARING.has(before.text);
+  if (before.kind === 'identifier') return true;
+  return before.kind === 'punctuation' && (before.text === '>' || before.text === '>>' || before.text === ']');
+}

@@ -1,0 +1,154 @@
+// The message's whole header or property map: `message.getHeaders()`,
+// `message.getProperties()` and variables holding one (also through
+// `.toString()`, `.entrySet()`, concatenation). Groovy's property syntax
+// (`message.headers`) is not read as the getter. A map read for one entry
+// (`getHeaders().get("x")`, `headers["x"]`, `headers.x`) is not the whole map.
+
+import { assignmentsIn } from './assignments';
+import { functionScopes } from './function-scopes';
+import { isName, isPunctuation, type ScriptCode, type ScriptModel } from './model';
+import type { TokenSpan } from './span';
+
+export type MapKind = 'headers' | 'properties';
+
+/** Methods after which the result still shows every entry (or, for keySet, every name). */
+const WHOLE_AFTER = new Set(['toString', 'inspect', 'dump', 'entrySet', 'values', 'sort', 'asImmutable', 'clone']);
+const GETTERS: ReadonlyMap<string, MapKind> = new Map([
+  ['getHeaders', 'headers'],
+  ['getProperties', 'properties'],
+]);
+const DOTS = new Set(['.', '?.']);
+
+/** Calls whose result still shows every entry of a map given to them. */
+const COPYING = new Set(['valueOf', 'toJson', 'prettyPrint', 'toString', 'inspect', 'dump', 'format', 'join', 'writeValueAsString', 'asList', 'plus']);
+
+/**
+ * The token at `index` is an argument of a call inside the span that is not
+ * known to copy it (`buildBody(headers)` may take any one entry of it).
+ * `new HashMap(headers)` and `String.valueOf(headers)` keep the whole map.
+ */
+function handedToCall(code: ScriptCode, index: number, span: TokenSpan): boolean {
+  const ts = code.tokens;
+  for (let p = code.parent[index]; p >= span.start; p = code.parent[p]) {
+    if (ts[p].text !== '(') continue;
+    const name = ts[p - 1];
+    if (!name || name.kind !== 'identifier') continue;
+    if (COPYING.has(name.text)) continue;
+    let q = p - 2;
+    while (ts[q]?.text === '.' && isName(ts[q - 1])) q -= 2;
+    if (ts[q]?.kind === 'keyword' && ts[q].text === 'new') continue;
+    return true;
+  }
+  return false;
+}
+
+export interface WholeMap {
+  readonly kind: MapKind;
+  /** Index of the token where the map is read (`getHeaders`) or named (the variable). */
+  readonly index: number;
+  /** Only the keys are left (`.keySet()`). */
+  readonly keysOnly: boolean;
+}
+
+export interface HeaderMaps {
+  /** The first whole map the tokens of `span` show, if any (interpolations included); `at` places the span in the script's top-level code. */
+  wholeMapIn(code: ScriptCode, span: TokenSpan, at: number): WholeMap | undefined;
+  /** The whole map a call's receiver path is (`['message', 'getHeaders()']`, `['headers', 'entrySet()']`, `['headers']`). */
+  receiverMap(path: readonly string[], at: number): WholeMap | undefined;
+  /** Whether a name at `at` holds a whole map. */
+  holdsMap(name: string, at: number): MapKind | undefined;
+}
+
+export function headerMaps(model: ScriptModel): HeaderMaps {
+  const code = model.code;
+  const scopes = functionScopes(code);
+  const vars = new Map<string, MapKind>();
+  const key = (scope: number, name: string) => `${scope} ${name}`;
+  const lookup = (scope: number, name: string) => vars.get(key(scope, name)) ?? (scope === -1 ? undefined : vars.get(key(-1, name)));
+
+  /** Past `.name()` calls that keep the whole map from `from`; returns where they end and whether only keys are left. */
+  const afterWholeCalls = (ts: ScriptCode['tokens'], from: number): { end: number; keysOnly: boolean } | undefined => {
+    let i = from;
+    let keysOnly = false;
+    while (ts[i] && ts[i].kind === 'punctuation' && DOTS.has(ts[i].text)) {
+      const method = ts[i + 1]?.text ?? '';
+      if (method === 'keySet') keysOnly = true;
+      else if (!WHOLE_AFTER.has(method)) return undefined;
+      if (!isPunctuation(ts[i + 2], '(') || !isPunctuation(ts[i + 3], ')')) return undefined;
+      i += 4;
+    }
+    // Indexing picks one entry.
+    if (isPunctuation(ts[i], '[')) return undefined;
+    return { end: i, keysOnly };
+  };
+
+  const wholeMapAt = (inCode: ScriptCode, i: number, scope: number): WholeMap | undefined => {
+    const ts = inCode.tokens;
+    const token = ts[i];
+    if (!isName(token)) return undefined;
+    const member = ts[i - 1] !== undefined && ts[i - 1].kind === 'punctuation' && DOTS.has(ts[i - 1].text);
+    const getter = GETTERS.get(token.text);
+    if (getter && member && isPunctuation(ts[i + 1], '(') && isPunctuation(ts[i + 2], ')')) {
+      const rest = afterWholeCalls(ts, i + 3);
+      return rest ? { kind: getter, index: i, keysOnly: rest.keysOnly } : undefined;
+    }
+    if (member || isPunctuation(ts[i + 1], '(')) return undefined;
+    const kind = lookup(scope, token.text);
+    if (!kind) return undefined;
+    const rest = afterWholeCalls(ts, i + 1);
+    return rest ? { kind, index: i, keysOnly: rest.keysOnly } : undefined;
+  };
+
+  const wholeMapIn = (inCode: ScriptCode, span: TokenSpan, scope: number): WholeMap | undefined => {
+    const ts = inCode.tokens;
+    for (let i = span.start; i < span.end && i < ts.length; i++) {
+      const token = ts[i];
+      if (token.kind === 'string' && token.string?.interpolated) {
+        for (const part of token.string.parts) {
+          if (part.kind !== 'code') continue;
+          const found = wholeMapIn(part.code, { start: 0, end: part.code.tokens.length }, scope);
+          if (found) return { ...found, index: i };
+        }
+        continue;
+      }
+      const found = wholeMapAt(inCode, i, scope);
+      if (found && !found.keysOnly && !handedToCall(inCode, i, span)) return found;
+    }
+    return undefined;
+  };
+
+  // Variables holding a whole map, copies of copies included.
+  const assignments = assignmentsIn(code).filter((a) => !a.field && !a.element && a.operator === '=');
+  for (let round = 0, changed = true; changed && round < 10; round++) {
+    changed = false;
+    for (const assignment of assignments) {
+      const scope = scopes[assignment.target];
+      const name = key(scope, assignment.name);
+      if (vars.has(name)) continue;
+      const found = wholeMapIn(code, assignment.value, scope);
+      if (found) {
+        vars.set(name, found.kind);
+        changed = true;
+      }
+    }
+  }
+
+  return {
+    wholeMapIn: (inCode, span, at) => wholeMapIn(inCode, span, scopes[at] ?? -1),
+    receiverMap(path, at) {
+      const scope = scopes[at] ?? -1;
+      let keysOnly = false;
+      let end = path.length;
+      while (end > 1 && ['entrySet()', 'keySet()', 'values()', 'toString()'].includes(path[end - 1])) {
+        if (path[end - 1] === 'keySet()') keysOnly = true;
+        end--;
+      }
+      const last = path[end - 1];
+      const getter = last.endsWith('()') ? GETTERS.get(last.slice(0, -2)) : undefined;
+      if (getter && end >= 2) return { kind: getter, index: at, keysOnly };
+      const kind = end === 1 ? lookup(scope, last) : undefined;
+      return kind ? { kind, index: at, keysOnly } : undefined;
+    },
+    holdsMap: (name, at) => lookup(scopes[at] ?? -1, name),
+  };
+}

@@ -1,0 +1,99 @@
+// What a credential written into a script looks like: names whose last word
+// says "secret", literals that could be one (not a name, URL or
+// placeholder), Basic credentials, Bearer tokens, JWTs and PEM private keys.
+
+/** Last words (or last two words joined) that make a name a secret's name. */
+const SECRET_LAST_WORDS = new Set(['password', 'passwd', 'pwd', 'secret', 'token']);
+const SECRET_LAST_TWO_WORDS = new Set(['apikey', 'privatekey', 'clientsecret']);
+
+/** The words of an identifier or key: split at `_`, `-`, `.`, spaces and camelCase humps (`clientSecretV2` → client, secret, v2). */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_.\-$]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+}
+
+/** `password`, `dbPwd`, `CLIENT_SECRET`, `apiKey`, `API_KEY`, `accessToken`; not `passwordAlias`, `tokenUrl`. */
+export function isSecretName(name: string): boolean {
+  const words = nameWords(name);
+  const last = words[words.length - 1];
+  if (last === undefined) return false;
+  if (SECRET_LAST_WORDS.has(last) || SECRET_LAST_TWO_WORDS.has(last)) return true;
+  return words.length >= 2 && SECRET_LAST_TWO_WORDS.has(words[words.length - 2] + last);
+}
+
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z_.-]*$/;
+const URL_LIKE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+
+/**
+ * A literal that could be a secret: 8 to 512 characters, no white space,
+ * not a URL, not a placeholder (`<…>`, `${…}`, `{{…}}`, only `*` or `x`),
+ * not a plain name such as `SAP_ClientSecret` (names of properties and
+ * credentials look like that; plain-letter passwords are missed on purpose).
+ */
+export function isSecretLikeValue(value: string): boolean {
+  if (value.length < 8 || value.length > 512) return false;
+  if (/\s/.test(value)) return false;
+  if (URL_LIKE.test(value)) return false;
+  if (isPlaceholder(value)) return false;
+  return !PLAIN_NAME.test(value);
+}
+
+function isPlaceholder(value: string): boolean {
+  if (value.startsWith('<') && value.endsWith('>')) return true;
+  if (value.startsWith('${') && value.endsWith('}')) return true;
+  if (value.startsWith('{{') && value.endsWith('}}')) return true;
+  return /^\*+$/.test(value) || /^[xX]+$/.test(value);
+}
+
+/** The `user:password` a base64 text decodes to, when it is strict base64 of printable text with both parts non-empty. */
+export function basicCredential(base64: string): { readonly user: string } | undefined {
+  if (base64.length < 8 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 === 1) return undefined;
+  const bytes = Buffer.from(base64, 'base64');
+  // Buffer skips what it cannot read: only an exact round trip is base64.
+  if (bytes.toString('base64').replace(/=+$/, '') !== base64.replace(/=+$/, '')) return undefined;
+  for (const byte of bytes) if (byte < 0x20 || byte > 0x7e) return undefined;
+  const text = bytes.toString('latin1');
+  const colon = text.indexOf(':');
+  if (colon <= 0 || colon === text.length - 1) return undefined;
+  return { user: text.slice(0, colon) };
+}
+
+/** `Basic <base64>` as one literal: the base64 part. */
+export function basicValue(value: string): string | undefined {
+  const match = /^\s*Basic\s+(\S+)\s*$/i.exec(value);
+  return match?.[1];
+}
+
+/** A literal that starts an `Authorization` value of the Basic scheme (`"Basic "`, `"Basic " + …`). */
+export function startsBasic(value: string): boolean {
+  return /^\s*Basic(\s|$)/i.test(value);
+}
+
+/** `Bearer <token>` with a token of at least 16 characters that is not a placeholder. */
+export function bearerToken(value: string): string | undefined {
+  const match = /^\s*Bearer\s+(\S{16,})\s*$/i.exec(value);
+  if (!match || isPlaceholder(match[1])) return undefined;
+  return match[1];
+}
+
+const JWT = /(?:^|[^A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)(?![A-Za-z0-9_.-])/;
+
+/** A JSON Web Token inside the text: three base64url parts, the first (a JSON header) starting `eyJ`. */
+export function jwtIn(value: string): string | undefined {
+  return JWT.exec(value)?.[1];
+}
+
+const PEM_PRIVATE_KEY = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----\s*[A-Za-z0-9+/=\s]{40,}/;
+
+/**
+ * A PEM private-key block: the BEGIN line followed by key material. The
+ * BEGIN line alone is what scripts strip off keys read from the keystore,
+ * so it does not count.
+ */
+export function pemPrivateKey(value: string): string | undefined {
+  return PEM_PRIVATE_KEY.exec(value)?.[1];
+}

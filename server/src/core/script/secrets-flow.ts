@@ -1,0 +1,272 @@
+// Where secrets go in a script: values read from the secure store
+// (`getPassword()` / `getAccessToken()` on what SecureStoreService,
+// getUserCredential, getSecureParameter or AccessTokenAndUrlService gave) and
+// the `Authorization` header, followed through variables. A variable holds a
+// secret once anything assigned to (or put into) it carries one:
+// concatenation, interpolation, `new String(…)`, `.toString()`, encoders.
+// Variables are per named function (script-level ones are seen everywhere);
+// a variable never loses the secret again, so a sink is flagged whenever
+// some path may bring one there. Assignments are replayed until nothing
+// changes, so loops and methods declared out of order are covered.
+
+import { assignmentsIn } from './assignments';
+import { callAt, callSites, type CallSite } from './calls';
+import { functionScopes } from './function-scopes';
+import { literalValue } from './literals';
+import { isName, isPunctuation, type ScriptCode, type ScriptModel } from './model';
+import type { TokenSpan } from './span';
+
+/** `secure-store`: User Credentials, Secure Parameters, OAuth tokens; `authorization`: the incoming Authorization header. */
+export type SecretKind = 'secure-store' | 'authorization';
+
+export interface SecretOrigin {
+  readonly kind: SecretKind;
+  /** `password`, `secure parameter`, `access token`, `Authorization header`. */
+  readonly what: string;
+  /** 1-based line of the read. */
+  readonly line: number;
+}
+
+/** "password read at line 12". */
+export function describeOrigin(origin: SecretOrigin): string {
+  return `${origin.what} read at line ${origin.line}`;
+}
+
+export const ANY_SECRET: ReadonlySet<SecretKind> = new Set(['secure-store', 'authorization']);
+export const STORE_SECRET: ReadonlySet<SecretKind> = new Set(['secure-store']);
+
+export interface SecretFlow {
+  /**
+   * The first secret of one of `kinds` that the tokens of `span` carry: a
+   * read inside it or a variable holding one. `at` is a token of the
+   * script's top-level code that places the span in its function (for a
+   * span inside an interpolation, the string's token).
+   */
+  originIn(code: ScriptCode, span: TokenSpan, kinds: ReadonlySet<SecretKind>, at: number): SecretOrigin | undefined;
+}
+
+/** Types whose objects come from the secure store (declared parameters and variables of these types are store objects). */
+const STORE_TYPES = new Set(['SecureStoreService', 'AccessTokenAndUrlService', 'UserCredential', 'SecureParameter', 'AccessTokenAndUrl', 'OAuth2ClientCredential']);
+/** Calls that hand out an object of the secure store. */
+const STORE_CALLS = new Set(['getUserCredential', 'getSecureParameter', 'getAccessTokenAndUrl', 'getOAuth2ClientCredential']);
+/** Methods whose result no longer carries the secret (a length, a test). */
+const REVEALS_NOTHING = new Set(['length', 'size', 'isEmpty', 'isBlank', 'equals', 'equalsIgnoreCase', 'hashCode', 'startsWith', 'endsWith', 'contains', 'matches', 'compareTo', 'getClass', 'asBoolean']);
+/** `holder.put(k, v)`, `sb.append(v)`, … put the value into the holder. */
+const FILLING = new Set(['put', 'putAll', 'append', 'add', 'addAll', 'push', 'concat', 'leftShift', 'write', 'print', 'println']);
+
+const DOTS = new Set(['.', '?.', '*.']);
+
+/**
+ * Calls whose result still carries a secret given to them as an argument:
+ * encoders, formatting, string building. Any other call (an HTTP client's
+ * `get(headers: …)`, a digest) is taken to use the secret, not to pass it on.
+ */
+const CARRYING = new Set([
+  'String', 'StringBuilder', 'StringBuffer', 'valueOf', 'format', 'join', 'concat', 'plus', 'toString', 'getBytes', 'toCharArray',
+  'encode', 'encodeToString', 'encodeBase64', 'encodeBase64String', 'encodeBase64URLSafeString', 'printBase64Binary', 'encodeHex',
+  'decode', 'decodeBase64', 'parseBase64Binary', 'trim', 'substring', 'replace', 'replaceAll', 'replaceFirst', 'toLowerCase', 'toUpperCase',
+  'split', 'tokenize', 'toJson', 'prettyPrint', 'asList', 'of', 'copyOf', 'copyValueOf',
+]);
+
+const COMPARING = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', '<=>', 'instanceof', 'in', '!in', '==~', '=~']);
+
+/**
+ * The value at tokens [start, end) is only measured or compared
+ * (`secret.length()`, `new String(pw).isEmpty()`, `token != null`), through
+ * any wrappers that carry it.
+ */
+function revealsNothing(code: ScriptCode, start: number, end: number): boolean {
+  const ts = code.tokens;
+  if (COMPARING.has(ts[start - 1]?.text ?? '') || ts[start - 1]?.text === '!') return true;
+  let at = end;
+  let parent = code.parent[start];
+  for (let guard = 0; guard < 100; guard++) {
+    const next = ts[at];
+    if (!next) return false;
+    if (COMPARING.has(next.text)) return true;
+    if (next.kind === 'punctuation' && DOTS.has(next.text) && isName(ts[at + 1])) {
+      if (REVEALS_NOTHING.has(ts[at + 1].text)) return true;
+      at += 2;
+      if (isPunctuation(ts[at], '(') && code.pair[at] > at) at = code.pair[at] + 1;
+      continue;
+    }
+    // Out through a wrapper that carries the value: `new String(…)`, `String.valueOf(…)`, `(…)`.
+    if (parent >= 0 && next.text === ')' && code.pair[at] === parent) {
+      const name = ts[parent - 1];
+      if (name && name.kind === 'identifier' && !CARRYING.has(name.text)) return false;
+      at++;
+      start = parent;
+      parent = code.parent[parent];
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** Whether a value at `index` inside `span` reaches the span's value: no call outside CARRYING stands between them. */
+function carried(code: ScriptCode, index: number, span: TokenSpan): boolean {
+  const ts = code.tokens;
+  for (let p = code.parent[index]; p >= span.start && p >= 0; p = code.parent[p]) {
+    if (ts[p].text !== '(') continue;
+    const name = ts[p - 1];
+    if (!name || name.kind !== 'identifier') continue;
+    if (!CARRYING.has(name.text)) return false;
+  }
+  return true;
+}
+
+interface Held {
+  store?: SecretOrigin;
+  authorization?: SecretOrigin;
+}
+
+/** A value flowing into a name: an assignment, or a filling call on the name. */
+interface Flow {
+  readonly target: string;
+  readonly scope: number;
+  readonly values: readonly TokenSpan[];
+}
+
+export function secretFlow(model: ScriptModel): SecretFlow {
+  const code = model.code;
+  const tokens = code.tokens;
+  const scopes = functionScopes(code);
+  const held = new Map<string, Held>();
+  const storeObjects = new Set<string>();
+  const key = (scope: number, name: string) => `${scope} ${name}`;
+  const lookup = <T>(map: Map<string, T>, scope: number, name: string): T | undefined => map.get(key(scope, name)) ?? (scope === -1 ? undefined : map.get(key(-1, name)));
+  const isStoreObject = (scope: number, name: string) => storeObjects.has(key(scope, name)) || (scope !== -1 && storeObjects.has(key(-1, name)));
+  const lineOf = (offset: number) => model.lines.positionAt(offset).line + 1;
+
+  /** The secret read by the call, if it is a read. */
+  const readBy = (inCode: ScriptCode, call: CallSite, scope: number): SecretOrigin | undefined => {
+    const line = lineOf(inCode.tokens[call.name].start);
+    const method = call.method;
+    if ((method === 'getPassword' || method === 'getAccessToken' || method.startsWith('getAccessTokenFor')) && call.receiver) {
+      const path = call.receiver.path.map((segment) => segment.replace(/(\(\))?(\[\])*$/, ''));
+      const fromStore = path.some((segment) => STORE_CALLS.has(segment) || STORE_TYPES.has(segment)) || isStoreObject(scope, path[0]);
+      if (!fromStore) return undefined;
+      const what = method === 'getPassword' ? (path.includes('getSecureParameter') ? 'secure parameter' : 'password') : 'access token';
+      return { kind: 'secure-store', what, line };
+    }
+    if ((method === 'getHeader' || method === 'get') && call.receiver && call.arguments.length >= 1) {
+      const name = literalValue(inCode, call.arguments[0]);
+      if (name && name.value.toLowerCase() === 'authorization') return { kind: 'authorization', what: 'Authorization header', line };
+    }
+    return undefined;
+  };
+
+  const originIn = (inCode: ScriptCode, span: TokenSpan, kinds: ReadonlySet<SecretKind>, scope: number): SecretOrigin | undefined => {
+    const ts = inCode.tokens;
+    for (let i = span.start; i < span.end && i < ts.length; i++) {
+      const token = ts[i];
+      if (token.kind === 'string' && token.string?.interpolated) {
+        if (!carried(inCode, i, span)) continue;
+        for (const part of token.string.parts) {
+          if (part.kind !== 'code') continue;
+          const found = originIn(part.code, { start: 0, end: part.code.tokens.length }, kinds, scope);
+          if (found) return found;
+        }
+        continue;
+      }
+      if (!isName(token)) continue;
+      const before = ts[i - 1];
+      const member = before !== undefined && before.kind === 'punctuation' && DOTS.has(before.text);
+      const after = ts[i + 1];
+      if (member || isPunctuation(after, '(')) {
+        const call = callAt(inCode, model.language, i);
+        const read = call && readBy(inCode, call, scope);
+        if (read && kinds.has(read.kind) && carried(inCode, call.start, span) && !revealsNothing(inCode, call.start, call.end)) return read;
+        continue;
+      }
+      // `map["Authorization"]`
+      if (isPunctuation(after, '[') && kinds.has('authorization')) {
+        const close = inCode.pair[i + 1];
+        const index = close > i + 1 ? literalValue(inCode, { start: i + 2, end: close }) : undefined;
+        if (index && index.value.toLowerCase() === 'authorization') return { kind: 'authorization', what: 'Authorization header', line: lineOf(token.start) };
+      }
+      const holding = lookup(held, scope, token.text);
+      if (!holding || !carried(inCode, i, span)) continue;
+      // `secret.length()`, `token.isEmpty()`, `token != null` tell nothing of the secret.
+      if (revealsNothing(inCode, i, i + 1)) continue;
+      // A map key or named argument is a label, not the variable.
+      if (isPunctuation(after, ':') && (isPunctuation(before, ',') || isPunctuation(before, '[') || isPunctuation(before, '('))) continue;
+      if (holding.store && kinds.has('secure-store')) return holding.store;
+      if (holding.authorization && kinds.has('authorization')) return holding.authorization;
+    }
+    return undefined;
+  };
+
+  const mentionsStore = (span: TokenSpan, scope: number): boolean => {
+    for (let i = span.start; i < span.end; i++) {
+      const token = tokens[i];
+      if (!isName(token)) continue;
+      if (STORE_TYPES.has(token.text) || (STORE_CALLS.has(token.text) && isPunctuation(tokens[i + 1], '('))) return true;
+      const member = DOTS.has(tokens[i - 1]?.text ?? '') && tokens[i - 1].kind === 'punctuation';
+      if (!member && isStoreObject(scope, token.text)) return true;
+    }
+    return false;
+  };
+
+  // What flows into which name, collected once.
+  const flows: Flow[] = [];
+  for (const assignment of assignmentsIn(code)) {
+    if (assignment.field) continue;
+    flows.push({ target: assignment.name, scope: scopes[assignment.target], values: [assignment.value] });
+  }
+  for (const call of callSites(code, model.language)) {
+    const receiver = call.receiver;
+    if (!receiver || receiver.path.length !== 1 || !FILLING.has(call.method) || call.arguments.length === 0) continue;
+    if (!/^[A-Za-z_$][\w$]*$/.test(receiver.path[0])) continue;
+    flows.push({ target: receiver.path[0], scope: scopes[call.name], values: call.arguments });
+  }
+  // `builder << secret`
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (isPunctuation(tokens[i], '<<') && tokens[i - 1].kind === 'identifier' && !DOTS.has(tokens[i - 2]?.text ?? '')) {
+      flows.push({ target: tokens[i - 1].text, scope: scopes[i - 1], values: [{ start: i + 1, end: i + 2 }] });
+    }
+  }
+  // `UserCredential credential` (declared variables and parameters).
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i].kind === 'identifier' && STORE_TYPES.has(tokens[i].text) && tokens[i + 1].kind === 'identifier' && !isPunctuation(tokens[i + 2], '(')) {
+      storeObjects.add(key(scopes[i + 1], tokens[i + 1].text));
+    }
+  }
+
+  // Replayed until nothing changes; each round can only add, so this ends (bounded for safety).
+  for (let round = 0, changed = true; changed && round < 20; round++) {
+    changed = false;
+    for (const flow of flows) {
+      const name = key(flow.scope, flow.target);
+      const holding = held.get(name) ?? {};
+      for (const value of flow.values) {
+        if (!holding.store) {
+          const store = originIn(code, value, STORE_SECRET, flow.scope);
+          if (store) {
+            holding.store = store;
+            changed = true;
+          }
+        }
+        if (!holding.authorization) {
+          const authorization = originIn(code, value, AUTHORIZATION_ONLY, flow.scope);
+          if (authorization) {
+            holding.authorization = authorization;
+            changed = true;
+          }
+        }
+        if (!holding.store && !holding.authorization && !storeObjects.has(name) && mentionsStore(value, flow.scope)) {
+          storeObjects.add(name);
+          changed = true;
+        }
+      }
+      if (holding.store || holding.authorization) held.set(name, holding);
+    }
+  }
+
+  return {
+    originIn: (inCode, span, kinds, at) => originIn(inCode, span, kinds, scopes[at] ?? -1),
+  };
+}
+
+const AUTHORIZATION_ONLY: ReadonlySet<SecretKind> = new Set(['authorization']);
