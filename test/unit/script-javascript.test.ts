@@ -85,6 +85,7 @@ function processData(message) {
       const depth = 100_000;
       const model = read('x = ' + '['.repeat(depth) + ']'.repeat(depth) + ';');
       assert.deepEqual(model.problems.map((p) => p.code), ['too-deep']);
+      assert.equal(model.problems[0].start, 4 + 256, 'on the bracket that went too deep');
       assert.equal(model.code.tokens.length, 2 * depth + 3);
       // acorn's recursion here would abort the process rather than throw: it must not be called.
       const templates = read('x = ' + '`${'.repeat(600) + '1' + '}`'.repeat(600));

@@ -45,7 +45,7 @@ export function readJavaScript(text: string): JavaScriptReadResult {
   };
   const scriptComments = comments.map((c) => scriptComment(text, c));
   if (converted.depth > MAX_PARSE_DEPTH) {
-    add(tooDeep(converted.depth));
+    add({ ...tooDeep(converted.depth), ...deepestPlace(converted.code) });
     for (const e of errors) add(problemOf(text, e));
     return { code: converted.code, comments: scriptComments, problems: sorted(problems) };
   }
@@ -62,6 +62,18 @@ export function readJavaScript(text: string): JavaScriptReadResult {
     }
   }
   return { code: converted.code, comments: scriptComments, problems: sorted(problems), javascriptAst: ast };
+}
+
+/** The first bracket of the script that opens deeper than MAX_PARSE_DEPTH (the start when templates made it deep). */
+function deepestPlace(code: ScriptCode): { start: number; end: number } {
+  let depth = 0;
+  for (const token of code.tokens) {
+    if (token.kind !== 'punctuation') continue;
+    if (token.text === '(' || token.text === '[' || token.text === '{') {
+      if (++depth > MAX_PARSE_DEPTH) return { start: token.start, end: token.end };
+    } else if (token.text === ')' || token.text === ']' || token.text === '}') depth = Math.max(0, depth - 1);
+  }
+  return { start: 0, end: 0 };
 }
 
 function sorted(problems: ScriptProblem[]): ScriptProblem[] {
