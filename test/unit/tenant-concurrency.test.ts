@@ -41,7 +41,7 @@ describe('tenant client: parallel requests', () => {
 
   it('frees a slot while a retry waits, so others go on', async () => {
     const tenant = await tenantWithFlows(0);
-    const client = fakeTenantClient(tenant, { concurrency: 1, retry: { baseDelayMs: 300, maxDelayMs: 300 } });
+    const client = fakeTenantClient(tenant, { concurrency: 1, retry: { baseDelayMs: 1000, maxDelayMs: 1000 } });
     try {
       await client.packages();
       tenant.fault(tenantPaths.iflowContent('Flow_0'), { status: 503, times: 1 });
@@ -79,7 +79,7 @@ describe('tenant client: cancellation', () => {
       const pending = client.keystoreEntries();
       setTimeout(() => controller.abort(), 50);
       await assert.rejects(pending, isCancelled);
-      assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
+      assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
       await assert.rejects(client.userCredentials(), isCancelled, 'later calls fail at once');
       assert.equal(tenant.count(tenantPaths.userCredentials), 0);
     } finally {
@@ -119,7 +119,7 @@ describe('tenant client: cancellation', () => {
       const pending = client.packages(controller.signal);
       setTimeout(() => controller.abort(), 100);
       await assert.rejects(pending, isCancelled);
-      assert.ok(Date.now() - started < 1500);
+      assert.ok(Date.now() - started < 3000);
       assert.equal(tenant.count(tenantPaths.packages), 1);
     } finally {
       await client.close();
@@ -145,6 +145,24 @@ describe('tenant client: cancellation', () => {
       assert.deepEqual(warnings.map((w) => w.name), []);
     } finally {
       process.off('warning', onWarning);
+      await client.close();
+      await tenant.close();
+    }
+  });
+
+  it('lets one caller stop waiting for the shared token without failing the others', async () => {
+    const tenant = await tenantWithFlows(0);
+    const client = fakeTenantClient(tenant);
+    try {
+      tenant.fault(tenantPaths.token, { delayMs: 300, times: 1 });
+      const controller = new AbortController();
+      const first = client.packages(controller.signal);
+      const second = client.keystoreEntries();
+      setTimeout(() => controller.abort(), 50);
+      await assert.rejects(first, isCancelled);
+      assert.deepEqual(await second, []);
+      assert.equal(tenant.count(tenantPaths.token), 1);
+    } finally {
       await client.close();
       await tenant.close();
     }

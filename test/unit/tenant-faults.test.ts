@@ -177,7 +177,7 @@ describe('tenant client: retries', () => {
         const started = Date.now();
         const error = await failure(client.packages());
         expectKind(error, 'rate-limited', /asked to wait (3599|3600) s, longer than allowed/);
-        assert.ok(Date.now() - started < 2000);
+        assert.ok(Date.now() - started < 5000);
         assert.equal(tenant.count(tenantPaths.packages), 1);
       },
       {},
@@ -233,13 +233,14 @@ describe('tenant client: bad answers', () => {
   it('reports a slow answer as a time-out', () =>
     withTenant(
       async (tenant, client) => {
-        tenant.fault(tenantPaths.packages, { delayMs: 1000 });
+        await client.keystoreEntries(); // the token and the connection first, so only the slow answer meets the time-out
+        tenant.fault(tenantPaths.packages, { delayMs: 5000 });
         const started = Date.now();
-        expectKind(await failure(client.packages()), 'timeout', /No complete answer to the list of integration packages from 127\.0\.0\.1:\d+ within 200 ms/);
-        assert.ok(Date.now() - started < 900);
+        expectKind(await failure(client.packages()), 'timeout', /No complete answer to the list of integration packages from 127\.0\.0\.1:\d+ within 1 s/);
+        assert.ok(Date.now() - started < 4000);
       },
       {},
-      { timeoutMs: 200 },
+      { timeoutMs: 1000 },
     ));
 
   it('waits for a slow answer within the time-out', () =>

@@ -51,7 +51,7 @@ describe('tenant client: secrets stay out of errors', () => {
   const echo = { echoAuthorization: true, message: 'Rejected request with' };
 
   it('drives every error path', async () => {
-    const c = client({ timeoutMs: 300 });
+    const c = client({ timeoutMs: 1000 });
     await c.packages();
     const token = tenant.issuedTokens[0];
 
@@ -77,7 +77,7 @@ describe('tenant client: secrets stay out of errors', () => {
     await c.iflows('Discover');
     tenant.fault(tenantPaths.iflowContent('Std_Flow'), { status: 400, ...echo });
     await collect('configure-only', 'configure-only', () => c.iflowContent('Std_Flow'));
-    tenant.fault(tenantPaths.keystoreCertificate('6b31'), { delayMs: 1000 });
+    tenant.fault(tenantPaths.keystoreCertificate('6b31'), { delayMs: 5000 });
     await collect('time-out', 'timeout', () => c.keystoreCertificate('6b31'));
     tenant.fault(tenantPaths.keystoreCertificate('6b32'), { destroy: true });
     await collect('dropped connection', 'network', () => c.keystoreCertificate('6b32'));

@@ -87,7 +87,7 @@ class HttpTenantClient implements TenantClient {
       redactor: this.#redactor,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     });
-    this.#tokens = new TokenSource(key, this.#transport, this.#redactor);
+    this.#tokens = new TokenSource(key, this.#transport, this.#redactor, this.#signals.for());
   }
 
   get requestCount(): number {

@@ -6,7 +6,7 @@ import { TenantError } from '../errors';
 import { clientSecretOf, type ServiceKey } from '../service-key';
 import type { Redactor } from './redactor';
 import { statusError } from './status';
-import type { Transport } from './transport';
+import { cancelled, type Transport } from './transport';
 
 /** Renew this long before expiry, at most (a tenth of a short lifetime otherwise). */
 const RENEW_MARGIN_MS = 60_000;
@@ -18,11 +18,13 @@ export class TokenSource {
   readonly #transport: Transport;
   readonly #redactor: Redactor;
   readonly #basic: string;
+  readonly #clientSignal?: AbortSignal;
   #token: { readonly value: string; readonly renewAt: number } | undefined;
   #pending: Promise<string> | undefined;
 
-  constructor(key: ServiceKey, transport: Transport, redactor: Redactor) {
+  constructor(key: ServiceKey, transport: Transport, redactor: Redactor, clientSignal?: AbortSignal) {
     this.#key = key;
+    this.#clientSignal = clientSignal;
     this.#transport = transport;
     this.#redactor = redactor;
     const secret = clientSecretOf(key);
@@ -31,13 +33,16 @@ export class TokenSource {
     redactor.add(this.#basic);
   }
 
-  /** A token valid for a while yet. */
+  /**
+   * A token valid for a while yet. The request for it is shared, so it runs
+   * under the client's signal; a caller whose own signal aborts stops waiting.
+   */
   current(signal?: AbortSignal): Promise<string> {
     if (this.#token && Date.now() < this.#token.renewAt) return Promise.resolve(this.#token.value);
-    this.#pending ??= this.#fetch(signal).finally(() => {
+    this.#pending ??= this.#fetch(this.#clientSignal).finally(() => {
       this.#pending = undefined;
     });
-    return this.#pending;
+    return signal ? untilAborted(this.#pending, signal) : this.#pending;
   }
 
   /** The API refused this token: the next call gets a new one. */
@@ -85,4 +90,14 @@ export class TokenSource {
     this.#token = { value, renewAt: Date.now() + lifetimeMs - Math.min(RENEW_MARGIN_MS, lifetimeMs / 10) };
     return value;
   }
+}
+
+/** The promise's outcome, or a cancellation as soon as the signal aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(cancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
