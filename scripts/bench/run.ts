@@ -10,7 +10,8 @@
 // Prints a table against the targets; `--json <file>` writes the numbers.
 // `--only edit,scan,package,tenant,scripts` (or BENCH_ONLY=...) runs some parts only (for
 // profiling); BENCH_SERVER_ARGS passes Node options to the measured server,
-// BENCH_CLI_ARGS to the command line of the tenant scan.
+// BENCH_CLI_ARGS to the command line of the tenant scan (BENCH_TENANT_LOG=1
+// prints when its downloads ran).
 // Exits 1 when a target is missed.
 import { mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
