@@ -7,7 +7,7 @@ import { daysFromNow, makeCertificate } from '../support/certs';
 import { RULES_DIR } from '../support/fixture-cases';
 import { startFakeTenant, tenantPaths, type FakeTenant, type FakeTenantFixture, type FakeTenantOptions } from '../support/fake-tenant';
 import { validateSarif } from './sarif-schema';
-import { CLI, ensureBuilt, type CliRun } from './support';
+import { CLI, ensureBuilt, runCli, type CliRun } from './support';
 
 // The bundled command line against a local HTTPS fake tenant, trusted through
 // NODE_EXTRA_CA_CERTS as a user's corporate CA would be. The CLI runs
@@ -183,6 +183,23 @@ describe('command line: --tenant', function () {
     const report = JSON.parse(unreachable.stdout) as JsonOut;
     assert.equal(report.fileErrors.length, 1);
     assert.match(report.fileErrors[0].message, /nothing could be read from the tenant: .*127\.0\.0\.1:9/);
+  });
+
+  it('refuses tenant options that do not fit, as usage errors', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cpi-tenant-usage-'));
+    const cases: [string[], RegExp][] = [
+      [['--package', 'Finance'], /--package only applies with --tenant/],
+      [['--no-security-material', '.'], /--no-security-material only applies with --tenant/],
+      [['--tenant', 'key.json', 'some/folder'], /--tenant scans the tenant, not files: remove "some\/folder"/],
+      [['--tenant', 'key.json', '--concurrency', '0'], /--concurrency needs a whole number of downloads from 1 to 32/],
+      [['--tenant', ''], /--tenant needs a service-key file or env:<VARIABLE>/],
+    ];
+    for (const [args, message] of cases) {
+      const run = runCli(args, folder);
+      assert.equal(run.code, 2, args.join(' '));
+      assert.match(run.stderr, message);
+    }
+    assert.match(runCli(['--help'], folder).stdout, /--tenant <key>/);
   });
 
   it('refuses a bad service key with one message and sends nothing', async () => {
