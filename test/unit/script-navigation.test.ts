@@ -55,6 +55,13 @@ describe('script navigation', () => {
         ['openConnection', false, ['new java.net.URL()']],
       ]);
       assert.deepEqual(calls('"a".toString()')[0].receiver, ['"a"']);
+      assert.deepEqual(calls('list.findAll { it }.each { log.info it }').map((c) => [c.method, c.receiver]), [
+        ['findAll', ['list']],
+        ['each', ['list', 'findAll()']],
+        ['info', ['log']],
+      ]);
+      assert.deepEqual(calls('m.get(1) { x }?.size()')[1].receiver, ['m', 'get()']);
+      assert.deepEqual(calls('[:].withDefault { 0 }')[0].receiver, ['[…]']);
     });
 
     it('reads `new` with type arguments and anonymous class bodies', () => {

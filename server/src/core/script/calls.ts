@@ -163,8 +163,31 @@ function receiverBefore(code: ScriptCode, dot: number): CallReceiver | undefined
       suffix += '[]';
       i = code.pair[i] - 1;
     }
-    const t = tokens[i];
-    if (!t) return undefined;
+    let t = tokens[i];
+    if (!t) {
+      if (suffix === '') return undefined;
+      path.unshift(`[…]${suffix.slice(2)}`);
+      break;
+    }
+    // A trailing closure (`list.findAll { … }.each`): the call it belongs to stands before it.
+    if (t.kind === 'punctuation' && t.text === '}' && code.pair[i] > 0) {
+      const open = code.pair[i];
+      const before = tokens[open - 1];
+      if (before.kind === 'punctuation' && before.text === ')' && code.pair[open - 1] >= 0 && !before.newlineBefore) i = open - 1;
+      else if (before.kind === 'identifier' && !tokens[open].newlineBefore) {
+        path.unshift(`${before.text}()${suffix}`);
+        i = open - 2;
+        const link = tokens[i];
+        if (!link || link.kind !== 'punctuation' || !DOTS.has(link.text)) break;
+        i--;
+        continue;
+      } else {
+        path.unshift(`{…}${suffix}`);
+        i = open - 1;
+        break;
+      }
+      t = tokens[i];
+    }
     if (t.kind === 'punctuation' && t.text === ')' && code.pair[i] >= 0) {
       const open = code.pair[i];
       const name = tokens[open - 1];
@@ -188,6 +211,10 @@ function receiverBefore(code: ScriptCode, dot: number): CallReceiver | undefined
     } else if (t.kind === 'string' || t.kind === 'number' || t.kind === 'regex') {
       path.unshift(t.text + suffix);
       i--;
+      break;
+    } else if (suffix !== '') {
+      // A list or map literal (`[:].withDefault`, `[a, b].each`).
+      path.unshift(`[…]${suffix.slice(2)}`);
       break;
     } else return path.length > 0 ? { start: i + 1, dot, path } : undefined;
     const link = tokens[i];
