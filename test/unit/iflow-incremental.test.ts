@@ -9,6 +9,7 @@ import { parseConfig } from '../../server/src/core/config/parse';
 import { configTarget } from '../../server/src/core/config/target';
 import { rereadIflow, textChange } from '../../server/src/core/iflow/incremental';
 import type { IflowModel, IflowProperty } from '../../server/src/core/iflow/model';
+import type { ChannelRecord } from '../../server/src/core/iflow/channel-record';
 import { LineIndex, type Range } from '@cpi/common/text/range';
 import { ChannelView } from '../../server/src/core/analysis/channel-view';
 import { resolveValue } from '../../server/src/core/params/resolve';
@@ -237,6 +238,37 @@ describe('incremental iFlow update', () => {
     assert.equal(after.model.channels[2].properties.get('httpAddressWithoutQuery')?.value?.text, 'http://backend2.example.com/x?a=1&b=2');
     assert.equal(after.inPart, true, 'says it was read in part (the editor waits after whole readings only)');
     assert.equal(before.inPart, undefined);
+  });
+
+  it('moves the property records of the channels behind an edit when first asked for, and keeps few versions of the file alive', () => {
+    const text = handMadeIflow(8);
+    let current = parseIflow('file:///a/Flow.iflw', text);
+    const versionsKept = (parsed: ParsedIflow) =>
+      new Set(parsed.model.channels.flatMap((c) => [(c as ChannelRecord).lines, (c as ChannelRecord).propertyLines])).size;
+    // typing into one channel after the other, front to back: each edit moves every channel behind it
+    for (let i = 0; i < 8; i++) {
+      const at = current.text.indexOf(`https://backend${i}`);
+      if (at < 0) continue;
+      const edited = `${current.text.slice(0, at)}x${current.text.slice(at)}`;
+      const before = current;
+      current = updateParsedIflow(current, edited);
+      assert.equal(current.inPart, true);
+      const behind = current.model.channels.filter((c) => c.range.start.line > before.lines.positionAt(at).line) as ChannelRecord[];
+      // (unless too many versions were kept: then all are moved onto the new one at once)
+      if (i === 0) assert.ok(behind.length > 0 && behind.every((c) => c.propertyLines === before.lines), 'not moved yet');
+      assert.ok(versionsKept(current) <= 3, `${versionsKept(current)} versions of the text kept alive`);
+      // asked for, they are where a full read puts them
+      assert.deepEqual(iflowSnapshot(current.model), iflowSnapshot(parseIflow(before.uri, edited).model));
+    }
+    // back to front, nothing asked for in between: each channel moved lazily from another version
+    for (let i = 7; i >= 0; i--) {
+      const at = current.text.indexOf(`xhttps://backend${i}`);
+      if (at < 0) continue;
+      current = updateParsedIflow(current, `${current.text.slice(0, at)}y${current.text.slice(at)}`);
+      assert.equal(current.inPart, true);
+      assert.ok(versionsKept(current) <= 3, `${versionsKept(current)} versions of the text kept alive`);
+    }
+    assert.deepEqual(iflowSnapshot(current.model), iflowSnapshot(parseIflow(current.uri, current.text).model));
   });
 
   it('re-reads only the edited property outside channels, also while a typed "<" breaks it', () => {

@@ -30,7 +30,22 @@ export interface ChannelFacts {
   readonly selfContained: boolean;
 }
 
-/** A Channel bound to one version of the file: facts plus where they now sit. */
+/** Property records of an earlier copy of a channel, and how far the channel has moved since. */
+interface PropertiesOrigin {
+  readonly properties: ReadonlyMap<string, PropertyRecord>;
+  /** The line index they are bound to. */
+  readonly lines: LineIndex;
+  readonly delta: number;
+}
+
+/**
+ * A Channel bound to one version of the file: facts plus where they now sit.
+ * A moved copy moves its property records only when they are first asked
+ * for: after an edit, the channels behind it move, but with their findings
+ * kept (channel-findings-cache.ts) nothing reads their properties, and
+ * copying tens of thousands of records per keystroke was most of the
+ * garbage an edit of a large file left.
+ */
 export class ChannelRecord implements Channel {
   readonly id: string;
   readonly name: string;
@@ -40,14 +55,18 @@ export class ChannelRecord implements Channel {
   readonly targetRef?: string;
   readonly incomplete?: boolean;
   private cachedRange: Range | undefined;
+  private ownProperties: ReadonlyMap<string, PropertyRecord> | undefined;
+  private origin: PropertiesOrigin | undefined;
 
   constructor(
     readonly facts: ChannelFacts,
-    readonly properties: ReadonlyMap<string, PropertyRecord>,
+    properties: ReadonlyMap<string, PropertyRecord> | PropertiesOrigin,
     /** The line index its ranges (and its properties') are computed with. */
     readonly lines: LineIndex,
     private readonly shift = 0,
   ) {
+    if (properties instanceof Map) this.ownProperties = properties;
+    else this.origin = properties as PropertiesOrigin;
     this.id = facts.id;
     this.name = facts.name;
     this.adapter = facts.adapter;
@@ -55,6 +74,22 @@ export class ChannelRecord implements Channel {
     this.sourceRef = facts.sourceRef;
     this.targetRef = facts.targetRef;
     if (facts.end < 0) this.incomplete = true;
+  }
+
+  get properties(): ReadonlyMap<string, PropertyRecord> {
+    if (this.ownProperties === undefined) {
+      const { properties, delta } = this.origin!;
+      const moved = new Map<string, PropertyRecord>();
+      for (const [key, property] of properties) moved.set(key, property.moved(delta, this.lines));
+      this.ownProperties = moved;
+      this.origin = undefined;
+    }
+    return this.ownProperties;
+  }
+
+  /** The line index its property records are bound to (so far): it keeps that version of the text alive. */
+  get propertyLines(): LineIndex {
+    return this.origin ? this.origin.lines : this.lines;
   }
 
   get range(): Range {
@@ -71,11 +106,18 @@ export class ChannelRecord implements Channel {
     return this.facts.end < 0 ? -1 : this.facts.end + this.shift;
   }
 
-  /** The same channel `delta` characters further on in a new version of the file. */
-  moved(delta: number, lines: LineIndex): ChannelRecord {
-    const properties = new Map<string, PropertyRecord>();
-    for (const [key, property] of this.properties) properties.set(key, property.moved(delta, lines));
-    return new ChannelRecord(this.facts, properties, lines, this.shift + delta);
+  /**
+   * The same channel `delta` characters further on in a new version of the
+   * file; its property records are moved when first asked for, or at once
+   * when `now` (to let go of the version they are bound to).
+   */
+  moved(delta: number, lines: LineIndex, now = false): ChannelRecord {
+    const origin: PropertiesOrigin = this.origin
+      ? { properties: this.origin.properties, lines: this.origin.lines, delta: this.origin.delta + delta }
+      : { properties: this.ownProperties!, lines: this.lines, delta };
+    const copy = new ChannelRecord(this.facts, origin, lines, this.shift + delta);
+    if (now) void copy.properties;
+    return copy;
   }
 
   /** Plain data for logs and snapshots (getters are not own properties). */

@@ -184,17 +184,21 @@ function rebuilt(previous: IflowSnapshot, lines: LineIndex, reading: IflowReadin
   // shared with the previous model as they are, still bound to an older line
   // index; that keeps the text of that version alive, so once channels are
   // bound to too many versions, all are bound to the new one.
+  // Channels behind it move their property records only when asked for
+  // (ChannelRecord.moved), so those stay bound to the version they were
+  // read or last moved in; they count among the versions kept alive too.
   const channels: ChannelRecord[] = [];
   const versions = new Set<LineIndex>([lines]);
   for (const channel of model.channels) {
     if (!(channel instanceof ChannelRecord)) return undefined;
     if (channel.start < from) versions.add(channel.lines);
+    if (channel.start !== from) versions.add(channel.propertyLines);
   }
   const rebind = versions.size > MAX_LINE_INDEXES;
   for (const channel of model.channels as readonly ChannelRecord[]) {
     if (channel.start === from && 'channel' in replacement) channels.push(replacement.channel);
-    else if (channel.start > from) channels.push(channel.moved(delta, lines));
-    else channels.push(rebind ? channel.moved(0, lines) : channel);
+    else if (channel.start > from) channels.push(channel.moved(delta, lines, rebind));
+    else channels.push(rebind ? channel.moved(0, lines, true) : channel);
   }
   // Loose properties and participants are few: always bound to the new index.
   const shiftAt = (offset: number) => (offset < from ? 0 : delta);
