@@ -64,6 +64,8 @@ import { meta as scriptLogsAllHeadersMeta } from './script-logs-all-headers/meta
 import { explanation as scriptLogsAllHeadersExplanation } from './script-logs-all-headers/explanation';
 import { meta as scriptSecretLoggedMeta } from './script-secret-logged/meta';
 import { explanation as scriptSecretLoggedExplanation } from './script-secret-logged/explanation';
+import { meta as scriptXxeMeta } from './script-xxe/meta';
+import { explanation as scriptXxeExplanation } from './script-xxe/explanation';
 import { meta as securityMaterialExpiringInUseMeta } from './security-material-expiring-in-use/meta';
 import { explanation as securityMaterialExpiringInUseExplanation } from './security-material-expiring-in-use/explanation';
 import { meta as senderCertificateDnAuthMeta } from './sender-certificate-dn-auth/meta';
@@ -109,6 +111,7 @@ export const RULE_FOLDERS: readonly { readonly meta: RuleMeta; readonly explanat
   { meta: scriptHardcodedSecretMeta, explanation: scriptHardcodedSecretExplanation },
   { meta: scriptLogsAllHeadersMeta, explanation: scriptLogsAllHeadersExplanation },
   { meta: scriptSecretLoggedMeta, explanation: scriptSecretLoggedExplanation },
+  { meta: scriptXxeMeta, explanation: scriptXxeExplanation },
   { meta: securityMaterialExpiringInUseMeta, explanation: securityMaterialExpiringInUseExplanation },
   { meta: senderCertificateDnAuthMeta, explanation: senderCertificateDnAuthExplanation },
   { meta: sftpDeprecatedAlgorithmsMeta, explanation: sftpDeprecatedAlgorithmsExplanation },

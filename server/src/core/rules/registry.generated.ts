@@ -64,6 +64,8 @@ import { meta as scriptLogsAllHeadersMeta } from './script-logs-all-headers/meta
 import { checks as scriptLogsAllHeadersChecks } from './script-logs-all-headers/check';
 import { meta as scriptSecretLoggedMeta } from './script-secret-logged/meta';
 import { checks as scriptSecretLoggedChecks } from './script-secret-logged/check';
+import { meta as scriptXxeMeta } from './script-xxe/meta';
+import { checks as scriptXxeChecks } from './script-xxe/check';
 import { meta as securityMaterialExpiringInUseMeta } from './security-material-expiring-in-use/meta';
 import { checks as securityMaterialExpiringInUseChecks } from './security-material-expiring-in-use/check';
 import { meta as senderCertificateDnAuthMeta } from './sender-certificate-dn-auth/meta';
@@ -109,6 +111,7 @@ export const RULE_CHECKS: readonly { readonly meta: RuleMeta; readonly checks: R
   { meta: scriptHardcodedSecretMeta, checks: scriptHardcodedSecretChecks },
   { meta: scriptLogsAllHeadersMeta, checks: scriptLogsAllHeadersChecks },
   { meta: scriptSecretLoggedMeta, checks: scriptSecretLoggedChecks },
+  { meta: scriptXxeMeta, checks: scriptXxeChecks },
   { meta: securityMaterialExpiringInUseMeta, checks: securityMaterialExpiringInUseChecks },
   { meta: senderCertificateDnAuthMeta, checks: senderCertificateDnAuthChecks },
   { meta: sftpDeprecatedAlgorithmsMeta, checks: sftpDeprecatedAlgorithmsChecks },
