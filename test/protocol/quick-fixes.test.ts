@@ -19,7 +19,14 @@ const at = (d: Diagnostic) => `${d.code}@${d.range.start.line}:${d.range.start.c
 
 describe('every quick fix over stdio', function () {
   this.timeout(60_000);
-  const cases = caseFolders(ROOT).filter((folder) => basename(folder).startsWith('positive') && readdirSync(folder).some((name) => name.endsWith('.iflw')));
+  // Cases that hold a tenant's material.json are left out: the editor has no
+  // tenant to look names up in, so those rules cannot fire there.
+  const cases = caseFolders(ROOT).filter(
+    (folder) =>
+      basename(folder).startsWith('positive') &&
+      readdirSync(folder).some((name) => name.endsWith('.iflw')) &&
+      !readdirSync(folder).includes('material.json'),
+  );
 
   for (const folder of cases) {
     const rule = caseRule(folder);
