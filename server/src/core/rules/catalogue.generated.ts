@@ -58,6 +58,8 @@ import { meta as receiverAuthNoneMeta } from './receiver-auth-none/meta';
 import { explanation as receiverAuthNoneExplanation } from './receiver-auth-none/explanation';
 import { meta as scriptCredentialInMessageMeta } from './script-credential-in-message/meta';
 import { explanation as scriptCredentialInMessageExplanation } from './script-credential-in-message/explanation';
+import { meta as scriptEvalMeta } from './script-eval/meta';
+import { explanation as scriptEvalExplanation } from './script-eval/explanation';
 import { meta as scriptHardcodedSecretMeta } from './script-hardcoded-secret/meta';
 import { explanation as scriptHardcodedSecretExplanation } from './script-hardcoded-secret/explanation';
 import { meta as scriptLogsAllHeadersMeta } from './script-logs-all-headers/meta';
@@ -108,6 +110,7 @@ export const RULE_FOLDERS: readonly { readonly meta: RuleMeta; readonly explanat
   { meta: privateKeyInWorkspaceMeta, explanation: privateKeyInWorkspaceExplanation },
   { meta: receiverAuthNoneMeta, explanation: receiverAuthNoneExplanation },
   { meta: scriptCredentialInMessageMeta, explanation: scriptCredentialInMessageExplanation },
+  { meta: scriptEvalMeta, explanation: scriptEvalExplanation },
   { meta: scriptHardcodedSecretMeta, explanation: scriptHardcodedSecretExplanation },
   { meta: scriptLogsAllHeadersMeta, explanation: scriptLogsAllHeadersExplanation },
   { meta: scriptSecretLoggedMeta, explanation: scriptSecretLoggedExplanation },

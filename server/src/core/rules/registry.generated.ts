@@ -58,6 +58,8 @@ import { meta as receiverAuthNoneMeta } from './receiver-auth-none/meta';
 import { checks as receiverAuthNoneChecks } from './receiver-auth-none/check';
 import { meta as scriptCredentialInMessageMeta } from './script-credential-in-message/meta';
 import { checks as scriptCredentialInMessageChecks } from './script-credential-in-message/check';
+import { meta as scriptEvalMeta } from './script-eval/meta';
+import { checks as scriptEvalChecks } from './script-eval/check';
 import { meta as scriptHardcodedSecretMeta } from './script-hardcoded-secret/meta';
 import { checks as scriptHardcodedSecretChecks } from './script-hardcoded-secret/check';
 import { meta as scriptLogsAllHeadersMeta } from './script-logs-all-headers/meta';
@@ -108,6 +110,7 @@ export const RULE_CHECKS: readonly { readonly meta: RuleMeta; readonly checks: R
   { meta: privateKeyInWorkspaceMeta, checks: privateKeyInWorkspaceChecks },
   { meta: receiverAuthNoneMeta, checks: receiverAuthNoneChecks },
   { meta: scriptCredentialInMessageMeta, checks: scriptCredentialInMessageChecks },
+  { meta: scriptEvalMeta, checks: scriptEvalChecks },
   { meta: scriptHardcodedSecretMeta, checks: scriptHardcodedSecretChecks },
   { meta: scriptLogsAllHeadersMeta, checks: scriptLogsAllHeadersChecks },
   { meta: scriptSecretLoggedMeta, checks: scriptSecretLoggedChecks },
