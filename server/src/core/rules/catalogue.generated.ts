@@ -56,6 +56,8 @@ import { meta as privateKeyInWorkspaceMeta } from './private-key-in-workspace/me
 import { explanation as privateKeyInWorkspaceExplanation } from './private-key-in-workspace/explanation';
 import { meta as receiverAuthNoneMeta } from './receiver-auth-none/meta';
 import { explanation as receiverAuthNoneExplanation } from './receiver-auth-none/explanation';
+import { meta as scriptCleartextUrlMeta } from './script-cleartext-url/meta';
+import { explanation as scriptCleartextUrlExplanation } from './script-cleartext-url/explanation';
 import { meta as scriptCredentialInMessageMeta } from './script-credential-in-message/meta';
 import { explanation as scriptCredentialInMessageExplanation } from './script-credential-in-message/explanation';
 import { meta as scriptEvalMeta } from './script-eval/meta';
@@ -109,6 +111,7 @@ export const RULE_FOLDERS: readonly { readonly meta: RuleMeta; readonly explanat
   { meta: privateHostViaInternetMeta, explanation: privateHostViaInternetExplanation },
   { meta: privateKeyInWorkspaceMeta, explanation: privateKeyInWorkspaceExplanation },
   { meta: receiverAuthNoneMeta, explanation: receiverAuthNoneExplanation },
+  { meta: scriptCleartextUrlMeta, explanation: scriptCleartextUrlExplanation },
   { meta: scriptCredentialInMessageMeta, explanation: scriptCredentialInMessageExplanation },
   { meta: scriptEvalMeta, explanation: scriptEvalExplanation },
   { meta: scriptHardcodedSecretMeta, explanation: scriptHardcodedSecretExplanation },

@@ -56,6 +56,8 @@ import { meta as privateKeyInWorkspaceMeta } from './private-key-in-workspace/me
 import { checks as privateKeyInWorkspaceChecks } from './private-key-in-workspace/check';
 import { meta as receiverAuthNoneMeta } from './receiver-auth-none/meta';
 import { checks as receiverAuthNoneChecks } from './receiver-auth-none/check';
+import { meta as scriptCleartextUrlMeta } from './script-cleartext-url/meta';
+import { checks as scriptCleartextUrlChecks } from './script-cleartext-url/check';
 import { meta as scriptCredentialInMessageMeta } from './script-credential-in-message/meta';
 import { checks as scriptCredentialInMessageChecks } from './script-credential-in-message/check';
 import { meta as scriptEvalMeta } from './script-eval/meta';
@@ -109,6 +111,7 @@ export const RULE_CHECKS: readonly { readonly meta: RuleMeta; readonly checks: R
   { meta: privateHostViaInternetMeta, checks: privateHostViaInternetChecks },
   { meta: privateKeyInWorkspaceMeta, checks: privateKeyInWorkspaceChecks },
   { meta: receiverAuthNoneMeta, checks: receiverAuthNoneChecks },
+  { meta: scriptCleartextUrlMeta, checks: scriptCleartextUrlChecks },
   { meta: scriptCredentialInMessageMeta, checks: scriptCredentialInMessageChecks },
   { meta: scriptEvalMeta, checks: scriptEvalChecks },
   { meta: scriptHardcodedSecretMeta, checks: scriptHardcodedSecretChecks },

@@ -1,0 +1,12 @@
+import { FAQ, helpPageUrl } from '@cpi/common/knowledge/sap-help';
+import type { RuleMeta } from '@cpi/common/rules/catalogue';
+
+export const meta: RuleMeta = {
+  id: 'script-cleartext-url',
+  title: 'Script connects over plain HTTP',
+  section: 'scripts',
+  defaultSeverity: 'warning',
+  faq: [FAQ.httpPorts],
+  helpUrl: helpPageUrl('c9b8cae7ec3e475bb8efaef8e8de28e9'), // Use Secure Protocols
+  guideline: 'USE_SECURE_PROTOCOLS',
+};
