@@ -109,6 +109,8 @@ describe('command line: --tenant', function () {
     assert.equal(text.code, 1, 'the expired keystore certificate is an error');
     assert.ok(text.stdout.includes(at(tenant, 'Sales', 'CatalogDefault', IFLOW_PATH)), text.stdout);
     assert.match(text.stdout, /as configured on the tenant/);
+    assert.match(text.stdout, /Skipped \(configure-only on the tenant\):\n {2}cpi-tenant:\/\/[^ ]+\/Partner {2}package "Partner Content" is configure-only/);
+    assert.match(text.stdout, /; 1 skipped \(configure-only\)/);
 
     const sarif = await runTenantCli(tenant, ['--tenant', key, '--format', 'sarif']);
     const log = JSON.parse(sarif.stdout) as {
@@ -172,7 +174,8 @@ describe('command line: --tenant', function () {
     writeFileSync(wrong, JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, clientsecret: 'not-the-secret-at-all' } }));
     const refused = await runTenantCli(tenant, ['--tenant', wrong]);
     assert.equal(refused.code, 2, refused.stderr);
-    assert.match(refused.stdout, /nothing could be read from the tenant: .*401/);
+    assert.match(refused.stdout, /Could not be read from the tenant:\n {2}cpi-tenant:\/\/[^ ]+ {2}nothing could be read from the tenant: .*401/);
+    assert.match(refused.stdout, /0 files scanned; 1 read from the tenant failed/);
     assert.doesNotMatch(refused.stdout, /keystore could not be read/, 'one message, not one per list');
     assert.ok(!refused.stdout.includes('not-the-secret-at-all') && !refused.stderr.includes('not-the-secret-at-all'));
 

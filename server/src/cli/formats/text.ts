@@ -1,5 +1,6 @@
 // The default, human-readable report: findings grouped by file, then files
-// that could not be scanned, warnings, and a summary line.
+// that could not be scanned (or tenant reads that failed), warnings, and a
+// summary line.
 import { countBySeverity, noteWhere, type FileNote, type ReportedFinding } from '../../engine/report';
 import type { FormatInput } from './format-input';
 
@@ -24,14 +25,18 @@ export function formatText({ report }: FormatInput): string {
     });
     out.push('');
   }
-  if (report.fileErrors.length > 0) {
-    out.push('Not scanned:', ...report.fileErrors.map(noteLine), '');
-  }
+  // a tenant scan's failed reads are not files
+  const unread = report.fileErrors.filter((note) => note.kind === 'tenant');
+  const unscanned = report.fileErrors.filter((note) => note.kind !== 'tenant');
+  if (unscanned.length > 0) out.push('Not scanned:', ...unscanned.map(noteLine), '');
+  if (unread.length > 0) out.push('Could not be read from the tenant:', ...unread.map(noteLine), '');
   const failures = report.notes.filter((note) => note.kind === 'rule-failure');
   const skipped = report.notes.filter((note) => note.kind === 'too-large');
-  const warnings = report.notes.filter((note) => note.kind !== 'rule-failure' && note.kind !== 'too-large');
+  const configureOnly = report.notes.filter((note) => note.kind === 'not-scanned');
+  const warnings = report.notes.filter((note) => note.kind !== 'rule-failure' && note.kind !== 'too-large' && note.kind !== 'not-scanned');
   if (failures.length > 0) out.push('Incomplete analysis (a rule failed):', ...failures.map(noteLine), '');
   if (skipped.length > 0) out.push('Skipped (over the size limit):', ...skipped.map(noteLine), '');
+  if (configureOnly.length > 0) out.push('Skipped (configure-only on the tenant):', ...configureOnly.map(noteLine), '');
   if (warnings.length > 0) out.push('Warnings:', ...warnings.map(noteLine), '');
   const counts = countBySeverity(report.findings);
   const hints = counts.hint > 0 ? `, ${plural(counts.hint, 'hint')}` : '';
@@ -39,8 +44,10 @@ export function formatText({ report }: FormatInput): string {
     `${plural(report.findings.length, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.information, 'info')}${hints})`,
   );
   const extra = [`${plural(report.scanned.length, 'file')} scanned`];
-  if (report.fileErrors.length > 0) extra.push(`${plural(report.fileErrors.length, 'file')} not scanned`);
+  if (unscanned.length > 0) extra.push(`${plural(unscanned.length, 'file')} not scanned`);
+  if (unread.length > 0) extra.push(`${plural(unread.length, 'read')} from the tenant failed`);
   if (skipped.length > 0) extra.push(`${plural(skipped.length, 'file')} skipped (size limit)`);
+  if (configureOnly.length > 0) extra.push(`${configureOnly.length} skipped (configure-only)`);
   if (failures.length > 0) extra.push(`${plural(failures.length, 'rule failure')}`);
   if (report.suppressed.length > 0) extra.push(`${plural(report.suppressed.length, 'finding')} suppressed`);
   if (report.baseline) extra.push(`${plural(report.baseline.known, 'known finding')} hidden by the baseline`);
