@@ -17,7 +17,23 @@ export interface PairedCode extends ScriptCode {
 
 const CLOSER_OF: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
+/** All -1: the pairs and parents of every block without brackets share views of it (an interpolation is mostly `${name}`). */
+const NONE = new Int32Array(4096).fill(-1);
+
+function hasBracket(tokens: readonly ScriptToken[]): boolean {
+  for (const token of tokens) {
+    if (token.kind !== 'punctuation' || token.text.length !== 1) continue;
+    const t = token.text;
+    if (t === '(' || t === ')' || t === '[' || t === ']' || t === '{' || t === '}') return true;
+  }
+  return false;
+}
+
 export function pairBrackets(tokens: readonly ScriptToken[]): PairedCode {
+  if (tokens.length <= NONE.length && !hasBracket(tokens)) {
+    const none = NONE.subarray(0, tokens.length);
+    return { tokens, pair: none, parent: none, depth: 0 };
+  }
   const pair = new Int32Array(tokens.length).fill(-1);
   const parent = new Int32Array(tokens.length);
   const open: number[] = [];

@@ -197,6 +197,7 @@ class GroovyLexer {
     }
     const form = this.stringStart(frame, start);
     if (form) {
+      if ((form === 'single' || form === 'double') && this.plainString(frame, form, start)) return;
       this.openString(frame, form, start);
       return;
     }
@@ -249,6 +250,35 @@ class GroovyLexer {
     }
     if (c === 36 /* $ */ && text.charCodeAt(at + 1) === 47 && text.charCodeAt(at + 2) !== 47 && !this.afterOperand(frame)) return 'dollar-slashy';
     return undefined;
+  }
+
+  /**
+   * The common case taken in one step: a one-line quoted string with no
+   * escape and no `$`. Anything else is left to the general path (false).
+   */
+  private plainString(frame: CodeFrame, form: 'single' | 'double', start: number): boolean {
+    const text = this.text;
+    const quote = form === 'single' ? 39 : 34;
+    for (let p = start + 1; p < text.length; p++) {
+      const c = text.charCodeAt(p);
+      if (c === quote) {
+        const value = text.slice(start + 1, p);
+        const parts: ScriptStringPart[] = p > start + 1 ? [{ kind: 'text', start: start + 1, end: p, value }] : [];
+        frame.tokens.push({
+          kind: 'string',
+          start,
+          end: p + 1,
+          text: text.slice(start, p + 1),
+          newlineBefore: this.newline,
+          string: { form, parts, interpolated: false, value, terminated: true },
+        });
+        this.newline = false;
+        this.at = p + 1;
+        return true;
+      }
+      if (c === 92 /* \ */ || c === 10 || c === 13 || (c === 36 /* $ */ && quote === 34)) return false;
+    }
+    return false;
   }
 
   private openString(owner: CodeFrame, form: ScriptStringForm, start: number): void {
