@@ -3,7 +3,8 @@
 // JavaScript's `forEach(function (k, v) { … })` and arrow functions, and
 // `for (x in coll)` / `for (Type x : coll)` statements.
 
-import { callSites, type CallSite } from './calls';
+import { callIndex } from './call-index';
+import type { CallSite } from './calls';
 import { isName, isPunctuation, type ScriptCode, type ScriptLanguage } from './model';
 import { inside, type TokenSpan } from './span';
 import { statementEnd } from './statements';
@@ -26,7 +27,7 @@ const LOOP_METHODS = new Set(['each', 'eachWithIndex', 'forEach', 'collect', 'co
 
 export function iterations(code: ScriptCode, language: ScriptLanguage): Iteration[] {
   const found: Iteration[] = [];
-  for (const call of callSites(code, language)) {
+  for (const call of callIndex(code, language).all) {
     if (call.isNew || !call.receiver || !LOOP_METHODS.has(call.method) || call.arguments.length === 0) continue;
     const fn = functionArgument(code, call.arguments[call.arguments.length - 1]);
     if (fn) found.push({ how: call.method, at: call.name, call, variables: fn.variables, body: fn.body });

@@ -64,6 +64,7 @@ export function basicCredential(base64: string): { readonly user: string } | und
 
 /** `Basic <base64>` as one literal: the base64 part. */
 export function basicValue(value: string): string | undefined {
+  if (!/^\s*basic/i.test(value)) return undefined;
   const match = /^\s*Basic\s+(\S+)\s*$/i.exec(value);
   return match?.[1];
 }
@@ -75,6 +76,7 @@ export function startsBasic(value: string): boolean {
 
 /** `Bearer <token>` with a token of at least 16 characters that is not a placeholder. */
 export function bearerToken(value: string): string | undefined {
+  if (!/^\s*bearer/i.test(value)) return undefined;
   const match = /^\s*Bearer\s+(\S{16,})\s*$/i.exec(value);
   if (!match || isPlaceholder(match[1])) return undefined;
   return match[1];
@@ -84,6 +86,7 @@ const JWT = /(?:^|[^A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_
 
 /** A JSON Web Token inside the text: three base64url parts, the first (a JSON header) starting `eyJ`. */
 export function jwtIn(value: string): string | undefined {
+  if (!value.includes('eyJ')) return undefined;
   return JWT.exec(value)?.[1];
 }
 
@@ -95,5 +98,6 @@ const PEM_PRIVATE_KEY = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVA
  * so it does not count.
  */
 export function pemPrivateKey(value: string): string | undefined {
+  if (!value.includes('-----BEGIN ')) return undefined;
   return PEM_PRIVATE_KEY.exec(value)?.[1];
 }

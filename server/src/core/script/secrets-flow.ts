@@ -10,7 +10,9 @@
 // changes, so loops and methods declared out of order are covered.
 
 import { assignmentsIn } from './assignments';
-import { callAt, callSites, type CallSite } from './calls';
+import { codeBlocks } from './blocks';
+import { callIndex } from './call-index';
+import type { CallSite } from './calls';
 import { functionScopes } from './function-scopes';
 import { literalValue } from './literals';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from './model';
@@ -36,6 +38,8 @@ export const ANY_SECRET: ReadonlySet<SecretKind> = new Set(['secure-store', 'aut
 export const STORE_SECRET: ReadonlySet<SecretKind> = new Set(['secure-store']);
 
 export interface SecretFlow {
+  /** The script reads no secret at all: every answer is undefined. */
+  readonly empty: boolean;
   /**
    * The first secret of one of `kinds` that the tokens of `span` carry: a
    * read inside it or a variable holding one. `at` is a token of the
@@ -128,7 +132,31 @@ interface Flow {
   readonly values: readonly TokenSpan[];
 }
 
+const NO_SECRETS: SecretFlow = { empty: true, originIn: () => undefined };
+const flows = new WeakMap<ScriptModel, SecretFlow>();
+
+/** The script's secret flow, worked out once per script and shared by the rules that ask. */
 export function secretFlow(model: ScriptModel): SecretFlow {
+  let flow = flows.get(model);
+  if (!flow) {
+    flow = mayReadSecrets(model) ? traceSecrets(model) : NO_SECRETS;
+    flows.set(model, flow);
+  }
+  return flow;
+}
+
+/** Most scripts never read a secret: no `getPassword`/`getAccessToken…` and no "Authorization" literal anywhere. */
+function mayReadSecrets(model: ScriptModel): boolean {
+  for (const { code } of codeBlocks(model)) {
+    for (const token of code.tokens) {
+      if (token.kind === 'identifier' && (token.text === 'getPassword' || token.text.startsWith('getAccessToken'))) return true;
+      if (token.kind === 'string' && token.text.length <= 24 && token.string?.value?.toLowerCase() === 'authorization') return true;
+    }
+  }
+  return false;
+}
+
+function traceSecrets(model: ScriptModel): SecretFlow {
   const code = model.code;
   const tokens = code.tokens;
   const scopes = functionScopes(code);
@@ -175,7 +203,7 @@ export function secretFlow(model: ScriptModel): SecretFlow {
       const member = before !== undefined && before.kind === 'punctuation' && DOTS.has(before.text);
       const after = ts[i + 1];
       if (member || isPunctuation(after, '(')) {
-        const call = callAt(inCode, model.language, i);
+        const call = callIndex(inCode, model.language).at(i);
         const read = call && readBy(inCode, call, scope);
         if (read && kinds.has(read.kind) && carried(inCode, call.start, span) && !revealsNothing(inCode, call.start, call.end)) return read;
         continue;
@@ -215,7 +243,7 @@ export function secretFlow(model: ScriptModel): SecretFlow {
     if (assignment.field) continue;
     flows.push({ target: assignment.name, scope: scopes[assignment.target], values: [assignment.value] });
   }
-  for (const call of callSites(code, model.language)) {
+  for (const call of callIndex(code, model.language).all) {
     const receiver = call.receiver;
     if (!receiver || receiver.path.length !== 1 || !FILLING.has(call.method) || call.arguments.length === 0) continue;
     if (!/^[A-Za-z_$][\w$]*$/.test(receiver.path[0])) continue;
@@ -265,6 +293,7 @@ export function secretFlow(model: ScriptModel): SecretFlow {
   }
 
   return {
+    empty: false,
     originIn: (inCode, span, kinds, at) => originIn(inCode, span, kinds, scopes[at] ?? -1),
   };
 }

@@ -1,4 +1,4 @@
-import { callSites } from '../../script/calls';
+import { callIndex } from '../../script/call-index';
 import { describeSink, messageWrite } from '../../script/log-sinks';
 import { describeOrigin, secretFlow, STORE_SECRET } from '../../script/secrets-flow';
 import { spanOffsets } from '../../script/span';
@@ -8,11 +8,11 @@ export const checks: RuleChecks = {
   script: {
     check(script, report) {
       const code = script.code;
-      let flow: ReturnType<typeof secretFlow> | undefined;
-      for (const call of callSites(code, script.language)) {
+      const flow = secretFlow(script);
+      if (flow.empty) return;
+      for (const call of callIndex(code, script.language).all) {
         const sink = messageWrite(code, call);
         if (!sink) continue;
-        flow ??= secretFlow(script);
         for (const value of sink.values) {
           const origin = flow.originIn(code, value, STORE_SECRET, call.name);
           if (!origin) continue;

@@ -1,8 +1,8 @@
 import { assignmentsIn, namedValuesIn } from '../../script/assignments';
 import { codeBlocks } from '../../script/blocks';
-import { callSites } from '../../script/calls';
+import { callAt } from '../../script/calls';
 import { literalValue, stringValue } from '../../script/literals';
-import type { ScriptCode, ScriptModel, ScriptToken } from '../../script/model';
+import { isPunctuation, type ScriptCode, type ScriptModel, type ScriptToken } from '../../script/model';
 import { basicCredential, basicValue, bearerToken, isSecretLikeValue, isSecretName, jwtIn, pemPrivateKey, startsBasic } from '../../script/secret-values';
 import type { TokenSpan } from '../../script/span';
 import { statementAround } from '../../script/statements';
@@ -27,18 +27,30 @@ function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: Scrip
     if (literal && isSecretName(name) && isSecretLikeValue(literal.value)) once(literal.token, `A hard-coded secret is ${how} "${name}". ${ADVICE}`);
   };
 
-  // (a) Literals given to a secret's name.
+  // (a) Literals given to a secret's name; most blocks hold no literal that could be a secret.
+  if (code.tokens.some((token) => token.kind === 'string' && isSecretLikeValue(stringValue(token) ?? ''))) namedLiterals(script, code, named);
+  shapedLiterals(code, once);
+}
+
+function namedLiterals(script: ScriptModel, code: ScriptCode, named: (name: string, span: TokenSpan, how: string) => void): void {
   for (const assignment of assignmentsIn(code)) {
     if (assignment.operator === '=' && !assignment.element) named(assignment.name, assignment.value, 'assigned to');
   }
   for (const entry of namedValuesIn(code, script.language)) named(entry.key, entry.value, 'given as');
-  for (const call of callSites(code, script.language)) {
-    const field = setterField(call.method);
-    if (field && !call.isNew && call.arguments.length === 1) named(field, call.arguments[0], `passed to ${call.method}(…) as`);
-  }
-
-  // (b), (c), (d) Literals that are credentials by their shape.
   const tokens = code.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const field = tokens[i].kind === 'identifier' && isPunctuation(tokens[i + 1], '(') ? setterField(tokens[i].text) : undefined;
+    if (!field || !isSecretName(field)) continue;
+    const call = callAt(code, script.language, i);
+    if (call && !call.isNew && call.arguments.length === 1) named(field, call.arguments[0], `passed to ${call.method}(…) as`);
+  }
+}
+
+/** (b), (c), (d) Literals that are credentials by their shape. */
+function shapedLiterals(code: ScriptCode, once: (token: ScriptToken, message: string) => void): void {
+  const tokens = code.tokens;
+  // A base64 literal on its own counts only beside a "Basic" one: are there any?
+  const anyBasic = tokens.some((token) => token.kind === 'string' && token.string?.parts[0]?.kind === 'text' && startsBasic(token.string.parts[0].value));
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.kind !== 'string' || !token.string) continue;
@@ -50,7 +62,7 @@ function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: Scrip
         once(token, `A Basic credential for the user "${basic.user}" is written into the script as "Basic <base64>". ${ADVICE}`);
         continue;
       }
-      const alone = basicCredential(value);
+      const alone = anyBasic ? basicCredential(value) : undefined;
       if (alone && besideBasic(code, i)) {
         once(token, `A Basic credential for the user "${alone.user}" is written into the script as base64 next to "Basic". ${ADVICE}`);
         continue;

@@ -1,5 +1,6 @@
 import { assignmentsIn } from '../../script/assignments';
-import { callSites } from '../../script/calls';
+import { codeBlocks } from '../../script/blocks';
+import { callIndex } from '../../script/call-index';
 import { headerMaps, type HeaderMaps, type MapKind, type WholeMap } from '../../script/header-maps';
 import { iterations, type Iteration } from '../../script/iterations';
 import { describeSink, logSink } from '../../script/log-sinks';
@@ -106,7 +107,8 @@ export const checks: RuleChecks = {
   script: {
     check(script, report) {
       const code = script.code;
-      const calls = callSites(code, script.language);
+      if (!readsMaps(script)) return;
+      const calls = callIndex(code, script.language).all;
       const sinks = calls.flatMap((call) => {
         const sink = logSink(call);
         return sink && sink.kind !== 'body' ? [sink] : [];
@@ -191,7 +193,7 @@ function collectorsOf(code: ScriptCode, script: ScriptModel, loop: Iteration, wr
     const collecting = assignment.operator !== '=' || mentions(code, assignment.value, new Set([assignment.name]));
     if (collecting) collectors.add(assignment.name);
   }
-  for (const call of callSites(code, script.language)) {
+  for (const call of callIndex(code, script.language).all) {
     const path = call.receiver?.path;
     if (!inBody(call.name) || !path || !FILLING.has(call.method) || loop.variables.includes(path[0])) continue;
     // `builder.append(a).append(b)`: every link fills the builder at the root.
@@ -232,4 +234,12 @@ function loopValues(code: ScriptCode, loop: Iteration): Set<string> {
     }
   }
   return names;
+}
+
+/** Most scripts never read a whole map: no `getHeaders` or `getProperties` anywhere. */
+function readsMaps(script: ScriptModel): boolean {
+  for (const { code } of codeBlocks(script)) {
+    for (const token of code.tokens) if (token.kind === 'identifier' && (token.text === 'getHeaders' || token.text === 'getProperties')) return true;
+  }
+  return false;
 }

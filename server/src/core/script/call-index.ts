@@ -1,0 +1,26 @@
+// The call sites of a code block, found once and shared by every rule that
+// asks (several rules walk the same calls of the same script).
+
+import { callSites, type CallSite } from './calls';
+import type { ScriptCode, ScriptLanguage } from './model';
+
+export interface CallIndex {
+  /** Every call in source order. */
+  readonly all: readonly CallSite[];
+  /** The call whose name (or created class) is the token at `index`. */
+  at(index: number): CallSite | undefined;
+}
+
+const cache = new WeakMap<ScriptCode, CallIndex>();
+
+export function callIndex(code: ScriptCode, language: ScriptLanguage): CallIndex {
+  let index = cache.get(code);
+  if (!index) {
+    const all = callSites(code, language);
+    const byName = new Map<number, CallSite>();
+    for (const call of all) byName.set(call.name, call);
+    index = { all, at: (at) => byName.get(at) };
+    cache.set(code, index);
+  }
+  return index;
+}
