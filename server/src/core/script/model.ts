@@ -86,6 +86,7 @@ export interface ScriptCodePart {
 /**
  * A run of code: the whole script, or one interpolation inside a string.
  * Token indices in `pair` and `parent` refer to this block's own `tokens`.
+ * Both arrays are read-only: blocks without brackets share one.
  */
 export interface ScriptCode {
   readonly tokens: readonly ScriptToken[];
