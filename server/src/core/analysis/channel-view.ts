@@ -43,7 +43,8 @@ export interface DerivedFact<T> {
  * Resolution is cached, since several rules read the same keys.
  */
 export class ChannelView {
-  private readonly cache = new Map<string, ResolvedValue | undefined>();
+  /** Made on first use: every channel gets a view per analysis, but after an edit most are never asked (their findings are kept). */
+  private cache: Map<string, ResolvedValue | undefined> | undefined;
   private facts: Map<DerivedFact<unknown>, unknown> | undefined;
 
   constructor(
@@ -83,6 +84,7 @@ export class ChannelView {
 
   /** The resolved value of a key, or undefined when the key or its value is absent. */
   resolved(key: string): ResolvedValue | undefined {
+    this.cache ??= new Map();
     if (this.cache.has(key)) return this.cache.get(key);
     const property = this.channel.properties.get(key);
     const value = property?.value ? resolveValue(property, this.parameters) : undefined;
@@ -102,6 +104,7 @@ export class ChannelView {
   /** The resolved value of a table-valued key (`clientCertificates`), its markup kept as text. */
   resolvedTable(key: string): ResolvedValue | undefined {
     const cacheKey = `table:${key}`;
+    this.cache ??= new Map();
     if (this.cache.has(cacheKey)) return this.cache.get(cacheKey);
     const property = this.channel.properties.get(key);
     const value = property?.value ? resolveTableValue(property, this.parameters) : undefined;
