@@ -192,6 +192,22 @@ describe('tenant source', () => {
     assert.equal(unknown('Fixed').length, unknown('AsShipped').length - 2);
   });
 
+  it('passes an unreferenced keystore entry by for the self-signed rules unless every iFlow was read', async () => {
+    const make = () =>
+      new MemoryTenant(HOST, {
+        packages: [
+          { id: 'Finance', iflows: [{ id: 'Catalog', zip: fixtureZip(CATALOG, IFLOW, HTTPS_PROP) }] },
+          { id: 'Sales', iflows: [{ id: 'Other', zip: fixtureZip(CATALOG, IFLOW, HTTPS_PROP) }] },
+        ],
+        keystore: [{ alias: 'old_partner', hexalias: '01', type: 'Certificate', owner: 'tenant', certificate: new TextEncoder().encode(EXPIRED.pem) }],
+        secureParameters: [],
+      });
+    const rules = async (extra: Partial<TenantScanOptions>) =>
+      (await scanTenant(options(make(), extra))).report.findings.filter((finding) => finding.uri.includes('/keystore/')).map((finding) => finding.ruleId).sort();
+    assert.deepEqual(await rules({}), ['cert-expired', 'outbound-cert-self-signed'], 'unused by every iFlow: outbound trust');
+    assert.deepEqual(await rules({ packages: ['Finance'] }), ['cert-expired'], 'an iFlow not read may use it otherwise');
+  });
+
   it('selects packages by id, name or glob', () => {
     const all = [
       { id: 'FinanceCore', name: 'Finance Core' },

@@ -266,11 +266,17 @@ export class Scanner {
    * The tenant's security material (ScanOptions.securityMaterial), checked
    * once every artifact is scanned: keystore entries with the usage the
    * iFlows give their aliases, mapped certificates, credentials. The records
-   * have no text: findings sit at their cpi-tenant:// URI.
+   * have no text: findings sit at their cpi-tenant:// URI. When not every
+   * iFlow was read (`usageComplete` false: some packages left out or
+   * unreadable), an alias none of them uses may still be used elsewhere: its
+   * usage is unknown, so the usage-dependent (self-signed) rules pass it by.
    */
-  securityMaterial(): void {
+  securityMaterial(usageComplete = true): void {
     const material = this.options.securityMaterial;
     if (!material) return;
+    if (!usageComplete) {
+      for (const entry of material.keystore) if (!this.aliasUsage.has(entry.alias.toLowerCase())) this.aliasUsage.set(entry.alias.toLowerCase(), new Set());
+    }
     const anchor = keystoreEntryUri(material.host, '');
     const { limit, file: configFile } = this.configFor(anchor);
     let result;

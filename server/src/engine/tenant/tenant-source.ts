@@ -53,6 +53,7 @@ export interface TenantScan {
 }
 
 type ArtifactKind = 'iflow' | 'script collection';
+const LABEL: Record<ArtifactKind, string> = { iflow: 'iFlow', 'script collection': 'script collection' };
 
 /** Scans the tenant; rejects with TenantScanAborted when `signal` aborts. */
 export async function scanTenant(options: TenantScanOptions): Promise<TenantScan> {
@@ -70,7 +71,6 @@ export async function scanTenant(options: TenantScanOptions): Promise<TenantScan
     return undefined;
   });
   const [material, allPackages] = await Promise.all([materialRead, packagesRead]);
-  if (material) problems.push(...material.problems);
   checkAborted();
 
   // The scan's source is each artifact's own (Scanner.unit takes it); this one is never read.
@@ -95,7 +95,7 @@ export async function scanTenant(options: TenantScanOptions): Promise<TenantScan
       try {
         return await limiter.run(call);
       } catch (error) {
-        problems.push(failure(packageUri, `the ${kind}s of package "${pkg.name}" could not be listed`, error, signal));
+        problems.push(failure(packageUri, `the ${LABEL[kind]}s of package "${pkg.name}" could not be listed`, error, signal));
         return [];
       }
     };
@@ -127,8 +127,8 @@ export async function scanTenant(options: TenantScanOptions): Promise<TenantScan
       );
     } catch (error) {
       if (isTenantError(error, 'configure-only')) {
-        problems.push({ uri, skipped: true, message: `${kind} "${artifact.name}" of package "${pkg.name}" is configure-only: the tenant does not give out its content, so it was not scanned` });
-      } else problems.push(failure(uri, `${kind} "${artifact.name}" of package "${pkg.name}" could not be downloaded`, error, signal));
+        problems.push({ uri, skipped: true, message: `${LABEL[kind]} "${artifact.name}" of package "${pkg.name}" is configure-only: the tenant does not give out its content, so it was not scanned` });
+      } else problems.push(failure(uri, `${LABEL[kind]} "${artifact.name}" of package "${pkg.name}" could not be downloaded`, error, signal));
       return;
     }
     checkAborted();
@@ -142,7 +142,10 @@ export async function scanTenant(options: TenantScanOptions): Promise<TenantScan
   await Promise.all(selection.packages.map(scanPackage));
   checkAborted();
   // after the content: the iFlows say what each keystore alias is used for
-  scanner.securityMaterial();
+  // (problems holds the content's alone here: configure-only iFlows were not read either)
+  const everyIflowRead = options.packages.length === 0 && problems.length === 0;
+  scanner.securityMaterial(everyIflowRead);
+  if (material) problems.push(...material.problems);
 
   const scanned = scanner.partial();
   const reported = scanned.report.scanned.length === 0 ? collapsed(problems, `${TENANT_SCHEME}://${host}`) : problems;
