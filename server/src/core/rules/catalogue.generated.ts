@@ -66,6 +66,8 @@ import { meta as scriptHardcodedSecretMeta } from './script-hardcoded-secret/met
 import { explanation as scriptHardcodedSecretExplanation } from './script-hardcoded-secret/explanation';
 import { meta as scriptLogsAllHeadersMeta } from './script-logs-all-headers/meta';
 import { explanation as scriptLogsAllHeadersExplanation } from './script-logs-all-headers/explanation';
+import { meta as scriptMplAttachmentMeta } from './script-mpl-attachment/meta';
+import { explanation as scriptMplAttachmentExplanation } from './script-mpl-attachment/explanation';
 import { meta as scriptSecretLoggedMeta } from './script-secret-logged/meta';
 import { explanation as scriptSecretLoggedExplanation } from './script-secret-logged/explanation';
 import { meta as scriptXxeMeta } from './script-xxe/meta';
@@ -116,6 +118,7 @@ export const RULE_FOLDERS: readonly { readonly meta: RuleMeta; readonly explanat
   { meta: scriptEvalMeta, explanation: scriptEvalExplanation },
   { meta: scriptHardcodedSecretMeta, explanation: scriptHardcodedSecretExplanation },
   { meta: scriptLogsAllHeadersMeta, explanation: scriptLogsAllHeadersExplanation },
+  { meta: scriptMplAttachmentMeta, explanation: scriptMplAttachmentExplanation },
   { meta: scriptSecretLoggedMeta, explanation: scriptSecretLoggedExplanation },
   { meta: scriptXxeMeta, explanation: scriptXxeExplanation },
   { meta: securityMaterialExpiringInUseMeta, explanation: securityMaterialExpiringInUseExplanation },

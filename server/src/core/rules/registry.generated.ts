@@ -66,6 +66,8 @@ import { meta as scriptHardcodedSecretMeta } from './script-hardcoded-secret/met
 import { checks as scriptHardcodedSecretChecks } from './script-hardcoded-secret/check';
 import { meta as scriptLogsAllHeadersMeta } from './script-logs-all-headers/meta';
 import { checks as scriptLogsAllHeadersChecks } from './script-logs-all-headers/check';
+import { meta as scriptMplAttachmentMeta } from './script-mpl-attachment/meta';
+import { checks as scriptMplAttachmentChecks } from './script-mpl-attachment/check';
 import { meta as scriptSecretLoggedMeta } from './script-secret-logged/meta';
 import { checks as scriptSecretLoggedChecks } from './script-secret-logged/check';
 import { meta as scriptXxeMeta } from './script-xxe/meta';
@@ -116,6 +118,7 @@ export const RULE_CHECKS: readonly { readonly meta: RuleMeta; readonly checks: R
   { meta: scriptEvalMeta, checks: scriptEvalChecks },
   { meta: scriptHardcodedSecretMeta, checks: scriptHardcodedSecretChecks },
   { meta: scriptLogsAllHeadersMeta, checks: scriptLogsAllHeadersChecks },
+  { meta: scriptMplAttachmentMeta, checks: scriptMplAttachmentChecks },
   { meta: scriptSecretLoggedMeta, checks: scriptSecretLoggedChecks },
   { meta: scriptXxeMeta, checks: scriptXxeChecks },
   { meta: securityMaterialExpiringInUseMeta, checks: securityMaterialExpiringInUseChecks },
