@@ -1,4 +1,4 @@
-import { RULES, ruleExplanation, ruleMeta } from '../rules/catalogue';
+import { RULES, ruleExplanation, ruleMeta, type RuleMeta } from '../rules/catalogue';
 import { FAQ_ENTRIES, faqEntry } from './faq';
 import { faqUrl } from './sap-help';
 import { SAP_PAGES } from './sap-pages';
@@ -42,6 +42,15 @@ function faqLinks(ids: readonly string[]): DocLink[] {
   return ids.map((id) => ({ title: faqEntry(id)?.question ?? id, url: faqUrl(id) }));
 }
 
+/**
+ * The SAP Integration Suite design guideline a rule matches, as markdown, or
+ * that none does: saying so lets a reader comparing with the tenant's own
+ * design-guideline check tell "not covered there" from "forgotten here".
+ */
+export function guidelineText(meta: Pick<RuleMeta, 'guideline'>): string {
+  return meta.guideline ? `SAP design guideline: \`${meta.guideline}\`` : 'No matching SAP design guideline';
+}
+
 /** Markdown page explaining one rule; a short notice for an unknown id. */
 export function renderRuleMarkdown(ruleId: string, options: RenderOptions = {}): string {
   const level = options.headingLevel ?? 1;
@@ -52,7 +61,7 @@ export function renderRuleMarkdown(ruleId: string, options: RenderOptions = {}):
   }
   const parts = [
     heading(level, `${meta.title} (\`${meta.id}\`)`),
-    `Default severity: **${meta.defaultSeverity}** · Area: ${meta.section}${meta.guideline ? ` · SAP design guideline: \`${meta.guideline}\`` : ''}${meta.tenantOnly ? ' · Tenant scans only' : ''}`,
+    `Default severity: **${meta.defaultSeverity}** · Area: ${meta.section} · ${guidelineText(meta)}${meta.tenantOnly ? ' · Tenant scans only' : ''}`,
     heading(level + 1, 'What it checks'),
     entry.what,
     heading(level + 1, 'Why it matters'),

@@ -1,5 +1,6 @@
 // Machine-readable report: the same data as the text report, positions
-// both 1-based (line/column) and 0-based (range, as the editor has them).
+// both 1-based (line/column) and 0-based (range, as the editor has them),
+// and the rules that produced them (sapDesignGuideline null where none matches).
 import { ruleMeta } from '@cpi/common/rules/catalogue';
 import { countBySeverity } from '../../engine/report';
 import { TOOL_NAME } from '../version';
@@ -9,7 +10,11 @@ export function formatJson({ report, toolVersion }: FormatInput): string {
   const counts = countBySeverity(report.findings);
   const skipped = report.notes.filter((note) => note.kind === 'too-large').length;
   const ruleFailures = report.notes.filter((note) => note.kind === 'rule-failure').length;
-  const withHelp = <T extends { ruleId: string }>(finding: T) => ({ ...finding, helpUri: ruleMeta(finding.ruleId)?.helpUrl });
+  // the help link and the SAP design guideline (absent where none matches) travel with each finding
+  const withHelp = <T extends { ruleId: string }>(finding: T) => {
+    const meta = ruleMeta(finding.ruleId);
+    return { ...finding, helpUri: meta?.helpUrl, ...(meta?.guideline ? { sapDesignGuideline: meta.guideline } : {}) };
+  };
   const content = {
     tool: { name: TOOL_NAME, version: toolVersion },
     root: report.root,
@@ -31,6 +36,13 @@ export function formatJson({ report, toolVersion }: FormatInput): string {
     suppressed: report.suppressed.map((entry) => ({ ...entry, finding: withHelp(entry.finding) })),
     fileErrors: report.fileErrors,
     notes: report.notes,
+    // the rules these findings come from, once each, with what a pipeline may group or compare by
+    rules: [...new Set([...report.findings, ...report.suppressed.map((entry) => entry.finding)].map((finding) => finding.ruleId))]
+      .sort()
+      .map((id) => {
+        const meta = ruleMeta(id);
+        return { id, title: meta?.title, section: meta?.section, helpUri: meta?.helpUrl, sapDesignGuideline: meta?.guideline ?? null };
+      }),
   };
   return `${JSON.stringify(content, null, 2)}\n`;
 }

@@ -2,7 +2,7 @@ import type { ParsedIflow, ParsedParameters } from '../analysis/parsed';
 import { displayName } from '../analysis/parsed';
 import type { Finding } from '@cpi/common/findings';
 import { faqEntry } from '@cpi/common/knowledge/faq';
-import { explainKey, ruleDoc } from '@cpi/common/knowledge/rule-docs';
+import { explainKey, guidelineText, ruleDoc } from '@cpi/common/knowledge/rule-docs';
 import type { ParameterEntry } from '../params/model';
 import { resolveValue } from '../params/resolve';
 import { ruleMeta } from '@cpi/common/rules/catalogue';
@@ -44,6 +44,8 @@ function findingSection(finding: Finding, commands: HoverCommands): string {
     `**${SEVERITY_LABEL[finding.severity]} · ${finding.ruleId}**${meta ? ` — ${meta.title}` : ''}`,
     finding.message,
     doc ? `*Why it matters:* ${firstParagraph(doc.why)}` : '',
+    // the guideline id lets the finding be matched with the tenant's design-guideline check
+    meta?.guideline ? guidelineText(meta) : '',
     links.join(' · '),
   ]
     .filter(Boolean)

@@ -8,4 +8,5 @@ export const meta: RuleMeta = {
   defaultSeverity: 'warning',
   faq: [FAQ.httpPorts],
   helpUrl: helpPageUrl('c9b8cae7ec3e475bb8efaef8e8de28e9'), // Use Secure Protocols
+  guideline: 'USE_SECURE_PROTOCOLS',
 };

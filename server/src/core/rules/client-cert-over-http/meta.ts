@@ -8,4 +8,5 @@ export const meta: RuleMeta = {
   defaultSeverity: 'error',
   faq: [FAQ.selfSignedClientAuth],
   helpUrl: helpPageUrl('2da452effb764b3bb28f8e0a2f5bd480'), // HTTP Receiver Adapter
+  guideline: 'USE_SECURE_PROTOCOLS',
 };

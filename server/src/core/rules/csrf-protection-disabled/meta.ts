@@ -8,4 +8,5 @@ export const meta: RuleMeta = {
   defaultSeverity: 'warning',
   faq: [FAQ.assignRoles],
   helpUrl: helpPageUrl('a0765d56b6024f29a41a3a747f993499'), // Use CSRF Protection
+  guideline: 'USE_CSRF_PROTECTION',
 };

@@ -8,4 +8,5 @@ export const meta: RuleMeta = {
   defaultSeverity: 'information',
   faq: [FAQ.assignRoles, FAQ.listRoles],
   helpUrl: helpPageUrl('3d46d45ab3b34581bebf9dddfafe47d5'), // Use Secure Authentication Methods
+  guideline: 'COMMON_ROLE_FOR_SENDER_AUTHORIZATION',
 };

@@ -8,4 +8,5 @@ export const meta: RuleMeta = {
   defaultSeverity: 'error',
   faq: [FAQ.sftpSmtpPorts],
   helpUrl: helpPageUrl('f68d5e03fd574f509f89474f6a6e272a'), // Configure the Mail Receiver Adapter
+  guideline: 'USE_SECURE_AUTHENTICATION_METHODS',
 };

@@ -8,4 +8,5 @@ export const meta: RuleMeta = {
   defaultSeverity: 'information',
   faq: [FAQ.httpPorts],
   helpUrl: helpPageUrl('3d46d45ab3b34581bebf9dddfafe47d5'), // Use Secure Authentication Methods
+  guideline: 'USE_SECURE_AUTHENTICATION_METHODS',
 };
