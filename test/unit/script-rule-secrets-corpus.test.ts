@@ -59,6 +59,12 @@ const VERDICTS: readonly Verdict[] = [
     why: 'the password read from the secure store is written into the body as text',
   },
   {
+    file: '6dbe8372a573480cb914fc905b7d590d_content.unzip/src/main/resources/script/generateRequestBody.gsh',
+    rule: 'script-secret-logged',
+    lines: [37, 46],
+    why: 'a method of the script builds the SOAP request with the password, which becomes the body and, when logging is on, an attachment',
+  },
+  {
     file: '4deca476526547de80d2f0b135826560_content.unzip/src/main/resources/script/getSecuredData.groovy',
     rule: 'script-credential-in-message',
     lines: [23, 24],

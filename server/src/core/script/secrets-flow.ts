@@ -79,7 +79,7 @@ const COMPARING = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', '<=>'
  * (`secret.length()`, `new String(pw).isEmpty()`, `token != null`), through
  * any wrappers that carry it.
  */
-function revealsNothing(code: ScriptCode, start: number, end: number): boolean {
+function revealsNothing(code: ScriptCode, start: number, end: number, declared: ReadonlySet<string>): boolean {
   const ts = code.tokens;
   if (COMPARING.has(ts[start - 1]?.text ?? '') || ts[start - 1]?.text === '!') return true;
   let at = end;
@@ -97,7 +97,7 @@ function revealsNothing(code: ScriptCode, start: number, end: number): boolean {
     // Out through a wrapper that carries the value: `new String(…)`, `String.valueOf(…)`, `(…)`.
     if (parent >= 0 && next.text === ')' && code.pair[at] === parent) {
       const name = ts[parent - 1];
-      if (name && name.kind === 'identifier' && !CARRYING.has(name.text)) return false;
+      if (name && name.kind === 'identifier' && !CARRYING.has(name.text) && !isOwnMethod(ts, parent - 1, declared)) return false;
       at++;
       start = parent;
       parent = code.parent[parent];
@@ -109,15 +109,25 @@ function revealsNothing(code: ScriptCode, start: number, end: number): boolean {
 }
 
 /** Whether a value at `index` inside `span` reaches the span's value: no call outside CARRYING stands between them. */
-function carried(code: ScriptCode, index: number, span: TokenSpan): boolean {
+function carried(code: ScriptCode, index: number, span: TokenSpan, declared: ReadonlySet<string>): boolean {
   const ts = code.tokens;
   for (let p = code.parent[index]; p >= span.start && p >= 0; p = code.parent[p]) {
     if (ts[p].text !== '(') continue;
     const name = ts[p - 1];
     if (!name || name.kind !== 'identifier') continue;
-    if (!CARRYING.has(name.text)) return false;
+    if (!CARRYING.has(name.text) && !isOwnMethod(ts, p - 1, declared)) return false;
   }
   return true;
+}
+
+/**
+ * A call of a method the script declares (`generateBody(user, password)`):
+ * such helpers build the text they are given a secret for, so their result
+ * is taken to carry it.
+ */
+function isOwnMethod(ts: ScriptCode['tokens'], name: number, declared: ReadonlySet<string>): boolean {
+  const before = ts[name - 1];
+  return declared.has(ts[name].text) && !(before !== undefined && before.kind === 'punctuation' && DOTS.has(before.text));
 }
 
 interface Held {
@@ -160,6 +170,8 @@ function traceSecrets(model: ScriptModel): SecretFlow {
   const code = model.code;
   const tokens = code.tokens;
   const scopes = functionScopes(code);
+  const declared = new Set<string>();
+  for (const open of scopes) if (open > 0) declared.add(tokens[open - 1].text);
   const held = new Map<string, Held>();
   const storeObjects = new Set<string>();
   const key = (scope: number, name: string) => `${scope} ${name}`;
@@ -190,7 +202,7 @@ function traceSecrets(model: ScriptModel): SecretFlow {
     for (let i = span.start; i < span.end && i < ts.length; i++) {
       const token = ts[i];
       if (token.kind === 'string' && token.string?.interpolated) {
-        if (!carried(inCode, i, span)) continue;
+        if (!carried(inCode, i, span, declared)) continue;
         for (const part of token.string.parts) {
           if (part.kind !== 'code') continue;
           const found = originIn(part.code, { start: 0, end: part.code.tokens.length }, kinds, scope);
@@ -205,7 +217,7 @@ function traceSecrets(model: ScriptModel): SecretFlow {
       if (member || isPunctuation(after, '(')) {
         const call = callIndex(inCode, model.language).at(i);
         const read = call && readBy(inCode, call, scope);
-        if (read && kinds.has(read.kind) && carried(inCode, call.start, span) && !revealsNothing(inCode, call.start, call.end)) return read;
+        if (read && kinds.has(read.kind) && carried(inCode, call.start, span, declared) && !revealsNothing(inCode, call.start, call.end, declared)) return read;
         continue;
       }
       // `map["Authorization"]`
@@ -215,9 +227,9 @@ function traceSecrets(model: ScriptModel): SecretFlow {
         if (index && index.value.toLowerCase() === 'authorization') return { kind: 'authorization', what: 'Authorization header', line: lineOf(token.start) };
       }
       const holding = lookup(held, scope, token.text);
-      if (!holding || !carried(inCode, i, span)) continue;
+      if (!holding || !carried(inCode, i, span, declared)) continue;
       // `secret.length()`, `token.isEmpty()`, `token != null` tell nothing of the secret.
-      if (revealsNothing(inCode, i, i + 1)) continue;
+      if (revealsNothing(inCode, i, i + 1, declared)) continue;
       // A map key or named argument is a label, not the variable.
       if (isPunctuation(after, ':') && (isPunctuation(before, ',') || isPunctuation(before, '[') || isPunctuation(before, '('))) continue;
       if (holding.store && kinds.has('secure-store')) return holding.store;

@@ -13,8 +13,9 @@ export const explanation: RuleExplanation = {
     '`System.out`/`System.err`, `console.*`) or `message.setBody`. The finding sits on the argument and says where the ' +
     'secret was read.\n\n' +
     'Variables are followed within each method (script-level ones everywhere) and never lose a secret once they held one, ' +
-    'so a branch that overwrites it is not noticed. Groovy property syntax (`credential.password`, `message.headers`) and ' +
-    'values returned by methods of the script itself are not followed.',
+    'so a branch that overwrites it is not noticed. A method the script itself declares is taken to return what it was ' +
+    'given (such helpers build the request text); a call on another object (an HTTP client) is taken to use the secret, ' +
+    'not to return it. Groovy property syntax (`credential.password`, `message.headers`) is not followed.',
   why:
     'Everything written to the message processing log (attachments, string properties, custom header properties) is shown ' +
     'in message monitoring to everyone allowed to monitor messages, and kept with the log; logger output lands in system ' +
