@@ -69,7 +69,9 @@ export function channelFindings(channel: Channel, lines: LineIndex, key: Channel
   const cached = entries.get(channel.facts);
   if (cached && sameKey(cached.key, key)) {
     if (cached.lines !== lines || cached.start !== channel.start) {
-      cached.findings = cached.findings.map((bucket) => movedFindings(bucket, key.uri, cached.lines, cached.start, lines, channel.start));
+      // most edits move a channel within its lines or not at all: its findings stay as they are
+      const moved = cached.findings.map((bucket) => movedFindings(bucket, key.uri, cached.lines, cached.start, lines, channel.start));
+      if (moved.some((bucket, i) => bucket !== cached.findings[i])) cached.findings = moved;
       cached.lines = lines;
       cached.start = channel.start;
     }
