@@ -70,11 +70,14 @@ export async function scanTenant(options: TenantScanOptions): Promise<TenantScan
     problems.push(failure(`${TENANT_SCHEME}://${host}`, 'the integration packages could not be listed', error, signal));
     return undefined;
   });
-  const [material, allPackages] = await Promise.all([materialRead, packagesRead]);
-  checkAborted();
-
+  // Downloads start at once; each artifact is scanned once the material is there.
   // The scan's source is each artifact's own (Scanner.unit takes it); this one is never read.
-  const scanner = new Scanner({ ...options.scan, source: NO_SOURCE, ...(material?.material ? { securityMaterial: material.material } : {}) });
+  const scannerReady = Promise.resolve(materialRead).then(
+    (material) => new Scanner({ ...options.scan, source: NO_SOURCE, ...(material?.material ? { securityMaterial: material.material } : {}) }),
+  );
+  scannerReady.catch(() => undefined); // a scan that stops early (Ctrl-C) leaves it unawaited
+  const allPackages = await packagesRead;
+  checkAborted();
   const progress = { done: 0, total: 0 };
   const report = (current: string) => options.onProgress?.({ ...progress, current });
 
@@ -136,10 +139,13 @@ export async function scanTenant(options: TenantScanOptions): Promise<TenantScan
     const configured = new Map(configurations.map((parameter) => [parameter.key, parameter.value]));
     const { source, problems: zipProblems } = readArtifactZip({ host, packageId: pkg.id, artifactId: artifact.id, bytes, configured });
     problems.push(...zipProblems);
+    const scanner = await scannerReady;
+    checkAborted();
     for (const unit of scanUnits(source.files())) scanner.unit(unit, source);
   };
 
   await Promise.all(selection.packages.map(scanPackage));
+  const [scanner, material] = await Promise.all([scannerReady, materialRead]);
   checkAborted();
   // after the content: the iFlows say what each keystore alias is used for
   // (problems holds the content's alone here: configure-only iFlows were not read either)
