@@ -70,6 +70,8 @@ import { meta as scriptMplAttachmentMeta } from './script-mpl-attachment/meta';
 import { explanation as scriptMplAttachmentExplanation } from './script-mpl-attachment/explanation';
 import { meta as scriptSecretLoggedMeta } from './script-secret-logged/meta';
 import { explanation as scriptSecretLoggedExplanation } from './script-secret-logged/explanation';
+import { meta as scriptTlsVerificationOffMeta } from './script-tls-verification-off/meta';
+import { explanation as scriptTlsVerificationOffExplanation } from './script-tls-verification-off/explanation';
 import { meta as scriptXxeMeta } from './script-xxe/meta';
 import { explanation as scriptXxeExplanation } from './script-xxe/explanation';
 import { meta as securityMaterialExpiringInUseMeta } from './security-material-expiring-in-use/meta';
@@ -120,6 +122,7 @@ export const RULE_FOLDERS: readonly { readonly meta: RuleMeta; readonly explanat
   { meta: scriptLogsAllHeadersMeta, explanation: scriptLogsAllHeadersExplanation },
   { meta: scriptMplAttachmentMeta, explanation: scriptMplAttachmentExplanation },
   { meta: scriptSecretLoggedMeta, explanation: scriptSecretLoggedExplanation },
+  { meta: scriptTlsVerificationOffMeta, explanation: scriptTlsVerificationOffExplanation },
   { meta: scriptXxeMeta, explanation: scriptXxeExplanation },
   { meta: securityMaterialExpiringInUseMeta, explanation: securityMaterialExpiringInUseExplanation },
   { meta: senderCertificateDnAuthMeta, explanation: senderCertificateDnAuthExplanation },

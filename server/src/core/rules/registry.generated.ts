@@ -70,6 +70,8 @@ import { meta as scriptMplAttachmentMeta } from './script-mpl-attachment/meta';
 import { checks as scriptMplAttachmentChecks } from './script-mpl-attachment/check';
 import { meta as scriptSecretLoggedMeta } from './script-secret-logged/meta';
 import { checks as scriptSecretLoggedChecks } from './script-secret-logged/check';
+import { meta as scriptTlsVerificationOffMeta } from './script-tls-verification-off/meta';
+import { checks as scriptTlsVerificationOffChecks } from './script-tls-verification-off/check';
 import { meta as scriptXxeMeta } from './script-xxe/meta';
 import { checks as scriptXxeChecks } from './script-xxe/check';
 import { meta as securityMaterialExpiringInUseMeta } from './security-material-expiring-in-use/meta';
@@ -120,6 +122,7 @@ export const RULE_CHECKS: readonly { readonly meta: RuleMeta; readonly checks: R
   { meta: scriptLogsAllHeadersMeta, checks: scriptLogsAllHeadersChecks },
   { meta: scriptMplAttachmentMeta, checks: scriptMplAttachmentChecks },
   { meta: scriptSecretLoggedMeta, checks: scriptSecretLoggedChecks },
+  { meta: scriptTlsVerificationOffMeta, checks: scriptTlsVerificationOffChecks },
   { meta: scriptXxeMeta, checks: scriptXxeChecks },
   { meta: securityMaterialExpiringInUseMeta, checks: securityMaterialExpiringInUseChecks },
   { meta: senderCertificateDnAuthMeta, checks: senderCertificateDnAuthChecks },
