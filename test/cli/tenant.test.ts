@@ -260,6 +260,13 @@ describe('command line: --tenant', function () {
       findings.map((finding) => finding.uri),
       [at(tenant, 'Finance', 'CatalogOverridden', IFLOW_PATH)],
     );
+
+    // --config wins over the current folder's file
+    const named = join(mkdtempSync(join(tmpdir(), 'cpi-tenant-config-')), 'lint.json');
+    writeFileSync(named, JSON.stringify({ rules: { 'cleartext-http-endpoint': 'off' } }));
+    const configured = await runTenantCli(tenant, ['--tenant', key, '--format', 'json', '--config', named], { folder });
+    const all = (JSON.parse(configured.stdout) as JsonOut).findings;
+    assert.ok(all.length > 0 && !all.some((finding) => finding.ruleId === 'cleartext-http-endpoint'));
   });
 
   it('stops on Ctrl-C with a message', async () => {
