@@ -23,7 +23,19 @@ export interface Assignment {
 const ASSIGNING = new Set(['=', '+=', '-=', '<<=', '|=', '?=', '??=', '||=']);
 const DOTS = new Set(['.', '?.', '*.']);
 
-export function assignmentsIn(code: ScriptCode): Assignment[] {
+const found = new WeakMap<ScriptCode, readonly Assignment[]>();
+
+/** The assignments of a code block, found once per block (several rules ask). */
+export function assignmentsIn(code: ScriptCode): readonly Assignment[] {
+  let assignments = found.get(code);
+  if (!assignments) {
+    assignments = findAssignments(code);
+    found.set(code, assignments);
+  }
+  return assignments;
+}
+
+function findAssignments(code: ScriptCode): Assignment[] {
   const tokens = code.tokens;
   const found: Assignment[] = [];
   for (let op = 1; op < tokens.length; op++) {

@@ -8,8 +8,19 @@ import { isPunctuation, type ScriptCode } from './model';
 /** Keywords (and primitive types) that can stand before a declared method's name. */
 const DECLARING = new Set(['def', 'void', 'function', 'static', 'final', 'private', 'public', 'protected', 'abstract', 'synchronized', 'boolean', 'byte', 'char', 'short', 'int', 'long', 'float', 'double', 'async']);
 
-/** For each token: the index of the `(` that opens its function's parameter list, -1 at the script's top level. */
+const cache = new WeakMap<ScriptCode, Int32Array>();
+
+/** For each token: the index of the `(` that opens its function's parameter list, -1 at the script's top level. Worked out once per block. */
 export function functionScopes(code: ScriptCode): Int32Array {
+  let scopes = cache.get(code);
+  if (!scopes) {
+    scopes = findScopes(code);
+    cache.set(code, scopes);
+  }
+  return scopes;
+}
+
+function findScopes(code: ScriptCode): Int32Array {
   const tokens = code.tokens;
   const scope = new Int32Array(tokens.length).fill(-1);
   for (let brace = 0; brace < tokens.length; brace++) {

@@ -117,19 +117,38 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
     return undefined;
   };
 
-  // Variables holding a whole map, copies of copies included.
+  // Variables holding a whole map, copies of copies included. Only values
+  // holding a getter, an interpolation or a name already known can hold a
+  // map, so each round looks at those alone.
+  const tokens = code.tokens;
+  const occurrences = new Map<string, number[]>();
+  const seeds: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind === 'identifier') {
+      if (GETTERS.has(token.text)) seeds.push(i);
+      const list = occurrences.get(token.text);
+      if (list) list.push(i);
+      else occurrences.set(token.text, [i]);
+    } else if (token.kind === 'string' && token.string?.interpolated) seeds.push(i);
+  }
   const assignments = assignmentsIn(code).filter((a) => !a.field && !a.element && a.operator === '=');
-  for (let round = 0, changed = true; changed && round < 10; round++) {
+  let interesting = seeds;
+  for (let round = 0, changed = seeds.length > 0; changed && round < 10; round++) {
     changed = false;
     for (const assignment of assignments) {
       const scope = scopes[assignment.target];
       const name = key(scope, assignment.name);
-      if (vars.has(name)) continue;
+      if (vars.has(name) || !containsAny(interesting, assignment.value)) continue;
       const found = wholeMapIn(code, assignment.value, scope);
       if (found) {
         vars.set(name, found.kind);
         changed = true;
       }
+    }
+    if (changed) {
+      const names = new Set([...vars.keys()].map((k) => k.slice(k.indexOf(' ') + 1)));
+      interesting = [...seeds, ...[...names].flatMap((n) => occurrences.get(n) ?? [])].sort((a, b) => a - b);
     }
   }
 
@@ -151,4 +170,16 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
     },
     holdsMap: (name, at) => lookup(scopes[at] ?? -1, name),
   };
+}
+
+/** Whether a sorted list of token indices has one inside the span. */
+function containsAny(sorted: readonly number[], span: TokenSpan): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < span.start) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length && sorted[low] < span.end;
 }
