@@ -77,12 +77,15 @@ export function caseFolders(root: string): string[] {
     .sort();
 }
 
-/** Analyses the files of a case exactly as the language server would an artifact, its scripts and its certificate files. */
-export function analyseFiles(files: Map<string, string>, folderUri: string): ArtifactResult {
+/**
+ * Analyses the files of a case exactly as the language server would an
+ * artifact, its scripts and its certificate files. The configuration is the
+ * case's own `.cpisecurity.json` unless `configUri` names another of `files`.
+ */
+export function analyseFiles(files: Map<string, string>, folderUri: string, configUri = `${folderUri}/.cpisecurity.json`): ArtifactResult {
   const iflows = [...files].filter(([uri]) => uri.endsWith('.iflw')).map(([uri, text]) => parseIflow(uri, text));
   const parametersUri = `${folderUri}/parameters.prop`;
   const parametersText = files.get(parametersUri);
-  const configUri = `${folderUri}/.cpisecurity.json`;
   const configText = files.get(configUri);
   const config = configText === undefined ? { ...DEFAULT_CONFIG, root: folderUri } : parseConfig(configText, configUri).config;
   const parameters = parametersText === undefined ? undefined : parseParameters(parametersUri, parametersText);

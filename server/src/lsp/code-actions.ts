@@ -8,7 +8,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Fix, TextEdit } from '@cpi/common/findings';
+import type { FileEdit, Finding, Fix, TextEdit } from '@cpi/common/findings';
 import { compareRanges, isBefore, type Range } from '@cpi/common/text/range';
 import { Commands, type SuppressFindingArgs } from '@cpi/common/protocol';
 import { sameDiagnostic, toDiagnostic } from './diagnostics';
@@ -90,8 +90,8 @@ function commentSuppression(finding: Finding, documents: TextDocuments<TextDocum
   return { line, prefix: suppressionCommentLine(finding.ruleId, '', indent).replace(/\s+$/, ' ') };
 }
 
-/** Every preferred fix of the file whose edits do not overlap an earlier one. */
-export function fixAllAction(findings: readonly Finding[], documents: TextDocuments<TextDocument>): CodeAction | undefined {
+/** Every preferred fix among `findings` whose edits do not overlap an earlier one: what "Fix all" applies. */
+export function safeFixes(findings: readonly Finding[]): Fix[] {
   const taken = new Map<string, Range[]>();
   const chosen: Fix[] = [];
   const overlaps = (a: Range, b: Range) => isBefore(a.start, b.end) && isBefore(b.start, a.end);
@@ -103,13 +103,24 @@ export function fixAllAction(findings: readonly Finding[], documents: TextDocume
     chosen.push(fix);
     for (const change of fix.edits) taken.set(change.uri, [...(taken.get(change.uri) ?? []), ...change.edits.map((edit) => edit.range)]);
   }
-  if (chosen.length === 0) return undefined;
+  return chosen;
+}
+
+/** The safe fixes merged, per file. */
+export function mergedEdits(fixes: readonly Fix[]): FileEdit[] {
   const merged = new Map<string, TextEdit[]>();
-  for (const fix of chosen) for (const change of fix.edits) merged.set(change.uri, [...(merged.get(change.uri) ?? []), ...change.edits]);
+  for (const fix of fixes) for (const change of fix.edits) merged.set(change.uri, [...(merged.get(change.uri) ?? []), ...change.edits]);
+  return [...merged].map(([uri, edits]) => ({ uri, edits }));
+}
+
+/** One source action applying every safe fix of the file. */
+export function fixAllAction(findings: readonly Finding[], documents: TextDocuments<TextDocument>): CodeAction | undefined {
+  const chosen = safeFixes(findings);
+  if (chosen.length === 0) return undefined;
   return {
     title: `Fix all CPI security findings with a safe fix (${chosen.length})`,
     kind: FIX_ALL_KIND,
-    edit: workspaceEdit([...merged].map(([uri, edits]) => ({ uri, edits })), documents),
+    edit: workspaceEdit(mergedEdits(chosen), documents),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ChannelCheck, RuleChecks } from '../rule';
-import { channelLabel, plainHttpAddress, upgradeToHttps } from '../support/channel-facts';
+import { channelLabel, plainHttpAddress, plainHttpAdvice, upgradeToHttps } from '../support/channel-facts';
 
 const channelCheck: ChannelCheck = {
   check(channel, report) {
@@ -9,7 +9,7 @@ const channelCheck: ChannelCheck = {
     report({
       on: address.value,
       slice: address.endpoint.schemeRange,
-      message: `The ${channelLabel(channel)} sends Basic credentials over plain HTTP on the Internet: user and password travel readable with every call. Use https://.`,
+      message: `The ${channelLabel(channel)} sends Basic credentials over plain HTTP on the Internet: user and password travel readable with every call. ${plainHttpAdvice(address)}`,
       fixes: upgradeToHttps(address),
     });
   },

@@ -9,7 +9,9 @@ export const explanation: RuleExplanation = {
     'who sees the traffic can reuse them.',
   fix:
     'Switch the address to `https://`. Consider a stronger method as well (OAuth2 client credentials or a client ' +
-    'certificate) and rotate the password if it has already been used over HTTP.',
+    'certificate) and rotate the password if it has already been used over HTTP. A private host is the exception: ' +
+    'it needs the Cloud Connector (proxy type On-Premise, see `private-host-via-internet`), whose tunnel is encrypted and ' +
+    'which expects `http://` to its virtual host.',
   before: iflw(['httpAddressWithoutQuery', 'http://api.partner.example.com/v1/orders'], ['authenticationMethod', 'Basic'], INTERNET),
   after: iflw(['httpAddressWithoutQuery', 'https://api.partner.example.com/v1/orders'], ['authenticationMethod', 'Basic'], INTERNET),
   sapPages: [SAP_PAGES.useSecureAuthentication, SAP_PAGES.useSecureProtocols],

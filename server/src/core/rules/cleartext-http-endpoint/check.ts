@@ -1,5 +1,5 @@
 import type { ChannelCheck, RuleChecks } from '../rule';
-import { channelLabel, plainHttpAddress, upgradeToHttps } from '../support/channel-facts';
+import { channelLabel, plainHttpAddress, plainHttpAdvice, upgradeToHttps } from '../support/channel-facts';
 
 const channelCheck: ChannelCheck = {
   supersededBy: ['cleartext-basic-auth', 'client-cert-over-http'],
@@ -9,7 +9,7 @@ const channelCheck: ChannelCheck = {
     report({
       on: address.value,
       slice: address.endpoint.schemeRange,
-      message: `The ${channelLabel(channel)} sends messages over the Internet in plain HTTP; anyone on the path can read and change them. Use https://.`,
+      message: `The ${channelLabel(channel)} sends messages over the Internet in plain HTTP; anyone on the path can read and change them. ${plainHttpAdvice(address)}`,
       fixes: upgradeToHttps(address),
     });
   },

@@ -12,7 +12,8 @@ export const explanation: RuleExplanation = {
     '1024 and above are).',
   fix:
     'Change the scheme to `https://` and drop an explicit `:80`. Make sure the keystore holds the root CA of the ' +
-    "receiver's server certificate.",
+    "receiver's server certificate. A private host instead needs the Cloud Connector (proxy type On-Premise, see " +
+    '`private-host-via-internet`), which expects `http://` to its virtual host.',
   before: props('Orders_URL=http\\://api.partner.example.com/orders'),
   after: props('Orders_URL=https\\://api.partner.example.com/orders'),
   sapPages: [SAP_PAGES.useSecureProtocols, SAP_PAGES.dataFlowSecurity],

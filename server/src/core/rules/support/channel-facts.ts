@@ -2,6 +2,7 @@ import type { ChannelView, DerivedFact } from '../../analysis/channel-view';
 import { parseHostPort, parseUrl, type Endpoint } from '../../params/endpoint';
 import type { ResolvedValue } from '../../params/resolved-value';
 import { replaceAction, replaceSlice } from './fixes';
+import { isPrivateHost } from './hosts';
 import type { FixSpec } from '../rule';
 
 /** `receiver "Orders" (HTTP)`, for messages. */
@@ -45,10 +46,27 @@ export function plainHttpAddress(channel: ChannelView): AddressFacts | undefined
   return address?.endpoint.scheme === 'http' ? address : undefined;
 }
 
-/** `http://` to `https://`, dropping an explicit `:80` that would then be wrong. */
+/**
+ * Whether the address names a host that only a private network knows. Its
+ * channel needs the Cloud Connector (proxy type On-Premise), which expects
+ * http:// to its virtual host, so https:// is no cure there.
+ */
+export function isPrivateAddress(address: AddressFacts): boolean {
+  const host = address.endpoint.host;
+  return host !== undefined && isPrivateHost(host);
+}
+
+/** The advice closing a message on plain HTTP over the Internet; it agrees with private-host-via-internet. */
+export function plainHttpAdvice(address: AddressFacts): string {
+  return isPrivateAddress(address)
+    ? `"${address.endpoint.host}" is a private host: connect through the Cloud Connector (proxy type On-Premise), whose tunnel is TLS-protected, and keep http:// to its virtual host.`
+    : 'Use https://.';
+}
+
+/** `http://` to `https://`, dropping an explicit `:80` that would then be wrong; none for a private host (see isPrivateAddress). */
 export function upgradeToHttps(address: AddressFacts): FixSpec[] {
   const { value, endpoint } = address;
-  if (!endpoint.schemeRange) return [];
+  if (!endpoint.schemeRange || isPrivateAddress(address)) return [];
   const fix = replaceSlice(value, endpoint.schemeRange, 'https', 'Use https://');
   if (endpoint.port === 80 && endpoint.portRange) {
     // the colon before the port goes too
