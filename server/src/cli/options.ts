@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Severity } from '@cpi/common/findings';
 
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'junit';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'junit' | 'markdown' | 'gitlab';
 
 export interface CliOptions {
   readonly paths: readonly string[];
@@ -31,7 +31,7 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'junit'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'junit', 'markdown', 'gitlab'];
 const FAIL_ON: Readonly<Record<string, Severity>> = { error: 'error', warning: 'warning', information: 'information', info: 'information', hint: 'hint' };
 
 export function parseOptions(argv: readonly string[]): CliOptions {
@@ -144,7 +144,9 @@ api (roles WorkspacePackagesRead and MonitoringDataRead). Findings are
 located at cpi-tenant://<host>/<package>/<artifact>/src/main/resources/...
 
 Options:
-  -f, --format <format>          text (default), json, sarif (SARIF 2.1.0) or junit
+  -f, --format <format>          text (default), json, sarif (SARIF 2.1.0), junit,
+                                 markdown (a summary for a job page or pull request)
+                                 or gitlab (GitLab Code Quality report)
   -o, --output <file>            write the report to a file instead of standard output
   -c, --config <file>            use this configuration for every file instead of the
                                  nearest .cpisecurity.json above each file

@@ -1,7 +1,9 @@
 import type { OutputFormat } from '../options';
 import type { FormatInput } from './format-input';
+import { formatGitlab } from './gitlab';
 import { formatJson } from './json';
 import { formatJunit } from './junit';
+import { formatMarkdown } from './markdown';
 import { formatSarif } from './sarif';
 import { formatText } from './text';
 
@@ -10,4 +12,6 @@ export const FORMATTERS: Record<OutputFormat, (input: FormatInput) => string> = 
   json: formatJson,
   sarif: formatSarif,
   junit: formatJunit,
+  markdown: formatMarkdown,
+  gitlab: formatGitlab,
 };
