@@ -150,8 +150,22 @@ export const checks: RuleChecks = {
           const value = [...sink.values].reverse().find(writes);
           if (value) once(value, { message: `Each of the ${noun(map.kind)} is written to ${describeSink(sink)} ${where}: ${ADVICE}` });
         }
+        // `headers.collect { k, v -> "$k=$v" }` is itself the entries: logged as it is, or through the name it is given.
+        const returnsEntries = loop.call !== undefined && RETURNS_ENTRIES.has(loop.how) && writes(loop.body) && !keysOnlyBody(code, loop, map.keysOnly, pairwise);
+        if (returnsEntries) {
+          for (const sink of sinks) {
+            const value = sink.values.find((span) => span.start <= loop.at && loop.at < span.end);
+            if (value) once(value, { message: `Each of the ${noun(map.kind)} is written to ${describeSink(sink)} ${where}: ${ADVICE}` });
+          }
+        }
         // Entries collected into a text or builder that is logged after the loop.
         const collectors = collectorsOf(code, script, loop, writes);
+        if (returnsEntries) {
+          for (const assignment of assignmentsIn(code)) {
+            if (assignment.value.start <= loop.at && loop.at < assignment.value.end && !assignment.field) collectors.add(assignment.name);
+          }
+          extendCollectors(code, loop, collectors);
+        }
         if (collectors.size === 0) continue;
         for (const sink of sinks) {
           if (sink.call.name < loop.at) continue;
@@ -175,6 +189,16 @@ function mentionsMap(maps: HeaderMaps, code: ScriptCode, span: TokenSpan, at: nu
     if (maps.holdsMap(token.text, at) && !DOTS.has(ts[i - 1]?.text ?? '')) return true;
   }
   return false;
+}
+
+/** Loop methods whose result is made of what the closure returns for each entry. */
+const RETURNS_ENTRIES = new Set(['collect', 'collectEntries', 'collectMany', 'inject', 'sum', 'groupBy', 'map']);
+
+/** The closure uses the key alone (`collect { k, v -> k }`): names, not values. */
+function keysOnlyBody(code: ScriptCode, loop: Iteration, keysOnly: boolean, pairwise: boolean): boolean {
+  if (keysOnly) return true;
+  if (!pairwise) return false;
+  return !mentions(code, loop.body, new Set(loop.variables.slice(1)));
 }
 
 const FILLING = new Set(['append', 'add', 'put', 'leftShift', 'print', 'println', 'write', 'concat', 'push']);
@@ -204,8 +228,14 @@ function collectorsOf(code: ScriptCode, script: ScriptModel, loop: Iteration, wr
   for (let i = Math.max(loop.body.start, 1); i < loop.body.end; i++) {
     if (isPunctuation(ts[i], '<<') && ts[i - 1].kind === 'identifier' && writes({ start: i + 1, end: i + 2 })) collectors.add(ts[i - 1].text);
   }
-  if (collectors.size === 0) return collectors;
-  // Copies made after the loop (`def all = headersText + propsText`).
+  extendCollectors(code, loop, collectors);
+  return collectors;
+}
+
+/** Adds the copies made after the loop (`def all = headersText + propsText`). */
+function extendCollectors(code: ScriptCode, loop: Iteration, collectors: Set<string>): void {
+  if (collectors.size === 0) return;
+  const assignments = assignmentsIn(code).filter((a) => !a.field);
   for (let round = 0, changed = true; changed && round < 10; round++) {
     changed = false;
     for (const assignment of assignments) {
@@ -216,7 +246,6 @@ function collectorsOf(code: ScriptCode, script: ScriptModel, loop: Iteration, wr
       }
     }
   }
-  return collectors;
 }
 
 /** The loop's variables and the names the body gives to their parts (`String name = e.getKey()`, `def v = entry.value`). */
