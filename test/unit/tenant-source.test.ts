@@ -90,6 +90,7 @@ describe('tenant source', () => {
     const expired = report.findings.find((finding) => finding.ruleId === 'cert-expired');
     assert.equal(expired?.uri, `cpi-tenant://${HOST}/keystore/old_partner`);
     assert.ok(tenant.calls.includes('scriptCollectionContent(Helpers)'));
+    assert.ok(report.scanned.includes(uri('Scripts', 'Helpers', 'src/main/resources/script/util.groovy')), 'script collections are scanned too');
   });
 
   it('is complete when everything asked for was read, and skips security material on request', async () => {
