@@ -5,46 +5,49 @@ import type { ScriptCode } from './model';
 import { splitStatements, statementsIn } from './statements';
 import type { TokenSpan } from './span';
 
+/** An `if` (its condition's `(`) or an `else` that the code depends on. */
+export interface Condition {
+  readonly kind: 'if' | 'else';
+  /** For `if`: index of the `(` of its condition. For `else`: index of the `else`. */
+  readonly at: number;
+}
+
 function isKeyword(code: ScriptCode, index: number, text: string): boolean {
   const token = code.tokens[index];
   return token !== undefined && token.kind === 'keyword' && token.text === text;
 }
 
 /** `if (…)` ending at `close` (its `)`), or `else` at `close`. */
-function endsCondition(code: ScriptCode, close: number): boolean {
+function conditionEndingAt(code: ScriptCode, close: number): Condition | undefined {
   const token = code.tokens[close];
-  if (!token) return false;
-  if (isKeyword(code, close, 'else')) return true;
-  return token.kind === 'punctuation' && token.text === ')' && code.pair[close] >= 0 && isKeyword(code, code.pair[close] - 1, 'if');
+  if (!token) return undefined;
+  if (isKeyword(code, close, 'else')) return { kind: 'else', at: close };
+  const open = code.pair[close];
+  return token.kind === 'punctuation' && token.text === ')' && open >= 0 && isKeyword(code, open - 1, 'if') ? { kind: 'if', at: open } : undefined;
 }
 
-/** The statement holding `index` among the statements of the block opened at `open` (-1: the whole code). */
-function statementIn(code: ScriptCode, open: number, index: number): { statements: TokenSpan[]; at: number } {
-  const statements = statementsIn(code, open);
-  return { statements, at: statements.findIndex((s) => s.start <= index && index < s.end) };
-}
-
-/** The token at `at` (at the level of the block `open`) is the body of an `if` or `else` without braces. */
-function unbracedBranch(code: ScriptCode, open: number, at: number): boolean {
-  const { statements, at: which } = statementIn(code, open, at);
-  if (which < 0) return false;
+/** The token at `at` (at the level of the block `open`) as the body of an `if` or `else` without braces. */
+function unbracedBranch(code: ScriptCode, open: number, at: number): Condition | undefined {
+  const statements: TokenSpan[] = statementsIn(code, open);
+  const which = statements.findIndex((s) => s.start <= at && at < s.end);
+  if (which < 0) return undefined;
   const statement = statements[which];
   // `if (…) call()` on one line: one statement that begins with the condition.
+  let found: Condition | undefined;
   for (let i = statement.start; i < at; i = code.pair[i] > i ? code.pair[i] + 1 : i + 1) {
-    if (isKeyword(code, i, 'else')) return true;
-    if (code.tokens[i].text === '(' && isKeyword(code, i - 1, 'if') && code.pair[i] >= 0 && code.pair[i] < at) return true;
+    if (isKeyword(code, i, 'else')) found = { kind: 'else', at: i };
+    else if (code.tokens[i].text === '(' && isKeyword(code, i - 1, 'if') && code.pair[i] >= 0 && code.pair[i] < at) found = { kind: 'if', at: i };
   }
+  if (found) return found;
   // `if (…)` on its own line: the previous statement is the bare condition.
   const previous = statements[which - 1];
-  if (previous && endsCondition(code, previous.end - 1)) {
-    const parts = splitStatements(code, previous);
-    return parts.length === 1;
-  }
-  return false;
+  const condition = previous ? conditionEndingAt(code, previous.end - 1) : undefined;
+  return condition && splitStatements(code, previous).length === 1 ? condition : undefined;
 }
 
-/** Whether the token at `index` runs only when an `if` (or its `else`) says so. */
-export function insideIf(code: ScriptCode, index: number): boolean {
+/** The `if`s and `else`s the token at `index` runs under, innermost first. */
+export function conditionsAround(code: ScriptCode, index: number): Condition[] {
+  const found: Condition[] = [];
   let at = index;
   for (;;) {
     // Climb to the statement level of the nearest enclosing brace.
@@ -53,9 +56,16 @@ export function insideIf(code: ScriptCode, index: number): boolean {
       at = open;
       open = code.parent[at];
     }
-    if (unbracedBranch(code, open, at)) return true;
-    if (open < 0) return false;
-    if (endsCondition(code, open - 1)) return true;
+    const unbraced = unbracedBranch(code, open, at);
+    if (unbraced) found.push(unbraced);
+    if (open < 0) return found;
+    const braced = conditionEndingAt(code, open - 1);
+    if (braced) found.push(braced);
     at = open;
   }
+}
+
+/** Whether the token at `index` runs only when an `if` (or its `else`) says so. */
+export function insideIf(code: ScriptCode, index: number): boolean {
+  return conditionsAround(code, index).length > 0;
 }

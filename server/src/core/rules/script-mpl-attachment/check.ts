@@ -1,6 +1,6 @@
 import { codeBlocks } from '../../script/blocks';
 import { callSites, type CallSite } from '../../script/calls';
-import { insideIf } from '../../script/conditions';
+import { conditionsAround, type Condition } from '../../script/conditions';
 import { indentationAt, lineBreakOf, startsLine } from '../../script/indentation';
 import { logSink } from '../../script/log-sinks';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from '../../script/model';
@@ -11,7 +11,8 @@ import type { ScriptFix, ScriptReport } from '../script-check';
 
 // Attachments of the message processing log: stored with every run and
 // shown to everyone who may monitor messages. Behind an `if` the script
-// presumably asks a log switch first, which is advice rather than a warning.
+// presumably asks a log switch first, which is advice rather than a warning;
+// `if (messageLog != null)` only guards against a missing log and is no switch.
 
 /** The property the fix's switch reads; the user points it at an externalized parameter. */
 export const SWITCH_PROPERTY = 'EnableMplAttachments';
@@ -28,6 +29,34 @@ function messageName(code: ScriptCode): string {
   return 'message';
 }
 
+const GUARD_TOKENS = new Set(['.', '?.', '!=', '!==', '&&', 'null']);
+
+/** `if (messageLog != null)`: a guard against a missing log, not a log switch. */
+function isNullGuard(code: ScriptCode, condition: Condition): boolean {
+  if (condition.kind !== 'if') return false;
+  const close = code.pair[condition.at];
+  let compares = false;
+  for (let i = condition.at + 1; i < close; i++) {
+    const token = code.tokens[i];
+    if (token.text === '!=' || token.text === '!==') compares = true;
+    if (!(GUARD_TOKENS.has(token.text) || (isName(token) && token.kind === 'identifier'))) return false;
+  }
+  return compares;
+}
+
+function logSwitch(script: ScriptModel): string {
+  return `${messageName(script.code)}.getProperty("${SWITCH_PROPERTY}") == "true"`;
+}
+
+const SWITCH_TITLE = `property "${SWITCH_PROPERTY}" is "true"; point it at an externalized parameter or edit the condition`;
+
+/** Add the switch to the null guard around the call: `if (messageLog != null && <switch>)`. */
+function guardFix(script: ScriptModel, code: ScriptCode, guard: Condition): ScriptFix | undefined {
+  if (code !== script.code) return undefined;
+  const close = code.tokens[code.pair[guard.at]];
+  return { title: `Add a log switch to the if around it (${SWITCH_TITLE})`, edits: [{ kind: 'insert', at: close.start, text: ` && ${logSwitch(script)}` }] };
+}
+
 /** Wrap the call's statement in `if (<log> != null && <switch>) { … }`. */
 function wrapFix(script: ScriptModel, code: ScriptCode, call: CallSite): ScriptFix | undefined {
   if (code !== script.code) return undefined;
@@ -37,8 +66,7 @@ function wrapFix(script: ScriptModel, code: ScriptCode, call: CallSite): ScriptF
   if (!startsLine(script.text, start)) return undefined;
   const receiver = call.receiver!;
   const log = receiver.path.length === 1 && /^[A-Za-z_$][\w$]*$/.test(receiver.path[0]) ? receiver.path[0] : undefined;
-  const logSwitch = `${messageName(script.code)}.getProperty("${SWITCH_PROPERTY}") == "true"`;
-  const condition = log ? `${log} != null && ${logSwitch}` : logSwitch;
+  const condition = log ? `${log} != null && ${logSwitch(script)}` : logSwitch(script);
   const indent = indentationAt(script.text, start);
   // One level deeper, by the step the script itself indents with.
   const brace = enclosingBrace(code, call.name);
@@ -50,7 +78,7 @@ function wrapFix(script: ScriptModel, code: ScriptCode, call: CallSite): ScriptF
   const closeAt = script.text[end] === ';' ? end + 1 : end;
   const tail = script.text[end] === ';' ? ';' : semicolon;
   return {
-    title: `Attach only when a log switch is on (property "${SWITCH_PROPERTY}" is "true"; point it at an externalized parameter or edit the condition)`,
+    title: `Attach only when a log switch is on (${SWITCH_TITLE})`,
     edits: [{ kind: 'replace', start, end: closeAt, text: `if (${condition}) {${newline}${indent}${step}${body}${tail}${newline}${indent}}` }],
   };
 }
@@ -60,8 +88,9 @@ function check(script: ScriptModel, report: (found: ScriptReport) => void): void
     for (const call of callSites(code, script.language)) {
       const sink = logSink(call);
       if (sink?.kind !== 'message-log' || call.method !== 'addAttachmentAsString') continue;
-      const switched = insideIf(code, call.name);
-      const fix = switched ? undefined : wrapFix(script, code, call);
+      const conditions = conditionsAround(code, call.name);
+      const switched = conditions.some((condition) => !isNullGuard(code, condition));
+      const fix = switched ? undefined : conditions.length > 0 ? guardFix(script, code, conditions[0]) : wrapFix(script, code, call);
       report({
         at: code.tokens[call.start],
         to: code.tokens[call.end - 1],

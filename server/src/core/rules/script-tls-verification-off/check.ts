@@ -12,13 +12,13 @@ import type { ScriptReport } from '../script-check';
 // that accept every host, and the library switches that do the same.
 
 /** Library classes and constants whose only purpose is to accept every certificate or host. */
-const TRUST_EVERYTHING: Record<string, string> = {
-  NoopHostnameVerifier: 'NoopHostnameVerifier accepts every host name',
-  AllowAllHostnameVerifier: 'AllowAllHostnameVerifier accepts every host name',
-  ALLOW_ALL_HOSTNAME_VERIFIER: 'ALLOW_ALL_HOSTNAME_VERIFIER accepts every host name',
-  TrustAllStrategy: 'TrustAllStrategy trusts every certificate chain',
-  TrustSelfSignedStrategy: 'TrustSelfSignedStrategy trusts any self-signed certificate',
-};
+const TRUST_EVERYTHING = new Map<string, string>([
+  ['NoopHostnameVerifier', 'NoopHostnameVerifier accepts every host name'],
+  ['AllowAllHostnameVerifier', 'AllowAllHostnameVerifier accepts every host name'],
+  ['ALLOW_ALL_HOSTNAME_VERIFIER', 'ALLOW_ALL_HOSTNAME_VERIFIER accepts every host name'],
+  ['TrustAllStrategy', 'TrustAllStrategy trusts every certificate chain'],
+  ['TrustSelfSignedStrategy', 'TrustSelfSignedStrategy trusts any self-signed certificate'],
+]);
 const SETTERS = new Set(['setHostnameVerifier', 'setDefaultHostnameVerifier']);
 const IMPORTS = new Set(['importClass', 'importPackage']);
 
@@ -135,7 +135,7 @@ function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: Scrip
 
   tokens.forEach((token, i) => {
     if (token.kind !== 'identifier') return;
-    const library = TRUST_EVERYTHING[token.text];
+    const library = TRUST_EVERYTHING.get(token.text);
     if (library && !inImport(code, i)) {
       const [start, end] = useOf(code, i, byName);
       say(start, end, `${library}: the script's TLS connections no longer prove whom they talk to.`);
