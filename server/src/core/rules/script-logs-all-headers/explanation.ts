@@ -8,8 +8,10 @@ export const explanation: RuleExplanation = {
     '`message.getProperties()`, or a variable holding it, as an argument of a message-log call (`addAttachmentAsString`, ' +
     '`setStringProperty`, `addCustomHeaderProperty`) or a logger (`log.*`, `println`, `System.out`/`System.err`); or a loop ' +
     'or closure over the map (`each`, `eachWithIndex`, `forEach`, `collect`, `for (e in map)`, …) that writes its entries to ' +
-    'a log without ever testing the key. A test is an `if`, `?:`, `==`, `!=`, `equals`, `==~`, `=~`, `in` or `contains` on ' +
-    'the key variable (or `entry.key`); a loop over `keySet()` counts only when it logs the values too.\n\n' +
+    'a log without ever testing the key, directly or by collecting them into a text, a builder or (`collect`, `inject`) a ' +
+    'result that is logged afterwards. A test is an `if`, `?:`, `==`, `!=`, `equals`, `==~`, `=~`, `in` or `contains` on ' +
+    'the key variable (or `entry.key`, or a name given to it); a loop over `keySet()`, or a closure that uses only the key, ' +
+    'counts only when it logs the values too.\n\n' +
     'Reading one entry (`getHeaders().get("SAP_MessageId")`) is not the whole map, and neither is Groovy property syntax ' +
     '(`message.headers`), which is not followed.',
   why:
