@@ -13,7 +13,8 @@ export const explanation: RuleExplanation = {
     'the key variable (or `entry.key`, or a name given to it); a loop over `keySet()`, or a closure that uses only the key, ' +
     'counts only when it logs the values too.\n\n' +
     'Reading one entry (`getHeaders().get("SAP_MessageId")`) is not the whole map, and neither is Groovy property syntax ' +
-    '(`message.headers`), which is not followed.',
+    '(`message.headers`), which is not followed; nor are loops driven by an iterator (`entrySet().iterator()`) or an index ' +
+    'into `keySet().toArray()`.',
   why:
     'The headers of a message include the `Authorization` header of the sender\'s call and whatever credentials earlier ' +
     'steps put there; properties often hold tokens. The message processing log is shown in message monitoring, so logging ' +
