@@ -302,6 +302,7 @@ describe('command line: --tenant', function () {
     runs.push(await runTenantCli(tenant, ['--tenant', 'env:KEY'], { folder, env: { KEY: JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, url: 'http://plain.example' } }) } }));
 
     assert.ok(tenant.issuedTokens.length > 0);
+    for (const report of ['ok.json', 'ok.sarif', 'ok.xml', 'ok.txt']) assert.match(readFileSync(join(folder, report), 'utf8'), /cpi-tenant:\/\//, `${report} names tenant locations`);
     const secrets = [tenant.clientSecret, encodeURIComponent(tenant.clientSecret), Buffer.from(`${tenant.clientId}:${tenant.clientSecret}`).toString('base64'), ...tenant.issuedTokens];
     const outputs = [
       ...runs.flatMap((run, i) => [[`run ${i} stdout`, run.stdout] as const, [`run ${i} stderr`, run.stderr] as const]),
