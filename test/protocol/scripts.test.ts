@@ -77,6 +77,44 @@ describe('language server: scripts', function () {
     assert.match(diagnostics[1].message, new RegExp(`"${RULE}" gives no reason`));
   });
 
+  it('hovers on the script APIs that matter: what they mean, the SAP guideline, and a finding there first', async () => {
+    const text = [
+      'def run(message) {',
+      '    def log = messageLogFactory.getMessageLog(message)',
+      '    log.addAttachmentAsString("payload", message.getBody(String), "text/xml")',
+      '    def root = new XmlSlurper().parse(message.getBody(Reader))',
+      '    FLAGGED(root)',
+      '}',
+      '',
+    ].join('\n');
+    await session.open(scriptUri, 'groovy', text);
+    const diagnostics = await session.waitForDiagnostics(scriptUri, has(RULE), 20_000);
+    const hover = async (line: number, word: string): Promise<{ contents: { kind: string; value: string }; range: unknown } | null> =>
+      session.connection.sendRequest('textDocument/hover', { textDocument: { uri: scriptUri }, position: { line, character: text.split('\n')[line].indexOf(word) + 2 } });
+
+    const attachment = await hover(2, 'addAttachmentAsString');
+    assert.equal(attachment?.contents.kind, 'markdown');
+    const value = attachment!.contents.value;
+    assert.match(value, /\*\*`addAttachmentAsString`\*\* · message processing log/);
+    assert.match(value, /AVOID_CREATING_MPL_ATTACHMENTS/);
+    assert.match(value, /\[Remove Sensitive or Secret Content Before Logging or Forwarding\]\(https:\/\/help\.sap\.com\/[^)]*46868626fdfd478d8183a4246fda4ea6/);
+    assert.deepEqual(attachment!.range, { start: { line: 2, character: 8 }, end: { line: 2, character: 29 } });
+    // A finding of the script rules on the call (once they run) comes first, once.
+    const covers = (d: Diagnostic) => (d.range.start.line < 2 || (d.range.start.line === 2 && d.range.start.character <= 10)) && (d.range.end.line > 2 || (d.range.end.line === 2 && d.range.end.character > 10));
+    const there = diagnostics.find((d) => typeof d.code === 'string' && covers(d));
+    const label = ['', 'Error', 'Warning', 'Info', 'Hint'];
+    if (there) {
+      assert.ok(value.startsWith(`**${label[there.severity ?? 1]} · ${String(there.code)}** — ${there.message}`), value);
+      assert.equal(value.split(`· ${String(there.code)}**`).length, 2, 'the finding once');
+    }
+
+    const slurper = await hover(3, 'XmlSlurper');
+    assert.match(slurper!.contents.value, /\*\*`XmlSlurper`\*\* · XML parser/);
+    assert.match(slurper!.contents.value, /SWITCH_OFF_RESOLVING_OF_EXTERNAL_ENTITIES/);
+    assert.match(slurper!.contents.value, /Switch Off Resolving of External Entities/);
+    assert.equal(await hover(4, 'FLAGGED'), null, 'no hover on other names');
+  });
+
   it('the workspace scan reports on scripts that are not open, and on artifact scripts only', async () => {
     writeFileSync(join(ws.root, 'Order Replication/src/main/resources/script/Log Payload.groovy'), 'FLAGGED()\n');
     const loose = file('tools/build.groovy', 'FLAGGED()\n');

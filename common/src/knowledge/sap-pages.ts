@@ -41,4 +41,9 @@ export const SAP_PAGES = {
   keyLifecycle: page('Managing the Lifecycle of Keys', '7d24b61c989e4fa5851797fe391e83d2'),
   securityMaterial: page('Managing Security Material', 'b8ccb53b9ec44652b885476f02184a0f'),
   cloudConnectorAdapters: page('Using SAP Cloud Connector with Cloud Integration Adapters', '65a60e750eca49328fef93c0723ad4b8'),
+
+  // Behind the script rules, the script API hovers and the FAQ's scripting guidance.
+  generalScriptingGuidelines: page('General Scripting Guidelines', 'fcbf0f20059a4ffba7dfda7d28830ccd'),
+  switchOffExternalEntities: page('Switch Off Resolving of External Entities', 'a990e2cdba9046f4a4a656e19aa328c2'),
+  removeSensitiveContent: page('Remove Sensitive or Secret Content Before Logging or Forwarding', '46868626fdfd478d8183a4246fda4ea6'),
 } as const;

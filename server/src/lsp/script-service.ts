@@ -10,6 +10,7 @@ import { DIAGNOSTIC_SOURCE } from '@cpi/common/protocol';
 import { readArtifact, sizeLimit, type Parser } from '../engine/artifact-reader';
 import { readScriptFile } from '../engine/script-reader';
 import type { ContentSource } from '../engine/source';
+import type { ScriptModel } from '../core/script/model';
 import { canonicalUri } from '../engine/uri';
 import type { EditorConfiguration } from './configuration';
 import { fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
@@ -27,6 +28,8 @@ const DEBOUNCE_MS = 200;
 export class ScriptService {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly findings = new Map<string, readonly Finding[]>();
+  /** The last reading of each analysed script, for hovers. */
+  private readonly models = new Map<string, ScriptModel>();
   private readonly iflowCache = new Map<string, ParsedIflow>();
   private debounceMs = DEBOUNCE_MS;
   private readonly failureLog: LogOnce;
@@ -56,6 +59,11 @@ export class ScriptService {
     return this.findings.get(canonicalUri(uri)) ?? [];
   }
 
+  /** The script as last analysed; undefined for a script the server leaves alone. */
+  modelFor(uri: string): ScriptModel | undefined {
+    return this.models.get(canonicalUri(uri));
+  }
+
   /** Re-analyse a script document after a short pause in typing. */
   changed(document: TextDocument, immediately = false): void {
     const { uri } = document;
@@ -83,6 +91,7 @@ export class ScriptService {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.findings.delete(canonicalUri(uri));
+    this.models.delete(canonicalUri(uri));
     this.sizeLog.update(uri, new Map());
     this.failureLog.update(uri, new Map());
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -104,8 +113,10 @@ export class ScriptService {
       const canonical = canonicalUri(uri);
       const resolved = await this.configuration.resolve(uri);
       if (this.documents.get(uri)?.version !== version) return; // changed or closed meanwhile
-      const publish = (diagnostics: Diagnostic[], findings: readonly Finding[] = []) => {
+      const publish = (diagnostics: Diagnostic[], findings: readonly Finding[] = [], model?: ScriptModel) => {
         this.findings.set(canonical, findings);
+        if (model) this.models.set(canonical, model);
+        else this.models.delete(canonical);
         void this.connection.sendDiagnostics({ uri, version, diagnostics });
       };
       if (!resolved.enabled || !isAnalysedScript(resolved.config, canonical)) {
@@ -129,7 +140,7 @@ export class ScriptService {
       this.failureLog.update(uri, ruleFailureLines(result.ruleFailures));
       // findings carry the document's own URI, so code actions and related locations match what the editor sent
       const findings = result.findings.map((finding) => ({ ...finding, uri, fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, uri })) })) }));
-      publish([...findings.map(toDiagnostic), ...result.problems.map(problemDiagnostic)], findings);
+      publish([...findings.map(toDiagnostic), ...result.problems.map(problemDiagnostic)], findings, read.script);
       this.onAnalysed();
     } finally {
       this.running--;

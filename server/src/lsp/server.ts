@@ -148,7 +148,7 @@ export function startServer(connection: Connection): void {
     return codeActionsFor(params, findingsFor(params.textDocument.uri), documents, suppression);
   });
   connection.onHover((params) =>
-    isCertificateUri(params.textDocument.uri) ? certificates.hover(params.textDocument.uri, params.position) : hoverFor(params, analysis),
+    isCertificateUri(params.textDocument.uri) ? certificates.hover(params.textDocument.uri, params.position) : hoverFor(params, analysis, scripts),
   );
   connection.onCodeLens((params) => certificates.codeLenses(params.textDocument.uri));
   connection.onRequest(EffectiveRulesRequest.type, (params) => effectiveRulesAt(params.uri, configuration));

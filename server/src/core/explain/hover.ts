@@ -21,10 +21,10 @@ export interface HoverContent {
   readonly range: Range;
 }
 
-const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', information: 'Info', hint: 'Hint' } as const;
+export const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', information: 'Info', hint: 'Hint' } as const;
 const MAX_SHOWN_VALUE = 200;
 
-function commandLink(command: string, argument: string): string {
+export function commandLink(command: string, argument: string): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify([argument]))}`;
 }
 
