@@ -13,6 +13,8 @@ export interface CliOptions {
   readonly baseline?: string;
   readonly writeBaseline?: string;
   readonly reportUnusedSuppressions: boolean;
+  /** --changed-since: a git revision; only artifacts with files changed since it are scanned and reported. */
+  readonly changedSince?: string;
   /** Wins over `maxFileSizeMB` of every configuration. */
   readonly maxFileSizeMB?: number;
   /** Threads to scan with; absent: one per core for large scans (see parallel-scan.ts). */
@@ -49,6 +51,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
         'report-unused-suppressions': { type: 'boolean' },
+        'changed-since': { type: 'string' },
         'max-file-size': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         tenant: { type: 'string' },
@@ -80,6 +83,12 @@ export function parseOptions(argv: readonly string[]): CliOptions {
       if (values[name] !== undefined) throw new UsageError(`--${name} only applies with --tenant`);
     }
   }
+  const changedSince = values['changed-since'];
+  if (changedSince !== undefined) {
+    if (changedSince.trim() === '') throw new UsageError('--changed-since needs a git revision, e.g. --changed-since origin/main');
+    if (tenant !== undefined) throw new UsageError('--changed-since compares files in git; it does not apply with --tenant');
+    if (values['write-baseline'] !== undefined) throw new UsageError('--write-baseline records every finding; scan without --changed-since to write one');
+  }
   const packages = values.package ?? [];
   if (packages.some((pkg) => pkg.trim() === '')) throw new UsageError('--package needs a package id, name or glob');
   const concurrency = values.concurrency === undefined ? undefined : parseWhole('--concurrency', 'downloads', values.concurrency, 32);
@@ -94,6 +103,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     ...(values['write-baseline'] !== undefined ? { writeBaseline: values['write-baseline'] } : {}),
     reportUnusedSuppressions: values['report-unused-suppressions'] === true,
+    ...(changedSince !== undefined ? { changedSince } : {}),
     ...(maxFileSizeMB !== undefined ? { maxFileSizeMB } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
     ...(tenant !== undefined ? { tenant } : {}),
@@ -156,6 +166,10 @@ Options:
       --write-baseline <file>    record the current findings as the baseline
       --report-unused-suppressions
                                  warn about suppressions that matched no finding
+      --changed-since <git ref>  scan only artifacts with a file changed since this git
+                                 revision (committed since, modified in the work tree
+                                 or untracked), each read whole; for a pull request
+                                 use the merge base, e.g. $(git merge-base origin/main HEAD)
       --max-file-size <MB>       skip iFlows, parameters.prop and certificates larger
                                  than this, with a warning (default: maxFileSizeMB of
                                  .cpisecurity.json, else 20)

@@ -14,6 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { severityRank } from '@cpi/common/findings';
+import { ChangedFilesError, changedSince, filesOfChangedUnits } from './changed-files';
 import { applyBaseline, BaselineError, readBaseline, writeBaseline, type BaselineEntry } from './baseline';
 import { discoverFiles } from '../engine/discover';
 import { noteWhere, type FileNote, type ScanReport } from '../engine/report';
@@ -96,6 +97,17 @@ async function scanAndReport(options: CliOptions, io: CliIo, workers: readonly W
   if (discovery.missing.length > 0) return fail(discovery.missing.map((path) => `no such file or folder: ${path}`).join('\n'));
   for (const path of discovery.unsupported) io.stderr.write(`${TOOL_NAME}: skipped ${path}: not an iFlow, parameters.prop, certificate or zip\n`);
 
+  let files = discovery.files;
+  if (options.changedSince !== undefined) {
+    try {
+      files = filesOfChangedUnits(files, changedSince(options.changedSince, io.cwd));
+    } catch (error) {
+      if (error instanceof ChangedFilesError) return fail(error.message);
+      throw error;
+    }
+    io.stderr.write(`${TOOL_NAME}: ${files.length} of ${discovery.files.length} files are in artifacts changed since ${options.changedSince}\n`);
+  }
+
   const recipe: ScanRecipe = {
     ...(options.config !== undefined ? { explicitConfigPath: resolve(io.cwd, options.config) } : {}),
     rootPath: io.cwd,
@@ -118,8 +130,8 @@ async function scanAndReport(options: CliOptions, io: CliIo, workers: readonly W
     ...(options.maxFileSizeMB !== undefined ? { maxFileSizeMB: options.maxFileSizeMB } : {}),
     onProgress: (done, total) => progress.update(done, total),
   };
-  const jobs = Math.min(options.jobs ?? defaultJobs(discovery.files.length), workers.length + 1);
-  const report = jobs > 1 ? await scanFilesInParallel(discovery.files, scanOptions, recipe, workers.slice(0, jobs - 1)) : scanFiles(discovery.files, scanOptions);
+  const jobs = Math.min(options.jobs ?? defaultJobs(files.length), workers.length + 1);
+  const report = jobs > 1 ? await scanFilesInParallel(files, scanOptions, recipe, workers.slice(0, jobs - 1)) : scanFiles(files, scanOptions);
   progress.clear();
   for (const problem of discovery.problems) {
     const uri = fileUri(problem.path);
