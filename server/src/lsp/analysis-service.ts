@@ -13,7 +13,7 @@ import type { AnalysisStatus } from '@cpi/common/protocol';
 import type { EditorConfiguration } from './configuration';
 import { configProblemDiagnostic, diagnosticOf, fileNoticeDiagnostic } from './diagnostics';
 import { AnalysisDelay } from './analysis-delay';
-import { epochNow, type EditTimingLog } from './edit-timings';
+import { epochNow, type EditTimingLog, type RunMarks } from './edit-timings';
 import { LogOnce, ruleFailureLines } from './log-once';
 
 /** The status the server reports (protocol.ts), kept up to date in place. */
@@ -37,6 +37,8 @@ export class AnalysisService {
   private readonly parametersCache = new Map<string, ParsedParameters>();
   private readonly configFilesShown = new Set<string>();
   private readonly artifacts = new Map<string, { iflows: ParsedIflow[]; parameters?: ParsedParameters }>();
+  /** Per artifact, the closed files whose diagnostics the last run published (see `publish`): canonical URI to the URI they went to. */
+  private readonly closedShown = new Map<string, Map<string, string>>();
   readonly stats: AnalysisStats = { files: 0, findings: 0, lastDurationMs: 0 };
   private readonly failureLog: LogOnce;
   private readonly sizeLog: LogOnce;
@@ -92,8 +94,14 @@ export class AnalysisService {
     this.iflowCache.delete(canonical);
     this.parametersCache.delete(canonical);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!AnalysisService.handles(uri)) return;
+    const artifact = artifactFolder(canonical);
+    // the last open file of the artifact: what was shown on its closed files goes now, before a workspace scan can show the disk
+    if (!this.documents.all().some((document) => AnalysisService.handles(document.uri) && artifactFolder(canonicalUri(document.uri)) === artifact)) {
+      this.clearClosed(artifact, new Map());
+    }
     // the editor's unsaved text no longer counts: the rest of the artifact sees the file on disk
-    if (AnalysisService.handles(uri)) this.schedule(artifactFolder(canonical), 0);
+    this.schedule(artifact, 0);
   }
 
   private schedule(artifact: string, delay: number): void {
@@ -158,14 +166,7 @@ export class AnalysisService {
         else byUri.set(key, [finding]);
       }
       const targets = [...iflows.map((i) => i.uri), ...(parameters ? [parameters.uri] : [])];
-      for (const uri of targets) {
-        const open = this.openDocument(uri);
-        const list = byUri.get(canonicalUri(uri)) ?? [];
-        this.findings.set(canonicalUri(uri), list);
-        if (!open) continue;
-        const sent = this.connection.sendDiagnostics({ uri: open.uri, version: open.version, diagnostics: list.map(diagnosticOf) });
-        if (marks) this.timings?.published(open.uri, open.version, marks, sent);
-      }
+      this.publish(artifact, targets, byUri, marks);
       this.showTooLarge(artifact, tooLarge, resolved.config.maxFileSizeMB, resolved.enabled);
       this.showConfigProblems(resolved.file);
       this.stats.files = this.findings.size;
@@ -177,6 +178,43 @@ export class AnalysisService {
     } finally {
       this.running--;
     }
+  }
+
+  /**
+   * Diagnostics for every file of the artifact. While one of its files is
+   * open, the closed ones are shown from this run too: they read the open
+   * documents' unsaved text (an edited parameters.prop changes what a
+   * closed iFlow reports, and where its related information points), which
+   * the workspace scan, reading the disk, leaves to this service
+   * (`WorkspaceScan.publish`). Once none is open, what this service showed
+   * on closed files is cleared, for the workspace scan to show the disk.
+   */
+  private publish(artifact: string, targets: readonly string[], byUri: ReadonlyMap<string, readonly Finding[]>, marks: RunMarks | undefined): void {
+    const live = targets.some((uri) => this.openDocument(uri) !== undefined);
+    const shown = new Map<string, string>();
+    for (const uri of targets) {
+      const canonical = canonicalUri(uri);
+      const open = this.openDocument(uri);
+      const list = byUri.get(canonical) ?? [];
+      this.findings.set(canonical, list);
+      if (open) {
+        const sent = this.connection.sendDiagnostics({ uri: open.uri, version: open.version, diagnostics: list.map(diagnosticOf) });
+        if (marks) this.timings?.published(open.uri, open.version, marks, sent);
+      } else if (live) {
+        shown.set(canonical, uri);
+        void this.connection.sendDiagnostics({ uri, diagnostics: list.map(diagnosticOf) });
+      }
+    }
+    this.clearClosed(artifact, shown);
+  }
+
+  /** Clears the closed files of the artifact shown before and not in `shown`, which is what is shown now. */
+  private clearClosed(artifact: string, shown: Map<string, string>): void {
+    for (const [canonical, uri] of this.closedShown.get(artifact) ?? []) {
+      if (!shown.has(canonical) && !this.openDocument(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    if (shown.size > 0) this.closedShown.set(artifact, shown);
+    else this.closedShown.delete(artifact);
   }
 
   /** One notice on each file over the size limit (it has no findings), and one log line while it stays too large; none while analysis is off. */

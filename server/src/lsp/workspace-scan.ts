@@ -9,6 +9,8 @@ import type { PartialScan, ScanOptions } from '../engine/scanner';
 import { scanUnits, unitFileCount } from '../engine/units';
 import { canonicalUri, fileUri, uriToPath } from '../engine/uri';
 import type { ScanWorkspaceResult } from '@cpi/common/protocol';
+import { artifactFolder } from '../core/analysis/artifact-layout';
+import { AnalysisService } from './analysis-service';
 import type { EditorConfiguration } from './configuration';
 import { fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
 import { LogOnce } from './log-once';
@@ -97,10 +99,20 @@ export class WorkspaceScan {
     }
   }
 
-  /** Findings, and a notice on each file skipped for its size, for the files that are not open. */
+  /**
+   * Artifacts with an open iFlow or parameters.prop: the live analysis shows
+   * all their files, closed ones included, from the editor's unsaved text
+   * (AnalysisService.publish); the disk this scan reads may be behind it.
+   */
+  private liveArtifacts(): Set<string> {
+    return new Set(this.documents.all().filter((document) => AnalysisService.handles(document.uri)).map((document) => artifactFolder(canonicalUri(document.uri))));
+  }
+
+  /** Findings, and a notice on each file skipped for its size, for the files that are neither open nor shown by the live analysis. */
   private publish(findings: readonly ReportedFinding[], skipped: readonly FileNote[]): void {
     const open = this.openUris();
-    const isOpen = (uri: string) => open.has(canonicalUri(uri));
+    const live = this.liveArtifacts();
+    const isOpen = (uri: string) => open.has(canonicalUri(uri)) || (AnalysisService.handles(uri) && live.has(artifactFolder(canonicalUri(uri))));
     const byUri = new Map<string, Diagnostic[]>();
     for (const finding of findings) {
       if (isOpen(finding.uri)) continue;
