@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { ensureBuilt, writeOrderArtifact } from '../cli/support';
+
+// The command line's own npm package: packed from the built bundle by
+// scripts/pack-cli.mjs, installed globally into a temporary prefix with npm
+// offline and an empty cache (so it cannot need the registry), then run from
+// there on a fixture folder, far from this repository's node_modules.
+const ROOT = join(__dirname, '..', '..');
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+/** The packed size stays small: the bundle and three text files. */
+const MAX_PACKED_BYTES = 1.5 * 1024 * 1024;
+
+/** Names and contents of a .tgz's entries (ustar: 512-byte headers, name with optional prefix). */
+function untar(tgz: Buffer): Map<string, Buffer> {
+  const tar = gunzipSync(tgz);
+  const entries = new Map<string, Buffer>();
+  for (let at = 0; at + 512 <= tar.length; ) {
+    const header = tar.subarray(at, at + 512);
+    if (header.every((byte) => byte === 0)) break;
+    const text = (from: number, length: number) => header.subarray(from, from + length).toString('utf8').replace(/\0.*$/s, '');
+    const prefix = text(345, 155);
+    const name = prefix ? `${prefix}/${text(0, 100)}` : text(0, 100);
+    const size = parseInt(text(124, 12).trim() || '0', 8);
+    if (header[156] === 0x30 || header[156] === 0) entries.set(name, tar.subarray(at + 512, at + 512 + size));
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  return entries;
+}
+
+describe('command-line package', function () {
+  this.timeout(180_000);
+  let work = '';
+  let tarball = '';
+  let bin = '';
+  const env = () => ({ ...process.env, PATH: `${dirname(process.execPath)}${delimiter}/usr/bin${delimiter}/bin` });
+
+  before(() => {
+    ensureBuilt();
+    work = mkdtempSync(join(tmpdir(), 'cpi-cli-package-'));
+    tarball = execFileSync(process.execPath, [join(ROOT, 'scripts', 'pack-cli.mjs'), '--destination', join(work, 'out')], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    const prefix = join(work, 'prefix');
+    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--offline', '--cache', join(work, 'npm-cache'), '--no-audit', '--no-fund', tarball], {
+      cwd: work,
+      env: env(),
+      stdio: 'pipe',
+    });
+    bin = join(prefix, 'bin', 'cpi-security-lint');
+  });
+
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  it('holds the bundle, its manifest, a README and the licence, with no dependencies', () => {
+    assert.equal(tarball, join(work, 'out', `cpi-security-lint-${VERSION}.tgz`));
+    const entries = untar(readFileSync(tarball));
+    assert.deepEqual([...entries.keys()].sort(), ['package/LICENSE', 'package/README.md', 'package/cli.js', 'package/package.json']);
+    const manifest = JSON.parse(entries.get('package/package.json')!.toString('utf8')) as Record<string, unknown>;
+    assert.equal(manifest.name, 'cpi-security-lint');
+    assert.equal(manifest.version, VERSION);
+    assert.deepEqual(manifest.bin, { 'cpi-security-lint': 'cli.js' });
+    assert.deepEqual(manifest.engines, { node: '>=20' });
+    for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies', 'devDependencies', 'scripts', 'private']) assert.equal(manifest[field], undefined, field);
+    const cli = entries.get('package/cli.js')!.toString('utf8');
+    assert.ok(cli.startsWith('#!/usr/bin/env node\n'));
+    assert.ok(!cli.includes('sourceMappingURL'), 'no link to a source map the package does not ship');
+    // the bundle requires Node's own modules only
+    const required = new Set([...cli.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]));
+    const foreign = [...required].filter((name) => !name.startsWith('node:') && !['crypto', 'module', 'fs', 'path', 'os', 'util', 'url', 'stream', 'events', 'buffer', 'zlib'].includes(name));
+    assert.deepEqual(foreign, []);
+    assert.ok(statSync(tarball).size < MAX_PACKED_BYTES, `${statSync(tarball).size} bytes`);
+  });
+
+  it('installs offline and runs on its own: version, findings, exit code, worker threads', () => {
+    const version = spawnSync(bin, ['--version'], { encoding: 'utf8', env: env(), cwd: work });
+    assert.equal(version.status, 0, version.stderr);
+    assert.equal(version.stdout.trim(), VERSION);
+
+    const scanned = join(work, 'content');
+    writeOrderArtifact(scanned); // two cleartext-basic-auth errors
+    const text = spawnSync(bin, ['.'], { encoding: 'utf8', env: env(), cwd: scanned });
+    assert.equal(text.status, 1, text.stderr);
+    assert.match(text.stdout, /cleartext-basic-auth/);
+    assert.match(text.stdout, /^2 problems \(2 errors/m);
+
+    const sarif = spawnSync(bin, ['--format', 'sarif', '--jobs', '2', '--fail-on', 'warning', '.'], { encoding: 'utf8', env: env(), cwd: scanned });
+    assert.equal(sarif.status, 1, sarif.stderr);
+    const log = JSON.parse(sarif.stdout) as { runs: { tool: { driver: { version: string } }; results: unknown[] }[] };
+    assert.equal(log.runs[0].tool.driver.version, VERSION);
+    assert.equal(log.runs[0].results.length, 2);
+
+    const usage = spawnSync(bin, ['--format', 'nope'], { encoding: 'utf8', env: env(), cwd: scanned });
+    assert.equal(usage.status, 2);
+  });
+});
