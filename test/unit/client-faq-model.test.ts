@@ -5,7 +5,7 @@ import { FAQ, faqUrl } from '@cpi/common/knowledge/sap-help';
 import { buildFaqTree, FAQ_CATEGORIES, matchesFilter, visibleQuestions } from '../../client/src/faq/faq-model';
 
 function entry(id: string, question: string, overrides: Partial<FaqEntry> = {}): FaqEntry {
-  return { id, question, answer: 'Some answer.', category: 'certificates', helpUrl: faqUrl(id), relatedRules: [], iflowKeys: [], links: [], ...overrides };
+  return { id, question, answer: 'Some answer.', category: 'certificates', source: 'sap-faq', helpUrl: faqUrl(id), relatedRules: [], iflowKeys: [], links: [], ...overrides };
 }
 
 describe('client: FAQ tree model', () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { RULES, isRuleId, ruleMeta } from '@cpi/common/rules/catalogue';
 import { FAQ } from '@cpi/common/knowledge/sap-help';
 import { faqEntry } from '@cpi/common/knowledge/faq';
+import { SCRIPTING_GUIDANCE } from '@cpi/common/knowledge/scripting-guidance';
 import { RULE_DOCS, explainKey, keyExplanations, renderRuleMarkdown, ruleDoc } from '@cpi/common/knowledge/rule-docs';
 
 // Every rule has an explanation, every key note points at real rules, and the
@@ -15,7 +16,8 @@ const SECURITY_KEYS = [
   'scc_location_id', 'WSSecurity_SignatureAlgorithm', 'signingAlgorithm', 'encryptionAlgorithm',
 ];
 
-const FAQ_IDS = new Set<string>(Object.values(FAQ));
+// SAP's FAQ sections and our scripting guidance: both may be cited by a rule.
+const FAQ_IDS = new Set<string>([...Object.values(FAQ), ...Object.values(SCRIPTING_GUIDANCE)]);
 
 describe('knowledge: rule docs', () => {
   it('documents exactly the rules of the catalogue', () => {
@@ -83,7 +85,10 @@ describe('knowledge: rule docs', () => {
         assert.ok(markdown.includes(text), `${rule.id}: ${text.slice(0, 30)}`);
       }
       assert.ok(markdown.includes(`](${rule.helpUrl})`), `${rule.id}: help link`);
-      for (const id of entry.faq) assert.ok(markdown.includes(`#loio58ff94fc64784e3d9e53f357f08a0bce__${id})`), `${rule.id}: ${id}`);
+      for (const id of entry.faq) {
+        if (faqEntry(id)?.source === 'our-guidance') assert.ok(markdown.includes(`- ${faqEntry(id)!.question}`), `${rule.id}: ${id}`);
+        else assert.ok(markdown.includes(`#loio58ff94fc64784e3d9e53f357f08a0bce__${id})`), `${rule.id}: ${id}`);
+      }
       // Fences are balanced.
       assert.equal((markdown.match(/^```/gm) ?? []).length % 2, 0, rule.id);
     }

@@ -9,6 +9,7 @@ export const FAQ_CATEGORIES: readonly { readonly id: FaqCategory; readonly label
   { id: 'network-and-ports', label: 'Network and ports' },
   { id: 'connectivity', label: 'Cloud Connector' },
   { id: 'support-and-landscape', label: 'Support and landscape' },
+  { id: 'scripting', label: 'Scripting' },
 ];
 
 export interface FaqQuestionNode {

@@ -1,7 +1,7 @@
 // The Security FAQ tree: categories, then questions; a question opens its
 // answer. A text filter narrows the questions.
 import * as vscode from 'vscode';
-import { FAQ_ENTRIES } from '@cpi/common/knowledge/faq';
+import { ALL_FAQ_ENTRIES } from '@cpi/common/knowledge/faq';
 import type { FaqCategory } from '@cpi/common/knowledge/types';
 import { Commands } from '@cpi/common/protocol';
 import { buildFaqTree, visibleQuestions, type FaqCategoryNode, type FaqNode, type FaqQuestionNode } from './faq-model';
@@ -14,13 +14,14 @@ const CATEGORY_ICONS: Record<FaqCategory, string> = {
   'network-and-ports': 'globe',
   connectivity: 'plug',
   'support-and-landscape': 'comment-discussion',
+  scripting: 'code',
 };
 
 export class FaqView implements vscode.TreeDataProvider<FaqNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private filter = '';
-  private tree: FaqCategoryNode[] = buildFaqTree(FAQ_ENTRIES);
+  private tree: FaqCategoryNode[] = buildFaqTree(ALL_FAQ_ENTRIES);
   readonly view: vscode.TreeView<FaqNode>;
 
   constructor() {
@@ -42,6 +43,8 @@ export class FaqView implements vscode.TreeDataProvider<FaqNode>, vscode.Disposa
     const { entry } = node;
     const item = new vscode.TreeItem(entry.question, vscode.TreeItemCollapsibleState.None);
     item.id = `faq:${entry.id}`;
+    // Not SAP's FAQ: our guidance, built on the SAP pages it links.
+    if (entry.source === 'our-guidance') item.description = vscode.l10n.t('our guidance');
     item.iconPath = new vscode.ThemeIcon('question');
     item.tooltip = new vscode.MarkdownString(firstParagraph(entry.answer));
     item.contextValue = entry.relatedRules.length > 0 ? 'faqQuestion.withRules' : 'faqQuestion';
@@ -65,7 +68,7 @@ export class FaqView implements vscode.TreeDataProvider<FaqNode>, vscode.Disposa
 
   setFilter(filter: string): void {
     this.filter = filter.trim();
-    this.tree = buildFaqTree(FAQ_ENTRIES, this.filter);
+    this.tree = buildFaqTree(ALL_FAQ_ENTRIES, this.filter);
     this.view.message = this.filter === '' ? undefined : vscode.l10n.t('Questions containing “{0}”', this.filter);
     void vscode.commands.executeCommand('setContext', 'cpiSecurity.faqFiltered', this.filter !== '');
     this.changed.fire();

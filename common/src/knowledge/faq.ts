@@ -1,6 +1,7 @@
 import { RULES } from '../rules/catalogue';
 import { FAQ, faqUrl } from './sap-help';
 import { SAP_PAGES } from './sap-pages';
+import { SCRIPTING_GUIDANCE_ENTRIES } from './scripting-guidance';
 import type { FaqCategory, FaqEntry, DocLink } from './types';
 
 // The sixteen answers of SAP's Cloud Integration security FAQ, retold in our
@@ -22,6 +23,7 @@ function entry(id: string, input: EntryInput): FaqEntry {
     // One string per paragraph or list line keeps the source readable.
     answer: input.answer.join('\n'),
     category: input.category,
+    source: 'sap-faq',
     helpUrl: faqUrl(id),
     // The link is stored once, on the rules' side.
     relatedRules: RULES.filter((rule) => rule.faq.includes(id)).map((rule) => rule.id),
@@ -230,8 +232,12 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
   }),
 ];
 
-const BY_ID = new Map(FAQ_ENTRIES.map((faq) => [faq.id, faq]));
+/** What the FAQ view shows: SAP's answers, then our scripting guidance (knowledge/scripting-guidance.ts). */
+export const ALL_FAQ_ENTRIES: readonly FaqEntry[] = [...FAQ_ENTRIES, ...SCRIPTING_GUIDANCE_ENTRIES];
 
+const BY_ID = new Map(ALL_FAQ_ENTRIES.map((faq) => [faq.id, faq]));
+
+/** A FAQ answer or a guidance entry by its id. */
 export function faqEntry(id: string): FaqEntry | undefined {
   return BY_ID.get(id);
 }

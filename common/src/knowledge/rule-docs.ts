@@ -39,7 +39,13 @@ function linkList(links: readonly DocLink[]): string {
 }
 
 function faqLinks(ids: readonly string[]): DocLink[] {
-  return ids.map((id) => ({ title: faqEntry(id)?.question ?? id, url: faqUrl(id) }));
+  return ids.map((id) => ({ title: faqEntry(id)?.question ?? id, url: faqEntry(id)?.helpUrl ?? faqUrl(id) }));
+}
+
+/** The rule's FAQ answers, and apart from them the guidance entries it cites. */
+function citedEntries(ids: readonly string[]): { readonly faq: DocLink[]; readonly guidance: DocLink[] } {
+  const ours = (id: string) => faqEntry(id)?.source === 'our-guidance';
+  return { faq: faqLinks(ids.filter((id) => !ours(id))), guidance: faqLinks(ids.filter(ours)) };
 }
 
 /**
@@ -73,8 +79,11 @@ export function renderRuleMarkdown(ruleId: string, options: RenderOptions = {}):
     heading(level + 2, 'After'),
     fence(entry.after),
   ];
-  const faqList = faqLinks(entry.faq);
+  const cited = citedEntries(entry.faq);
+  const faqList = cited.faq;
   if (faqList.length > 0) parts.push(heading(level + 1, 'SAP security FAQ'), linkList(faqList));
+  // Our guidance is read in the FAQ view; its SAP pages follow under SAP documentation.
+  if (cited.guidance.length > 0) parts.push(heading(level + 1, 'Scripting guidance (FAQ view)'), cited.guidance.map((link) => `- ${link.title}`).join('\n'));
   // The help link leads the list unless it is one of the FAQ answers above.
   const pages = [{ title: helpTitle(meta.helpUrl), url: meta.helpUrl }, ...entry.sapPages].filter(
     (page) => !faqList.some((faq) => faq.url === page.url),
@@ -98,8 +107,18 @@ export function renderFaqMarkdown(faqId: string, options: RenderOptions = {}): s
   if (faq.iflowKeys.length > 0) {
     parts.push(heading(level + 1, 'iFlow settings involved'), faq.iflowKeys.map((name) => `\`${name}\``).join(', '));
   }
-  parts.push(heading(level + 1, 'More on SAP Help'), linkList([{ title: 'Original answer in the security FAQ', url: faq.helpUrl }, ...faq.links]));
+  if (faq.source === 'our-guidance') {
+    parts.splice(1, 0, '*Our guidance, built on SAP\'s documentation: not an answer of SAP\'s security FAQ.*');
+    const pages = [helpTitleLink(faq.helpUrl), ...faq.links];
+    parts.push(heading(level + 1, 'SAP documentation'), linkList(dedupe(pages)));
+  } else {
+    parts.push(heading(level + 1, 'More on SAP Help'), linkList([{ title: 'Original answer in the security FAQ', url: faq.helpUrl }, ...faq.links]));
+  }
   return `${parts.join('\n\n')}\n`;
+}
+
+function helpTitleLink(url: string): DocLink {
+  return { title: helpTitle(url), url };
 }
 
 /** Title for a rule's help link: the SAP page or FAQ answer it points to. */

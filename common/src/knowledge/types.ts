@@ -7,7 +7,9 @@ export type FaqCategory =
   | 'certificates'
   | 'network-and-ports'
   | 'connectivity'
-  | 'support-and-landscape';
+  | 'support-and-landscape'
+  /** Our own guidance on Groovy and JavaScript in Script steps (not part of SAP's FAQ). */
+  | 'scripting';
 
 /** A further page on SAP Help (or sap.com). */
 export interface DocLink {
@@ -15,10 +17,15 @@ export interface DocLink {
   readonly url: string;
 }
 
-/** One answer of SAP's Cloud Integration security FAQ, retold in our words. */
+/**
+ * One answer of SAP's Cloud Integration security FAQ, retold in our words, or
+ * one entry of our own guidance built on SAP's documentation.
+ */
 export interface FaqEntry {
-  /** The section id of the FAQ page (the anchor after `__`). */
+  /** The section id of the FAQ page (the anchor after `__`); our guidance has ids of its own. */
   readonly id: string;
+  /** SAP's security FAQ retold, or our own guidance (its helpUrl is the SAP page it rests on). */
+  readonly source: 'sap-faq' | 'our-guidance';
   readonly question: string;
   /** Markdown. */
   readonly answer: string;
