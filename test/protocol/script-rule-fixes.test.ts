@@ -67,7 +67,11 @@ describe('script rule quick fixes over stdio', function () {
   });
 
   /** Opens the script, waits for the rule, applies the fix titled `title` as the editor would, and returns the new text. */
-  async function applyFix(text: string, rule: string, title: RegExp): Promise<{ diagnostic: Diagnostic; action: CodeAction; after: string }> {
+  async function applyFix(
+    text: string,
+    rule: string,
+    title: RegExp,
+  ): Promise<{ diagnostic: Diagnostic; action: CodeAction; after: string }> {
     await session.open(scriptUri, 'groovy', text);
     const diagnostics = await session.waitForDiagnostics(scriptUri, has(rule), 20_000);
     const diagnostic = diagnostics.find((d) => d.code === rule)!;
@@ -108,7 +112,11 @@ describe('script rule quick fixes over stdio', function () {
     assert.deepEqual(diagnostic.range, { start: { line: 1, character: 29 }, end: { line: 1, character: 64 } });
     assert.equal(action.isPreferred, true);
     assert.equal(after, CLEARTEXT.replace('"http://erp', '"https://erp'));
-    await session.waitForPublished(scriptUri, (params) => params.version === 2 && lacks('script-cleartext-url')(params.diagnostics), 20_000);
+    await session.waitForPublished(
+      scriptUri,
+      (params) => params.version === 2 && lacks('script-cleartext-url')(params.diagnostics),
+      20_000,
+    );
   });
 
   it('script-mpl-attachment: wraps the call in a log switch and the warning becomes information', async () => {

@@ -91,7 +91,17 @@ describe('risky-code script rules over the script corpus', function () {
         const context = { config: DEFAULT_CONFIG, uri: `file:///${file}`, fileName: path.basename(file), language: script.language };
         // A throwing rule fails here, naming the script.
         try {
-          checks.script.check(script, (found) => hits.push({ rule: meta.id, file, line: script.lines.positionAt(found.at.start).line + 1, severity: found.severity ?? meta.defaultSeverity }), context);
+          checks.script.check(
+            script,
+            (found) =>
+              hits.push({
+                rule: meta.id,
+                file,
+                line: script.lines.positionAt(found.at.start).line + 1,
+                severity: found.severity ?? meta.defaultSeverity,
+              }),
+            context,
+          );
         } catch (error) {
           throw new Error(`${meta.id} threw on ${file}: ${String(error)}`);
         }

@@ -23,7 +23,9 @@ function conditionEndingAt(code: ScriptCode, close: number): Condition | undefin
   if (!token) return undefined;
   if (isKeyword(code, close, 'else')) return { kind: 'else', at: close };
   const open = code.pair[close];
-  return token.kind === 'punctuation' && token.text === ')' && open >= 0 && isKeyword(code, open - 1, 'if') ? { kind: 'if', at: open } : undefined;
+  return token.kind === 'punctuation' && token.text === ')' && open >= 0 && isKeyword(code, open - 1, 'if')
+    ? { kind: 'if', at: open }
+    : undefined;
 }
 
 /** The token at `at` (at the level of the block `open`) as the body of an `if` or `else` without braces. */
@@ -36,7 +38,8 @@ function unbracedBranch(code: ScriptCode, open: number, at: number): Condition |
   let found: Condition | undefined;
   for (let i = statement.start; i < at; i = code.pair[i] > i ? code.pair[i] + 1 : i + 1) {
     if (isKeyword(code, i, 'else')) found = { kind: 'else', at: i };
-    else if (code.tokens[i].text === '(' && isKeyword(code, i - 1, 'if') && code.pair[i] >= 0 && code.pair[i] < at) found = { kind: 'if', at: i };
+    else if (code.tokens[i].text === '(' && isKeyword(code, i - 1, 'if') && code.pair[i] >= 0 && code.pair[i] < at)
+      found = { kind: 'if', at: i };
   }
   if (found) return found;
   // `if (…)` on its own line: the previous statement is the bare condition.

@@ -48,7 +48,9 @@ function leadingString(code: ScriptCode, span: TokenSpan | undefined): ScriptTok
   if (literal) return literal.token;
   const first = code.tokens[span.start];
   const next = code.tokens[span.start + 1];
-  return first?.kind === 'string' && (span.end === span.start + 1 || (next?.kind === 'punctuation' && next.text === '+')) ? first : undefined;
+  return first?.kind === 'string' && (span.end === span.start + 1 || (next?.kind === 'punctuation' && next.text === '+'))
+    ? first
+    : undefined;
 }
 
 /** The string a call makes a connection target of, with how it does so. */
@@ -64,7 +66,10 @@ function targetOf(code: ScriptCode, call: CallSite): { token: ScriptToken; how: 
   if (call.method === 'setHeader' && call.arguments.length === 2) {
     const name = call.arguments[0];
     const literal = literalValue(code, name);
-    const text = code.tokens.slice(name.start, name.end).map((t) => t.text).join('');
+    const text = code.tokens
+      .slice(name.start, name.end)
+      .map((t) => t.text)
+      .join('');
     if (!(literal ? literal.value === 'CamelHttpUri' : HTTP_URI_HEADERS.has(text))) return undefined;
     const token = leadingString(code, call.arguments[1]);
     return token ? { token, how: 'the header CamelHttpUri' } : undefined;
@@ -85,7 +90,13 @@ function check(script: ScriptModel, report: (found: ScriptReport) => void): void
       report({
         at: target.token,
         message: `The script connects to ${host} over plain HTTP (${target.how}): the message and any credentials travel unencrypted. Use https://.`,
-        fixes: [{ title: 'Use https://', preferred: true, edits: [{ kind: 'replace', start: scheme, end: scheme + 'http://'.length, text: 'https://' }] }],
+        fixes: [
+          {
+            title: 'Use https://',
+            preferred: true,
+            edits: [{ kind: 'replace', start: scheme, end: scheme + 'http://'.length, text: 'https://' }],
+          },
+        ],
       });
     }
   }

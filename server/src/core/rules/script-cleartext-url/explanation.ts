@@ -12,11 +12,11 @@ export const explanation: RuleExplanation = {
     'addresses, and are never flagged; neither is a URL whose host is only known at run time.',
   why:
     'Over plain HTTP the message, its headers and any credential sent along travel unencrypted and can be read or changed on ' +
-    'the way. Connections a script opens bypass the receiver channel, where the tool would otherwise see the address. SAP\'s ' +
+    "the way. Connections a script opens bypass the receiver channel, where the tool would otherwise see the address. SAP's " +
     'guideline is to use secure protocols; outbound HTTPS on port 443 (or any port from 1024 up) needs no special request.',
   fix:
     'Use `https://` (the quick fix changes the scheme); check that the target offers TLS and that its certificate chain is ' +
-    'trusted by the tenant\'s keystore. Better still, call the system through a receiver channel so the address is visible ' +
+    "trusted by the tenant's keystore. Better still, call the system through a receiver channel so the address is visible " +
     'and configurable.',
   before: text('def connection = new URL("http://erp.example.com/api/orders").openConnection()'),
   after: text('def connection = new URL("https://erp.example.com/api/orders").openConnection()'),

@@ -38,7 +38,12 @@ function holders(script: ScriptModel, code: ScriptCode): Map<string, Source> {
 function receiverSource(call: CallSite, held: ReadonlyMap<string, Source>): Source | undefined {
   const path = call.receiver?.path ?? [];
   for (const segment of path) {
-    if (segment.startsWith('new ScriptEngineManager') || segment.startsWith('new javax.script.ScriptEngineManager') || ENGINE_LOOKUPS.has(segment)) return 'ScriptEngineManager';
+    if (
+      segment.startsWith('new ScriptEngineManager') ||
+      segment.startsWith('new javax.script.ScriptEngineManager') ||
+      ENGINE_LOOKUPS.has(segment)
+    )
+      return 'ScriptEngineManager';
     if (segment.startsWith('new GroovyClassLoader') || segment.startsWith('new groovy.lang.GroovyClassLoader')) return 'GroovyClassLoader';
   }
   return path.length > 0 ? held.get(path[0]) : undefined;
@@ -50,14 +55,21 @@ function evaluation(script: ScriptModel, call: CallSite, held: ReadonlyMap<strin
   const owner = path?.[path.length - 1];
   if (call.isNew) {
     if (call.method === 'GroovyShell') return 'new GroovyShell(…) evaluates text as Groovy code';
-    if (call.method === 'Function' && script.language === 'javascript' && call.qualifier.length === 0) return 'new Function(…) compiles text as JavaScript code';
+    if (call.method === 'Function' && script.language === 'javascript' && call.qualifier.length === 0)
+      return 'new Function(…) compiles text as JavaScript code';
     return undefined;
   }
-  if (EVAL_METHODS.has(call.method) && owner === 'Eval' && call.arguments.length > 0) return `Eval.${call.method}(…) evaluates text as Groovy code`;
-  if (call.method === 'parseClass' && receiverSource(call, held) === 'GroovyClassLoader') return 'GroovyClassLoader.parseClass(…) compiles text into a class';
+  if (EVAL_METHODS.has(call.method) && owner === 'Eval' && call.arguments.length > 0)
+    return `Eval.${call.method}(…) evaluates text as Groovy code`;
+  if (call.method === 'parseClass' && receiverSource(call, held) === 'GroovyClassLoader')
+    return 'GroovyClassLoader.parseClass(…) compiles text into a class';
   if (call.method === 'eval') {
-    if (receiverSource(call, held) === 'ScriptEngineManager') return 'a script engine\'s eval(…) runs text as code';
-    if (script.language === 'javascript' && (!path || (path.length === 1 && (owner === 'window' || owner === 'globalThis' || owner === 'this')))) return 'eval(…) runs text as JavaScript code';
+    if (receiverSource(call, held) === 'ScriptEngineManager') return "a script engine's eval(…) runs text as code";
+    if (
+      script.language === 'javascript' &&
+      (!path || (path.length === 1 && (owner === 'window' || owner === 'globalThis' || owner === 'this')))
+    )
+      return 'eval(…) runs text as JavaScript code';
   }
   return undefined;
 }

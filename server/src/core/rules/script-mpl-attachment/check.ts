@@ -54,7 +54,10 @@ const SWITCH_TITLE = `property "${SWITCH_PROPERTY}" is "true"; point it at an ex
 function guardFix(script: ScriptModel, code: ScriptCode, guard: Condition): ScriptFix | undefined {
   if (code !== script.code) return undefined;
   const close = code.tokens[code.pair[guard.at]];
-  return { title: `Add a log switch to the if around it (${SWITCH_TITLE})`, edits: [{ kind: 'insert', at: close.start, text: ` && ${logSwitch(script)}` }] };
+  return {
+    title: `Add a log switch to the if around it (${SWITCH_TITLE})`,
+    edits: [{ kind: 'insert', at: close.start, text: ` && ${logSwitch(script)}` }],
+  };
 }
 
 /** Wrap the call's statement in `if (<log> != null && <switch>) { … }`. */
@@ -79,7 +82,9 @@ function wrapFix(script: ScriptModel, code: ScriptCode, call: CallSite): ScriptF
   const tail = script.text[end] === ';' ? ';' : semicolon;
   return {
     title: `Attach only when a log switch is on (${SWITCH_TITLE})`,
-    edits: [{ kind: 'replace', start, end: closeAt, text: `if (${condition}) {${newline}${indent}${step}${body}${tail}${newline}${indent}}` }],
+    edits: [
+      { kind: 'replace', start, end: closeAt, text: `if (${condition}) {${newline}${indent}${step}${body}${tail}${newline}${indent}}` },
+    ],
   };
 }
 

@@ -10,16 +10,19 @@ export const explanation: RuleExplanation = {
     '(`if (messageLog != null)`) guards against a missing log and is no switch: the call stays a warning.',
   why:
     'Everything written into the message processing log, attachments included, is visible to everyone who may monitor ' +
-    'messages, stays stored for the log\'s retention time, and counts against the tenant\'s storage. A payload logged on every ' +
-    'run therefore copies business and personal data out of the flow and slows it down. SAP\'s guidelines advise against ' +
-    'attachments and for logging behind a switch: the iFlow\'s log level or an externalized parameter.',
+    "messages, stays stored for the log's retention time, and counts against the tenant's storage. A payload logged on every " +
+    "run therefore copies business and personal data out of the flow and slows it down. SAP's guidelines advise against " +
+    "attachments and for logging behind a switch: the iFlow's log level or an externalized parameter.",
   fix:
     'Remove the attachment, or write it only when a switch is on. The quick fix wraps the call in ' +
     '`if (messageLog != null && message.getProperty("EnableMplAttachments") == "true") { … }` (or adds the switch to the ' +
     '`if (messageLog != null)` around it): set that property from an ' +
     'externalized parameter (a Content Modifier step) that is off by default, or replace the condition with your own switch. ' +
     'Never attach secrets or whole payloads with personal data.',
-  before: text('def messageLog = messageLogFactory.getMessageLog(message)', 'messageLog.addAttachmentAsString("Payload", body, "text/xml")'),
+  before: text(
+    'def messageLog = messageLogFactory.getMessageLog(message)',
+    'messageLog.addAttachmentAsString("Payload", body, "text/xml")',
+  ),
   after: text(
     'def messageLog = messageLogFactory.getMessageLog(message)',
     'if (messageLog != null && message.getProperty("EnableMplAttachments") == "true") {',

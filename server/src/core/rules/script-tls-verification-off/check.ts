@@ -54,7 +54,8 @@ function functionBody(code: ScriptCode, start: number): number {
 /** A value that is a verifier accepting every host: a closure or function returning true. Returns the body's closing token. */
 function alwaysTrueFunction(code: ScriptCode, span: TokenSpan): number | undefined {
   const first = code.tokens[span.start];
-  if (isPunctuation(first, '{') && code.pair[span.start] === span.end - 1) return returnsTrue(code, closureBody(code, span.start)) ? span.end - 1 : undefined;
+  if (isPunctuation(first, '{') && code.pair[span.start] === span.end - 1)
+    return returnsTrue(code, closureBody(code, span.start)) ? span.end - 1 : undefined;
   const brace = functionBody(code, span.start);
   if (brace >= 0 && code.pair[brace] === span.end - 1) return returnsTrue(code, inside(code, brace)) ? span.end - 1 : undefined;
   return undefined;
@@ -81,7 +82,8 @@ function memberBody(code: ScriptCode, index: number): { brace: number; closure: 
   if (isPunctuation(next, '(') && code.pair[index + 1] > index) {
     const brace = bodyAfter(code, code.pair[index + 1]);
     const parameters = inside(code, index + 1);
-    const count = parameters.end > parameters.start ? code.tokens.slice(parameters.start, parameters.end).filter((t) => t.text === ',').length + 1 : 0;
+    const count =
+      parameters.end > parameters.start ? code.tokens.slice(parameters.start, parameters.end).filter((t) => t.text === ',').length + 1 : 0;
     return brace >= 0 ? { brace, closure: false, parameters: count } : undefined;
   }
   if (!isPunctuation(next, ':')) return undefined;
@@ -145,14 +147,29 @@ function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: Scrip
       const member = memberBody(code, i);
       if (!member) return;
       const body = member.closure ? closureBody(code, member.brace) : inside(code, member.brace);
-      if (body.end === body.start) say(i, code.pair[member.brace], 'A TrustManager whose checkServerTrusted does nothing trusts every server certificate: anyone in the network path can pose as the server.');
+      if (body.end === body.start)
+        say(
+          i,
+          code.pair[member.brace],
+          'A TrustManager whose checkServerTrusted does nothing trusts every server certificate: anyone in the network path can pose as the server.',
+        );
       return;
     }
     if (token.text === 'verify') {
       const member = memberBody(code, i);
-      if (!member || (member.parameters >= 0 && member.parameters !== 2) || !(declaresVerifier(code, enclosingBrace(code, i)) || coercedMap(code, i))) return;
+      if (
+        !member ||
+        (member.parameters >= 0 && member.parameters !== 2) ||
+        !(declaresVerifier(code, enclosingBrace(code, i)) || coercedMap(code, i))
+      )
+        return;
       const body = member.closure ? closureBody(code, member.brace) : inside(code, member.brace);
-      if (returnsTrue(code, body)) say(i, code.pair[member.brace], 'A HostnameVerifier whose verify returns true accepts every host name: any certificate the tenant trusts passes for any server.');
+      if (returnsTrue(code, body))
+        say(
+          i,
+          code.pair[member.brace],
+          'A HostnameVerifier whose verify returns true accepts every host name: any certificate the tenant trusts passes for any server.',
+        );
       return;
     }
     // `{ host, session -> true } as HostnameVerifier`
@@ -161,7 +178,12 @@ function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: Scrip
       const open = code.pair[close];
       if (!isPunctuation(tokens[close], '}') || open < 0) return;
       const end = alwaysTrueFunction(code, { start: open, end: close + 1 });
-      if (end !== undefined) say(open, i, 'A closure made a HostnameVerifier returns true for every host name: any certificate the tenant trusts passes for any server.');
+      if (end !== undefined)
+        say(
+          open,
+          i,
+          'A closure made a HostnameVerifier returns true for every host name: any certificate the tenant trusts passes for any server.',
+        );
     }
   });
 
@@ -175,16 +197,26 @@ function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: Scrip
     if (!SETTERS.has(call.method) || call.arguments.length !== 1) continue;
     const [argument] = call.arguments;
     if (alwaysTrueFunction(code, argument) !== undefined) {
-      say(argument.start, argument.end - 1, `${call.method} is given a verifier that returns true for every host name: any certificate the tenant trusts passes for any server.`);
+      say(
+        argument.start,
+        argument.end - 1,
+        `${call.method} is given a verifier that returns true for every host name: any certificate the tenant trusts passes for any server.`,
+      );
       continue;
     }
     const name = argument.end === argument.start + 1 ? tokens[argument.start].text : undefined;
     const defined = name === undefined ? undefined : trusting.get(name);
-    if (defined !== undefined) say(argument.start, argument.start, `${call.method} is given ${name}, a verifier that returns true for every host name (defined at line ${lines(defined)}).`);
+    if (defined !== undefined)
+      say(
+        argument.start,
+        argument.start,
+        `${call.method} is given ${name}, a verifier that returns true for every host name (defined at line ${lines(defined)}).`,
+      );
   }
 
   for (const call of calls) {
-    if (call.method === 'ignoreSSLIssues' && !call.isNew) say(call.start, call.end - 1, 'ignoreSSLIssues() switches off certificate and host name checks of the HTTP client.');
+    if (call.method === 'ignoreSSLIssues' && !call.isNew)
+      say(call.start, call.end - 1, 'ignoreSSLIssues() switches off certificate and host name checks of the HTTP client.');
   }
 }
 

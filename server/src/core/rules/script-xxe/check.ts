@@ -15,7 +15,14 @@ import type { ScriptEdit, ScriptFix, ScriptReport } from '../script-check';
 
 type FactoryKind = 'DocumentBuilderFactory' | 'SAXParserFactory' | 'XMLInputFactory' | 'TransformerFactory' | 'SchemaFactory' | 'SAXReader';
 
-const FACTORY_KINDS = new Set<string>(['DocumentBuilderFactory', 'SAXParserFactory', 'XMLInputFactory', 'TransformerFactory', 'SchemaFactory', 'SAXReader']);
+const FACTORY_KINDS = new Set<string>([
+  'DocumentBuilderFactory',
+  'SAXParserFactory',
+  'XMLInputFactory',
+  'TransformerFactory',
+  'SchemaFactory',
+  'SAXReader',
+]);
 const FACTORY_METHODS = new Set(['newInstance', 'newDefaultInstance', 'newFactory', 'newDefaultFactory']);
 const SLURPERS = new Set(['XmlSlurper', 'XmlParser']);
 
@@ -48,7 +55,8 @@ const isAccessExternalDtd = (name: string) => name === ACCESS_EXTERNAL_DTD || na
 const isDisallowDoctype = (name: string) => name.endsWith('/disallow-doctype-decl');
 const isExternalGeneralEntities = (name: string) => name.endsWith('/external-general-entities');
 const isSupportDtd = (name: string) => name === 'javax.xml.stream.supportDTD' || name.endsWith('SUPPORT_DTD');
-const isExternalEntitiesSupport = (name: string) => name === 'javax.xml.stream.isSupportingExternalEntities' || name.endsWith('IS_SUPPORTING_EXTERNAL_ENTITIES');
+const isExternalEntitiesSupport = (name: string) =>
+  name === 'javax.xml.stream.isSupportingExternalEntities' || name.endsWith('IS_SUPPORTING_EXTERNAL_ENTITIES');
 
 /** Whether a setter call hardens whatever parser it is called on. */
 function hardens(script: ScriptModel, code: ScriptCode, call: CallSite): boolean {
@@ -109,7 +117,11 @@ function factoryFix(script: ScriptModel, factory: Factory): ScriptFix | undefine
   const { start, end } = spanOffsets(factory.code, statement);
   const semicolon = script.language === 'javascript' ? ';' : '';
   const line = hardeningStatement(factory.kind, factory.variable);
-  const edit: ScriptEdit = { kind: 'insert', at: end + (script.text[end] === ';' ? 1 : 0), text: `${lineBreakOf(script.text)}${indentationAt(script.text, start)}${line}${semicolon}` };
+  const edit: ScriptEdit = {
+    kind: 'insert',
+    at: end + (script.text[end] === ';' ? 1 : 0),
+    text: `${lineBreakOf(script.text)}${indentationAt(script.text, start)}${line}${semicolon}`,
+  };
   return { title: `Insert ${line} after the factory is created`, preferred: true, edits: [edit] };
 }
 
@@ -138,7 +150,9 @@ function check(script: ScriptModel, report: (found: ScriptReport) => void): void
             at: code.tokens[call.start],
             to: code.tokens[call.end - 1],
             message: `${call.method} is created with allowDocTypeDeclaration true: it reads DOCTYPE declarations and so can resolve external entities (XXE).`,
-            fixes: [{ title: `Drop the third argument (${call.method} then refuses DOCTYPE declarations)`, preferred: true, edits: [remove] }],
+            fixes: [
+              { title: `Drop the third argument (${call.method} then refuses DOCTYPE declarations)`, preferred: true, edits: [remove] },
+            ],
           });
         }
         continue;
@@ -155,13 +169,24 @@ function check(script: ScriptModel, report: (found: ScriptReport) => void): void
       continue;
     }
     const [first, second] = call.arguments;
-    if (call.method === 'setFeature' && call.arguments.length === 2 && isDisallowDoctype(nameOf(script, code, first)) && booleanOf(script, code, second) === false) {
+    if (
+      call.method === 'setFeature' &&
+      call.arguments.length === 2 &&
+      isDisallowDoctype(nameOf(script, code, first)) &&
+      booleanOf(script, code, second) === false
+    ) {
       const value = spanOffsets(code, second);
       report({
         at: code.tokens[call.start],
         to: code.tokens[call.end - 1],
         message: 'disallow-doctype-decl is set to false: the parser reads DOCTYPE declarations and so can resolve external entities (XXE).',
-        fixes: [{ title: 'Set disallow-doctype-decl to true', preferred: true, edits: [{ kind: 'replace', start: value.start, end: value.end, text: 'true' }] }],
+        fixes: [
+          {
+            title: 'Set disallow-doctype-decl to true',
+            preferred: true,
+            edits: [{ kind: 'replace', start: value.start, end: value.end, text: 'true' }],
+          },
+        ],
       });
     }
   }

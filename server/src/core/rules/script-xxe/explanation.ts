@@ -9,13 +9,13 @@ export const explanation: RuleExplanation = {
     'never hardens a parser of that kind (`setFeature("http://apache.org/xml/features/disallow-doctype-decl", true)`, ' +
     '`setFeature("http://xml.org/sax/features/external-general-entities", false)`, for `XMLInputFactory` `supportDTD` or ' +
     '`isSupportingExternalEntities` set to false, or `ACCESS_EXTERNAL_DTD` set to `""`). One hardened factory of a kind counts ' +
-    'for every factory of that kind in the script. Also flagged: Groovy\'s `XmlSlurper` or `XmlParser` created with a third ' +
+    "for every factory of that kind in the script. Also flagged: Groovy's `XmlSlurper` or `XmlParser` created with a third " +
     'argument `true` (allowDocTypeDeclaration), and `disallow-doctype-decl` set to false on any parser.\n\n' +
-    'Known gap: JDOM\'s `SAXBuilder` is not checked, nor are parsers the script receives from elsewhere.',
+    "Known gap: JDOM's `SAXBuilder` is not checked, nor are parsers the script receives from elsewhere.",
   why:
     'A DOCTYPE can declare external entities: a message that carries one makes the parser read files of the runtime or open ' +
-    'connections to hosts of the sender\'s choosing (XML external entity attacks), or expand entities until memory runs out. ' +
-    'SAP\'s guideline for Cloud Integration scripts is to switch the resolving of external entities off. Groovy\'s ' +
+    "connections to hosts of the sender's choosing (XML external entity attacks), or expand entities until memory runs out. " +
+    "SAP's guideline for Cloud Integration scripts is to switch the resolving of external entities off. Groovy's " +
     '`XmlSlurper()` and `XmlParser()` already refuse DOCTYPE declarations with no or two arguments.',
   fix:
     'Set `disallow-doctype-decl` to true on the factory right after creating it (the quick fix inserts the call; for ' +
