@@ -119,6 +119,16 @@ describe('cli pipeline formats', function () {
     }
   });
 
+  it('markdown: --link-base makes the file links absolute, and is for markdown only', () => {
+    const base = 'https://github.com/acme/cpi/blob/0123abc';
+    const run = runCli(['--format', 'markdown', '--link-base', base, 'Partner (EU)'], root);
+    const links = [...run.stdout.matchAll(/\]\((\S+#L\d+)\)/g)].map((match) => match[1]);
+    assert.ok(links.length > 0, run.stdout);
+    for (const link of links) assert.ok(link.startsWith(`${base}/Partner%20%28EU%29/src/main/resources/`), link);
+    assert.equal(runCli(['--format', 'json', '--link-base', base], root).code, 2);
+    assert.equal(runCli(['--format', 'markdown', '--link-base', 'not a url'], root).code, 2);
+  });
+
   it('markdown: passes below the threshold and says so', () => {
     const run = runCli(['--format', 'markdown', '--fail-on', 'error', 'Partner (EU)'], root);
     assert.equal(run.code, 0, run.stderr);

@@ -15,6 +15,8 @@ export interface CliOptions {
   readonly reportUnusedSuppressions: boolean;
   /** --changed-since: a git revision; only artifacts with files changed since it are scanned and reported. */
   readonly changedSince?: string;
+  /** --link-base: a URL the markdown report's file links are made absolute with. */
+  readonly linkBase?: string;
   /** Wins over `maxFileSizeMB` of every configuration. */
   readonly maxFileSizeMB?: number;
   /** Threads to scan with; absent: one per core for large scans (see parallel-scan.ts). */
@@ -52,6 +54,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
         'write-baseline': { type: 'string' },
         'report-unused-suppressions': { type: 'boolean' },
         'changed-since': { type: 'string' },
+        'link-base': { type: 'string' },
         'max-file-size': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         tenant: { type: 'string' },
@@ -89,6 +92,11 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     if (tenant !== undefined) throw new UsageError('--changed-since compares files in git; it does not apply with --tenant');
     if (values['write-baseline'] !== undefined) throw new UsageError('--write-baseline records every finding; scan without --changed-since to write one');
   }
+  const linkBase = values['link-base'];
+  if (linkBase !== undefined) {
+    if (format !== 'markdown') throw new UsageError('--link-base applies to --format markdown only');
+    if (!/^https?:\/\/\S+$/.test(linkBase)) throw new UsageError(`--link-base needs an http(s) URL, e.g. https://github.com/owner/repo/blob/<commit>/; got "${linkBase}"`);
+  }
   const packages = values.package ?? [];
   if (packages.some((pkg) => pkg.trim() === '')) throw new UsageError('--package needs a package id, name or glob');
   const concurrency = values.concurrency === undefined ? undefined : parseWhole('--concurrency', 'downloads', values.concurrency, 32);
@@ -104,6 +112,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     ...(values['write-baseline'] !== undefined ? { writeBaseline: values['write-baseline'] } : {}),
     reportUnusedSuppressions: values['report-unused-suppressions'] === true,
     ...(changedSince !== undefined ? { changedSince } : {}),
+    ...(linkBase !== undefined ? { linkBase: linkBase.endsWith('/') ? linkBase : `${linkBase}/` } : {}),
     ...(maxFileSizeMB !== undefined ? { maxFileSizeMB } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
     ...(tenant !== undefined ? { tenant } : {}),
@@ -158,6 +167,8 @@ Options:
                                  markdown (a summary for a job page or pull request)
                                  or gitlab (GitLab Code Quality report)
   -o, --output <file>            write the report to a file instead of standard output
+      --link-base <url>          markdown: make file links absolute with this URL, e.g.
+                                 https://github.com/<owner>/<repo>/blob/<commit>/
   -c, --config <file>            use this configuration for every file instead of the
                                  nearest .cpisecurity.json above each file
       --fail-on <severity>       lowest severity that fails the run: error (default),

@@ -167,7 +167,7 @@ function reportScan(report: ScanReport, options: CliOptions, io: CliIo, { baseli
   for (const note of report.notes) io.stderr.write(`${noteText(note)}\n`);
   if (options.format !== 'text') for (const note of report.fileErrors) io.stderr.write(`${noteText(note)}\n`);
 
-  const output = FORMATTERS[options.format]({ report, failOn: options.failOn, toolVersion: toolVersion() });
+  const output = FORMATTERS[options.format]({ report, failOn: options.failOn, toolVersion: toolVersion(), ...(options.linkBase !== undefined ? { linkBase: options.linkBase } : {}) });
   if (options.output !== undefined) {
     try {
       writeFileSync(resolve(io.cwd, options.output), output);

@@ -7,4 +7,6 @@ export interface FormatInput {
   /** Findings at or above this severity fail the run. */
   readonly failOn: Severity;
   readonly toolVersion: string;
+  /** Markdown: put before the relative file links (a repository's blob URL at the scanned commit). */
+  readonly linkBase?: string;
 }

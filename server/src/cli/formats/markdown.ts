@@ -3,7 +3,7 @@
 // rule's documentation and SAP design guideline), then the most severe
 // findings with links to file and line. Links to files are relative to the
 // scan root, so they resolve wherever the markdown sits beside the scanned
-// tree (a repository's rendered file, a comment posted with a base URL added).
+// tree, or below --link-base (a job page or a comment, which has no tree).
 import { severityRank, type Severity } from '@cpi/common/findings';
 import { ruleMeta } from '@cpi/common/rules/catalogue';
 import { countBySeverity, type ReportedFinding } from '../../engine/report';
@@ -48,7 +48,7 @@ function mostSevereFirst(a: ReportedFinding, b: ReportedFinding): number {
   return severityRank(b.severity) - severityRank(a.severity) || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column);
 }
 
-export function formatMarkdown({ report, failOn, toolVersion }: FormatInput): string {
+export function formatMarkdown({ report, failOn, toolVersion, linkBase }: FormatInput): string {
   const out: string[] = [`## ${TOOL_NAME} ${toolVersion}`, ''];
   const counts = countBySeverity(report.findings);
   const failing = report.findings.filter((finding) => severityRank(finding.severity) >= severityRank(failOn)).length;
@@ -89,7 +89,8 @@ export function formatMarkdown({ report, failOn, toolVersion }: FormatInput): st
   const top = [...report.findings].sort(mostSevereFirst).slice(0, TOP_FINDINGS);
   out.push(report.findings.length > top.length ? `### Top ${top.length} findings` : '### Findings', '', '| Severity | Where | Finding | Rule |', '|---|---|---|---|');
   for (const finding of top) {
-    const where = `[${cell(`${finding.path}:${finding.line}`)}](${fileLink(finding.path, finding.line)})`;
+    const link = fileLink(finding.path, finding.line);
+    const where = `[${cell(`${finding.path}:${finding.line}`)}](${linkBase !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(link) ? `${linkBase}${link}` : link})`;
     out.push(`| ${LABEL[finding.severity]} | ${where} | ${cell(finding.message)} | \`${finding.ruleId}\` |`);
   }
   if (report.findings.length > top.length) out.push('', `…and ${report.findings.length - top.length} more: see the full report (SARIF, JSON or text).`);
