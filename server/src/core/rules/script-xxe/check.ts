@@ -85,15 +85,20 @@ function factoryKind(call: CallSite): FactoryKind | undefined {
   return owner as FactoryKind;
 }
 
+/** A factory kind, or Groovy's XmlSlurper/XmlParser, whose hardening concerns no factory. */
+type ParserKind = FactoryKind | 'slurper';
+
 /** The kind of parser a hardening call is made on, when the script says so. */
-function receiverKind(call: CallSite, variables: ReadonlyMap<string, FactoryKind>): FactoryKind | undefined {
+function receiverKind(call: CallSite, variables: ReadonlyMap<string, ParserKind>): ParserKind | undefined {
   const path = call.receiver?.path;
   if (!path) return undefined;
-  if (path.length === 1) return variables.get(path[0]);
-  const created = path[path.length - 1].replace(/\(\)$/, '');
+  const last = path[path.length - 1];
+  if (/^new ([\w.]+\.)?Xml(Slurper|Parser)\(\)$/.test(last)) return 'slurper';
+  if (/^new ([\w.]+\.)?SAXReader\(\)$/.test(last)) return 'SAXReader';
+  if (path.length === 1) return variables.get(last);
+  const created = last.replace(/\(\)$/, '');
   const owner = path[path.length - 2];
   if (FACTORY_METHODS.has(created) && FACTORY_KINDS.has(owner)) return owner as FactoryKind;
-  if (path[path.length - 1] === 'new SAXReader()') return 'SAXReader';
   return undefined;
 }
 
@@ -130,7 +135,7 @@ function check(script: ScriptModel, report: (found: ScriptReport) => void): void
   const hardened = new Set<FactoryKind>();
   let hardenedUnknown = false;
   const setters: { call: CallSite; code: ScriptCode }[] = [];
-  const variables = new Map<string, FactoryKind>();
+  const variables = new Map<string, ParserKind>();
 
   for (const { code } of codeBlocks(script)) {
     for (const call of callSites(code, script.language)) {
@@ -142,6 +147,8 @@ function check(script: ScriptModel, report: (found: ScriptReport) => void): void
         continue;
       }
       if (call.isNew && SLURPERS.has(call.method)) {
+        const variable = assignedCallName(code, call)?.name;
+        if (variable) variables.set(variable, 'slurper');
         const third = call.arguments[2];
         if (call.arguments.length === 3 && booleanOf(script, code, third) === true) {
           const second = call.arguments[1];
@@ -164,6 +171,7 @@ function check(script: ScriptModel, report: (found: ScriptReport) => void): void
   for (const { call, code } of setters) {
     if (hardens(script, code, call)) {
       const kind = receiverKind(call, variables);
+      if (kind === 'slurper') continue;
       if (kind) hardened.add(kind);
       else hardenedUnknown = true;
       continue;

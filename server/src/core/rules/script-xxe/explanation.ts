@@ -11,7 +11,8 @@ export const explanation: RuleExplanation = {
     '`isSupportingExternalEntities` set to false, or `ACCESS_EXTERNAL_DTD` set to `""`). One hardened factory of a kind counts ' +
     "for every factory of that kind in the script. Also flagged: Groovy's `XmlSlurper` or `XmlParser` created with a third " +
     'argument `true` (allowDocTypeDeclaration), and `disallow-doctype-decl` set to false on any parser.\n\n' +
-    "Known gap: JDOM's `SAXBuilder` is not checked, nor are parsers the script receives from elsewhere.",
+    "Known gaps: JDOM's `SAXBuilder` is not checked, nor are parsers the script receives from elsewhere; and a hardening " +
+    'call on a parser the script does not name (a method parameter, a field) counts for every factory of the script.',
   why:
     'A DOCTYPE can declare external entities: a message that carries one makes the parser read files of the runtime or open ' +
     "connections to hosts of the sender's choosing (XML external entity attacks), or expand entities until memory runs out. " +
