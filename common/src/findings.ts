@@ -43,6 +43,8 @@ export interface Finding {
   readonly range: Range;
   readonly related: readonly RelatedLocation[];
   readonly fixes: readonly Fix[];
-  /** The channel (or certificate) the finding is about, for grouping and fingerprints. */
+  /** What the finding is about within its file (the iFlow property key, the parameter, the certificate), for grouping and fingerprints. */
   readonly subject?: string;
+  /** The name of the channel a channel rule reported on (on the iFlow value and the parameters behind it): what a suppression's `channel` matches. */
+  readonly channel?: string;
 }

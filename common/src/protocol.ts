@@ -71,6 +71,10 @@ export interface SuppressFindingArgs {
   readonly configUri: string;
   /** Glob for the file, relative to the configuration's folder. */
   readonly fileGlob: string;
+  /** Narrows the suppression to the finding's channel (its name). */
+  readonly channel?: string;
+  /** Narrows the suppression to the finding's subject (iFlow property key, parameter, certificate subject). */
+  readonly subject?: string;
   /**
    * Suppress with a comment in the file instead (scripts): the comment line
    * to insert before 0-based `line`, up to the reason the user types

@@ -21,7 +21,8 @@ const EXAMPLE = `{
   },
   "expiryWarningDays": 60,
   "suppressions": [
-    { "rule": "cleartext-http-endpoint", "file": "**/Legacy*.iflw", "reason": "partner has no TLS until Q3", "expires": "2027-06-30" }
+    { "rule": "cleartext-http-endpoint", "file": "**/Legacy*.iflw", "reason": "partner has no TLS until Q3", "expires": "2027-06-30" },
+    { "rule": "smtp-port-25", "file": "**/Legacy*.iflw", "channel": "AR Mailbox", "reason": "internal relay, no submission port" }
   ]
 }`;
 
@@ -76,6 +77,8 @@ describe('config: JSON schema', () => {
       { suppressions: [{ rule: 'smtp-port-25', reason: ' ' }] },
       { suppressions: [{ rule: '*', reason: 'all' }] },
       { suppressions: [{ rule: 'smtp-port-25', reason: 'r', expires: '2027-6-30' }] },
+      { suppressions: [{ rule: 'smtp-port-25', channel: ' ', reason: 'r' }] },
+      { suppressions: [{ rule: 'smtp-port-25', subject: 25, reason: 'r' }] },
       { unknown: true },
     ];
     for (const value of invalid) {

@@ -32,14 +32,15 @@ export async function suppressFinding(args: SuppressFindingArgs | undefined, log
 
   const configUri = vscode.Uri.parse(args.configUri);
   const outcome = await writeConfig(configUri, (text) =>
-    addSuppression(text, { rule: args.ruleId, file: args.fileGlob, reason: reason.trim(), expires: expiryValue(expires) }),
+    addSuppression(text, { rule: args.ruleId, file: args.fileGlob, channel: args.channel, subject: args.subject, reason: reason.trim(), expires: expiryValue(expires) }),
   );
   if (outcome === 'failed') {
     log.error(`Could not write the suppression of ${args.ruleId} to ${configUri.toString()}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not write to {0}.', vscode.workspace.asRelativePath(configUri)));
     return false;
   }
-  log.info(`Suppressed ${args.ruleId} for ${args.fileGlob} in ${configUri.toString()} (${outcome})`);
+  const scope = [args.fileGlob, args.channel && `channel "${args.channel}"`, args.subject && `"${args.subject}"`].filter(Boolean).join(', ');
+  log.info(`Suppressed ${args.ruleId} for ${scope} in ${configUri.toString()} (${outcome})`);
   vscode.window.setStatusBarMessage(vscode.l10n.t('Suppressed {0} in {1}', args.ruleId, vscode.workspace.asRelativePath(configUri)), 5000);
   return true;
 }
@@ -71,5 +72,8 @@ function localized(problem: string | undefined): string | undefined {
 function isSuppressArgs(value: unknown): value is SuppressFindingArgs {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return ['ruleId', 'uri', 'configUri', 'fileGlob'].every((key) => typeof record[key] === 'string');
+  return (
+    ['ruleId', 'uri', 'configUri', 'fileGlob'].every((key) => typeof record[key] === 'string') &&
+    ['channel', 'subject'].every((key) => record[key] === undefined || typeof record[key] === 'string')
+  );
 }

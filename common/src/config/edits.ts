@@ -13,6 +13,10 @@ export interface NewSuppression {
   readonly rule: string;
   /** Glob relative to the configuration's folder; absent means every file. */
   readonly file?: string;
+  /** Only findings on the channel of this name (its iFlow value and the parameters behind it). */
+  readonly channel?: string;
+  /** Only findings about this subject: the iFlow property key, the parameter's name, the certificate's subject. */
+  readonly subject?: string;
   readonly reason: string;
   /** ISO date (YYYY-MM-DD); the suppression stops applying after that day. */
   readonly expires?: string;
@@ -56,6 +60,8 @@ export function addSuppression(text: string | undefined, suppression: NewSuppres
   // Written in the documented key order, without absent optional keys.
   const entry: Record<string, string> = { rule: suppression.rule };
   if (suppression.file !== undefined) entry.file = suppression.file;
+  if (suppression.channel !== undefined) entry.channel = suppression.channel;
+  if (suppression.subject !== undefined) entry.subject = suppression.subject;
   entry.reason = suppression.reason;
   if (suppression.expires !== undefined) entry.expires = suppression.expires;
 

@@ -13,6 +13,8 @@ import { compareRanges, isBefore, type Range } from '@cpi/common/text/range';
 import { Commands, type SuppressFindingArgs } from '@cpi/common/protocol';
 import { sameDiagnostic, toDiagnostic } from './diagnostics';
 import { isScriptUri } from '../core/analysis/script-layout';
+import { isIflowUri, isParametersUri } from '../core/analysis/artifact-layout';
+import { isCertificateUri } from '../core/analysis/analyse-certificate';
 import { suppressionCommentLine } from '../core/analysis/script-suppressions';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cpiSecurity`;
@@ -58,6 +60,14 @@ export function codeActionsFor(
           command: { title: 'Suppress finding', command: Commands.suppressFinding, arguments: [{ ...args, comment } satisfies SuppressFindingArgs] },
         });
       }
+      for (const narrowed of narrowedSuppressions(finding, args, suppression)) {
+        actions.push({
+          title: narrowed.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics,
+          command: { title: 'Suppress finding', command: Commands.suppressFinding, arguments: [narrowed.args] },
+        });
+      }
       actions.push({
         title: `Suppress ${finding.ruleId} for this file in .cpisecurity.json…`,
         kind: CodeActionKind.QuickFix,
@@ -77,6 +87,26 @@ export function codeActionsFor(
     if (fixAll) actions.push(fixAll);
   }
   return actions;
+}
+
+/**
+ * Suppressions finer than the file: for the finding's channel, and for its
+ * subject where that names one thing (a parameter, a certificate, the key
+ * of an iFlow finding that belongs to no channel).
+ */
+function narrowedSuppressions(finding: Finding, args: SuppressFindingArgs, suppression: SuppressionTarget): { title: string; args: SuppressFindingArgs }[] {
+  const narrowed: { title: string; args: SuppressFindingArgs }[] = [];
+  if (finding.channel) {
+    // the channel's finding sits on its iFlow value and on each parameter behind it: one suppression covers those files
+    const files = [...new Set([finding.uri, ...finding.related.map((related) => related.uri)])].map((uri) => suppression.fileGlob(uri));
+    const fileGlob = files.length === 1 ? files[0] : `{${files.map((glob) => glob.replace(/[\\{},]/g, '\\$&')).join(',')}}`;
+    narrowed.push({ title: `Suppress ${finding.ruleId} for channel "${finding.channel}" in .cpisecurity.json…`, args: { ...args, fileGlob, channel: finding.channel } });
+  }
+  if (finding.subject && (!finding.channel || !isIflowUri(finding.uri))) {
+    const what = isParametersUri(finding.uri) ? 'parameter' : isCertificateUri(finding.uri) ? 'certificate' : 'key';
+    narrowed.push({ title: `Suppress ${finding.ruleId} for ${what} "${finding.subject}" in .cpisecurity.json…`, args: { ...args, subject: finding.subject } });
+  }
+  return narrowed;
 }
 
 /** For a finding in a script: the comment line that suppresses it, indented like the line it stands on, up to the reason. */

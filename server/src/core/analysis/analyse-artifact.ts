@@ -9,7 +9,7 @@ import type { IflowView, Report, RuleContext } from '../rules/rule';
 import { channelFindings, channelFindingsKey, type Buckets } from './channel-findings-cache';
 import { ChannelView } from './channel-view';
 import type { ConfigTarget } from '../config/target';
-import { buildFindings } from './findings-builder';
+import { buildFindings, type BuildContext } from './findings-builder';
 import { displayName, type ParsedIflow, type ParsedParameters } from './parsed';
 import { applySuppressions, type SuppressedFinding } from './suppressions';
 import type { SecurityMaterial } from '../tenant/material';
@@ -118,9 +118,9 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput, now: Date, failu
   const buildContext = { iflow, parameters, configTarget: input.configTarget, iflowName };
   const ruleContext: RuleContext = { config, iflow: iflow.model, iflowName, now, securityMaterial };
   const findings: Finding[] = [];
-  const emit = (ruleId: string, report: Report, into = findings) => {
+  const emit = (ruleId: string, report: Report, into = findings, context: BuildContext = buildContext) => {
     const severity = effectiveSeverity(config, ruleId, report.severity);
-    if (severity !== 'off') into.push(...buildFindings(ruleId, severity, report, buildContext));
+    if (severity !== 'off') into.push(...buildFindings(ruleId, severity, report, context));
   };
 
   // Channel findings are kept per channel (channel-findings-cache.ts), which
@@ -175,9 +175,11 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput, now: Date, failu
         }
       }
       const own: Finding[] = [];
+      // the channel's name goes with its findings, for suppressions of one channel
+      const channelContext: BuildContext = { ...buildContext, channel: channel.channel.name };
       for (const entry of withoutSuperseded(reports, config)) {
         try {
-          emit(entry.ruleId, entry.report, own);
+          emit(entry.ruleId, entry.report, own, channelContext);
         } catch (error) {
           fail(entry.ruleId, error);
         }

@@ -16,6 +16,8 @@ export interface BuildContext {
   readonly parameters?: ParsedParameters;
   readonly configTarget?: ConfigTarget;
   readonly iflowName: string;
+  /** The channel the report is about, when a channel rule made it. */
+  readonly channel?: string;
 }
 
 function isResolved(on: ResolvedValue | IflowProperty): on is ResolvedValue {
@@ -54,6 +56,7 @@ export function buildFindings(ruleId: string, severity: Severity, report: Report
   const configured = behind.filter((entry) => entry.configured).map((entry) => `"${entry.key}"`);
   const fixes = (report.fixes ?? []).map((spec) => buildFix(spec, context)).filter((fix): fix is Fix => fix !== undefined);
   const key = (isResolved(report.on) ? report.on.property : report.on).key;
+  const about = context.channel === undefined ? {} : { channel: context.channel };
   const configuredNote =
     configured.length === 0 ? '' : ` The value comes from parameter${configured.length > 1 ? 's' : ''} ${configured.join(', ')} as configured on the tenant.`;
 
@@ -67,6 +70,7 @@ export function buildFindings(ruleId: string, severity: Severity, report: Report
       related: entries.map((entry) => ({ uri: parameters!.uri, range: entry.value.range, message: `Value of parameter "${entry.key}"` })),
       fixes,
       subject: key,
+      ...about,
     },
   ];
   for (const entry of entries) {
@@ -80,6 +84,7 @@ export function buildFindings(ruleId: string, severity: Severity, report: Report
       related: [back],
       fixes,
       subject: entry.key,
+      ...about,
     });
   }
   return findings;

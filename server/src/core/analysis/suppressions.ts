@@ -12,7 +12,7 @@ export function applySuppressions(all: Finding[], config: Config, today: Date): 
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   for (const finding of all) {
-    const suppression = activeSuppression(config, finding.ruleId, finding.uri, today);
+    const suppression = activeSuppression(config, finding.ruleId, finding.uri, today, finding);
     if (suppression) suppressed.push({ finding, suppression });
     else findings.push(finding);
   }

@@ -63,11 +63,20 @@ export function certificateUsage(config: Config, fileUri: string): CertificateUs
   return CERTIFICATE_USAGES.find((usage) => matchesAny(config.certificates[usage], path));
 }
 
+/** What a finding is about, for suppressions narrowed by `channel` or `subject` (see Finding). */
+export interface SuppressedSubject {
+  readonly channel?: string;
+  readonly subject?: string;
+}
+
 /** The first suppression that silences `ruleId` in this file and has not expired. */
-export function activeSuppression(config: Config, ruleId: string, fileUri: string, today: Date): Suppression | undefined {
+export function activeSuppression(config: Config, ruleId: string, fileUri: string, today: Date, about: SuppressedSubject = {}): Suppression | undefined {
   return config.suppressions.find((suppression) => {
     if (suppression.rule !== ruleId && suppression.rule !== ANY_RULE) return false;
     if (isExpired(suppression.expires, today)) return false;
+    // a narrowed suppression covers only findings that name the same channel or subject
+    if (suppression.channel !== undefined && suppression.channel !== about.channel) return false;
+    if (suppression.subject !== undefined && suppression.subject !== about.subject) return false;
     if (suppression.file === undefined) return true;
     const path = pathInConfig(config, fileUri);
     return path !== undefined && matchesAny([suppression.file], path);

@@ -9,7 +9,7 @@ import { ANY_RULE, type Suppression } from './model';
 import { readGlob } from './read-values';
 import { suggestRuleId } from '@cpi/common/config/rule-ids';
 
-const FIELDS = ['rule', 'file', 'reason', 'expires'];
+const FIELDS = ['rule', 'file', 'channel', 'subject', 'reason', 'expires'];
 
 export function readSuppressions(node: Node, sink: ProblemSink): Suppression[] | undefined {
   if (node.type !== 'array') {
@@ -31,7 +31,7 @@ function readSuppression(node: Node, sink: ProblemSink): Suppression | undefined
   }
   const values = new Map<string, Node>();
   for (const { name, key, value } of propertiesOf(node, sink)) {
-    if (!FIELDS.includes(name)) sink.warning(key, `Unknown suppression field "${name}"; expected "rule", "file", "reason" or "expires". It is ignored.`);
+    if (!FIELDS.includes(name)) sink.warning(key, `Unknown suppression field "${name}"; expected "rule", "file", "channel", "subject", "reason" or "expires". It is ignored.`);
     else if (value) values.set(name, value);
   }
   let valid = true;
@@ -57,6 +57,19 @@ function readSuppression(node: Node, sink: ProblemSink): Suppression | undefined
     valid = false;
   }
 
+  // channel and subject narrow the suppression; a bad one must not widen it by being left out
+  const narrowing: { channel?: string; subject?: string } = {};
+  for (const field of ['channel', 'subject'] as const) {
+    const fieldNode = values.get(field);
+    if (!fieldNode) continue;
+    const text = stringValue(fieldNode);
+    if (text === undefined || text.trim() === '') {
+      const what = field === 'channel' ? 'the name of the channel' : 'the subject of the finding (the iFlow property key, the parameter or the certificate subject)';
+      sink.error(fieldNode, `"${field}" must be a non-empty text, ${what}; found ${describe(fieldNode)}. The suppression is ignored.`);
+      valid = false;
+    } else narrowing[field] = text;
+  }
+
   const reasonNode = values.get('reason');
   const reason = stringValue(reasonNode)?.trim();
   if (!reasonNode) {
@@ -78,6 +91,7 @@ function readSuppression(node: Node, sink: ProblemSink): Suppression | undefined
   return {
     rule: ruleId,
     ...(file !== undefined ? { file } : {}),
+    ...narrowing,
     reason,
     ...(expires !== undefined ? { expires } : {}),
     range: sink.rangeOf(node),
