@@ -95,4 +95,31 @@ describe('command-line package', function () {
     const usage = spawnSync(bin, ['--format', 'nope'], { encoding: 'utf8', env: env(), cwd: scanned });
     assert.equal(usage.status, 2);
   });
+
+  it('is what the GitHub action installs from its package input', () => {
+    const scanned = join(work, 'action-workspace');
+    writeOrderArtifact(scanned);
+    const summary = join(work, 'summary.md');
+    const run = spawnSync('bash', [join(ROOT, 'scripts', 'ci', 'github-action.sh')], {
+      cwd: scanned,
+      encoding: 'utf8',
+      env: {
+        ...env(),
+        HOME: work,
+        // a global install of its own, offline, as on a runner with the tarball in the repository
+        npm_config_prefix: join(work, 'action-prefix'),
+        npm_config_cache: join(work, 'npm-cache'),
+        npm_config_offline: 'true',
+        INPUT_PACKAGE: tarball,
+        INPUT_PATH: '.',
+        INPUT_SARIF_FILE: 'results.sarif',
+        GITHUB_STEP_SUMMARY: summary,
+        GITHUB_ACTION_PATH: join(work, 'no-source-here'),
+      },
+    });
+    assert.equal(run.status, 1, `${run.stdout}\n${run.stderr}`);
+    assert.ok(statSync(join(work, 'action-prefix', 'bin', 'cpi-security-lint')).isFile());
+    assert.equal((JSON.parse(readFileSync(join(scanned, 'results.sarif'), 'utf8')) as { runs: { results: unknown[] }[] }).runs[0].results.length, 2);
+    assert.match(readFileSync(summary, 'utf8'), new RegExp(`^## cpi-security-lint ${VERSION.replace(/\./g, '\\.')}`));
+  });
 });
