@@ -39,7 +39,9 @@ describe('Code actions', function () {
     const finding = await cleartext();
     assert.ok(finding.range.start.isEqual(at(608, 28)));
     const actions = await actionsAt(document.uri, finding.range);
-    const suppress = actions.find((action) => action.title.startsWith('Suppress cleartext-http-endpoint'));
+    const suppress = actions.find((action) => action.title === 'Suppress cleartext-http-endpoint for this file in .cpisecurity.json…');
+    // finer ones too: for the receiver alone
+    assert.ok(actions.some((action) => action.title === 'Suppress cleartext-http-endpoint for channel "Loyalty Points" in .cpisecurity.json…'), titles(actions));
     assert.ok(suppress, `no suppress action among:\n${titles(actions)}`);
     assert.equal(suppress.command?.command, 'cpiSecurity.suppressFinding');
     const args = suppress.command?.arguments?.[0] as { ruleId: string; uri: string; configUri: string; fileGlob: string };
