@@ -9,11 +9,25 @@ export interface CodeBlock {
   readonly inString?: ScriptToken;
 }
 
-export function* codeBlocks(model: ScriptModel): Generator<CodeBlock> {
+/** Blocks found per script: every rule walks them, the walk is done once. */
+const FOUND = new WeakMap<ScriptModel, readonly CodeBlock[]>();
+
+/** Every code block of the script in source order (found once per script, then shared). */
+export function codeBlocks(model: ScriptModel): readonly CodeBlock[] {
+  let blocks = FOUND.get(model);
+  if (!blocks) {
+    blocks = findCodeBlocks(model);
+    FOUND.set(model, blocks);
+  }
+  return blocks;
+}
+
+function findCodeBlocks(model: ScriptModel): CodeBlock[] {
+  const blocks: CodeBlock[] = [];
   const pending: CodeBlock[] = [{ code: model.code }];
   while (pending.length > 0) {
     const block = pending.pop()!;
-    yield block;
+    blocks.push(block);
     // Pushed in reverse so blocks come out in source order.
     const tokens = block.code.tokens;
     for (let i = tokens.length - 1; i >= 0; i--) {
@@ -25,6 +39,7 @@ export function* codeBlocks(model: ScriptModel): Generator<CodeBlock> {
       }
     }
   }
+  return blocks;
 }
 
 /** The code blocks of one string's interpolations (`${…}`, `$name`), directly inside it. */

@@ -50,7 +50,21 @@ const COMMAND_ARGUMENT_KEYWORDS = new Set(['new', 'this', 'true', 'false', 'null
 /** A name after one of these and before `(…) {` is being declared. */
 const DECLARING_KEYWORDS = new Set(['def', 'void', 'function', 'static', 'final', 'private', 'public', 'protected', 'abstract', 'synchronized', 'boolean', 'byte', 'char', 'short', 'int', 'long', 'float', 'double', 'async', 'get', 'set']);
 
-export function callSites(code: ScriptCode, language: ScriptLanguage): CallSite[] {
+/** Calls found per code block: every script rule walks them, a block is read once per analysis. */
+const FOUND = { groovy: new WeakMap<ScriptCode, readonly CallSite[]>(), javascript: new WeakMap<ScriptCode, readonly CallSite[]>() };
+
+/** Every call of a code block in source order (found once per block and language, then shared). */
+export function callSites(code: ScriptCode, language: ScriptLanguage): readonly CallSite[] {
+  const cache = FOUND[language];
+  let calls = cache.get(code);
+  if (!calls) {
+    calls = findCallSites(code, language);
+    cache.set(code, calls);
+  }
+  return calls;
+}
+
+function findCallSites(code: ScriptCode, language: ScriptLanguage): CallSite[] {
   const calls: CallSite[] = [];
   const tokens = code.tokens;
   for (let i = 0; i < tokens.length; i++) {
