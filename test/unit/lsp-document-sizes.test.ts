@@ -42,7 +42,7 @@ describe('lsp: DocumentSizes', () => {
     );
   });
 
-  it('measures a text that is not the document\'s current one', () => {
+  it("measures a text that is not the document's current one", () => {
     const sizes = new DocumentSizes();
     const document = sizes.documents().create('file:///x.iflw', 'cpi-iflow', 1, 'aé');
     assert.equal(sizes.utf8Size(document, document.getText()), 3);

@@ -122,7 +122,10 @@ export async function measureEditLatency(options: EditOptions): Promise<EditResu
 
   const diagnosticsFor = (version: number) =>
     new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version} within ${TIMEOUT_MS} ms\n${stderr}`)), TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`no diagnostics for version ${version} within ${TIMEOUT_MS} ms\n${stderr}`)),
+        TIMEOUT_MS,
+      );
       waiting = {
         version,
         resolve: (count) => {
@@ -140,7 +143,10 @@ export async function measureEditLatency(options: EditOptions): Promise<EditResu
       rootUri: root,
       workspaceFolders: [{ uri: root, name: 'bench' }],
       // BENCH_ANALYSIS_DELAY_MS: a fixed analysis delay instead of the server's default
-      initializationOptions: { editTimings: true, ...(process.env.BENCH_ANALYSIS_DELAY_MS ? { analysisDelayMs: Number(process.env.BENCH_ANALYSIS_DELAY_MS) } : {}) },
+      initializationOptions: {
+        editTimings: true,
+        ...(process.env.BENCH_ANALYSIS_DELAY_MS ? { analysisDelayMs: Number(process.env.BENCH_ANALYSIS_DELAY_MS) } : {}),
+      },
       capabilities: {
         workspace: { configuration: true },
         textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true } },
@@ -168,13 +174,17 @@ export async function measureEditLatency(options: EditOptions): Promise<EditResu
       pending = diagnosticsFor(version);
       const sent = epochNow();
       started = performance.now();
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: edit.insert }] });
+      await connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text: edit.insert }],
+      });
       diagnostics = await pending;
       times.push(performance.now() - started);
       kinds.push(edit.kind);
       // asked after the clock stopped: not part of the edit's time
       const timings = await connection.sendRequest(EditTimingsRequest.type, { uri });
-      if (!timings || timings.version !== version) throw new Error(`the server's timings are for version ${timings?.version} instead of ${version}`);
+      if (!timings || timings.version !== version)
+        throw new Error(`the server's timings are for version ${timings?.version} instead of ${version}`);
       stages.push(stagesOf(sent, timings, arrived));
       lines.shift(edit.offset, edit.insert.length - edit.remove);
     }
@@ -190,7 +200,11 @@ export async function measureEditLatency(options: EditOptions): Promise<EditResu
     const breakdown = {} as EditResult['breakdown'];
     for (const stage of Object.keys(STAGES) as Stage[]) {
       const values = measuredStages.map((edit) => edit[stage]);
-      breakdown[stage] = { p50Ms: percentile(values, 50), p95Ms: percentile(values, 95), meanMs: values.reduce((sum, value) => sum + value, 0) / values.length };
+      breakdown[stage] = {
+        p50Ms: percentile(values, 50),
+        p95Ms: percentile(values, 95),
+        meanMs: values.reduce((sum, value) => sum + value, 0) / values.length,
+      };
     }
     await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 5000))]);
     await connection.sendNotification('exit');

@@ -34,7 +34,11 @@ export class EditTimingLog {
     if (this.enabled) return;
     this.enabled = true;
     this.observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) this.pauses.push({ start: performance.timeOrigin + entry.startTime, end: performance.timeOrigin + entry.startTime + entry.duration });
+      for (const entry of list.getEntries())
+        this.pauses.push({
+          start: performance.timeOrigin + entry.startTime,
+          end: performance.timeOrigin + entry.startTime + entry.duration,
+        });
       if (this.pauses.length > GC_KEPT) this.pauses.splice(0, this.pauses.length - GC_KEPT);
     });
     this.observer.observe({ entryTypes: ['gc'] });
