@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AnalysisDelay, QUICK_READ_CHARS, TYPING_PAUSE_MS } from '../../server/src/lsp/analysis-delay';
+import { AnalysisDelay, QUICK_READ_CHARS, QUICK_SCRIPT_CHARS, TYPING_PAUSE_MS } from '../../server/src/lsp/analysis-delay';
 
 describe('lsp: AnalysisDelay', () => {
   it('analyses at once until an analysis of the artifact reads much whole, then waits for a pause in the typing', () => {
@@ -25,5 +25,14 @@ describe('lsp: AnalysisDelay', () => {
     delay.setFixed(4000);
     delay.analysed('file:///a', 1);
     assert.equal(delay.afterEdit('file:///a'), 4000);
+  });
+
+  it('scripts, read whole with their rules on every edit, wait for a pause from a smaller size on', () => {
+    const delay = new AnalysisDelay(QUICK_SCRIPT_CHARS);
+    assert.ok(QUICK_SCRIPT_CHARS < QUICK_READ_CHARS);
+    delay.analysed('file:///s.groovy', 220_000); // a 5,000-line script
+    assert.equal(delay.afterEdit('file:///s.groovy'), 0);
+    delay.analysed('file:///s.groovy', QUICK_SCRIPT_CHARS + 1);
+    assert.equal(delay.afterEdit('file:///s.groovy'), TYPING_PAUSE_MS);
   });
 });

@@ -20,8 +20,19 @@ export const TYPING_PAUSE_MS = 200;
  */
 export const QUICK_READ_CHARS = 1_000_000;
 
+/**
+ * The same for a script, read whole on every edit: its reading and rules
+ * take some 250 ms per million characters on that machine, so a script of up
+ * to about 10,000 lines is analysed at once.
+ */
+export const QUICK_SCRIPT_CHARS = 400_000;
+
 export class AnalysisDelay {
   private fixed: number | undefined;
+
+  /** `quickReadChars`: what an analysis may read whole and still be done before the next keystroke. */
+  constructor(private readonly quickReadChars = QUICK_READ_CHARS) {}
+
   /** How many characters the last analysis of each artifact read whole. */
   private readonly last = new Map<string, number>();
 
@@ -34,7 +45,7 @@ export class AnalysisDelay {
   afterEdit(artifact: string): number {
     if (this.fixed !== undefined) return this.fixed;
     const last = this.last.get(artifact);
-    return last !== undefined && last > QUICK_READ_CHARS ? TYPING_PAUSE_MS : 0;
+    return last !== undefined && last > this.quickReadChars ? TYPING_PAUSE_MS : 0;
   }
 
   /** The analysis of `artifact` read `readWhole` characters whole (files not read in part, from an earlier reading). */

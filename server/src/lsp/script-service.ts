@@ -13,14 +13,13 @@ import type { ContentSource } from '../engine/source';
 import type { ScriptModel } from '../core/script/model';
 import { canonicalUri } from '../engine/uri';
 import type { EditorConfiguration } from './configuration';
+import { AnalysisDelay, QUICK_SCRIPT_CHARS } from './analysis-delay';
 import { fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
 import { LogOnce, ruleFailureLines } from './log-once';
 
-const DEBOUNCE_MS = 200;
-
 /**
  * Groovy and JavaScript documents open in the editor: analysed while typing
- * (debounced per document) when they belong to an integration artifact or
+ * (at once while quick to read, see analysis-delay.ts) when they belong to an integration artifact or
  * the configuration lists them under `scripts`; any other script is left
  * alone. The artifact's iFlows are read for the Script steps that run the
  * script, and read again only when their text changed.
@@ -31,7 +30,8 @@ export class ScriptService {
   /** The last reading of each analysed script, for hovers. */
   private readonly models = new Map<string, ScriptModel>();
   private readonly iflowCache = new Map<string, ParsedIflow>();
-  private debounceMs = DEBOUNCE_MS;
+  /** At once while the script reads quickly, after a pause in the typing for a huge one (analysis-delay.ts). */
+  private readonly delay = new AnalysisDelay(QUICK_SCRIPT_CHARS);
   private readonly failureLog: LogOnce;
   private readonly sizeLog: LogOnce;
 
@@ -51,8 +51,9 @@ export class ScriptService {
     return isScriptUri(uri);
   }
 
+  /** A fixed delay after every edit (initialization option `analysisDelayMs`) instead of one that depends on the script's size. */
   setDebounce(ms: number): void {
-    if (Number.isFinite(ms) && ms >= 0) this.debounceMs = ms;
+    this.delay.setFixed(ms);
   }
 
   findingsFor(uri: string): readonly Finding[] {
@@ -64,7 +65,7 @@ export class ScriptService {
     return this.models.get(canonicalUri(uri));
   }
 
-  /** Re-analyse a script document after a short pause in typing. */
+  /** Re-analyse a script document: at once while it is quick to read, after a pause in the typing otherwise. */
   changed(document: TextDocument, immediately = false): void {
     const { uri } = document;
     clearTimeout(this.timers.get(uri));
@@ -72,7 +73,7 @@ export class ScriptService {
       this.timers.delete(uri);
       this.analyse(uri).catch((error: unknown) => this.connection.console.error(`Script analysis of ${uri} failed: ${String(error)}`));
     };
-    this.timers.set(uri, setTimeout(run, immediately ? 0 : this.debounceMs));
+    this.timers.set(uri, setTimeout(run, immediately ? 0 : this.delay.afterEdit(canonicalUri(uri))));
   }
 
   /** Configuration or settings changed: every open script again. */
@@ -137,6 +138,8 @@ export class ScriptService {
       const iflowFiles = this.source.artifactFiles(folder).filter((file) => file.kind === 'iflow');
       const { iflows } = readArtifact(this.source, iflowFiles, limit, this.parser);
       const result = analyseScript({ uri: canonical, script: read.script, config: resolved.config, iflows });
+      // Scripts are read whole on every edit (the artifact's iFlows come from the cache)
+      this.delay.analysed(canonical, read.script.text.length);
       this.failureLog.update(uri, ruleFailureLines(result.ruleFailures));
       // findings carry the document's own URI, so code actions and related locations match what the editor sent
       const findings = result.findings.map((finding) => ({ ...finding, uri, fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, uri })) })) }));
