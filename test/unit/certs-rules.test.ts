@@ -148,13 +148,13 @@ describe('certificate rules', () => {
   });
 
   describe('private-key-in-workspace', () => {
-    it('reports every kind of PEM private key on its block', () => {
+    it('reports every kind of PEM private key on its BEGIN line', () => {
       const keys = certs.privateKeyPems();
       for (const pem of [keys.rsa, keys.pkcs8, keys.encrypted, keys.ec]) {
         const finding = only(check(pem), 'private-key-in-workspace');
         assert.equal(finding.severity, 'warning');
         assert.deepEqual(finding.range.start, { line: 0, character: 0 });
-        assert.ok(finding.range.end.line > 2);
+        assert.deepEqual(finding.range.end, { line: 0, character: pem.split(/\r?\n/)[0].length });
       }
       assert.match(only(check(keys.encrypted), 'private-key-in-workspace').message, /ENCRYPTED PRIVATE KEY.*encrypted/);
     });
@@ -173,17 +173,23 @@ describe('certificate rules', () => {
     });
   });
 
-  it('reports each certificate of a mixed bundle on its own block, skipping the unreadable one', () => {
+  it('reports each certificate of a mixed bundle on its own BEGIN line, skipping the unreadable one', () => {
     const text = certs.caSignedLeaf().pem + certs.garbagePem + certs.rsa1024().pem + certs.expired().pem;
     const file = readCertificateFile(certs.bytesOf(text), 'bundle.pem');
     const findings = checkCertificateFile(file, { uri: 'u', usage: 'outbound', now: new Date(), expiryWarningDays: 60, fileName: 'bundle.pem' });
     assert.deepEqual(
       findings.map((f) => [f.ruleId, f.range]),
       [
-        ['cert-weak-key', file.blocks[2].range],
-        ['cert-expired', file.blocks[3].range],
+        ['cert-weak-key', file.blocks[2].headerRange],
+        ['cert-expired', file.blocks[3].headerRange],
       ],
     );
+    // the underline is the header line alone, not the base64 body under it
+    const lines = text.split('\n');
+    for (const finding of findings) {
+      assert.equal(finding.range.start.line, finding.range.end.line);
+      assert.equal(lines[finding.range.start.line].slice(finding.range.start.character, finding.range.end.character), '-----BEGIN CERTIFICATE-----');
+    }
     assert.equal(file.problems.length, 1);
   });
 

@@ -73,6 +73,6 @@ describe('SAP design guidelines', () => {
     const finding = findings.find((candidate) => candidate.ruleId === 'cleartext-http-endpoint');
     assert.ok(finding, 'the fixture has a cleartext-http-endpoint finding');
     const hover = iflowHover(iflow, undefined, findings, finding.range.start, { explainRule: 'explain', openFaq: 'faq' });
-    assert.ok(hover?.markdown.includes('SAP design guideline: `USE_SECURE_PROTOCOLS`'), hover?.markdown);
+    assert.ok(hover?.markdown.includes('guideline `USE_SECURE_PROTOCOLS`'), hover?.markdown);
   });
 });

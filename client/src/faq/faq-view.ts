@@ -1,6 +1,7 @@
 // The Security FAQ tree: categories, then questions; a question opens its
 // answer. A text filter narrows the questions.
 import * as vscode from 'vscode';
+import { answerExcerpt } from '@cpi/common/knowledge/excerpt';
 import { ALL_FAQ_ENTRIES } from '@cpi/common/knowledge/faq';
 import type { FaqCategory } from '@cpi/common/knowledge/types';
 import { Commands } from '@cpi/common/protocol';
@@ -46,7 +47,7 @@ export class FaqView implements vscode.TreeDataProvider<FaqNode>, vscode.Disposa
     // Not SAP's FAQ: our guidance, built on the SAP pages it links.
     if (entry.source === 'our-guidance') item.description = vscode.l10n.t('our guidance');
     item.iconPath = new vscode.ThemeIcon('question');
-    item.tooltip = new vscode.MarkdownString(firstParagraph(entry.answer));
+    item.tooltip = new vscode.MarkdownString(answerExcerpt(entry.answer));
     item.contextValue = entry.relatedRules.length > 0 ? 'faqQuestion.withRules' : 'faqQuestion';
     item.command = { title: vscode.l10n.t('Open Answer'), command: Commands.openFaq, arguments: [entry.id, false] };
     return item;
@@ -94,6 +95,3 @@ export class FaqView implements vscode.TreeDataProvider<FaqNode>, vscode.Disposa
   }
 }
 
-function firstParagraph(markdown: string): string {
-  return markdown.split(/\n\s*\n/)[0] ?? '';
-}

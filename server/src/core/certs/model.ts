@@ -60,6 +60,11 @@ export interface CertificateBlock {
   readonly label: string;
   /** The whole BEGIN..END block; for DER the empty range at the start of the file. */
   readonly range: Range;
+  /**
+   * The block's first line (the BEGIN line; for DER the empty range at the
+   * start): findings underline it rather than the whole base64 body.
+   */
+  readonly headerRange: Range;
   /** For certificates that could be read. */
   readonly info?: CertificateInfo;
   /** Why a certificate block could not be read (also listed in the file's problems). */

@@ -83,7 +83,7 @@ function readPem(text: string, problems: CertificateProblem[]): CertificateBlock
     const kind = blockKind(pem.label);
     const block = pem.error !== undefined ? { kind, label: pem.label, range, problem: unreadable(pem.error) } : readPemBlock(pem, kind, range);
     if (block.problem !== undefined) problems.push({ message: block.problem, range });
-    return block;
+    return { ...block, headerRange: lines.rangeOf(pem.start, lineEnd(text, pem.start, pem.end)) };
   });
 }
 
@@ -92,13 +92,21 @@ function unreadable(reason: unknown): string {
   return `Not a readable certificate: ${reason instanceof Error ? reason.message : String(reason)}.`;
 }
 
-function readPemBlock(pem: PemBlock, kind: BlockKind, range: Range): CertificateBlock {
+/** Where the first line starting at `from` ends (before its line break), at most at `limit`. */
+function lineEnd(text: string, from: number, limit: number): number {
+  const match = /\r?\n/.exec(text.slice(from, limit));
+  return match ? from + match.index : limit;
+}
+
+type UnplacedBlock = Omit<CertificateBlock, 'headerRange'>;
+
+function readPemBlock(pem: PemBlock, kind: BlockKind, range: Range): UnplacedBlock {
   if (kind !== 'certificate') return { kind, label: pem.label, range };
   return readBase64Certificate(pem.body, pem.label, range);
 }
 
 /** A certificate from base64 text: a PEM body, or a headerless base64 file. */
-function readBase64Certificate(body: string, label: string, range: Range): CertificateBlock {
+function readBase64Certificate(body: string, label: string, range: Range): UnplacedBlock {
   const decoded = decodePemBody(body);
   if ('error' in decoded) return { kind: 'certificate', label, range, problem: unreadable(decoded.error) };
   // OpenSSL's TRUSTED CERTIFICATE appends trust settings after the certificate.
@@ -106,7 +114,7 @@ function readBase64Certificate(body: string, label: string, range: Range): Certi
   return readDer(der, 'certificate', label, range);
 }
 
-function readDer(der: Buffer, kind: BlockKind, label: string, range: Range): CertificateBlock {
+function readDer(der: Buffer, kind: BlockKind, label: string, range: Range): UnplacedBlock {
   try {
     return { kind, label, range, info: readCertificateInfo(der) };
   } catch (error) {
@@ -119,9 +127,10 @@ function readBinaryOrBase64(bytes: Uint8Array, text: string, extension: string, 
   if (extension === '.key') return [];
   let block: CertificateBlock | undefined;
   if (bytes[0] === 0x30) {
-    block = readDer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), 'certificate', 'DER', START);
+    block = { ...readDer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), 'certificate', 'DER', START), headerRange: START };
   } else if (looksLikeBareBase64(text)) {
-    block = readBase64Certificate(text, 'BASE64', new LineIndex(text).rangeOf(0, text.length));
+    const lines = new LineIndex(text);
+    block = { ...readBase64Certificate(text, 'BASE64', lines.rangeOf(0, text.length)), headerRange: lines.rangeOf(0, lineEnd(text, 0, text.length)) };
   }
   if (!block) {
     problems.push({ message: 'Not a readable certificate: neither PEM (no -----BEGIN CERTIFICATE----- line) nor DER.', range: START });

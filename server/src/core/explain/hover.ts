@@ -2,13 +2,14 @@ import type { ParsedIflow, ParsedParameters } from '../analysis/parsed';
 import { displayName } from '../analysis/parsed';
 import type { Finding } from '@cpi/common/findings';
 import { faqEntry } from '@cpi/common/knowledge/faq';
-import { explainKey, guidelineText, ruleDoc } from '@cpi/common/knowledge/rule-docs';
+import { explainKey } from '@cpi/common/knowledge/rule-docs';
+import { answerExcerpt } from '@cpi/common/knowledge/excerpt';
 import type { ParameterEntry } from '../params/model';
 import { resolveValue } from '../params/resolve';
-import { ruleMeta } from '@cpi/common/rules/catalogue';
 import { isSecretName } from '../rules/support/secrets';
 import { containsPosition, type Position, type Range } from '@cpi/common/text/range';
 import { entryAt, propertyAt } from './locate-property';
+import { findingLines } from './finding-line';
 
 /** Client commands hovers link to (declared in the shared protocol module). */
 export interface HoverCommands {
@@ -35,58 +36,45 @@ function shownValue(value: string, secret: boolean): string {
   return `\`${clipped.replace(/`/g, 'ˋ')}\``;
 }
 
-function findingSection(finding: Finding, commands: HoverCommands): string {
-  const meta = ruleMeta(finding.ruleId);
-  const doc = ruleDoc(finding.ruleId);
-  const links = [`[Explain rule](${commandLink(commands.explainRule, finding.ruleId)})`];
-  if (meta) links.push(`[SAP Help](${meta.helpUrl})`);
-  return [
-    `**${SEVERITY_LABEL[finding.severity]} · ${finding.ruleId}**${meta ? ` — ${meta.title}` : ''}`,
-    finding.message,
-    doc ? `*Why it matters:* ${firstParagraph(doc.why)}` : '',
-    // the guideline id lets the finding be matched with the tenant's design-guideline check
-    meta?.guideline ? guidelineText(meta) : '',
-    links.join(' · '),
-  ]
-    .filter(Boolean)
-    .join('\n\n');
-}
-
-function keySection(key: string, commands: HoverCommands): string | undefined {
+/** What the key means for security: one line. */
+function keyLine(key: string): string | undefined {
   const explanation = explainKey(key);
-  if (!explanation) return undefined;
-  const parts = [`**\`${key}\`** — ${explanation.summary}`];
-  const faq = explanation.faq ? faqEntry(explanation.faq) : undefined;
-  if (faq) {
-    parts.push(`*FAQ:* ${faq.question} — ${firstSentence(faq.answer)}`);
-    parts.push(`[Read the answer](${commandLink(commands.openFaq, faq.id)}) · [SAP Help](${faq.helpUrl})`);
-  }
-  return parts.join('\n\n');
+  return explanation ? `**\`${key}\`** — ${explanation.summary}` : undefined;
 }
 
-function firstParagraph(markdown: string): string {
-  return markdown.split(/\n\s*\n/)[0].trim();
+/** The FAQ answer behind a key: question, the answer's opening, links. */
+function faqSection(key: string, commands: HoverCommands): string | undefined {
+  const faqId = explainKey(key)?.faq;
+  const faq = faqId ? faqEntry(faqId) : undefined;
+  if (!faq) return undefined;
+  return [
+    `*FAQ: ${faq.question}* ${answerExcerpt(faq.answer, { sentence: true })}`,
+    `[Read the answer](${commandLink(commands.openFaq, faq.id)}) · [SAP Help](${faq.helpUrl})`,
+  ].join('\n\n');
 }
 
-function firstSentence(markdown: string): string {
-  const paragraph = firstParagraph(markdown).replace(/\s+/g, ' ');
-  const end = paragraph.search(/[.!?](\s|$)/);
-  return end >= 0 ? paragraph.slice(0, end + 1) : paragraph;
+/** The findings under the cursor, one short line per rule (VS Code shows their messages above the hover). */
+function findingsBlock(findings: readonly Finding[], commands: HoverCommands): string | undefined {
+  const lines = findingLines(findings, commands);
+  return lines.length > 0 ? lines.join('  \n') : undefined;
 }
 
 const atPosition = (findings: readonly Finding[], uri: string, position: Position) =>
   findings.filter((finding) => finding.uri === uri && containsPosition(finding.range, position));
 
 /**
- * Hover for an iFlow: the findings under the cursor first, then what the
- * setting means for security, with the FAQ answer behind it.
+ * Hover for an iFlow, short enough for a small hover: the findings under the
+ * cursor as one line each, what the setting means for security, its resolved
+ * value, then the opening of the FAQ answer behind it.
  */
 export function iflowHover(iflow: ParsedIflow, parameters: ParsedParameters | undefined, findings: readonly Finding[], position: Position, commands: HoverCommands): HoverContent | undefined {
   const at = propertyAt(iflow.model, position);
   if (!at) return undefined;
   const { property } = at;
-  const sections = atPosition(findings, iflow.uri, position).map((finding) => findingSection(finding, commands));
-  const key = keySection(property.key, commands);
+  const sections: string[] = [];
+  const found = findingsBlock(atPosition(findings, iflow.uri, position), commands);
+  if (found) sections.push(found);
+  const key = keyLine(property.key);
   if (key) sections.push(key);
   if (sections.length === 0) return undefined;
   if (property.value && property.value.text.includes('{{')) {
@@ -99,6 +87,8 @@ export function iflowHover(iflow: ParsedIflow, parameters: ParsedParameters | un
         : `Parameters ${names} have no value in parameters.prop: the value is unknown until deployment.`,
     );
   }
+  const faq = faqSection(property.key, commands);
+  if (faq) sections.push(faq);
   const range = property.value && containsPosition(property.value.range, position) ? property.value.range : property.keyRange;
   return { markdown: sections.join('\n\n---\n\n'), range };
 }
@@ -123,7 +113,9 @@ function usesOf(entry: ParameterEntry, iflows: readonly ParsedIflow[], parameter
 export function parametersHover(parameters: ParsedParameters, iflows: readonly ParsedIflow[], findings: readonly Finding[], position: Position, commands: HoverCommands): HoverContent | undefined {
   const entry = entryAt(parameters.file, position);
   if (!entry) return undefined;
-  const sections = atPosition(findings, parameters.uri, position).map((finding) => findingSection(finding, commands));
+  const sections: string[] = [];
+  const found = findingsBlock(atPosition(findings, parameters.uri, position), commands);
+  if (found) sections.push(found);
   const uses = usesOf(entry, iflows, parameters);
   const secret = isSecretName(entry.key) || uses.some((use) => isSecretName(use.key));
   const lines = [`**Parameter \`${entry.key}\`** = ${shownValue(entry.value.text, secret)}`];
@@ -132,7 +124,7 @@ export function parametersHover(parameters: ParsedParameters, iflows: readonly P
   sections.push(lines.join('\n'));
   const keys = [...new Set(uses.map((use) => use.key))];
   for (const key of keys) {
-    const section = keySection(key, commands);
+    const section = [keyLine(key), faqSection(key, commands)].filter(Boolean).join('\n\n');
     if (section) sections.push(section);
   }
   const range = containsPosition(entry.value.range, position) ? entry.value.range : entry.keyRange;

@@ -16,7 +16,7 @@ function privateKeyMessage(block: CertificateBlock): string {
 const certificateFileCheck: CertificateFileCheck = {
   check(file, report, { fileName }) {
     for (const block of file.blocks) {
-      if (block.kind === 'private-key') report({ range: block.range, message: privateKeyMessage(block), subject: block.label });
+      if (block.kind === 'private-key') report({ range: block.headerRange, message: privateKeyMessage(block), subject: block.label });
     }
     // Key stores and binary .key files hold keys we do not open: the file itself is the finding.
     const extension = fileExtension(fileName);
