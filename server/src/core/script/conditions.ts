@@ -35,11 +35,17 @@ function unbracedBranch(code: ScriptCode, open: number, at: number): Condition |
   if (which < 0) return undefined;
   const statement = statements[which];
   // `if (…) call()` on one line: one statement that begins with the condition.
+  // A braced body at `at` was counted by the caller (its condition stands right before it); a
+  // body that closes before `at` ends its condition's reach (`if (a) {…} else …`).
+  const braced = code.tokens[at].text === '{';
   let found: Condition | undefined;
   for (let i = statement.start; i < at; i = code.pair[i] > i ? code.pair[i] + 1 : i + 1) {
-    if (isKeyword(code, i, 'else')) found = { kind: 'else', at: i };
-    else if (code.tokens[i].text === '(' && isKeyword(code, i - 1, 'if') && code.pair[i] >= 0 && code.pair[i] < at)
-      found = { kind: 'if', at: i };
+    const token = code.tokens[i];
+    if (isKeyword(code, i, 'else')) {
+      if (!(braced && i + 1 === at)) found = { kind: 'else', at: i };
+    } else if (token.text === '(' && isKeyword(code, i - 1, 'if') && code.pair[i] >= 0 && code.pair[i] < at) {
+      if (!(braced && code.pair[i] + 1 === at)) found = { kind: 'if', at: i };
+    } else if (token.text === '{' && token.kind === 'punctuation') found = undefined;
   }
   if (found) return found;
   // `if (…)` on its own line: the previous statement is the bare condition.

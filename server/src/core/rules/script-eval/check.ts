@@ -13,6 +13,9 @@ const EVAL_METHODS = new Set(['me', 'x', 'xy', 'xyz']);
 const ENGINE_LOOKUPS = new Set(['getEngineByName()', 'getEngineByExtension()', 'getEngineByMimeType()']);
 const SOURCES = ['ScriptEngineManager', 'GroovyClassLoader'] as const;
 
+/** Groovy compiles evaluated text into classes that are never unloaded. */
+const GROOVY_CLASSES = /Groovy|class/;
+
 type Source = (typeof SOURCES)[number];
 
 /**
@@ -83,7 +86,7 @@ function check(script: ScriptModel, report: (found: ScriptReport) => void): void
       report({
         at: code.tokens[call.start],
         to: code.tokens[call.end - 1],
-        message: `${what[0].toUpperCase()}${what.slice(1)}: whatever the text says runs with the rights of the integration flow, and every class generated this way stays loaded.`,
+        message: `${what[0].toUpperCase()}${what.slice(1)}: whatever the text says runs with the rights of the integration flow${GROOVY_CLASSES.test(what) ? ', and every class generated this way stays loaded' : ''}.`,
       });
     }
   }
