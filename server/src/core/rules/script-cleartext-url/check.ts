@@ -12,7 +12,6 @@ import type { ScriptReport } from '../script-check';
 // http:// too, and nothing ever connects to them.
 
 const CONNECTING_METHODS = new Set(['toURL', 'toURI', 'openConnection']);
-const HTTP_URI_HEADERS = new Set(['CamelHttpUri', 'Exchange.HTTP_URI']);
 
 /** The literal start of a string token: its first text part, where its value begins. */
 function leadingText(token: ScriptToken): { start: number; value: string; complete: boolean } | undefined {
@@ -70,7 +69,8 @@ function targetOf(code: ScriptCode, call: CallSite): { token: ScriptToken; how: 
       .slice(name.start, name.end)
       .map((t) => t.text)
       .join('');
-    if (!(literal ? literal.value === 'CamelHttpUri' : HTTP_URI_HEADERS.has(text))) return undefined;
+    if (!(literal ? literal.value === 'CamelHttpUri' : text === 'Exchange.HTTP_URI' || text.endsWith('.Exchange.HTTP_URI')))
+      return undefined;
     const token = leadingString(code, call.arguments[1]);
     return token ? { token, how: 'the header CamelHttpUri' } : undefined;
   }
