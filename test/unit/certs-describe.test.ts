@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { describeCertificate, summarizeCertificate } from '../../server/src/core/certs/describe';
 import { readCertificateFile } from '../../server/src/core/certs/read';
+import { checkCertificateFile } from '../../server/src/core/analysis/check-certificate-file';
+import { certificateHover } from '../../server/src/core/explain/certificate-hover';
 import { FAQ, faqUrl } from '@cpi/common/knowledge/sap-help';
 import * as certs from '../support/certs';
 
@@ -40,6 +42,30 @@ describe('certificate hovers and code lenses', () => {
     assert.match(describeCertificate(selfSigned, undefined, now), /not declared \(treated as outbound\)[\s\S]*CA-signed certificate/);
     assert.ok(describeCertificate(infoOf(certs.wildcardCn().pem), 'inbound', now).includes(faqUrl(FAQ.wildcardCn)));
     assert.match(describeCertificate(infoOf(certs.rootCa().pem), 'inbound', now), /trust anchor/);
+  });
+
+  it('leads the code lens with the weakness a rule found', () => {
+    const weak = infoOf(certs.rsa1024().pem);
+    const now = new Date();
+    assert.match(summarizeCertificate(weak, now, ['cert-weak-key']), /^⚠ RSA 1024 · /);
+    assert.match(summarizeCertificate(infoOf(certs.sha1Signed().pem), now, ['cert-weak-signature']), /^⚠ SHA-1 · /);
+    assert.ok(!summarizeCertificate(weak, now, []).startsWith('⚠'));
+  });
+
+  it('quotes no CA-signed recommendation on a CA-signed certificate', () => {
+    const text = describeCertificate(infoOf(certs.caSignedLeaf().pem), 'outbound', new Date());
+    assert.ok(!/recommends a CA-signed/.test(text), text);
+    assert.ok(!/self-signed/i.test(text), text);
+  });
+
+  it('starts the certificate hover with the findings and why they matter', () => {
+    const pem = certs.rsa1024().pem;
+    const file = readCertificateFile(certs.bytesOf(pem), 'legacy.pem');
+    const findings = checkCertificateFile(file, { uri: 'u', usage: 'outbound', now: new Date(), expiryWarningDays: 60, fileName: 'legacy.pem' });
+    const markdown = certificateHover(file.blocks[0].info!, 'outbound', findings, new Date(), { explainRule: 'explain' });
+    assert.match(markdown, /^⛔ \*\*cert-weak-key\*\* — .*\n\*Why it matters:\* \S/);
+    assert.ok(markdown.indexOf('**Certificate**') > markdown.indexOf('cert-weak-key'));
+    for (const finding of findings) assert.ok(!markdown.includes(finding.message));
   });
 
   it('explains a CA-signed certificate whose issuer name equals its subject', () => {

@@ -3,7 +3,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseCertificateFile, isCertificateUri, type CertificateResult } from '../core/analysis/analyse-certificate';
 import { fileTooLargeMessage, RAISE_LIMIT_IN_EDITOR } from '../core/config/file-size';
 import { certificateUsage } from '../core/config/globs';
-import { describeCertificate, summarizeCertificate } from '../core/certs/describe';
+import { summarizeCertificate } from '../core/certs/describe';
+import { certificateHover } from '../core/explain/certificate-hover';
 import type { Finding } from '@cpi/common/findings';
 import { containsPosition } from '@cpi/common/text/range';
 import { bytesOf, readWithinLimit, sizeLimit } from '../engine/artifact-reader';
@@ -11,7 +12,7 @@ import type { ContentSource } from '../engine/source';
 import { canonicalUri } from '../engine/uri';
 import type { EditorConfiguration } from './configuration';
 import { fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
-import { DIAGNOSTIC_SOURCE } from '@cpi/common/protocol';
+import { Commands, DIAGNOSTIC_SOURCE } from '@cpi/common/protocol';
 import { LogOnce, ruleFailureLines } from './log-once';
 
 /**
@@ -94,16 +95,20 @@ export class CertificateService {
     const entry = this.results.get(uri);
     const block = entry?.result.file.blocks.find((candidate) => candidate.info && containsPosition(candidate.range, position));
     if (!entry || !block?.info) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: describeCertificate(block.info, entry.usage, new Date()) }, range: block.range };
+    const findings = entry.result.findings.filter((finding) => containsPosition(block.range, finding.range.start));
+    const markdown = certificateHover(block.info, entry.usage, findings, new Date(), { explainRule: Commands.explainRule });
+    return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: block.range };
   }
 
   codeLenses(uri: string): CodeLens[] {
     const entry = this.results.get(uri);
     if (!entry) return [];
     const now = new Date();
-    return entry.result.file.blocks.flatMap((block) =>
+    return entry.result.file.blocks.flatMap((block) => {
+      if (!block.info) return [];
+      const ruleIds = entry.result.findings.filter((finding) => containsPosition(block.range, finding.range.start)).map((finding) => finding.ruleId);
       // a lens without a command is a label: the summary needs no click
-      block.info ? [{ range: { start: block.range.start, end: block.range.start }, command: { title: summarizeCertificate(block.info, now), command: '' } }] : [],
-    );
+      return [{ range: { start: block.range.start, end: block.range.start }, command: { title: summarizeCertificate(block.info, now, ruleIds), command: '' } }];
+    });
   }
 }

@@ -23,6 +23,8 @@ function faqFacts(info: CertificateInfo, usage: CertificateUsage | undefined): F
       text: 'A self-signed CA certificate is a trust anchor (a root CA uploaded to the keystore); the self-signed rules do not apply to it. For inbound client authentication the root must be one SAP lists as supported.',
       section: FAQ.approvedCas,
     });
+  } else if (!info.selfSigned) {
+    // CA-signed: what SAP recommends already holds, nothing to quote
   } else if (usage === 'inbound') {
     facts.push({ text: 'Self-signed certificates are not supported for inbound client authentication: the client certificate must be CA-signed.', section: FAQ.selfSignedClientAuth });
   } else if (usage === 'messageLevel') {
@@ -57,7 +59,33 @@ export function describeCertificate(info: CertificateInfo, usage: CertificateUsa
   return lines.join('\n');
 }
 
-/** One line for a code lens: `CN=api.example.com · RSA 2048 · expires in 41 days · CA-signed`. */
-export function summarizeCertificate(info: CertificateInfo, now: Date): string {
-  return [certificateName(info), keyPhrase(info), validityPhrase(info, now), signerPhrase(info)].join(' · ');
+/** What a rule found wrong with the certificate, in a word or two for the code lens. */
+function weakness(ruleId: string, info: CertificateInfo, now: Date): string | undefined {
+  switch (ruleId) {
+    case 'cert-weak-key':
+      return keyPhrase(info);
+    case 'cert-weak-signature':
+      return info.signatureHash ?? info.signatureAlgorithm;
+    case 'cert-expired':
+    case 'cert-expiring-soon':
+      return validityPhrase(info, now);
+    case 'cert-wildcard-cn':
+      return 'wildcard name';
+    case 'inbound-cert-self-signed':
+    case 'outbound-cert-self-signed':
+    case 'message-cert-self-signed':
+      return 'self-signed';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * One line for a code lens: `CN=api.example.com · RSA 2048 · expires in 41 days · CA-signed`,
+ * led by the weaknesses the rules found (`⚠ RSA 1024 · CN=legacy…`).
+ */
+export function summarizeCertificate(info: CertificateInfo, now: Date, ruleIds: readonly string[] = []): string {
+  const weaknesses = [...new Set(ruleIds.map((id) => weakness(id, info, now)).filter((w): w is string => w !== undefined))];
+  const summary = [certificateName(info), keyPhrase(info), validityPhrase(info, now), signerPhrase(info)].join(' · ');
+  return weaknesses.length > 0 ? `⚠ ${weaknesses.join(', ')} · ${summary}` : summary;
 }
