@@ -70,7 +70,7 @@ describe('editor features over stdio', function () {
     const actions = await session.codeActionsFor(ws.iflowUri, diagnostic);
     const explain = actions.find((a) => a.command?.command === 'cpiSecurity.explainRule');
     assert.deepEqual(explain?.command?.arguments, ['cleartext-basic-auth']);
-    const suppress = actions.find((a) => a.command?.command === 'cpiSecurity.suppressFinding');
+    const suppress = actions.find((a) => a.command?.command === 'cpiSecurity.suppressFinding' && a.title.endsWith('for this file in .cpisecurity.json…'));
     assert.deepEqual(suppress?.command?.arguments, [
       { ruleId: 'cleartext-basic-auth', uri: ws.iflowUri, configUri: ws.configUri, fileGlob: 'Order Replication/src/main/resources/scenarioflows/integrationflow/Order Replication.iflw' },
     ]);

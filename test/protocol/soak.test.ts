@@ -234,8 +234,10 @@ describe('language server soak', function () {
       const open = documents.filter((d) => d.open);
       const expected = await freshDiagnostics(open);
       const compare = (how: string) => {
+        // a closed file shows nothing, but for an iFlow or parameters.prop of an artifact with an open file, which shows its live analysis
         for (const document of documents.filter((d) => !d.open)) {
-          assert.deepEqual(session.published(document.file.uri)?.diagnostics, [], `closed ${document.file.uri} still shows diagnostics ${how} ${where}`);
+          const shown = session.published(document.file.uri)?.diagnostics ?? [];
+          assert.deepEqual(normalised(shown), normalised(expected.get(document.file.uri)!), `closed ${document.file.uri} shows stale diagnostics ${how} ${where}`);
         }
         for (const document of open) {
           const actual = session.published(document.file.uri)!;
@@ -252,7 +254,7 @@ describe('language server soak', function () {
       compare('after a re-analysis');
     }
 
-    /** What a server that saw only the final texts reports for each open document. */
+    /** What a server that saw only the final texts of the open documents reports for each document, open or closed. */
     async function freshDiagnostics(open: readonly SoakDocument[]): Promise<Map<string, Diagnostic[]>> {
       const fresh = new LspSession();
       try {
@@ -261,6 +263,7 @@ describe('language server soak', function () {
         await within(fresh.connection.sendRequest(ReanalyseRequest.method), 30_000, 're-analyse on the fresh server');
         const result = new Map<string, Diagnostic[]>();
         for (const document of open) result.set(document.file.uri, (await fresh.waitForPublished(document.file.uri, (p) => p.version === 1, 15_000)).diagnostics);
+        for (const document of documents.filter((d) => !open.includes(d))) result.set(document.file.uri, fresh.published(document.file.uri)?.diagnostics ?? []);
         return result;
       } finally {
         await fresh.shutdown();
