@@ -1,13 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyseArtifact, type ArtifactResult } from '../../server/src/core/analysis/analyse-artifact';
-import { artifactFolder, isIflowUri } from '../../server/src/core/analysis/artifact-layout';
-import { parseIflow, parseParameters } from '../../server/src/core/analysis/parsed';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyseArtifact } from '../../server/src/core/analysis/analyse-artifact';
+import { parseIflow } from '../../server/src/core/analysis/parsed';
 import { parseConfig } from '../../server/src/core/config/parse';
-import { configTarget } from '../../server/src/core/config/target';
-import type { Finding } from '@cpi/common/findings';
+import { ConfigResolver } from '../../server/src/engine/config-resolver';
+import { discoverFiles } from '../../server/src/engine/discover';
+import { DiskSource } from '../../server/src/engine/disk-source';
+import type { ReportedFinding, ScanReport } from '../../server/src/engine/report';
+import { scanFiles } from '../../server/src/engine/scan';
+import { fileUri } from '../../server/src/engine/uri';
 import { RULES } from '@cpi/common/rules/catalogue';
 import { FIXTURE_TODAY, type ExpectedFinding } from '../support/fixture-cases';
 import { filesUnder } from '../support/files';
@@ -19,72 +22,49 @@ import { filesUnder } from '../support/files';
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const EXPECTED = join(__dirname, '..', 'fixtures', 'examples-expected.json');
 const CONFIG = join(EXAMPLES, '.cpisecurity.json');
+const SCRIPTS = 'Kestrel_Supplier_Catalog_Sync/src/main/resources/script/';
 
-/** Analyses every artifact the way the language server does: iFlows grouped by artifact folder, with that folder's parameters.prop. */
-function analyseExamples(): ArtifactResult {
-  const configUri = pathToFileURL(CONFIG).href;
-  const configText = readFileSync(CONFIG, 'utf8');
-  const { config, problems } = parseConfig(configText, configUri);
+/**
+ * Scans the workspace as the command line and the editor's workspace scan
+ * do (the engine: artifacts with their iFlows, parameters.prop and scripts,
+ * the nearest .cpisecurity.json). Certificates have their own test
+ * (examples-certificates.test.ts).
+ */
+function scanExamples(): ScanReport {
+  const { problems } = parseConfig(readFileSync(CONFIG, 'utf8'), pathToFileURL(CONFIG).href);
   assert.deepEqual(problems, [], 'examples/.cpisecurity.json has problems');
-
-  const artifacts = new Map<string, string[]>();
-  for (const path of filesUnder(EXAMPLES)) {
-    const uri = pathToFileURL(path).href;
-    if (!isIflowUri(uri)) continue;
-    const folder = artifactFolder(uri);
-    artifacts.set(folder, [...(artifacts.get(folder) ?? []), uri]);
-  }
-
-  const findings: Finding[] = [];
-  const suppressed: ArtifactResult['suppressed'][number][] = [];
-  const ruleFailures: ArtifactResult['ruleFailures'][number][] = [];
-  for (const [folder, iflowUris] of [...artifacts].sort(([a], [b]) => a.localeCompare(b))) {
-    const iflows = iflowUris.sort().map((uri) => parseIflow(uri, readFileSync(fileURLToPath(uri), 'utf8')));
-    const parametersUri = `${folder}/parameters.prop`;
-    const parametersPath = fileURLToPath(parametersUri);
-    const parameters = existsSync(parametersPath) ? parseParameters(parametersUri, readFileSync(parametersPath, 'utf8')) : undefined;
-    const result = analyseArtifact({ iflows, parameters, config, configTarget: configTarget(configUri, configText), today: FIXTURE_TODAY });
-    findings.push(...result.findings);
-    suppressed.push(...result.suppressed);
-    ruleFailures.push(...result.ruleFailures);
-  }
-  return { findings, suppressed, ruleFailures };
+  const discovery = discoverFiles([EXAMPLES], EXAMPLES);
+  assert.deepEqual(discovery.problems, []);
+  const source = new DiskSource(discovery.listedFolders);
+  const configs = new ConfigResolver(source, { defaultRoot: fileUri(EXAMPLES) });
+  const files = discovery.files.filter((file) => file.kind !== 'certificate');
+  return scanFiles(files, { root: EXAMPLES, now: FIXTURE_TODAY, source, configs });
 }
 
-function examplesPath(uri: string): string {
-  return relative(EXAMPLES, fileURLToPath(uri)).split('\\').join('/');
-}
-
-function summary(finding: Finding): ExpectedFinding {
-  return {
-    rule: finding.ruleId,
-    file: examplesPath(finding.uri),
-    line: finding.range.start.line + 1,
-    column: finding.range.start.character + 1,
-    severity: finding.severity,
-  };
+function summary(finding: ReportedFinding): ExpectedFinding {
+  return { rule: finding.ruleId, file: finding.path, line: finding.line, column: finding.column, severity: finding.severity };
 }
 
 const order = (a: ExpectedFinding, b: ExpectedFinding) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 
 describe('examples workspace', () => {
-  const result = analyseExamples();
+  const report = scanExamples();
   const expected: ExpectedFinding[] = JSON.parse(readFileSync(EXPECTED, 'utf8'));
 
   it('reports exactly the findings reviewed in examples-expected.json', () => {
-    assert.deepEqual(result.findings.map(summary).sort(order), [...expected].sort(order));
-    assert.deepEqual(result.ruleFailures, [], 'no rule fails on the examples');
+    assert.deepEqual(report.findings.map(summary).sort(order), [...expected].sort(order));
+    assert.deepEqual(report.fileErrors, [], 'every file of the examples is read');
+    assert.deepEqual(report.notes, [], 'no rule fails, every script reads cleanly, every suppression comment has its reason');
   });
 
-  it('shows every network and authentication rule at least once (but those only a tenant scan raises)', () => {
+  it('shows every rule at least once (but those only a tenant scan raises, and the certificate rules of their own test)', () => {
     const shown = new Set(expected.map((finding) => finding.rule));
-    // Script rules are shown by the examples' scripts, which this analysis of the iFlows does not read.
-    const missing = RULES.filter((rule) => rule.section !== 'certificates' && rule.section !== 'scripts' && !rule.tenantOnly && !shown.has(rule.id)).map((rule) => rule.id);
+    const missing = RULES.filter((rule) => rule.section !== 'certificates' && !rule.tenantOnly && !shown.has(rule.id)).map((rule) => rule.id);
     assert.deepEqual(missing, []);
   });
 
-  it('applies the suppression of .cpisecurity.json to the open-data calendar only', () => {
-    const silenced = result.suppressed.map(({ finding, suppression }) => ({ ...summary(finding), by: suppression.rule }));
+  it('applies the suppression of .cpisecurity.json to the open-data calendar and the comment in LogCatalogDetails.groovy to its attachment', () => {
+    const silenced = report.suppressed.map(({ finding, configPath, inSource }) => ({ ...summary(finding), by: inSource ? 'comment' : configPath }));
     assert.deepEqual(silenced, [
       {
         rule: 'receiver-auth-none',
@@ -92,13 +72,21 @@ describe('examples workspace', () => {
         line: expectedLineOf('Carrier Shipment Exchange.iflw', 'Pickup Holiday Calendar', 'authenticationMethod'),
         column: 28,
         severity: 'information',
-        by: 'receiver-auth-none',
+        by: '.cpisecurity.json',
+      },
+      {
+        rule: 'script-mpl-attachment',
+        file: `${SCRIPTS}LogCatalogDetails.groovy`,
+        line: lineAfter(`${SCRIPTS}LogCatalogDetails.groovy`, 'cpi-security-lint-disable-next-line script-mpl-attachment -- '),
+        column: 9,
+        severity: 'information',
+        by: 'comment',
       },
     ]);
   });
 
   it('ignores test-data/ as configured, where the stub would otherwise be reported', () => {
-    const reported = [...result.findings, ...result.suppressed.map((s) => s.finding)].filter((finding) => examplesPath(finding.uri).startsWith('test-data/'));
+    const reported = [...report.findings, ...report.suppressed.map((s) => s.finding)].filter((finding) => finding.path.startsWith('test-data/'));
     assert.deepEqual(reported, []);
     const stub = join(EXAMPLES, 'test-data', 'Order Echo Stub.iflw');
     const uri = pathToFileURL(stub).href;
@@ -109,12 +97,44 @@ describe('examples workspace', () => {
 
   it('lists the findings of parameters.prop beside those of the iFlow that uses the value', () => {
     // A finding on a parameter value always has its twin on the iFlow property (cleartext-secret of an unused parameter aside).
-    for (const finding of result.findings.filter((f) => f.uri.endsWith('/parameters.prop') && f.related.length > 0)) {
-      const twin = result.findings.find((f) => f.ruleId === finding.ruleId && f.uri === finding.related[0].uri && f.range.start.line === finding.related[0].range.start.line);
-      assert.ok(twin, `${finding.ruleId} at ${examplesPath(finding.uri)}:${finding.range.start.line + 1} has no finding in the iFlow`);
+    for (const finding of report.findings.filter((f) => f.path.endsWith('/parameters.prop') && f.related.length > 0)) {
+      const twin = report.findings.find((f) => f.ruleId === finding.ruleId && f.uri === finding.related[0].uri && f.range.start.line === finding.related[0].range.start.line);
+      assert.ok(twin, `${finding.ruleId} at ${finding.path}:${finding.line} has no finding in the iFlow`);
+    }
+  });
+
+  it('reads every script of the catalog artifact: SetImportHeaders.groovy is clean, each other one has findings naming its Script step', () => {
+    const scripts = report.scanned.filter((path) => path.startsWith(SCRIPTS)).sort();
+    assert.deepEqual(scripts, filesUnder(join(EXAMPLES, ...SCRIPTS.split('/'))).map((path) => SCRIPTS + path.slice(path.lastIndexOf('/') + 1)).sort());
+    assert.ok(scripts.some((path) => path.endsWith('.js')), 'a JavaScript script is among them');
+    for (const path of scripts) {
+      const found = report.findings.filter((finding) => finding.path === path);
+      if (path.endsWith('/SetImportHeaders.groovy')) {
+        assert.deepEqual(found.map(summary), [], 'the clean script has no finding');
+        continue;
+      }
+      assert.ok(found.length > 0, `${path} has no finding`);
+      const name = path.slice(SCRIPTS.length);
+      for (const finding of found) {
+        assert.deepEqual(
+          finding.related.map((related) => [related.path, related.message]),
+          [['Kestrel_Supplier_Catalog_Sync/src/main/resources/scenarioflows/integrationflow/Supplier Catalog Sync.iflw', 'Script step of iFlow "Supplier Catalog Sync" runs this script']],
+          `${finding.ruleId} in ${name}`,
+        );
+        const iflow = readFileSync(join(EXAMPLES, ...finding.related[0].path.split('/')), 'utf8').split(/\r?\n/);
+        assert.equal(iflow[finding.related[0].line - 1].trim(), `<value>${name}</value>`, 'the related location is the Script step naming the file');
+      }
     }
   });
 });
+
+/** 1-based line after the first line of an examples file containing `text`. */
+function lineAfter(relativePath: string, text: string): number {
+  const lines = readFileSync(join(EXAMPLES, ...relativePath.split('/')), 'utf8').split(/\r?\n/);
+  const index = lines.findIndex((line) => line.includes(text));
+  assert.ok(index >= 0, `"${text}" not found in ${relativePath}`);
+  return index + 2;
+}
 
 /** 1-based line of the `<value>` of `key` inside the channel named `channel` of an example iFlow. */
 function expectedLineOf(fileName: string, channel: string, key: string): number {
