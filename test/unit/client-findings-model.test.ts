@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CONFIGURATION_KEY, groupFindings, ruleOfCode, totalCount, type FindingRecord, type SeverityNumber } from '../../client/src/findings/findings-model';
+import { CONFIGURATION_KEY, findingLabel, groupFindings, ruleOfCode, totalCount, type FindingRecord, type SeverityNumber } from '../../client/src/findings/findings-model';
 
 function finding(rule: string, file: string, line: number, severity: SeverityNumber = 1, character = 0): FindingRecord {
   return { rule, uri: `file:///ws/${file}`, file, message: `${rule} at ${line}`, severity, line, character };
@@ -64,4 +64,41 @@ describe('client: findings grouping', () => {
     assert.equal(ruleOfCode(undefined), CONFIGURATION_KEY);
     assert.equal(ruleOfCode(''), CONFIGURATION_KEY);
   });
+
+  describe('rows', () => {
+    const onIflow: FindingRecord = {
+      ...finding('cleartext-basic-auth', 'Loyalty/Loyalty.iflw', 40, 0, 12),
+      message: 'The receiver "Loyalty Points" (HTTP) sends Basic credentials over http://, in cleartext. Use https://.',
+      channel: 'Loyalty Points',
+      subject: 'httpAddressWithoutQuery',
+      related: [{ uri: 'file:///ws/Loyalty/parameters.prop', line: 3, character: 14 }],
+    };
+    const onParameter: FindingRecord = {
+      ...finding('cleartext-basic-auth', 'Loyalty/parameters.prop', 3, 0, 14),
+      message: `${onIflow.message} The value comes from parameter "Loyalty URL".`,
+      channel: 'Loyalty Points',
+      subject: 'Loyalty URL',
+      related: [{ uri: onIflow.uri, line: 40, character: 12 }],
+    };
+
+    it('label a finding by its channel and subject, not its message', () => {
+      assert.equal(findingLabel(onIflow), '"Loyalty Points" · httpAddressWithoutQuery');
+      assert.equal(findingLabel({ ...finding('cert-weak-key', 'a.pem', 0), subject: 'CN=legacy' }), 'CN=legacy');
+      assert.equal(findingLabel({ ...finding('x', 'a.iflw', 0), message: 'First clause: then a long explanation.' }), 'First clause:');
+    });
+
+    it('show the parameter copy of an iFlow finding under it, counted once', () => {
+      const [group] = groupFindings([onParameter, onIflow], 'rule');
+      assert.equal(group.findings.length, 1);
+      assert.equal(group.findings[0].uri, onIflow.uri);
+      assert.deepEqual(group.findings[0].copies.map((copy) => copy.uri), [onParameter.uri]);
+      assert.equal(totalCount([group]), 1);
+    });
+
+    it('keep the copy on its own when its iFlow finding is in another group', () => {
+      const groups = groupFindings([onParameter, onIflow], 'file');
+      assert.deepEqual(groups.map((group) => group.findings.length), [1, 1]);
+    });
+  });
 });
+

@@ -19,13 +19,25 @@ export interface FindingRecord {
   /** 0-based, like the diagnostic. */
   readonly line: number;
   readonly character: number;
+  /** What the finding is about (iFlow key, parameter, certificate), from the diagnostic's data. */
+  readonly subject?: string;
+  /** The channel a channel rule reported on. */
+  readonly channel?: string;
+  /** Where the diagnostic's related information points (0-based). */
+  readonly related?: readonly { readonly uri: string; readonly line: number; readonly character: number }[];
+}
+
+/** A row of the view: a finding, with the copies of it on the parameters behind its value. */
+export interface FindingRow extends FindingRecord {
+  readonly copies: readonly FindingRecord[];
 }
 
 export interface FindingGroup {
   /** Rule id or file URI. */
   readonly key: string;
   readonly by: GroupBy;
-  readonly findings: readonly FindingRecord[];
+  /** One row per finding; a parameter's copy of an iFlow finding sits under it, not beside it. */
+  readonly findings: readonly FindingRow[];
   /** Most severe finding in the group (lowest number). */
   readonly severity: SeverityNumber;
 }
@@ -45,6 +57,50 @@ function compareText(a: string, b: string): number {
 }
 
 /**
+ * The label of a row: the channel and what the finding is about
+ * (`"Loyalty Points" · httpAddressWithoutQuery`), shorter than the message
+ * (which goes to the tooltip); the message's first clause when the
+ * diagnostic names no subject.
+ */
+export function findingLabel(record: FindingRecord): string {
+  const parts = [record.channel ? `"${record.channel}"` : '', record.subject ?? ''].filter(Boolean);
+  if (parts.length > 0) return parts.join(' · ');
+  const clause = record.message.split(/(?<=[.:;])\s/)[0];
+  return clause.length > 80 ? `${clause.slice(0, 79)}…` : clause;
+}
+
+const placeKey = (rule: string, uri: string, line: number, character: number) => `${rule}\n${uri}\n${line}\n${character}`;
+
+/**
+ * Rows of one group: a finding whose related location is a finding of the
+ * same rule in the same group (a parameter's copy of an iFlow finding) is
+ * put under that finding.
+ */
+function rowsOf(list: readonly FindingRecord[]): FindingRow[] {
+  const places = new Map(list.map((record) => [placeKey(record.rule, record.uri, record.line, record.character), record]));
+  const copies = new Map<FindingRecord, FindingRecord[]>();
+  const top: FindingRecord[] = [];
+  for (const record of list) {
+    const primary = (record.related ?? [])
+      .map((related) => places.get(placeKey(record.rule, related.uri, related.line, related.character)))
+      .find((candidate) => candidate !== undefined && isPrimary(candidate, record));
+    if (primary) {
+      const under = copies.get(primary);
+      if (under) under.push(record);
+      else copies.set(primary, [record]);
+    } else {
+      top.push(record);
+    }
+  }
+  return top.map((record) => ({ ...record, copies: [...(copies.get(record) ?? [])].sort(byPlace) }));
+}
+
+/** The iFlow finding is the primary: its copies point back at it, and it is not itself a parameters file. */
+function isPrimary(candidate: FindingRecord, copy: FindingRecord): boolean {
+  return !candidate.uri.endsWith('.prop') && copy.uri.endsWith('.prop');
+}
+
+/**
  * Groups in a stable order: by rule, most severe first then by id; by file,
  * by path. Findings inside a group are ordered by file and position.
  */
@@ -59,7 +115,7 @@ export function groupFindings(findings: readonly FindingRecord[], by: GroupBy): 
   const result = [...groups].map(([key, list]) => ({
     key,
     by,
-    findings: [...list].sort(byPlace),
+    findings: rowsOf([...list].sort(byPlace)),
     severity: Math.min(...list.map((finding) => finding.severity)) as SeverityNumber,
   }));
   return result.sort((a, b) =>

@@ -8,12 +8,14 @@ import { ruleMeta } from '@cpi/common/rules/catalogue';
 import { DIAGNOSTIC_SOURCE } from '@cpi/common/protocol';
 import { Debounced } from '../debounced';
 import { severityIcon } from '../severity-icon';
-import { CONFIGURATION_KEY, groupFindings, ruleOfCode, totalCount, type FindingGroup, type FindingRecord, type GroupBy, type SeverityNumber } from './findings-model';
+import { CONFIGURATION_KEY, findingLabel, groupFindings, ruleOfCode, totalCount, type FindingGroup, type FindingRecord, type GroupBy, type SeverityNumber } from './findings-model';
 
 export const FINDINGS_VIEW_ID = 'cpiSecurity.findings';
 const GROUP_SETTING = 'findings.groupBy';
 
-export type FindingNode = { readonly kind: 'group'; readonly group: FindingGroup } | { readonly kind: 'finding'; readonly record: FindingEntry };
+export type FindingNode =
+  | { readonly kind: 'group'; readonly group: FindingGroup }
+  | { readonly kind: 'finding'; readonly record: FindingEntry; readonly copies: readonly FindingEntry[] };
 
 interface FindingEntry extends FindingRecord {
   readonly range: vscode.Range;
@@ -50,13 +52,13 @@ export class FindingsView implements vscode.TreeDataProvider<FindingNode>, vscod
   }
 
   getTreeItem(node: FindingNode): vscode.TreeItem {
-    return node.kind === 'group' ? groupItem(node.group) : findingItem(node.record);
+    return node.kind === 'group' ? groupItem(node.group) : findingItem(node.record, node.copies.length);
   }
 
   getChildren(node?: FindingNode): FindingNode[] {
     if (node === undefined) return this.groups.map((group) => ({ kind: 'group' as const, group }));
-    if (node.kind === 'finding') return [];
-    return node.group.findings.map((record) => ({ kind: 'finding' as const, record: record as FindingEntry }));
+    if (node.kind === 'finding') return node.copies.map((copy) => ({ kind: 'finding' as const, record: copy, copies: [] }));
+    return node.group.findings.map((row) => ({ kind: 'finding' as const, record: row as unknown as FindingEntry, copies: row.copies as readonly FindingEntry[] }));
   }
 
   groupBy(): GroupBy {
@@ -110,10 +112,20 @@ function collectFindings(): FindingEntry[] {
         character: diagnostic.range.start.character,
         range: diagnostic.range,
         by: 'rule',
+        ...aboutOf(diagnostic),
+        related: diagnostic.relatedInformation?.map((related) => ({ uri: related.location.uri.toString(), line: related.location.range.start.line, character: related.location.range.start.character })),
       });
     }
   }
   return records;
+}
+
+/** The subject and channel the server puts in a diagnostic's data (the language client keeps `data`). */
+function aboutOf(diagnostic: vscode.Diagnostic): { subject?: string; channel?: string } {
+  const data = (diagnostic as { data?: unknown }).data;
+  if (typeof data !== 'object' || data === null) return {};
+  const { subject, channel } = data as { subject?: unknown; channel?: unknown };
+  return { ...(typeof subject === 'string' ? { subject } : {}), ...(typeof channel === 'string' ? { channel } : {}) };
 }
 
 function groupItem(group: FindingGroup): vscode.TreeItem {
@@ -139,10 +151,12 @@ function groupItem(group: FindingGroup): vscode.TreeItem {
   return item;
 }
 
-function findingItem(record: FindingEntry): vscode.TreeItem {
-  const item = new vscode.TreeItem(record.message, vscode.TreeItemCollapsibleState.None);
+/** A finding row: its subject, with the rule and place beside it and the message in the tooltip. */
+function findingItem(record: FindingEntry, copies: number): vscode.TreeItem {
+  const item = new vscode.TreeItem(findingLabel(record), copies > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   const line = vscode.l10n.t('line {0}', record.line + 1);
-  item.description = record.by === 'rule' ? `${record.file}:${record.line + 1}` : `${record.rule === CONFIGURATION_KEY ? '' : `${record.rule} · `}${line}`;
+  const rule = record.rule === CONFIGURATION_KEY ? '' : `${record.rule} · `;
+  item.description = record.by === 'rule' ? `${rule}${record.file}:${record.line + 1}` : `${rule}${line}`;
   item.tooltip = `${record.message}\n${record.file}:${record.line + 1}:${record.character + 1}`;
   item.iconPath = SEVERITY_ICONS[record.severity];
   item.contextValue = record.rule === CONFIGURATION_KEY ? 'finding' : 'finding.rule';

@@ -12,7 +12,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** The parts of a finding a diagnostic shows (the command line's reported findings have them too). */
-export type DiagnosticSource = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'range'> & {
+export type DiagnosticSource = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'range' | 'subject' | 'channel'> & {
   readonly related: readonly { readonly uri: string; readonly range: Finding['range']; readonly message?: string }[];
 };
 
@@ -28,6 +28,8 @@ export function toDiagnostic(finding: DiagnosticSource): Diagnostic {
     relatedInformation: finding.related.length
       ? finding.related.map((related) => ({ location: { uri: related.uri, range: related.range }, message: related.message ?? '' }))
       : undefined,
+    // what the Findings view shows as a row's label, instead of the whole message
+    ...(finding.subject !== undefined || finding.channel !== undefined ? { data: { subject: finding.subject, channel: finding.channel } } : {}),
   };
 }
 
