@@ -3,7 +3,7 @@ import { codeBlocks } from '../../script/blocks';
 import { callSites, type CallSite } from '../../script/calls';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel, type ScriptToken } from '../../script/model';
 import { inside, levelTokens, type TokenSpan } from '../../script/span';
-import { enclosingBrace, splitStatements, statementAround } from '../../script/statements';
+import { enclosingBrace, splitStatements, statementAround, statementEnd } from '../../script/statements';
 import type { RuleChecks } from '../rule';
 import type { ScriptReport } from '../script-check';
 
@@ -20,6 +20,10 @@ const TRUST_EVERYTHING = new Map<string, string>([
   ['TrustSelfSignedStrategy', 'TrustSelfSignedStrategy trusts any self-signed certificate'],
 ]);
 const SETTERS = new Set(['setHostnameVerifier', 'setDefaultHostnameVerifier']);
+const PROPERTY_SETTERS = new Map([
+  ['hostnameVerifier', 'setHostnameVerifier'],
+  ['defaultHostnameVerifier', 'setDefaultHostnameVerifier'],
+]);
 const IMPORTS = new Set(['importClass', 'importPackage']);
 
 const isKeyword = (token: ScriptToken | undefined, text: string) => token !== undefined && token.kind === 'keyword' && token.text === text;
@@ -193,14 +197,21 @@ function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: Scrip
     if (alwaysTrueFunction(code, assignment.value) !== undefined) trusting.set(assignment.name, assignment.value.start);
     else trusting.delete(assignment.name);
   }
-  for (const call of calls) {
-    if (!SETTERS.has(call.method) || call.arguments.length !== 1) continue;
-    const [argument] = call.arguments;
+  // Groovy's property form of the setters: `connection.hostnameVerifier = { host, session -> true }`.
+  const targets: { method: string; argument: TokenSpan }[] = [];
+  tokens.forEach((token, i) => {
+    const property = PROPERTY_SETTERS.get(token.text);
+    if (!property || !isPunctuation(tokens[i - 1], '.') || !isPunctuation(tokens[i + 1], '=')) return;
+    targets.push({ method: property, argument: { start: i + 2, end: statementEnd(code, i + 2) } });
+  });
+  for (const call of calls)
+    if (SETTERS.has(call.method) && call.arguments.length === 1) targets.push({ method: call.method, argument: call.arguments[0] });
+  for (const { method, argument } of targets) {
     if (alwaysTrueFunction(code, argument) !== undefined) {
       say(
         argument.start,
         argument.end - 1,
-        `${call.method} is given a verifier that returns true for every host name: any certificate the tenant trusts passes for any server.`,
+        `${method} is given a verifier that returns true for every host name: any certificate the tenant trusts passes for any server.`,
       );
       continue;
     }
@@ -210,7 +221,7 @@ function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: Scrip
       say(
         argument.start,
         argument.start,
-        `${call.method} is given ${name}, a verifier that returns true for every host name (defined at line ${lines(defined)}).`,
+        `${method} is given ${name}, a verifier that returns true for every host name (defined at line ${lines(defined)}).`,
       );
   }
 
