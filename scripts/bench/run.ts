@@ -6,9 +6,12 @@
 //   package .vsix size and the extension's activation time (real VS Code)
 //   tenant  a --tenant scan of a local fake tenant: 500 iFlows, 50 ms per request
 //   scripts the Groovy lexer alone over the script corpus (../shared/corpus/scripts):
-//           the bare-read reference for script scans
+//           the bare-read reference for script scans; and a scan's work on the same
+//           scripts (reading and every script rule), in memory
+//   script-edit  edit-to-diagnostics latency of the language server on a generated
+//           5,000-line Groovy script
 // Prints a table against the targets; `--json <file>` writes the numbers.
-// `--only edit,scan,package,tenant,scripts` (or BENCH_ONLY=...) runs some parts only (for
+// `--only edit,scan,package,tenant,scripts,script-edit` (or BENCH_ONLY=...) runs some parts only (for
 // profiling); BENCH_SERVER_ARGS passes Node options to the measured server,
 // BENCH_CLI_ARGS to the command line of the tenant scan (BENCH_TENANT_LOG=1
 // prints when its downloads ran).
@@ -22,7 +25,9 @@ import { measureBareParse, type BareParseResult } from './measure/bare-parse';
 import { measureEditLatency, STAGES, type EditResult } from './measure/edit';
 import { measureVsix } from './measure/package';
 import { measureScan, type ScanResult } from './measure/scan';
+import { measureScriptEditLatency } from './measure/script-edit';
 import { measureScriptLex, scriptCorpus } from './measure/script-lex';
+import { measureScriptScan } from './measure/script-scan';
 import { measureTenantScan, type TenantScanResult } from './measure/tenant';
 import { verdict, writeJson, type Metrics } from './report';
 import { ensureWorkloads } from './workload/cache';
@@ -33,7 +38,7 @@ const REPO = resolve(__dirname, '..', '..');
 const CACHE = join(REPO, '.cache', 'bench');
 const OUT = join(CACHE, 'out');
 const PRELOAD = join(REPO, 'scripts', 'bench', 'peak-rss.cjs');
-const PARTS = ['edit', 'scan', 'package', 'tenant', 'scripts'] as const;
+const PARTS = ['edit', 'scan', 'package', 'tenant', 'scripts', 'script-edit'] as const;
 type Part = (typeof PARTS)[number];
 
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -116,6 +121,15 @@ async function main(): Promise<number> {
   let scriptLex: ReturnType<typeof measureScriptLex> | undefined;
   if (run.has('scripts')) scriptLex = await timed('Groovy lexer over the script corpus (in process)', () => measureScriptLex(scriptCorpus(REPO)));
   const lexed = scriptLex && 'mbPerSec' in scriptLex ? scriptLex : undefined;
+  let scriptScan: ReturnType<typeof measureScriptScan> | undefined;
+  if (run.has('scripts')) scriptScan = await timed('script scan over the script corpus (in process)', () => measureScriptScan(scriptCorpus(REPO)));
+  const scriptScanned = scriptScan && 'mbPerSec' in scriptScan ? scriptScan : undefined;
+  let scriptEdit: Awaited<ReturnType<typeof measureScriptEditLatency>> | undefined;
+  if (run.has('script-edit')) {
+    scriptEdit = await timed('script edit latency (LSP over stdio, 5,000-line Groovy script)', () =>
+      measureScriptEditLatency({ serverJs, folder: join(CACHE, 'script-edit'), lines: 5000, seed: BENCH_SEED, warmup: 20, measured: 200 }),
+    );
+  }
   let activation: ReturnType<typeof measureActivation> | undefined;
   if (run.has('package')) activation = await timed('activation (e2e harness)', () => measureActivation(REPO, OUT));
 
@@ -137,6 +151,10 @@ async function main(): Promise<number> {
     tenantScanSeconds: round(tenant?.seconds),
     tenantRequests: tenant?.requests ?? null,
     scriptLexMBps: round(lexed?.mbPerSec),
+    scriptScanMBps: round(scriptScanned?.mbPerSec),
+    scriptScanToLexRatio: scriptScanned && lexed ? round(scriptScanned.mbPerSec / lexed.mbPerSec, 3) : null,
+    scriptEditP50Ms: round(scriptEdit?.p50Ms),
+    scriptEditP95Ms: round(scriptEdit?.p95Ms),
   };
   const partOf: Record<keyof Metrics, Part> = {
     editP50Ms: 'edit',
@@ -156,6 +174,10 @@ async function main(): Promise<number> {
     tenantScanSeconds: 'tenant',
     tenantRequests: 'tenant',
     scriptLexMBps: 'scripts',
+    scriptScanMBps: 'scripts',
+    scriptScanToLexRatio: 'scripts',
+    scriptEditP50Ms: 'script-edit',
+    scriptEditP95Ms: 'script-edit',
   };
   const result = verdict(metrics, (key) => run.has(partOf[key]));
   const totalS = (performance.now() - started) / 1000;
@@ -181,6 +203,8 @@ async function main(): Promise<number> {
   }
   if (lexed) console.log(`Groovy lexer: ${lexed.files} scripts, ${(lexed.bytes / 1024 / 1024).toFixed(2)} MB, ${lexed.tokens} tokens; median of ${lexed.roundsMs.length} rounds after warm-up`);
   if (scriptLex && 'reason' in scriptLex) console.log(`Groovy lexer: not measured: ${scriptLex.reason}`);
+  if (scriptScanned) console.log(`script scan: ${scriptScanned.files} scripts, ${scriptScanned.findings} findings; median of ${scriptScanned.roundsMs.length} rounds after warm-up`);
+  if (scriptEdit) console.log(`script edits: ${scriptEdit.samples} measured after 20 warm-up, ${scriptEdit.lines} lines (${(scriptEdit.bytes / 1024).toFixed(0)} KB), ${scriptEdit.diagnostics} diagnostics; max ${scriptEdit.maxMs.toFixed(1)} ms, open ${scriptEdit.openMs.toFixed(0)} ms`);
   if (vsix && vsix.value === null) console.log(`.vsix: not measured: ${vsix.reason}`);
   if (activation && activation.value === null) console.log(`activation: not measured: ${activation.reason}`);
   console.log('MB = 1,048,576 bytes. Times are wall-clock on this machine; scans are fresh processes with the page cache warm.');
@@ -200,6 +224,8 @@ async function main(): Promise<number> {
       fastParse: fastParse && { parser: 'fast reader, saxes for what it leaves', elements: fastParse.elements, leftToSaxes: fastParse.leftToSaxes, runsMs: fastParse.runsMs.map((t) => round(t, 1)) },
       tenant: tenant && { iflows: tenant.iflows, latencyMs: tenant.latencyMs, runsS: tenant.runsS.map((t) => round(t, 2)), maxInFlight: tenant.maxInFlight, scannedFiles: tenant.scannedFiles, findings: tenant.findings },
       scriptLex: lexed && { files: lexed.files, bytes: lexed.bytes, tokens: lexed.tokens, roundsMs: lexed.roundsMs.map((t) => round(t, 1)) },
+      scriptScan: scriptScanned && { files: scriptScanned.files, findings: scriptScanned.findings, roundsMs: scriptScanned.roundsMs.map((t) => round(t, 1)) },
+      scriptEdit: scriptEdit && { samples: scriptEdit.samples, warmup: 20, lines: scriptEdit.lines, bytes: scriptEdit.bytes, diagnostics: scriptEdit.diagnostics, maxMs: round(scriptEdit.maxMs), openMs: round(scriptEdit.openMs) },
       notMeasured: { vsix: vsix?.value === null ? vsix.reason : undefined, activation: activation?.value === null ? activation.reason : undefined, scriptLex: scriptLex && 'reason' in scriptLex ? scriptLex.reason : undefined },
     });
     log(`wrote ${json}`);

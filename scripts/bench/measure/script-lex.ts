@@ -20,15 +20,21 @@ export function scriptCorpus(repo: string): string {
   return join(repo, '..', 'shared', 'corpus', 'scripts');
 }
 
-export function measureScriptLex(corpus: string, rounds = 15): ScriptLexResult | { readonly reason: string } {
+/** The Groovy scripts of the corpus, in name order, with their UTF-8 size as the scan counts it. */
+export function corpusScripts(corpus: string): { readonly names: string[]; readonly texts: string[]; readonly bytes: number } | { readonly reason: string } {
   if (!existsSync(corpus)) return { reason: `no script corpus at ${corpus}` };
-  const texts = readdirSync(corpus, { recursive: true, encoding: 'utf8' })
+  const names = readdirSync(corpus, { recursive: true, encoding: 'utf8' })
     .filter((name) => /\.(groovy|gsh)$/i.test(name))
-    .sort()
-    .map((name) => readFileSync(join(corpus, name), 'utf8'));
+    .sort();
+  const texts = names.map((name) => readFileSync(join(corpus, name), 'utf8'));
   if (texts.length === 0) return { reason: `no Groovy scripts under ${corpus}` };
-  // UTF-8 bytes, as the scan counts them.
-  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0);
+  return { names, texts, bytes: texts.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0) };
+}
+
+export function measureScriptLex(corpus: string, rounds = 15): ScriptLexResult | { readonly reason: string } {
+  const found = corpusScripts(corpus);
+  if ('reason' in found) return found;
+  const { texts, bytes } = found;
   let tokens = 0;
   for (const text of texts) tokens += lexGroovy(text).code.tokens.length;
   // Warm-up: the optimising compiler settles after a few rounds over 3 MB.
