@@ -8,7 +8,8 @@ export const explanation: RuleExplanation = {
     '`X509TrustManager` whose `checkServerTrusted` has an empty body (a class, an anonymous class, a map or object of ' +
     'functions); a `HostnameVerifier` whose `verify` returns `true` and nothing else (a class, `new HostnameVerifier() {…}`, ' +
     'a closure or map coerced with `as HostnameVerifier`), or a closure or function returning `true` handed to ' +
-    "`setHostnameVerifier` / `setDefaultHostnameVerifier`; Apache HttpClient's `NoopHostnameVerifier`, " +
+    "`setHostnameVerifier` / `setDefaultHostnameVerifier` (or assigned to Groovy's `hostnameVerifier` property); " +
+    "Apache HttpClient's `NoopHostnameVerifier`, " +
     '`AllowAllHostnameVerifier`, `ALLOW_ALL_HOSTNAME_VERIFIER`, `TrustAllStrategy` and `TrustSelfSignedStrategy`; ' +
     "HTTPBuilder's `ignoreSSLIssues()`.\n\n" +
     'A verifier that compares the host with anything, or a trust manager that checks anything, is not flagged: the rule ' +
