@@ -1,8 +1,9 @@
-// Opens one of the sample iFlows shipped with the extension, so a first-time
-// user sees findings without content of their own (walkthrough step 2).
+// Opens one of the sample files shipped with the extension (iFlows, their
+// parameters and scripts, the configuration), so a first-time user sees
+// findings without content of their own (walkthrough step 2).
 import * as vscode from 'vscode';
 
-const EXAMPLE_FILE = /(\.iflw|parameters\.prop|\.cpisecurity\.json)$/;
+const EXAMPLE_FILE = /(\.iflw|parameters\.prop|\.cpisecurity\.json|\.groovy|\.gsh|\.js)$/;
 const MAX_DEPTH = 8;
 
 export async function openExample(extensionUri: vscode.Uri): Promise<boolean> {
