@@ -18,6 +18,9 @@ export class ServerConnection implements vscode.Disposable {
   private readonly statusEmitter = new vscode.EventEmitter<AnalysisStatus>();
   /** Fires after each finished analysis with the server's counts. */
   readonly onStatus = this.statusEmitter.event;
+  private readonly scannedEmitter = new vscode.EventEmitter<ScanWorkspaceResult>();
+  /** Fires after each workspace scan that ran to the end. */
+  readonly onScanned = this.scannedEmitter.event;
   private started: Promise<void> | undefined;
 
   constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
@@ -52,7 +55,11 @@ export class ServerConnection implements vscode.Disposable {
       },
     };
     this.client = new LanguageClient('cpiSecurity', 'CPI Security Lint', serverOptions, clientOptions);
-    this.client.onNotification(StatusNotification.type, (status) => this.statusEmitter.fire(status));
+    this.client.onNotification(StatusNotification.type, (status) => {
+      // every run, at the level a user raises in the output view (Set Log Level… → Debug)
+      log.debug(`Analysis finished in ${Math.round(status.lastDurationMs)} ms: ${status.findings} findings in ${status.files} open or related files`);
+      this.statusEmitter.fire(status);
+    });
   }
 
   /** Starts the server once; later calls return the same promise. */
@@ -104,11 +111,21 @@ export class ServerConnection implements vscode.Disposable {
   /** Workspace-wide scan; the server shows its own cancellable progress. */
   async scanWorkspace(): Promise<ScanWorkspaceResult | undefined> {
     if (!(await this.running())) return undefined;
-    return this.client.sendRequest(ScanWorkspaceRequest.type);
+    const started = performance.now();
+    const result = await this.client.sendRequest(ScanWorkspaceRequest.type);
+    const took = Math.round(performance.now() - started);
+    if (result.cancelled) {
+      this.log.info(`Workspace scan cancelled after ${took} ms`);
+    } else {
+      this.log.info(`Workspace scan: ${result.findings} findings in ${result.files} files, ${took} ms`);
+      this.scannedEmitter.fire(result);
+    }
+    return result;
   }
 
   async dispose(): Promise<void> {
     this.statusEmitter.dispose();
+    this.scannedEmitter.dispose();
     if (this.started !== undefined && this.client.needsStop()) await this.client.stop();
   }
 }

@@ -1,22 +1,50 @@
-// Language status for iFlows and parameter files: files analysed, findings
-// and the last run, from the server's status notification.
+// Language status for iFlows and parameter files: how many findings the
+// Problems data holds (the workspace's after a scan, else those of the
+// analysed files) and the open file's; a click opens the Findings view.
 import * as vscode from 'vscode';
-import { Commands } from '@cpi/common/protocol';
+import type { AnalysisStatus } from '@cpi/common/protocol';
+import { DIAGNOSTIC_SOURCE } from '@cpi/common/protocol';
+import { Debounced } from '../debounced';
+import { FINDINGS_VIEW_ID } from '../findings/findings-view';
 import type { ServerConnection } from '../server-connection';
 import { statusView } from './status-text';
+
+const ANALYSED_LANGUAGES = new Set(['cpi-iflow', 'cpi-parameters']);
+
+const ours = (diagnostics: readonly vscode.Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE).length;
 
 export function createStatusItem(server: ServerConnection): vscode.Disposable {
   const item = vscode.languages.createLanguageStatusItem('cpiSecurity.analysis', [{ language: 'cpi-iflow' }, { language: 'cpi-parameters' }]);
   item.name = vscode.l10n.t('CPI Security Lint');
   item.text = vscode.l10n.t('CPI Security: starting');
   item.busy = true;
-  item.command = { title: vscode.l10n.t('Show Output'), command: Commands.showOutput };
-  const subscription = server.onStatus((status) => {
-    const shown = statusView(status, (message, ...args) => vscode.l10n.t(message, ...args), (epochMs) => new Date(epochMs).toLocaleTimeString());
-    item.busy = false;
-    item.text = vscode.l10n.t('CPI Security: {0}', shown.text);
+  item.command = { title: vscode.l10n.t('Show Findings'), command: `${FINDINGS_VIEW_ID}.focus` };
+  let status: AnalysisStatus | undefined;
+  let scanned = false;
+  const update = () => {
+    const total = vscode.languages.getDiagnostics().reduce((sum, [, diagnostics]) => sum + ours(diagnostics), 0);
+    const document = vscode.window.activeTextEditor?.document;
+    const file = document && ANALYSED_LANGUAGES.has(document.languageId) ? ours(vscode.languages.getDiagnostics(document.uri)) : undefined;
+    const shown = statusView({ total, file, scanned, status }, (message, ...args) => vscode.l10n.t(message, ...args), (epochMs) => new Date(epochMs).toLocaleTimeString());
+    item.text = vscode.l10n.t('CPI: {0}', shown.text);
     item.detail = shown.detail;
     item.severity = shown.slow ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-  });
-  return vscode.Disposable.from(subscription, item);
+  };
+  const later = new Debounced(update, 200);
+  return vscode.Disposable.from(
+    server.onStatus((next) => {
+      status = next;
+      item.busy = false;
+      update();
+    }),
+    server.onScanned(() => {
+      scanned = true;
+      item.busy = false;
+      update();
+    }),
+    vscode.languages.onDidChangeDiagnostics(() => later.schedule()),
+    vscode.window.onDidChangeActiveTextEditor(() => later.schedule()),
+    later,
+    item,
+  );
 }

@@ -13,12 +13,29 @@ export interface StatusView {
   readonly slow: boolean;
 }
 
-export function statusView(status: AnalysisStatus, t: Translate, formatTime: (epochMs: number) => string): StatusView {
-  const files = status.files === 1 ? t('1 file') : t('{0} files', status.files);
-  const findings = status.findings === 1 ? t('1 finding') : t('{0} findings', status.findings);
-  const slow = status.lastDurationMs > SLOW_ANALYSIS_MS;
-  const parts = [t('{0} analysed', files)];
-  if (status.lastFinishedAt !== undefined) parts.push(t('last run {0}', formatTime(status.lastFinishedAt)));
-  parts.push(slow ? t('took {0} ms (slow)', Math.round(status.lastDurationMs)) : t('took {0} ms', Math.round(status.lastDurationMs)));
-  return { text: findings, detail: parts.join(' · '), slow };
+/** What the status item counts: this extension's findings in the Problems data. */
+export interface StatusCounts {
+  /** Findings on every file with diagnostics. */
+  readonly total: number;
+  /** Findings on the file in the active editor, when it is one we analyse. */
+  readonly file?: number;
+  /** A workspace scan has run: the total is the workspace's, not only the open files' artifacts. */
+  readonly scanned: boolean;
+  /** The server's last analysis run, once there is one. */
+  readonly status?: AnalysisStatus;
+}
+
+export function statusView(counts: StatusCounts, t: Translate, formatTime: (epochMs: number) => string): StatusView {
+  const plural = (n: number) => (n === 1 ? t('1 finding') : t('{0} findings', n));
+  const text = counts.scanned ? t('{0} in workspace', plural(counts.total)) : t('{0} in analysed files', plural(counts.total));
+  const parts: string[] = [];
+  if (counts.file !== undefined) parts.push(t('this file: {0}', plural(counts.file)));
+  if (!counts.scanned) parts.push(t('run Scan Workspace for all files'));
+  const status = counts.status;
+  const slow = status !== undefined && status.lastDurationMs > SLOW_ANALYSIS_MS;
+  if (status?.lastFinishedAt !== undefined) {
+    parts.push(t('last run {0}', formatTime(status.lastFinishedAt)));
+    parts.push(slow ? t('took {0} ms (slow)', Math.round(status.lastDurationMs)) : t('took {0} ms', Math.round(status.lastDurationMs)));
+  }
+  return { text, detail: parts.join(' · '), slow };
 }
