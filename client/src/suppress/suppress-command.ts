@@ -14,15 +14,21 @@ export async function suppressFinding(args: SuppressFindingArgs | undefined, log
     return false;
   }
   if (args.comment) return suppressWithComment(args, args.comment, log);
+  // the prompt says how far the suppression reaches: one channel, one key or parameter, or the file
+  const title = args.channel
+    ? vscode.l10n.t('Suppress {0} for channel "{1}"', args.ruleId, args.channel)
+    : args.subject
+      ? vscode.l10n.t('Suppress {0} for "{1}"', args.ruleId, args.subject)
+      : vscode.l10n.t('Suppress {0}', args.ruleId);
   const reason = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Suppress {0}', args.ruleId),
+    title,
     prompt: vscode.l10n.t('Why is this finding acceptable? (stored in .cpisecurity.json)'),
     ignoreFocusOut: true,
     validateInput: (text) => localized(reasonProblem(text)),
   });
   if (reason === undefined) return false;
   const expires = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Suppress {0}', args.ruleId),
+    title,
     prompt: vscode.l10n.t('Expiry date (YYYY-MM-DD), or empty to keep it until removed'),
     placeHolder: 'YYYY-MM-DD',
     ignoreFocusOut: true,
