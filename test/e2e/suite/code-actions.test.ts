@@ -3,23 +3,13 @@
 // fix-all source action is there when asked for.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { actionsAt, titles } from './actions';
 import { describeDiagnostics, findings } from './diagnostics';
 import { at, openShown, revert, revertAll } from './documents';
 import { exampleUri, hasExamples, iflowPath } from './examples';
 import { waitFor } from './wait';
 
 const LOYALTY_ADDRESS = 'http://{{Loyalty Host}}/api/v1/points/earn';
-
-function isCodeAction(item: vscode.Command | vscode.CodeAction): item is vscode.CodeAction {
-  return typeof (item as vscode.Command).command !== 'string'; // a bare Command names its command as a string
-}
-
-async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const items = (await vscode.commands.executeCommand<(vscode.Command | vscode.CodeAction)[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
-  return items.filter(isCodeAction);
-}
-
-const titles = (actions: readonly vscode.CodeAction[]) => actions.map((action) => `  ${action.kind?.value ?? '?'}: ${action.title}`).join('\n');
 
 describe('Code actions', function () {
   let document: vscode.TextDocument;

@@ -48,6 +48,14 @@ export function parametersPath(artifact: keyof typeof ARTIFACTS): string {
   return `${ARTIFACTS[artifact]}/src/main/resources/parameters.prop`;
 }
 
+/** The artifact whose Script steps run the demo's scripts. */
+export const SCRIPT_ARTIFACT = 'Kestrel_Supplier_Catalog_Sync';
+
+/** Path of one of its scripts (`FetchPortalPrices.groovy`, `convertUnits.js`, ...). */
+export function scriptPath(fileName: string): string {
+  return `${SCRIPT_ARTIFACT}/src/main/resources/script/${fileName}`;
+}
+
 /** True when the workspace is the demo package (CPI_E2E_WORKSPACE may point elsewhere). */
 export function hasExamples(): boolean {
   return fs.existsSync(exampleUri(iflowPath('legacy')).fsPath);

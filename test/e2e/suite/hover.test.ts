@@ -5,28 +5,8 @@ import * as vscode from 'vscode';
 import { describeDiagnostics, findings } from './diagnostics';
 import { at, openShown } from './documents';
 import { exampleUri, hasExamples, iflowPath, parametersPath } from './examples';
+import { hoverAt, hoverText } from './hovers';
 import { waitFor } from './wait';
-
-function hoverText(hovers: readonly vscode.Hover[]): string {
-  return hovers
-    .flatMap((hover) => hover.contents)
-    .map((content) => (typeof content === 'string' ? content : content.value))
-    .join('\n\n');
-}
-
-/** Our hover at a position; waits until the server has analysed the file (the first request may come before). */
-async function hoverAt(document: vscode.TextDocument, position: vscode.Position, mustContain: string): Promise<{ text: string; hovers: vscode.Hover[] }> {
-  let last = '';
-  return waitFor(
-    async () => {
-      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
-      last = hoverText(hovers);
-      return last.includes(mustContain) ? { text: last, hovers } : undefined;
-    },
-    `a hover containing "${mustContain}" at ${position.line + 1}:${position.character + 1}`,
-    { describe: () => `last hover text:\n${last || '(none)'}`, intervalMs: 250 },
-  );
-}
 
 describe('Hovers', function () {
   before(function () {
