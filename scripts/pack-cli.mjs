@@ -37,7 +37,8 @@ const manifest = {
   // the same name: the command line reads its version from the nearest manifest of this name
   name: root.name,
   version: root.version,
-  description: 'Command line of CPI Security Lint: security checks for SAP Cloud Integration iFlows, parameters, scripts and certificates, with text, JSON, SARIF, JUnit, markdown and GitLab Code Quality reports.',
+  description:
+    'Command line of CPI Security Lint: security checks for SAP Cloud Integration iFlows, parameters, scripts and certificates, with text, JSON, SARIF, JUnit, markdown and GitLab Code Quality reports.',
   license: root.license,
   keywords: root.keywords,
   bin: { 'cpi-security-lint': 'cli.js' },
@@ -49,8 +50,14 @@ writeFileSync(join(FOLDER, 'package.json'), `${JSON.stringify(manifest, null, 2)
 
 mkdirSync(destination, { recursive: true });
 // --ignore-scripts: the manifest has none, and no user configuration may add any
-const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], { cwd: FOLDER, encoding: 'utf8', shell: process.platform === 'win32' });
+const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
+  cwd: FOLDER,
+  encoding: 'utf8',
+  shell: process.platform === 'win32',
+});
 const [packed] = JSON.parse(output);
 const tarball = join(destination, packed.filename);
 console.log(tarball);
-console.error(`pack-cli: ${packed.filename}: ${(statSync(tarball).size / 1024).toFixed(0)} kB packed, ${(packed.unpackedSize / 1024).toFixed(0)} kB unpacked, ${packed.entryCount} files`);
+console.error(
+  `pack-cli: ${packed.filename}: ${(statSync(tarball).size / 1024).toFixed(0)} kB packed, ${(packed.unpackedSize / 1024).toFixed(0)} kB unpacked, ${packed.entryCount} files`,
+);

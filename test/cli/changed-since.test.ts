@@ -12,7 +12,10 @@ const ORDER = 'Order Replication';
 const PARTNER = 'Partner Orders';
 
 function git(root: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' });
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
 }
 
 const artifactsOf = (findings: readonly { path: string }[]) => [...new Set(findings.map((finding) => finding.path.split('/')[0]))].sort();

@@ -29,7 +29,9 @@ describe('cli: SAP design guidelines in reports', function () {
 
   it('sarif: as a rule property and a tag', () => {
     const run = runCli(['--format', 'sarif', '.'], root);
-    const log = JSON.parse(run.stdout) as { runs: { tool: { driver: { rules: { id: string; properties: { tags: string[]; sapDesignGuideline?: string } }[] } } }[] };
+    const log = JSON.parse(run.stdout) as {
+      runs: { tool: { driver: { rules: { id: string; properties: { tags: string[]; sapDesignGuideline?: string } }[] } } }[];
+    };
     const rule = log.runs[0].tool.driver.rules.find((candidate) => candidate.id === 'cleartext-basic-auth');
     assert.equal(rule?.properties.sapDesignGuideline, 'USE_SECURE_AUTHENTICATION_METHODS');
     assert.ok(rule?.properties.tags.includes('sap-guideline/USE_SECURE_AUTHENTICATION_METHODS'));

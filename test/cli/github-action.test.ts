@@ -41,7 +41,11 @@ describe('GitHub action script', function () {
   function runAction(inputs: Record<string, string>, onPath: boolean): ActionRun {
     const bin = join(runner, 'bin');
     if (onPath && !existsSync(join(bin, 'cpi-security-lint'))) {
-      write(runner, 'bin/cpi-security-lint', `#!/bin/sh\necho "shim" >> "${join(runner, 'shim-calls')}"\nexec "${process.execPath}" "${CLI}" "$@"\n`);
+      write(
+        runner,
+        'bin/cpi-security-lint',
+        `#!/bin/sh\necho "shim" >> "${join(runner, 'shim-calls')}"\nexec "${process.execPath}" "${CLI}" "$@"\n`,
+      );
       chmodSync(join(bin, 'cpi-security-lint'), 0o755);
     }
     const env: NodeJS.ProcessEnv = {
@@ -78,7 +82,12 @@ describe('GitHub action script', function () {
     // appended below what earlier steps wrote, with links into the repository at the commit
     assert.ok(run.summary.startsWith('# Earlier step\n## cpi-security-lint '), run.summary);
     assert.match(run.summary, /\*\*2 findings at or above error\*\*/);
-    assert.ok(run.summary.includes('](https://github.example.com/acme/integration-content/blob/0123456789abcdef0123456789abcdef01234567/Order%20Replication/src/main/resources/'), run.summary);
+    assert.ok(
+      run.summary.includes(
+        '](https://github.example.com/acme/integration-content/blob/0123456789abcdef0123456789abcdef01234567/Order%20Replication/src/main/resources/',
+      ),
+      run.summary,
+    );
   });
 
   it('passes when nothing reaches fail-on, scanning the paths given one per line', () => {
@@ -90,7 +99,7 @@ describe('GitHub action script', function () {
     assert.equal(run.outputs['exit-code'], '0');
   });
 
-  it('uses the command line built in the action\'s folder when none is on the PATH', () => {
+  it("uses the command line built in the action's folder when none is on the PATH", () => {
     const run = runAction({ path: '.', 'fail-on': 'warning', 'sarif-file': 'out.sarif' }, false);
     assert.equal(run.code, 1, run.stderr);
     assert.ok(!existsSync(join(runner, 'shim-calls')));

@@ -30,7 +30,12 @@ const GITLAB_CODE_QUALITY_SCHEMA = {
         additionalProperties: false,
         properties: {
           path: { type: 'string', minLength: 1, not: { pattern: '^(/|[A-Za-z]:)' } },
-          lines: { type: 'object', required: ['begin'], additionalProperties: false, properties: { begin: { type: 'integer', minimum: 1 } } },
+          lines: {
+            type: 'object',
+            required: ['begin'],
+            additionalProperties: false,
+            properties: { begin: { type: 'integer', minimum: 1 } },
+          },
         },
       },
     },
@@ -71,7 +76,9 @@ describe('cli pipeline formats', function () {
       assert.ok(issues[i].description.includes(finding.message));
       assert.equal(issues[i].severity, { error: 'critical', warning: 'major', information: 'minor', hint: 'info' }[finding.severity]);
     }
-    assert.ok(issues.some((issue) => issue.severity === 'critical') && issues.some((issue) => issue.check_name === 'cleartext-http-endpoint'));
+    assert.ok(
+      issues.some((issue) => issue.severity === 'critical') && issues.some((issue) => issue.check_name === 'cleartext-http-endpoint'),
+    );
   });
 
   it('gitlab: an empty array when nothing is found', () => {
@@ -103,7 +110,14 @@ describe('cli pipeline formats', function () {
     const basicRow = lines.find((line) => line.startsWith('| [`cleartext-basic-auth`](https://help.sap.com/'));
     assert.match(basicRow ?? '', /\| Error \| `USE_SECURE_AUTHENTICATION_METHODS` \| 2 \|$/);
     const httpCount = report.findings.filter((finding) => finding.ruleId === 'cleartext-http-endpoint').length;
-    assert.ok(lines.some((line) => line.startsWith('| [`cleartext-http-endpoint`](https://help.sap.com/') && line.endsWith(`| \`USE_SECURE_PROTOCOLS\` | ${httpCount} |`)), md);
+    assert.ok(
+      lines.some(
+        (line) =>
+          line.startsWith('| [`cleartext-http-endpoint`](https://help.sap.com/') &&
+          line.endsWith(`| \`USE_SECURE_PROTOCOLS\` | ${httpCount} |`),
+      ),
+      md,
+    );
 
     // every finding listed (fewer than the top limit), the most severe first, with a relative link
     const rows = lines.filter((line) => /^\| (Error|Warning|Info|Hint) \| \[/.test(line));
@@ -111,7 +125,10 @@ describe('cli pipeline formats', function () {
     assert.ok(rows[0].startsWith('| Error |'));
     const partner = report.findings.find((finding) => finding.ruleId === 'cleartext-http-endpoint')!;
     const target = `Partner%20%28EU%29/src/main/resources/scenarioflows/integrationflow/Partner%20Orders.iflw#L${partner.line}`;
-    assert.ok(rows.some((row) => row.includes(`](${target})`)), rows.join('\n'));
+    assert.ok(
+      rows.some((row) => row.includes(`](${target})`)),
+      rows.join('\n'),
+    );
     // every table row has the columns of its header
     for (const line of lines.filter((candidate) => candidate.startsWith('|'))) {
       const columns = line.replace(/\\\|/g, '').split('|').length;
@@ -150,7 +167,14 @@ describe('cli pipeline formats', function () {
       related: [],
       fingerprint: `f${i}:1`,
     });
-    const report: ScanReport = { root: '/r', scanned: ['Flows/x.iflw'], findings: Array.from({ length: 40 }, (_, i) => finding(i)), suppressed: [], fileErrors: [], notes: [] };
+    const report: ScanReport = {
+      root: '/r',
+      scanned: ['Flows/x.iflw'],
+      findings: Array.from({ length: 40 }, (_, i) => finding(i)),
+      suppressed: [],
+      fileErrors: [],
+      notes: [],
+    };
     const md = formatMarkdown({ report, failOn: 'error', toolVersion: '1.2.3' });
     const rows = md.split('\n').filter((line) => line.startsWith('| Error | [') || line.startsWith('| Warning | ['));
     assert.equal(rows.length, TOP_FINDINGS);

@@ -22,7 +22,12 @@ function hooks(): Hook[] {
     .slice(1)
     .map((block) => {
       const field = (name: string) => new RegExp(`^\\s*${name}: (.*)$`, 'm').exec(`  ${block}`)?.[1].trim() ?? '';
-      return { id: field('id'), entry: field('entry'), files: new RegExp(field('files')), passFilenames: field('pass_filenames') === 'true' };
+      return {
+        id: field('id'),
+        entry: field('entry'),
+        files: new RegExp(field('files')),
+        passFilenames: field('pass_filenames') === 'true',
+      };
     });
 }
 
@@ -31,12 +36,32 @@ describe('pre-commit hooks', function () {
 
   it('pick the files the command line reads, and no others', () => {
     const all = hooks();
-    assert.deepEqual(all.map((hook) => hook.id), ['cpi-security-lint', 'cpi-security-lint-artifacts']);
+    assert.deepEqual(
+      all.map((hook) => hook.id),
+      ['cpi-security-lint', 'cpi-security-lint-artifacts'],
+    );
     for (const hook of all) {
-      for (const path of ['Orders/src/main/resources/scenarioflows/integrationflow/Orders.iflw', 'Orders/src/main/resources/parameters.prop', 'parameters.prop', 'Orders/src/main/resources/script/map.groovy', 'x/y.gsh', 'lib/check.js', 'certs/partner.pem', 'keys/tls.key', 'keystore.p12']) {
+      for (const path of [
+        'Orders/src/main/resources/scenarioflows/integrationflow/Orders.iflw',
+        'Orders/src/main/resources/parameters.prop',
+        'parameters.prop',
+        'Orders/src/main/resources/script/map.groovy',
+        'x/y.gsh',
+        'lib/check.js',
+        'certs/partner.pem',
+        'keys/tls.key',
+        'keystore.p12',
+      ]) {
         assert.ok(hook.files.test(path), `${hook.id} should pick ${path}`);
       }
-      for (const path of ['README.md', 'my-parameters.prop.bak', 'xparameters.prop', 'package.json', '.cpisecurity.json', 'Orders.iflw.orig']) {
+      for (const path of [
+        'README.md',
+        'my-parameters.prop.bak',
+        'xparameters.prop',
+        'package.json',
+        '.cpisecurity.json',
+        'Orders.iflw.orig',
+      ]) {
         assert.ok(!hook.files.test(path), `${hook.id} should leave ${path}`);
       }
     }
@@ -50,11 +75,16 @@ describe('pre-commit hooks', function () {
     try {
       const { iflow, parameters } = writeOrderArtifact(root);
       write(root, 'README.md', '# content\n');
-      const staged = [iflow, parameters, join(root, 'README.md')].map((path) => path.slice(root.length + 1)).filter((path) => hook.files.test(path));
+      const staged = [iflow, parameters, join(root, 'README.md')]
+        .map((path) => path.slice(root.length + 1))
+        .filter((path) => hook.files.test(path));
       assert.equal(staged.length, 2);
       const { code, report } = runJson(staged, root);
       assert.equal(code, 1, 'findings at error fail the commit');
-      assert.deepEqual(report.findings.map((finding) => finding.ruleId), ['cleartext-basic-auth', 'cleartext-basic-auth']);
+      assert.deepEqual(
+        report.findings.map((finding) => finding.ruleId),
+        ['cleartext-basic-auth', 'cleartext-basic-auth'],
+      );
     } finally {
       removeFolder(root);
     }
@@ -66,7 +96,11 @@ describe('pre-commit hooks', function () {
     const [command, ...args] = hook.entry.split(' ');
     assert.equal(command, 'cpi-security-lint');
     const root = tempFolder();
-    const git = (...more: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...more], { cwd: root, encoding: 'utf8' });
+    const git = (...more: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...more], {
+        cwd: root,
+        encoding: 'utf8',
+      });
     try {
       writeOrderArtifact(root);
       write(root, layout('Partner').iflow('Partner Orders'), fixture('cleartext-http-endpoint/positive-literal', 'Partner Orders.iflw'));

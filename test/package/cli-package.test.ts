@@ -19,10 +19,14 @@ const MAX_PACKED_BYTES = 1.5 * 1024 * 1024;
 function untar(tgz: Buffer): Map<string, Buffer> {
   const tar = gunzipSync(tgz);
   const entries = new Map<string, Buffer>();
-  for (let at = 0; at + 512 <= tar.length; ) {
+  for (let at = 0; at + 512 <= tar.length;) {
     const header = tar.subarray(at, at + 512);
     if (header.every((byte) => byte === 0)) break;
-    const text = (from: number, length: number) => header.subarray(from, from + length).toString('utf8').replace(/\0.*$/s, '');
+    const text = (from: number, length: number) =>
+      header
+        .subarray(from, from + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const prefix = text(345, 155);
     const name = prefix ? `${prefix}/${text(0, 100)}` : text(0, 100);
     const size = parseInt(text(124, 12).trim() || '0', 8);
@@ -42,13 +46,21 @@ describe('command-line package', function () {
   before(() => {
     ensureBuilt();
     work = mkdtempSync(join(tmpdir(), 'cpi-cli-package-'));
-    tarball = execFileSync(process.execPath, [join(ROOT, 'scripts', 'pack-cli.mjs'), '--destination', join(work, 'out')], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    tarball = execFileSync(process.execPath, [join(ROOT, 'scripts', 'pack-cli.mjs'), '--destination', join(work, 'out')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
     const prefix = join(work, 'prefix');
-    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--offline', '--cache', join(work, 'npm-cache'), '--no-audit', '--no-fund', tarball], {
-      cwd: work,
-      env: env(),
-      stdio: 'pipe',
-    });
+    execFileSync(
+      'npm',
+      ['install', '-g', '--prefix', prefix, '--offline', '--cache', join(work, 'npm-cache'), '--no-audit', '--no-fund', tarball],
+      {
+        cwd: work,
+        env: env(),
+        stdio: 'pipe',
+      },
+    );
     bin = join(prefix, 'bin', 'cpi-security-lint');
   });
 
@@ -63,13 +75,18 @@ describe('command-line package', function () {
     assert.equal(manifest.version, VERSION);
     assert.deepEqual(manifest.bin, { 'cpi-security-lint': 'cli.js' });
     assert.deepEqual(manifest.engines, { node: '>=20' });
-    for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies', 'devDependencies', 'scripts', 'private']) assert.equal(manifest[field], undefined, field);
+    for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies', 'devDependencies', 'scripts', 'private'])
+      assert.equal(manifest[field], undefined, field);
     const cli = entries.get('package/cli.js')!.toString('utf8');
     assert.ok(cli.startsWith('#!/usr/bin/env node\n'));
     assert.ok(!cli.includes('sourceMappingURL'), 'no link to a source map the package does not ship');
     // the bundle requires Node's own modules only
     const required = new Set([...cli.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]));
-    const foreign = [...required].filter((name) => !name.startsWith('node:') && !['crypto', 'module', 'fs', 'path', 'os', 'util', 'url', 'stream', 'events', 'buffer', 'zlib'].includes(name));
+    const foreign = [...required].filter(
+      (name) =>
+        !name.startsWith('node:') &&
+        !['crypto', 'module', 'fs', 'path', 'os', 'util', 'url', 'stream', 'events', 'buffer', 'zlib'].includes(name),
+    );
     assert.deepEqual(foreign, []);
     assert.ok(statSync(tarball).size < MAX_PACKED_BYTES, `${statSync(tarball).size} bytes`);
   });
@@ -86,7 +103,11 @@ describe('command-line package', function () {
     assert.match(text.stdout, /cleartext-basic-auth/);
     assert.match(text.stdout, /^2 problems \(2 errors/m);
 
-    const sarif = spawnSync(bin, ['--format', 'sarif', '--jobs', '2', '--fail-on', 'warning', '.'], { encoding: 'utf8', env: env(), cwd: scanned });
+    const sarif = spawnSync(bin, ['--format', 'sarif', '--jobs', '2', '--fail-on', 'warning', '.'], {
+      encoding: 'utf8',
+      env: env(),
+      cwd: scanned,
+    });
     assert.equal(sarif.status, 1, sarif.stderr);
     const log = JSON.parse(sarif.stdout) as { runs: { tool: { driver: { version: string } }; results: unknown[] }[] };
     assert.equal(log.runs[0].tool.driver.version, VERSION);
@@ -119,7 +140,10 @@ describe('command-line package', function () {
     });
     assert.equal(run.status, 1, `${run.stdout}\n${run.stderr}`);
     assert.ok(statSync(join(work, 'action-prefix', 'bin', 'cpi-security-lint')).isFile());
-    assert.equal((JSON.parse(readFileSync(join(scanned, 'results.sarif'), 'utf8')) as { runs: { results: unknown[] }[] }).runs[0].results.length, 2);
+    assert.equal(
+      (JSON.parse(readFileSync(join(scanned, 'results.sarif'), 'utf8')) as { runs: { results: unknown[] }[] }).runs[0].results.length,
+      2,
+    );
     assert.match(readFileSync(summary, 'utf8'), new RegExp(`^## cpi-security-lint ${VERSION.replace(/\./g, '\\.')}`));
   });
 });

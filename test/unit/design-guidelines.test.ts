@@ -40,7 +40,13 @@ const IFLOW_GUIDELINES: Record<string, string> = {
 };
 
 /** Rules about things the design-guideline check never sees or does not cover: certificates, ports, tenant material. */
-const WITHOUT_GUIDELINE = ['cert-expired', 'smtp-port-25', 'oauth-token-url-cleartext', 'onpremise-https-address', 'sftp-deprecated-algorithms'];
+const WITHOUT_GUIDELINE = [
+  'cert-expired',
+  'smtp-port-25',
+  'oauth-token-url-cleartext',
+  'onpremise-https-address',
+  'sftp-deprecated-algorithms',
+];
 
 describe('SAP design guidelines', () => {
   it('gives the matching iFlow rules their guideline id', () => {
@@ -48,8 +54,9 @@ describe('SAP design guidelines', () => {
     for (const id of WITHOUT_GUIDELINE) assert.equal(ruleMeta(id)?.guideline, undefined, id);
   });
 
-  it('uses only ids of SAP\'s design-guideline check', () => {
-    for (const meta of RULES) if (meta.guideline !== undefined) assert.ok(KNOWN_GUIDELINES.has(meta.guideline), `${meta.id}: ${meta.guideline}`);
+  it("uses only ids of SAP's design-guideline check", () => {
+    for (const meta of RULES)
+      if (meta.guideline !== undefined) assert.ok(KNOWN_GUIDELINES.has(meta.guideline), `${meta.id}: ${meta.guideline}`);
   });
 
   it('names the guideline on the rule page, or says that none matches', () => {

@@ -41,7 +41,9 @@ export function changedSince(ref: string, cwd: string): string[] {
   try {
     git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], cwd);
   } catch {
-    throw new ChangedFilesError(`--changed-since: unknown git revision "${ref}" (fetch it first in a shallow clone, e.g. git fetch --depth=50 origin main)`);
+    throw new ChangedFilesError(
+      `--changed-since: unknown git revision "${ref}" (fetch it first in a shallow clone, e.g. git fetch --depth=50 origin main)`,
+    );
   }
   // paths come relative to the top of the work tree; the prefix is the cwd's place in it, so the
   // result is spelled from the cwd as given (a symbolic link in it stays as it is)
@@ -55,7 +57,9 @@ export function changedSince(ref: string, cwd: string): string[] {
 
 /** The unit a file belongs to, as a key: its artifact folder, or the file itself for a certificate or a zip. */
 function unitKey(file: { readonly uri: string; readonly kind: string }): string {
-  return file.kind === 'iflow' || file.kind === 'parameters' || file.kind === 'script' ? `artifact:${artifactFolder(file.uri)}` : `file:${file.uri}`;
+  return file.kind === 'iflow' || file.kind === 'parameters' || file.kind === 'script'
+    ? `artifact:${artifactFolder(file.uri)}`
+    : `file:${file.uri}`;
 }
 
 /** The discovered files whose unit holds a changed file. */

@@ -45,7 +45,10 @@ function ruleCell(ruleId: string): string {
 }
 
 function mostSevereFirst(a: ReportedFinding, b: ReportedFinding): number {
-  return severityRank(b.severity) - severityRank(a.severity) || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column);
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column)
+  );
 }
 
 export function formatMarkdown({ report, failOn, toolVersion, linkBase }: FormatInput): string {
@@ -78,7 +81,9 @@ export function formatMarkdown({ report, failOn, toolVersion, linkBase }: Format
       if (severityRank(finding.severity) > severityRank(entry.worst)) entry.worst = finding.severity;
     }
   }
-  const rules = [...byRule].sort(([a, x], [b, y]) => severityRank(y.worst) - severityRank(x.worst) || y.count - x.count || (a < b ? -1 : 1));
+  const rules = [...byRule].sort(
+    ([a, x], [b, y]) => severityRank(y.worst) - severityRank(x.worst) || y.count - x.count || (a < b ? -1 : 1),
+  );
   out.push('### By rule', '', '| Rule | Severity | SAP design guideline | Findings |', '|---|---|---|---:|');
   for (const [ruleId, { count, worst }] of rules) {
     const guideline = ruleMeta(ruleId)?.guideline;
@@ -87,12 +92,18 @@ export function formatMarkdown({ report, failOn, toolVersion, linkBase }: Format
   out.push('');
 
   const top = [...report.findings].sort(mostSevereFirst).slice(0, TOP_FINDINGS);
-  out.push(report.findings.length > top.length ? `### Top ${top.length} findings` : '### Findings', '', '| Severity | Where | Finding | Rule |', '|---|---|---|---|');
+  out.push(
+    report.findings.length > top.length ? `### Top ${top.length} findings` : '### Findings',
+    '',
+    '| Severity | Where | Finding | Rule |',
+    '|---|---|---|---|',
+  );
   for (const finding of top) {
     const link = fileLink(finding.path, finding.line);
     const where = `[${cell(`${finding.path}:${finding.line}`)}](${linkBase !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(link) ? `${linkBase}${link}` : link})`;
     out.push(`| ${LABEL[finding.severity]} | ${where} | ${cell(finding.message)} | \`${finding.ruleId}\` |`);
   }
-  if (report.findings.length > top.length) out.push('', `…and ${report.findings.length - top.length} more: see the full report (SARIF, JSON or text).`);
+  if (report.findings.length > top.length)
+    out.push('', `…and ${report.findings.length - top.length} more: see the full report (SARIF, JSON or text).`);
   return `${out.join('\n')}\n`;
 }
