@@ -52,4 +52,43 @@ describe('workspace scan in the language server', function () {
     const published = uris.flatMap((uri) => (session.latest(uri) ?? []).map((d) => `${uri} ${d.range.start.line}:${d.range.start.character} ${d.code} ${SEVERITY[d.severity!]}`)).sort();
     assert.deepEqual(published, expected);
   });
+
+  describe('at start', () => {
+    // the session above starts without the setting; these start their own
+    let started: LspSession | undefined;
+    afterEach(async () => {
+      await started?.shutdown();
+      started = undefined;
+    });
+
+    /** Starts a server with `settings`; resolves with the URIs it published diagnostics for, as they come. */
+    const startWith = async (settings: Record<string, unknown>) => {
+      const session = (started = new LspSession());
+      session.settings = settings;
+      const published = new Set<string>();
+      const progress: unknown[] = [];
+      session.onPublish((params) => params.diagnostics.length > 0 && published.add(params.uri));
+      session.connection.onNotification('$/progress', (params: unknown) => progress.push(params));
+      await session.initialize(pathToFileURL(root).href);
+      return { session, published, progress };
+    };
+
+    it('publishes findings of files nobody opened when scanOnStartup is on, with progress and a log line', async () => {
+      const { session, published, progress } = await startWith({ scanOnStartup: true });
+      const deadline = Date.now() + 30_000;
+      while (![...published].some((uri) => uri.endsWith('.iflw')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.ok([...published].some((uri) => uri.endsWith('.iflw')), 'an iFlow has diagnostics without being opened');
+      assert.ok([...published].some((uri) => uri.endsWith('.pem')), 'a certificate too');
+      assert.ok(session.logs.some((log) => /Scanning the workspace at start: \d+ files/.test(log.message)), JSON.stringify(session.logs));
+      assert.ok(progress.length > 0, 'the scan reports progress');
+    });
+
+    it('leaves Problems to opened files when the setting is off', async () => {
+      const { session, published } = await startWith({ scanOnStartup: false });
+      // a scan of the examples takes well under this; nothing may come
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.equal(published.size, 0);
+      assert.ok(!session.logs.some((log) => /at start/.test(log.message)));
+    });
+  });
 });

@@ -12,6 +12,8 @@ import { canonicalUri } from '../engine/uri';
 /** Editor settings under `cpiSecurity`. */
 export interface EditorSettings extends ConfigSettings {
   enable?: boolean;
+  /** Scan the workspace when the server starts (package.json makes it default to true in VS Code). */
+  scanOnStartup?: boolean;
 }
 
 export interface ResolvedConfig {

@@ -87,6 +87,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cpiSecurity' });
+    // Problems lists the workspace's findings without a file being opened (setting cpiSecurity.scanOnStartup)
+    workspaceScan.scanAtStart().catch((error: unknown) => connection.console.error(`Workspace scan at start failed: ${String(error)}`));
     // asking a client without workspace folders for their changes throws
     if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
       void event;

@@ -17,6 +17,9 @@ import { LogOnce } from './log-once';
 
 const RESCAN_DELAY_MS = 1000;
 
+/** A workspace with more files to analyse than this is scanned on request only, not at start. */
+export const STARTUP_SCAN_MAX_FILES = 2000;
+
 /**
  * Workspace-wide findings for files that are not open, computed by the same
  * engine as the command line (so both report the same). Archives are left
@@ -44,6 +47,29 @@ export class WorkspaceScan {
     if (this.running) return this.running;
     this.running = this.run().finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  /**
+   * The scan at start, so Problems lists the workspace's findings before any
+   * file is opened: when the `scanOnStartup` setting is true and the
+   * workspace has at most `maxFiles` files to analyse. Undefined when skipped.
+   */
+  async scanAtStart(maxFiles = STARTUP_SCAN_MAX_FILES): Promise<ScanWorkspaceResult | undefined> {
+    const roots = this.configuration.roots();
+    if (roots.length === 0) return undefined;
+    const settings = await this.configuration.settings(roots[0]);
+    // only an explicit true: VS Code sends the contributed default, other editors opt in
+    if (settings.scanOnStartup !== true) return undefined;
+    const paths = roots.map(uriToPath).filter((path): path is string => path !== undefined);
+    const count = paths.reduce((sum, root) => sum + discoverFiles([root], root).files.filter((file) => file.kind !== 'archive').length, 0);
+    if (count > maxFiles) {
+      this.connection.console.info(`Workspace scan at start skipped: ${count} files to analyse, more than ${maxFiles}; run "Scan Workspace" to see them all.`);
+      return undefined;
+    }
+    this.connection.console.info(`Scanning the workspace at start: ${count} files to analyse.`);
+    const result = await this.scan();
+    this.connection.console.info(`Workspace scan at start: ${result.findings} findings in ${result.files} files${result.cancelled ? ' (cancelled)' : ''}.`);
+    return result;
   }
 
   /** A file changed on disk or was closed: scan again shortly (cheap next to typing). */
