@@ -3,33 +3,38 @@
 // afresh scans all of it (a millisecond or more per keystroke); an edit only
 // changes the size by what it removed and inserted.
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
-import { Range, TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { OpenDocument } from './open-document';
 
 export class DocumentSizes {
-  /** The text whose size is known, per document (a weak map: closed documents take theirs along). */
-  private readonly known = new WeakMap<TextDocument, { text: string; bytes: number }>();
+  /**
+   * The size known per document, with the document's change count it is
+   * for (a weak map: closed documents take theirs along). The count, not
+   * the text, tells whether it is current: the text is decoded only when read.
+   */
+  private readonly known = new WeakMap<TextDocument, { changes: number; bytes: number }>();
 
-  /** TextDocument's create and update, the update also moving the document's known size along. */
+  /** OpenDocument's create and update, the update also moving the document's known size along. */
   documents(): TextDocumentsConfiguration<TextDocument> {
     return {
-      create: TextDocument.create,
+      create: OpenDocument.create,
       update: (document, changes, version) => {
-        let size = this.known.get(document);
-        if (!size || size.text !== document.getText()) {
+        if (!(document instanceof OpenDocument)) throw new Error('DocumentSizes: the document was not made by OpenDocument.create');
+        const size = this.known.get(document);
+        if (!size || size.changes !== document.changeCount) {
           this.known.delete(document);
-          return TextDocument.update(document, changes, version);
+          return OpenDocument.update(document, changes, version);
         }
         let bytes = size.bytes;
         for (const change of changes) {
           // changes apply one after the other, each to the text the previous one left
           if ('range' in change) bytes += this.applyRange(document, change, version);
           else {
-            TextDocument.update(document, [change], version);
+            OpenDocument.update(document, [change], version);
             bytes = Buffer.byteLength(change.text);
           }
         }
-        size = { text: document.getText(), bytes };
-        this.known.set(document, size);
+        this.known.set(document, { changes: document.changeCount, bytes });
         return document;
       },
     };
@@ -37,10 +42,11 @@ export class DocumentSizes {
 
   /** The UTF-8 size of `text` when it is the document's current text, measured once and then kept up to date. */
   utf8Size(document: TextDocument, text: string): number {
+    const changes = document instanceof OpenDocument ? document.changeCount : -1;
     const size = this.known.get(document);
-    if (size && size.text === text) return size.bytes;
+    if (size && size.changes === changes && changes >= 0 && text === document.getText()) return size.bytes;
     const bytes = Buffer.byteLength(text);
-    this.known.set(document, { text, bytes });
+    if (changes >= 0 && text === document.getText()) this.known.set(document, { changes, bytes });
     return bytes;
   }
 
@@ -50,16 +56,15 @@ export class DocumentSizes {
    * change on each side: a surrogate pair the edit splits or joins lies
    * within it, and one cut by its edge is cut the same way both times.
    */
-  private applyRange(document: TextDocument, change: { range: Range; text: string }, version: number): number {
-    const old = document.getText();
+  private applyRange(document: OpenDocument, change: { range: Range; text: string }, version: number): number {
     let start = document.offsetAt(change.range.start);
     let end = document.offsetAt(change.range.end);
     if (end < start) [start, end] = [end, start];
     const from = Math.max(0, start - 1);
-    const to = Math.min(old.length, end + 1);
-    const before = Buffer.byteLength(old.slice(from, to));
-    TextDocument.update(document, [change as TextDocumentContentChangeEvent], version);
-    const after = Buffer.byteLength(document.getText().slice(from, to + change.text.length - (end - start)));
+    const to = end + 1; // slice clamps it to the text's end
+    const before = Buffer.byteLength(document.slice(from, to));
+    OpenDocument.update(document, [change as TextDocumentContentChangeEvent], version);
+    const after = Buffer.byteLength(document.slice(from, to + change.text.length - (end - start)));
     return after - before;
   }
 }

@@ -1,0 +1,105 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { OpenDocument } from '../../server/src/lsp/open-document';
+
+// OpenDocument keeps the text in a buffer edited in place instead of a new
+// string per edit; everything the server reads of it must stay as the
+// library's TextDocument has it, through any sequence of edits: the text,
+// the line offsets (lineCount, line ranges, line breaks), positionAt and
+// offsetAt, also when an edit splits or joins a CRLF or a surrogate pair,
+// or types the first character beyond Latin-1.
+
+const PIECES = ['a', 'é', 'ÿ', '€', '😀', '\uD83D', '\uDE00', '\r', '\n', '\r\n', '<', 'xyz', ''];
+const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((parts) => parts.join(''));
+// Positions as an editor sends them: on a line of the document, the character possibly past the line's end.
+// (Lines past the end leave the library's line offsets with holes; no editor sends them.)
+const position = fc.record({ line: fc.nat(), character: fc.integer({ min: -1, max: 40 }) });
+const change = fc.oneof(
+  { weight: 9, arbitrary: fc.record({ start: position, end: position, text }) },
+  { weight: 1, arbitrary: fc.record({ text }) },
+);
+type Change = { start: { line: number; character: number }; end: { line: number; character: number }; text: string } | { text: string };
+
+/** The change on the document as it is now: lines taken modulo its line count. */
+function onDocument(change: Change, document: TextDocument) {
+  if (!('start' in change)) return change;
+  const on = (at: { line: number; character: number }) => ({ line: at.line % document.lineCount, character: at.character });
+  return { range: { start: on(change.start), end: on(change.end) }, text: change.text };
+}
+
+function assertSame(actual: OpenDocument, expected: TextDocument): void {
+  const content = expected.getText();
+  assert.equal(actual.getText(), content);
+  assert.equal(actual.version, expected.version);
+  assert.equal(actual.lineCount, expected.lineCount);
+  for (let line = -1; line <= expected.lineCount; line++) {
+    assert.deepEqual(actual.getLineRange(line), expected.getLineRange(line), `line range ${line}`);
+    assert.equal(actual.getEOLCharacters(line), expected.getEOLCharacters(line), `line break ${line}`);
+    for (let character = -1; character <= 6; character++) {
+      const at = { line, character };
+      assert.equal(actual.offsetAt(at), expected.offsetAt(at), `offsetAt ${line}:${character}`);
+    }
+  }
+  for (let offset = -1; offset <= content.length + 1; offset++)
+    assert.deepEqual(actual.positionAt(offset), expected.positionAt(offset), `positionAt ${offset}`);
+  const end = expected.positionAt(content.length);
+  const middle = expected.positionAt(content.length >> 1);
+  assert.equal(actual.getText({ start: middle, end }), expected.getText({ start: middle, end }));
+  assert.equal(actual.getText({ start: end, end: middle }), expected.getText({ start: end, end: middle }));
+}
+
+describe('lsp: OpenDocument', () => {
+  it('reads the same as the library TextDocument through any sequence of edits', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 10 }),
+        fc.boolean(),
+        (initial, batches, readBetween) => {
+          const actual = OpenDocument.create('file:///x.iflw', 'cpi-iflow', 1, initial);
+          const expected = TextDocument.create('file:///x.iflw', 'cpi-iflow', 1, initial);
+          assertSame(actual, expected);
+          let version = 1;
+          for (const batch of batches) {
+            version++;
+            for (const each of batch) {
+              // ranges are taken on the text as each change finds it, as LSP orders them
+              const applied = onDocument(each, expected);
+              assert.equal(OpenDocument.update(actual, [applied], version), actual);
+              TextDocument.update(expected, [applied], version);
+            }
+            // reading between versions decodes the text; not reading leaves only the buffer to edit
+            if (readBetween) assertSame(actual, expected);
+          }
+          assertSame(actual, expected);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('grows its buffer for long insertions and keeps the text of every version apart', () => {
+    const actual = OpenDocument.create('file:///x.iflw', 'cpi-iflow', 1, 'ab');
+    const expected = TextDocument.create('file:///x.iflw', 'cpi-iflow', 1, 'ab');
+    const before = actual.getText();
+    const long = 'x\r\n'.repeat(50_000);
+    const at = { line: 0, character: 1 };
+    OpenDocument.update(actual, [{ range: { start: at, end: at }, text: long }], 2);
+    TextDocument.update(expected, [{ range: { start: at, end: at }, text: long }], 2);
+    assert.equal(actual.getText(), expected.getText());
+    for (const offset of [0, 1, 2, 3, 77_777, 150_000, 150_001, 150_002, 150_003])
+      assert.deepEqual(actual.positionAt(offset), expected.positionAt(offset), `positionAt ${offset}`);
+    const typed = { line: 3, character: 1 };
+    OpenDocument.update(actual, [{ range: { start: typed, end: typed }, text: '€' }], 3);
+    TextDocument.update(expected, [{ range: { start: typed, end: typed }, text: '€' }], 3);
+    assert.equal(actual.getText(), expected.getText());
+    assert.deepEqual(actual.positionAt(12), expected.positionAt(12));
+    assert.equal(before, 'ab');
+    assert.equal(actual.lineCount, 50_001);
+  });
+
+  it('refuses to update a document it did not make', () => {
+    assert.throws(() => OpenDocument.update(TextDocument.create('file:///x', 'xml', 1, ''), [{ text: 'a' }], 2), /OpenDocument\.create/);
+  });
+});
