@@ -21,7 +21,7 @@ import type {
 } from '../model';
 import { GROOVY_KEYWORDS, isDigit, isHexDigit, isIdentifierPart, isIdentifierStart, isInterpolationStart, isLineBreak, isWhiteSpace } from './chars';
 import { quotedEscape, unicodeEscape } from './escapes';
-import { endsOperand, operatorLength } from './operators';
+import { endsOperand, operatorAt } from './operators';
 
 export interface GroovyLexResult {
   readonly code: ScriptCode;
@@ -174,8 +174,9 @@ class GroovyLexer {
     }
   }
 
-  private push(frame: CodeFrame, kind: ScriptTokenKind, start: number, end: number): ScriptToken {
-    const token: ScriptToken = { kind, start, end, text: this.text.slice(start, end), newlineBefore: this.newline };
+  /** `text`: the token's text when the caller has it already (a name, an operator of the shared table). */
+  private push(frame: CodeFrame, kind: ScriptTokenKind, start: number, end: number, text = this.text.slice(start, end)): ScriptToken {
+    const token: ScriptToken = { kind, start, end, text, newlineBefore: this.newline };
     this.newline = false;
     frame.tokens.push(token);
     return token;
@@ -195,18 +196,25 @@ class GroovyLexer {
       frame.string.textStart = this.at;
       return;
     }
+    // Names first, the most common token; `$/` may open a dollar-slashy string instead.
+    if (isIdentifierStart(c) && !(c === 36 /* $ */ && text.charCodeAt(start + 1) === 47)) {
+      let end = start + 1;
+      while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
+      const word = text.slice(start, end);
+      this.push(frame, GROOVY_KEYWORDS.has(word) ? 'keyword' : 'identifier', start, end, word);
+      this.at = end;
+      return;
+    }
     const form = this.stringStart(frame, start);
     if (form) {
       if ((form === 'single' || form === 'double') && this.plainString(frame, form, start)) return;
       this.openString(frame, form, start);
       return;
     }
-    if (isIdentifierStart(c)) {
-      let end = start + 1;
-      while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
-      const word = text.slice(start, end);
-      this.push(frame, GROOVY_KEYWORDS.has(word) ? 'keyword' : 'identifier', start, end);
-      this.at = end;
+    if (c === 36 /* $ */) {
+      // `$/` after an operand: `$` is a name of its own, the `/` divides.
+      this.push(frame, 'identifier', start, start + 1, '$');
+      this.at = start + 1;
       return;
     }
     if (isDigit(c) || (c === 46 /* . */ && isDigit(text.charCodeAt(start + 1)) && !this.afterOperand(frame))) {
@@ -214,13 +222,13 @@ class GroovyLexer {
       this.push(frame, 'number', start, this.at);
       return;
     }
-    const length = operatorLength(text, start);
-    if (length > 0) {
-      this.at = start + length;
-      const token = this.push(frame, 'punctuation', start, this.at);
+    const operator = operatorAt(text, start);
+    if (operator !== undefined) {
+      this.at = start + operator.length;
+      this.push(frame, 'punctuation', start, this.at, operator);
       if (frame.string) {
-        if (token.text === '{') frame.braces++;
-        else if (token.text === '}') frame.braces--;
+        if (operator === '{') frame.braces++;
+        else if (operator === '}') frame.braces--;
       }
       return;
     }

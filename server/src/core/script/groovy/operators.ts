@@ -6,23 +6,27 @@ const OPERATORS = [
   '%=', '&=', '|=', '^=', '<<', '>>', '**', '?:', '->', '..', '?=',
 ];
 
-/** Operators by first character, longest first. */
-const BY_FIRST = new Map<string, string[]>();
+/** Operators by the code of their first character, longest first (ASCII only: no operator starts elsewhere). */
+const BY_FIRST: (readonly string[] | undefined)[] = new Array(128);
 for (const op of OPERATORS) {
-  const list = BY_FIRST.get(op[0]) ?? [];
-  list.push(op);
-  BY_FIRST.set(op[0], list);
+  const first = op.charCodeAt(0);
+  BY_FIRST[first] = [...(BY_FIRST[first] ?? []), op].sort((a, b) => b.length - a.length);
 }
-for (const list of BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
 
-const SINGLE = new Set('(){}[];,.=<>!~?:+-*/&|^%@'.split(''));
+/** The one-character operators and separators by their code. */
+const SINGLE: (string | undefined)[] = new Array(128);
+for (const c of '(){}[];,.=<>!~?:+-*/&|^%@') SINGLE[c.charCodeAt(0)] = c;
 
-/** Length of the operator or separator at `at`, 0 when there is none. */
-export function operatorLength(text: string, at: number): number {
-  const first = text.charAt(at);
-  const candidates = BY_FIRST.get(first);
-  if (candidates) for (const op of candidates) if (text.startsWith(op, at)) return op.length;
-  return SINGLE.has(first) ? 1 : 0;
+/**
+ * The operator or separator at `at` (the shared string of the table, so a
+ * token's text costs no copy), undefined when there is none.
+ */
+export function operatorAt(text: string, at: number): string | undefined {
+  const first = text.charCodeAt(at);
+  if (!(first < 128)) return undefined;
+  const candidates = BY_FIRST[first];
+  if (candidates) for (const op of candidates) if (text.startsWith(op, at)) return op;
+  return SINGLE[first];
 }
 
 /**
