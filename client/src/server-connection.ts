@@ -9,6 +9,7 @@ import {
   ScanWorkspaceRequest,
   type ScanWorkspaceResult,
   StatusNotification,
+  WorkspaceScannedNotification,
   type AnalysisStatus,
   type EffectiveRulesResult,
 } from '@cpi/common/protocol';
@@ -19,7 +20,7 @@ export class ServerConnection implements vscode.Disposable {
   /** Fires after each finished analysis with the server's counts. */
   readonly onStatus = this.statusEmitter.event;
   private readonly scannedEmitter = new vscode.EventEmitter<ScanWorkspaceResult>();
-  /** Fires after each workspace scan that ran to the end. */
+  /** Fires after each workspace scan that ran to the end (the server's, at start, too). */
   readonly onScanned = this.scannedEmitter.event;
   private started: Promise<void> | undefined;
 
@@ -59,6 +60,10 @@ export class ServerConnection implements vscode.Disposable {
       // every run, at the level a user raises in the output view (Set Log Level… → Debug)
       log.debug(`Analysis finished in ${Math.round(status.lastDurationMs)} ms: ${status.findings} findings in ${status.files} open or related files`);
       this.statusEmitter.fire(status);
+    });
+    this.client.onNotification(WorkspaceScannedNotification.type, (result) => {
+      log.debug(`Workspace scanned: ${result.findings} findings in ${result.files} files`);
+      this.scannedEmitter.fire(result);
     });
   }
 
@@ -114,12 +119,7 @@ export class ServerConnection implements vscode.Disposable {
     const started = performance.now();
     const result = await this.client.sendRequest(ScanWorkspaceRequest.type);
     const took = Math.round(performance.now() - started);
-    if (result.cancelled) {
-      this.log.info(`Workspace scan cancelled after ${took} ms`);
-    } else {
-      this.log.info(`Workspace scan: ${result.findings} findings in ${result.files} files, ${took} ms`);
-      this.scannedEmitter.fire(result);
-    }
+    this.log.info(result.cancelled ? `Workspace scan cancelled after ${took} ms` : `Workspace scan: ${result.findings} findings in ${result.files} files, ${took} ms`);
     return result;
   }
 

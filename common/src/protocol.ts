@@ -127,6 +127,12 @@ export namespace EditTimingsRequest {
 }
 
 /** Analyse every file of the workspace folders, open or not, and keep them current. */
+/** Sent after every workspace scan that ran to the end (requested, at start, or after a change): the client's status then counts the workspace. */
+export namespace WorkspaceScannedNotification {
+  export const method = 'cpiSecurity/workspaceScanned';
+  export const type = new NotificationType<ScanWorkspaceResult>(method);
+}
+
 export namespace ScanWorkspaceRequest {
   export const method = 'cpiSecurity/scanWorkspace';
   export const type = new RequestType0<ScanWorkspaceResult, void>(method);

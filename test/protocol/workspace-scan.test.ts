@@ -67,16 +67,20 @@ describe('workspace scan in the language server', function () {
       session.settings = settings;
       const published = new Set<string>();
       const progress: unknown[] = [];
+      const scanned: { files: number; findings: number; cancelled: boolean }[] = [];
+      session.connection.onNotification('cpiSecurity/workspaceScanned', (result: (typeof scanned)[number]) => scanned.push(result));
       session.onPublish((params) => params.diagnostics.length > 0 && published.add(params.uri));
       session.connection.onNotification('$/progress', (params: unknown) => progress.push(params));
       await session.initialize(pathToFileURL(root).href);
-      return { session, published, progress };
+      return { session, published, progress, scanned };
     };
 
     it('publishes findings of files nobody opened when scanOnStartup is on, with progress and a log line', async () => {
-      const { session, published, progress } = await startWith({ scanOnStartup: true });
+      const { session, published, progress, scanned } = await startWith({ scanOnStartup: true });
       const deadline = Date.now() + 30_000;
-      while (![...published].some((uri) => uri.endsWith('.iflw')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      while (scanned.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(scanned.length, 1, 'the client hears that the workspace was scanned');
+      assert.ok(scanned[0].findings > 0 && scanned[0].files > 0 && !scanned[0].cancelled, JSON.stringify(scanned));
       assert.ok([...published].some((uri) => uri.endsWith('.iflw')), 'an iFlow has diagnostics without being opened');
       assert.ok([...published].some((uri) => uri.endsWith('.pem')), 'a certificate too');
       assert.ok(session.logs.some((log) => /Scanning the workspace at start: \d+ files/.test(log.message)), JSON.stringify(session.logs));
@@ -84,10 +88,11 @@ describe('workspace scan in the language server', function () {
     });
 
     it('leaves Problems to opened files when the setting is off', async () => {
-      const { session, published } = await startWith({ scanOnStartup: false });
+      const { session, published, scanned } = await startWith({ scanOnStartup: false });
       // a scan of the examples takes well under this; nothing may come
       await new Promise((resolve) => setTimeout(resolve, 1500));
       assert.equal(published.size, 0);
+      assert.equal(scanned.length, 0);
       assert.ok(!session.logs.some((log) => /at start/.test(log.message)));
     });
   });

@@ -8,7 +8,7 @@ import { finishScan, scanPart } from '../engine/scan';
 import type { PartialScan, ScanOptions } from '../engine/scanner';
 import { scanUnits, unitFileCount } from '../engine/units';
 import { canonicalUri, fileUri, uriToPath } from '../engine/uri';
-import type { ScanWorkspaceResult } from '@cpi/common/protocol';
+import { WorkspaceScannedNotification, type ScanWorkspaceResult } from '@cpi/common/protocol';
 import { artifactFolder } from '../core/analysis/artifact-layout';
 import { AnalysisService } from './analysis-service';
 import type { EditorConfiguration } from './configuration';
@@ -119,7 +119,9 @@ export class WorkspaceScan {
       // rule failures in the log (as the live analysis does), once while they last
       const failures = notes.filter((note) => note.kind === 'rule-failure');
       this.log.update('workspace', new Map(failures.map((note) => [`${note.uri}\0${note.message}`, `Workspace scan: ${note.uri}: ${note.message}`])));
-      return { files: done, findings: findings.length, cancelled: false };
+      const result = { files: done, findings: findings.length, cancelled: false };
+      void this.connection.sendNotification(WorkspaceScannedNotification.type, result);
+      return result;
     } finally {
       progress.done();
     }
