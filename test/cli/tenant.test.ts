@@ -196,6 +196,7 @@ describe('command line: --tenant', function () {
       [['--tenant', 'key.json', 'some/folder'], /--tenant scans the tenant, not files: remove "some\/folder"/],
       [['--tenant', 'key.json', '--concurrency', '0'], /--concurrency needs a whole number of downloads from 1 to 32/],
       [['--tenant', ''], /--tenant needs a service-key file or env:<VARIABLE>/],
+      [['--tenant', 'key.json', '--jobs', '2'], /--jobs applies to files, not to --tenant; use --concurrency/],
     ];
     for (const [args, message] of cases) {
       const run = runCli(args, folder);

@@ -81,6 +81,8 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   if (tenant !== undefined) {
     if (tenant.trim() === '') throw new UsageError('--tenant needs a service-key file or env:<VARIABLE>');
     if (positionals.length > 0) throw new UsageError(`--tenant scans the tenant, not files: remove ${positionals.map((path) => `"${path}"`).join(', ')}`);
+    // --jobs splits the analysis of local files over threads; a tenant scan is bound by its downloads, which --concurrency sets.
+    if (values.jobs !== undefined) throw new UsageError('--jobs applies to files, not to --tenant; use --concurrency to set how many artifacts are downloaded at a time');
   } else {
     for (const name of ['package', 'no-security-material', 'concurrency'] as const) {
       if (values[name] !== undefined) throw new UsageError(`--${name} only applies with --tenant`);
@@ -184,8 +186,9 @@ Options:
       --max-file-size <MB>       skip iFlows, parameters.prop and certificates larger
                                  than this, with a warning (default: maxFileSizeMB of
                                  .cpisecurity.json, else 20)
-  -j, --jobs <n>                 scan with n threads (default: one per processor core,
-                                 at most 4, for 200 files or more; else 1)
+  -j, --jobs <n>                 scan files with n threads (default: one per processor
+                                 core, at most 4, for 200 files or more; else 1); not
+                                 with --tenant
       --tenant <key>             scan a tenant: a service-key JSON file, or env:VARIABLE
                                  for a variable holding the key's JSON
       --package <id|name|glob>   with --tenant: read only matching packages (repeatable;
