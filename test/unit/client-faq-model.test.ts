@@ -43,6 +43,16 @@ describe('client: FAQ tree model', () => {
     assert.ok(!matchesFilter(sample, 'ports wildcard'));
   });
 
+  it('matches whole words only: "port" is not found in "transport" or "Support"', () => {
+    const transport = entry('t1', 'Is transport encrypted?', { answer: 'Support for TLS 1.2 is required.' });
+    assert.ok(!matchesFilter(transport, 'port'));
+    assert.ok(!matchesFilter(transport, 'crypt'));
+    assert.ok(matchesFilter(transport, 'transport'));
+    assert.ok(matchesFilter(transport, 'tls 1.2'));
+    assert.ok(matchesFilter(entry('t2', 'Which port?', { answer: 'Ports 22 and 443.' }), 'port'));
+    assert.ok(!matchesFilter(entry('t3', 'Open (a+b)?'), 'a+'), 'filter text is not a pattern');
+  });
+
   it('drops categories without a match and finds the SFTP/SMTP ports answer by "SFTP"', () => {
     const tree = buildFaqTree(FAQ_ENTRIES, 'sftp');
     assert.ok(tree.length > 0 && tree.length < buildFaqTree(FAQ_ENTRIES).length);

@@ -37,6 +37,17 @@ function snippets(file: string): Record<string, { prefix: string[]; body: string
 }
 
 describe('client: package.json contributions', () => {
+  it('gives view commands titles that say what they act on, for the command palette', () => {
+    const objects: Record<string, RegExp> = { faq: /\bFAQ\b/, rules: /\bRules?\b/, findings: /\bFindings?\b/ };
+    const hidden = new Set((contributes.menus.commandPalette as { command: string; when?: string }[]).filter((entry) => entry.when === 'false').map((entry) => entry.command));
+    for (const command of contributes.commands as { command: string; title: string }[]) {
+      const view = /^cpiSecurity\.(faq|rules|findings)\./.exec(command.command)?.[1];
+      if (view === undefined || hidden.has(command.command)) continue;
+      const title = command.title.startsWith('%') ? nls[command.title.slice(1, -1)] : command.title;
+      assert.match(title, objects[view], `${command.command}: "${title}"`);
+    }
+  });
+
   it('declares every command the client registers, and registers every declared command', () => {
     const source = read('client/src/commands.ts');
     const registered = new Set<string>();

@@ -26,15 +26,22 @@ export interface FaqCategoryNode {
 
 export type FaqNode = FaqCategoryNode | FaqQuestionNode;
 
+/** A filter word as a whole word (a plural ending allowed): "port" finds "ports", not "transport" or "Support". */
+function wholeWord(word: string): RegExp {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:s|es)?(?![\\p{L}\\p{N}])`, 'iu');
+}
+
 /**
- * True when every word of the filter occurs in the question, the answer, the
- * related rule ids or the iFlow keys (case-insensitive). A blank filter matches all.
+ * True when every word of the filter occurs as a whole word in the question,
+ * the answer, the related rule ids or the iFlow keys (case-insensitive). A
+ * blank filter matches all.
  */
 export function matchesFilter(entry: FaqEntry, filter: string | undefined): boolean {
-  const words = (filter ?? '').toLowerCase().split(/\s+/).filter((word) => word !== '');
+  const words = (filter ?? '').split(/\s+/).filter((word) => word !== '');
   if (words.length === 0) return true;
-  const haystack = [entry.id, entry.question, entry.answer, ...entry.relatedRules, ...entry.iflowKeys].join('\n').toLowerCase();
-  return words.every((word) => haystack.includes(word));
+  const haystack = [entry.id, entry.question, entry.answer, ...entry.relatedRules, ...entry.iflowKeys].join('\n');
+  return words.every((word) => wholeWord(word).test(haystack));
 }
 
 /** Categories with their matching questions, in source order; categories without a match are left out. */
