@@ -82,6 +82,9 @@ export function callAt(code: ScriptCode, language: ScriptLanguage, index: number
   const before = tokens[index - 1];
   const afterDot = before !== undefined && before.kind === 'punctuation' && DOTS.has(before.text);
   if (token.kind === 'keyword' && !afterDot) return undefined;
+  // A name ending its line is no call (arguments start on the call's line); most names of a script are.
+  const next = tokens[index + 1];
+  if (next === undefined || (next.newlineBefore && next.text !== '<')) return undefined;
 
   const { isNew, qualifier, start: newStart } = creation(code, index);
   let open = index + 1;
@@ -109,8 +112,7 @@ export function callAt(code: ScriptCode, language: ScriptLanguage, index: number
   if (!groovy || isNew || token.kind !== 'identifier') return undefined;
 
   // Groovy without parentheses: `name { closure }` or `name arg, arg` on the same line.
-  const next = tokens[index + 1];
-  if (!next || next.newlineBefore) return undefined;
+  if (next.newlineBefore) return undefined;
   const receiver = afterDot ? receiverBefore(code, index - 1) : undefined;
   const callStart = receiver?.start ?? index;
   if (next.kind === 'punctuation' && next.text === '{') {
@@ -130,14 +132,14 @@ export function callAt(code: ScriptCode, language: ScriptLanguage, index: number
 /** `new a.b.Name`: whether the name at `index` is created, its qualifier, and where `new` stands. */
 function creation(code: ScriptCode, index: number): { isNew: boolean; qualifier: string[]; start: number } {
   const tokens = code.tokens;
-  const qualifier: string[] = [];
   let at = index;
-  while (at >= 2 && tokens[at - 1].text === '.' && isName(tokens[at - 2])) {
-    qualifier.unshift(tokens[at - 2].text);
-    at -= 2;
-  }
+  while (at >= 2 && tokens[at - 1].text === '.' && isName(tokens[at - 2])) at -= 2;
   const isNew = tokens[at - 1]?.kind === 'keyword' && tokens[at - 1].text === 'new';
-  return isNew ? { isNew, qualifier, start: at - 1 } : { isNew, qualifier: [], start: index };
+  if (!isNew) return { isNew, qualifier: [], start: index };
+  // The package path is built only for a creation: every name of a script passes here.
+  const qualifier: string[] = [];
+  for (let q = at; q < index; q += 2) qualifier.push(tokens[q].text);
+  return { isNew, qualifier, start: at - 1 };
 }
 
 /** Past `<…>` type arguments (`new HashMap<String, List<String>>(…)`), or `from` when they do not close. */
