@@ -8,6 +8,7 @@ export const ViewCommands = {
   changeSeverity: 'cpiSecurity.rules.changeSeverity',
   refreshRules: 'cpiSecurity.rules.refresh',
   clearRulesFilter: 'cpiSecurity.rules.clearFilter',
+  filterRules: 'cpiSecurity.rules.filter',
   groupFindingsByFile: 'cpiSecurity.findings.groupByFile',
   groupFindingsByRule: 'cpiSecurity.findings.groupByRule',
   openExample: 'cpiSecurity.openExample',

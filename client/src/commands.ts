@@ -91,6 +91,14 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       await vscode.commands.executeCommand(`${RULES_VIEW_ID}.focus`);
     }),
     register(ViewCommands.clearRulesFilter, () => rules.clearFilter()),
+    register(ViewCommands.filterRules, async () => {
+      const text = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Search the Rules'),
+        prompt: vscode.l10n.t('Words of the rule id or title (empty shows all rules)'),
+        value: rules.currentFilter(),
+      });
+      if (text !== undefined) rules.filterBy(text);
+    }),
     register(ViewCommands.refreshRules, () => rules.refresh()),
     register(ViewCommands.openOnSapHelp, async (node?: FaqNode | RuleNode) => {
       const url = helpUrlOf(node);

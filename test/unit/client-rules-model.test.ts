@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { RULES, ruleMeta } from '@cpi/common/rules/catalogue';
-import { asSeveritySetting, groupRules, RULE_SECTIONS, ruleContextValue, ruleRows } from '../../client/src/rules/rules-model';
+import { asSeveritySetting, groupRules, RULE_SECTIONS, ruleContextValue, ruleRows, rulesMatching } from '../../client/src/rules/rules-model';
 
 describe('client: rules tree model', () => {
   it('shows every catalogue rule with its default severity when the server has not answered', () => {
@@ -48,5 +48,15 @@ describe('client: rules tree model', () => {
     assert.equal(asSeveritySetting('off'), 'off');
     assert.equal(asSeveritySetting('info'), undefined);
     assert.equal(asSeveritySetting(1), undefined);
+  });
+
+  it('searches rules by words of their id or title', () => {
+    const rows = ruleRows(RULES, undefined);
+    const certificateRules = rulesMatching(rows, 'cert');
+    assert.ok(certificateRules.includes('cert-expired') && certificateRules.includes('inbound-cert-self-signed'));
+    assert.ok(!certificateRules.includes('smtp-port-25'));
+    assert.deepEqual(rulesMatching(rows, 'SMTP 25'), ['smtp-port-25']);
+    assert.deepEqual(rulesMatching(rows, 'no rule has this word'), []);
+    assert.equal(rulesMatching(rows, '  ').length, RULES.length);
   });
 });

@@ -48,6 +48,15 @@ export function ruleRows(catalogue: readonly RuleMeta[], effective: readonly Eff
   });
 }
 
+/**
+ * Ids of the rules whose id or title holds every word of `text`
+ * (case-insensitive, any part of a word: "cert" finds all certificate rules).
+ */
+export function rulesMatching(rows: readonly RuleRow[], text: string): string[] {
+  const words = text.toLowerCase().split(/\s+/).filter((word) => word !== '');
+  return rows.filter((row) => words.every((word) => `${row.id}\n${row.title}`.toLowerCase().includes(word))).map((row) => row.id);
+}
+
 /** Rows grouped by section in catalogue order; `only` narrows to the given rule ids. Empty sections are left out. */
 export function groupRules(rows: readonly RuleRow[], only?: ReadonlySet<string>): RuleSectionGroup[] {
   return RULE_SECTIONS.map((section) => ({

@@ -7,7 +7,7 @@ import { Commands, type EffectiveRulesResult } from '@cpi/common/protocol';
 import type { ServerConnection } from '../server-connection';
 import { Debounced } from '../debounced';
 import { severityIcon } from '../severity-icon';
-import { groupRules, ruleContextValue, ruleRows, type RuleRow, type RuleSectionGroup } from './rules-model';
+import { groupRules, ruleContextValue, ruleRows, rulesMatching, type RuleRow, type RuleSectionGroup } from './rules-model';
 
 export const RULES_VIEW_ID = 'cpiSecurity.rules';
 
@@ -103,13 +103,30 @@ export class RulesView implements vscode.TreeDataProvider<RuleNode>, vscode.Disp
 
   /** Shows only these rules (for "Show related rules"); `label` says why. */
   showOnly(ids: readonly string[], label: string): void {
+    this.filterText = '';
     this.only = new Set(ids);
     this.view.message = vscode.l10n.t('Rules related to: {0}', label);
     void vscode.commands.executeCommand('setContext', 'cpiSecurity.rulesFiltered', true);
     this.changed.fire();
   }
 
+  /** Shows only the rules whose id or title holds every word of `text`; blank shows all. */
+  filterBy(text: string): void {
+    if (text.trim() === '') return this.clearFilter();
+    this.showOnly(rulesMatching(this.rows, text), text.trim());
+    this.filterText = text.trim();
+    this.view.message = vscode.l10n.t('Rules matching "{0}"', this.filterText);
+  }
+
+  /** The text of the current search, for the input box. */
+  currentFilter(): string {
+    return this.filterText;
+  }
+
+  private filterText = '';
+
   clearFilter(): void {
+    this.filterText = '';
     this.only = undefined;
     this.view.message = undefined;
     void vscode.commands.executeCommand('setContext', 'cpiSecurity.rulesFiltered', false);
