@@ -12,5 +12,6 @@ export const ViewCommands = {
   groupFindingsByFile: 'cpiSecurity.findings.groupByFile',
   groupFindingsByRule: 'cpiSecurity.findings.groupByRule',
   openExample: 'cpiSecurity.openExample',
+  fixAll: 'cpiSecurity.fixAll',
 } as const;
 

@@ -16,6 +16,7 @@ import { setSeverityCommand, severityRequest } from './rules/severity-command';
 import { RULES_VIEW_ID, type RuleNode, type RulesView } from './rules/rules-view';
 import type { ServerConnection } from './server-connection';
 import { suppressFinding } from './suppress/suppress-command';
+import { fixAllInEditor } from './fix-all';
 
 export interface CommandContext {
   readonly extension: vscode.ExtensionContext;
@@ -91,6 +92,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       await vscode.commands.executeCommand(`${RULES_VIEW_ID}.focus`);
     }),
     register(ViewCommands.clearRulesFilter, () => rules.clearFilter()),
+    register(ViewCommands.fixAll, () => fixAllInEditor(log)),
     register(ViewCommands.filterRules, async () => {
       const text = await vscode.window.showInputBox({
         title: vscode.l10n.t('Search the Rules'),

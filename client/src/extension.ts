@@ -9,6 +9,7 @@ import { trackIntegrationContent } from './content-context';
 import { registerDocsProvider } from './docs/docs-provider';
 import { FaqView } from './faq/faq-view';
 import { FindingsView } from './findings/findings-view';
+import { registerFixOnSave } from './fix-all';
 import { RulesView } from './rules/rules-view';
 import { ServerConnection } from './server-connection';
 import { createStatusItem } from './status/status-item';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): CpiSecurityApi {
     registerDocsProvider(),
     createStatusItem(server),
     trackIntegrationContent(),
+    registerFixOnSave(log),
     ...registerCommands({ extension: context, server, log, faq, rules, findings }),
   );
   const ready = server.start().then(() => rules.refresh());

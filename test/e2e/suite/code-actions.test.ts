@@ -79,4 +79,16 @@ describe('Code actions', function () {
     const actions = await actionsAt(document.uri, finding.range, vscode.CodeActionKind.QuickFix.value);
     assert.ok(!actions.some((action) => action.kind?.value.startsWith('source')), titles(actions));
   });
+
+  it('Fix All from the command palette applies the safe fixes of the file in the editor', async () => {
+    await cleartext();
+    await vscode.window.showTextDocument(document, { preview: false });
+    const applied = await vscode.commands.executeCommand<boolean>('cpiSecurity.fixAll');
+    assert.equal(applied, true);
+    assert.ok(document.getText().includes(LOYALTY_ADDRESS.replace('http:', 'https:')), 'Fix All switched the address to https');
+    await waitFor(() => findings(document.uri, 'cleartext-http-endpoint').length === 0, 'the cleartext finding to go away', {
+      describe: () => describeDiagnostics(document.uri),
+    });
+  });
 });
+
