@@ -23,7 +23,7 @@ ensureDependencies();
 run(process.execPath, ['scripts/build.mjs']);
 
 const { ensureHost } = await import('../test/e2e/setup.mjs');
-const { startCodeServer, workbenchUrl, scratchDir, onTeardown, interruption } = await import('../test/e2e/host.mjs');
+const { startCodeServer, workbenchUrl, scratchDir, serverEnd } = await import('../test/e2e/host.mjs');
 
 const requested = process.env.PORT ? Number(process.env.PORT) : undefined;
 if (requested !== undefined && !(Number.isInteger(requested) && requested > 0 && requested < 65536)) {
@@ -40,9 +40,7 @@ try {
   console.log('\nCPI Security Lint is running in VS Code on a copy of examples/. Open in your browser:\n');
   console.log(url);
   console.log(`\nThe copy (${workspace}) is removed when you stop; examples/ stays as it is. Press Ctrl-C to stop.`);
-  onTeardown(() => console.log('stopped'));
-  await server.exitPromise;
-  if (interruption()) await new Promise(() => {}); // Ctrl-C: the signal handler tears down and exits
+  await serverEnd(server, () => console.log('stopped'));
   console.error('start: VS Code server stopped unexpectedly');
   process.exit(1);
 } catch (error) {

@@ -40,6 +40,23 @@ export async function teardownAll() {
   }
 }
 
+/**
+ * Waits for a server started for a person (`npm start`): resolves with its
+ * exit only when it ended on its own (a crash). While a teardown stops it
+ * (Ctrl-C), never resolves: the teardown ends the process. `onStopped` runs
+ * once, when the teardown begins, before the server is stopped.
+ */
+export async function serverEnd(server, onStopped) {
+  let stopping = false;
+  onTeardown(() => {
+    stopping = true;
+    onStopped();
+  });
+  const exit = await server.exitPromise;
+  if (stopping || interruptedBy !== undefined) await new Promise(() => {});
+  return exit;
+}
+
 function killGroup(pid, signal) {
   try {
     process.kill(-pid, signal);
@@ -53,7 +70,9 @@ function installHandlers() {
   if (handlersInstalled) return;
   handlersInstalled = true;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.once(signal, () => {
+    // `on`, not `once`: a second Ctrl-C (or npm passing the signal on) must not kill the process mid-teardown
+    process.on(signal, () => {
+      if (interruptedBy !== undefined) return;
       interruptedBy = signal;
       console.error(`[e2e] ${signal}: tearing down`);
       teardownAll().finally(() => process.exit(130));

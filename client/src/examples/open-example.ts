@@ -2,6 +2,7 @@
 // parameters and scripts, the configuration), so a first-time user sees
 // findings without content of their own (walkthrough step 2).
 import * as vscode from 'vscode';
+import { noteFor, readExampleNotes, type ExampleNote } from './example-notes';
 
 const EXAMPLE_FILE = /(\.iflw|parameters\.prop|\.cpisecurity\.json|\.groovy|\.gsh|\.js)$/;
 const MAX_DEPTH = 8;
@@ -13,13 +14,28 @@ export async function openExample(extensionUri: vscode.Uri): Promise<boolean> {
     void vscode.window.showInformationMessage(vscode.l10n.t('This installation ships no examples. Open an iFlow of your own instead.'));
     return false;
   }
+  const notes = await readNotes(root);
   const items = files
-    .map((uri) => ({ label: uri.path.slice(root.path.length + 1), uri }))
+    .map((uri) => {
+      const label = uri.path.slice(root.path.length + 1);
+      const note = noteFor(label, notes);
+      return { label, uri, ...(note ? { description: note.description, detail: note.detail } : {}) };
+    })
     .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-  const picked = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open an example') });
+  const picked =
+    items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open an example'), matchOnDescription: true, matchOnDetail: true });
   if (picked === undefined) return false;
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(picked.uri), { preview: false });
   return true;
+}
+
+/** What each example shows, from examples/README.md; none when it cannot be read. */
+async function readNotes(root: vscode.Uri): Promise<Map<string, ExampleNote>> {
+  try {
+    return readExampleNotes(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'README.md'))));
+  } catch {
+    return new Map();
+  }
 }
 
 async function listFiles(folder: vscode.Uri, depth: number): Promise<vscode.Uri[]> {
