@@ -25,6 +25,18 @@ import { effectiveRulesAt } from './rules-request';
 import { relativePath } from '../core/config/globs';
 import { EditTimingsRequest, EffectiveRulesRequest, ReanalyseRequest, ScanWorkspaceRequest, StatusNotification } from '@cpi/common/protocol';
 import { WorkspaceScan } from './workspace-scan';
+import {
+  isTenantUri,
+  TenantArtifactFilesRequest,
+  TenantArtifactsRequest,
+  TenantConnectRequest,
+  TenantDisconnectRequest,
+  TenantFileRequest,
+  TenantPackagesRequest,
+  TenantScanRequest,
+} from '@cpi/common/tenant-protocol';
+import { TenantService } from './tenant/tenant-service';
+import { tenantCodeActions } from './tenant/tenant-code-actions';
 
 /** Wires LSP requests to the analysis; all logic lives in the modules it calls. */
 export function startServer(connection: Connection): void {
@@ -50,6 +62,7 @@ export function startServer(connection: Connection): void {
     void connection.sendNotification(StatusNotification.type, { ...analysis.stats });
   });
   const workspaceScan = new WorkspaceScan(connection, documents, configuration);
+  const tenants = new TenantService(connection, configuration);
   const findingsFor = (uri: string) =>
     isCertificateUri(uri) ? certificates.findingsFor(uri) : ScriptService.handles(uri) ? scripts.findingsFor(uri) : analysis.findingsFor(uri);
   /** An iFlow changed: the open scripts of its artifact name it as related information. */
@@ -103,12 +116,16 @@ export function startServer(connection: Connection): void {
     scripts.changedEverything();
     workspaceScan.changed();
   };
+  // A tenant file shows the findings of the tenant's last scan (its parameters
+  // as configured there, its security material): no live analysis of it.
   documents.onDidOpen(({ document }) => {
+    if (isTenantUri(document.uri)) return;
     if (isCertificateUri(document.uri)) certificates.changed(document, true);
     else if (ScriptService.handles(document.uri)) scripts.changed(document, true);
     else analysis.changed(document.uri, true);
   });
   documents.onDidChangeContent(({ document }) => {
+    if (isTenantUri(document.uri)) return;
     if (isCertificateUri(document.uri)) certificates.changed(document);
     else if (ScriptService.handles(document.uri)) scripts.changed(document);
     else if (isConfigUri(document.uri)) everything();
@@ -118,6 +135,7 @@ export function startServer(connection: Connection): void {
     }
   });
   documents.onDidClose(({ document }) => {
+    if (isTenantUri(document.uri)) return;
     if (isCertificateUri(document.uri)) certificates.closed(document.uri);
     else if (ScriptService.handles(document.uri)) scripts.closed(document.uri);
     else {
@@ -141,6 +159,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction(async (params) => {
+    if (isTenantUri(params.textDocument.uri)) return tenantCodeActions(params, tenants.findingsFor(params.textDocument.uri));
     const resolved = await configuration.resolve(params.textDocument.uri);
     const configFolder = resolved.target.uri.slice(0, resolved.target.uri.lastIndexOf('/'));
     const suppression = {
@@ -150,13 +169,22 @@ export function startServer(connection: Connection): void {
     return codeActionsFor(params, findingsFor(params.textDocument.uri), documents, suppression);
   });
   connection.onHover((params) =>
-    isCertificateUri(params.textDocument.uri) ? certificates.hover(params.textDocument.uri, params.position) : hoverFor(params, analysis, scripts),
+    isTenantUri(params.textDocument.uri)
+      ? null
+      : isCertificateUri(params.textDocument.uri) ? certificates.hover(params.textDocument.uri, params.position) : hoverFor(params, analysis, scripts),
   );
   connection.onCodeLens((params) => certificates.codeLenses(params.textDocument.uri));
   connection.onRequest(EffectiveRulesRequest.type, (params) => effectiveRulesAt(params.uri, configuration));
   connection.onRequest(EditTimingsRequest.type, ({ uri }) => timings.timingsOf(uri));
   connection.onShutdown(() => timings.dispose());
   connection.onRequest(ScanWorkspaceRequest.type, () => workspaceScan.scan());
+  connection.onRequest(TenantConnectRequest.type, ({ serviceKey }) => tenants.connect(serviceKey));
+  connection.onRequest(TenantDisconnectRequest.type, ({ host }) => tenants.disconnect(host));
+  connection.onRequest(TenantPackagesRequest.type, ({ host }) => tenants.packages(host, true));
+  connection.onRequest(TenantArtifactsRequest.type, ({ host, packageId }) => tenants.artifacts(host, packageId));
+  connection.onRequest(TenantArtifactFilesRequest.type, ({ uri }) => tenants.artifactFiles(uri));
+  connection.onRequest(TenantFileRequest.type, ({ uri }) => tenants.fileText(uri));
+  connection.onRequest(TenantScanRequest.type, (params, token) => tenants.scan(params, token));
   connection.onRequest(ReanalyseRequest.type, async () => {
     everything();
     await analysis.settle();

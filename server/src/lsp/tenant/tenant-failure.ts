@@ -1,0 +1,43 @@
+// A failed tenant request as the editor shows it: the engine's message (which
+// never holds a secret) followed by what the user can do next.
+import type { TenantFailure } from '@cpi/common/tenant-protocol';
+import { CONTENT_ROLE, MONITORING_ROLE } from '../../engine/tenant/client';
+import { isTenantError } from '../../engine/tenant/errors';
+
+const ROLE_PURPOSE: Record<string, string> = {
+  [CONTENT_ROLE]: 'integration packages and their content',
+  [MONITORING_ROLE]: 'keystore, credentials and certificate mappings',
+};
+
+export function tenantFailure(error: unknown): TenantFailure {
+  if (!isTenantError(error)) {
+    return { kind: 'internal', message: `Unexpected error talking to the tenant: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const next = nextStep(error.kind, error.role);
+  return { kind: error.kind, message: next ? `${error.message} ${next}` : error.message, ...(error.role ? { role: error.role } : {}) };
+}
+
+function nextStep(kind: string, role: string | undefined): string | undefined {
+  switch (kind) {
+    case 'service-key':
+      return 'Next: paste the whole service key JSON of a Process Integration Runtime instance (plan api) as the BTP cockpit shows it, or pick its file.';
+    case 'auth':
+      return 'Next: the client id or secret is wrong or was revoked; create a new service key for the instance and add the tenant again.';
+    case 'forbidden':
+      return role
+        ? `Next: give the service instance the role ${role} (needed to read ${ROLE_PURPOSE[role] ?? 'this content'}), then create a new service key and add the tenant again.`
+        : 'Next: check the roles of the service instance (WorkspacePackagesRead, MonitoringDataRead), then create a new service key.';
+    case 'network':
+    case 'timeout':
+      return 'Next: check the tenant URL in the service key, your network and proxy settings (HTTPS_PROXY, NO_PROXY), and that the tenant is up.';
+    case 'rate-limited':
+    case 'server':
+      return 'Next: try again in a few minutes.';
+    default:
+      return undefined;
+  }
+}
+
+export function unknownTenant(host: string): TenantFailure {
+  return { kind: 'unknown-tenant', message: `No tenant ${host} is connected in this session. Next: add the tenant again from the Tenants view.` };
+}

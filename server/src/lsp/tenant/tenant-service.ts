@@ -1,0 +1,317 @@
+// Live tenants in the editor: the connections the client asked for (by
+// host), their listings, scans with progress and cancellation, the findings
+// of the last scan as diagnostics on cpi-tenant:// URIs, and the text of
+// tenant files for the client's read-only file system. The service key
+// arrives in the connect request and stays in the engine's client; nothing
+// here logs or returns it.
+import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver';
+import {
+  TenantScanProgressNotification,
+  type TenantArtifactInfo,
+  type TenantConnectResult,
+  type TenantFailure,
+  type TenantFileInfo,
+  type TenantPackageInfo,
+  type TenantScanParams,
+  type TenantScanResult,
+} from '@cpi/common/tenant-protocol';
+import { isIflowUri, isParametersUri } from '../../core/analysis/artifact-layout';
+import { parseIflow, parseParameters } from '../../core/analysis/parsed';
+import type { SecurityMaterial } from '../../core/tenant/material';
+import { ArchiveSource } from '../../engine/archive-source';
+import type { ReportedFinding } from '../../engine/report';
+import type { DesigntimeArtifact } from '../../engine/tenant/api';
+import { readArtifactZip } from '../../engine/tenant/artifact-source';
+import { createTenantClient, type TenantClient } from '../../engine/tenant/client';
+import { TenantScanAborted } from '../../engine/tenant/problems';
+import { parseServiceKey } from '../../engine/tenant/service-key';
+import { scanTenant } from '../../engine/tenant/tenant-source';
+import type { EditorConfiguration } from '../configuration';
+import { toDiagnostic } from '../diagnostics';
+import { CachingTenantApi } from './caching-api';
+import { countsOf, summariseMaterial, type UsingArtifact } from './material-summary';
+import { parametersAsConfigured } from './parameters-as-configured';
+import { artifactUri, canonicalTenantUri, tenantLocation } from './tenant-location';
+import { tenantFailure, unknownTenant } from './tenant-failure';
+import { materialText } from './material-text';
+
+/** Downloads at a time per scan (each an artifact's zip and its configuration). */
+const SCAN_CONCURRENCY = 4;
+
+interface Tenant {
+  readonly host: string;
+  readonly url: string;
+  readonly client: TenantClient;
+  readonly api: CachingTenantApi;
+  /** Artifacts listed so far, by package id then artifact id. */
+  readonly artifacts: Map<string, Map<string, TenantArtifactInfo>>;
+  /** Findings of the scans so far, by canonical URI; a rescan of a package replaces its part. */
+  findings: Map<string, ReportedFinding[]>;
+  material?: SecurityMaterial;
+}
+
+/** Opens a client for a service key: the HTTP one, or a test's own. */
+export type ClientFactory = (key: ReturnType<typeof parseServiceKey>) => TenantClient;
+
+const httpClient: ClientFactory = (key) => createTenantClient(key, { concurrency: SCAN_CONCURRENCY * 2 });
+
+export class TenantService {
+  private readonly tenants = new Map<string, Tenant>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly configuration: EditorConfiguration,
+    private readonly newClient: ClientFactory = httpClient,
+  ) {}
+
+  /** Diagnostics of the tenant's last scans at this URI (the scan's findings, never a live analysis). */
+  findingsFor(uri: string): readonly ReportedFinding[] {
+    const location = tenantLocation(uri);
+    return (location && this.tenants.get(location.host)?.findings.get(canonicalTenantUri(uri))) ?? [];
+  }
+
+  async connect(serviceKey: string): Promise<TenantConnectResult> {
+    let key;
+    try {
+      key = parseServiceKey(serviceKey, 'service key');
+    } catch (error) {
+      return { error: tenantFailure(error) };
+    }
+    const client = this.newClient(key);
+    const api = new CachingTenantApi(client);
+    let packages;
+    try {
+      // listing the packages proves the key, the host and the content role
+      packages = await api.packages();
+    } catch (error) {
+      await client.close().catch(() => undefined);
+      return { error: tenantFailure(error) };
+    }
+    await this.disconnect(key.host);
+    this.tenants.set(key.host, { host: key.host, url: key.url, client, api, artifacts: new Map(), findings: new Map() });
+    this.connection.console.info(`Tenant ${key.host} connected: ${packages.length} integration packages.`);
+    return { host: key.host, url: key.url, packages: packages.map(packageInfo) };
+  }
+
+  async disconnect(host: string): Promise<void> {
+    const tenant = this.tenants.get(host);
+    if (!tenant) return;
+    this.tenants.delete(host);
+    for (const uri of tenant.findings.keys()) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    await tenant.client.close().catch(() => undefined);
+  }
+
+  async packages(host: string, refresh = false): Promise<{ packages?: TenantPackageInfo[]; error?: TenantFailure }> {
+    const tenant = this.tenants.get(host);
+    if (!tenant) return { error: unknownTenant(host) };
+    if (refresh) {
+      tenant.api.refresh();
+      tenant.artifacts.clear();
+    }
+    try {
+      return { packages: (await tenant.api.packages()).map(packageInfo) };
+    } catch (error) {
+      return { error: tenantFailure(error) };
+    }
+  }
+
+  async artifacts(host: string, packageId: string): Promise<{ artifacts?: TenantArtifactInfo[]; error?: TenantFailure }> {
+    const tenant = this.tenants.get(host);
+    if (!tenant) return { error: unknownTenant(host) };
+    try {
+      return { artifacts: [...(await this.listArtifacts(tenant, packageId)).values()] };
+    } catch (error) {
+      return { error: tenantFailure(error) };
+    }
+  }
+
+  private async listArtifacts(tenant: Tenant, packageId: string): Promise<Map<string, TenantArtifactInfo>> {
+    const known = tenant.artifacts.get(packageId);
+    if (known) return known;
+    const [iflows, scripts] = await Promise.all([tenant.api.iflows(packageId), tenant.api.scriptCollections(packageId)]);
+    const info = (artifact: DesigntimeArtifact, kind: TenantArtifactInfo['kind']): TenantArtifactInfo => ({
+      id: artifact.id,
+      name: artifact.name || artifact.id,
+      packageId,
+      kind,
+      ...(artifact.version ? { version: artifact.version } : {}),
+      uri: artifactUri(tenant.host, packageId, artifact.id),
+    });
+    const listed = new Map([...iflows.map((a) => info(a, 'iflow')), ...scripts.map((a) => info(a, 'script-collection'))].map((a) => [a.id, a]));
+    tenant.artifacts.set(packageId, listed);
+    return listed;
+  }
+
+  /** The artifact's files, read from its zip (downloaded once), with the tenant's configured values. */
+  private async artifactSource(tenant: Tenant, packageId: string, artifactId: string) {
+    const artifact = (await this.listArtifacts(tenant, packageId)).get(artifactId);
+    if (!artifact) throw Object.assign(new Error(`The tenant ${tenant.host} has no artifact ${artifactId} in package ${packageId}. Next: refresh the Tenants view.`), { notFound: true });
+    const iflow = artifact.kind === 'iflow';
+    const [bytes, configurations] = await Promise.all([
+      iflow ? tenant.api.iflowContent(artifactId) : tenant.api.scriptCollectionContent(artifactId),
+      iflow ? tenant.api.configurations(artifactId) : Promise.resolve([]),
+    ]);
+    const configured = new Map(configurations.map((parameter) => [parameter.key, parameter.value]));
+    return { artifact, configured, ...readArtifactZip({ host: tenant.host, packageId, artifactId, bytes, configured }) };
+  }
+
+  async artifactFiles(uri: string): Promise<{ files?: TenantFileInfo[]; error?: TenantFailure }> {
+    const location = tenantLocation(uri);
+    if (!location || (location.kind !== 'artifact' && location.kind !== 'file')) return { error: { kind: 'not-found', message: `${uri} names no tenant artifact.` } };
+    const tenant = this.tenants.get(location.host);
+    if (!tenant) return { error: unknownTenant(location.host) };
+    try {
+      const { source } = await this.artifactSource(tenant, location.packageId, location.artifactId);
+      const base = `${artifactUri(tenant.host, location.packageId, location.artifactId)}/`;
+      const files = source.files().map((file) => {
+        const read = source.read(file.uri, Number.MAX_SAFE_INTEGER);
+        const size = read && 'bytes' in read ? read.bytes.length : 0;
+        return { uri: file.uri, path: decodeURIComponent(file.uri.slice(base.length)), size };
+      });
+      return { files: files.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+    } catch (error) {
+      return { error: fileFailure(error) };
+    }
+  }
+
+  async fileText(uri: string): Promise<{ text?: string; error?: TenantFailure }> {
+    const location = tenantLocation(uri);
+    if (!location) return { error: { kind: 'not-found', message: `${uri} is not a tenant URI.` } };
+    const tenant = this.tenants.get(location.host);
+    if (!tenant) return { error: unknownTenant(location.host) };
+    if (location.kind === 'material') {
+      const text = tenant.material && materialText(tenant.material, location.list, location.name);
+      return text !== undefined ? { text } : { error: { kind: 'not-found', message: `${location.list}/${location.name} is not in the security material of the last scan. Next: scan the whole tenant.` } };
+    }
+    if (location.kind !== 'file') return { error: { kind: 'not-found', message: `${uri} is a folder of the tenant, not a file.` } };
+    try {
+      const { source, configured } = await this.artifactSource(tenant, location.packageId, location.artifactId);
+      const read = source.read(canonicalTenantUri(uri), Number.MAX_SAFE_INTEGER);
+      if (!read || !('bytes' in read)) return { error: { kind: 'not-found', message: `The artifact ${location.artifactId} has no file ${location.path}.` } };
+      const text = new TextDecoder('utf-8').decode(read.bytes);
+      return { text: isParametersUri(uri) ? parametersAsConfigured(text, configured) : text };
+    } catch (error) {
+      return { error: fileFailure(error) };
+    }
+  }
+
+  async scan(params: TenantScanParams, token?: CancellationToken): Promise<TenantScanResult> {
+    const tenant = this.tenants.get(params.host);
+    const empty = { scannedAt: Date.now(), artifacts: [], problems: [], findings: 0, incomplete: true };
+    if (!tenant) return { ...empty, cancelled: false, error: unknownTenant(params.host) };
+    const packageIds = params.packageIds ?? [];
+    const whole = packageIds.length === 0;
+    const controller = new AbortController();
+    const cancel = token?.onCancellationRequested(() => controller.abort());
+    const root = `cpi-tenant://${tenant.host}`;
+    try {
+      const settings = await this.configuration.settings(this.configuration.roots()[0] ?? '');
+      const configs = this.configuration.resolver(new ArchiveSource([]), settings, { defaultRoot: root });
+      const scan = await scanTenant({
+        api: tenant.api,
+        packages: packageIds,
+        securityMaterial: whole,
+        concurrency: SCAN_CONCURRENCY,
+        signal: controller.signal,
+        onProgress: ({ done, total, current }) => void this.connection.sendNotification(TenantScanProgressNotification.type, { host: tenant.host, done, total, ...(current ? { current } : {}) }),
+        scan: { root, now: new Date(), configs },
+      });
+      const findings = scan.report.findings;
+      this.publish(tenant, findings, whole ? undefined : packageIds);
+      if (scan.securityMaterial) tenant.material = scan.securityMaterial;
+      const material = scan.securityMaterial && summariseMaterial(scan.securityMaterial, await this.usingArtifacts(tenant, packageIds), findings);
+      const problems = [...scan.report.fileErrors, ...scan.report.notes.filter((note) => note.kind === 'not-scanned' || note.kind === 'tenant')].map((note) => note.message);
+      return {
+        scannedAt: Date.now(),
+        cancelled: false,
+        incomplete: scan.incomplete,
+        artifacts: artifactCounts(findings),
+        problems,
+        findings: findings.length,
+        ...(material ? { material } : {}),
+      };
+    } catch (error) {
+      if (error instanceof TenantScanAborted || controller.signal.aborted) return { ...empty, cancelled: true };
+      return { ...empty, cancelled: false, error: tenantFailure(error) };
+    } finally {
+      cancel?.dispose();
+    }
+  }
+
+  /** The scanned iFlows, parsed from their downloads, for the usage of the security material. */
+  private async usingArtifacts(tenant: Tenant, packageIds: readonly string[]): Promise<UsingArtifact[]> {
+    const using: UsingArtifact[] = [];
+    const packages = packageIds.length > 0 ? packageIds : (await tenant.api.packages()).map((pkg) => pkg.id);
+    for (const packageId of packages) {
+      let artifacts;
+      try {
+        artifacts = await this.listArtifacts(tenant, packageId);
+      } catch {
+        continue; // the scan said why
+      }
+      for (const artifact of artifacts.values()) {
+        if (artifact.kind !== 'iflow' || !(await tenant.api.downloaded(artifact.id))) continue;
+        const { source, configured } = await this.artifactSource(tenant, packageId, artifact.id);
+        const text = (uri: string) => {
+          const read = source.read(uri, Number.MAX_SAFE_INTEGER);
+          return read && 'bytes' in read ? new TextDecoder('utf-8').decode(read.bytes) : undefined;
+        };
+        const files = source.files();
+        const iflows = files.filter((file) => isIflowUri(file.uri)).flatMap((file) => {
+          const content = text(file.uri);
+          return content === undefined ? [] : [parseIflow(file.uri, content)];
+        });
+        const parametersFile = files.find((file) => isParametersUri(file.uri));
+        const parametersText = parametersFile && text(parametersFile.uri);
+        using.push({ name: artifact.name, iflows, configured, ...(parametersText !== undefined ? { parameters: parseParameters(parametersFile!.uri, parametersText) } : {}) });
+      }
+    }
+    return using;
+  }
+
+  /** Publishes the scan's findings; a package scan replaces the findings of those packages only. */
+  private publish(tenant: Tenant, findings: readonly ReportedFinding[], packageIds: readonly string[] | undefined): void {
+    const previous = tenant.findings;
+    const kept = new Map<string, ReportedFinding[]>();
+    if (packageIds) {
+      for (const [uri, list] of previous) {
+        const location = tenantLocation(uri);
+        const inScan = location && (location.kind === 'file' || location.kind === 'artifact' || location.kind === 'package') && packageIds.includes(location.packageId);
+        if (!inScan) kept.set(uri, list);
+      }
+    }
+    for (const finding of findings) {
+      const uri = canonicalTenantUri(finding.uri);
+      kept.set(uri, [...(kept.get(uri) ?? []), finding]);
+    }
+    tenant.findings = kept;
+    for (const uri of previous.keys()) if (!kept.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const [uri, list] of kept) {
+      const diagnostics: Diagnostic[] = list.map((finding) => toDiagnostic(finding));
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+    }
+  }
+}
+
+function packageInfo(pkg: { id: string; name: string; version?: string; mode?: string }): TenantPackageInfo {
+  return { id: pkg.id, name: pkg.name || pkg.id, ...(pkg.version ? { version: pkg.version } : {}), configureOnly: /^configure[_ ]?only$/i.test(pkg.mode ?? '') };
+}
+
+function artifactCounts(findings: readonly ReportedFinding[]) {
+  const byArtifact = new Map<string, { packageId: string; artifactId: string; findings: ReportedFinding[] }>();
+  for (const finding of findings) {
+    const location = tenantLocation(finding.uri);
+    if (!location || (location.kind !== 'file' && location.kind !== 'artifact')) continue;
+    const key = `${location.packageId}\0${location.artifactId}`;
+    const entry = byArtifact.get(key) ?? { packageId: location.packageId, artifactId: location.artifactId, findings: [] };
+    entry.findings.push(finding);
+    byArtifact.set(key, entry);
+  }
+  return [...byArtifact.values()].map(({ packageId, artifactId, findings: list }) => ({ packageId, artifactId, counts: countsOf(list) }));
+}
+
+function fileFailure(error: unknown): TenantFailure {
+  if (error instanceof Error && (error as { notFound?: boolean }).notFound) return { kind: 'not-found', message: error.message };
+  return tenantFailure(error);
+}
+

@@ -1,0 +1,199 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import {
+  TenantArtifactFilesRequest,
+  TenantArtifactsRequest,
+  TenantConnectRequest,
+  TenantDisconnectRequest,
+  TenantFileRequest,
+  TenantScanProgressNotification,
+  TenantScanRequest,
+  type TenantScanProgress,
+} from '../../common/src/tenant-protocol';
+import { daysFromNow, makeCertificate } from '../support/certs';
+import { RULES_DIR } from '../support/fixture-cases';
+import { startFakeTenant, tenantPaths, type FakeTenant, type FakeTenantFixture } from '../support/fake-tenant';
+import { LspSession } from './support/lsp-session';
+
+// The tenant requests of the language server against the fake HTTPS tenant:
+// connect (and each way it fails, with the next step), browse, scan with
+// progress and cancel, diagnostics at cpi-tenant:// URIs, file texts for the
+// client's read-only file system, and no edits offered on tenant files.
+const ENTRY = join(__dirname, '..', '..', 'server', 'src', 'lsp', 'main.ts');
+const CATALOG = join(RULES_DIR, 'cleartext-http-endpoint', 'fixtures', 'positive-parameter');
+const IFLOW = 'Product Catalog.iflw';
+const IFLOW_PATH = `src/main/resources/scenarioflows/integrationflow/${IFLOW}`;
+const EXPIRED = makeCertificate({ subject: 'old.partner.example', key: { type: 'ec', curve: 'prime256v1' }, slot: 'tenant-protocol', notBefore: daysFromNow(-400), notAfter: daysFromNow(-10) });
+
+function fixture(): FakeTenantFixture {
+  return {
+    packages: [
+      {
+        id: 'Finance',
+        name: 'Finance Flows',
+        iflows: [
+          {
+            id: 'CatalogOverridden',
+            name: 'Catalog (overridden)',
+            files: {
+              [IFLOW_PATH]: readFileSync(join(CATALOG, IFLOW), 'utf8'),
+              'src/main/resources/parameters.prop': 'Catalog\\ URL=https\\://catalog.example.com/odata/v2\n',
+            },
+            configurations: [{ key: 'Catalog URL', value: 'http://catalog.example.com/v2' }],
+          },
+        ],
+        scriptCollections: [{ id: 'Helpers', files: { 'src/main/resources/script/util.groovy': 'def x = 1\n' } }],
+      },
+      { id: 'Partner', name: 'Partner Content', mode: 'CONFIGURE_ONLY', iflows: [{ id: 'Hidden', files: { [IFLOW_PATH]: readFileSync(join(CATALOG, IFLOW), 'utf8') } }] },
+    ],
+    keystore: [{ alias: 'old_partner', certificate: EXPIRED.pem }],
+    userCredentials: [{ name: 'Catalog', kind: 'default' }],
+    secureParameters: [],
+  };
+}
+
+describe('tenant requests of the language server', function () {
+  this.timeout(60_000);
+  let tenant: FakeTenant;
+  let session: LspSession;
+  let key: string;
+  const savedCa = process.env.NODE_EXTRA_CA_CERTS;
+
+  before(async () => {
+    tenant = await startFakeTenant({ fixture: fixture() });
+    key = JSON.stringify(tenant.serviceKey);
+    // the server trusts the test CA as a user's would trust a corporate one: no switch turns verification off
+    process.env.NODE_EXTRA_CA_CERTS = tenant.caFile;
+    session = new LspSession({ entry: ENTRY, nodeArgs: ['--require', require.resolve('tsx/cjs')] });
+    if (savedCa === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
+    else process.env.NODE_EXTRA_CA_CERTS = savedCa;
+    await session.initialize(null);
+  });
+
+  after(async () => {
+    await session.shutdown();
+    await tenant.close();
+  });
+
+  const connect = (serviceKey: string) => session.connection.sendRequest(TenantConnectRequest.type, { serviceKey });
+  const host = () => new URL(tenant.serviceKey.oauth.url).host;
+  const uri = (pkg: string, artifact: string, path: string) => `cpi-tenant://${host()}/${pkg}/${artifact}/${path.split('/').map(encodeURIComponent).join('/')}`;
+
+  it('refuses a bad service key before sending anything, with the next step', async () => {
+    const before = tenant.requests.length;
+    const notJson = await connect('{ "oauth": ');
+    assert.equal(notJson.error?.kind, 'service-key');
+    assert.match(notJson.error!.message, /not JSON.*Next: paste the whole service key/s);
+    const http = await connect(JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, url: 'http://tenant.example.com' } }));
+    assert.equal(http.error?.kind, 'service-key');
+    assert.match(http.error!.message, /http:\/\//);
+    assert.equal(tenant.requests.length, before);
+  });
+
+  it('says what to do on wrong credentials, a missing role and an unreachable host', async () => {
+    const wrong = await connect(JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, clientsecret: 'not-the-secret' } }));
+    assert.equal(wrong.error?.kind, 'auth');
+    assert.match(wrong.error!.message, /Next: .*new service key/);
+    assert.ok(!wrong.error!.message.includes('not-the-secret'));
+
+    tenant.fault(tenantPaths.packages, { status: 403, times: 1 });
+    const forbidden = await connect(key);
+    assert.equal(forbidden.error?.kind, 'forbidden');
+    assert.equal(forbidden.error?.role, 'WorkspacePackagesRead');
+    assert.match(forbidden.error!.message, /Next: give the service instance the role WorkspacePackagesRead/);
+
+    const unreachable = await connect(JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, url: 'https://127.0.0.1:9', tokenurl: 'https://127.0.0.1:9/oauth/token' } }));
+    assert.equal(unreachable.error?.kind, 'network');
+    assert.match(unreachable.error!.message, /Next: check the tenant URL/);
+  });
+
+  it('connects, lists packages and artifacts, and serves tenant files with the configured values', async () => {
+    const connected = await connect(key);
+    assert.equal(connected.error, undefined);
+    assert.equal(connected.host, host());
+    assert.deepEqual(
+      connected.packages!.map((pkg) => [pkg.id, pkg.configureOnly]),
+      [
+        ['Finance', false],
+        ['Partner', true],
+      ],
+    );
+    const { artifacts } = await session.connection.sendRequest(TenantArtifactsRequest.type, { host: host(), packageId: 'Finance' });
+    assert.deepEqual(artifacts!.map((artifact) => [artifact.id, artifact.kind, artifact.name]), [
+      ['CatalogOverridden', 'iflow', 'Catalog (overridden)'],
+      ['Helpers', 'script-collection', 'Helpers'],
+    ]);
+    const { files } = await session.connection.sendRequest(TenantArtifactFilesRequest.type, { uri: artifacts![0].uri });
+    assert.ok(files!.some((file) => file.path === IFLOW_PATH && file.uri === uri('Finance', 'CatalogOverridden', IFLOW_PATH)));
+
+    const iflow = await session.connection.sendRequest(TenantFileRequest.type, { uri: uri('Finance', 'CatalogOverridden', IFLOW_PATH) });
+    assert.equal(iflow.text, readFileSync(join(CATALOG, IFLOW), 'utf8'));
+    const parameters = await session.connection.sendRequest(TenantFileRequest.type, { uri: uri('Finance', 'CatalogOverridden', 'src/main/resources/parameters.prop') });
+    assert.equal(parameters.text, 'Catalog\\ URL=http\\://catalog.example.com/v2\n', 'the value the tenant runs with');
+    const missing = await session.connection.sendRequest(TenantFileRequest.type, { uri: uri('Finance', 'CatalogOverridden', 'src/main/resources/nothing.txt') });
+    assert.equal(missing.error?.kind, 'not-found');
+  });
+
+  it('scans the tenant with progress, publishes diagnostics and summarises the security material', async () => {
+    await connect(key);
+    const progress: TenantScanProgress[] = [];
+    const stop = session.connection.onNotification(TenantScanProgressNotification.type, (params) => progress.push(params));
+    const result = await session.connection.sendRequest(TenantScanRequest.type, { host: host() });
+    stop.dispose();
+    assert.equal(result.cancelled, false);
+    assert.equal(result.error, undefined);
+    const catalog = result.artifacts.find((artifact) => artifact.artifactId === 'CatalogOverridden');
+    assert.ok(catalog && catalog.counts.warning + catalog.counts.error >= 1, JSON.stringify(result.artifacts));
+    assert.equal(result.findings, result.artifacts.reduce((sum, a) => sum + a.counts.error + a.counts.warning + a.counts.information + a.counts.hint, 0) + 1, 'content findings and the keystore entry\'s');
+    assert.ok(progress.length > 0 && progress.at(-1)!.done === progress.at(-1)!.total);
+    assert.ok(result.problems.some((problem) => /configure-only/.test(problem)));
+
+    const iflowUri = uri('Finance', 'CatalogOverridden', IFLOW_PATH);
+    const diagnostics = await session.waitForDiagnostics(iflowUri, (list) => list.some((d) => d.code === 'cleartext-http-endpoint'));
+    assert.match(diagnostics.find((d) => d.code === 'cleartext-http-endpoint')!.message, /configured on the tenant/);
+
+    const entry = result.material!.keystore.find((item) => item.alias === 'old_partner')!;
+    assert.ok(entry.rules.includes('cert-expired'), entry.rules.join());
+    assert.equal(entry.counts.error, 1);
+    assert.ok(result.material!.credentials.some((item) => item.name === 'Catalog' && item.kind === 'user'));
+    const entryDiagnostics = await session.waitForDiagnostics(entry.uri, (list) => list.some((d) => d.code === 'cert-expired'));
+    assert.ok(entryDiagnostics.length > 0);
+    const entryText = await session.connection.sendRequest(TenantFileRequest.type, { uri: entry.uri });
+    assert.match(entryText.text!, /Keystore entry old_partner/);
+
+    // an opened tenant file keeps the scan's diagnostics: it is not analysed live
+    await session.open(iflowUri, 'xml', readFileSync(join(CATALOG, IFLOW), 'utf8'));
+    const actions: CodeAction[] = await session.codeActionsFor(iflowUri, diagnostics.find((d) => d.code === 'cleartext-http-endpoint') as Diagnostic);
+    assert.ok(actions.length > 0);
+    assert.ok(actions.every((action) => action.edit === undefined), 'no edits on a read-only tenant file');
+    assert.match(actions.find((action) => action.disabled)!.disabled!.reason, /download the artifact/);
+    assert.ok(actions.some((action) => action.command?.command === 'cpiSecurity.explainRule'));
+    assert.ok(session.latest(iflowUri)!.some((d) => d.code === 'cleartext-http-endpoint'));
+    await session.close(iflowUri);
+  });
+
+  it('stops a scan on cancel', async () => {
+    await connect(key); // a fresh connection: nothing downloaded yet
+    tenant.fault(/KeystoreEntries/, { delayMs: 3000, times: 1 });
+    const source = new CancellationTokenSource();
+    const running = session.connection.sendRequest(TenantScanRequest.type, { host: host() }, source.token);
+    setTimeout(() => source.cancel(), 300);
+    const started = Date.now();
+    const result = await running.catch((error: unknown) => ({ cancelledByProtocol: error }));
+    assert.ok('cancelledByProtocol' in result || result.cancelled, JSON.stringify(result));
+    assert.ok(Date.now() - started < 2500, 'the scan stopped before the slow answer came');
+  });
+
+  it('forgets a removed tenant and its diagnostics, and never logs the secret', async () => {
+    await connect(key);
+    await session.connection.sendRequest(TenantDisconnectRequest.type, { host: host() });
+    const after = await session.connection.sendRequest(TenantFileRequest.type, { uri: uri('Finance', 'CatalogOverridden', IFLOW_PATH) });
+    assert.equal(after.error?.kind, 'unknown-tenant');
+    assert.deepEqual(session.latest(uri('Finance', 'CatalogOverridden', IFLOW_PATH)), []);
+    const secret = tenant.serviceKey.oauth.clientsecret;
+    assert.ok(!session.stderr.includes(secret) && !session.logs.some((log) => log.message.includes(secret)));
+  });
+});
