@@ -30,6 +30,7 @@ import { measureScriptLex, scriptCorpus } from './measure/script-lex';
 import { measureScriptScan } from './measure/script-scan';
 import { measureTenantScan, type TenantScanResult } from './measure/tenant';
 import { verdict, writeJson, type Metrics } from './report';
+import { MB } from './stats';
 import { ensureWorkloads } from './workload/cache';
 import { BENCH_SEED, FULL_WORKSPACE, LARGE_IFLOW } from './workload/workspace';
 
@@ -203,7 +204,11 @@ async function main(): Promise<number> {
   }
   if (lexed) console.log(`Groovy lexer: ${lexed.files} scripts, ${(lexed.bytes / 1024 / 1024).toFixed(2)} MB, ${lexed.tokens} tokens; median of ${lexed.roundsMs.length} rounds after warm-up`);
   if (scriptLex && 'reason' in scriptLex) console.log(`Groovy lexer: not measured: ${scriptLex.reason}`);
-  if (scriptScanned) console.log(`script scan: ${scriptScanned.files} scripts, ${scriptScanned.findings} findings; median of ${scriptScanned.roundsMs.length} rounds after warm-up`);
+  if (scriptScanned) {
+    console.log(`script scan: ${scriptScanned.files} scripts, ${scriptScanned.findings} findings; median of ${scriptScanned.roundsMs.length} rounds after warm-up`);
+    const byCost = Object.entries(scriptScanned.ruleMs).sort((a, b) => b[1] - a[1]);
+    console.log(`  rules over the corpus: ${byCost.map(([id, t]) => `${id} ${t.toFixed(0)}`).join(', ')} ms (reading alone: ${lexed ? ((lexed.bytes / MB / lexed.mbPerSec) * 1000).toFixed(0) : 'n/a'} ms)`);
+  }
   if (scriptEdit) console.log(`script edits: ${scriptEdit.samples} measured after 20 warm-up, ${scriptEdit.lines} lines (${(scriptEdit.bytes / 1024).toFixed(0)} KB), ${scriptEdit.diagnostics} diagnostics; max ${scriptEdit.maxMs.toFixed(1)} ms, open ${scriptEdit.openMs.toFixed(0)} ms`);
   if (vsix && vsix.value === null) console.log(`.vsix: not measured: ${vsix.reason}`);
   if (activation && activation.value === null) console.log(`activation: not measured: ${activation.reason}`);
@@ -224,7 +229,7 @@ async function main(): Promise<number> {
       fastParse: fastParse && { parser: 'fast reader, saxes for what it leaves', elements: fastParse.elements, leftToSaxes: fastParse.leftToSaxes, runsMs: fastParse.runsMs.map((t) => round(t, 1)) },
       tenant: tenant && { iflows: tenant.iflows, latencyMs: tenant.latencyMs, runsS: tenant.runsS.map((t) => round(t, 2)), maxInFlight: tenant.maxInFlight, scannedFiles: tenant.scannedFiles, findings: tenant.findings },
       scriptLex: lexed && { files: lexed.files, bytes: lexed.bytes, tokens: lexed.tokens, roundsMs: lexed.roundsMs.map((t) => round(t, 1)) },
-      scriptScan: scriptScanned && { files: scriptScanned.files, findings: scriptScanned.findings, roundsMs: scriptScanned.roundsMs.map((t) => round(t, 1)) },
+      scriptScan: scriptScanned && { files: scriptScanned.files, findings: scriptScanned.findings, roundsMs: scriptScanned.roundsMs.map((t) => round(t, 1)), ruleMs: Object.fromEntries(Object.entries(scriptScanned.ruleMs).map(([id, t]) => [id, round(t, 1)])) },
       scriptEdit: scriptEdit && { samples: scriptEdit.samples, warmup: 20, lines: scriptEdit.lines, bytes: scriptEdit.bytes, diagnostics: scriptEdit.diagnostics, maxMs: round(scriptEdit.maxMs), openMs: round(scriptEdit.openMs) },
       notMeasured: { vsix: vsix?.value === null ? vsix.reason : undefined, activation: activation?.value === null ? activation.reason : undefined, scriptLex: scriptLex && 'reason' in scriptLex ? scriptLex.reason : undefined },
     });
