@@ -149,7 +149,7 @@ function cleanEnv(extra, prependPath = []) {
  * extension host inherits. `port` picks the port (default: a free one).
  * Resolves once the server answers /healthz.
  */
-export async function startCodeServer({ paths, env = {}, logDir, timeoutMs = 60_000, log = () => {}, port: requestedPort }) {
+export async function startCodeServer({ paths, env = {}, settings = {}, logDir, timeoutMs = 60_000, log = () => {}, port: requestedPort }) {
   const port = requestedPort ?? (await freePort());
   const home = scratchDir('cpi-e2e-host-');
   const userDataDir = join(home, 'user');
@@ -169,6 +169,7 @@ export async function startCodeServer({ paths, env = {}, logDir, timeoutMs = 60_
         'telemetry.telemetryLevel': 'off',
         'update.mode': 'none',
         'chat.disableAIFeatures': true,
+        ...settings,
       },
       null,
       2,

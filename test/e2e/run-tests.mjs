@@ -44,6 +44,8 @@ async function main() {
     paths,
     logDir: outputDir,
     log,
+    // the tests expect a closed file's findings to go (a scan at start would keep them from the disk); the Scan Workspace tests scan themselves
+    settings: { 'cpiSecurity.scanOnStartup': false },
     env: { CPI_E2E_RESULTS: resultsPath, CPI_E2E_MOCHA: mochaPath(), ...(process.env.CPI_E2E_GREP ? { CPI_E2E_GREP: process.env.CPI_E2E_GREP } : {}), ...(process.env.CPI_E2E_METRICS ? { CPI_E2E_METRICS: process.env.CPI_E2E_METRICS } : {}) },
   });
   const browser = await launchBrowser(paths);

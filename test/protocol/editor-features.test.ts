@@ -31,7 +31,8 @@ describe('editor features over stdio', function () {
     await session.waitForDiagnostics(ws.iflowUri, has('cleartext-basic-auth'));
     const result = await hover(ws.iflowUri, positionOf(IFLOW_TEXT, '{{ERP Address}}', 3));
     const markdown = (result!.contents as MarkupContent).value;
-    assert.ok(markdown.startsWith('⛔ **cleartext-basic-auth** — '), markdown.slice(0, 80));
+    assert.ok(markdown.startsWith('**Error · cleartext-basic-auth** — '), markdown.slice(0, 80));
+    assert.ok(!markdown.includes('sends Basic credentials'), 'the message is VS Code\'s part of the hover, not repeated');
     assert.match(markdown, /command:cpiSecurity\.explainRule\?/);
     assert.match(markdown, /`httpAddressWithoutQuery`/);
     assert.match(markdown, /Resolved from `ERP Address`: `http:\/\/erp\.example\.com:8443\/sap\/orders`/);

@@ -63,7 +63,7 @@ describe('certificate hovers and code lenses', () => {
     const file = readCertificateFile(certs.bytesOf(pem), 'legacy.pem');
     const findings = checkCertificateFile(file, { uri: 'u', usage: 'outbound', now: new Date(), expiryWarningDays: 60, fileName: 'legacy.pem' });
     const markdown = certificateHover(file.blocks[0].info!, 'outbound', findings, new Date(), { explainRule: 'explain' });
-    assert.match(markdown, /^⛔ \*\*cert-weak-key\*\* — .*\n\*Why it matters:\* \S/);
+    assert.match(markdown, /^\*\*Error · cert-weak-key\*\* — .*\n\*Why it matters:\* \S/);
     assert.ok(markdown.indexOf('**Certificate**') > markdown.indexOf('cert-weak-key'));
     for (const finding of findings) assert.ok(!markdown.includes(finding.message));
   });

@@ -32,9 +32,9 @@ describe('iFlow hover', () => {
   it('names the finding in one line without repeating the diagnostic message', () => {
     const { markdown, finding } = hoverOnMailServer();
     const firstLine = markdown.split('\n')[0];
-    assert.match(firstLine, /^ℹ \*\*nonstandard-mail-port\*\* — .+ · \[Explain rule\]\(command:explain\?/);
+    assert.match(firstLine, /^\*\*Info · nonstandard-mail-port\*\* — .+ · \[Explain rule\]\(command:explain\?/);
     assert.ok(!markdown.includes(finding.message), markdown);
-    assert.equal(markdown.split('**nonstandard-mail-port**').length - 1, 1, 'one line for the finding');
+    assert.equal(markdown.split('Info · nonstandard-mail-port**').length - 1, 1, 'one line for the finding');
   });
 
   it('then explains the setting, its resolved value and the FAQ answer, in that order and briefly', () => {

@@ -11,20 +11,20 @@ export interface FindingLinkCommands {
   readonly explainRule: string;
 }
 
-const ICON = { error: '⛔', warning: '⚠', information: 'ℹ', hint: '💡' } as const;
+const SEVERITY = { error: 'Error', warning: 'Warning', information: 'Info', hint: 'Hint' } as const;
 
 function explainLink(command: string, ruleId: string): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify([ruleId]))}`;
 }
 
-/** `⚠ **rule-id** — Title · [Explain rule](…) · [SAP Help](…) · guideline `ID`` on one line. */
+/** `**Warning · rule-id** — Title · [Explain rule](…) · [SAP Help](…) · guideline `ID`` on one line. */
 export function findingLine(finding: Finding, commands: FindingLinkCommands): string {
   const meta = ruleMeta(finding.ruleId);
   const links = [`[Explain rule](${explainLink(commands.explainRule, finding.ruleId)})`];
   if (meta) links.push(`[SAP Help](${meta.helpUrl})`);
   // the guideline id matches the finding with the tenant's design-guideline check
   if (meta?.guideline) links.push(`guideline \`${meta.guideline}\``);
-  return `${ICON[finding.severity]} **${finding.ruleId}**${meta ? ` — ${meta.title}` : ''} · ${links.join(' · ')}`;
+  return `**${SEVERITY[finding.severity]} · ${finding.ruleId}**${meta ? ` — ${meta.title}` : ''} · ${links.join(' · ')}`;
 }
 
 /** The first sentence of the rule's "why it matters", for hovers with room for one line of reason. */
