@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -186,6 +186,30 @@ describe('command line: --tenant', function () {
     const report = JSON.parse(unreachable.stdout) as JsonOut;
     assert.equal(report.fileErrors.length, 1);
     assert.match(report.fileErrors[0].message, /nothing could be read from the tenant: .*127\.0\.0\.1:9/);
+  });
+
+  it('loads the tenant client and its HTTP stack only for --tenant', () => {
+    // Node lists the built-in modules a process loaded; undici's TLS and HTTP/2 are
+    // loaded when the tenant code is evaluated, and nothing else in a file scan needs them.
+    const folder = mkdtempSync(join(tmpdir(), 'cpi-tenant-lazy-'));
+    const preload = join(folder, 'loaded-modules.cjs');
+    writeFileSync(preload, "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_MODULES_OUT, process.moduleLoadList.join('\\n')));\n");
+    let runs = 0;
+    const loaded = (args: readonly string[]) => {
+      const out = join(folder, `loaded-${++runs}.txt`);
+      const run = spawnSync(process.execPath, ['--require', preload, CLI, ...args], { cwd: folder, encoding: 'utf8', env: { ...process.env, LOADED_MODULES_OUT: out } });
+      return { code: run.status, stderr: run.stderr, modules: readFileSync(out, 'utf8').split('\n') };
+    };
+    const http = (modules: readonly string[]) => modules.filter((name) => /^NativeModule (tls|http2)$/.test(name)).sort();
+
+    const tenantRun = loaded(['--tenant', join(folder, 'absent-key.json')]);
+    assert.equal(tenantRun.code, 2, tenantRun.stderr);
+    assert.deepEqual(http(tenantRun.modules), ['NativeModule http2', 'NativeModule tls'], 'the probe sees the tenant client being loaded');
+    for (const args of [['--version'], ['--format', 'json', CATALOG]]) {
+      const run = loaded(args);
+      assert.ok(run.code === 0 || run.code === 1, run.stderr);
+      assert.deepEqual(http(run.modules), [], `${args.join(' ')} loads no tenant client`);
+    }
   });
 
   it('refuses tenant options that do not fit, as usage errors', () => {

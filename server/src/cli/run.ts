@@ -27,7 +27,6 @@ import { progressOn } from './progress';
 import type { Worker } from 'node:worker_threads';
 import { defaultJobs, scanFilesInParallel, startWorkers, stopWorkers } from './parallel-scan';
 import { scanContext, UnreadableConfig, type ScanRecipe } from './scan-setup';
-import { runTenantScan } from './tenant-scan';
 import { TOOL_NAME, toolVersion } from './version';
 
 export const EXIT_OK = 0;
@@ -74,6 +73,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   if (options.tenant !== undefined) {
+    // Loaded here, not at the top: the tenant client and its HTTP stack (undici, TLS, HTTP/2)
+    // cost every file scan and --version their start-up time. The bundle keeps the module
+    // lazily initialised, so nothing of it runs until a tenant is scanned.
+    const { runTenantScan } = await import('./tenant-scan');
     const run = await runTenantScan({ ...options, tenant: options.tenant }, options.config !== undefined ? resolve(io.cwd, options.config) : undefined, io);
     if ('failed' in run) {
       failed(io, run.failed);
