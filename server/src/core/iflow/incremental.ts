@@ -47,11 +47,7 @@ export interface IflowSnapshot {
 export function textChange(before: string, after: string): TextChange | undefined {
   if (before === after) return undefined;
   const shorter = Math.min(before.length, after.length);
-  const start = commonLength(
-    shorter,
-    (from, to) => before.slice(from, to) === after.slice(from, to),
-    (i) => before.charCodeAt(i) === after.charCodeAt(i),
-  );
+  const start = commonLength(shorter, (from, to) => before.slice(from, to) === after.slice(from, to), (i) => before.charCodeAt(i) === after.charCodeAt(i));
   // The suffix may not reach into the prefix: "aa" → "aaa" is one "a" inserted at 2.
   const room = shorter - start;
   const b = before.length;
@@ -94,25 +90,14 @@ function commonLength(limit: number, sameChunk: (from: number, to: number) => bo
  * the whole file is sure to give the same result. `lines` indexes `text`;
  * `change` is textChange(previous.text, text).
  */
-export function rereadIflow(
-  previous: IflowSnapshot,
-  text: string,
-  lines: LineIndex,
-  change = textChange(previous.text, text),
-): IflowReading | undefined {
+export function rereadIflow(previous: IflowSnapshot, text: string, lines: LineIndex, change = textChange(previous.text, text)): IflowReading | undefined {
   if (!change) return undefined;
   const index = channelAround(previous.model.channels, change);
   if (index >= 0) return rereadChannel(previous, text, lines, change, index);
   return rereadLooseProperty(previous, text, lines, change);
 }
 
-function rereadChannel(
-  previous: IflowSnapshot,
-  text: string,
-  lines: LineIndex,
-  change: TextChange,
-  index: number,
-): IflowReading | undefined {
+function rereadChannel(previous: IflowSnapshot, text: string, lines: LineIndex, change: TextChange, index: number): IflowReading | undefined {
   const edited = previous.model.channels[index] as ChannelRecord;
   if (!edited.facts.selfContained || !readableAlone(previous, edited.start, edited.end)) return undefined;
 
@@ -145,8 +130,7 @@ function rereadLooseProperty(previous: IflowSnapshot, text: string, lines: LineI
   // the model would keep), and closed cleanly (a close tag inside it that
   // unwound the parser's stack changed how the rest of the file read).
   const before = readFragment(previous, previous.text, edited.start, edited.end, lines, new Map());
-  if (before.layout.landmarks !== 0 || before.model.channels.length !== 0 || before.layout.cleanPropertyEnd !== edited.end)
-    return undefined;
+  if (before.layout.landmarks !== 0 || before.model.channels.length !== 0 || before.layout.cleanPropertyEnd !== edited.end) return undefined;
   const { from, to, delta, reading } = readEdited(previous, text, lines, change, edited);
   const reread = reading.model.otherProperties[0];
   const fits =
@@ -172,13 +156,7 @@ function readableAlone(previous: IflowSnapshot, start: number, end: number): boo
 }
 
 /** The edited element, [start, end) before the change, read again from `text` on its own: at [from, to), `delta` longer. */
-function readEdited(
-  previous: IflowSnapshot,
-  text: string,
-  lines: LineIndex,
-  change: TextChange,
-  edited: { readonly start: number; readonly end: number },
-): { from: number; to: number; delta: number; reading: IflowReading } {
+function readEdited(previous: IflowSnapshot, text: string, lines: LineIndex, change: TextChange, edited: { readonly start: number; readonly end: number }): { from: number; to: number; delta: number; reading: IflowReading } {
   const delta = change.newEnd - change.oldEnd;
   const from = edited.start;
   const to = edited.end + delta;
@@ -186,21 +164,15 @@ function readEdited(
 }
 
 /** text[from, to) read on its own where it sits in the file: under the file's namespace bindings, in its offsets. */
-function readFragment(
-  previous: IflowSnapshot,
-  text: string,
-  from: number,
-  to: number,
-  lines: LineIndex,
-  participants = previous.model.participants,
-): IflowReading {
+function readFragment(previous: IflowSnapshot, text: string, from: number, to: number, lines: LineIndex, participants = previous.model.participants): IflowReading {
   // A copy, not a slice: the element's strings would otherwise keep this whole version of the file alive after later edits elsewhere.
   const fragment = detached(text.slice(from, to));
   return readIflowWithLayout(fragment, lines, { namespaces: previous.layout.namespaces, participants, offset: from });
 }
 
 type Replacement = { readonly from: number; readonly delta: number } & (
-  { readonly channel: ChannelRecord } | { readonly property: PropertyRecord; readonly reread: PropertyRecord }
+  | { readonly channel: ChannelRecord }
+  | { readonly property: PropertyRecord; readonly reread: PropertyRecord }
 );
 
 /** The previous model with the re-read element in place and everything after it moved by `delta`. */
@@ -210,35 +182,23 @@ function rebuilt(previous: IflowSnapshot, lines: LineIndex, reading: IflowReadin
   // Everything after the element moves by delta and is bound to the new line
   // index. Channels before it keep their offsets and positions, so they are
   // shared with the previous model as they are, still bound to an older line
-  // index; that keeps the text of that version alive.
+  // index; that keeps the text of that version alive, so once channels are
+  // bound to too many versions, all are bound to the new one.
   // Channels behind it move their property records only when asked for
   // (ChannelRecord.moved), so those stay bound to the version they were
   // read or last moved in; they count among the versions kept alive too.
-  // Once too many versions are kept, the channels bound to any but the one
-  // most of them share are bound to the new one: usually the few edited
-  // since, so their records are copied, not every channel's (copying tens of
-  // thousands of records at once was most of the garbage collection while
-  // editing far-apart places).
   const channels: ChannelRecord[] = [];
-  const pinned = new Map<LineIndex, number>();
-  const pin = (version: LineIndex) => {
-    if (version !== lines) pinned.set(version, (pinned.get(version) ?? 0) + 1);
-  };
+  const versions = new Set<LineIndex>([lines]);
   for (const channel of model.channels) {
     if (!(channel instanceof ChannelRecord)) return undefined;
-    if (channel.start < from) pin(channel.lines);
-    // behind the edit, the records stay bound to the channel's version (its own or its origin's) until moved
-    if (channel.start > from || (channel.start < from && channel.propertyLines !== channel.lines)) pin(channel.propertyLines);
+    if (channel.start < from) versions.add(channel.lines);
+    if (channel.start !== from) versions.add(channel.propertyLines);
   }
-  const kept = pinned.size + 1 > MAX_LINE_INDEXES ? mostPinned(pinned) : undefined;
-  /** Whether the channel must let go of the versions it is bound to: some other than the new one and the one kept. */
-  const rebind = (channel: ChannelRecord, before: boolean) =>
-    kept !== undefined &&
-    ((before && channel.lines !== lines && channel.lines !== kept) || (channel.propertyLines !== lines && channel.propertyLines !== kept));
+  const rebind = versions.size > MAX_LINE_INDEXES;
   for (const channel of model.channels as readonly ChannelRecord[]) {
     if (channel.start === from && 'channel' in replacement) channels.push(replacement.channel);
-    else if (channel.start > from) channels.push(channel.moved(delta, lines, rebind(channel, false)));
-    else channels.push(rebind(channel, true) ? channel.moved(0, lines, true) : channel);
+    else if (channel.start > from) channels.push(channel.moved(delta, lines, rebind));
+    else channels.push(rebind ? channel.moved(0, lines, true) : channel);
   }
   // Loose properties and participants are few: always bound to the new index.
   const shiftAt = (offset: number) => (offset < from ? 0 : delta);
@@ -257,16 +217,6 @@ function rebuilt(previous: IflowSnapshot, lines: LineIndex, reading: IflowReadin
     model: { name: model.name, participants, channels, otherProperties, problems: reading.model.problems },
     layout: { ...layout, problemSpan: reading.layout.problemSpan },
   };
-}
-
-/** The version most channels are bound to. */
-function mostPinned(pinned: ReadonlyMap<LineIndex, number>): LineIndex | undefined {
-  let most: LineIndex | undefined;
-  let count = 0;
-  for (const [version, channels] of pinned) {
-    if (channels > count) [most, count] = [version, channels];
-  }
-  return most;
 }
 
 /** The loose property whose element strictly contains the change (its first and last character unchanged). */
