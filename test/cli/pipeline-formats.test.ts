@@ -152,6 +152,38 @@ describe('cli pipeline formats', function () {
     assert.match(run.stdout, /:white_check_mark: \*\*No finding at or above error\*\*/);
   });
 
+  it('markdown: a tenant location is shown as text, not as a link the page could not open', () => {
+    const uri = 'cpi-tenant://tenant.example.com/Sales/Catalog/src/main/resources/scenarioflows/integrationflow/Product%20Catalog.iflw';
+    const report: ScanReport = {
+      root: '/r',
+      scanned: [uri],
+      findings: [
+        {
+          ruleId: 'receiver-auth-none',
+          severity: 'warning',
+          message: 'no authentication',
+          path: uri,
+          uri,
+          range: { start: { line: 28, character: 0 }, end: { line: 28, character: 1 } },
+          line: 29,
+          column: 1,
+          endLine: 29,
+          endColumn: 2,
+          related: [],
+          fingerprint: 'f:1',
+        },
+      ],
+      suppressed: [],
+      fileErrors: [],
+      notes: [],
+    };
+    for (const linkBase of [undefined, 'https://github.com/acme/cpi/blob/0123abc/']) {
+      const md = formatMarkdown({ report, failOn: 'error', toolVersion: '1.2.3', ...(linkBase ? { linkBase } : {}) });
+      const row = md.split('\n').find((line) => line.startsWith('| Warning | c'));
+      assert.equal(row, `| Warning | ${uri}:29 | no authentication | \`receiver-auth-none\` |`, md);
+    }
+  });
+
   it('markdown: lists the top findings only, and neutralises markdown in messages', () => {
     const finding = (i: number): ReportedFinding => ({
       ruleId: 'receiver-auth-none',

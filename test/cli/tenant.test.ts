@@ -112,6 +112,16 @@ describe('command line: --tenant', function () {
     assert.match(text.stdout, /Skipped \(configure-only on the tenant\):\n {2}cpi-tenant:\/\/[^ ]+\/Partner {2}package "Partner Content" is configure-only/);
     assert.match(text.stdout, /; 1 skipped \(configure-only\)/);
 
+    // markdown: the location as text (a link to a cpi-tenant URI opens nothing); GitLab: the URI as the issue's path
+    const markdown = await runTenantCli(tenant, ['--tenant', key, '--format', 'markdown']);
+    assert.ok(markdown.stdout.includes(`| Warning | ${at(tenant, 'Sales', 'CatalogDefault', IFLOW_PATH)}:`), markdown.stdout);
+    assert.ok(!markdown.stdout.includes('](cpi-tenant:'), markdown.stdout);
+    const gitlab = JSON.parse((await runTenantCli(tenant, ['--tenant', key, '--format', 'gitlab'])).stdout) as { check_name: string; location: { path: string } }[];
+    assert.deepEqual(
+      gitlab.filter((issue) => issue.check_name === 'cleartext-http-endpoint').map((issue) => issue.location.path).sort(),
+      http,
+    );
+
     const sarif = await runTenantCli(tenant, ['--tenant', key, '--format', 'sarif']);
     const log = JSON.parse(sarif.stdout) as {
       runs: { originalUriBaseIds: Record<string, { uri: string }>; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[] }[];
@@ -314,6 +324,8 @@ describe('command line: --tenant', function () {
     await scan('ok.sarif', ['--format', 'sarif', '--write-baseline', 'baseline.json']);
     await scan('ok.xml', ['--format', 'junit']);
     await scan('ok.txt', ['--format', 'text']);
+    await scan('ok.md', ['--format', 'markdown']);
+    await scan('ok.gitlab.json', ['--format', 'gitlab']);
     tenant.fault(tenantPaths.keystore, { status: 403, message: 'Forbidden', echoAuthorization: true });
     tenant.fault(tenantPaths.iflowContent('CatalogDefault'), { status: 500, message: 'boom', echoAuthorization: true });
     await scan('faults.json', ['--format', 'json']);
@@ -327,7 +339,7 @@ describe('command line: --tenant', function () {
     runs.push(await runTenantCli(tenant, ['--tenant', 'env:KEY'], { folder, env: { KEY: JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, url: 'http://plain.example' } }) } }));
 
     assert.ok(tenant.issuedTokens.length > 0);
-    for (const report of ['ok.json', 'ok.sarif', 'ok.xml', 'ok.txt']) assert.match(readFileSync(join(folder, report), 'utf8'), /cpi-tenant:\/\//, `${report} names tenant locations`);
+    for (const report of ['ok.json', 'ok.sarif', 'ok.xml', 'ok.txt', 'ok.md', 'ok.gitlab.json']) assert.match(readFileSync(join(folder, report), 'utf8'), /cpi-tenant:\/\//, `${report} names tenant locations`);
     const secrets = [tenant.clientSecret, encodeURIComponent(tenant.clientSecret), Buffer.from(`${tenant.clientId}:${tenant.clientSecret}`).toString('base64'), ...tenant.issuedTokens];
     const outputs = [
       ...runs.flatMap((run, i) => [[`run ${i} stdout`, run.stdout] as const, [`run ${i} stderr`, run.stderr] as const]),
@@ -337,6 +349,6 @@ describe('command line: --tenant', function () {
     for (const [where, text] of outputs) {
       for (const secret of secrets) assert.ok(!text.includes(secret), `${where} shows a secret`);
     }
-    assert.ok(runs.slice(4, 7).every((run) => run.code === 2), runs.map((run) => `${run.code} ${run.stderr}`).join('\n'));
+    assert.ok(runs.slice(6, 9).every((run) => run.code === 2), runs.map((run) => `${run.code} ${run.stderr}`).join('\n'));
   });
 });

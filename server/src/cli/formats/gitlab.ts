@@ -23,7 +23,8 @@ export function formatGitlab({ report }: FormatInput): string {
       // stable across line shifts and unique in the report (see engine/fingerprint.ts)
       fingerprint: finding.fingerprint,
       severity: GITLAB_SEVERITY[finding.severity],
-      // relative to the scan root: scan from the repository's root so GitLab finds the files
+      // relative to the scan root: scan from the repository's root so GitLab finds the files;
+      // a tenant finding keeps its cpi-tenant:// URI, which names it though no file of the repository holds it
       location: { path: finding.path, lines: { begin: finding.line } },
     };
   });

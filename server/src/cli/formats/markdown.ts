@@ -4,9 +4,12 @@
 // findings with links to file and line. Links to files are relative to the
 // scan root, so they resolve wherever the markdown sits beside the scanned
 // tree, or below --link-base (a job page or a comment, which has no tree).
+// A tenant location (cpi-tenant://...) is no file anything could open from
+// the page: it is shown as text, not as a link.
 import { severityRank, type Severity } from '@cpi/common/findings';
 import { ruleMeta } from '@cpi/common/rules/catalogue';
 import { countBySeverity, type ReportedFinding } from '../../engine/report';
+import { tenantRoot } from '../../engine/uri';
 import { TOOL_NAME } from '../version';
 import type { FormatInput } from './format-input';
 
@@ -31,7 +34,6 @@ export function cell(text: string): string {
 
 /** A relative link target for a scanned file at a line: each segment percent-encoded, GitHub's #L anchor. */
 export function fileLink(path: string, line: number): string {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return encodeURI(path); // a tenant location is no file of the tree
   const encoded = path
     .split('/')
     .map((segment) => encodeURIComponent(segment).replace(/[()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`))
@@ -99,8 +101,8 @@ export function formatMarkdown({ report, failOn, toolVersion, linkBase }: Format
     '|---|---|---|---|',
   );
   for (const finding of top) {
-    const link = fileLink(finding.path, finding.line);
-    const where = `[${cell(`${finding.path}:${finding.line}`)}](${linkBase !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(link) ? `${linkBase}${link}` : link})`;
+    const location = cell(`${finding.path}:${finding.line}`);
+    const where = tenantRoot(finding.uri) ? location : `[${location}](${linkBase ?? ''}${fileLink(finding.path, finding.line)})`;
     out.push(`| ${LABEL[finding.severity]} | ${where} | ${cell(finding.message)} | \`${finding.ruleId}\` |`);
   }
   if (report.findings.length > top.length)
