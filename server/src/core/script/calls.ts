@@ -113,14 +113,17 @@ export function callAt(code: ScriptCode, language: ScriptLanguage, index: number
 
   // Groovy without parentheses: `name { closure }` or `name arg, arg` on the same line.
   if (next.newlineBefore) return undefined;
+  const brace = next.kind === 'punctuation' && next.text === '{';
+  // The cheap tests first: the receiver is worked out only for a likely call.
+  if (!brace && (!startsLowercase(token.text) || !startsArgument(next))) return undefined;
   const receiver = afterDot ? receiverBefore(code, index - 1) : undefined;
   const callStart = receiver?.start ?? index;
-  if (next.kind === 'punctuation' && next.text === '{') {
+  if (brace) {
     if (!afterDot && !(startsStatement(code, callStart) && startsLowercase(token.text))) return undefined;
     const end = skipGroup(code, index + 1);
     return { name: index, method: token.text, isNew: false, qualifier: [], receiver, open: -1, close: -1, arguments: [{ start: index + 1, end }], closure: index + 1, start: callStart, end };
   }
-  if (!startsLowercase(token.text) || !startsStatement(code, callStart) || !startsArgument(next)) return undefined;
+  if (!startsStatement(code, callStart)) return undefined;
   // `name other = …` and `name other` followed by nothing is a declaration with a lowercase type: rare, but `x y = 1` is never a call.
   const third = tokens[index + 2];
   if (next.kind === 'identifier' && third && !third.newlineBefore && third.kind === 'punctuation' && third.text === '=') return undefined;
@@ -130,12 +133,22 @@ export function callAt(code: ScriptCode, language: ScriptLanguage, index: number
 }
 
 /** `new a.b.Name`: whether the name at `index` is created, its qualifier, and where `new` stands. */
-function creation(code: ScriptCode, index: number): { isNew: boolean; qualifier: string[]; start: number } {
+interface Creation {
+  readonly isNew: boolean;
+  readonly qualifier: readonly string[];
+  /** The `new`; -1 when there is none. */
+  readonly start: number;
+}
+
+/** Every name of a script asks, almost all are no creation: one shared answer for them. */
+const NOT_NEW: Creation = Object.freeze({ isNew: false, qualifier: Object.freeze([]) as readonly string[], start: -1 });
+
+function creation(code: ScriptCode, index: number): Creation {
   const tokens = code.tokens;
   let at = index;
   while (at >= 2 && tokens[at - 1].text === '.' && isName(tokens[at - 2])) at -= 2;
   const isNew = tokens[at - 1]?.kind === 'keyword' && tokens[at - 1].text === 'new';
-  if (!isNew) return { isNew, qualifier: [], start: index };
+  if (!isNew) return NOT_NEW;
   // The package path is built only for a creation: every name of a script passes here.
   const qualifier: string[] = [];
   for (let q = at; q < index; q += 2) qualifier.push(tokens[q].text);
