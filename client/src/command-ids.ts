@@ -13,5 +13,9 @@ export const ViewCommands = {
   groupFindingsByRule: 'cpiSecurity.findings.groupByRule',
   openExample: 'cpiSecurity.openExample',
   fixAll: 'cpiSecurity.fixAll',
+  addTenant: 'cpiSecurity.tenants.add',
+  removeTenant: 'cpiSecurity.tenants.remove',
+  refreshTenants: 'cpiSecurity.tenants.refresh',
+  scanTenant: 'cpiSecurity.tenants.scan',
 } as const;
 

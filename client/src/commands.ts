@@ -17,6 +17,9 @@ import { RULES_VIEW_ID, type RuleNode, type RulesView } from './rules/rules-view
 import type { ServerConnection } from './server-connection';
 import { suppressFinding } from './suppress/suppress-command';
 import { fixAllInEditor } from './fix-all';
+import { addTenant, refreshTenant, removeTenant, scanTenant } from './tenants/tenant-commands';
+import type { TenantSession } from './tenants/tenant-session';
+import type { TenantNode, TenantsView } from './tenants/tenants-view';
 
 export interface CommandContext {
   readonly extension: vscode.ExtensionContext;
@@ -25,12 +28,23 @@ export interface CommandContext {
   readonly faq: FaqView;
   readonly rules: RulesView;
   readonly findings: FindingsView;
+  readonly tenants: TenantSession;
+  readonly tenantsView: TenantsView;
 }
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  const { server, log, faq, rules, findings } = ctx;
+  const { server, log, faq, rules, findings, tenants, tenantsView } = ctx;
   const register = vscode.commands.registerCommand.bind(vscode.commands);
   return [
+    register(ViewCommands.addTenant, async () => {
+      if (await addTenant(tenants)) tenantsView.refresh();
+    }),
+    register(ViewCommands.removeTenant, async (node?: TenantNode) => {
+      await removeTenant(tenants, node);
+      tenantsView.refresh();
+    }),
+    register(ViewCommands.refreshTenants, (node?: TenantNode) => refreshTenant(tenants, node)),
+    register(ViewCommands.scanTenant, (node?: TenantNode) => scanTenant(tenants, node)),
     register(Commands.restartServer, async () => {
       await server.restart();
       await rules.refresh();

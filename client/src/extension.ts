@@ -13,6 +13,10 @@ import { registerFixOnSave } from './fix-all';
 import { RulesView } from './rules/rules-view';
 import { ServerConnection } from './server-connection';
 import { createStatusItem } from './status/status-item';
+import { TenantFileSystem } from './tenants/tenant-file-system';
+import { TenantSession } from './tenants/tenant-session';
+import { TenantStore } from './tenants/tenant-store';
+import { TenantsView } from './tenants/tenants-view';
 
 let server: ServerConnection | undefined;
 
@@ -22,17 +26,22 @@ export function activate(context: vscode.ExtensionContext): CpiSecurityApi {
   const faq = new FaqView();
   const rules = new RulesView(server);
   const findings = new FindingsView();
+  const tenants = new TenantSession(server, new TenantStore(context));
+  const tenantsView = new TenantsView(tenants);
   context.subscriptions.push(
     log,
     server,
     faq,
     rules,
     findings,
+    tenants,
+    tenantsView,
+    TenantFileSystem.register(tenants),
     registerDocsProvider(),
     createStatusItem(server),
     trackIntegrationContent(),
     registerFixOnSave(log),
-    ...registerCommands({ extension: context, server, log, faq, rules, findings }),
+    ...registerCommands({ extension: context, server, log, faq, rules, findings, tenants, tenantsView }),
   );
   const ready = server.start().then(() => rules.refresh());
   // Failures are logged by the connection; keep them from surfacing as unhandled.

@@ -2,7 +2,8 @@
 // this, never to the LanguageClient, so a server that is not (yet) running
 // degrades to "no answer" instead of an exception in a tree provider.
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type RequestType, type ServerOptions } from 'vscode-languageclient/node';
+import { TENANT_URI_SCHEME, TenantScanProgressNotification, type TenantScanProgress } from '@cpi/common/tenant-protocol';
 import {
   EffectiveRulesRequest,
   ReanalyseRequest,
@@ -23,6 +24,9 @@ export class ServerConnection implements vscode.Disposable {
   /** Fires after each workspace scan that ran to the end (the server's, at start, too). */
   readonly onScanned = this.scannedEmitter.event;
   private started: Promise<void> | undefined;
+  private readonly tenantProgressEmitter = new vscode.EventEmitter<TenantScanProgress>();
+  /** Progress of a tenant scan, as the server reports it. */
+  readonly onTenantProgress = this.tenantProgressEmitter.event;
 
   constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
     const serverModule = context.asAbsolutePath('server/out/server.js');
@@ -40,6 +44,8 @@ export class ServerConnection implements vscode.Disposable {
         // scripts keep VS Code's language ids; the server analyses those of integration artifacts (or listed under "scripts") only
         { scheme: 'file', language: 'groovy' },
         { scheme: 'file', language: 'javascript' },
+        // files opened read-only from a tenant: the server shows its last scan's findings there
+        { scheme: TENANT_URI_SCHEME },
       ],
       synchronize: {
         configurationSection: 'cpiSecurity',
@@ -61,6 +67,7 @@ export class ServerConnection implements vscode.Disposable {
       log.debug(`Analysis finished in ${Math.round(status.lastDurationMs)} ms: ${status.findings} findings in ${status.files} open or related files`);
       this.statusEmitter.fire(status);
     });
+    this.client.onNotification(TenantScanProgressNotification.type, (progress) => this.tenantProgressEmitter.fire(progress));
     this.client.onNotification(WorkspaceScannedNotification.type, (result) => {
       log.debug(`Workspace scanned: ${result.findings} findings in ${result.files} files`);
       this.scannedEmitter.fire(result);
@@ -107,6 +114,12 @@ export class ServerConnection implements vscode.Disposable {
     return this.isRunning();
   }
 
+  /** A request of the tenant protocol; undefined when the server could not start. */
+  async request<P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R | undefined> {
+    if (!(await this.running())) return undefined;
+    return this.client.sendRequest(type, params, token);
+  }
+
   async reanalyse(): Promise<boolean> {
     if (!(await this.running())) return false;
     await this.client.sendRequest(ReanalyseRequest.type);
@@ -126,6 +139,7 @@ export class ServerConnection implements vscode.Disposable {
   async dispose(): Promise<void> {
     this.statusEmitter.dispose();
     this.scannedEmitter.dispose();
+    this.tenantProgressEmitter.dispose();
     if (this.started !== undefined && this.client.needsStop()) await this.client.stop();
   }
 }

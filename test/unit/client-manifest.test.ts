@@ -72,7 +72,7 @@ describe('client: package.json contributions', () => {
 
   it('uses only declared views in menus and welcome content', () => {
     const views = new Set<string>(Object.values(contributes.views).flat().map((view) => (view as { id: string }).id));
-    assert.deepEqual([...views].sort(), ['cpiSecurity.faq', 'cpiSecurity.findings', 'cpiSecurity.rules']);
+    assert.deepEqual([...views].sort(), ['cpiSecurity.faq', 'cpiSecurity.findings', 'cpiSecurity.rules', 'cpiSecurity.tenants']);
     for (const welcome of contributes.viewsWelcome) assert.ok(views.has(welcome.view), welcome.view);
     const whens = Object.values(contributes.menus).flat().map((item) => (item as { when?: string }).when ?? '');
     for (const when of whens) for (const match of when.matchAll(/view == ([\w.]+)/g)) assert.ok(views.has(match[1]), match[1]);

@@ -180,7 +180,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ScanWorkspaceRequest.type, () => workspaceScan.scan());
   connection.onRequest(TenantConnectRequest.type, ({ serviceKey }) => tenants.connect(serviceKey));
   connection.onRequest(TenantDisconnectRequest.type, ({ host }) => tenants.disconnect(host));
-  connection.onRequest(TenantPackagesRequest.type, ({ host }) => tenants.packages(host, true));
+  connection.onRequest(TenantPackagesRequest.type, ({ host }) => tenants.packages(host));
   connection.onRequest(TenantArtifactsRequest.type, ({ host, packageId }) => tenants.artifacts(host, packageId));
   connection.onRequest(TenantArtifactFilesRequest.type, ({ uri }) => tenants.artifactFiles(uri));
   connection.onRequest(TenantFileRequest.type, ({ uri }) => tenants.fileText(uri));

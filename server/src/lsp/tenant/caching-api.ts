@@ -12,11 +12,6 @@ export class CachingTenantApi implements TenantApi {
     this.host = api.host;
   }
 
-  /** Drops everything read, so the next calls read the tenant again. */
-  refresh(): void {
-    this.kept.clear();
-  }
-
   /** The zip of an artifact when it was downloaded already. */
   async downloaded(artifactId: string): Promise<Uint8Array | undefined> {
     const zip = this.kept.get(`iflowContent\0${artifactId}`) ?? this.kept.get(`scriptCollectionContent\0${artifactId}`);

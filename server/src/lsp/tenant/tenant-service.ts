@@ -101,13 +101,10 @@ export class TenantService {
     await tenant.client.close().catch(() => undefined);
   }
 
-  async packages(host: string, refresh = false): Promise<{ packages?: TenantPackageInfo[]; error?: TenantFailure }> {
+  /** The packages (listed once per connection: connecting again reads the tenant afresh). */
+  async packages(host: string): Promise<{ packages?: TenantPackageInfo[]; error?: TenantFailure }> {
     const tenant = this.tenants.get(host);
     if (!tenant) return { error: unknownTenant(host) };
-    if (refresh) {
-      tenant.api.refresh();
-      tenant.artifacts.clear();
-    }
     try {
       return { packages: (await tenant.api.packages()).map(packageInfo) };
     } catch (error) {

@@ -1,0 +1,118 @@
+import * as assert from 'node:assert/strict';
+import type { KeystoreEntrySummary, TenantScanResult } from '@cpi/common/tenant-protocol';
+import {
+  afterScan,
+  artifactCounts,
+  defaultTenantName,
+  describeCounts,
+  describeKeystoreEntry,
+  packageCounts,
+  readTenantRecords,
+  scannedWhen,
+  serviceKeyTarget,
+  usedBy,
+  withoutTenant,
+  withTenant,
+  worstSeverity,
+} from '../../client/src/tenants/tenant-model';
+
+const counts = (error: number, warning = 0, information = 0, hint = 0) => ({ error, warning, information, hint });
+const KEY = { oauth: { clientid: 'sb-client', clientsecret: 's3cr3t', url: 'https://my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com', tokenurl: 'https://sub.authentication.eu10.hana.ondemand.com/oauth/token' } };
+
+function result(artifacts: TenantScanResult['artifacts'], extra: Partial<TenantScanResult> = {}): TenantScanResult {
+  return { scannedAt: Date.UTC(2026, 0, 5, 14, 5), cancelled: false, incomplete: false, artifacts, problems: [], findings: 0, ...extra };
+}
+
+describe('client: tenants tree model', () => {
+  it('reads where a service key points without keeping or showing its secret', () => {
+    const target = serviceKeyTarget(JSON.stringify(KEY));
+    assert.deepEqual(target, { url: 'https://my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com', host: 'my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com' });
+    assert.equal(defaultTenantName('my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com'), 'my-tenant');
+    assert.equal(defaultTenantName('127.0.0.1:8443'), '127');
+  });
+
+  it('says what is wrong with a pasted key, never quoting it', () => {
+    const cases: [string, RegExp][] = [
+      ['{"oauth": {"clientsecret": "s3cr3t"', /not JSON/],
+      [JSON.stringify({ clientsecret: 's3cr3t' }), /no "oauth" object/],
+      [JSON.stringify({ oauth: { ...KEY.oauth, tokenurl: '' } }), /lacks oauth\.tokenurl/],
+      [JSON.stringify({ oauth: { ...KEY.oauth, url: 'http://my-tenant.example.com' } }), /not https/],
+    ];
+    for (const [text, message] of cases) {
+      const target = serviceKeyTarget(text);
+      assert.ok('error' in target, text);
+      assert.match(target.error, message);
+      assert.ok(!target.error.includes('s3cr3t'));
+    }
+  });
+
+  it('keeps several tenants side by side, one per host, sorted by name; drops malformed stored records', () => {
+    let list = withTenant([], { host: 'b.example.com', url: 'https://b.example.com', name: 'Production' });
+    list = withTenant(list, { host: 'a.example.com', url: 'https://a.example.com', name: 'Development' });
+    list = withTenant(list, { host: 'b.example.com', url: 'https://b.example.com', name: 'Prod' });
+    assert.deepEqual(list.map((tenant) => tenant.name), ['Development', 'Prod']);
+    assert.deepEqual(withoutTenant(list, 'a.example.com').map((tenant) => tenant.host), ['b.example.com']);
+    assert.deepEqual(readTenantRecords([list[0], { host: 'x' }, 'junk', null]), [list[0]]);
+    assert.deepEqual(readTenantRecords(undefined), []);
+  });
+
+  it('counts by artifact and package once scanned; unscanned packages say so', () => {
+    const state = afterScan(undefined, result([{ packageId: 'Finance', artifactId: 'Orders', counts: counts(2, 1) }]), ['Finance']);
+    assert.deepEqual(artifactCounts(state, 'Finance', 'Orders'), counts(2, 1));
+    assert.deepEqual(artifactCounts(state, 'Finance', 'Clean'), counts(0), 'an artifact of a scanned package without findings is clean');
+    assert.equal(artifactCounts(state, 'Sales', 'Quotes'), undefined);
+    assert.equal(describeCounts(packageCounts(state, 'Sales')), 'not scanned');
+    assert.equal(describeCounts(packageCounts(state, 'Finance')), '2 errors · 1 warning');
+    assert.equal(describeCounts(counts(0)), 'no findings');
+    assert.equal(describeCounts(counts(1, 0, 3, 1)), '1 error · 3 infos · 1 hint');
+    assert.equal(worstSeverity(counts(0, 0, 2)), 'information');
+    assert.equal(worstSeverity(counts(0)), undefined);
+  });
+
+  it('replaces only the scanned package on a package scan; a whole-tenant scan replaces all; a cancelled one nothing', () => {
+    const material = { keystore: [], credentials: [], missing: [], certificateUserMappings: [] };
+    const whole = afterScan(
+      undefined,
+      result(
+        [
+          { packageId: 'Finance', artifactId: 'Orders', counts: counts(2) },
+          { packageId: 'Sales', artifactId: 'Quotes', counts: counts(0, 1) },
+        ],
+        { material },
+      ),
+      [],
+    );
+    assert.deepEqual(artifactCounts(whole, 'Other', 'Any'), counts(0), 'the whole tenant was scanned');
+    const rescanned = afterScan(whole, result([]), ['Finance']);
+    assert.deepEqual(artifactCounts(rescanned, 'Finance', 'Orders'), counts(0), 'fixed on the tenant since');
+    assert.deepEqual(artifactCounts(rescanned, 'Sales', 'Quotes'), counts(0, 1), 'other packages keep their results');
+    assert.equal(rescanned?.material, material, 'the security material stays until the next whole scan');
+    assert.equal(afterScan(rescanned, result([], { cancelled: true }), []), rescanned);
+    assert.equal(afterScan(rescanned, result([], { error: { kind: 'auth', message: 'no' } }), []), rescanned);
+  });
+
+  it('describes a keystore entry by what is wrong with it and who uses it', () => {
+    const entry = (rules: string[], usedByNames: string[], owner = 'tenant'): KeystoreEntrySummary => ({
+      alias: 'partner',
+      type: 'Certificate',
+      owner,
+      validUntil: '2025-01-31T00:00:00.000Z',
+      uri: 'cpi-tenant://t/keystore/partner',
+      usedBy: usedByNames,
+      rules,
+      counts: counts(rules.length),
+    });
+    assert.equal(describeKeystoreEntry(entry(['cert-expired', 'outbound-cert-self-signed'], ['Orders'])), 'expired 2025-01-31 · self-signed · used by Orders');
+    assert.equal(describeKeystoreEntry(entry(['cert-expiring-soon', 'cert-weak-key'], [])), 'expires 2025-01-31 · weak key · unused');
+    assert.equal(describeKeystoreEntry(entry([], ['A', 'B', 'C', 'D', 'E'], 'SAP')), 'until 2025-01-31 · SAP · used by A, B, C +2');
+    assert.equal(usedBy([]), 'unused');
+  });
+
+  it('says when the tenant was scanned, and whether completely', () => {
+    const now = new Date(Date.UTC(2026, 0, 5, 15, 0));
+    const state = afterScan(undefined, result([], { incomplete: true }), []);
+    assert.match(scannedWhen(state, now, 'en-GB'), /^scanned \d\d:\d\d \(incomplete\)$/);
+    assert.match(scannedWhen(state, new Date(Date.UTC(2026, 0, 9)), 'en-GB'), /^scanned \d\d\/\d\d\/2026 \d\d:\d\d/);
+    assert.equal(scannedWhen(undefined, now), 'not scanned');
+  });
+});
