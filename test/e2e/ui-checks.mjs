@@ -99,7 +99,6 @@ export const steps = [
       for (const text of texts) log(`problems row: ${text.slice(0, 140)}`);
       const ours = texts.filter((text) => text.includes('cpi-security-lint'));
       if (ours.length !== expected.length) throw new Error(`expected ${expected.length} findings, the panel lists ${ours.length}`);
-      await filter.fill(''); // later steps look for other files' rows
     },
   },
   {
@@ -195,7 +194,7 @@ export const steps = [
       // what its list draws: show only this file's (the panel's filter takes a glob of files).
       const filter = page.locator('.part.panel input[placeholder^="Filter"]').first();
       await filter.waitFor({ timeout: WAIT_MS });
-      await filter.fill(`**/${LEGACY_IFLOW}`);
+      await filter.fill(`**/${WEBSHOP_IFLOW}`);
       const rows = page.locator('.markers-panel .monaco-list-row');
       await rows.filter({ hasText: 'receiver-auth-none' }).first().waitFor({ timeout: WAIT_MS });
       await rows.filter({ hasText: 'cleartext-http-endpoint' }).first().waitFor({ state: 'detached', timeout: WAIT_MS });
