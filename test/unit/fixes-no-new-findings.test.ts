@@ -4,6 +4,7 @@ import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Fix } from '@cpi/common/findings';
 import { artifactFolder, isIflowUri } from '../../server/src/core/analysis/artifact-layout';
+import { isScriptUri } from '../../server/src/core/analysis/script-layout';
 import { mergedEdits, safeFixes } from '../../server/src/lsp/code-actions';
 import { applyFix } from '../support/apply-edits';
 import { analyseFiles, caseFolders, caseRule, loadCase, RULES_DIR } from '../support/fixture-cases';
@@ -32,7 +33,7 @@ function fixtureCases(): Case[] {
     .map((folder) => ({ name: `${caseRule(folder)}/${basename(folder)}`, files: loadCase(folder).files, folderUri: pathToFileURL(folder).href }));
 }
 
-/** Each artifact of examples/ with its parameters, under the workspace's configuration. */
+/** Each artifact of examples/ with its parameters and scripts, under the workspace's configuration. */
 function exampleCases(): Case[] {
   const configPath = join(EXAMPLES, '.cpisecurity.json');
   const configUri = pathToFileURL(configPath).href;
@@ -46,6 +47,13 @@ function exampleCases(): Case[] {
     const parameters = join(new URL(folder).pathname.split('/').map(decodeURIComponent).join('/'), 'parameters.prop');
     if (existsSync(parameters)) files.set(`${folder}/parameters.prop`, readFileSync(parameters, 'utf8'));
     artifacts.set(folder, files);
+  }
+  // the scripts of each artifact, which its iFlows' Script steps run
+  for (const path of filesUnder(EXAMPLES)) {
+    const uri = pathToFileURL(path).href;
+    if (!isScriptUri(uri)) continue;
+    const folder = [...artifacts.keys()].find((candidate) => uri.startsWith(`${candidate}/`));
+    if (folder) artifacts.get(folder)!.set(uri, readFileSync(path, 'utf8'));
   }
   return [...artifacts].map(([folder, files]) => ({
     name: `examples/${relative(EXAMPLES, decodeURIComponent(new URL(folder).pathname))}`,
@@ -72,6 +80,10 @@ describe('fixes bring no new findings', () => {
   const cases = [...fixtureCases(), ...exampleCases()];
   it('covers the positive fixtures and the examples', () => {
     assert.ok(cases.some((test) => test.name.startsWith('examples/')), 'no artifact found under examples/');
+    assert.ok(
+      cases.some((test) => test.name.startsWith('examples/') && [...test.files.keys()].some(isScriptUri)),
+      'no example artifact with its scripts',
+    );
     assert.ok(cases.length > 50, `only ${cases.length} cases`);
   });
 
