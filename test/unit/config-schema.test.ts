@@ -20,6 +20,7 @@ const EXAMPLE = `{
     "messageLevel": ["certificates/message/**"]
   },
   "expiryWarningDays": 60,
+  "scripts": ["tools/**/*.groovy"],
   "suppressions": [
     { "rule": "cleartext-http-endpoint", "file": "**/Legacy*.iflw", "reason": "partner has no TLS until Q3", "expires": "2027-06-30" },
     { "rule": "smtp-port-25", "file": "**/Legacy*.iflw", "channel": "AR Mailbox", "reason": "internal relay, no submission port" }
