@@ -6,9 +6,12 @@ function isCodeAction(item: vscode.Command | vscode.CodeAction): item is vscode.
 }
 
 export async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const items = (await vscode.commands.executeCommand<(vscode.Command | vscode.CodeAction)[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+  const items =
+    (await vscode.commands.executeCommand<(vscode.Command | vscode.CodeAction)[]>('vscode.executeCodeActionProvider', uri, range, kind)) ??
+    [];
   return items.filter(isCodeAction);
 }
 
 /** One line per action, for assertion messages. */
-export const titles = (actions: readonly vscode.CodeAction[]) => actions.map((action) => `  ${action.kind?.value ?? '?'}: ${action.title}`).join('\n');
+export const titles = (actions: readonly vscode.CodeAction[]) =>
+  actions.map((action) => `  ${action.kind?.value ?? '?'}: ${action.title}`).join('\n');

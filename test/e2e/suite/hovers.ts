@@ -10,7 +10,11 @@ export function hoverText(hovers: readonly vscode.Hover[]): string {
 }
 
 /** Our hover at a position; waits until the server has analysed the file (the first request may come before). */
-export async function hoverAt(document: vscode.TextDocument, position: vscode.Position, mustContain: string): Promise<{ text: string; hovers: vscode.Hover[] }> {
+export async function hoverAt(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  mustContain: string,
+): Promise<{ text: string; hovers: vscode.Hover[] }> {
   let last = '';
   return waitFor(
     async () => {

@@ -16,7 +16,9 @@ const DISALLOW_DOCTYPE = 'factory.setFeature("http://apache.org/xml/features/dis
 
 /** `rule@line:column severity`, 1-based, sorted: comparable with examples-expected.json. */
 function signature(diagnostics: readonly vscode.Diagnostic[]): string[] {
-  return diagnostics.map((d) => `${ruleId(d)}@${d.range.start.line + 1}:${d.range.start.character + 1} ${vscode.DiagnosticSeverity[d.severity]}`).sort();
+  return diagnostics
+    .map((d) => `${ruleId(d)}@${d.range.start.line + 1}:${d.range.start.character + 1} ${vscode.DiagnosticSeverity[d.severity]}`)
+    .sort();
 }
 
 function wantedFor(relative: string): string[] {
@@ -107,7 +109,10 @@ describe('Scripts of the demo workspace', function () {
     assert.ok(fix?.edit, `no 'Use https://' quick fix with an edit among:\n${titles(actions)}`);
     assert.equal(fix.isPreferred, true);
     assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the quick fix was not applied');
-    assert.ok(document.lineAt(finding.range.start.line).text.includes('new URL("https://portal.trailgear.example.com/api/v2/prices?catalog="'), document.lineAt(finding.range.start.line).text);
+    assert.ok(
+      document.lineAt(finding.range.start.line).text.includes('new URL("https://portal.trailgear.example.com/api/v2/prices?catalog="'),
+      document.lineAt(finding.range.start.line).text,
+    );
     await waitFor(() => findings(document.uri, 'script-cleartext-url').length === 0, 'script-cleartext-url to go away', {
       describe: () => describeDiagnostics(document.uri),
     });
@@ -124,7 +129,9 @@ describe('Scripts of the demo workspace', function () {
     assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the quick fix was not applied');
     assert.equal(document.lineAt(finding.range.start.line + 1).text, `    ${DISALLOW_DOCTYPE}`);
     // The feature URI is no connection target: no script-cleartext-url either.
-    await waitFor(() => findings(document.uri).length === 0, 'no finding left on the hardened script', { describe: () => describeDiagnostics(document.uri) });
+    await waitFor(() => findings(document.uri).length === 0, 'no finding left on the hardened script', {
+      describe: () => describeDiagnostics(document.uri),
+    });
   });
 
   it('offers to suppress a script finding with a comment, and to explain its rule', async () => {
@@ -135,7 +142,13 @@ describe('Scripts of the demo workspace', function () {
     assert.ok(comment, `no comment suppression among:\n${titles(actions)}`);
     assert.equal(comment.command?.command, 'cpiSecurity.suppressFinding');
     const args = comment.command?.arguments?.[0] as { comment?: { line: number; prefix: string } };
-    assert.deepEqual(args.comment, { line: finding.range.start.line, prefix: '        // cpi-security-lint-disable-next-line script-eval -- ' });
-    assert.ok(actions.some((action) => action.title === 'Explain rule script-eval'), titles(actions));
+    assert.deepEqual(args.comment, {
+      line: finding.range.start.line,
+      prefix: '        // cpi-security-lint-disable-next-line script-eval -- ',
+    });
+    assert.ok(
+      actions.some((action) => action.title === 'Explain rule script-eval'),
+      titles(actions),
+    );
   });
 });
