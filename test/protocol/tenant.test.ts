@@ -172,6 +172,10 @@ describe('tenant requests of the language server', function () {
     assert.match(actions.find((action) => action.disabled)!.disabled!.reason, /download the artifact/);
     assert.ok(actions.some((action) => action.command?.command === 'cpiSecurity.explainRule'));
     assert.ok(session.latest(iflowUri)!.some((d) => d.code === 'cleartext-http-endpoint'));
+    const at = diagnostics.find((d) => d.code === 'cleartext-http-endpoint')!.range.start;
+    const hover: { contents: { value: string } } | null = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: iflowUri }, position: at });
+    assert.match(hover!.contents.value, /cleartext-http-endpoint/);
+    assert.match(hover!.contents.value, /http:\/\/catalog\.example\.com\/v2/, 'the value as configured on the tenant');
     await session.close(iflowUri);
   });
 

@@ -170,7 +170,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onHover((params) =>
     isTenantUri(params.textDocument.uri)
-      ? null
+      ? tenants.hover(params.textDocument.uri, params.position)
       : isCertificateUri(params.textDocument.uri) ? certificates.hover(params.textDocument.uri, params.position) : hoverFor(params, analysis, scripts),
   );
   connection.onCodeLens((params) => certificates.codeLenses(params.textDocument.uri));

@@ -34,6 +34,8 @@ import { parametersAsConfigured } from './parameters-as-configured';
 import { artifactUri, canonicalTenantUri, tenantLocation } from './tenant-location';
 import { tenantFailure, unknownTenant } from './tenant-failure';
 import { materialText } from './material-text';
+import { parseShown, tenantHover } from './tenant-hover';
+import type { Hover, Position } from 'vscode-languageserver';
 
 /** Downloads at a time per scan (each an artifact's zip and its configuration). */
 const SCAN_CONCURRENCY = 4;
@@ -189,6 +191,29 @@ export class TenantService {
       return { text: isParametersUri(uri) ? parametersAsConfigured(text, configured) : text };
     } catch (error) {
       return { error: fileFailure(error) };
+    }
+  }
+
+  /** Hover on an iFlow or parameters.prop of the tenant, with the findings of the last scan. */
+  async hover(uri: string, position: Position): Promise<Hover | null> {
+    const location = tenantLocation(uri);
+    if (location?.kind !== 'file' || !(isIflowUri(uri) || isParametersUri(uri))) return null;
+    const tenant = this.tenants.get(location.host);
+    if (!tenant) return null;
+    try {
+      const { source, configured } = await this.artifactSource(tenant, location.packageId, location.artifactId);
+      const files = new Map<string, string>();
+      for (const file of source.files()) {
+        if (!isIflowUri(file.uri) && !isParametersUri(file.uri)) continue;
+        const read = source.read(file.uri, Number.MAX_SAFE_INTEGER);
+        if (!read || !('bytes' in read)) continue;
+        const text = new TextDecoder('utf-8').decode(read.bytes);
+        files.set(file.uri, isParametersUri(file.uri) ? parametersAsConfigured(text, configured) : text);
+      }
+      const canonical = canonicalTenantUri(uri);
+      return tenantHover(canonical, parseShown({ files }), this.findingsFor(canonical), position);
+    } catch {
+      return null; // the file could not be read: its view says why
     }
   }
 
