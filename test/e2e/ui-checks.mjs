@@ -204,7 +204,8 @@ export const steps = [
     name: 'Findings view lists rule and subject per row, with a count badge',
     async run({ page, log }) {
       await page.keyboard.press('Escape');
-      await quickOpen(page, LEGACY_IFLOW);
+      // open since the second step (scrolled past its first line, which quickOpen waits for)
+      await page.locator('.tabs-container .tab', { hasText: LEGACY_IFLOW }).click();
       await page.locator('.activitybar .action-item', { has: page.locator('.action-label[aria-label^="CPI Security"]') }).click();
       const header = page.locator('.pane-header', { hasText: 'Findings' });
       await header.waitFor({ timeout: WAIT_MS });
@@ -228,7 +229,7 @@ export const steps = [
   {
     name: 'status item counts the workspace after a scan and opens the Findings view',
     async run({ page }) {
-      await quickOpen(page, LEGACY_IFLOW);
+      await page.locator('.tabs-container .tab', { hasText: LEGACY_IFLOW }).click();
       await page.keyboard.press('F1');
       await page.keyboard.type('CPI Security: Scan Workspace');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Scan Workspace' }).first().waitFor({ timeout: WAIT_MS });
