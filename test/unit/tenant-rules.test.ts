@@ -305,4 +305,22 @@ describe('tenant: keystore and mapped certificates', () => {
     assert.deepEqual(findings(tenant, new Map(), config({ 'oauth-token-url-cleartext': 'warning' })).map((f) => f.severity), ['warning']);
     assert.deepEqual(findings(tenant, new Map(), config({ 'oauth-token-url-cleartext': 'off' })), []);
   });
+
+  it('advises https:// for a public token host, the Cloud Connector for a private one (still flagged)', () => {
+    const tenant = material({
+      oauth2ClientCredentials: [
+        { name: 'Partner', tokenServiceUrl: 'http://auth.partner.example.com/token' },
+        { name: 'ERP', tokenServiceUrl: 'HTTP://10.0.0.5:8080/token' },
+        { name: 'IdP', tokenServiceUrl: 'http://idp.corp/oauth/token' },
+      ],
+    });
+    const messages = analyseSecurityMaterial(tenant, new Map(), config(), NOW).findings.map((f) => f.message);
+    assert.equal(messages.length, 3);
+    assert.match(messages[0], /^OAuth2 client credential "Partner" fetches its tokens from http:\/\/auth\.partner\.example\.com\/token: plain HTTP.*Use the token service's https:\/\/ URL\.$/);
+    for (const [message, host] of [[messages[1], '10.0.0.5'], [messages[2], 'idp.corp']]) {
+      assert.ok(message.includes(`"${host}", a private host, which the tenant reaches only through the Cloud Connector`), message);
+      assert.match(message, /back-end protocol HTTPS/);
+      assert.doesNotMatch(message, /Use the token service's https:\/\/ URL/);
+    }
+  });
 });
