@@ -17,5 +17,7 @@ export const ViewCommands = {
   removeTenant: 'cpiSecurity.tenants.remove',
   refreshTenants: 'cpiSecurity.tenants.refresh',
   scanTenant: 'cpiSecurity.tenants.scan',
+  /** Also named by the server's code action on tenant findings (DOWNLOAD_ARTIFACT_COMMAND). */
+  downloadArtifact: 'cpiSecurity.tenants.download',
 } as const;
 

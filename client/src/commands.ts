@@ -17,7 +17,7 @@ import { RULES_VIEW_ID, type RuleNode, type RulesView } from './rules/rules-view
 import type { ServerConnection } from './server-connection';
 import { suppressFinding } from './suppress/suppress-command';
 import { fixAllInEditor } from './fix-all';
-import { addTenant, refreshTenant, removeTenant, scanTenant } from './tenants/tenant-commands';
+import { addTenant, downloadArtifact, refreshTenant, removeTenant, scanTenant } from './tenants/tenant-commands';
 import type { TenantSession } from './tenants/tenant-session';
 import type { TenantNode, TenantsView } from './tenants/tenants-view';
 
@@ -45,6 +45,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     }),
     register(ViewCommands.refreshTenants, (node?: TenantNode) => refreshTenant(tenants, node)),
     register(ViewCommands.scanTenant, (node?: TenantNode) => scanTenant(tenants, node)),
+    register(ViewCommands.downloadArtifact, (target?: TenantNode | string) => downloadArtifact(tenants, target)),
     register(Commands.restartServer, async () => {
       await server.restart();
       await rules.refresh();

@@ -198,6 +198,19 @@ export namespace TenantScanProgressNotification {
   export const type = new NotificationType<TenantScanProgress>(method);
 }
 
+/** Write an artifact's project (every file of its zip, as on the tenant) to `<folder>/<ArtifactId>/`. */
+export namespace TenantDownloadRequest {
+  export const method = 'cpiSecurity/tenant/download';
+  export const type = new RequestType<
+    { readonly uri: string; readonly folder: string },
+    { readonly folder?: string; readonly files?: readonly string[]; readonly error?: TenantFailure },
+    void
+  >(method);
+}
+
+/** The client command that downloads the artifact of a tenant URI (the server offers it on tenant findings). */
+export const DOWNLOAD_ARTIFACT_COMMAND = 'cpiSecurity.tenants.download';
+
 export function isTenantUri(uri: string): boolean {
   return uri.startsWith(`${TENANT_URI_SCHEME}:`);
 }

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import {
@@ -8,13 +10,14 @@ import {
   TenantArtifactsRequest,
   TenantConnectRequest,
   TenantDisconnectRequest,
+  TenantDownloadRequest,
+  DOWNLOAD_ARTIFACT_COMMAND,
   TenantFileRequest,
   TenantScanProgressNotification,
   TenantScanRequest,
   type TenantScanProgress,
 } from '../../common/src/tenant-protocol';
 import { daysFromNow, makeCertificate } from '../support/certs';
-import { RULES_DIR } from '../support/fixture-cases';
 import { startFakeTenant, tenantPaths, type FakeTenant, type FakeTenantFixture } from '../support/fake-tenant';
 import { LspSession } from './support/lsp-session';
 
@@ -23,7 +26,7 @@ import { LspSession } from './support/lsp-session';
 // progress and cancel, diagnostics at cpi-tenant:// URIs, file texts for the
 // client's read-only file system, and no edits offered on tenant files.
 const ENTRY = join(__dirname, '..', '..', 'server', 'src', 'lsp', 'main.ts');
-const CATALOG = join(RULES_DIR, 'cleartext-http-endpoint', 'fixtures', 'positive-parameter');
+const CATALOG = join(__dirname, '..', '..', 'server', 'src', 'core', 'rules', 'cleartext-http-endpoint', 'fixtures', 'positive-parameter');
 const IFLOW = 'Product Catalog.iflw';
 const IFLOW_PATH = `src/main/resources/scenarioflows/integrationflow/${IFLOW}`;
 const EXPIRED = makeCertificate({ subject: 'old.partner.example', key: { type: 'ec', curve: 'prime256v1' }, slot: 'tenant-protocol', notBefore: daysFromNow(-400), notAfter: daysFromNow(-10) });
@@ -171,12 +174,32 @@ describe('tenant requests of the language server', function () {
     assert.ok(actions.every((action) => action.edit === undefined), 'no edits on a read-only tenant file');
     assert.match(actions.find((action) => action.disabled)!.disabled!.reason, /download the artifact/);
     assert.ok(actions.some((action) => action.command?.command === 'cpiSecurity.explainRule'));
+    const download = actions.find((action) => action.command?.command === DOWNLOAD_ARTIFACT_COMMAND);
+    assert.deepEqual(download?.command?.arguments, [`cpi-tenant://${host()}/Finance/CatalogOverridden`]);
     assert.ok(session.latest(iflowUri)!.some((d) => d.code === 'cleartext-http-endpoint'));
     const at = diagnostics.find((d) => d.code === 'cleartext-http-endpoint')!.range.start;
     const hover: { contents: { value: string } } | null = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: iflowUri }, position: at });
     assert.match(hover!.contents.value, /cleartext-http-endpoint/);
     assert.match(hover!.contents.value, /http:\/\/catalog\.example\.com\/v2/, 'the value as configured on the tenant');
     await session.close(iflowUri);
+  });
+
+  it('downloads an artifact\'s whole project into a folder, never over an existing one', async () => {
+    await connect(key);
+    const parent = mkdtempSync(join(tmpdir(), 'cpi-download-'));
+    try {
+      const artifact = `cpi-tenant://${host()}/Finance/CatalogOverridden`;
+      const done = await session.connection.sendRequest(TenantDownloadRequest.type, { uri: artifact, folder: pathToFileURL(parent).href });
+      assert.equal(done.error, undefined);
+      assert.equal(done.folder, join(parent, 'CatalogOverridden'));
+      assert.equal(readFileSync(join(done.folder!, ...IFLOW_PATH.split('/')), 'utf8'), readFileSync(join(CATALOG, IFLOW), 'utf8'));
+      assert.equal(readFileSync(join(done.folder!, 'src', 'main', 'resources', 'parameters.prop'), 'utf8'), 'Catalog\\ URL=https\\://catalog.example.com/odata/v2\n', 'the project as on the tenant, not its configuration');
+      assert.ok(done.files!.some((file) => file.endsWith(join('META-INF', 'MANIFEST.MF'))), 'files the linter does not read come too');
+      const again = await session.connection.sendRequest(TenantDownloadRequest.type, { uri: artifact, folder: pathToFileURL(parent).href });
+      assert.match(again.error!.message, /exists already.*nothing is overwritten/);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   it('stops a scan on cancel', async () => {

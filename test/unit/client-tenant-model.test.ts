@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { KeystoreEntrySummary, TenantScanResult } from '@cpi/common/tenant-protocol';
+import { DOWNLOAD_ARTIFACT_COMMAND, type KeystoreEntrySummary, type TenantScanResult } from '@cpi/common/tenant-protocol';
+import { ViewCommands } from '../../client/src/command-ids';
 import {
   afterScan,
   artifactCounts,
@@ -114,5 +115,11 @@ describe('client: tenants tree model', () => {
     assert.match(scannedWhen(state, now, 'en-GB'), /^scanned \d\d:\d\d \(incomplete\)$/);
     assert.match(scannedWhen(state, new Date(Date.UTC(2026, 0, 9)), 'en-GB'), /^scanned \d\d\/\d\d\/2026 \d\d:\d\d/);
     assert.equal(scannedWhen(undefined, now), 'not scanned');
+  });
+});
+
+describe('client: tenant command ids', () => {
+  it('downloads under the id the server names in its code action', () => {
+    assert.equal(ViewCommands.downloadArtifact, DOWNLOAD_ARTIFACT_COMMAND);
   });
 });

@@ -124,3 +124,36 @@ export async function scanTenant(session: TenantSession, node: TenantNode | unde
     void vscode.window.showWarningMessage(`Scanned ${summary}. ${result.incomplete ? 'Not everything could be read' : 'Some content was skipped'}: ${first ?? 'see the output'}${rest.length > 0 ? ` (and ${rest.length} more)` : ''}`);
   } else void vscode.window.setStatusBarMessage(`Scanned ${summary}`, 10_000);
 }
+
+/** Downloads the node's artifact (or the artifact of a tenant URI, from a code action) into a folder the user picks. */
+export async function downloadArtifact(session: TenantSession, target: TenantNode | string | undefined): Promise<void> {
+  const artifactUri = typeof target === 'string' ? target : target?.kind === 'artifact' ? target.artifact.uri : undefined;
+  if (!artifactUri) {
+    void vscode.window.showInformationMessage('Pick an iFlow or script collection in the Tenants view to download it.');
+    return;
+  }
+  const uri = vscode.Uri.parse(artifactUri);
+  const [folder] =
+    (await vscode.window.showOpenDialog({
+      title: 'Download to workspace: the folder to put the artifact\'s project in',
+      canSelectFiles: false,
+      canSelectFolders: true,
+      canSelectMany: false,
+      openLabel: 'Download Here',
+      ...(vscode.workspace.workspaceFolders?.[0] ? { defaultUri: vscode.workspace.workspaceFolders[0].uri } : {}),
+    })) ?? [];
+  if (!folder) return;
+  const answer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Downloading ${decodeURIComponent(uri.path.split('/').pop() ?? '')}…` }, () =>
+    session.download(uri.authority, artifactUri, folder),
+  );
+  if ('error' in answer) {
+    void vscode.window.showErrorMessage(answer.error.message);
+    return;
+  }
+  const iflow = answer.value.files.find((file) => file.endsWith('.iflw'));
+  if (iflow) await vscode.window.showTextDocument(vscode.Uri.file(iflow), { preview: false });
+  const inWorkspace = vscode.workspace.getWorkspaceFolder(folder) !== undefined;
+  void vscode.window.showInformationMessage(
+    `Downloaded to ${answer.value.folder} (${answer.value.files.length} files).${inWorkspace ? ' It is analysed as any local artifact.' : ' Add the folder to the workspace to analyse it.'}`,
+  );
+}

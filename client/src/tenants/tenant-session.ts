@@ -8,6 +8,7 @@ import {
   TenantArtifactsRequest,
   TenantConnectRequest,
   TenantDisconnectRequest,
+  TenantDownloadRequest,
   TenantFileRequest,
   TenantScanRequest,
   type TenantArtifactInfo,
@@ -130,6 +131,12 @@ export class TenantSession implements vscode.Disposable {
   async fileText(host: string, uri: string): Promise<Answer<string>> {
     const answer = await this.call(host, () => this.server.request(TenantFileRequest.type, { uri }));
     return 'error' in answer ? answer : { value: answer.value.text ?? '' };
+  }
+
+  /** Writes the artifact's project to `<folder>/<ArtifactId>/`; the written file paths. */
+  async download(host: string, artifactUri: string, folder: vscode.Uri): Promise<Answer<{ folder: string; files: readonly string[] }>> {
+    const answer = await this.call(host, () => this.server.request(TenantDownloadRequest.type, { uri: artifactUri, folder: folder.toString() }));
+    return 'error' in answer ? answer : { value: { folder: answer.value.folder ?? '', files: answer.value.files ?? [] } };
   }
 
   /** Scans the tenant (no package ids) or some packages; keeps the result for the tree. */

@@ -31,6 +31,7 @@ import {
   TenantArtifactsRequest,
   TenantConnectRequest,
   TenantDisconnectRequest,
+  TenantDownloadRequest,
   TenantFileRequest,
   TenantPackagesRequest,
   TenantScanRequest,
@@ -159,7 +160,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction(async (params) => {
-    if (isTenantUri(params.textDocument.uri)) return tenantCodeActions(params, tenants.findingsFor(params.textDocument.uri));
+    if (isTenantUri(params.textDocument.uri)) return tenantCodeActions(params, tenants.findingsFor(params.textDocument.uri), tenants.artifactOf(params.textDocument.uri));
     const resolved = await configuration.resolve(params.textDocument.uri);
     const configFolder = resolved.target.uri.slice(0, resolved.target.uri.lastIndexOf('/'));
     const suppression = {
@@ -184,6 +185,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(TenantArtifactsRequest.type, ({ host, packageId }) => tenants.artifacts(host, packageId));
   connection.onRequest(TenantArtifactFilesRequest.type, ({ uri }) => tenants.artifactFiles(uri));
   connection.onRequest(TenantFileRequest.type, ({ uri }) => tenants.fileText(uri));
+  connection.onRequest(TenantDownloadRequest.type, ({ uri, folder }) => tenants.download(uri, folder));
   connection.onRequest(TenantScanRequest.type, (params, token) => tenants.scan(params, token));
   connection.onRequest(ReanalyseRequest.type, async () => {
     everything();

@@ -35,6 +35,8 @@ import { artifactUri, canonicalTenantUri, tenantLocation } from './tenant-locati
 import { tenantFailure, unknownTenant } from './tenant-failure';
 import { materialText } from './material-text';
 import { parseShown, tenantHover } from './tenant-hover';
+import { DownloadRefused, writeProject } from './download';
+import { uriToPath } from '../../engine/uri';
 import type { Hover, Position } from 'vscode-languageserver';
 
 /** Downloads at a time per scan (each an artifact's zip and its configuration). */
@@ -70,6 +72,12 @@ export class TenantService {
   findingsFor(uri: string): readonly ReportedFinding[] {
     const location = tenantLocation(uri);
     return (location && this.tenants.get(location.host)?.findings.get(canonicalTenantUri(uri))) ?? [];
+  }
+
+  /** The artifact URI of a tenant file, when it names one. */
+  artifactOf(uri: string): string | undefined {
+    const location = tenantLocation(uri);
+    return location && (location.kind === 'file' || location.kind === 'artifact') ? artifactUri(location.host, location.packageId, location.artifactId) : undefined;
   }
 
   async connect(serviceKey: string): Promise<TenantConnectResult> {
@@ -190,6 +198,27 @@ export class TenantService {
       const text = new TextDecoder('utf-8').decode(read.bytes);
       return { text: isParametersUri(uri) ? parametersAsConfigured(text, configured) : text };
     } catch (error) {
+      return { error: fileFailure(error) };
+    }
+  }
+
+  /** Writes the artifact's project under the folder (a file: URI) the user picked. */
+  async download(uri: string, folderUri: string): Promise<{ folder?: string; files?: string[]; error?: TenantFailure }> {
+    const location = tenantLocation(uri);
+    if (!location || (location.kind !== 'artifact' && location.kind !== 'file')) return { error: { kind: 'not-found', message: `${uri} names no tenant artifact.` } };
+    const tenant = this.tenants.get(location.host);
+    if (!tenant) return { error: unknownTenant(location.host) };
+    const parent = uriToPath(folderUri);
+    if (!parent) return { error: { kind: 'not-found', message: `${folderUri} is not a folder on this machine. Next: pick a local workspace folder.` } };
+    try {
+      const { artifact } = await this.artifactSource(tenant, location.packageId, location.artifactId);
+      const zip = await (artifact.kind === 'iflow' ? tenant.api.iflowContent(artifact.id) : tenant.api.scriptCollectionContent(artifact.id));
+      const written = writeProject(zip, parent, artifact.id);
+      this.connection.console.info(`Downloaded ${artifact.kind} ${artifact.id} of ${tenant.host} to ${written.folder} (${written.files.length} files).`);
+      return written;
+    } catch (error) {
+      if (error instanceof DownloadRefused) return { error: { kind: 'download', message: `Could not download ${location.artifactId}: ${error.message}` } };
+      if (error instanceof Error && 'code' in error) return { error: { kind: 'download', message: `Could not write ${location.artifactId}: ${error.message}` } };
       return { error: fileFailure(error) };
     }
   }
