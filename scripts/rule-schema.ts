@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { faqEntry } from '@cpi/common/knowledge/faq';
 import { faqUrl } from '@cpi/common/knowledge/sap-help';
 import { RULES } from '@cpi/common/rules/catalogue';
 import type { GeneratedFile } from './rule-index';
@@ -15,6 +16,11 @@ interface Schema {
   properties: { rules: { properties: Record<string, unknown> } };
 }
 
+/** A rule's first SAP FAQ answer, else its help page (our scripting guidance is not on SAP Help). */
+function documentation(firstFaq: string | undefined, helpUrl: string): string {
+  return firstFaq !== undefined && faqEntry(firstFaq)?.source === 'sap-faq' ? faqUrl(firstFaq) : helpUrl;
+}
+
 export function configSchemaSource(repo: string): GeneratedFile {
   const schema = JSON.parse(readFileSync(join(repo, SCHEMA_PATH), 'utf8')) as Schema;
   schema.definitions.ruleId.enum = RULES.map((rule) => rule.id);
@@ -24,7 +30,7 @@ export function configSchemaSource(repo: string): GeneratedFile {
       {
         $ref: '#/definitions/severity',
         description: `${rule.title} (default: ${rule.defaultSeverity}).`,
-        markdownDescription: `**${rule.title}** (default: \`${rule.defaultSeverity}\`). [Documentation](${rule.faq[0] === undefined ? rule.helpUrl : faqUrl(rule.faq[0])})`,
+        markdownDescription: `**${rule.title}** (default: \`${rule.defaultSeverity}\`). [Documentation](${documentation(rule.faq[0], rule.helpUrl)})`,
       },
     ]),
   );

@@ -1,4 +1,5 @@
 import { RULES } from '../rules/catalogue';
+import { SCRIPTING_GUIDANCE } from './guidance-ids';
 import { SAP_PAGES } from './sap-pages';
 import type { DocLink, FaqEntry } from './types';
 
@@ -9,14 +10,8 @@ import type { DocLink, FaqEntry } from './types';
 // Forwarding), which each entry links. Script rules cite these ids in their
 // meta.faq, and each entry lists the rules that do (the link is stored once).
 
-/** Ids of the guidance entries, for the rules' meta.faq. */
-export const SCRIPTING_GUIDANCE = {
-  mplVisibility: 'scripting-mpl-visibility',
-  credentialsInMessage: 'scripting-credentials-in-message',
-  xmlDoctype: 'scripting-xml-doctype',
-  evalCode: 'scripting-eval',
-  logSwitches: 'scripting-log-switches',
-} as const;
+/** Ids of the guidance entries, for the rules' meta.faq (guidance-ids.ts). */
+export { SCRIPTING_GUIDANCE };
 
 interface GuidanceInput {
   readonly question: string;
