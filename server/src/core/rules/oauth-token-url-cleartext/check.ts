@@ -34,7 +34,10 @@ const materialCheck: SecurityMaterialCheck = {
         host = text.slice('http://'.length).split(/[/:?#]/)[0];
       }
       if (host === '' || isLoopback(host)) continue;
-      report({ on: { kind: 'credential', name: credential.name }, message: `OAuth2 client credential "${credential.name}" fetches its tokens from ${text}: ${advice(host)}` });
+      report({
+        on: { kind: 'credential', name: credential.name },
+        message: `OAuth2 client credential "${credential.name}" fetches its tokens from ${text}: ${advice(host)}`,
+      });
     }
   },
 };

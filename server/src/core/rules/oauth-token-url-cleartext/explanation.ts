@@ -8,7 +8,7 @@ export const explanation: RuleExplanation = {
     'The client credentials grant sends the client id and secret to the token service, which answers with a bearer ' +
     'token. Over plain HTTP anyone on the path can read both and call the protected API as your tenant.',
   fix:
-    'Edit the credential under Monitor > Security Material and enter the token service\'s `https://` URL. ' +
+    "Edit the credential under Monitor > Security Material and enter the token service's `https://` URL. " +
     'A token service on a private host is reached through the Cloud Connector: there `http://` to the virtual host is ' +
     'expected (the tunnel is TLS-protected); map the virtual host to the token service with back-end protocol HTTPS.',
   before: text('Token Service URL: http://auth.partner.example.com/oauth/token'),
