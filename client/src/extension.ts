@@ -15,6 +15,7 @@ import { ServerConnection } from './server-connection';
 import { createStatusItem } from './status/status-item';
 import { TenantFileSystem } from './tenants/tenant-file-system';
 import { TenantSession } from './tenants/tenant-session';
+import { createTenantStatus } from './tenants/tenant-status';
 import { TenantStore } from './tenants/tenant-store';
 import { TenantsView } from './tenants/tenants-view';
 
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): CpiSecurityApi {
     tenants,
     tenantsView,
     TenantFileSystem.register(tenants),
+    createTenantStatus(tenants),
     registerDocsProvider(),
     createStatusItem(server),
     trackIntegrationContent(),

@@ -11,6 +11,7 @@ import {
   readTenantRecords,
   scannedWhen,
   serviceKeyTarget,
+  tenantStatusText,
   usedBy,
   withoutTenant,
   withTenant,
@@ -115,6 +116,26 @@ describe('client: tenants tree model', () => {
     assert.match(scannedWhen(state, now, 'en-GB'), /^scanned \d\d:\d\d \(incomplete\)$/);
     assert.match(scannedWhen(state, new Date(Date.UTC(2026, 0, 9)), 'en-GB'), /^scanned \d\d\/\d\d\/2026 \d\d:\d\d/);
     assert.equal(scannedWhen(undefined, now), 'not scanned');
+  });
+});
+
+describe('client: tenant status', () => {
+  it('names the tenant scanned last, when, and its findings, material included', () => {
+    const dev = { host: 'dev.example.com', url: 'https://dev.example.com', name: 'dev' };
+    const prod = { host: 'prod.example.com', url: 'https://prod.example.com', name: 'prod' };
+    const entry = { alias: 'a', type: 'Certificate', owner: 'tenant', uri: 'u', usedBy: [], rules: ['cert-expired'], counts: counts(1) };
+    const states = new Map([
+      ['dev.example.com', afterScan(undefined, result([{ packageId: 'P', artifactId: 'A', counts: counts(0, 2) }], { scannedAt: Date.UTC(2026, 0, 5, 9, 0) }), [])!],
+      [
+        'prod.example.com',
+        afterScan(undefined, result([{ packageId: 'P', artifactId: 'A', counts: counts(2) }], { scannedAt: Date.UTC(2026, 0, 5, 14, 5), material: { keystore: [entry], credentials: [], missing: [], certificateUserMappings: [] } }), [])!,
+      ],
+    ]);
+    const now = new Date(Date.UTC(2026, 0, 5, 15, 0));
+    const shown = tenantStatusText([dev, prod], (host) => states.get(host), now, 'en-GB')!;
+    assert.match(shown.text, /^CPI tenant prod: 3 errors, scanned \d\d:\d\d$/);
+    assert.match(shown.tooltip, /prod \(prod\.example\.com\) scanned .*\ndev: scanned/);
+    assert.equal(tenantStatusText([dev], () => undefined, now), undefined);
   });
 });
 

@@ -185,3 +185,30 @@ export function scannedWhen(state: TenantScanState | undefined, now: Date, local
 export function totalCounts(artifacts: readonly TenantArtifactFindings[]): SeverityCounts {
   return artifacts.reduce((sum, artifact) => add(sum, artifact.counts), ZERO);
 }
+
+/**
+ * The status bar text after tenant scans: the tenant scanned last, when, and
+ * its findings (`CPI tenant dev: 3 errors · 1 warning, scanned 14:05`);
+ * undefined before any scan.
+ */
+export function tenantStatusText(
+  tenants: readonly TenantRecord[],
+  stateOf: (host: string) => TenantScanState | undefined,
+  now: Date,
+  locale?: string,
+): { readonly text: string; readonly tooltip: string } | undefined {
+  const scanned = tenants.flatMap((tenant) => {
+    const state = stateOf(tenant.host);
+    return state ? [{ tenant, state }] : [];
+  });
+  if (scanned.length === 0) return undefined;
+  const { tenant, state } = scanned.reduce((latest, next) => (next.state.scannedAt > latest.state.scannedAt ? next : latest));
+  let total: SeverityCounts = ZERO;
+  for (const counts of state.artifacts.values()) total = add(total, counts);
+  for (const entry of state.material?.keystore ?? []) total = add(total, entry.counts);
+  for (const item of state.material?.credentials ?? []) total = add(total, item.counts);
+  for (const mapping of state.material?.certificateUserMappings ?? []) total = add(total, mapping.counts);
+  const text = `CPI tenant ${tenant.name}: ${describeCounts(total)}, ${scannedWhen(state, now, locale)}`;
+  const others = scanned.filter((other) => other.tenant.host !== tenant.host).map((other) => `${other.tenant.name}: ${scannedWhen(other.state, now, locale)}`);
+  return { text, tooltip: [`${tenant.name} (${tenant.host}) ${scannedWhen(state, now, locale)}`, ...others].join('\n') };
+}
