@@ -19,6 +19,7 @@ import {
 } from '../../common/src/tenant-protocol';
 import { daysFromNow, makeCertificate } from '../support/certs';
 import { startFakeTenant, tenantPaths, type FakeTenant, type FakeTenantFixture } from '../support/fake-tenant';
+import { demoFixture } from '../support/fake-tenant/demo';
 import { LspSession } from './support/lsp-session';
 
 // The tenant requests of the language server against the fake HTTPS tenant:
@@ -222,5 +223,48 @@ describe('tenant requests of the language server', function () {
     assert.deepEqual(session.latest(uri('Finance', 'CatalogOverridden', IFLOW_PATH)), []);
     const secret = tenant.serviceKey.oauth.clientsecret;
     assert.ok(!session.stderr.includes(secret) && !session.logs.some((log) => log.message.includes(secret)));
+  });
+});
+
+describe('tenant requests on the demo tenant (examples/ as deployed content)', function () {
+  this.timeout(60_000);
+  let tenant: FakeTenant;
+  let session: LspSession;
+
+  before(async () => {
+    tenant = await startFakeTenant({ fixture: demoFixture(join(__dirname, '..', '..', 'examples')) });
+    const savedCa = process.env.NODE_EXTRA_CA_CERTS;
+    process.env.NODE_EXTRA_CA_CERTS = tenant.caFile;
+    session = new LspSession({ entry: ENTRY, nodeArgs: ['--require', require.resolve('tsx/cjs')] });
+    if (savedCa === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
+    else process.env.NODE_EXTRA_CA_CERTS = savedCa;
+    await session.initialize(null);
+  });
+
+  after(async () => {
+    await session.shutdown();
+    await tenant.close();
+  });
+
+  it('names the iFlows using each keystore entry and the names channels use that the tenant lacks', async () => {
+    const connected = await session.connection.sendRequest(TenantConnectRequest.type, { serviceKey: JSON.stringify(tenant.serviceKey) });
+    const result = await session.connection.sendRequest(TenantScanRequest.type, { host: connected.host! });
+    assert.equal(result.error, undefined);
+    const material = result.material!;
+    const bank = material.keystore.find((entry) => entry.alias === 'kestrel_nordbank_client')!;
+    assert.deepEqual(bank.usedBy, ['Bank Statement Import']);
+    assert.deepEqual(material.keystore.find((entry) => entry.alias === 'kestrel_test_backend')!.usedBy, []);
+    assert.deepEqual(
+      material.missing.map((item) => [item.name, item.usedBy]),
+      [
+        ['ARCHIVE_UPLOAD_USER', ['Legacy Invoice Dispatch']],
+        ['borderline_customs_encryption', ['Carrier Shipment Exchange']],
+      ],
+    );
+    assert.deepEqual(material.credentials.find((item) => item.name === 'KESTREL_NORDBANK_SFTP')?.usedBy, ['Bank Statement Import']);
+    const oauth = material.credentials.find((item) => item.name === 'TRAILGEAR_UNITS_OAUTH')!;
+    assert.equal(oauth.counts.error, 1, 'its token URL is http://');
+    assert.ok(material.certificateUserMappings[0].rules.includes('inbound-cert-self-signed'), material.certificateUserMappings[0].rules.join());
+    assert.ok(result.artifacts.length >= 5, 'most demo artifacts have findings');
   });
 });
