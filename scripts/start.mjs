@@ -4,7 +4,8 @@
 // extension, and serves VS Code with the extension loaded on a fresh copy of
 // examples/, so that trying a quick fix never changes the clone's files.
 // Prints the URL to open; Ctrl-C stops everything.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { cpSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,11 +32,33 @@ if (requested !== undefined && !(Number.isInteger(requested) && requested > 0 &&
   process.exit(2);
 }
 
+/**
+ * CPI_DEMO_TENANT=1: a local fake tenant (examples/ as deployed content, with
+ * security material) for the Tenants view. Its test CA is trusted through
+ * NODE_EXTRA_CA_CERTS, and the extension adds it from the key file it is told.
+ */
+async function startDemoTenant() {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'test/support/fake-tenant/demo-server.ts', join(root, 'examples')], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  process.on('exit', () => child.kill());
+  const [line] = await Promise.race([
+    (async () => {
+      for await (const first of createInterface({ input: child.stdout })) return [first];
+      return [undefined];
+    })(),
+    new Promise((resolve) => child.once('exit', () => resolve([undefined]))),
+  ]);
+  if (!line) throw new Error('the demo tenant did not start');
+  const { serviceKeyFile, caFile, url } = JSON.parse(line);
+  console.log(`[demo] fake tenant at ${url}; it appears in the Tenants view as "Demo tenant"`);
+  return { NODE_EXTRA_CA_CERTS: caFile, CPI_SECURITY_DEMO_TENANT: serviceKeyFile };
+}
+
 try {
+  const demoEnv = process.env.CPI_DEMO_TENANT === '1' ? await startDemoTenant() : {};
   const { paths } = ensureHost({ log: (message) => console.log(`[setup] ${message}`), browser: false });
   const workspace = scratchDir('cpi-demo-');
   cpSync(join(root, 'examples'), workspace, { recursive: true });
-  const server = await startCodeServer({ paths, port: requested, logDir: scratchDir('cpi-start-logs-'), timeoutMs: 90_000 });
+  const server = await startCodeServer({ paths, env: demoEnv, port: requested, logDir: scratchDir('cpi-start-logs-'), timeoutMs: 90_000 });
   const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: root });
   console.log('\nCPI Security Lint is running in VS Code on a copy of examples/. Open in your browser:\n');
   console.log(url);

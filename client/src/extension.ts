@@ -16,6 +16,7 @@ import { createStatusItem } from './status/status-item';
 import { TenantFileSystem } from './tenants/tenant-file-system';
 import { TenantSession } from './tenants/tenant-session';
 import { createTenantStatus } from './tenants/tenant-status';
+import { addDemoTenant } from './tenants/demo-tenant';
 import { TenantStore } from './tenants/tenant-store';
 import { TenantsView } from './tenants/tenants-view';
 
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): CpiSecurityApi {
     ...registerCommands({ extension: context, server, log, faq, rules, findings, tenants, tenantsView }),
   );
   const ready = server.start().then(() => rules.refresh());
+  void ready.then(() => addDemoTenant(tenants, log)).then(() => tenantsView.refresh(), () => undefined);
   // Failures are logged by the connection; keep them from surfacing as unhandled.
   ready.catch(() => undefined);
   return createApi({ faq, rules, findings }, ready, performance.now() - bundleStartedAt);
