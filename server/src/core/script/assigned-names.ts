@@ -28,14 +28,24 @@ function assignedAt(code: ScriptCode, eq: number): NameAssignment | undefined {
   return { name: name.text, nameIndex: eq - 1, value: { start: eq + 1, end: statementEnd(code, eq + 1) } };
 }
 
-/** Every assignment to a name in one code block, in source order. */
-export function nameAssignments(code: ScriptCode): NameAssignment[] {
-  const found: NameAssignment[] = [];
-  code.tokens.forEach((token, i) => {
-    if (!isPunctuation(token, '=')) return;
-    const assignment = assignedAt(code, i);
-    if (assignment) found.push(assignment);
-  });
+/** Assignments found per code block: several rules follow the same names. */
+const FOUND = new WeakMap<ScriptCode, readonly NameAssignment[]>();
+
+/** Every assignment to a name in one code block, in source order (found once per block, then shared). */
+export function nameAssignments(code: ScriptCode): readonly NameAssignment[] {
+  let found = FOUND.get(code);
+  if (!found) {
+    const list: NameAssignment[] = [];
+    const tokens = code.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (token.kind !== 'punctuation' || token.text !== '=') continue;
+      const assignment = assignedAt(code, i);
+      if (assignment) list.push(assignment);
+    }
+    found = list;
+    FOUND.set(code, found);
+  }
   return found;
 }
 

@@ -121,15 +121,11 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
   // holding a getter, an interpolation or a name already known can hold a
   // map, so each round looks at those alone.
   const tokens = code.tokens;
-  const occurrences = new Map<string, number[]>();
   const seeds: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.kind === 'identifier') {
       if (GETTERS.has(token.text)) seeds.push(i);
-      const list = occurrences.get(token.text);
-      if (list) list.push(i);
-      else occurrences.set(token.text, [i]);
     } else if (token.kind === 'string' && token.string?.interpolated) seeds.push(i);
   }
   const assignments = assignmentsIn(code).filter((a) => !a.field && !a.element && a.operator === '=');
@@ -147,8 +143,14 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
       }
     }
     if (changed) {
+      // Rounds that find a map are few: one pass over the tokens each beats indexing every name up front.
       const names = new Set([...vars.keys()].map((k) => k.slice(k.indexOf(' ') + 1)));
-      interesting = [...seeds, ...[...names].flatMap((n) => occurrences.get(n) ?? [])].sort((a, b) => a - b);
+      const found: number[] = [];
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i];
+        if (token.kind === 'identifier' ? GETTERS.has(token.text) || names.has(token.text) : token.kind === 'string' && token.string?.interpolated) found.push(i);
+      }
+      interesting = found;
     }
   }
 
