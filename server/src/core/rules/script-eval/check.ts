@@ -2,6 +2,7 @@ import { nameAssignments } from '../../script/assigned-names';
 import { codeBlocks } from '../../script/blocks';
 import { callSites, type CallSite } from '../../script/calls';
 import type { ScriptCode, ScriptModel } from '../../script/model';
+import { usesAny } from '../../script/names';
 import type { RuleChecks } from '../rule';
 import type { ScriptReport } from '../script-check';
 
@@ -77,8 +78,12 @@ function evaluation(script: ScriptModel, call: CallSite, held: ReadonlyMap<strin
   return undefined;
 }
 
+/** Every finding is a call of one of these methods, or of a method on `Eval`: a block using none of them is skipped. */
+const TRIGGERS = ['GroovyShell', 'Function', 'Eval', 'parseClass', 'eval'];
+
 function check(script: ScriptModel, report: (found: ScriptReport) => void): void {
   for (const { code } of codeBlocks(script)) {
+    if (!usesAny(code, TRIGGERS)) continue;
     const held = holders(script, code);
     for (const call of callSites(code, script.language)) {
       const what = evaluation(script, call, held);

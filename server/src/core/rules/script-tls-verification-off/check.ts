@@ -1,7 +1,9 @@
 import { nameAssignments } from '../../script/assigned-names';
 import { codeBlocks } from '../../script/blocks';
-import { callSites, type CallSite } from '../../script/calls';
+import { callIndex } from '../../script/call-index';
+import type { CallSite } from '../../script/calls';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel, type ScriptToken } from '../../script/model';
+import { usesAny } from '../../script/names';
 import { inside, levelTokens, type TokenSpan } from '../../script/span';
 import { enclosingBrace, splitStatements, statementAround, statementEnd } from '../../script/statements';
 import type { RuleChecks } from '../rule';
@@ -118,8 +120,8 @@ function inImport(code: ScriptCode, index: number): boolean {
 }
 
 /** The span a library name's use covers: `new X(…)`, `a.b.X.INSTANCE`, `Factory.ALLOW_ALL_HOSTNAME_VERIFIER`. */
-function useOf(code: ScriptCode, index: number, calls: ReadonlyMap<number, CallSite>): [number, number] {
-  const call = calls.get(index);
+function useOf(code: ScriptCode, index: number, callAt: (index: number) => CallSite | undefined): [number, number] {
+  const call = callAt(index);
   if (call?.isNew) return [call.start, call.end - 1];
   let start = index;
   while (isPunctuation(code.tokens[start - 1], '.') && isName(code.tokens[start - 2])) start -= 2;
@@ -127,10 +129,14 @@ function useOf(code: ScriptCode, index: number, calls: ReadonlyMap<number, CallS
   return [start, end];
 }
 
+/** Every finding of the rule hangs on one of these names: a block using none of them is skipped. */
+const TRIGGERS = [...TRUST_EVERYTHING.keys(), ...SETTERS, ...PROPERTY_SETTERS.keys(), 'checkServerTrusted', 'verify', 'HostnameVerifier', 'ignoreSSLIssues'];
+
 function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: ScriptReport) => void): void {
+  if (!usesAny(code, TRIGGERS)) return;
   const tokens = code.tokens;
-  const calls = callSites(code, script.language);
-  const byName = new Map(calls.map((call) => [call.name, call]));
+  const index = callIndex(code, script.language);
+  const calls = index.all;
   const flagged = new Set<number>();
   const say = (start: number, end: number, message: string) => {
     if (flagged.has(start)) return;
@@ -143,7 +149,7 @@ function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: Scrip
     if (token.kind !== 'identifier') return;
     const library = TRUST_EVERYTHING.get(token.text);
     if (library && !inImport(code, i)) {
-      const [start, end] = useOf(code, i, byName);
+      const [start, end] = useOf(code, i, index.at);
       say(start, end, `${library}: the script's TLS connections no longer prove whom they talk to.`);
       return;
     }

@@ -4,6 +4,7 @@ import { callSites, type CallSite } from '../../script/calls';
 import { indentationAt, lineBreakOf } from '../../script/indentation';
 import { literalValue } from '../../script/literals';
 import type { ScriptCode, ScriptModel } from '../../script/model';
+import { usesAny } from '../../script/names';
 import { spanOffsets, spanText, type TokenSpan } from '../../script/span';
 import { statementAround } from '../../script/statements';
 import type { RuleChecks } from '../rule';
@@ -130,6 +131,9 @@ function factoryFix(script: ScriptModel, factory: Factory): ScriptFix | undefine
   return { title: `Insert ${line} after the factory is created`, preferred: true, edits: [edit] };
 }
 
+/** The calls the rule looks at are made on or named by one of these: a block using none of them holds none. */
+const TRIGGERS = ['SAXReader', ...SLURPERS, ...FACTORY_KINDS, 'setFeature', 'setProperty', 'setAttribute'];
+
 function check(script: ScriptModel, report: (found: ScriptReport) => void): void {
   const factories: Factory[] = [];
   const hardened = new Set<FactoryKind>();
@@ -138,6 +142,7 @@ function check(script: ScriptModel, report: (found: ScriptReport) => void): void
   const variables = new Map<string, ParserKind>();
 
   for (const { code } of codeBlocks(script)) {
+    if (!usesAny(code, TRIGGERS)) continue;
     for (const call of callSites(code, script.language)) {
       const kind = factoryKind(call);
       if (kind) {
