@@ -2,6 +2,7 @@ import { codeBlocks } from '../../script/blocks';
 import { callSites, type CallSite } from '../../script/calls';
 import { literalValue } from '../../script/literals';
 import type { ScriptCode, ScriptModel, ScriptToken } from '../../script/model';
+import { usesAny } from '../../script/names';
 import type { TokenSpan } from '../../script/span';
 import type { RuleChecks } from '../rule';
 import type { ScriptReport } from '../script-check';
@@ -77,9 +78,22 @@ function targetOf(code: ScriptCode, call: CallSite): { token: ScriptToken; how: 
   return undefined;
 }
 
+/** Every target is a string of the block starting with http://, given to one of these: a block without both is skipped. */
+const TRIGGERS = ['URL', 'URI', ...CONNECTING_METHODS, 'setHeader'];
+
+function hasPlainHttpString(code: ScriptCode): boolean {
+  for (const token of code.tokens) {
+    if (token.kind !== 'string') continue;
+    const lead = leadingText(token);
+    if (lead && /^http:\/\//i.test(lead.value)) return true;
+  }
+  return false;
+}
+
 function check(script: ScriptModel, report: (found: ScriptReport) => void): void {
   const reported = new Set<number>();
   for (const { code } of codeBlocks(script)) {
+    if (!usesAny(code, TRIGGERS) || !hasPlainHttpString(code)) continue;
     for (const call of callSites(code, script.language)) {
       const target = targetOf(code, call);
       if (!target || reported.has(target.token.start)) continue;
