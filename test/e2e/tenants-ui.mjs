@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// The Tenants view in the real VS Code (code-server) against the demo fake
+// tenant (test/support/fake-tenant/demo.ts), driven like a person would:
+// the tenant added from CPI_SECURITY_DEMO_TENANT, a scan from the command
+// palette, the counts in the tree and the status bar, a tenant iFlow opened
+// read-only with its findings, the security material listed. Screenshots go
+// to test-output/e2e/tenants-NN-<step>.png. Run after `npm run build`:
+//   node test/e2e/tenants-ui.mjs
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { outputDir, repoRoot } from './context.mjs';
+import { launchBrowser, openWorkbench, scratchDir, startCodeServer, teardownAll } from './host.mjs';
+import { ensureHost } from './setup.mjs';
+
+const WAIT_MS = 60_000;
+const log = (message) => console.log(`[tenants-ui] ${message}`);
+
+async function startDemoTenant() {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'test/support/fake-tenant/demo-server.ts', join(repoRoot, 'examples')], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'inherit'] });
+  for await (const line of createInterface({ input: child.stdout })) return { child, ...JSON.parse(line) };
+  throw new Error('the demo tenant did not start');
+}
+
+/** The workbench page, for the failure screenshot. */
+let page;
+
+const row = (page, text) => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+
+async function main() {
+  mkdirSync(outputDir, { recursive: true });
+  for (const file of readdirSync(outputDir)) if (/^tenants-\d\d-/.test(file)) rmSync(join(outputDir, file));
+  const demo = await startDemoTenant();
+  let step = 0;
+  try {
+    const { paths } = ensureHost({ log });
+    const workspace = scratchDir('cpi-tenants-ui-');
+    cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
+    const server = await startCodeServer({
+      paths,
+      env: { NODE_EXTRA_CA_CERTS: demo.caFile, CPI_SECURITY_DEMO_TENANT: demo.serviceKeyFile },
+      logDir: outputDir,
+      log,
+      settings: { 'cpiSecurity.scanOnStartup': false },
+      timeoutMs: 90_000,
+    });
+    const browser = await launchBrowser(paths);
+    page = (await openWorkbench(browser, server, { folder: workspace, extensionDevelopmentPath: repoRoot, viewport: { width: 1400, height: 1000 } })).page;
+    const shot = (name) => page.screenshot({ path: join(outputDir, `tenants-${String(++step).padStart(2, '0')}-${name}.png`) });
+
+    await page.locator('.activitybar [aria-label*="CPI Security"]').first().click();
+    // only the Tenants pane open, so the tree has room
+    for (const title of ['Security FAQ', 'Rules', 'Findings']) {
+      const header = page.locator('.pane-header', { hasText: title }).first();
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    }
+    await row(page, 'Demo tenant').waitFor({ timeout: WAIT_MS });
+    await row(page, 'Demo tenant').click();
+    await row(page, 'Kestrel Finance').waitFor({ timeout: WAIT_MS });
+    await shot('connected');
+
+    await page.keyboard.press('Control+Shift+P');
+    await page.locator('.quick-input-widget input').fill('>CPI Security: Scan Tenant or Package');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Scan Tenant or Package' }).first().waitFor({ timeout: WAIT_MS });
+    await page.keyboard.press('Enter');
+    await page.locator('.statusbar-item', { hasText: 'CPI tenant Demo tenant' }).first().waitFor({ timeout: WAIT_MS });
+    const finance = await row(page, 'Kestrel Finance').textContent();
+    if (!/\d+ errors?/.test(finance ?? '')) throw new Error(`no counts on the package after the scan: "${finance}"`);
+    await shot('scanned');
+
+    await row(page, 'Kestrel Finance').click();
+    await row(page, 'Bank Statement Import').click();
+    await row(page, 'Bank Statement Import.iflw').click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'Bank Statement Import.iflw' }).waitFor({ timeout: WAIT_MS });
+    // read-only, and the scan's findings are there: F8 goes to the first one
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('F8');
+    await page.locator('.marker-widget', { hasText: 'cpi-security-lint' }).first().waitFor({ timeout: WAIT_MS });
+    await shot('tenant-finding');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('x');
+    await page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).first().waitFor({ timeout: WAIT_MS });
+    await shot('tenant-iflow');
+
+    await row(page, 'Kestrel Finance').click(); // collapse
+    await row(page, 'Security material').click();
+    await row(page, 'Keystore').click();
+    await row(page, 'kestrel_nordbank_client').waitFor({ timeout: WAIT_MS });
+    const entry = await row(page, 'kestrel_nordbank_client').textContent();
+    if (!/expired .*used by Bank Statement Import/.test(entry ?? '')) throw new Error(`keystore entry row: "${entry}"`);
+    await row(page, 'Missing').click();
+    await row(page, 'ARCHIVE_UPLOAD_USER').waitFor({ timeout: WAIT_MS });
+    await shot('security-material');
+    log(`passed; screenshots in ${outputDir}`);
+  } catch (error) {
+    await page?.screenshot({ path: join(outputDir, 'tenants-99-failed.png') }).catch(() => {});
+    throw error;
+  } finally {
+    demo.child.kill();
+    await teardownAll();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`[tenants-ui] failed: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exit(1);
+  },
+);
