@@ -97,7 +97,8 @@ function readGroupBy(): GroupBy {
   return vscode.workspace.getConfiguration('cpiSecurity').get<string>(GROUP_SETTING) === 'file' ? 'file' : 'rule';
 }
 
-function collectFindings(): FindingEntry[] {
+/** This extension's diagnostics across the workspace, as findings records. */
+export function collectFindings(): FindingEntry[] {
   const records: FindingEntry[] = [];
   for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
     for (const diagnostic of diagnostics) {

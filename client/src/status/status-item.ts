@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import type { AnalysisStatus } from '@cpi/common/protocol';
 import { DIAGNOSTIC_SOURCE } from '@cpi/common/protocol';
 import { Debounced } from '../debounced';
-import { FINDINGS_VIEW_ID } from '../findings/findings-view';
+import { collectFindings, FINDINGS_VIEW_ID } from '../findings/findings-view';
+import { groupFindings, totalCount } from '../findings/findings-model';
 import type { ServerConnection } from '../server-connection';
 import { statusView } from './status-text';
 
@@ -22,7 +23,9 @@ export function createStatusItem(server: ServerConnection): vscode.Disposable {
   let status: AnalysisStatus | undefined;
   let scanned = false;
   const update = () => {
-    const total = vscode.languages.getDiagnostics().reduce((sum, [, diagnostics]) => sum + ours(diagnostics), 0);
+    // counted as the Findings view counts: a parameter's copy of an iFlow finding is the same finding
+    const records = collectFindings();
+    const total = totalCount(groupFindings(records, 'rule'));
     const document = vscode.window.activeTextEditor?.document;
     const file = document && ANALYSED_LANGUAGES.has(document.languageId) ? ours(vscode.languages.getDiagnostics(document.uri)) : undefined;
     const shown = statusView({ total, file, scanned, status }, (message, ...args) => vscode.l10n.t(message, ...args), (epochMs) => new Date(epochMs).toLocaleTimeString());
