@@ -133,9 +133,11 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
   for (let round = 0, changed = seeds.length > 0; changed && round < 10; round++) {
     changed = false;
     for (const assignment of assignments) {
+      // The cheap test first: most values hold nothing interesting.
+      if (!containsAny(interesting, assignment.value)) continue;
       const scope = scopes[assignment.target];
       const name = key(scope, assignment.name);
-      if (vars.has(name) || !containsAny(interesting, assignment.value)) continue;
+      if (vars.has(name)) continue;
       const found = wholeMapIn(code, assignment.value, scope);
       if (found) {
         vars.set(name, found.kind);

@@ -22,14 +22,31 @@ function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: Scrip
     reported.add(token.start);
     report({ at: token, message });
   };
+  // (a) Literals given to a secret's name; most blocks hold no literal that could be a secret.
+  const secretLike: number[] = [];
+  code.tokens.forEach((token, i) => {
+    if (token.kind === 'string' && isSecretLikeValue(stringValue(token) ?? '')) secretLike.push(i);
+  });
   const named = (name: string, span: TokenSpan, how: string) => {
+    // A span without a secret-looking literal is no literal secret: skip reading it.
+    if (!holdsAny(secretLike, span)) return;
     const literal = literalValue(code, span);
     if (literal && isSecretName(name) && isSecretLikeValue(literal.value)) once(literal.token, `A hard-coded secret is ${how} "${name}". ${ADVICE}`);
   };
-
-  // (a) Literals given to a secret's name; most blocks hold no literal that could be a secret.
-  if (code.tokens.some((token) => token.kind === 'string' && isSecretLikeValue(stringValue(token) ?? ''))) namedLiterals(script, code, named);
+  if (secretLike.length > 0) namedLiterals(script, code, named);
   shapedLiterals(code, once);
+}
+
+/** Whether a sorted list of token indices has one inside the span. */
+function holdsAny(sorted: readonly number[], span: TokenSpan): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < span.start) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length && sorted[low] < span.end;
 }
 
 function namedLiterals(script: ScriptModel, code: ScriptCode, named: (name: string, span: TokenSpan, how: string) => void): void {
