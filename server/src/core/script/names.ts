@@ -6,6 +6,9 @@ import type { ScriptCode } from './model';
 
 const FOUND = new WeakMap<ScriptCode, ReadonlySet<string>>();
 
+/** Blocks this short (most interpolations) are scanned directly: a set per block would cost more than it saves. */
+const SHORT_BLOCK = 24;
+
 /** Every identifier and keyword text of the block (interpolations inside its strings are blocks of their own). */
 export function namesIn(code: ScriptCode): ReadonlySet<string> {
   let names = FOUND.get(code);
@@ -19,7 +22,11 @@ export function namesIn(code: ScriptCode): ReadonlySet<string> {
 }
 
 /** Whether the block uses any of the names. */
-export function usesAny(code: ScriptCode, wanted: Iterable<string>): boolean {
+export function usesAny(code: ScriptCode, wanted: ReadonlySet<string>): boolean {
+  if (code.tokens.length <= SHORT_BLOCK) {
+    for (const token of code.tokens) if ((token.kind === 'identifier' || token.kind === 'keyword') && wanted.has(token.text)) return true;
+    return false;
+  }
   const names = namesIn(code);
   for (const name of wanted) if (names.has(name)) return true;
   return false;

@@ -79,7 +79,7 @@ function targetOf(code: ScriptCode, call: CallSite): { token: ScriptToken; how: 
 }
 
 /** Every target is a string of the block starting with http://, given to one of these: a block without both is skipped. */
-const TRIGGERS = ['URL', 'URI', ...CONNECTING_METHODS, 'setHeader'];
+const TRIGGERS = new Set(['URL', 'URI', ...CONNECTING_METHODS, 'setHeader']);
 
 function hasPlainHttpString(code: ScriptCode): boolean {
   for (const token of code.tokens) {

@@ -79,7 +79,7 @@ function evaluation(script: ScriptModel, call: CallSite, held: ReadonlyMap<strin
 }
 
 /** Every finding is a call of one of these methods, or of a method on `Eval`: a block using none of them is skipped. */
-const TRIGGERS = ['GroovyShell', 'Function', 'Eval', 'parseClass', 'eval'];
+const TRIGGERS = new Set(['GroovyShell', 'Function', 'Eval', 'parseClass', 'eval']);
 
 function check(script: ScriptModel, report: (found: ScriptReport) => void): void {
   for (const { code } of codeBlocks(script)) {

@@ -4,7 +4,7 @@ import { conditionsAround, type Condition } from '../../script/conditions';
 import { indentationAt, lineBreakOf, startsLine } from '../../script/indentation';
 import { logSink } from '../../script/log-sinks';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from '../../script/model';
-import { namesIn } from '../../script/names';
+import { usesAny } from '../../script/names';
 import { spanOffsets } from '../../script/span';
 import { enclosingBrace, statementAround } from '../../script/statements';
 import type { RuleChecks } from '../rule';
@@ -89,10 +89,12 @@ function wrapFix(script: ScriptModel, code: ScriptCode, call: CallSite): ScriptF
   };
 }
 
+const TRIGGERS = new Set(['addAttachmentAsString']);
+
 function check(script: ScriptModel, report: (found: ScriptReport) => void): void {
   for (const { code } of codeBlocks(script)) {
     // Most blocks never name the method: no need to walk their calls.
-    if (!namesIn(code).has('addAttachmentAsString')) continue;
+    if (!usesAny(code, TRIGGERS)) continue;
     for (const call of callSites(code, script.language)) {
       const sink = logSink(call);
       if (sink?.kind !== 'message-log' || call.method !== 'addAttachmentAsString') continue;

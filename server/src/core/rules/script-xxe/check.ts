@@ -132,7 +132,7 @@ function factoryFix(script: ScriptModel, factory: Factory): ScriptFix | undefine
 }
 
 /** The calls the rule looks at are made on or named by one of these: a block using none of them holds none. */
-const TRIGGERS = ['SAXReader', ...SLURPERS, ...FACTORY_KINDS, 'setFeature', 'setProperty', 'setAttribute'];
+const TRIGGERS = new Set(['SAXReader', ...SLURPERS, ...FACTORY_KINDS, 'setFeature', 'setProperty', 'setAttribute']);
 
 function check(script: ScriptModel, report: (found: ScriptReport) => void): void {
   const factories: Factory[] = [];
