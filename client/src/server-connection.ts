@@ -2,7 +2,7 @@
 // this, never to the LanguageClient, so a server that is not (yet) running
 // degrades to "no answer" instead of an exception in a tree provider.
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type RequestType, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, RevealOutputChannelOn, Trace, TransportKind, type LanguageClientOptions, type RequestType, type ServerOptions } from 'vscode-languageclient/node';
 import { TENANT_URI_SCHEME, TenantScanProgressNotification, type TenantScanProgress } from '@cpi/common/tenant-protocol';
 import {
   EffectiveRulesRequest,
@@ -118,6 +118,23 @@ export class ServerConnection implements vscode.Disposable {
   async request<P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R | undefined> {
     if (!(await this.running())) return undefined;
     return this.client.sendRequest(type, params, token);
+  }
+
+  /**
+   * A request whose parameters hold a secret (a service key): a verbose
+   * protocol trace (setting cpiSecurity.trace.server) would write them to the
+   * output, so for this request the trace names messages only.
+   */
+  async requestWithSecret<P, R>(type: RequestType<P, R, void>, params: P): Promise<R | undefined> {
+    if (!(await this.running())) return undefined;
+    const verbose = vscode.workspace.getConfiguration('cpiSecurity').get<string>('trace.server') === 'verbose';
+    if (!verbose) return this.client.sendRequest(type, params);
+    await this.client.setTrace(Trace.Messages);
+    try {
+      return await this.client.sendRequest(type, params);
+    } finally {
+      await this.client.setTrace(Trace.Verbose);
+    }
   }
 
   async reanalyse(): Promise<boolean> {

@@ -53,7 +53,7 @@ export class TenantSession implements vscode.Disposable {
 
   /** Connects with a new key; stores it (secret in secret storage) only when the tenant accepted it. */
   async add(name: string, serviceKey: string): Promise<Answer<TenantRecord>> {
-    const result = await this.server.request(TenantConnectRequest.type, { serviceKey });
+    const result = await this.server.requestWithSecret(TenantConnectRequest.type, { serviceKey });
     if (!result) return { error: SERVER_DOWN };
     if (result.error || !result.host || !result.url) return { error: result.error ?? SERVER_DOWN };
     const record = { host: result.host, url: result.url, name };
@@ -86,7 +86,7 @@ export class TenantSession implements vscode.Disposable {
       connecting = (async (): Promise<Answer<readonly TenantPackageInfo[]>> => {
         const serviceKey = await this.store.serviceKey(host);
         if (serviceKey === undefined) return { error: { kind: 'service-key', message: `The service key of ${host} is no longer in VS Code's secret storage. Next: remove the tenant and add it again.` } };
-        const result = await this.server.request(TenantConnectRequest.type, { serviceKey });
+        const result = await this.server.requestWithSecret(TenantConnectRequest.type, { serviceKey });
         if (!result) return { error: SERVER_DOWN };
         return result.error ? { error: result.error } : { value: result.packages ?? [] };
       })();
