@@ -30,7 +30,8 @@ describe('client: tenants tree model', () => {
     const target = serviceKeyTarget(JSON.stringify(KEY));
     assert.deepEqual(target, { url: 'https://my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com', host: 'my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com' });
     assert.equal(defaultTenantName('my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com'), 'my-tenant');
-    assert.equal(defaultTenantName('127.0.0.1:8443'), '127');
+    assert.equal(defaultTenantName('127.0.0.1:8443'), '127.0.0.1:8443');
+    assert.equal(defaultTenantName('my-tenant.example.com:8443'), 'my-tenant');
   });
 
   it('says what is wrong with a pasted key, never quoting it', () => {

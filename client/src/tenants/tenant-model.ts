@@ -56,8 +56,9 @@ export function serviceKeyTarget(text: string): { readonly url: string; readonly
   return { url: url.origin, host: url.host };
 }
 
-/** A short default name for a tenant: the first label of its host (`my-tenant` of my-tenant.it-cpi018.cfapps…). */
+/** A short default name for a tenant: the first label of its host (`my-tenant` of my-tenant.it-cpi018.cfapps…); an IP address whole. */
 export function defaultTenantName(host: string): string {
+  if (/^[\d.:]+$|^\[/.test(host)) return host;
   return host.split('.')[0].split(':')[0] || host;
 }
 
