@@ -31,6 +31,8 @@ function findCodeBlocks(model: ScriptModel): CodeBlock[] {
     // Pushed in reverse so blocks come out in source order.
     const tokens = block.code.tokens;
     for (let i = tokens.length - 1; i >= 0; i--) {
+      // The kind first: only string tokens carry `string`, and most tokens are no string.
+      if (tokens[i].kind !== 'string') continue;
       const string = tokens[i].string;
       if (!string?.interpolated) continue;
       for (let p = string.parts.length - 1; p >= 0; p--) {

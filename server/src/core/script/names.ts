@@ -1,33 +1,53 @@
-// The names a code block uses (identifiers and keywords), gathered once per
-// block: a rule whose findings need a name the block never uses (a verifier
-// class, a setter, a method) can skip the block without walking it.
+// Trigger names: the names (identifiers and keywords) a rule's findings
+// cannot do without (a verifier class, a setter, a method). A rule skips a
+// code block that uses none of its triggers without walking it. The names of
+// every rule are looked for in one pass per block, against the union of all
+// triggers, and only those found are kept.
 
 import type { ScriptCode } from './model';
 
-const FOUND = new WeakMap<ScriptCode, ReadonlySet<string>>();
+/** A set of trigger names made by triggerNames (so the shared pass looks for them). */
+export type TriggerNames = ReadonlySet<string> & { readonly __triggers: true };
 
-/** Blocks this short (most interpolations) are scanned directly: a set per block would cost more than it saves. */
+const ALL = new Set<string>();
+/** Bumped when a rule adds triggers no one had: passes made before it are redone. */
+let generation = 0;
+
+const FOUND = new WeakMap<ScriptCode, { readonly generation: number; readonly names: ReadonlySet<string> }>();
+
+/** Blocks this short (most interpolations) are scanned directly: a pass kept per block would cost more than it saves. */
 const SHORT_BLOCK = 24;
 
-/** Every identifier and keyword text of the block (interpolations inside its strings are blocks of their own). */
-export function namesIn(code: ScriptCode): ReadonlySet<string> {
-  let names = FOUND.get(code);
-  if (!names) {
-    const found = new Set<string>();
-    for (const token of code.tokens) if (token.kind === 'identifier' || token.kind === 'keyword') found.add(token.text);
-    names = found;
-    FOUND.set(code, names);
+/** Declares a rule's trigger names. */
+export function triggerNames(names: Iterable<string>): TriggerNames {
+  const set = new Set(names);
+  for (const name of set) {
+    if (ALL.has(name)) continue;
+    ALL.add(name);
+    generation++;
   }
-  return names;
+  return set as ReadonlySet<string> as TriggerNames;
+}
+
+/** The trigger names (of any rule) the block uses. */
+function triggersIn(code: ScriptCode): ReadonlySet<string> {
+  let found = FOUND.get(code);
+  if (!found || found.generation !== generation) {
+    const names = new Set<string>();
+    for (const token of code.tokens) if ((token.kind === 'identifier' || token.kind === 'keyword') && ALL.has(token.text)) names.add(token.text);
+    found = { generation, names };
+    FOUND.set(code, found);
+  }
+  return found.names;
 }
 
 /** Whether the block uses any of the names. */
-export function usesAny(code: ScriptCode, wanted: ReadonlySet<string>): boolean {
+export function usesAny(code: ScriptCode, wanted: TriggerNames): boolean {
   if (code.tokens.length <= SHORT_BLOCK) {
     for (const token of code.tokens) if ((token.kind === 'identifier' || token.kind === 'keyword') && wanted.has(token.text)) return true;
     return false;
   }
-  const names = namesIn(code);
-  for (const name of wanted) if (names.has(name)) return true;
+  const found = triggersIn(code);
+  for (const name of found) if (wanted.has(name)) return true;
   return false;
 }

@@ -2,7 +2,7 @@ import { codeBlocks } from '../../script/blocks';
 import { callSites, type CallSite } from '../../script/calls';
 import { literalValue } from '../../script/literals';
 import type { ScriptCode, ScriptModel, ScriptToken } from '../../script/model';
-import { usesAny } from '../../script/names';
+import { triggerNames, usesAny } from '../../script/names';
 import type { TokenSpan } from '../../script/span';
 import type { RuleChecks } from '../rule';
 import type { ScriptReport } from '../script-check';
@@ -79,7 +79,7 @@ function targetOf(code: ScriptCode, call: CallSite): { token: ScriptToken; how: 
 }
 
 /** Every target is a string of the block starting with http://, given to one of these: a block without both is skipped. */
-const TRIGGERS = new Set(['URL', 'URI', ...CONNECTING_METHODS, 'setHeader']);
+const TRIGGERS = triggerNames(['URL', 'URI', ...CONNECTING_METHODS, 'setHeader']);
 
 function hasPlainHttpString(code: ScriptCode): boolean {
   for (const token of code.tokens) {

@@ -2,7 +2,7 @@ import { nameAssignments } from '../../script/assigned-names';
 import { codeBlocks } from '../../script/blocks';
 import { callSites, type CallSite } from '../../script/calls';
 import type { ScriptCode, ScriptModel } from '../../script/model';
-import { usesAny } from '../../script/names';
+import { triggerNames, usesAny } from '../../script/names';
 import type { RuleChecks } from '../rule';
 import type { ScriptReport } from '../script-check';
 
@@ -79,7 +79,7 @@ function evaluation(script: ScriptModel, call: CallSite, held: ReadonlyMap<strin
 }
 
 /** Every finding is a call of one of these methods, or of a method on `Eval`: a block using none of them is skipped. */
-const TRIGGERS = new Set(['GroovyShell', 'Function', 'Eval', 'parseClass', 'eval']);
+const TRIGGERS = triggerNames(['GroovyShell', 'Function', 'Eval', 'parseClass', 'eval']);
 
 function check(script: ScriptModel, report: (found: ScriptReport) => void): void {
   for (const { code } of codeBlocks(script)) {

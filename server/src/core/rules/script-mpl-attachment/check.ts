@@ -4,7 +4,7 @@ import { conditionsAround, type Condition } from '../../script/conditions';
 import { indentationAt, lineBreakOf, startsLine } from '../../script/indentation';
 import { logSink } from '../../script/log-sinks';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from '../../script/model';
-import { usesAny } from '../../script/names';
+import { triggerNames, usesAny } from '../../script/names';
 import { spanOffsets } from '../../script/span';
 import { enclosingBrace, statementAround } from '../../script/statements';
 import type { RuleChecks } from '../rule';
@@ -89,7 +89,7 @@ function wrapFix(script: ScriptModel, code: ScriptCode, call: CallSite): ScriptF
   };
 }
 
-const TRIGGERS = new Set(['addAttachmentAsString']);
+const TRIGGERS = triggerNames(['addAttachmentAsString']);
 
 function check(script: ScriptModel, report: (found: ScriptReport) => void): void {
   for (const { code } of codeBlocks(script)) {

@@ -3,7 +3,7 @@ import { codeBlocks } from '../../script/blocks';
 import { callIndex } from '../../script/call-index';
 import type { CallSite } from '../../script/calls';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel, type ScriptToken } from '../../script/model';
-import { usesAny } from '../../script/names';
+import { triggerNames, usesAny } from '../../script/names';
 import { inside, levelTokens, type TokenSpan } from '../../script/span';
 import { enclosingBrace, splitStatements, statementAround, statementEnd } from '../../script/statements';
 import type { RuleChecks } from '../rule';
@@ -130,7 +130,7 @@ function useOf(code: ScriptCode, index: number, callAt: (index: number) => CallS
 }
 
 /** Every finding of the rule hangs on one of these names: a block using none of them is skipped. */
-const TRIGGERS = new Set([...TRUST_EVERYTHING.keys(), ...SETTERS, ...PROPERTY_SETTERS.keys(), 'checkServerTrusted', 'verify', 'HostnameVerifier', 'ignoreSSLIssues']);
+const TRIGGERS = triggerNames([...TRUST_EVERYTHING.keys(), ...SETTERS, ...PROPERTY_SETTERS.keys(), 'checkServerTrusted', 'verify', 'HostnameVerifier', 'ignoreSSLIssues']);
 
 function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: ScriptReport) => void): void {
   if (!usesAny(code, TRIGGERS)) return;

@@ -4,7 +4,7 @@ import { callSites, type CallSite } from '../../script/calls';
 import { indentationAt, lineBreakOf } from '../../script/indentation';
 import { literalValue } from '../../script/literals';
 import type { ScriptCode, ScriptModel } from '../../script/model';
-import { usesAny } from '../../script/names';
+import { triggerNames, usesAny } from '../../script/names';
 import { spanOffsets, spanText, type TokenSpan } from '../../script/span';
 import { statementAround } from '../../script/statements';
 import type { RuleChecks } from '../rule';
@@ -132,7 +132,7 @@ function factoryFix(script: ScriptModel, factory: Factory): ScriptFix | undefine
 }
 
 /** The calls the rule looks at are made on or named by one of these: a block using none of them holds none. */
-const TRIGGERS = new Set(['SAXReader', ...SLURPERS, ...FACTORY_KINDS, 'setFeature', 'setProperty', 'setAttribute']);
+const TRIGGERS = triggerNames(['SAXReader', ...SLURPERS, ...FACTORY_KINDS, 'setFeature', 'setProperty', 'setAttribute']);
 
 function check(script: ScriptModel, report: (found: ScriptReport) => void): void {
   const factories: Factory[] = [];
