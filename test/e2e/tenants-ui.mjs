@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // The Tenants view in the real VS Code (code-server) against the demo fake
 // tenant (test/support/fake-tenant/demo.ts), driven like a person would:
-// the tenant added from CPI_SECURITY_DEMO_TENANT, a scan from the command
+// the tenant added from CPI_SECURITY_DEMO_TENANT, Add Tenant with a wrong
+// secret refused with the next step (and the secret not shown), a scan from the command
 // palette, the counts in the tree and the status bar, a tenant iFlow opened
 // read-only with its findings, the security material listed. Screenshots go
 // to test-output/e2e/tenants-NN-<step>.png. Run after `npm run build`:
 //   node test/e2e/tenants-ui.mjs
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { outputDir, repoRoot } from './context.mjs';
@@ -25,6 +26,14 @@ async function startDemoTenant() {
 
 /** The workbench page, for the failure screenshot. */
 let page;
+
+/** Runs a CPI Security command from the palette. */
+async function command(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  await page.locator('.quick-input-widget input').fill(`>CPI Security: ${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: WAIT_MS });
+  await page.keyboard.press('Enter');
+}
 
 const row = (page, text) => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
 
@@ -60,10 +69,31 @@ async function main() {
     await row(page, 'Kestrel Finance').waitFor({ timeout: WAIT_MS });
     await shot('connected');
 
-    await page.keyboard.press('Control+Shift+P');
-    await page.locator('.quick-input-widget input').fill('>CPI Security: Scan Tenant or Package');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Scan Tenant or Package' }).first().waitFor({ timeout: WAIT_MS });
+    // adding a tenant with a wrong secret: refused with the next step, and not kept
+    const key = JSON.parse(readFileSync(demo.serviceKeyFile, 'utf8'));
+    await command(page, 'Add Tenant');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Paste service key JSON' }).first().click();
+    await page.locator('.quick-input-widget input').fill(JSON.stringify({ oauth: { ...key.oauth, clientsecret: 'Wr0ng-S3cret-e2e' } }));
     await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'A name for' }).waitFor({ timeout: WAIT_MS }); // the name, prefilled
+    await page.keyboard.press('Enter');
+    // the harness's workbench does not pop toasts: the message is read in the notification center
+    const refused = page.locator('.notifications-center .notification-list-item', { hasText: 'Could not add the tenant' }).first();
+    for (let tries = 0; tries < 30 && !(await refused.isVisible()); tries++) {
+      await page.keyboard.press('Control+Shift+P');
+      await page.locator('.quick-input-widget input').fill('>Notifications: Show Notifications');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(1000);
+    }
+    const message = await refused.textContent();
+    if (!/401.*Next: .*new service key/s.test(message ?? '')) throw new Error(`wrong secret: "${message}"`);
+    if (/Wr0ng-S3cret-e2e/.test(message ?? '')) throw new Error('the message shows the secret');
+    await shot('wrong-secret');
+    await page.keyboard.press('Control+Shift+P');
+    await page.locator('.quick-input-widget input').fill('>Notifications: Hide Notifications');
+    await page.keyboard.press('Enter');
+
+    await command(page, 'Scan Tenant or Package');
     await page.locator('.statusbar-item', { hasText: 'CPI tenant Demo tenant' }).first().waitFor({ timeout: WAIT_MS });
     const finance = await row(page, 'Kestrel Finance').textContent();
     if (!/\d+ errors?/.test(finance ?? '')) throw new Error(`no counts on the package after the scan: "${finance}"`);
