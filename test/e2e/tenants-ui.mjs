@@ -4,11 +4,12 @@
 // the tenant added from CPI_SECURITY_DEMO_TENANT, Add Tenant with a wrong
 // secret refused with the next step (and the secret not shown), a scan from the command
 // palette, the counts in the tree and the status bar, a tenant iFlow opened
-// read-only with its findings, the security material listed. Screenshots go
+// read-only with its findings, the artifact downloaded into the workspace
+// (opened editable and analysed locally), the security material listed. Screenshots go
 // to test-output/e2e/tenants-NN-<step>.png. Run after `npm run build`:
 //   node test/e2e/tenants-ui.mjs
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { outputDir, repoRoot } from './context.mjs';
@@ -46,6 +47,7 @@ async function main() {
     const { paths } = ensureHost({ log });
     const workspace = scratchDir('cpi-tenants-ui-');
     cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
+    rmSync(join(workspace, 'Kestrel_Bank_Statement_Import'), { recursive: true }); // it comes from the tenant below
     const server = await startCodeServer({
       paths,
       env: { NODE_EXTRA_CA_CERTS: demo.caFile, CPI_SECURITY_DEMO_TENANT: demo.serviceKeyFile },
@@ -112,6 +114,24 @@ async function main() {
     await page.keyboard.type('x');
     await page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).first().waitFor({ timeout: WAIT_MS });
     await shot('tenant-iflow');
+
+    // download the artifact into the workspace folder (the dialog opens there)
+    await row(page, 'Bank Statement Import').hover();
+    await row(page, 'Bank Statement Import').locator('.action-label[aria-label^="Download Artifact"]').click();
+    await page.locator('.quick-input-widget', { hasText: 'Download' }).first().waitFor({ timeout: WAIT_MS });
+    await page.keyboard.press('Enter');
+    const downloaded = join(workspace, 'Kestrel_Bank_Statement_Import', 'src', 'main', 'resources', 'parameters.prop');
+    for (let tries = 0; tries < 60 && !existsSync(downloaded); tries++) await page.waitForTimeout(500);
+    if (!existsSync(downloaded)) throw new Error(`not downloaded: ${downloaded}`);
+    // the downloaded iFlow opens beside the tenant's, editable, and is analysed as a local file
+    const tabs = page.locator('.tabs-container .tab', { hasText: 'Bank Statement Import.iflw' });
+    for (let tries = 0; tries < 60 && (await tabs.count()) < 2; tries++) await page.waitForTimeout(500);
+    if ((await tabs.count()) < 2) throw new Error('the downloaded iFlow did not open');
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('F8');
+    await page.locator('.marker-widget', { hasText: 'cpi-security-lint' }).first().waitFor({ timeout: WAIT_MS });
+    await shot('downloaded');
+    await page.keyboard.press('Escape');
 
     await row(page, 'Kestrel Finance').click(); // collapse
     await row(page, 'Security material').click();
