@@ -17,9 +17,18 @@ export function callIndex(code: ScriptCode, language: ScriptLanguage): CallIndex
   let index = cache.get(code);
   if (!index) {
     const all = callSites(code, language);
-    const byName = new Map<number, CallSite>();
-    for (const call of all) byName.set(call.name, call);
-    index = { all, at: (at) => byName.get(at) };
+    // Most scripts only walk `all`: the look-up by name is built on the first `at`.
+    let byName: Map<number, CallSite> | undefined;
+    index = {
+      all,
+      at(at) {
+        if (!byName) {
+          byName = new Map();
+          for (const call of all) byName.set(call.name, call);
+        }
+        return byName.get(at);
+      },
+    };
     cache.set(code, index);
   }
   return index;
