@@ -248,7 +248,10 @@ describe('tenant requests on the demo tenant (examples/ as deployed content)', f
 
   it('names the iFlows using each keystore entry and the names channels use that the tenant lacks', async () => {
     const connected = await session.connection.sendRequest(TenantConnectRequest.type, { serviceKey: JSON.stringify(tenant.serviceKey) });
+    const published = new Set<string>();
+    const listening = session.onPublish((params) => published.add(params.uri));
     const result = await session.connection.sendRequest(TenantScanRequest.type, { host: connected.host! });
+    listening(); // the diagnostics come before the answer
     assert.equal(result.error, undefined);
     const material = result.material!;
     const bank = material.keystore.find((entry) => entry.alias === 'kestrel_nordbank_client')!;
@@ -266,5 +269,15 @@ describe('tenant requests on the demo tenant (examples/ as deployed content)', f
     assert.equal(oauth.counts.error, 1, 'its token URL is http://');
     assert.ok(material.certificateUserMappings[0].rules.includes('inbound-cert-self-signed'), material.certificateUserMappings[0].rules.join());
     assert.ok(result.artifacts.length >= 5, 'most demo artifacts have findings');
+
+    // a script of a tenant iFlow: its findings as diagnostics, and the hover on the API there
+    const scripts = [...published]
+      .filter((uri) => /\.(groovy|gsh|js)$/.test(uri))
+      .flatMap((uri): [string, Diagnostic][] => (session.latest(uri) ?? []).map((diagnostic): [string, Diagnostic] => [uri, diagnostic]));
+    assert.ok(scripts.length > 0, 'the demo scripts have findings');
+    const [uri, diagnostic] = scripts[0];
+    const hover: { contents: { value: string } } | null = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: diagnostic.range.start });
+    assert.ok(hover, `a hover at ${uri} ${JSON.stringify(diagnostic.range.start)}`);
+    assert.match(hover.contents.value, new RegExp(String(diagnostic.code)));
   });
 });

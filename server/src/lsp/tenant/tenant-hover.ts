@@ -8,6 +8,9 @@ import { Commands } from '@cpi/common/protocol';
 import { isIflowUri, isParametersUri } from '../../core/analysis/artifact-layout';
 import { parseIflow, parseParameters, type ParsedIflow, type ParsedParameters } from '../../core/analysis/parsed';
 import { iflowHover, parametersHover } from '../../core/explain/hover';
+import { scriptHover } from '../../core/explain/script-hover';
+import { scriptLanguage } from '../../core/analysis/script-layout';
+import { readScript } from '../../core/script/read';
 import type { ReportedFinding } from '../../engine/report';
 
 const COMMANDS = { explainRule: Commands.explainRule, openFaq: Commands.openFaq };
@@ -46,5 +49,13 @@ export function tenantHover(
   } else if (isParametersUri(uri) && parsed.parameters) {
     content = parametersHover(parsed.parameters, parsed.iflows, findings, position, COMMANDS);
   }
+  return content ? { contents: { kind: MarkupKind.Markdown, value: content.markdown }, range: content.range } : null;
+}
+
+/** Hover on a tenant script: the script API under the cursor and the scan's findings there. */
+export function tenantScriptHover(uri: string, text: string, reported: readonly ReportedFinding[], position: Position): Hover | null {
+  const language = scriptLanguage(uri);
+  if (!language) return null;
+  const content = scriptHover(readScript(text, language), uri, asFindings(uri, reported), position, COMMANDS);
   return content ? { contents: { kind: MarkupKind.Markdown, value: content.markdown }, range: content.range } : null;
 }

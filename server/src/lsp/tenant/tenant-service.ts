@@ -34,7 +34,8 @@ import { parametersAsConfigured } from './parameters-as-configured';
 import { artifactUri, canonicalTenantUri, tenantLocation } from './tenant-location';
 import { tenantFailure, unknownTenant } from './tenant-failure';
 import { materialText } from './material-text';
-import { parseShown, tenantHover } from './tenant-hover';
+import { parseShown, tenantHover, tenantScriptHover } from './tenant-hover';
+import { scriptLanguage } from '../../core/analysis/script-layout';
 import { DownloadRefused, writeProject } from './download';
 import { uriToPath } from '../../engine/uri';
 import type { Hover, Position } from 'vscode-languageserver';
@@ -223,14 +224,20 @@ export class TenantService {
     }
   }
 
-  /** Hover on an iFlow or parameters.prop of the tenant, with the findings of the last scan. */
+  /** Hover on an iFlow, parameters.prop or script of the tenant, with the findings of the last scan. */
   async hover(uri: string, position: Position): Promise<Hover | null> {
     const location = tenantLocation(uri);
-    if (location?.kind !== 'file' || !(isIflowUri(uri) || isParametersUri(uri))) return null;
+    const script = scriptLanguage(uri) !== undefined;
+    if (location?.kind !== 'file' || !(isIflowUri(uri) || isParametersUri(uri) || script)) return null;
     const tenant = this.tenants.get(location.host);
     if (!tenant) return null;
     try {
       const { source, configured } = await this.artifactSource(tenant, location.packageId, location.artifactId);
+      if (script) {
+        const canonical = canonicalTenantUri(uri);
+        const read = source.read(canonical, Number.MAX_SAFE_INTEGER);
+        return read && 'bytes' in read ? tenantScriptHover(canonical, new TextDecoder('utf-8').decode(read.bytes), this.findingsFor(canonical), position) : null;
+      }
       const files = new Map<string, string>();
       for (const file of source.files()) {
         if (!isIflowUri(file.uri) && !isParametersUri(file.uri)) continue;
