@@ -134,7 +134,11 @@ function factoryFix(script: ScriptModel, factory: Factory): ScriptFix | undefine
 /** The calls the rule looks at are made on or named by one of these: a block using none of them holds none. */
 const TRIGGERS = triggerNames(['SAXReader', ...SLURPERS, ...FACTORY_KINDS, 'setFeature', 'setProperty', 'setAttribute']);
 
+/** What a finding is about: a parser factory, a slurper, or a setFeature call. Hardening setters alone (setProperty is everywhere in CPI scripts) report nothing. */
+const REPORTED = triggerNames(['SAXReader', ...SLURPERS, ...FACTORY_KINDS, 'setFeature']);
+
 function check(script: ScriptModel, report: (found: ScriptReport) => void): void {
+  if (!codeBlocks(script).some(({ code }) => usesAny(code, REPORTED))) return;
   const factories: Factory[] = [];
   const hardened = new Set<FactoryKind>();
   let hardenedUnknown = false;
