@@ -19,8 +19,10 @@ describe('Hovers', function () {
       describe: () => describeDiagnostics(document.uri),
     });
     const { text, hovers } = await hoverAt(document, at(164, 40), 'cleartext-basic-auth');
-    assert.match(text, /^\*\*Error · cleartext-basic-auth\*\*/, `the hover should start with the finding:\n${text}`);
-    assert.ok(text.includes('Document Archive'), 'the finding names the channel');
+    // compact finding line (issue 18): rule and title; the message naming the
+    // channel is VS Code's diagnostic block above the hover, not repeated here
+    assert.match(text, /^\*\*Error · cleartext-basic-auth\*\* — Basic authentication over plain HTTP · /, `the hover starts with the finding: rule and title:\n${text}`);
+    assert.ok(!text.includes('sends Basic credentials over plain HTTP'), `the diagnostic message is not repeated:\n${text}`);
     assert.ok(text.includes('private-host-via-internet'), 'the second finding at the same place is shown too');
     const faqLink = text.indexOf('command:cpiSecurity.openFaq?');
     assert.ok(faqLink > text.indexOf('cleartext-basic-auth'), `the key explanation with its FAQ link follows the findings:\n${text}`);

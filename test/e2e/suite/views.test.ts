@@ -13,9 +13,12 @@ import { waitFor } from './wait';
 const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'off'];
 
 describe('Views of the CPI Security container', () => {
-  it('contributes the Security FAQ, Rules and Findings views', () => {
-    const views = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON?.contributes?.views?.cpiSecurity as { id: string }[] | undefined;
-    assert.deepEqual(views?.map((view) => view.id), ['cpiSecurity.faq', 'cpiSecurity.rules', 'cpiSecurity.findings']);
+  it('contributes the Security FAQ, Rules, Findings and Tenants views', () => {
+    const views = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON?.contributes?.views?.cpiSecurity as { id: string; name: string }[] | undefined;
+    assert.deepEqual(views?.map((view) => view.id), ['cpiSecurity.faq', 'cpiSecurity.rules', 'cpiSecurity.findings', 'cpiSecurity.tenants']);
+    // VS Code resolves %view.tenants% from package.nls.json when it reads the manifest
+    const title = views?.find((view) => view.id === 'cpiSecurity.tenants')?.name;
+    assert.ok(title === 'Tenants' || title === '%view.tenants%', `the Tenants view's title: ${title}`);
   });
 
   it('the FAQ tree lists the 16 questions of the SAP security FAQ, then our scripting guidance', async () => {
