@@ -52,6 +52,18 @@ describe('language server: scripts', function () {
     await session.waitForPublished(scriptUri, (params) => params.version === 2 && lacks(RULE)(params.diagnostics));
   });
 
+  it('a hard-coded secret typed into a clean script goes away again when the edit is undone', async () => {
+    const clean = 'def run(message) {\n    def host = "catalog"\n    return message\n}\n';
+    await session.open(scriptUri, 'groovy', clean);
+    assert.deepEqual((await session.waitForPublished(scriptUri, (params) => params.version === 1)).diagnostics, []);
+    // as VS Code sends them: the typed line inserted, then the undo removing that line
+    await session.change(scriptUri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '    def portalPassword = "S3cr3t!Value9"\n' }]);
+    await session.waitForDiagnostics(scriptUri, has('script-hardcoded-secret'), 20_000);
+    await session.change(scriptUri, [{ range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, text: '' }]);
+    const undone = await session.waitForPublished(scriptUri, (params) => params.version === 3, 20_000);
+    assert.deepEqual(undone.diagnostics.map((d) => d.code), []);
+  });
+
   it('offers the rule\'s fix, suppression with a comment and in .cpisecurity.json', async () => {
     await session.open(scriptUri, 'groovy', 'def run(message) {\n    FLAGGED(message)\n}\n');
     const [diagnostic] = await session.waitForDiagnostics(scriptUri, has(RULE), 20_000);
