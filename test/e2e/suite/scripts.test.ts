@@ -70,14 +70,19 @@ describe('Scripts of the demo workspace', function () {
   it('has nothing to report on the clean script, and reports what an edit brings into it', async () => {
     const document = await openShown(exampleUri(scriptPath('SetImportHeaders.groovy')));
     assert.deepEqual(expectedFor(scriptPath('SetImportHeaders.groovy')), [], 'examples-expected.json lists nothing for the clean script');
+    const original = document.getText();
     // An edit that adds a finding proves the script is analysed; undoing it must leave no finding behind.
     await replaceText(document, '    return message\n', '    def portalPassword = "Tg-9vX!q2Lm7"\n    return message\n');
+    assert.ok(document.isDirty, 'the edit leaves the script unsaved');
     await waitFor(() => findings(document.uri, 'script-hardcoded-secret').length === 1, 'script-hardcoded-secret on the edited script', {
       describe: () => describeDiagnostics(document.uri),
     });
     await revert(document);
+    // the undo itself, checked apart from the analysis: a document left edited (not dirty, say, so that
+    // revert had nothing to do) would keep its finding for a reason of its own
+    assert.equal(document.getText(), original, `the script is back to its text on disk (version ${document.version}, dirty: ${document.isDirty})`);
     await waitFor(() => findings(document.uri).length === 0, 'no finding on the clean script once the edit is undone', {
-      describe: () => describeDiagnostics(document.uri),
+      describe: () => `${describeDiagnostics(document.uri)}\n(document version ${document.version}, line 13: ${JSON.stringify(document.lineAt(12).text)})`,
     });
   });
 
