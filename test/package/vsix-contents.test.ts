@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 
-// `vsce package` as `npm run package` runs it (offline, from the built
+// scripts/package-vsix.mjs as `npm run package` runs it (offline, from the built
 // bundles), then the .vsix is opened: it must hold the two bundles and the
 // command line, the manifest's assets and the demo workspace; never sources,
 // tests, dependencies or the demo's private key.
@@ -14,14 +14,16 @@ const ROOT = join(__dirname, '..', '..');
 describe('.vsix package', function () {
   this.timeout(180_000);
   let files: string[] = [];
+  let shipped = '';
   let folder = '';
 
   before(() => {
     folder = mkdtempSync(join(tmpdir(), 'cpi-vsix-'));
     const vsix = join(folder, 'cpi-security-lint.vsix');
-    const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-    execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { cwd: ROOT, stdio: 'pipe' });
-    files = Object.keys(unzipSync(readFileSync(vsix)))
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'package-vsix.mjs'), '-o', vsix], { cwd: ROOT, stdio: 'pipe' });
+    const entries = unzipSync(readFileSync(vsix));
+    shipped = new TextDecoder().decode(entries['extension/readme.md'] ?? new Uint8Array());
+    files = Object.keys(entries)
       .filter((name) => name.startsWith('extension/'))
       .map((name) => name.slice('extension/'.length));
   });
@@ -43,6 +45,13 @@ describe('.vsix package', function () {
       assert.ok(existsSync(join(ROOT, path)), `${path} does not exist`);
       assert.ok(files.includes(path), `${path} is referenced by package.json but not shipped`);
     }
+  });
+
+  it("ships the README with its screenshots named, since a package without a repository cannot link them", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    assert.ok(shipped.length > 0, 'readme.md is in the package');
+    assert.doesNotMatch(shipped, /!\[[^\]]*\]\((?![a-z]+:)/i, 'no relative image is left');
+    for (const [, path] of readme.matchAll(/!\[[^\]]*\]\((?![a-z]+:)([^)\s]+)\)/gi)) assert.ok(shipped.includes(path), `${path} is named`);
   });
 
   it('ships no sources, tests, dependencies or private keys', () => {
