@@ -4,7 +4,7 @@
 // the tenant added from CPI_SECURITY_DEMO_TENANT, Add Tenant with a wrong
 // secret refused with the next step (and the secret not shown), a scan from the command
 // palette, the counts in the tree and the status bar, a tenant iFlow opened
-// read-only with its findings, the artifact downloaded into the workspace
+// read-only with its findings and a hover, the artifact downloaded into the workspace
 // (opened editable and analysed locally), the security material listed. Screenshots go
 // to test-output/e2e/tenants-NN-<step>.png. Run after `npm run build`:
 //   node test/e2e/tenants-ui.mjs
@@ -110,6 +110,12 @@ async function main() {
     await page.keyboard.press('F8');
     await page.locator('.marker-widget', { hasText: 'cpi-security-lint' }).first().waitFor({ timeout: WAIT_MS });
     await shot('tenant-finding');
+    await page.keyboard.press('Escape');
+    // the hover at the finding: the finding's rule first, as on local files
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await page.locator('.monaco-hover', { hasText: /Explain rule/ }).first().waitFor({ timeout: WAIT_MS });
+    await shot('tenant-hover');
     await page.keyboard.press('Escape');
     await page.keyboard.type('x');
     await page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).first().waitFor({ timeout: WAIT_MS });
