@@ -100,21 +100,35 @@ export const steps = [
       // Count the findings of the iFlow's own group: the tree puts a file at level 1, its findings at
       // level 2 and their related information at level 3. Another file's finding (parameters.prop's copy
       // of the private-host finding) may still be listed whatever the filter, under its own group.
-      const listed = await rows.evaluateAll((elements) =>
-        elements
-          .map((element) => ({ index: Number(element.getAttribute('data-index')), level: Number(element.getAttribute('aria-level')), text: element.textContent ?? '' }))
-          .sort((a, b) => a.index - b.index),
-      );
-      let inIflow = false;
-      let badge = -1;
-      const iflowRows = [];
-      for (const row of listed) {
-        log(`problems row ${row.index} (level ${row.level}): ${row.text.slice(0, 140)}`);
-        if (row.level === 1) {
-          inIflow = row.text.startsWith(LEGACY_IFLOW);
-          if (inIflow) badge = Number(/(\d+)\s*$/.exec(row.text)?.[1] ?? -1);
-        } else if (row.level === 2 && inIflow) iflowRows.push(row.text);
+      // The list may briefly hold two elements for one row while it re-renders (CI once saw rows 0, 1
+      // and 4 twice): read by data-index, and read again until the group and its badge agree.
+      const readGroup = async () => {
+        const listed = await rows.evaluateAll((elements) =>
+          elements.map((element) => ({
+            index: Number(element.getAttribute('data-index')),
+            level: Number(element.getAttribute('aria-level')),
+            text: element.textContent ?? '',
+          })),
+        );
+        const byIndex = new Map(listed.map((row) => [row.index, row]));
+        let inIflow = false;
+        let badge = -1;
+        const iflowRows = [];
+        for (const row of [...byIndex.values()].sort((a, b) => a.index - b.index)) {
+          if (row.level === 1) {
+            inIflow = row.text.startsWith(LEGACY_IFLOW);
+            if (inIflow) badge = Number(/(\d+)\s*$/.exec(row.text)?.[1] ?? -1);
+          } else if (row.level === 2 && inIflow) iflowRows.push(row.text);
+        }
+        return { listed: [...byIndex.values()], badge, iflowRows };
+      };
+      let group = await readGroup();
+      for (const deadline = Date.now() + 10_000; group.iflowRows.length !== group.badge && Date.now() < deadline; ) {
+        await page.waitForTimeout(250);
+        group = await readGroup();
       }
+      for (const row of group.listed) log(`problems row ${row.index} (level ${row.level}): ${row.text.slice(0, 140)}`);
+      const { badge, iflowRows } = group;
       if (badge < 0) throw new Error(`the panel lists no group for ${LEGACY_IFLOW}`);
       if (iflowRows.length !== badge) throw new Error(`the group of ${LEGACY_IFLOW} counts ${badge} problems, the panel draws ${iflowRows.length} of them`);
       const ours = iflowRows.filter((text) => text.includes('cpi-security-lint'));
