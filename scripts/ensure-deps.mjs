@@ -22,7 +22,11 @@ function missingPackages() {
 export function ensureDependencies() {
   const missing = missingPackages();
   if (missing.length === 0) return;
-  console.log(missing[0] === 'all' ? 'Installing npm packages (npm ci)…' : `Installing npm packages (npm ci): ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''} missing or outdated`);
+  console.log(
+    missing[0] === 'all'
+      ? 'Installing npm packages (npm ci)…'
+      : `Installing npm packages (npm ci): ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''} missing or outdated`,
+  );
   // Under `npm start` / `npm test` the outer npm's variables would become the inner npm's configuration.
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', env: isolatedEnv() });
   if (result.status !== 0) {

@@ -25,7 +25,11 @@ const readme = join(folder, 'README.md');
 writeFileSync(readme, packageReadme(readFileSync(join(ROOT, 'README.md'), 'utf8')));
 
 const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'dist/vsix/README.md', '-o', output], {
-  cwd: ROOT,
-  stdio: 'inherit',
-});
+execFileSync(
+  process.execPath,
+  [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'dist/vsix/README.md', '-o', output],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+  },
+);

@@ -12,7 +12,15 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 
 /** Bundles a TypeScript script in memory and returns its exports. */
 async function load(entry) {
-  const { outputFiles } = await build({ entryPoints: [join(REPO, entry)], bundle: true, platform: 'node', target: 'node20', format: 'cjs', write: false, logLevel: 'warning' });
+  const { outputFiles } = await build({
+    entryPoints: [join(REPO, entry)],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    write: false,
+    logLevel: 'warning',
+  });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
   return module.exports;

@@ -38,7 +38,10 @@ if (requested !== undefined && !(Number.isInteger(requested) && requested > 0 &&
  * NODE_EXTRA_CA_CERTS, and the extension adds it from the key file it is told.
  */
 async function startDemoTenant() {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'test/support/fake-tenant/demo-server.ts', join(root, 'examples')], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'test/support/fake-tenant/demo-server.ts', join(root, 'examples')], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   process.on('exit', () => child.kill());
   const [line] = await Promise.race([
     (async () => {

@@ -43,7 +43,11 @@ export interface CpiSecurityApi {
   readonly activationMs: number;
 }
 
-export function createApi(views: { faq: FaqView; rules: RulesView; findings: FindingsView }, ready: Promise<void>, activationMs: number): CpiSecurityApi {
+export function createApi(
+  views: { faq: FaqView; rules: RulesView; findings: FindingsView },
+  ready: Promise<void>,
+  activationMs: number,
+): CpiSecurityApi {
   return {
     faqItems: () => views.faq.questions().map(({ entry }) => ({ id: entry.id, label: entry.question, category: entry.category })),
     ruleItems: async () => (await views.rules.currentRows()).map((row) => ({ id: row.id, severity: row.severity })),

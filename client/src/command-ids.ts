@@ -20,4 +20,3 @@ export const ViewCommands = {
   /** Also named by the server's code action on tenant findings (DOWNLOAD_ARTIFACT_COMMAND). */
   downloadArtifact: 'cpiSecurity.tenants.download',
 } as const;
-

@@ -47,7 +47,12 @@ export function activate(context: vscode.ExtensionContext): CpiSecurityApi {
     ...registerCommands({ extension: context, server, log, faq, rules, findings, tenants, tenantsView }),
   );
   const ready = server.start().then(() => rules.refresh());
-  void ready.then(() => addDemoTenant(tenants, log)).then(() => tenantsView.refresh(), () => undefined);
+  void ready
+    .then(() => addDemoTenant(tenants, log))
+    .then(
+      () => tenantsView.refresh(),
+      () => undefined,
+    );
   // Failures are logged by the connection; keep them from surfacing as unhandled.
   ready.catch(() => undefined);
   return createApi({ faq, rules, findings }, ready, performance.now() - bundleStartedAt);

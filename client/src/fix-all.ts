@@ -10,7 +10,12 @@ const ANALYSED_LANGUAGES = new Set(['cpi-iflow', 'cpi-parameters']);
 /** The edit applying every safe fix of the document, or undefined when there is none. */
 export async function fixAllEdit(document: vscode.TextDocument): Promise<vscode.WorkspaceEdit | undefined> {
   const whole = new vscode.Range(0, 0, document.lineCount, 0);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    whole,
+    FIX_ALL_KIND.value,
+  );
   return actions?.find((action) => action.kind !== undefined && FIX_ALL_KIND.contains(action.kind) && action.edit !== undefined)?.edit;
 }
 

@@ -2,7 +2,15 @@
 // this, never to the LanguageClient, so a server that is not (yet) running
 // degrades to "no answer" instead of an exception in a tree provider.
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, Trace, TransportKind, type LanguageClientOptions, type RequestType, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  RevealOutputChannelOn,
+  Trace,
+  TransportKind,
+  type LanguageClientOptions,
+  type RequestType,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { TENANT_URI_SCHEME, TenantScanProgressNotification, type TenantScanProgress } from '@cpi/common/tenant-protocol';
 import {
   EffectiveRulesRequest,
@@ -28,7 +36,10 @@ export class ServerConnection implements vscode.Disposable {
   /** Progress of a tenant scan, as the server reports it. */
   readonly onTenantProgress = this.tenantProgressEmitter.event;
 
-  constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     const serverModule = context.asAbsolutePath('server/out/server.js');
     const serverOptions: ServerOptions = {
       run: { module: serverModule, transport: TransportKind.ipc },
@@ -49,7 +60,9 @@ export class ServerConnection implements vscode.Disposable {
       ],
       synchronize: {
         configurationSection: 'cpiSecurity',
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.iflw,parameters.prop,.cpisecurity.json,*.pem,*.crt,*.cer,*.der,*.key,*.p12,*.pfx,*.jks,*.groovy,*.gsh,*.js}'),
+        fileEvents: vscode.workspace.createFileSystemWatcher(
+          '**/{*.iflw,parameters.prop,.cpisecurity.json,*.pem,*.crt,*.cer,*.der,*.key,*.p12,*.pfx,*.jks,*.groovy,*.gsh,*.js}',
+        ),
       },
       // hovers link to the FAQ and rule explanations through command: links
       markdown: { isTrusted: { enabledCommands: ['cpiSecurity.openFaq', 'cpiSecurity.explainRule'] } },
@@ -64,7 +77,9 @@ export class ServerConnection implements vscode.Disposable {
     this.client = new LanguageClient('cpiSecurity', 'CPI Security Lint', serverOptions, clientOptions);
     this.client.onNotification(StatusNotification.type, (status) => {
       // every run, at the level a user raises in the output view (Set Log Level… → Debug)
-      log.debug(`Analysis finished in ${Math.round(status.lastDurationMs)} ms: ${status.findings} findings in ${status.files} open or related files`);
+      log.debug(
+        `Analysis finished in ${Math.round(status.lastDurationMs)} ms: ${status.findings} findings in ${status.files} open or related files`,
+      );
       this.statusEmitter.fire(status);
     });
     this.client.onNotification(TenantScanProgressNotification.type, (progress) => this.tenantProgressEmitter.fire(progress));
@@ -149,7 +164,11 @@ export class ServerConnection implements vscode.Disposable {
     const started = performance.now();
     const result = await this.client.sendRequest(ScanWorkspaceRequest.type);
     const took = Math.round(performance.now() - started);
-    this.log.info(result.cancelled ? `Workspace scan cancelled after ${took} ms` : `Workspace scan: ${result.findings} findings in ${result.files} files, ${took} ms`);
+    this.log.info(
+      result.cancelled
+        ? `Workspace scan cancelled after ${took} ms`
+        : `Workspace scan: ${result.findings} findings in ${result.files} files, ${took} ms`,
+    );
     return result;
   }
 

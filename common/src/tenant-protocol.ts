@@ -63,7 +63,11 @@ export namespace TenantDisconnectRequest {
 
 export namespace TenantPackagesRequest {
   export const method = 'cpiSecurity/tenant/packages';
-  export const type = new RequestType<{ readonly host: string }, { readonly packages?: readonly TenantPackageInfo[]; readonly error?: TenantFailure }, void>(method);
+  export const type = new RequestType<
+    { readonly host: string },
+    { readonly packages?: readonly TenantPackageInfo[]; readonly error?: TenantFailure },
+    void
+  >(method);
 }
 
 export namespace TenantArtifactsRequest {
@@ -85,7 +89,11 @@ export interface TenantFileInfo {
 /** The files of one artifact's project (downloaded once, then served from memory). */
 export namespace TenantArtifactFilesRequest {
   export const method = 'cpiSecurity/tenant/artifactFiles';
-  export const type = new RequestType<{ readonly uri: string }, { readonly files?: readonly TenantFileInfo[]; readonly error?: TenantFailure }, void>(method);
+  export const type = new RequestType<
+    { readonly uri: string },
+    { readonly files?: readonly TenantFileInfo[]; readonly error?: TenantFailure },
+    void
+  >(method);
 }
 
 /**

@@ -57,7 +57,10 @@ function parts(argv: readonly string[]): Set<Part> {
   const at = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
   const list = at < 0 ? process.env.BENCH_ONLY : argv[at].startsWith('--only=') ? argv[at].slice('--only='.length) : argv[at + 1];
   if (at >= 0 && !list) throw new Error(`--only needs parts: ${PARTS.join(', ')}`);
-  const only = list?.split(',').map((part) => part.trim()).filter(Boolean);
+  const only = list
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (!only) return new Set(PARTS);
   const unknown = only.filter((part) => !(PARTS as readonly string[]).includes(part));
   if (unknown.length > 0) throw new Error(`unknown part ${unknown.join(', ')}; use ${PARTS.join(', ')}`);
@@ -72,10 +75,13 @@ async function timed<T>(what: string, work: () => T | Promise<T>): Promise<T> {
   return result;
 }
 
-const round = (value: number | undefined | null, digits = 2) => (value === undefined || value === null || !Number.isFinite(value) ? null : Number(value.toFixed(digits)));
+const round = (value: number | undefined | null, digits = 2) =>
+  value === undefined || value === null || !Number.isFinite(value) ? null : Number(value.toFixed(digits));
 
 function roundedBreakdown(breakdown: EditResult['breakdown']) {
-  return Object.fromEntries(Object.entries(breakdown).map(([stage, t]) => [stage, { p50Ms: round(t.p50Ms), p95Ms: round(t.p95Ms), meanMs: round(t.meanMs) }]));
+  return Object.fromEntries(
+    Object.entries(breakdown).map(([stage, t]) => [stage, { p50Ms: round(t.p50Ms), p95Ms: round(t.p95Ms), meanMs: round(t.meanMs) }]),
+  );
 }
 
 async function main(): Promise<number> {
@@ -101,7 +107,16 @@ async function main(): Promise<number> {
   let edit: EditResult | undefined;
   if (run.has('edit')) {
     edit = await timed('edit latency (LSP over stdio)', () =>
-      measureEditLatency({ serverJs, peakRssPreload: PRELOAD, peakRssFile: join(OUT, 'server-rss.txt'), workspace: workloads.editWorkspace, iflowPath: workloads.largeIflow, seed: BENCH_SEED, warmup: 20, measured: 200 }),
+      measureEditLatency({
+        serverJs,
+        peakRssPreload: PRELOAD,
+        peakRssFile: join(OUT, 'server-rss.txt'),
+        workspace: workloads.editWorkspace,
+        iflowPath: workloads.largeIflow,
+        seed: BENCH_SEED,
+        warmup: 20,
+        measured: 200,
+      }),
     );
   }
   let scan: ScanResult | undefined;
@@ -109,21 +124,41 @@ async function main(): Promise<number> {
   let bare: BareParseResult | undefined;
   let fastParse: BareParseResult | undefined;
   if (run.has('scan')) {
-    scan = await timed('scan (3 fresh CLI processes)', () => measureScan({ cliJs, workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3 }));
-    scanOneThread = await timed('scan with --jobs 1 (3 fresh CLI processes)', () => measureScan({ cliJs, workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3, extraArgs: ['--jobs', '1'] }));
-    bare = await timed('bare parse (3 fresh processes)', () => measureBareParse({ script: join(CACHE, 'bare-parse.js'), workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3 }));
-    fastParse = await timed('bare parse with the fast reader (3 fresh processes)', () => measureBareParse({ script: join(CACHE, 'bare-parse.js'), workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3, fast: true }));
-    if (fastParse.elements !== bare.elements) throw new Error(`the fast reader found ${fastParse.elements} elements where saxes found ${bare.elements}`);
+    scan = await timed('scan (3 fresh CLI processes)', () =>
+      measureScan({ cliJs, workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3 }),
+    );
+    scanOneThread = await timed('scan with --jobs 1 (3 fresh CLI processes)', () =>
+      measureScan({ cliJs, workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3, extraArgs: ['--jobs', '1'] }),
+    );
+    bare = await timed('bare parse (3 fresh processes)', () =>
+      measureBareParse({ script: join(CACHE, 'bare-parse.js'), workspace: workloads.workspace, outDir: OUT, preload: PRELOAD, runs: 3 }),
+    );
+    fastParse = await timed('bare parse with the fast reader (3 fresh processes)', () =>
+      measureBareParse({
+        script: join(CACHE, 'bare-parse.js'),
+        workspace: workloads.workspace,
+        outDir: OUT,
+        preload: PRELOAD,
+        runs: 3,
+        fast: true,
+      }),
+    );
+    if (fastParse.elements !== bare.elements)
+      throw new Error(`the fast reader found ${fastParse.elements} elements where saxes found ${bare.elements}`);
   }
   let tenant: TenantScanResult | undefined;
   if (run.has('tenant')) {
-    tenant = await timed('tenant scan (fake tenant, 500 iFlows, 50 ms per request, 3 fresh CLI processes)', () => measureTenantScan({ cliJs, repo: REPO, outDir: OUT, iflows: 500, latencyMs: 50, runs: 3 }));
+    tenant = await timed('tenant scan (fake tenant, 500 iFlows, 50 ms per request, 3 fresh CLI processes)', () =>
+      measureTenantScan({ cliJs, repo: REPO, outDir: OUT, iflows: 500, latencyMs: 50, runs: 3 }),
+    );
   }
   let scriptLex: ReturnType<typeof measureScriptLex> | undefined;
-  if (run.has('scripts')) scriptLex = await timed('Groovy lexer over the script corpus (in process)', () => measureScriptLex(scriptCorpus(REPO)));
+  if (run.has('scripts'))
+    scriptLex = await timed('Groovy lexer over the script corpus (in process)', () => measureScriptLex(scriptCorpus(REPO)));
   const lexed = scriptLex && 'mbPerSec' in scriptLex ? scriptLex : undefined;
   let scriptScan: ReturnType<typeof measureScriptScan> | undefined;
-  if (run.has('scripts')) scriptScan = await timed('script scan over the script corpus (in process)', () => measureScriptScan(scriptCorpus(REPO)));
+  if (run.has('scripts'))
+    scriptScan = await timed('script scan over the script corpus (in process)', () => measureScriptScan(scriptCorpus(REPO)));
   const scriptScanned = scriptScan && 'mbPerSec' in scriptScan ? scriptScan : undefined;
   let scriptEdit: Awaited<ReturnType<typeof measureScriptEditLatency>> | undefined;
   if (run.has('script-edit')) {
@@ -187,29 +222,63 @@ async function main(): Promise<number> {
   console.log(result.table);
   console.log('');
   if (edit) {
-    console.log(`edits: ${edit.samples} measured after 20 warm-up, ${(edit.iflowBytes / 1024 / 1024).toFixed(2)} MB iFlow with ${LARGE_IFLOW.channels} channels, ${edit.diagnostics} diagnostics;`);
-    console.log(`  max ${edit.maxMs.toFixed(1)} ms, open (full read) ${edit.openMs.toFixed(0)} ms, server's own analysis time p50 ${edit.serverAnalysisP50Ms?.toFixed(1) ?? 'n/a'} ms`);
-    console.log(`  by kind: ${Object.entries(edit.byKind).map(([kind, t]) => `${kind} ${t.p50Ms.toFixed(0)}/${t.p95Ms.toFixed(0)} ms (${t.count})`).join(', ')} (p50/p95)`);
-    console.log(`  by stage: ${Object.entries(edit.breakdown).map(([stage, t]) => `${stage} ${t.meanMs.toFixed(1)}/${t.p50Ms.toFixed(1)}/${t.p95Ms.toFixed(1)}`).join(', ')} ms (mean/p50/p95; gc overlaps the rest)`);
+    console.log(
+      `edits: ${edit.samples} measured after 20 warm-up, ${(edit.iflowBytes / 1024 / 1024).toFixed(2)} MB iFlow with ${LARGE_IFLOW.channels} channels, ${edit.diagnostics} diagnostics;`,
+    );
+    console.log(
+      `  max ${edit.maxMs.toFixed(1)} ms, open (full read) ${edit.openMs.toFixed(0)} ms, server's own analysis time p50 ${edit.serverAnalysisP50Ms?.toFixed(1) ?? 'n/a'} ms`,
+    );
+    console.log(
+      `  by kind: ${Object.entries(edit.byKind)
+        .map(([kind, t]) => `${kind} ${t.p50Ms.toFixed(0)}/${t.p95Ms.toFixed(0)} ms (${t.count})`)
+        .join(', ')} (p50/p95)`,
+    );
+    console.log(
+      `  by stage: ${Object.entries(edit.breakdown)
+        .map(([stage, t]) => `${stage} ${t.meanMs.toFixed(1)}/${t.p50Ms.toFixed(1)}/${t.p95Ms.toFixed(1)}`)
+        .join(', ')} ms (mean/p50/p95; gc overlaps the rest)`,
+    );
     console.log(`  diagnostics message: ${(edit.diagnosticsJsonBytes / 1024).toFixed(0)} KB of JSON`);
   }
   if (scan && bare) {
-    console.log(`scan: ${scan.files} files, ${(scan.bytes / 1024 / 1024).toFixed(1)} MB, ${scan.findings} findings; runs ${scan.runsMs.map((t) => t.toFixed(0)).join(', ')} ms (median used), worker threads: one per core (${cpus().length})`);
-    if (scanOneThread) console.log(`scan with --jobs 1: runs ${scanOneThread.runsMs.map((t) => t.toFixed(0)).join(', ')} ms, peak RSS ${scanOneThread.peakRssMB?.toFixed(0) ?? 'n/a'} MB`);
-    console.log(`bare parse: ${bare.files} files, ${(bare.bytes / 1024 / 1024).toFixed(1)} MB, ${bare.elements} elements; runs ${bare.runsMs.map((t) => t.toFixed(0)).join(', ')} ms, peak RSS ${bare.peakRssMB?.toFixed(0) ?? 'n/a'} MB`);
-    if (fastParse) console.log(`bare parse with the fast reader: ${fastParse.elements} elements, ${fastParse.leftToSaxes} files left to saxes; runs ${fastParse.runsMs.map((t) => t.toFixed(0)).join(', ')} ms`);
+    console.log(
+      `scan: ${scan.files} files, ${(scan.bytes / 1024 / 1024).toFixed(1)} MB, ${scan.findings} findings; runs ${scan.runsMs.map((t) => t.toFixed(0)).join(', ')} ms (median used), worker threads: one per core (${cpus().length})`,
+    );
+    if (scanOneThread)
+      console.log(
+        `scan with --jobs 1: runs ${scanOneThread.runsMs.map((t) => t.toFixed(0)).join(', ')} ms, peak RSS ${scanOneThread.peakRssMB?.toFixed(0) ?? 'n/a'} MB`,
+      );
+    console.log(
+      `bare parse: ${bare.files} files, ${(bare.bytes / 1024 / 1024).toFixed(1)} MB, ${bare.elements} elements; runs ${bare.runsMs.map((t) => t.toFixed(0)).join(', ')} ms, peak RSS ${bare.peakRssMB?.toFixed(0) ?? 'n/a'} MB`,
+    );
+    if (fastParse)
+      console.log(
+        `bare parse with the fast reader: ${fastParse.elements} elements, ${fastParse.leftToSaxes} files left to saxes; runs ${fastParse.runsMs.map((t) => t.toFixed(0)).join(', ')} ms`,
+      );
   }
   if (tenant) {
-    console.log(`tenant scan: ${tenant.iflows} iFlows, ${tenant.latencyMs} ms per request; runs ${tenant.runsS.map((t) => t.toFixed(1)).join(', ')} s (median used); ${tenant.requests} requests (at most ${tenant.maxInFlight} at once), ${tenant.scannedFiles} files, ${tenant.findings} findings`);
+    console.log(
+      `tenant scan: ${tenant.iflows} iFlows, ${tenant.latencyMs} ms per request; runs ${tenant.runsS.map((t) => t.toFixed(1)).join(', ')} s (median used); ${tenant.requests} requests (at most ${tenant.maxInFlight} at once), ${tenant.scannedFiles} files, ${tenant.findings} findings`,
+    );
   }
-  if (lexed) console.log(`Groovy lexer: ${lexed.files} scripts, ${(lexed.bytes / 1024 / 1024).toFixed(2)} MB, ${lexed.tokens} tokens; median of ${lexed.roundsMs.length} rounds after warm-up`);
+  if (lexed)
+    console.log(
+      `Groovy lexer: ${lexed.files} scripts, ${(lexed.bytes / 1024 / 1024).toFixed(2)} MB, ${lexed.tokens} tokens; median of ${lexed.roundsMs.length} rounds after warm-up`,
+    );
   if (scriptLex && 'reason' in scriptLex) console.log(`Groovy lexer: not measured: ${scriptLex.reason}`);
   if (scriptScanned) {
-    console.log(`script scan: ${scriptScanned.files} scripts, ${scriptScanned.findings} findings; median of ${scriptScanned.roundsMs.length} rounds after warm-up`);
+    console.log(
+      `script scan: ${scriptScanned.files} scripts, ${scriptScanned.findings} findings; median of ${scriptScanned.roundsMs.length} rounds after warm-up`,
+    );
     const byCost = Object.entries(scriptScanned.ruleMs).sort((a, b) => b[1] - a[1]);
-    console.log(`  rules over the corpus: ${byCost.map(([id, t]) => `${id} ${t.toFixed(0)}`).join(', ')} ms (reading alone: ${lexed ? ((lexed.bytes / MB / lexed.mbPerSec) * 1000).toFixed(0) : 'n/a'} ms)`);
+    console.log(
+      `  rules over the corpus: ${byCost.map(([id, t]) => `${id} ${t.toFixed(0)}`).join(', ')} ms (reading alone: ${lexed ? ((lexed.bytes / MB / lexed.mbPerSec) * 1000).toFixed(0) : 'n/a'} ms)`,
+    );
   }
-  if (scriptEdit) console.log(`script edits: ${scriptEdit.samples} measured after 20 warm-up, ${scriptEdit.lines} lines (${(scriptEdit.bytes / 1024).toFixed(0)} KB), ${scriptEdit.diagnostics} diagnostics; max ${scriptEdit.maxMs.toFixed(1)} ms, open ${scriptEdit.openMs.toFixed(0)} ms`);
+  if (scriptEdit)
+    console.log(
+      `script edits: ${scriptEdit.samples} measured after 20 warm-up, ${scriptEdit.lines} lines (${(scriptEdit.bytes / 1024).toFixed(0)} KB), ${scriptEdit.diagnostics} diagnostics; max ${scriptEdit.maxMs.toFixed(1)} ms, open ${scriptEdit.openMs.toFixed(0)} ms`,
+    );
   if (vsix && vsix.value === null) console.log(`.vsix: not measured: ${vsix.reason}`);
   if (activation && activation.value === null) console.log(`activation: not measured: ${activation.reason}`);
   console.log('MB = 1,048,576 bytes. Times are wall-clock on this machine; scans are fresh processes with the page cache warm.');
@@ -222,16 +291,80 @@ async function main(): Promise<number> {
       cores: cpus().length,
       parts: [...run],
       benchSeconds: round(totalS, 1),
-      edit: edit && { samples: edit.samples, warmup: 20, maxMs: round(edit.maxMs), openMs: round(edit.openMs), serverAnalysisP50Ms: round(edit.serverAnalysisP50Ms), iflowBytes: edit.iflowBytes, channels: LARGE_IFLOW.channels, diagnostics: edit.diagnostics, byKind: edit.byKind, breakdown: roundedBreakdown(edit.breakdown), stages: STAGES, diagnosticsJsonBytes: edit.diagnosticsJsonBytes },
-      scan: scan && { files: scan.files, bytes: scan.bytes, findings: scan.findings, runsMs: scan.runsMs.map((t) => round(t, 1)), artifacts: FULL_WORKSPACE.artifacts, threads: cpus().length },
-      scanOneThread: scanOneThread && { runsMs: scanOneThread.runsMs.map((t) => round(t, 1)), peakRssMB: round(scanOneThread.peakRssMB, 1) },
-      bareParse: bare && { parser: 'saxes', files: bare.files, bytes: bare.bytes, elements: bare.elements, runsMs: bare.runsMs.map((t) => round(t, 1)), peakRssMB: round(bare.peakRssMB, 1) },
-      fastParse: fastParse && { parser: 'fast reader, saxes for what it leaves', elements: fastParse.elements, leftToSaxes: fastParse.leftToSaxes, runsMs: fastParse.runsMs.map((t) => round(t, 1)) },
-      tenant: tenant && { iflows: tenant.iflows, latencyMs: tenant.latencyMs, runsS: tenant.runsS.map((t) => round(t, 2)), maxInFlight: tenant.maxInFlight, scannedFiles: tenant.scannedFiles, findings: tenant.findings },
-      scriptLex: lexed && { files: lexed.files, bytes: lexed.bytes, tokens: lexed.tokens, roundsMs: lexed.roundsMs.map((t) => round(t, 1)) },
-      scriptScan: scriptScanned && { files: scriptScanned.files, findings: scriptScanned.findings, roundsMs: scriptScanned.roundsMs.map((t) => round(t, 1)), ruleMs: Object.fromEntries(Object.entries(scriptScanned.ruleMs).map(([id, t]) => [id, round(t, 1)])) },
-      scriptEdit: scriptEdit && { samples: scriptEdit.samples, warmup: 20, lines: scriptEdit.lines, bytes: scriptEdit.bytes, diagnostics: scriptEdit.diagnostics, maxMs: round(scriptEdit.maxMs), openMs: round(scriptEdit.openMs) },
-      notMeasured: { vsix: vsix?.value === null ? vsix.reason : undefined, activation: activation?.value === null ? activation.reason : undefined, scriptLex: scriptLex && 'reason' in scriptLex ? scriptLex.reason : undefined },
+      edit: edit && {
+        samples: edit.samples,
+        warmup: 20,
+        maxMs: round(edit.maxMs),
+        openMs: round(edit.openMs),
+        serverAnalysisP50Ms: round(edit.serverAnalysisP50Ms),
+        iflowBytes: edit.iflowBytes,
+        channels: LARGE_IFLOW.channels,
+        diagnostics: edit.diagnostics,
+        byKind: edit.byKind,
+        breakdown: roundedBreakdown(edit.breakdown),
+        stages: STAGES,
+        diagnosticsJsonBytes: edit.diagnosticsJsonBytes,
+      },
+      scan: scan && {
+        files: scan.files,
+        bytes: scan.bytes,
+        findings: scan.findings,
+        runsMs: scan.runsMs.map((t) => round(t, 1)),
+        artifacts: FULL_WORKSPACE.artifacts,
+        threads: cpus().length,
+      },
+      scanOneThread: scanOneThread && {
+        runsMs: scanOneThread.runsMs.map((t) => round(t, 1)),
+        peakRssMB: round(scanOneThread.peakRssMB, 1),
+      },
+      bareParse: bare && {
+        parser: 'saxes',
+        files: bare.files,
+        bytes: bare.bytes,
+        elements: bare.elements,
+        runsMs: bare.runsMs.map((t) => round(t, 1)),
+        peakRssMB: round(bare.peakRssMB, 1),
+      },
+      fastParse: fastParse && {
+        parser: 'fast reader, saxes for what it leaves',
+        elements: fastParse.elements,
+        leftToSaxes: fastParse.leftToSaxes,
+        runsMs: fastParse.runsMs.map((t) => round(t, 1)),
+      },
+      tenant: tenant && {
+        iflows: tenant.iflows,
+        latencyMs: tenant.latencyMs,
+        runsS: tenant.runsS.map((t) => round(t, 2)),
+        maxInFlight: tenant.maxInFlight,
+        scannedFiles: tenant.scannedFiles,
+        findings: tenant.findings,
+      },
+      scriptLex: lexed && {
+        files: lexed.files,
+        bytes: lexed.bytes,
+        tokens: lexed.tokens,
+        roundsMs: lexed.roundsMs.map((t) => round(t, 1)),
+      },
+      scriptScan: scriptScanned && {
+        files: scriptScanned.files,
+        findings: scriptScanned.findings,
+        roundsMs: scriptScanned.roundsMs.map((t) => round(t, 1)),
+        ruleMs: Object.fromEntries(Object.entries(scriptScanned.ruleMs).map(([id, t]) => [id, round(t, 1)])),
+      },
+      scriptEdit: scriptEdit && {
+        samples: scriptEdit.samples,
+        warmup: 20,
+        lines: scriptEdit.lines,
+        bytes: scriptEdit.bytes,
+        diagnostics: scriptEdit.diagnostics,
+        maxMs: round(scriptEdit.maxMs),
+        openMs: round(scriptEdit.openMs),
+      },
+      notMeasured: {
+        vsix: vsix?.value === null ? vsix.reason : undefined,
+        activation: activation?.value === null ? activation.reason : undefined,
+        scriptLex: scriptLex && 'reason' in scriptLex ? scriptLex.reason : undefined,
+      },
     });
     log(`wrote ${json}`);
   }

@@ -1,7 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { ensureBuilt, ORDER_IFLOW, ORDER_PARAMETERS, removeFolder, runCli, runJson, tempFolder, write, writeOrderArtifact } from './support';
+import {
+  ensureBuilt,
+  ORDER_IFLOW,
+  ORDER_PARAMETERS,
+  removeFolder,
+  runCli,
+  runJson,
+  tempFolder,
+  write,
+  writeOrderArtifact,
+} from './support';
 import { validateSarif } from './sarif-schema';
 
 const HEX_A = '0123456789abcdef0123456789abcdef';
@@ -28,8 +38,10 @@ function withDeclaredSize(zip: Uint8Array, entry: string, size: number): Uint8Ar
   const bytes = Buffer.from(zip);
   for (let i = 0; i + 46 < bytes.length; i++) {
     const signature = bytes.readUInt32LE(i);
-    if (signature === 0x02014b50 && bytes.toString('utf8', i + 46, i + 46 + bytes.readUInt16LE(i + 28)) === entry) bytes.writeUInt32LE(size, i + 24);
-    if (signature === 0x04034b50 && bytes.toString('utf8', i + 30, i + 30 + bytes.readUInt16LE(i + 26)) === entry) bytes.writeUInt32LE(size, i + 22);
+    if (signature === 0x02014b50 && bytes.toString('utf8', i + 46, i + 46 + bytes.readUInt16LE(i + 28)) === entry)
+      bytes.writeUInt32LE(size, i + 24);
+    if (signature === 0x04034b50 && bytes.toString('utf8', i + 30, i + 30 + bytes.readUInt16LE(i + 26)) === entry)
+      bytes.writeUInt32LE(size, i + 22);
   }
   return new Uint8Array(bytes);
 }
@@ -57,18 +69,36 @@ describe('cli archives and bad input', function () {
     assert.equal(report.findings[0].related[0].path, report.findings[1].path);
     assert.equal(report.summary.scannedFiles, 4);
 
-    const sarif = JSON.parse(runCli(['--format', 'sarif'], root).stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const sarif = JSON.parse(runCli(['--format', 'sarif'], root).stdout) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
     assert.deepEqual(validateSarif(sarif), []);
-    assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, `exports/Orders.zip!/${HEX_A}_content!/src/main/resources/parameters.prop`);
+    assert.equal(
+      sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri,
+      `exports/Orders.zip!/${HEX_A}_content!/src/main/resources/parameters.prop`,
+    );
   });
 
   it('reads single-iFlow exports, and configuration globs see archive content as folders', () => {
     write(root, 'Order.zip', iflowZip());
     write(root, 'old/Legacy.zip', iflowZip());
-    write(root, '.cpisecurity.json', JSON.stringify({ ignore: ['old/Legacy.zip'], suppressions: [{ rule: 'cleartext-basic-auth', file: 'Order.zip/**/parameters.prop', reason: 'test' }] }));
+    write(
+      root,
+      '.cpisecurity.json',
+      JSON.stringify({
+        ignore: ['old/Legacy.zip'],
+        suppressions: [{ rule: 'cleartext-basic-auth', file: 'Order.zip/**/parameters.prop', reason: 'test' }],
+      }),
+    );
     const { report } = runJson([], root);
-    assert.deepEqual(report.findings.map((f) => f.path), ['Order.zip!/src/main/resources/scenarioflows/integrationflow/Order Replication.iflw']);
-    assert.deepEqual(report.suppressed.map((s) => s.finding.path), ['Order.zip!/src/main/resources/parameters.prop']);
+    assert.deepEqual(
+      report.findings.map((f) => f.path),
+      ['Order.zip!/src/main/resources/scenarioflows/integrationflow/Order Replication.iflw'],
+    );
+    assert.deepEqual(
+      report.suppressed.map((s) => s.finding.path),
+      ['Order.zip!/src/main/resources/parameters.prop'],
+    );
   });
 
   it('a corrupt zip is a per-file error and every other file is still scanned', () => {
@@ -124,13 +154,19 @@ describe('cli archives and bad input', function () {
     writeOrderArtifact(root);
     const { code, report } = runJson([], root);
     assert.equal(code, 1);
-    assert.deepEqual(report.fileErrors.map((e) => [e.path, e.message]), [['many.zip', 'more than 50000 entries: not read (possible zip bomb)']]);
+    assert.deepEqual(
+      report.fileErrors.map((e) => [e.path, e.message]),
+      [['many.zip', 'more than 50000 entries: not read (possible zip bomb)']],
+    );
   });
 
   it('entry names that would escape the archive are refused', () => {
     write(root, 'slip.zip', zipSync({ '../../evil.iflw': strToU8(ORDER_IFLOW()), 'ok/Order Replication.iflw': strToU8(ORDER_IFLOW()) }));
     const { report } = runJson([], root);
-    assert.deepEqual(report.fileErrors.map((e) => e.message), ['unsafe entry name (absolute or with ".."); skipped']);
+    assert.deepEqual(
+      report.fileErrors.map((e) => e.message),
+      ['unsafe entry name (absolute or with ".."); skipped'],
+    );
     assert.equal(report.summary.scannedFiles, 1);
   });
 
@@ -139,10 +175,13 @@ describe('cli archives and bad input', function () {
     write(root, 'latin1.iflw', Buffer.from('<?xml version="1.0"?><a name="Gr\xfc\xdfe"/>', 'latin1'));
     const onlyBad = runJson([], root);
     assert.equal(onlyBad.code, 2);
-    assert.deepEqual(onlyBad.report.fileErrors.map((e) => [e.path, e.message]), [
-      ['binary.iflw', 'binary content (NUL bytes): not a text file'],
-      ['latin1.iflw', 'not valid UTF-8 text: iFlows are UTF-8 XML'],
-    ]);
+    assert.deepEqual(
+      onlyBad.report.fileErrors.map((e) => [e.path, e.message]),
+      [
+        ['binary.iflw', 'binary content (NUL bytes): not a text file'],
+        ['latin1.iflw', 'not valid UTF-8 text: iFlows are UTF-8 XML'],
+      ],
+    );
     assert.match(onlyBad.stderr, /binary\.iflw: error: binary content/);
 
     writeOrderArtifact(root);
@@ -164,7 +203,10 @@ describe('cli archives and bad input', function () {
     const { code, report } = runJson([], root);
     assert.equal(code, 1);
     assert.equal(report.findings.length, 2); // not repeated through a/up/a/...
-    assert.deepEqual(report.fileErrors.map((e) => e.path), ['a/self.iflw']);
+    assert.deepEqual(
+      report.fileErrors.map((e) => e.path),
+      ['a/self.iflw'],
+    );
     assert.match(report.fileErrors[0].message, /too many levels of symbolic links/);
   });
 
@@ -176,11 +218,14 @@ describe('cli archives and bad input', function () {
     write(root, 'bundle.zip', zipSync({ 'certs/partner.key': strToU8(pem) }));
     const { code, report } = runJson([], root);
     assert.equal(code, 0); // warnings only
-    assert.deepEqual(report.findings.map((f) => [f.ruleId, f.path, f.line]), [
-      ['private-key-in-workspace', 'bundle.zip!/certs/partner.key', 1],
-      ['private-key-in-workspace', 'keys/client.pem', 1],
-      ['private-key-in-workspace', 'keys/store.p12', 1],
-    ]);
+    assert.deepEqual(
+      report.findings.map((f) => [f.ruleId, f.path, f.line]),
+      [
+        ['private-key-in-workspace', 'bundle.zip!/certs/partner.key', 1],
+        ['private-key-in-workspace', 'keys/client.pem', 1],
+        ['private-key-in-workspace', 'keys/store.p12', 1],
+      ],
+    );
     const garbage = runJson([], (write(root, 'keys/garbage.crt', 'hello'), root));
     assert.ok(garbage.report.notes.some((n) => n.kind === 'certificate' && n.path === 'keys/garbage.crt'));
   });

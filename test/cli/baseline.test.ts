@@ -1,7 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { basicOverHttpChannel, ensureBuilt, layout, ORDER_IFLOW, removeFolder, runCli, runJson, tempFolder, withChannel, write, writeOrderArtifact } from './support';
+import {
+  basicOverHttpChannel,
+  ensureBuilt,
+  layout,
+  ORDER_IFLOW,
+  removeFolder,
+  runCli,
+  runJson,
+  tempFolder,
+  withChannel,
+  write,
+  writeOrderArtifact,
+} from './support';
 
 describe('cli baseline', function () {
   let root: string;
@@ -11,7 +23,11 @@ describe('cli baseline', function () {
     root = tempFolder();
     paths = writeOrderArtifact(root);
     // A second insecure channel, so the baseline holds findings of two channels in one file.
-    write(root, layout('Order Replication').iflow('Order Replication'), withChannel(ORDER_IFLOW(), basicOverHttpChannel('MessageFlow_20', 'Orders to Archive', 'http://archive.example.com:8443/in')));
+    write(
+      root,
+      layout('Order Replication').iflow('Order Replication'),
+      withChannel(ORDER_IFLOW(), basicOverHttpChannel('MessageFlow_20', 'Orders to Archive', 'http://archive.example.com:8443/in')),
+    );
   });
   afterEach(() => removeFolder(root));
 
@@ -19,7 +35,9 @@ describe('cli baseline', function () {
     const run = runCli(['--write-baseline', 'baseline.json'], root);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /wrote 3 findings to the baseline/);
-    const baseline = JSON.parse(readFileSync(join(root, 'baseline.json'), 'utf8')) as { findings: { fingerprint: string; ruleId: string }[] };
+    const baseline = JSON.parse(readFileSync(join(root, 'baseline.json'), 'utf8')) as {
+      findings: { fingerprint: string; ruleId: string }[];
+    };
     assert.equal(baseline.findings.length, 3);
   }
 
@@ -52,7 +70,11 @@ describe('cli baseline', function () {
   it('a new insecure channel is exactly one new finding', () => {
     writeBaselineNow();
     const iflow = readFileSync(paths.iflow, 'utf8');
-    write(root, layout('Order Replication').iflow('Order Replication'), withChannel(iflow, basicOverHttpChannel('MessageFlow_30', 'Orders to Billing', 'http://billing.example.com:9443/in')));
+    write(
+      root,
+      layout('Order Replication').iflow('Order Replication'),
+      withChannel(iflow, basicOverHttpChannel('MessageFlow_30', 'Orders to Billing', 'http://billing.example.com:9443/in')),
+    );
     const { code, report } = runJson(['--baseline', 'baseline.json'], root);
     assert.equal(code, 1);
     assert.equal(report.findings.length, 1);
@@ -64,7 +86,11 @@ describe('cli baseline', function () {
     writeBaselineNow();
     const iflow = readFileSync(paths.iflow, 'utf8');
     // same channel name, same address: same fingerprint hash as the archived one
-    write(root, layout('Order Replication').iflow('Order Replication'), withChannel(iflow, basicOverHttpChannel('MessageFlow_31', 'Orders to Archive', 'http://archive.example.com:8443/in')));
+    write(
+      root,
+      layout('Order Replication').iflow('Order Replication'),
+      withChannel(iflow, basicOverHttpChannel('MessageFlow_31', 'Orders to Archive', 'http://archive.example.com:8443/in')),
+    );
     const { report } = runJson(['--baseline', 'baseline.json'], root);
     assert.equal(report.findings.length, 1);
     assert.match(report.findings[0].fingerprint, /:2$/);

@@ -90,11 +90,14 @@ describe('cli exit codes and configuration', function () {
     assert.match(stderr, /\.cpisecurity\.json:\d+:\d+: error: Invalid JSON/);
   });
 
-  it('a file named on the command line is scanned with its artifact\'s parameters', () => {
+  it("a file named on the command line is scanned with its artifact's parameters", () => {
     const { iflow } = writeOrderArtifact(root);
     const { code, report } = runJson([iflow], root);
     assert.equal(code, 1);
-    assert.deepEqual(report.findings.map((f) => [f.ruleId, f.line, f.column, f.path.endsWith('.iflw')]), [['cleartext-basic-auth', 21, 28, true]]);
+    assert.deepEqual(
+      report.findings.map((f) => [f.ruleId, f.line, f.column, f.path.endsWith('.iflw')]),
+      [['cleartext-basic-auth', 21, 28, true]],
+    );
   });
 
   it('an empty tree is a clean run', () => {

@@ -30,7 +30,10 @@ describe('cli --max-file-size and maxFileSizeMB', function () {
     assert.equal(skipped.length, 1, JSON.stringify(report.notes));
     assert.equal(skipped[0].path, IFLOW_PATH);
     assert.equal(skipped[0].severity, 'warning');
-    assert.match(skipped[0].message, /^Not analysed: the file is 1\.8 KB \(1823 bytes\), over the 0\.001 MB limit\. To analyse it, raise the limit with --max-file-size <MB> or "maxFileSizeMB" in \.cpisecurity\.json\.$/);
+    assert.match(
+      skipped[0].message,
+      /^Not analysed: the file is 1\.8 KB \(1823 bytes\), over the 0\.001 MB limit\. To analyse it, raise the limit with --max-file-size <MB> or "maxFileSizeMB" in \.cpisecurity\.json\.$/,
+    );
     assert.deepEqual(report.fileErrors, []);
     assert.equal(report.summary.scannedFiles, 1, 'parameters.prop is still read');
     assert.equal((report.summary as { skipped?: number }).skipped, 1);
@@ -63,7 +66,10 @@ describe('cli --max-file-size and maxFileSizeMB', function () {
     write(root, '.cpisecurity.json', '{ "maxFileSizeMB": 0.001 }');
     const limited = runJson([], root);
     assert.equal(limited.code, 0);
-    assert.deepEqual(limited.report.notes.map((note) => [note.kind, note.path]), [['too-large', IFLOW_PATH]]);
+    assert.deepEqual(
+      limited.report.notes.map((note) => [note.kind, note.path]),
+      [['too-large', IFLOW_PATH]],
+    );
     assert.match(limited.report.notes[0].message, /over the 0\.001 MB limit/);
 
     const raised = runJson(['--max-file-size', '1'], root);
@@ -78,21 +84,26 @@ describe('cli --max-file-size and maxFileSizeMB', function () {
     const { code, report } = runJson([], root);
     assert.equal(code, 1);
     assert.equal(report.findings.length, 2);
-    assert.ok(report.notes.some((note) => note.kind === 'configuration' && /"maxFileSizeMB" must be a number of megabytes greater than 0/.test(note.message)));
+    assert.ok(
+      report.notes.some(
+        (note) => note.kind === 'configuration' && /"maxFileSizeMB" must be a number of megabytes greater than 0/.test(note.message),
+      ),
+    );
   });
 
   it('applies to certificates and to files inside zips', () => {
     write(root, 'certs/partner.pem', `-----BEGIN CERTIFICATE-----\n${'QUJD'.repeat(400)}\n-----END CERTIFICATE-----\n`);
-    write(root, 'export.zip', zipSync({ [`src/main/resources/scenarioflows/integrationflow/Order Replication.iflw`]: strToU8(ORDER_IFLOW()) }));
+    write(
+      root,
+      'export.zip',
+      zipSync({ [`src/main/resources/scenarioflows/integrationflow/Order Replication.iflw`]: strToU8(ORDER_IFLOW()) }),
+    );
     const { code, report } = runJson(['--max-file-size', '0.001'], root);
     assert.equal(code, 0);
-    assert.deepEqual(
-      report.notes.map((note) => [note.kind, note.path]).sort(),
-      [
-        ['too-large', 'certs/partner.pem'],
-        ['too-large', 'export.zip!/src/main/resources/scenarioflows/integrationflow/Order Replication.iflw'],
-      ],
-    );
+    assert.deepEqual(report.notes.map((note) => [note.kind, note.path]).sort(), [
+      ['too-large', 'certs/partner.pem'],
+      ['too-large', 'export.zip!/src/main/resources/scenarioflows/integrationflow/Order Replication.iflw'],
+    ]);
   });
 
   it('sarif: a tool execution notification (warning) with the file, and a valid log', () => {
@@ -117,7 +128,10 @@ describe('cli --max-file-size and maxFileSizeMB', function () {
     writeOrderArtifact(root);
     const junit = runCli(['--format', 'junit', '--max-file-size', '0.001'], root);
     assert.equal(junit.code, 0);
-    assert.match(junit.stdout, /<testcase classname="[^"]*Order Replication\.iflw" name="size limit">\n\s*<skipped message="Not analysed: [^"]*"\/>/);
+    assert.match(
+      junit.stdout,
+      /<testcase classname="[^"]*Order Replication\.iflw" name="size limit">\n\s*<skipped message="Not analysed: [^"]*"\/>/,
+    );
     assert.doesNotMatch(junit.stdout, /<system-err>/, 'not repeated as a warning');
 
     const text = runCli(['--max-file-size', '0.001'], root);

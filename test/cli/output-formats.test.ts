@@ -9,7 +9,11 @@ import { validateSarif } from './sarif-schema';
 
 interface SarifLog {
   runs: {
-    tool: { driver: { rules: { id: string; name: string; helpUri: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
+    tool: {
+      driver: {
+        rules: { id: string; name: string; helpUri: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[];
+      };
+    };
     results: {
       ruleId: string;
       ruleIndex: number;
@@ -44,7 +48,10 @@ describe('cli output formats', function () {
     const iflowAt = lines.indexOf(IFLOW_PATH);
     const parametersAt = lines.indexOf(PARAMETERS_PATH);
     assert.ok(iflowAt >= 0 && parametersAt >= 0, run.stdout);
-    assert.match(lines[iflowAt + 1], /^ {2}21:28 {2}error {4}The receiver "Orders to ERP" \(HTTP\) sends Basic credentials .* {2}cleartext-basic-auth$/);
+    assert.match(
+      lines[iflowAt + 1],
+      /^ {2}21:28 {2}error {4}The receiver "Orders to ERP" \(HTTP\) sends Basic credentials .* {2}cleartext-basic-auth$/,
+    );
     assert.match(lines[parametersAt + 1], /^ {2}2:14 {2}error {4}The .* {2}cleartext-basic-auth$/);
     assert.match(run.stdout, /^2 problems \(2 errors, 0 warnings, 0 infos\)$/m);
     assert.match(run.stdout, /^2 files scanned$/m);
@@ -53,12 +60,24 @@ describe('cli output formats', function () {
   it('json: findings with 1-based positions, 0-based ranges, related locations, help links and fingerprints', () => {
     const { code, report } = runJson([], root);
     assert.equal(code, 1);
-    assert.deepEqual(report.summary, { scannedFiles: 2, problems: 2, errors: 2, warnings: 0, infos: 0, hints: 0, suppressed: 0, notScanned: 0 });
+    assert.deepEqual(report.summary, {
+      scannedFiles: 2,
+      problems: 2,
+      errors: 2,
+      warnings: 0,
+      infos: 0,
+      hints: 0,
+      suppressed: 0,
+      notScanned: 0,
+    });
     const [onParameters, onIflow] = report.findings;
     assert.equal(onIflow.path, IFLOW_PATH);
     assert.deepEqual([onIflow.line, onIflow.column, onIflow.endLine, onIflow.endColumn], [21, 28, 21, 54]);
     assert.deepEqual(onIflow.range, { start: { line: 20, character: 27 }, end: { line: 20, character: 53 } });
-    assert.deepEqual(onIflow.related.map((r) => [r.path, r.line, r.column]), [[PARAMETERS_PATH, 2, 14]]);
+    assert.deepEqual(
+      onIflow.related.map((r) => [r.path, r.line, r.column]),
+      [[PARAMETERS_PATH, 2, 14]],
+    );
     assert.equal(onParameters.path, PARAMETERS_PATH);
     assert.deepEqual([onParameters.line, onParameters.column], [2, 14]);
     assert.match(onIflow.helpUri!, /^https:\/\/help\.sap\.com\//);
@@ -73,7 +92,10 @@ describe('cli output formats', function () {
     assert.deepEqual(validateSarif(log), [], 'valid against the official SARIF 2.1.0 schema');
 
     const [sarifRun] = log.runs;
-    assert.deepEqual(sarifRun.tool.driver.rules.map((r) => r.id), RULES.map((r) => r.id));
+    assert.deepEqual(
+      sarifRun.tool.driver.rules.map((r) => r.id),
+      RULES.map((r) => r.id),
+    );
     const rule = sarifRun.tool.driver.rules.find((r) => r.id === 'cleartext-basic-auth')!;
     assert.equal(rule.name, 'CleartextBasicAuth');
     assert.equal(rule.shortDescription.text, 'Basic authentication over plain HTTP');
@@ -89,7 +111,10 @@ describe('cli output formats', function () {
       uriBaseId: 'SRCROOT',
     });
     assert.deepEqual(onIflow.locations[0].physicalLocation.region, { startLine: 21, startColumn: 28, endLine: 21, endColumn: 54 });
-    assert.equal(onIflow.relatedLocations![0].physicalLocation.artifactLocation.uri, 'Order%20Replication/src/main/resources/parameters.prop');
+    assert.equal(
+      onIflow.relatedLocations![0].physicalLocation.artifactLocation.uri,
+      'Order%20Replication/src/main/resources/parameters.prop',
+    );
     assert.match(onIflow.partialFingerprints['cpiSecurityLint/v1'], /^[0-9a-f]{32}:1$/);
     assert.match(sarifRun.originalUriBaseIds.SRCROOT.uri, /^file:\/\/.*\/$/);
   });
@@ -102,7 +127,11 @@ describe('cli output formats', function () {
   });
 
   it('junit: well-formed XML, one suite per file, failures at or above --fail-on', () => {
-    write(root, 'Clean/clean.iflw', readFileSync(join(ruleCase('cleartext-basic-auth', 'negative-https'), 'Order Replication.iflw'), 'utf8'));
+    write(
+      root,
+      'Clean/clean.iflw',
+      readFileSync(join(ruleCase('cleartext-basic-auth', 'negative-https'), 'Order Replication.iflw'), 'utf8'),
+    );
     const run = runCli(['--format', 'junit'], root);
     assert.equal(run.code, 1, run.stderr);
     const suites: Record<string, string>[] = [];

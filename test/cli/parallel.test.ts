@@ -50,8 +50,17 @@ describe('cli parallel scan', function () {
     // the scan did reach every kind of result the merge has to keep
     assert.ok(report.findings.length >= 16);
     assert.equal(report.suppressed.length, 2); // both findings of Order Replication 3
-    assert.deepEqual(report.notes.map((note) => note.kind).sort(), ['certificate', 'script', 'suppression-comment', 'too-large', 'unused-suppression']);
-    assert.deepEqual(report.fileErrors.map((note) => note.path), ['Order Replication 7/src/main/resources/script/Binary.groovy']);
+    assert.deepEqual(report.notes.map((note) => note.kind).sort(), [
+      'certificate',
+      'script',
+      'suppression-comment',
+      'too-large',
+      'unused-suppression',
+    ]);
+    assert.deepEqual(
+      report.fileErrors.map((note) => note.path),
+      ['Order Replication 7/src/main/resources/script/Binary.groovy'],
+    );
     assert.ok(report.fileErrors.length + report.notes.length > 0);
   });
 

@@ -51,7 +51,10 @@ async function editorFindings(rootPath: string): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const artifact of artifacts) {
     const parametersUri = `${artifact}/parameters.prop`;
-    const iflowUris = files.artifactFiles(artifact).filter((file) => file.kind === 'iflow').map((file) => file.uri);
+    const iflowUris = files
+      .artifactFiles(artifact)
+      .filter((file) => file.kind === 'iflow')
+      .map((file) => file.uri);
     const iflows = [];
     for (const uri of iflowUris) {
       const text = read(uri);
@@ -113,8 +116,19 @@ describe('cli parity with the editor', function () {
     ] as const;
     for (const [name, files] of cases) for (const file of files) write(root, `loose/${name}/${file}`, fixture(name, file));
     write(root, 'Order/src/main/resources/parameters.prop', fixture('cleartext-basic-auth/positive-parameter', 'parameters.prop'));
-    write(root, 'Order/src/main/resources/scenarioflows/integrationflow/Order Replication.iflw', fixture('cleartext-basic-auth/positive-parameter', 'Order Replication.iflw'));
-    write(root, '.cpisecurity.json', JSON.stringify({ rules: { 'receiver-auth-none': 'warning' }, suppressions: [{ rule: 'cleartext-basic-auth', file: 'Order/**', reason: 'parity' }] }));
+    write(
+      root,
+      'Order/src/main/resources/scenarioflows/integrationflow/Order Replication.iflw',
+      fixture('cleartext-basic-auth/positive-parameter', 'Order Replication.iflw'),
+    );
+    write(
+      root,
+      '.cpisecurity.json',
+      JSON.stringify({
+        rules: { 'receiver-auth-none': 'warning' },
+        suppressions: [{ rule: 'cleartext-basic-auth', file: 'Order/**', reason: 'parity' }],
+      }),
+    );
     const { report } = runJson([], root);
     const editor = await editorFindings(root);
     assert.ok(editor.length > 5);

@@ -12,7 +12,14 @@ import { validateSarif } from './sarif-schema';
 
 const RULE_ID = 'test-exploding-rule';
 const exploding: ChannelRule = {
-  meta: { id: RULE_ID, title: 'Explodes', section: 'network', defaultSeverity: 'error', helpUrl: 'https://example.com', faq: [] } satisfies RuleMeta,
+  meta: {
+    id: RULE_ID,
+    title: 'Explodes',
+    section: 'network',
+    defaultSeverity: 'error',
+    helpUrl: 'https://example.com',
+    faq: [],
+  } satisfies RuleMeta,
   check() {
     throw new Error('kaboom in a rule');
   },
@@ -22,7 +29,10 @@ async function run(args: readonly string[], cwd: string): Promise<{ code: number
   let stdout = '';
   let stderr = '';
   const out = new PassThrough().on('data', (chunk) => (stdout += String(chunk)));
-  const err = Object.assign(new PassThrough().on('data', (chunk) => (stderr += String(chunk))), { isTTY: false }) as unknown as NodeJS.WriteStream;
+  const err = Object.assign(
+    new PassThrough().on('data', (chunk) => (stderr += String(chunk))),
+    { isTTY: false },
+  ) as unknown as NodeJS.WriteStream;
   const code = await runCli(args, { cwd, stdout: out, stderr: err, now: new Date('2026-06-01T12:00:00Z') });
   return { code, stdout, stderr };
 }
@@ -46,7 +56,10 @@ describe('cli: a rule that throws', () => {
     assert.equal(failures[0].severity, 'error');
     assert.equal(failures[0].ruleId, RULE_ID);
     assert.match(failures[0].path, /Order Replication\.iflw$/);
-    assert.match(failures[0].message, new RegExp(`^rule ${RULE_ID} failed on this file \\(Error: kaboom in a rule, at .*\\): its findings here are missing`));
+    assert.match(
+      failures[0].message,
+      new RegExp(`^rule ${RULE_ID} failed on this file \\(Error: kaboom in a rule, at .*\\): its findings here are missing`),
+    );
     assert.equal(report.summary.ruleFailures, 1);
     assert.equal(code, EXIT_USAGE);
     assert.match(stderr, /Order Replication\.iflw: error: rule test-exploding-rule failed/);

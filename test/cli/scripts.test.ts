@@ -16,12 +16,16 @@ async function run(args: readonly string[], cwd: string): Promise<{ code: number
   let stdout = '';
   let stderr = '';
   const out = new PassThrough().on('data', (chunk) => (stdout += String(chunk)));
-  const err = Object.assign(new PassThrough().on('data', (chunk) => (stderr += String(chunk))), { isTTY: false }) as unknown as NodeJS.WriteStream;
+  const err = Object.assign(
+    new PassThrough().on('data', (chunk) => (stderr += String(chunk))),
+    { isTTY: false },
+  ) as unknown as NodeJS.WriteStream;
   const code = await runCli(['--jobs', '1', ...args], { cwd, stdout: out, stderr: err, now: new Date('2026-06-01T12:00:00Z') });
   return { code, stdout, stderr };
 }
 
-const json = async (args: readonly string[], cwd: string) => JSON.parse((await run(['--format', 'json', ...args], cwd)).stdout) as JsonReport & { suppressed: { inSource?: boolean }[] };
+const json = async (args: readonly string[], cwd: string) =>
+  JSON.parse((await run(['--format', 'json', ...args], cwd)).stdout) as JsonReport & { suppressed: { inSource?: boolean }[] };
 
 const RESOURCES = 'Orders/src/main/resources';
 
@@ -34,7 +38,11 @@ describe('cli: scripts', () => {
     write(root, `${RESOURCES}/scenarioflows/integrationflow/Orders.iflw`, scriptStepIflow('Log.groovy'));
     write(root, `${RESOURCES}/script/Log.groovy`, 'def log(message) {\n  FLAGGED(message)\n}\n');
     write(root, `${RESOURCES}/script/Map.js`, 'function processData(message) {\n  return FLAGGED;\n}\n');
-    write(root, `${RESOURCES}/script/Quiet.groovy`, `// cpi-security-lint-disable-next-line ${TEST_SCRIPT_RULE_ID} -- test tenant only\nFLAGGED()\n`);
+    write(
+      root,
+      `${RESOURCES}/script/Quiet.groovy`,
+      `// cpi-security-lint-disable-next-line ${TEST_SCRIPT_RULE_ID} -- test tenant only\nFLAGGED()\n`,
+    );
     // outside any artifact: build tooling, not integration content
     write(root, 'tools/build.groovy', 'FLAGGED()\n');
     write(root, 'web/app.js', 'FLAGGED()\n');
@@ -74,7 +82,11 @@ describe('cli: scripts', () => {
       'src/main/resources/script/Zipped.groovy': strToU8('FLAGGED()\n'),
       'src/main/resources/script/Zipped.js': strToU8('var a = FLAGGED;\n'),
     });
-    write(root, 'exports/Package.zip', zipSync({ 'contentmetadata.md': strToU8('package'), '0123456789abcdef0123456789abcdef_content': inner }));
+    write(
+      root,
+      'exports/Package.zip',
+      zipSync({ 'contentmetadata.md': strToU8('package'), '0123456789abcdef0123456789abcdef_content': inner }),
+    );
     const report = await json(['exports'], root);
     const inZip = 'exports/Package.zip!/0123456789abcdef0123456789abcdef_content!/src/main/resources';
     assert.deepEqual(
@@ -97,16 +109,26 @@ describe('cli: scripts', () => {
     assert.match(about('Binary.groovy')[0].message, /binary content/);
     assert.equal(about('Latin.groovy').length, 1);
     assert.match(about('Latin.groovy')[0].message, /not valid UTF-8/);
-    assert.deepEqual(about('Big.groovy').map((note) => note.kind), ['too-large']);
+    assert.deepEqual(
+      about('Big.groovy').map((note) => note.kind),
+      ['too-large'],
+    );
     assert.ok(!report.findings.some((finding) => finding.path.endsWith('Big.groovy')));
     const open = about('Open.groovy');
     assert.equal(open.length, 1);
     assert.equal(open[0].kind, 'script');
-    assert.ok(report.findings.some((finding) => finding.path.endsWith('Open.groovy')), 'the rest is still checked');
+    assert.ok(
+      report.findings.some((finding) => finding.path.endsWith('Open.groovy')),
+      'the rest is still checked',
+    );
   });
 
   it('reports a suppression comment without a reason, and unused ones when asked', async () => {
-    write(root, `${RESOURCES}/script/Loud.groovy`, `// cpi-security-lint-disable-next-line ${TEST_SCRIPT_RULE_ID}\nFLAGGED()\n// cpi-security-lint-disable-next-line ${TEST_SCRIPT_RULE_ID} -- stale\nprintln 1\n`);
+    write(
+      root,
+      `${RESOURCES}/script/Loud.groovy`,
+      `// cpi-security-lint-disable-next-line ${TEST_SCRIPT_RULE_ID}\nFLAGGED()\n// cpi-security-lint-disable-next-line ${TEST_SCRIPT_RULE_ID} -- stale\nprintln 1\n`,
+    );
     const report = await json(['--report-unused-suppressions'], root);
     const notes = report.notes.filter((note) => note.path.endsWith('Loud.groovy'));
     assert.deepEqual(
@@ -117,7 +139,10 @@ describe('cli: scripts', () => {
       ],
     );
     assert.match(notes[0].message, new RegExp(`"${TEST_SCRIPT_RULE_ID}" gives no reason`));
-    assert.ok(report.findings.some((finding) => finding.path.endsWith('Loud.groovy') && finding.line === 2), 'nothing suppressed');
+    assert.ok(
+      report.findings.some((finding) => finding.path.endsWith('Loud.groovy') && finding.line === 2),
+      'nothing suppressed',
+    );
     const quiet = await json([], root);
     assert.ok(!quiet.notes.some((note) => note.kind === 'unused-suppression'));
   });
@@ -125,7 +150,12 @@ describe('cli: scripts', () => {
   it('every output format carries script findings', async () => {
     const sarif = JSON.parse((await run(['--format', 'sarif'], root)).stdout);
     assert.deepEqual(validateSarif(sarif), []);
-    const results = sarif.runs[0].results as { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; relatedLocations?: unknown[]; suppressions?: { kind: string }[] }[];
+    const results = sarif.runs[0].results as {
+      ruleId: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+      relatedLocations?: unknown[];
+      suppressions?: { kind: string }[];
+    }[];
     const log = results.find((result) => result.locations[0].physicalLocation.artifactLocation.uri.endsWith('script/Log.groovy'));
     assert.equal(log?.relatedLocations?.length, 1);
     assert.equal(results.find((result) => result.suppressions)?.suppressions?.[0].kind, 'inSource');

@@ -76,7 +76,16 @@ export interface JsonNote {
 }
 
 export interface JsonReport {
-  summary: { scannedFiles: number; problems: number; errors: number; warnings: number; infos: number; suppressed: number; notScanned: number; knownFindings?: number };
+  summary: {
+    scannedFiles: number;
+    problems: number;
+    errors: number;
+    warnings: number;
+    infos: number;
+    suppressed: number;
+    notScanned: number;
+    knownFindings?: number;
+  };
   findings: JsonFinding[];
   suppressed: { finding: JsonFinding; reason: string; expires?: string }[];
   fileErrors: JsonNote[];
@@ -124,7 +133,8 @@ export function writeOrderArtifact(root: string, artifact = 'Order Replication')
 
 /** A receiver channel with Basic authentication to a literal http:// address on port 8443: one cleartext-basic-auth finding. */
 export function basicOverHttpChannel(id: string, name: string, address: string): string {
-  const property = (key: string, value: string) => `                <ifl:property>\n                    <key>${key}</key>\n                    <value>${value}</value>\n                </ifl:property>\n`;
+  const property = (key: string, value: string) =>
+    `                <ifl:property>\n                    <key>${key}</key>\n                    <value>${value}</value>\n                </ifl:property>\n`;
   return (
     `        <bpmn2:messageFlow id="${id}" name="HTTP" sourceRef="EndEvent_2" targetRef="Participant_ERP">\n` +
     '            <bpmn2:extensionElements>\n' +

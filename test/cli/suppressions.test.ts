@@ -15,15 +15,23 @@ describe('cli suppressions', function () {
   it('an active suppression silences its findings and they are listed as suppressed with the reason', () => {
     config([{ rule: 'cleartext-basic-auth', file: '**/*.iflw', reason: 'partner has no TLS until Q3', expires: '2999-12-31' }]);
     const { code, report } = runJson([], root);
-    assert.deepEqual(report.findings.map((f) => f.path.endsWith('parameters.prop')), [true]);
+    assert.deepEqual(
+      report.findings.map((f) => f.path.endsWith('parameters.prop')),
+      [true],
+    );
     assert.equal(code, 1);
     assert.equal(report.suppressed.length, 1);
     assert.equal(report.suppressed[0].reason, 'partner has no TLS until Q3');
     assert.ok(report.suppressed[0].finding.path.endsWith('.iflw'));
 
-    const sarif = JSON.parse(runCli(['--format', 'sarif'], root).stdout) as { runs: { results: { suppressions?: { kind: string; justification: string }[] }[] }[] };
+    const sarif = JSON.parse(runCli(['--format', 'sarif'], root).stdout) as {
+      runs: { results: { suppressions?: { kind: string; justification: string }[] }[] }[];
+    };
     const suppressed = sarif.runs[0].results.filter((r) => r.suppressions);
-    assert.deepEqual(suppressed.map((r) => r.suppressions), [[{ kind: 'external', status: 'accepted', justification: 'partner has no TLS until Q3' }]]);
+    assert.deepEqual(
+      suppressed.map((r) => r.suppressions),
+      [[{ kind: 'external', status: 'accepted', justification: 'partner has no TLS until Q3' }]],
+    );
   });
 
   it('an expired suppression no longer applies and is reported as a warning on stderr and in the output', () => {

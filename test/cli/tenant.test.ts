@@ -28,8 +28,16 @@ const FIXTURE: FakeTenantFixture = {
       id: 'Finance',
       name: 'Finance Flows',
       iflows: [
-        { id: 'CatalogConfigured', files: catalog(HTTP_PROP), configurations: [{ key: 'Catalog URL', value: 'https://catalog.example.com/odata/v2' }] },
-        { id: 'CatalogOverridden', files: catalog(HTTPS_PROP), configurations: [{ key: 'Catalog URL', value: 'http://catalog.example.com/v2' }] },
+        {
+          id: 'CatalogConfigured',
+          files: catalog(HTTP_PROP),
+          configurations: [{ key: 'Catalog URL', value: 'https://catalog.example.com/odata/v2' }],
+        },
+        {
+          id: 'CatalogOverridden',
+          files: catalog(HTTPS_PROP),
+          configurations: [{ key: 'Catalog URL', value: 'http://catalog.example.com/v2' }],
+        },
       ],
     },
     { id: 'Sales', name: 'Sales Flows', iflows: [{ id: 'CatalogDefault', files: catalog(HTTP_PROP) }] },
@@ -38,7 +46,13 @@ const FIXTURE: FakeTenantFixture = {
   keystore: [
     {
       alias: 'old_partner',
-      certificate: makeCertificate({ subject: 'old.partner.example', key: { type: 'ec', curve: 'prime256v1' }, slot: 'tenant-cli', notBefore: daysFromNow(-400), notAfter: daysFromNow(-10) }).pem,
+      certificate: makeCertificate({
+        subject: 'old.partner.example',
+        key: { type: 'ec', curve: 'prime256v1' },
+        slot: 'tenant-cli',
+        notBefore: daysFromNow(-400),
+        notAfter: daysFromNow(-10),
+      }).pem,
     },
   ],
   userCredentials: [{ name: 'Catalog', kind: 'default' }],
@@ -49,7 +63,11 @@ interface Run extends CliRun {
   readonly folder: string;
 }
 
-function runTenantCli(tenant: FakeTenant, args: readonly string[], options: { folder?: string; env?: NodeJS.ProcessEnv; signalAfterMs?: number } = {}): Promise<Run> {
+function runTenantCli(
+  tenant: FakeTenant,
+  args: readonly string[],
+  options: { folder?: string; env?: NodeJS.ProcessEnv; signalAfterMs?: number } = {},
+): Promise<Run> {
   const folder = options.folder ?? mkdtempSync(join(tmpdir(), 'cpi-tenant-cli-'));
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: tenant.caFile, ...options.env };
   for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) delete env[name];
@@ -93,7 +111,10 @@ describe('command line: --tenant', function () {
     const json = await runTenantCli(tenant, ['--tenant', key, '--format', 'json', '--fail-on', 'warning']);
     assert.equal(json.code, 1, json.stderr);
     const report = JSON.parse(json.stdout) as JsonOut;
-    const http = report.findings.filter((finding) => finding.ruleId === 'cleartext-http-endpoint').map((finding) => finding.uri).sort();
+    const http = report.findings
+      .filter((finding) => finding.ruleId === 'cleartext-http-endpoint')
+      .map((finding) => finding.uri)
+      .sort();
     assert.deepEqual(http, [
       at(tenant, 'Finance', 'CatalogOverridden', IFLOW_PATH),
       at(tenant, 'Sales', 'CatalogDefault', 'src/main/resources/parameters.prop'),
@@ -109,26 +130,40 @@ describe('command line: --tenant', function () {
     assert.equal(text.code, 1, 'the expired keystore certificate is an error');
     assert.ok(text.stdout.includes(at(tenant, 'Sales', 'CatalogDefault', IFLOW_PATH)), text.stdout);
     assert.match(text.stdout, /as configured on the tenant/);
-    assert.match(text.stdout, /Skipped \(configure-only on the tenant\):\n {2}cpi-tenant:\/\/[^ ]+\/Partner {2}package "Partner Content" is configure-only/);
+    assert.match(
+      text.stdout,
+      /Skipped \(configure-only on the tenant\):\n {2}cpi-tenant:\/\/[^ ]+\/Partner {2}package "Partner Content" is configure-only/,
+    );
     assert.match(text.stdout, /; 1 skipped \(configure-only\)/);
 
     // markdown: the location as text (a link to a cpi-tenant URI opens nothing); GitLab: the URI as the issue's path
     const markdown = await runTenantCli(tenant, ['--tenant', key, '--format', 'markdown']);
     assert.ok(markdown.stdout.includes(`| Warning | ${at(tenant, 'Sales', 'CatalogDefault', IFLOW_PATH)}:`), markdown.stdout);
     assert.ok(!markdown.stdout.includes('](cpi-tenant:'), markdown.stdout);
-    const gitlab = JSON.parse((await runTenantCli(tenant, ['--tenant', key, '--format', 'gitlab'])).stdout) as { check_name: string; location: { path: string } }[];
+    const gitlab = JSON.parse((await runTenantCli(tenant, ['--tenant', key, '--format', 'gitlab'])).stdout) as {
+      check_name: string;
+      location: { path: string };
+    }[];
     assert.deepEqual(
-      gitlab.filter((issue) => issue.check_name === 'cleartext-http-endpoint').map((issue) => issue.location.path).sort(),
+      gitlab
+        .filter((issue) => issue.check_name === 'cleartext-http-endpoint')
+        .map((issue) => issue.location.path)
+        .sort(),
       http,
     );
 
     const sarif = await runTenantCli(tenant, ['--tenant', key, '--format', 'sarif']);
     const log = JSON.parse(sarif.stdout) as {
-      runs: { originalUriBaseIds: Record<string, { uri: string }>; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[] }[];
+      runs: {
+        originalUriBaseIds: Record<string, { uri: string }>;
+        results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[];
+      }[];
     };
     assert.deepEqual(validateSarif(log), [], 'valid SARIF 2.1.0');
     const [run] = log.runs;
-    const locations = run.results.filter((result) => result.ruleId === 'cleartext-http-endpoint').map((result) => result.locations[0].physicalLocation.artifactLocation);
+    const locations = run.results
+      .filter((result) => result.ruleId === 'cleartext-http-endpoint')
+      .map((result) => result.locations[0].physicalLocation.artifactLocation);
     assert.ok(locations.length === 3);
     for (const location of locations) {
       assert.ok(location.uriBaseId, JSON.stringify(location));
@@ -140,7 +175,17 @@ describe('command line: --tenant', function () {
 
   it('reads only the packages --package selects (id, name or glob)', async () => {
     const tenant = await start();
-    const run = await runTenantCli(tenant, ['--tenant', tenant.writeServiceKey(), '--package', 'Sales Flows', '--package', 'Fin*', '--no-security-material', '--format', 'json']);
+    const run = await runTenantCli(tenant, [
+      '--tenant',
+      tenant.writeServiceKey(),
+      '--package',
+      'Sales Flows',
+      '--package',
+      'Fin*',
+      '--no-security-material',
+      '--format',
+      'json',
+    ]);
     assert.equal(run.code, 0, run.stderr);
     const report = JSON.parse(run.stdout) as JsonOut;
     assert.equal(report.summary.scannedFiles, 6, 'three iFlows and their parameters.prop');
@@ -161,13 +206,19 @@ describe('command line: --tenant', function () {
     assert.equal(run.code, 2, run.stderr);
     assert.match(run.stderr, /MonitoringDataRead/);
     const report = JSON.parse(run.stdout) as JsonOut;
-    assert.ok(report.findings.some((finding) => finding.uri === at(tenant, 'Sales', 'CatalogDefault', IFLOW_PATH)), 'content read is still reported');
+    assert.ok(
+      report.findings.some((finding) => finding.uri === at(tenant, 'Sales', 'CatalogDefault', IFLOW_PATH)),
+      'content read is still reported',
+    );
     assert.ok(report.fileErrors.some((note) => note.message.includes('MonitoringDataRead')));
   });
 
   it('exits 2 when a package vanishes mid-scan or a download is not a zip', async () => {
     const tenant = await start({
-      fixture: { ...FIXTURE, packages: FIXTURE.packages!.map((pkg) => (pkg.id === 'Finance' ? { ...pkg, vanishAfterListing: true } : pkg)) },
+      fixture: {
+        ...FIXTURE,
+        packages: FIXTURE.packages!.map((pkg) => (pkg.id === 'Finance' ? { ...pkg, vanishAfterListing: true } : pkg)),
+      },
     });
     tenant.fault(tenantPaths.iflowContent('CatalogDefault'), { body: '<html>maintenance</html>', contentType: 'text/html' });
     const run = await runTenantCli(tenant, ['--tenant', tenant.writeServiceKey(), '--format', 'json', '--no-security-material']);
@@ -184,13 +235,19 @@ describe('command line: --tenant', function () {
     writeFileSync(wrong, JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, clientsecret: 'not-the-secret-at-all' } }));
     const refused = await runTenantCli(tenant, ['--tenant', wrong]);
     assert.equal(refused.code, 2, refused.stderr);
-    assert.match(refused.stdout, /Could not be read from the tenant:\n {2}cpi-tenant:\/\/[^ ]+ {2}nothing could be read from the tenant: .*401/);
+    assert.match(
+      refused.stdout,
+      /Could not be read from the tenant:\n {2}cpi-tenant:\/\/[^ ]+ {2}nothing could be read from the tenant: .*401/,
+    );
     assert.match(refused.stdout, /0 files scanned; 1 read from the tenant failed/);
     assert.doesNotMatch(refused.stdout, /keystore could not be read/, 'one message, not one per list');
     assert.ok(!refused.stdout.includes('not-the-secret-at-all') && !refused.stderr.includes('not-the-secret-at-all'));
 
     const closed = join(mkdtempSync(join(tmpdir(), 'cpi-tenant-closed-')), 'key.json');
-    writeFileSync(closed, JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, url: 'https://127.0.0.1:9', tokenurl: 'https://127.0.0.1:9/oauth/token' } }));
+    writeFileSync(
+      closed,
+      JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, url: 'https://127.0.0.1:9', tokenurl: 'https://127.0.0.1:9/oauth/token' } }),
+    );
     const unreachable = await runTenantCli(tenant, ['--tenant', closed, '--format', 'json']);
     assert.equal(unreachable.code, 2, unreachable.stderr);
     const report = JSON.parse(unreachable.stdout) as JsonOut;
@@ -203,11 +260,18 @@ describe('command line: --tenant', function () {
     // loaded when the tenant code is evaluated, and nothing else in a file scan needs them.
     const folder = mkdtempSync(join(tmpdir(), 'cpi-tenant-lazy-'));
     const preload = join(folder, 'loaded-modules.cjs');
-    writeFileSync(preload, "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_MODULES_OUT, process.moduleLoadList.join('\\n')));\n");
+    writeFileSync(
+      preload,
+      "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_MODULES_OUT, process.moduleLoadList.join('\\n')));\n",
+    );
     let runs = 0;
     const loaded = (args: readonly string[]) => {
       const out = join(folder, `loaded-${++runs}.txt`);
-      const run = spawnSync(process.execPath, ['--require', preload, CLI, ...args], { cwd: folder, encoding: 'utf8', env: { ...process.env, LOADED_MODULES_OUT: out } });
+      const run = spawnSync(process.execPath, ['--require', preload, CLI, ...args], {
+        cwd: folder,
+        encoding: 'utf8',
+        env: { ...process.env, LOADED_MODULES_OUT: out },
+      });
       return { code: run.status, stderr: run.stderr, modules: readFileSync(out, 'utf8').split('\n') };
     };
     const http = (modules: readonly string[]) => modules.filter((name) => /^NativeModule (tls|http2)$/.test(name)).sort();
@@ -281,7 +345,11 @@ describe('command line: --tenant', function () {
     assert.equal(write.code, 0, write.stderr);
     const baseline = JSON.parse(readFileSync(join(folder, 'baseline.json'), 'utf8')) as { findings: { path: string }[] };
     assert.ok(baseline.findings.length > 0 && baseline.findings.every((entry) => entry.path.startsWith('cpi-tenant://')));
-    const again = await runTenantCli(tenant, ['--tenant', key, '--baseline', 'baseline.json', '--format', 'json', '--fail-on', 'information'], { folder });
+    const again = await runTenantCli(
+      tenant,
+      ['--tenant', key, '--baseline', 'baseline.json', '--format', 'json', '--fail-on', 'information'],
+      { folder },
+    );
     assert.equal(again.code, 0, again.stderr);
     assert.deepEqual((JSON.parse(again.stdout) as JsonOut).findings, []);
 
@@ -336,11 +404,22 @@ describe('command line: --tenant', function () {
     tenant.fault(tenantPaths.packages, { body: `{"d": {"results": [ ${'x'.repeat(10)}`, contentType: 'application/json' });
     await scan('malformed.txt', ['--format', 'text']);
     tenant.clearFaults();
-    runs.push(await runTenantCli(tenant, ['--tenant', 'env:KEY'], { folder, env: { KEY: JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, url: 'http://plain.example' } }) } }));
+    runs.push(
+      await runTenantCli(tenant, ['--tenant', 'env:KEY'], {
+        folder,
+        env: { KEY: JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, url: 'http://plain.example' } }) },
+      }),
+    );
 
     assert.ok(tenant.issuedTokens.length > 0);
-    for (const report of ['ok.json', 'ok.sarif', 'ok.xml', 'ok.txt', 'ok.md', 'ok.gitlab.json']) assert.match(readFileSync(join(folder, report), 'utf8'), /cpi-tenant:\/\//, `${report} names tenant locations`);
-    const secrets = [tenant.clientSecret, encodeURIComponent(tenant.clientSecret), Buffer.from(`${tenant.clientId}:${tenant.clientSecret}`).toString('base64'), ...tenant.issuedTokens];
+    for (const report of ['ok.json', 'ok.sarif', 'ok.xml', 'ok.txt', 'ok.md', 'ok.gitlab.json'])
+      assert.match(readFileSync(join(folder, report), 'utf8'), /cpi-tenant:\/\//, `${report} names tenant locations`);
+    const secrets = [
+      tenant.clientSecret,
+      encodeURIComponent(tenant.clientSecret),
+      Buffer.from(`${tenant.clientId}:${tenant.clientSecret}`).toString('base64'),
+      ...tenant.issuedTokens,
+    ];
     const outputs = [
       ...runs.flatMap((run, i) => [[`run ${i} stdout`, run.stdout] as const, [`run ${i} stderr`, run.stderr] as const]),
       ...readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')] as const),
@@ -349,6 +428,9 @@ describe('command line: --tenant', function () {
     for (const [where, text] of outputs) {
       for (const secret of secrets) assert.ok(!text.includes(secret), `${where} shows a secret`);
     }
-    assert.ok(runs.slice(6, 9).every((run) => run.code === 2), runs.map((run) => `${run.code} ${run.stderr}`).join('\n'));
+    assert.ok(
+      runs.slice(6, 9).every((run) => run.code === 2),
+      runs.map((run) => `${run.code} ${run.stderr}`).join('\n'),
+    );
   });
 });

@@ -46,7 +46,9 @@ export function prepareWorkspace() {
 export async function compileSuite() {
   const { build } = await import('esbuild');
   const suiteDir = join(here, 'suite');
-  const entryPoints = readdirSync(suiteDir).filter((name) => name.endsWith('.ts')).map((name) => join(suiteDir, name));
+  const entryPoints = readdirSync(suiteDir)
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => join(suiteDir, name));
   rmSync(suiteOutDir, { recursive: true, force: true });
   mkdirSync(suiteOutDir, { recursive: true });
   await build({
@@ -83,7 +85,7 @@ export async function runEntryPoint(tag, what, main) {
       exitCode = await main();
     } catch (error) {
       const known = error instanceof HarnessError || error instanceof SetupError;
-      if (!interruption()) console.error(`[${tag}] harness could not run: ${known ? error.message : error?.stack ?? error}`);
+      if (!interruption()) console.error(`[${tag}] harness could not run: ${known ? error.message : (error?.stack ?? error)}`);
     } finally {
       await teardownAll();
     }

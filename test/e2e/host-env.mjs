@@ -36,7 +36,10 @@ export function isOuterNpmVariable(key) {
 export function pathWithoutNpmFolders(path = '') {
   return path
     .split(delimiter)
-    .filter((entry) => entry !== '' && !entry.endsWith(`${sep}node_modules${sep}.bin`) && !entry.endsWith(`${sep}run-script${sep}lib${sep}node-gyp-bin`))
+    .filter(
+      (entry) =>
+        entry !== '' && !entry.endsWith(`${sep}node_modules${sep}.bin`) && !entry.endsWith(`${sep}run-script${sep}lib${sep}node-gyp-bin`),
+    )
     .join(delimiter);
 }
 

@@ -30,7 +30,13 @@ function outerNpmEnv(base) {
 describe('host setup environment', () => {
   it('drops what describes the outer npm run and keeps what a person configured', () => {
     const env = isolatedEnv(
-      outerNpmEnv({ PATH: '/usr/local/bin:/usr/bin', HOME: '/home/dev', npm_config_registry: 'https://mirror.example/', HTTPS_PROXY: 'http://proxy:3128', npm_config_cache: '/home/dev/.npm' }),
+      outerNpmEnv({
+        PATH: '/usr/local/bin:/usr/bin',
+        HOME: '/home/dev',
+        npm_config_registry: 'https://mirror.example/',
+        HTTPS_PROXY: 'http://proxy:3128',
+        npm_config_cache: '/home/dev/.npm',
+      }),
     );
     for (const key of Object.keys(env)) assert.equal(isOuterNpmVariable(key), false, key);
     assert.equal(env.npm_config_user_agent, undefined);
@@ -70,11 +76,14 @@ describe('host setup environment', () => {
       mkdirSync(probe);
       const script = [
         "const ua = process.env.npm_config_user_agent || '';",
-        "const major = (/node\\/v(\\d+)/.exec(ua) || [])[1];",
+        'const major = (/node\\/v(\\d+)/.exec(ua) || [])[1];',
         "require('fs').writeFileSync(process.env.PROBE_OUT, JSON.stringify({ ua, initCwd: process.env.INIT_CWD, node: process.env.NODE }));",
         "if (major !== process.versions.node.split('.')[0]) { console.error('requires node v' + process.versions.node + ', detected v' + major); process.exit(1); }",
       ].join(' ');
-      writeFileSync(join(probe, 'package.json'), JSON.stringify({ name: 'probe', version: '1.0.0', scripts: { postinstall: `node -e "${script.replaceAll('"', '\\"')}"` } }));
+      writeFileSync(
+        join(probe, 'package.json'),
+        JSON.stringify({ name: 'probe', version: '1.0.0', scripts: { postinstall: `node -e "${script.replaceAll('"', '\\"')}"` } }),
+      );
     });
     /** An empty project to install the probe into (a second install into the same one would skip the script). */
     const project = (name) => {
@@ -99,11 +108,14 @@ describe('host setup environment', () => {
     it('fails as code-server did when the outer npm variables are passed on', () => {
       const out = join(dir, 'seen-outer.json');
       const env = { ...outerNpmEnv(process.env), PROBE_OUT: out };
-      assert.throws(() => npmInstall('installing the probe', project('inherited'), ['--install-links', '../probe'], env), (error) => {
-        assert.ok(error instanceof SetupError);
-        assert.match(error.message, /detected v18/);
-        return true;
-      });
+      assert.throws(
+        () => npmInstall('installing the probe', project('inherited'), ['--install-links', '../probe'], env),
+        (error) => {
+          assert.ok(error instanceof SetupError);
+          assert.match(error.message, /detected v18/);
+          return true;
+        },
+      );
     });
   });
 });

@@ -180,34 +180,43 @@ export async function startCodeServer({ paths, env = {}, settings = {}, logDir, 
   const logFd = openSync(logPath, 'w');
   const args = [
     paths.codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     '--vscode-option=--enable-smoke-test-driver',
   ];
   const child = spawn(paths.nodeBin, args, {
     detached: true, // own process group: one kill ends the extension host and language servers too
     stdio: ['ignore', logFd, logFd],
-    env: cleanEnv({
-      // code-server's own config and data (not VS Code's) would otherwise land in ~/.config and ~/.local/share.
-      XDG_CONFIG_HOME: join(home, 'xdg-config'),
-      XDG_DATA_HOME: join(home, 'xdg-data'),
-      // VS Code's sockets (git, IPC) go to the temp folder: use one that teardown removes.
-      TMPDIR: join(home, 'tmp'),
-      ...env,
-    }, [join(paths.nodeRoot, 'bin')]),
+    env: cleanEnv(
+      {
+        // code-server's own config and data (not VS Code's) would otherwise land in ~/.config and ~/.local/share.
+        XDG_CONFIG_HOME: join(home, 'xdg-config'),
+        XDG_DATA_HOME: join(home, 'xdg-data'),
+        // VS Code's sockets (git, IPC) go to the temp folder: use one that teardown removes.
+        TMPDIR: join(home, 'tmp'),
+        ...env,
+      },
+      [join(paths.nodeRoot, 'bin')],
+    ),
   });
   closeSync(logFd);
   liveGroups.add(child.pid);
   let exited = false;
-  const exitPromise = new Promise((resolve) => child.once('exit', (code, signal) => {
-    exited = true;
-    resolve({ code, signal });
-  }));
+  const exitPromise = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      exited = true;
+      resolve({ code, signal });
+    }),
+  );
 
   const stop = async () => {
     if (!exited) {

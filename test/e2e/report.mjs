@@ -17,7 +17,12 @@ export function printResults(results, { heading } = {}) {
   failures.forEach((test, index) => {
     console.log(`\n  ${index + 1}) ${test.fullTitle}:`);
     const text = test.error?.stack || test.error?.message || '(no error text)';
-    console.log(text.split('\n').map((line) => `     ${line}`).join('\n'));
+    console.log(
+      text
+        .split('\n')
+        .map((line) => `     ${line}`)
+        .join('\n'),
+    );
   });
   return counts(results);
 }

@@ -7,7 +7,16 @@
 // On Linux without a display, run it under xvfb-run.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileSuite, extensionUnderTest, HarnessError, mochaPath, outputDir, prepareWorkspace, repoRoot, runEntryPoint } from './context.mjs';
+import {
+  compileSuite,
+  extensionUnderTest,
+  HarnessError,
+  mochaPath,
+  outputDir,
+  prepareWorkspace,
+  repoRoot,
+  runEntryPoint,
+} from './context.mjs';
 import { scratchDir } from './host.mjs';
 import { closingLine, printResults, readResults } from './report.mjs';
 

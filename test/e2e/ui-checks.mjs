@@ -44,7 +44,10 @@ async function goTo(page, line, column) {
   await input.fill(`:${line}:${column}`); // Ctrl+G opens quick input in its ":" (go to line) mode
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
-  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: WAIT_MS });
+  await page
+    .locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` })
+    .first()
+    .waitFor({ timeout: WAIT_MS });
 }
 
 /** Text of the editor line with the cursor (the view renders it with non-breaking spaces). */
@@ -123,16 +126,18 @@ export const steps = [
         return { listed: [...byIndex.values()], badge, iflowRows };
       };
       let group = await readGroup();
-      for (const deadline = Date.now() + 10_000; group.iflowRows.length !== group.badge && Date.now() < deadline; ) {
+      for (const deadline = Date.now() + 10_000; group.iflowRows.length !== group.badge && Date.now() < deadline;) {
         await page.waitForTimeout(250);
         group = await readGroup();
       }
       for (const row of group.listed) log(`problems row ${row.index} (level ${row.level}): ${row.text.slice(0, 140)}`);
       const { badge, iflowRows } = group;
       if (badge < 0) throw new Error(`the panel lists no group for ${LEGACY_IFLOW}`);
-      if (iflowRows.length !== badge) throw new Error(`the group of ${LEGACY_IFLOW} counts ${badge} problems, the panel draws ${iflowRows.length} of them`);
+      if (iflowRows.length !== badge)
+        throw new Error(`the group of ${LEGACY_IFLOW} counts ${badge} problems, the panel draws ${iflowRows.length} of them`);
       const ours = iflowRows.filter((text) => text.includes('cpi-security-lint'));
-      if (ours.length !== expected.length) throw new Error(`expected ${expected.length} findings on ${LEGACY_IFLOW}, the panel lists ${ours.length}`);
+      if (ours.length !== expected.length)
+        throw new Error(`expected ${expected.length} findings on ${LEGACY_IFLOW}, the panel lists ${ours.length}`);
     },
   },
   {
@@ -149,7 +154,8 @@ export const steps = [
       const text = (await ours.textContent()) ?? '';
       // scroll the hover so that the screenshot shows the extension's part
       await ours.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-      if (!/^\s*Error · cleartext-basic-auth\s*—/.test(text)) throw new Error(`the hover should start with the finding's rule line: ${text.slice(0, 200)}`);
+      if (!/^\s*Error · cleartext-basic-auth\s*—/.test(text))
+        throw new Error(`the hover should start with the finding's rule line: ${text.slice(0, 200)}`);
       for (const part of ['private-host-via-internet', 'Explain rule', 'Resolved from', 'Read the answer']) {
         if (!text.includes(part)) throw new Error(`the hover lacks "${part}": ${text.slice(0, 400)}`);
       }
@@ -219,9 +225,13 @@ export const steps = [
       }
       await shot('menu');
       await item.click();
-      await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'https://{{Loyalty Host}}/api/v1/points/earn' }).first().waitFor({ timeout: WAIT_MS });
+      await page
+        .locator('.editor-instance .monaco-editor .view-lines', { hasText: 'https://{{Loyalty Host}}/api/v1/points/earn' })
+        .first()
+        .waitFor({ timeout: WAIT_MS });
       const after = await currentLineText(page);
-      if (!after.includes('<value>https://{{Loyalty Host}}/api/v1/points/earn</value>')) throw new Error(`line 608 after the fix: ${after}`);
+      if (!after.includes('<value>https://{{Loyalty Host}}/api/v1/points/earn</value>'))
+        throw new Error(`line 608 after the fix: ${after}`);
       // the finding goes, the other findings of the iFlow stay
       await page.keyboard.press('Control+Shift+M');
       // The window reopens the editors the suite left open, whose findings fill the panel beyond
@@ -242,7 +252,8 @@ export const steps = [
       await page.locator('.tabs-container .tab', { hasText: LEGACY_IFLOW }).click();
       const header = page.locator('.pane-header', { hasText: 'Findings' });
       // a click on the activity bar item toggles the side bar: only when the view is not shown yet
-      if (!(await header.isVisible())) await page.locator('.activitybar .action-item', { has: page.locator('.action-label[aria-label^="CPI Security"]') }).click();
+      if (!(await header.isVisible()))
+        await page.locator('.activitybar .action-item', { has: page.locator('.action-label[aria-label^="CPI Security"]') }).click();
       await header.waitFor({ timeout: WAIT_MS });
       if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
       // collapse the FAQ and Rules panes: room for the findings
@@ -256,7 +267,9 @@ export const steps = [
       const rows = await pane.locator('.monaco-list-row[aria-level="2"]').allTextContents();
       for (const text of rows) log(`findings row: ${text}`);
       if (rows.some((text) => text.startsWith('The receiver'))) throw new Error('a row shows the whole message');
-      const badge = page.locator('.activitybar .action-item', { has: page.locator('.action-label[aria-label^="CPI Security"]') }).locator('.badge-content');
+      const badge = page
+        .locator('.activitybar .action-item', { has: page.locator('.action-label[aria-label^="CPI Security"]') })
+        .locator('.badge-content');
       const count = Number((await badge.textContent()) ?? '0');
       if (!(count > 0)) throw new Error(`no count badge on the view (${count})`);
     },
@@ -291,7 +304,10 @@ export const steps = [
 ];
 
 function slug(text) {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** Runs every step in a fresh window; returns { passed, failed, pending }. Stops at the first failure (later steps build on earlier ones). */

@@ -32,7 +32,10 @@ const parametersText = mutatedText(
 );
 
 const artifact = fc.record({
-  iflow: fc.oneof({ weight: 3, arbitrary: anyIflowText }, { weight: 1, arbitrary: realisticIflow.map((t) => t.replace(/<value>[^<]{0,40}<\/value>/, '<value>{{Host}}</value>')) }),
+  iflow: fc.oneof(
+    { weight: 3, arbitrary: anyIflowText },
+    { weight: 1, arbitrary: realisticIflow.map((t) => t.replace(/<value>[^<]{0,40}<\/value>/, '<value>{{Host}}</value>')) },
+  ),
   second: fc.option(anyIflowText, { nil: undefined }),
   parameters: fc.option(parametersText, { nil: undefined }),
   hoverAt: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 200 })), { maxLength: 3 }),
@@ -40,7 +43,9 @@ const artifact = fc.record({
 
 function analyse(iflows: ParsedIflow[], parameters: ParsedParameters | undefined) {
   const size = iflows.reduce((sum, i) => sum + i.text.length, parameters?.text.length ?? 0);
-  const result = withinBudget('analyseArtifact', size, () => analyseArtifact({ iflows, parameters, config: DEFAULT_CONFIG, today: FIXTURE_TODAY }));
+  const result = withinBudget('analyseArtifact', size, () =>
+    analyseArtifact({ iflows, parameters, config: DEFAULT_CONFIG, today: FIXTURE_TODAY }),
+  );
   const failures = (result as { ruleFailures?: readonly unknown[] }).ruleFailures ?? [];
   assert.deepEqual(failures, [], 'a rule threw');
   return result;
@@ -52,7 +57,10 @@ describe('fuzz: artifact analysis', function () {
   const seen = { cases: 0, withFindings: 0, fixesApplied: 0 };
   after(() => {
     // The damage must leave enough intact for rules to fire and fixes to apply, or this proves little.
-    assert.ok(seen.withFindings > seen.cases / 10 && seen.fixesApplied > seen.cases / 20, `findings in ${seen.withFindings}, fixes in ${seen.fixesApplied} of ${seen.cases} cases`);
+    assert.ok(
+      seen.withFindings > seen.cases / 10 && seen.fixesApplied > seen.cases / 20,
+      `findings in ${seen.withFindings}, fixes in ${seen.fixesApplied} of ${seen.cases} cases`,
+    );
   });
 
   it('analyses damaged artifacts: findings and fixes within their files, hovers built', () => {
@@ -72,11 +80,14 @@ describe('fuzz: artifact analysis', function () {
           checker.span(finding.range, `${finding.ruleId} finding`);
           for (const related of finding.related) checkers.get(related.uri)?.span(related.range, `${finding.ruleId} related location`);
           for (const fix of finding.fixes) {
-            for (const edit of fix.edits) if (!edit.create) for (const e of edit.edits) checkers.get(edit.uri)?.span(e.range, `${finding.ruleId} fix "${fix.title}"`);
+            for (const edit of fix.edits)
+              if (!edit.create) for (const e of edit.edits) checkers.get(edit.uri)?.span(e.range, `${finding.ruleId} fix "${fix.title}"`);
           }
         }
         // A fix applied, the artifact analysed again: still total.
-        const fix = findings.flatMap((f) => f.fixes).find((candidate) => candidate.edits.every((edit) => edit.create || texts.has(edit.uri)));
+        const fix = findings
+          .flatMap((f) => f.fixes)
+          .find((candidate) => candidate.edits.every((edit) => edit.create || texts.has(edit.uri)));
         if (fix) {
           seen.fixesApplied++;
           const fixed = applyFix(texts, fix);
@@ -88,7 +99,14 @@ describe('fuzz: artifact analysis', function () {
         for (const [line, character] of hoverAt) {
           const position = { line: line % (iflows[0].lines.lineCount + 2), character };
           iflowHover(iflows[0], parsedParameters, findings, position, COMMANDS);
-          if (parsedParameters) parametersHover(parsedParameters, iflows, findings, { line: line % (parsedParameters.lines.lineCount + 2), character }, COMMANDS);
+          if (parsedParameters)
+            parametersHover(
+              parsedParameters,
+              iflows,
+              findings,
+              { line: line % (parsedParameters.lines.lineCount + 2), character },
+              COMMANDS,
+            );
         }
       }),
       fuzzParameters(500),

@@ -22,7 +22,10 @@ function checkFile(file: CertificateFile, what: string): void {
   assert.ok(file.problems.length <= 51, `${what}: ${file.problems.length} problems`);
   for (const item of [...file.blocks, ...file.problems]) {
     const { start, end } = item.range;
-    assert.ok(start.line >= 0 && start.character >= 0 && (start.line < end.line || (start.line === end.line && start.character <= end.character)), `${what}: range ${JSON.stringify(item.range)}`);
+    assert.ok(
+      start.line >= 0 && start.character >= 0 && (start.line < end.line || (start.line === end.line && start.character <= end.character)),
+      `${what}: range ${JSON.stringify(item.range)}`,
+    );
   }
   for (const block of file.blocks) {
     if (!block.info) continue;
@@ -63,10 +66,15 @@ describe('fuzz: certificate reader', function () {
 
   it('is total on random bytes', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 2048 }), fc.constantFrom(...NAMES), fc.constantFrom(0x30, 0x2d, 0xff, 0x00, -1), (bytes, name, first) => {
-        if (first >= 0 && bytes.length > 0) bytes[0] = first; // 0x30 tries DER, "-" PEM, 0xff a UTF-16 byte order mark
-        readAndAnalyse(bytes, name);
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 2048 }),
+        fc.constantFrom(...NAMES),
+        fc.constantFrom(0x30, 0x2d, 0xff, 0x00, -1),
+        (bytes, name, first) => {
+          if (first >= 0 && bytes.length > 0) bytes[0] = first; // 0x30 tries DER, "-" PEM, 0xff a UTF-16 byte order mark
+          readAndAnalyse(bytes, name);
+        },
+      ),
       fuzzParameters(400),
     );
   });
@@ -94,7 +102,10 @@ describe('fuzz: certificate reader', function () {
 
   it('is total on mutated base64 of a certificate (headerless .cer exports)', () => {
     fc.assert(
-      fc.property(mutatedText(fc.constantFrom(...ders.map((d) => d.toString('base64').replace(/.{64}/g, '$&\r\n'))), 3), (text) => void readAndAnalyse(bytesOf(text), 'cert.cer')),
+      fc.property(
+        mutatedText(fc.constantFrom(...ders.map((d) => d.toString('base64').replace(/.{64}/g, '$&\r\n'))), 3),
+        (text) => void readAndAnalyse(bytesOf(text), 'cert.cer'),
+      ),
       fuzzParameters(200),
     );
   });

@@ -16,7 +16,10 @@ import { fuzzParameters, suiteTimeout } from './support/settings';
 // findings must equal those of a fresh analysis.
 
 const URI = 'file:///fuzz/p/src/main/resources/scenarioflows/integrationflow/Flow.iflw';
-const PARAMETERS = parseParameters('file:///fuzz/p/src/main/resources/parameters.prop', 'Host=backend.example.com\nAuth=Basic\nPassword=secret\n');
+const PARAMETERS = parseParameters(
+  'file:///fuzz/p/src/main/resources/parameters.prop',
+  'Host=backend.example.com\nAuth=Basic\nPassword=secret\n',
+);
 
 /** Where an edit lands: mostly inside values (where typing happens, and where the shortcut applies), else at tags or anywhere. */
 const edit = fc.record({
@@ -54,7 +57,11 @@ function checkStep(previous: ParsedIflow, text: string, label: string): ParsedIf
   if (updated.model.channels.some((c) => before.has(factsOf(c)))) taken.incremental++;
   assert.deepEqual(iflowSnapshot(updated.model), iflowSnapshot(full.model), `${label}: updated model differs from a fresh read`);
   checkIflowModel(text, updated.model);
-  assert.deepEqual(analyseArtifact({ ...input, iflows: [updated] }), analyseArtifact({ ...input, iflows: [full] }), `${label}: findings differ`);
+  assert.deepEqual(
+    analyseArtifact({ ...input, iflows: [updated] }),
+    analyseArtifact({ ...input, iflows: [full] }),
+    `${label}: findings differ`,
+  );
   return updated;
 }
 
@@ -69,12 +76,16 @@ describe('fuzz: incremental iFlow update', function () {
 
   it('equals a fresh read after every edit of a chain, on realistic and damaged iFlows', () => {
     fc.assert(
-      fc.property(fc.oneof({ weight: 3, arbitrary: realisticIflow }, { weight: 1, arbitrary: mutatedIflow }), fc.array(edit, { minLength: 1, maxLength: 6 }), (text, edits) => {
-        let current = parseIflow(URI, text);
-        edits.forEach((e, n) => {
-          current = checkStep(current, applyEdit(current.text, e), `edit ${n}`);
-        });
-      }),
+      fc.property(
+        fc.oneof({ weight: 3, arbitrary: realisticIflow }, { weight: 1, arbitrary: mutatedIflow }),
+        fc.array(edit, { minLength: 1, maxLength: 6 }),
+        (text, edits) => {
+          let current = parseIflow(URI, text);
+          edits.forEach((e, n) => {
+            current = checkStep(current, applyEdit(current.text, e), `edit ${n}`);
+          });
+        },
+      ),
       fuzzParameters(400),
     );
   });

@@ -25,7 +25,10 @@ describe('fuzz: iFlow reader', function () {
       checkIflowModel(text, model);
       if (model.channels.length > 0) withChannels++;
     }
-    assert.ok(FIXTURE_IFLOWS.length > 20 && withChannels > FIXTURE_IFLOWS.length * 0.9, `${withChannels} of ${FIXTURE_IFLOWS.length} fixtures have channels`);
+    assert.ok(
+      FIXTURE_IFLOWS.length > 20 && withChannels > FIXTURE_IFLOWS.length * 0.9,
+      `${withChannels} of ${FIXTURE_IFLOWS.length} fixtures have channels`,
+    );
     fc.assert(
       fc.property(generatedIflow, (text) => {
         const { model } = read(text);
@@ -56,10 +59,14 @@ describe('fuzz: iFlow reader', function () {
 
   it('never expands a DTD entity, however the document around it is damaged', () => {
     const withDtd = generatedIflow.map((text) => {
-      const dtd = '<!DOCTYPE d [\n<!ENTITY inner "EXPANDED-INNER">\n<!ENTITY outer "EXPANDED-&inner;&inner;">\n<!ENTITY file SYSTEM "file:///etc/passwd">\n<!ENTITY % p "EXPANDED-PARAM">\n]>\n';
+      const dtd =
+        '<!DOCTYPE d [\n<!ENTITY inner "EXPANDED-INNER">\n<!ENTITY outer "EXPANDED-&inner;&inner;">\n<!ENTITY file SYSTEM "file:///etc/passwd">\n<!ENTITY % p "EXPANDED-PARAM">\n]>\n';
       const declared = text.startsWith('<?xml') ? text.replace(/\?>\s*/, `?>\n${dtd}`) : dtd + text;
       // References where values and keys go.
-      return declared.replace(/<value>/g, '<value>&outer;').replace(/<key>Name<\/key>/g, '<key>Name&inner;</key>').replace('<value/>', '<value>&file;</value>');
+      return declared
+        .replace(/<value>/g, '<value>&outer;')
+        .replace(/<key>Name<\/key>/g, '<key>Name&inner;</key>')
+        .replace('<value/>', '<value>&file;</value>');
     });
     fc.assert(
       fc.property(fc.oneof(withDtd, mutatedText(withDtd, 2)), (text) => {
@@ -75,7 +82,10 @@ describe('fuzz: iFlow reader', function () {
         ]);
         for (const [decoded, source] of pairs) {
           for (const marker of ['EXPANDED-', 'root:']) {
-            assert.ok(!decoded.includes(marker) || source.includes(marker), `entity expanded into ${JSON.stringify(decoded.slice(0, 200))}`);
+            assert.ok(
+              !decoded.includes(marker) || source.includes(marker),
+              `entity expanded into ${JSON.stringify(decoded.slice(0, 200))}`,
+            );
           }
         }
       }),

@@ -32,7 +32,28 @@ const line = fc.oneof(
       key: fc.constantFrom('Host', 'Receiver\\ Address', 'a\\=b', 'Key\\:With\\=Seps', 'caf\\u00e9', '', 'Password', 'x'),
       separator: fc.constantFrom('=', ':', ' ', ' = ', '\t', '  :  ', '= ', ' =='),
       value: fc.array(
-        fc.constantFrom('https', '\\://', 'host.example.com', '\\:8443', '/api', ' ', '\\\\', '\\t', '\\n', '\\u20AC', '\\u00', '\\uD83D\\uDE00', '{{x}}', '#', '!', '=', ':', 'é', '\\ ', '\\'),
+        fc.constantFrom(
+          'https',
+          '\\://',
+          'host.example.com',
+          '\\:8443',
+          '/api',
+          ' ',
+          '\\\\',
+          '\\t',
+          '\\n',
+          '\\u20AC',
+          '\\u00',
+          '\\uD83D\\uDE00',
+          '{{x}}',
+          '#',
+          '!',
+          '=',
+          ':',
+          'é',
+          '\\ ',
+          '\\',
+        ),
         { maxLength: 8 },
       ),
       continuation: fc.array(fc.tuple(fc.constantFrom(...LINE_ENDS), fc.constantFrom('', ' ', '\t ', '      ')), { maxLength: 3 }),
@@ -54,16 +75,23 @@ const generatedParameters = fc
   .tuple(fc.boolean(), fc.array(fc.tuple(line, fc.constantFrom(...LINE_ENDS)), { maxLength: 12 }))
   .map(([bom, lines]) => (bom ? '\uFEFF' : '') + lines.map(([text, end]) => text + end).join(''));
 
-const realisticParameters = fc.oneof({ weight: 3, arbitrary: generatedParameters }, { weight: 1, arbitrary: fc.constantFrom(...FIXTURE_FILES) });
+const realisticParameters = fc.oneof(
+  { weight: 3, arbitrary: generatedParameters },
+  { weight: 1, arbitrary: fc.constantFrom(...FIXTURE_FILES) },
+);
 
 const anyParametersText = fc.oneof(
   { weight: 2, arbitrary: realisticParameters },
   { weight: 4, arbitrary: mutatedText(realisticParameters) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('\\', 'u', '0', 'a', '=', ':', ' ', '\t', '\n', '\r', '#', '!', 'F'), maxLength: 200 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({ unit: fc.constantFrom('\\', 'u', '0', 'a', '=', ':', ' ', '\t', '\n', '\r', '#', '!', 'F'), maxLength: 200 }),
+  },
 );
 
-const read = (text: string) => withinBudget('parseParameters', text.length, () => parseParameters('file:///fuzz/parameters.prop', text).file);
+const read = (text: string) =>
+  withinBudget('parseParameters', text.length, () => parseParameters('file:///fuzz/parameters.prop', text).file);
 
 describe('fuzz: parameters reader', function () {
   this.timeout(suiteTimeout(120_000));
@@ -85,10 +113,18 @@ describe('fuzz: parameters reader', function () {
         fc.pre((file.problems ?? []).length === 0);
         for (const entry of file.all) {
           const { value } = entry;
-          assert.equal(referenceUnescape(text.slice(value.startOffset, value.endOffset)), value.text, `value of ${JSON.stringify(entry.key)}`);
+          assert.equal(
+            referenceUnescape(text.slice(value.startOffset, value.endOffset)),
+            value.text,
+            `value of ${JSON.stringify(entry.key)}`,
+          );
           for (let i = 0; i < value.text.length; i++) {
             const raw = text.slice(value.sourceOffsetAt(i), value.sourceOffsetAt(i + 1));
-            assert.equal(referenceUnescape(raw), value.text[i], `character ${i} of ${JSON.stringify(entry.key)} from ${JSON.stringify(raw)}`);
+            assert.equal(
+              referenceUnescape(raw),
+              value.text[i],
+              `character ${i} of ${JSON.stringify(entry.key)} from ${JSON.stringify(raw)}`,
+            );
           }
         }
       }),
@@ -107,7 +143,11 @@ describe('fuzz: parameters reader', function () {
 
   it('reads back what escapePropertyKey and escapePropertyValue write', () => {
     const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)); // lone surrogates too
-    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ unit: anyUnit, maxLength: 20 }), fc.string({ unit: fc.constantFrom(' ', '\\', '=', ':', '#', '!', '\n', '\r', 'u', 'a'), maxLength: 20 }));
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.string({ unit: anyUnit, maxLength: 20 }),
+      fc.string({ unit: fc.constantFrom(' ', '\\', '=', ':', '#', '!', '\n', '\r', 'u', 'a'), maxLength: 20 }),
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 5 }), fc.constantFrom(...LINE_ENDS), (pairs, end) => {
         const source = pairs.map(([key, value]) => `${escapePropertyKey(key)}=${escapePropertyValue(value)}`).join(end);

@@ -38,14 +38,51 @@ function processData(message) {
 }
 `;
 
-const PIECES = ["'", '"', "'''", '"""', '/', '$/', '/$', '$', '${', '{', '}', '(', ')', '[', ']', '\\', '\n', '\r', '//', '/*', '*/', '#!', '`', 'a', '.', '?.', '->', ',', ';', '\u0000', '\uD83D', '\u2028'];
+const PIECES = [
+  "'",
+  '"',
+  "'''",
+  '"""',
+  '/',
+  '$/',
+  '/$',
+  '$',
+  '${',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  '\\',
+  '\n',
+  '\r',
+  '//',
+  '/*',
+  '*/',
+  '#!',
+  '`',
+  'a',
+  '.',
+  '?.',
+  '->',
+  ',',
+  ';',
+  '\u0000',
+  '\uD83D',
+  '\u2028',
+];
 
 function read(text: string, language: ScriptLanguage): ScriptModel {
   const model = withinBudget(`readScript (${language})`, text.length, () => readScript(text, language));
   checkScriptModel(model);
   const codes = model.problems.map((p) => p.code);
   assert.equal(new Set(codes).size, codes.length, `one notice of each kind: ${codes.join(', ')}`);
-  for (const problem of model.problems) assert.ok(problem.start >= 0 && problem.end <= text.length && problem.start <= problem.end, `notice range ${problem.start}-${problem.end}`);
+  for (const problem of model.problems)
+    assert.ok(
+      problem.start >= 0 && problem.end <= text.length && problem.start <= problem.end,
+      `notice range ${problem.start}-${problem.end}`,
+    );
   withinBudget('call sites and statements', text.length, () => {
     for (const { code } of codeBlocks(model)) {
       callSites(code, language);

@@ -20,20 +20,39 @@ const FILE_NAMES: Record<Kind, string> = { iflow: 'Flow.iflw', parameters: 'para
 const BATCH = 15;
 const LANGUAGES: Record<Kind, string> = { iflow: 'cpi-iflow', parameters: 'cpi-parameters', pem: 'plaintext', cer: 'plaintext' };
 
-const parametersText = mutatedText(fc.constantFrom('Host=backend.example.com\nAuth=Basic\nERP\\ Address=http\\://erp.example.com\\:8080/api\n', 'a=b\\\n  c\r\nport=25\rPassword=x\n'), 3);
+const parametersText = mutatedText(
+  fc.constantFrom(
+    'Host=backend.example.com\nAuth=Basic\nERP\\ Address=http\\://erp.example.com\\:8080/api\n',
+    'a=b\\\n  c\r\nport=25\rPassword=x\n',
+  ),
+  3,
+);
 
-const position = fc.record({ line: fc.oneof(fc.nat({ max: 60 }), fc.constant(1_000_000)), character: fc.oneof(fc.nat({ max: 120 }), fc.constant(1_000_000)) });
+const position = fc.record({
+  line: fc.oneof(fc.nat({ max: 60 }), fc.constant(1_000_000)),
+  character: fc.oneof(fc.nat({ max: 120 }), fc.constant(1_000_000)),
+});
 
 /** An incremental change an editor could send, also with positions past the end of the document. */
 const change: fc.Arbitrary<TextDocumentContentChangeEvent> = fc
-  .record({ start: position, length: fc.nat({ max: 30 }), text: fc.oneof(fc.constantFrom(...TRICKY_PIECES), fc.string({ unit: 'binary', maxLength: 6 })) })
+  .record({
+    start: position,
+    length: fc.nat({ max: 30 }),
+    text: fc.oneof(fc.constantFrom(...TRICKY_PIECES), fc.string({ unit: 'binary', maxLength: 6 })),
+  })
   .map(({ start, length, text }) => ({ range: { start, end: { line: start.line, character: start.character + length } }, text }));
 
 const document = (pems: fc.Arbitrary<string>) =>
   fc.oneof(
     { weight: 4, arbitrary: fc.record({ kind: fc.constant<Kind>('iflow'), text: anyIflowText }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant<Kind>('parameters'), text: parametersText }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom<Kind>('pem', 'cer'), text: fc.oneof(mutatedText(pems, 3), fc.string({ unit: 'binary', maxLength: 400 })) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constantFrom<Kind>('pem', 'cer'),
+        text: fc.oneof(mutatedText(pems, 3), fc.string({ unit: 'binary', maxLength: 400 })),
+      }),
+    },
   );
 
 describe('fuzz: language server over stdio', function () {
@@ -78,7 +97,13 @@ describe('fuzz: language server over stdio', function () {
         const uris = batch.map(({ doc }) => `${ws.rootUri}/fuzz-${n++}/${FILE_NAMES[doc.kind]}`);
         await Promise.all(batch.map(({ doc }, i) => session.open(uris[i], LANGUAGES[doc.kind], doc.text)));
         await Promise.all(uris.map((uri) => session.waitForPublished(uri, (p) => p.version === 1)));
-        await Promise.all(batch.flatMap(({ hovers }, i) => hovers.map((at) => session.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: uris[i] }, position: at }))));
+        await Promise.all(
+          batch.flatMap(({ hovers }, i) =>
+            hovers.map((at) =>
+              session.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: uris[i] }, position: at }),
+            ),
+          ),
+        );
         const changed = batch.flatMap(({ changes }, i) => (changes ? [{ uri: uris[i], changes }] : []));
         await Promise.all(changed.map(({ uri, changes }) => session.change(uri, changes)));
         await Promise.all(changed.map(({ uri }) => session.waitForPublished(uri, (p) => p.version === session.version(uri))));
@@ -94,13 +119,19 @@ describe('fuzz: language server over stdio', function () {
     const diagnostics = await session.waitForDiagnostics(ws.iflowUri, has('cleartext-basic-auth'));
     const finding = diagnostics.find((d) => d.code === 'cleartext-basic-auth')!;
     assert.deepEqual(finding.range, { start: { line: 20, character: 27 }, end: { line: 20, character: 53 } });
-    const hover = await session.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: ws.iflowUri }, position: finding.range.start });
+    const hover = await session.connection.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri: ws.iflowUri },
+      position: finding.range.start,
+    });
     assert.match(JSON.stringify(hover?.contents), /cleartext-basic-auth|Basic/);
     // A certificate too.
     const certificateUri = `${ws.rootUri}/after/server.pem`;
     await session.open(certificateUri, 'plaintext', new TextDecoder().decode(bytesOf(selfSignedRsa().pem)));
     await session.waitForPublished(certificateUri, (p) => p.version === 1);
-    const certificateHover = await session.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: certificateUri }, position: { line: 1, character: 0 } });
+    const certificateHover = await session.connection.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri: certificateUri },
+      position: { line: 1, character: 0 },
+    });
     assert.match(JSON.stringify(certificateHover?.contents), /self\.example\.com/);
     assertHealthy();
   });

@@ -24,9 +24,12 @@ const MB = 1024 * 1024;
 const URI = 'file:///fuzz/Flow.iflw';
 
 const readIflow = (text: string) => withinBudget('parseIflow', text.length, () => parseIflow(URI, text));
-const readParameters = (text: string) => withinBudget('parseParameters', text.length, () => parseParameters('file:///fuzz/parameters.prop', text));
+const readParameters = (text: string) =>
+  withinBudget('parseParameters', text.length, () => parseParameters('file:///fuzz/parameters.prop', text));
 const analyse = (text: string) =>
-  withinBudget('analyseArtifact', text.length, () => analyseArtifact({ iflows: [parseIflow(URI, text)], config: DEFAULT_CONFIG, today: FIXTURE_TODAY }));
+  withinBudget('analyseArtifact', text.length, () =>
+    analyseArtifact({ iflows: [parseIflow(URI, text)], config: DEFAULT_CONFIG, today: FIXTURE_TODAY }),
+  );
 
 function channel(id: string, address: string): string {
   return `<bpmn2:messageFlow id="${id}" name="${id}"><bpmn2:extensionElements><ifl:property><key>ComponentType</key><value>HTTP</value></ifl:property><ifl:property><key>direction</key><value>Receiver</value></ifl:property><ifl:property><key>httpAddressWithoutQuery</key><value>${address}</value></ifl:property><ifl:property><key>authenticationMethod</key><value>Basic</value></ifl:property></bpmn2:extensionElements></bpmn2:messageFlow>`;
@@ -38,7 +41,9 @@ function positionOf(text: string, offset: number): Position {
   // An offset between "\r" and "\n" is still on the line the "\r" ends.
   const inCrlf = text[offset - 1] === '\r' && text[offset] === '\n';
   if (inCrlf) before.pop();
-  return inCrlf ? { line: before.length - 1, character: before[before.length - 1].length + 1 } : { line: before.length - 1, character: before[before.length - 1].length };
+  return inCrlf
+    ? { line: before.length - 1, character: before[before.length - 1].length + 1 }
+    : { line: before.length - 1, character: before[before.length - 1].length };
 }
 
 /** The offset of a position, counted independently of LineIndex. */
@@ -116,7 +121,10 @@ describe('fuzz: special inputs', function () {
       assert.equal(model.channels[0].properties.get('httpAddressWithoutQuery')?.value?.text, '&lol9;');
       assert.equal(model.otherProperties[0].key, '&lol9;');
       assert.equal(model.otherProperties[0].value?.text, '&xxe;&lol5;');
-      assert.ok(model.problems.some((p) => /entity/.test(p.message)), 'the undefined reference is reported');
+      assert.ok(
+        model.problems.some((p) => /entity/.test(p.message)),
+        'the undefined reference is reported',
+      );
       assert.ok(grown < 64 * MB, `reading grew the heap by ${(grown / MB).toFixed(0)} MB`);
     });
 
@@ -207,27 +215,31 @@ describe('fuzz: special inputs', function () {
       let refused = 0;
       let cases = 0;
       fc.assert(
-        fc.property(realisticIflow, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVALID)), { minLength: 1, maxLength: 4 }), (text, insertions) => {
-          let bytes = Buffer.from(text, 'utf8');
-          for (const [at, sequence] of insertions) {
-            const i = at % (bytes.length + 1);
-            bytes = Buffer.concat([bytes.subarray(0, i), Buffer.from(sequence), bytes.subarray(i)]);
-          }
-          // Insertions can also meet and make a valid character (E2 82 then 80 is U+2080).
-          let valid = true;
-          try {
-            strict.decode(bytes);
-          } catch {
-            valid = false;
-          }
-          cases++;
-          const decoded = decodeText(new Uint8Array(bytes), 'iflow');
-          if ('error' in decoded) refused++;
-          assert.equal('error' in decoded, !valid, valid ? 'valid UTF-8 refused' : 'invalid UTF-8 accepted as an iFlow');
-          // What an editor holds for such a file: U+FFFD for every bad sequence.
-          const lossy = new TextDecoder('utf-8').decode(bytes);
-          checkIflowModel(lossy, readIflow(lossy).model);
-        }),
+        fc.property(
+          realisticIflow,
+          fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVALID)), { minLength: 1, maxLength: 4 }),
+          (text, insertions) => {
+            let bytes = Buffer.from(text, 'utf8');
+            for (const [at, sequence] of insertions) {
+              const i = at % (bytes.length + 1);
+              bytes = Buffer.concat([bytes.subarray(0, i), Buffer.from(sequence), bytes.subarray(i)]);
+            }
+            // Insertions can also meet and make a valid character (E2 82 then 80 is U+2080).
+            let valid = true;
+            try {
+              strict.decode(bytes);
+            } catch {
+              valid = false;
+            }
+            cases++;
+            const decoded = decodeText(new Uint8Array(bytes), 'iflow');
+            if ('error' in decoded) refused++;
+            assert.equal('error' in decoded, !valid, valid ? 'valid UTF-8 refused' : 'invalid UTF-8 accepted as an iFlow');
+            // What an editor holds for such a file: U+FFFD for every bad sequence.
+            const lossy = new TextDecoder('utf-8').decode(bytes);
+            checkIflowModel(lossy, readIflow(lossy).model);
+          },
+        ),
         fuzzParameters(100),
       );
       assert.ok(refused > cases * 0.9, `${refused} of ${cases} refused`);
@@ -236,7 +248,9 @@ describe('fuzz: special inputs', function () {
     it('are read as ISO-8859-1 for parameters.prop, one character per byte', () => {
       fc.assert(
         fc.property(fc.uint8Array({ maxLength: 300 }), (random) => {
-          const bytes = new Uint8Array(Buffer.concat([Buffer.from('Host=caf'), Buffer.from([0xe9]), Buffer.from('\n'), Buffer.from(random)]));
+          const bytes = new Uint8Array(
+            Buffer.concat([Buffer.from('Host=caf'), Buffer.from([0xe9]), Buffer.from('\n'), Buffer.from(random)]),
+          );
           const decoded = decodeText(bytes, 'parameters');
           if ('error' in decoded) {
             assert.ok(bytes.includes(0), 'refused without NUL bytes');
@@ -289,7 +303,8 @@ describe('fuzz: special inputs', function () {
     });
 
     it('parameters ranges point at the same text whatever the line ends', () => {
-      const source = 'Host=backend.example.com\nReceiver\\ Address=https\\://a.example.com\\:8443/x\nMulti=first,\\\n    second,\\\n\tthird\n# comment \\\nLast=1\n';
+      const source =
+        'Host=backend.example.com\nReceiver\\ Address=https\\://a.example.com\\:8443/x\nMulti=first,\\\n    second,\\\n\tthird\n# comment \\\nLast=1\n';
       fc.assert(
         fc.property(fc.nat(), (seed) => {
           const text = mixed(source, seed);

@@ -51,7 +51,8 @@ const MARKUP_VARIANTS: readonly ((text: string, seed: number) => string)[] = [
   (text) => text.replace(/ id="([^"]*)"/g, ' id="$1&amp;&#x41;&#66;&lt;&quot;&apos;"'),
   (text) => text.replace(/ name="([^"]*)"/g, ' name="$1\r\n\tline&#10;"'),
   (text) => (text.includes('data-x.y_z') ? text : text.replace(/<(\w+:)?definitions /, '<!-- head --> <$1definitions data-x.y_z="1" ')),
-  (text, seed) => text.replace(/<value>([^<]*)<\/value>/g, (all, value: string) => (seed % 3 === 0 ? `<value>${value}&#x20AC;&gt;</value>` : all)),
+  (text, seed) =>
+    text.replace(/<value>([^<]*)<\/value>/g, (all, value: string) => (seed % 3 === 0 ? `<value>${value}&#x20AC;&gt;</value>` : all)),
 ];
 
 /** Generated iFlows without what the fast reader leaves to saxes (CDATA, processing instructions, surrogates) in their values. */

@@ -31,8 +31,21 @@ describe('.vsix package', function () {
   after(() => rmSync(folder, { recursive: true, force: true }));
 
   it('ships the bundles, the manifest and its assets', () => {
-    for (const needed of ['client/out/extension.js', 'server/out/server.js', 'server/out/cli.js', 'package.json', 'package.nls.json', 'readme.md', 'LICENSE.txt', 'schemas/cpisecurity.schema.json', 'media/cpi-security.svg']) {
-      assert.ok(files.some((file) => file.toLowerCase() === needed.toLowerCase()), `${needed} is missing from the package: ${files.join(', ')}`);
+    for (const needed of [
+      'client/out/extension.js',
+      'server/out/server.js',
+      'server/out/cli.js',
+      'package.json',
+      'package.nls.json',
+      'readme.md',
+      'LICENSE.txt',
+      'schemas/cpisecurity.schema.json',
+      'media/cpi-security.svg',
+    ]) {
+      assert.ok(
+        files.some((file) => file.toLowerCase() === needed.toLowerCase()),
+        `${needed} is missing from the package: ${files.join(', ')}`,
+      );
     }
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     const referenced = [
@@ -47,7 +60,7 @@ describe('.vsix package', function () {
     }
   });
 
-  it("ships the README with its screenshots named, since a package without a repository cannot link them", () => {
+  it('ships the README with its screenshots named, since a package without a repository cannot link them', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     assert.ok(shipped.length > 0, 'readme.md is in the package');
     assert.doesNotMatch(shipped, /!\[[^\]]*\]\((?![a-z]+:)/i, 'no relative image is left');
@@ -55,7 +68,10 @@ describe('.vsix package', function () {
   });
 
   it('ships no sources, tests, dependencies or private keys', () => {
-    const unwanted = files.filter((file) => /^(node_modules|test|common|client\/src|server\/src|scripts|\.ci)\//.test(file) || /\.(ts|map)$/.test(file) || /\.key$/.test(file));
+    const unwanted = files.filter(
+      (file) =>
+        /^(node_modules|test|common|client\/src|server\/src|scripts|\.ci)\//.test(file) || /\.(ts|map)$/.test(file) || /\.key$/.test(file),
+    );
     assert.deepEqual(unwanted, []);
   });
 });

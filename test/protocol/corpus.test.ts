@@ -47,7 +47,10 @@ describe('language server on the corpus', function () {
       documents++;
     }
     assert.ok(documents > 0);
-    const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere.iflw' }, position: { line: 0, character: 0 } });
+    const hover = await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///nowhere.iflw' },
+      position: { line: 0, character: 0 },
+    });
     assert.equal(hover, null, 'the server still answers requests');
     assert.equal(session.stderr.includes('Error'), false, session.stderr.slice(0, 2000));
   });

@@ -33,7 +33,12 @@ describe('language server over stdio', function () {
     const basic = before.find((d) => d.code === 'cleartext-basic-auth')!;
     const authLine = IFLOW_TEXT.split('\n').findIndex((line) => line.includes('<value>Basic</value>'));
     const column = IFLOW_TEXT.split('\n')[authLine].indexOf('Basic');
-    await session.change(ws.iflowUri, [{ range: { start: { line: authLine, character: column }, end: { line: authLine, character: column + 5 } }, text: 'OAuth2 Client Credentials' }]);
+    await session.change(ws.iflowUri, [
+      {
+        range: { start: { line: authLine, character: column }, end: { line: authLine, character: column + 5 } },
+        text: 'OAuth2 Client Credentials',
+      },
+    ]);
     const after = await session.waitForDiagnostics(ws.iflowUri, lacks('cleartext-basic-auth'));
     // still plain HTTP, now reported as such on the same value
     assert.deepEqual(after.find((d) => d.code === 'cleartext-http-endpoint')?.range, basic.range);
@@ -47,7 +52,9 @@ describe('language server over stdio', function () {
     assert.equal(onParameter[0].relatedInformation?.[0].location.uri, ws.iflowUri);
     const line = PARAMETERS_TEXT.split('\n')[1];
     const at = line.indexOf('http');
-    await session.change(ws.parametersUri, [{ range: { start: { line: 1, character: at }, end: { line: 1, character: at + 4 } }, text: 'https' }]);
+    await session.change(ws.parametersUri, [
+      { range: { start: { line: 1, character: at }, end: { line: 1, character: at + 4 } }, text: 'https' },
+    ]);
     await session.waitForDiagnostics(ws.iflowUri, (d) => codes(d).length === 0);
     await session.waitForDiagnostics(ws.parametersUri, (d) => d.length === 0);
   });
@@ -91,7 +98,10 @@ describe('language server over stdio', function () {
     await session.open(ws.iflowUri, 'cpi-iflow', IFLOW_TEXT);
     await session.waitForDiagnostics(ws.iflowUri, has('cleartext-basic-auth'));
     const problems = await session.waitForDiagnostics(ws.configUri, (d) => d.length >= 2);
-    assert.ok(problems.some((d) => /loud/.test(d.message)), JSON.stringify(problems.map((d) => d.message)));
+    assert.ok(
+      problems.some((d) => /loud/.test(d.message)),
+      JSON.stringify(problems.map((d) => d.message)),
+    );
   });
 
   it('configuration can turn a rule off and editor settings override it', async () => {

@@ -32,7 +32,7 @@ describe('editor features over stdio', function () {
     const result = await hover(ws.iflowUri, positionOf(IFLOW_TEXT, '{{ERP Address}}', 3));
     const markdown = (result!.contents as MarkupContent).value;
     assert.ok(markdown.startsWith('**Error · cleartext-basic-auth** — '), markdown.slice(0, 80));
-    assert.ok(!markdown.includes('sends Basic credentials'), 'the message is VS Code\'s part of the hover, not repeated');
+    assert.ok(!markdown.includes('sends Basic credentials'), "the message is VS Code's part of the hover, not repeated");
     assert.match(markdown, /command:cpiSecurity\.explainRule\?/);
     assert.match(markdown, /`httpAddressWithoutQuery`/);
     assert.match(markdown, /Resolved from `ERP Address`: `http:\/\/erp\.example\.com:8443\/sap\/orders`/);
@@ -47,7 +47,11 @@ describe('editor features over stdio', function () {
     assert.match(markdown, /^\*\*`proxyType`\*\*/);
     assert.match(markdown, /command:cpiSecurity\.openFaq\?/);
     assert.match(markdown, /https:\/\/help\.sap\.com\//);
-    assert.equal(await hover(ws.iflowUri, positionOf(IFLOW_TEXT, '<key>Name</key>', 6)), null, 'no hover on settings without security meaning');
+    assert.equal(
+      await hover(ws.iflowUri, positionOf(IFLOW_TEXT, '<key>Name</key>', 6)),
+      null,
+      'no hover on settings without security meaning',
+    );
   });
 
   it('hover on a parameter names the channel that uses it and never shows a secret', async () => {
@@ -71,9 +75,16 @@ describe('editor features over stdio', function () {
     const actions = await session.codeActionsFor(ws.iflowUri, diagnostic);
     const explain = actions.find((a) => a.command?.command === 'cpiSecurity.explainRule');
     assert.deepEqual(explain?.command?.arguments, ['cleartext-basic-auth']);
-    const suppress = actions.find((a) => a.command?.command === 'cpiSecurity.suppressFinding' && a.title.endsWith('for this file in .cpisecurity.json…'));
+    const suppress = actions.find(
+      (a) => a.command?.command === 'cpiSecurity.suppressFinding' && a.title.endsWith('for this file in .cpisecurity.json…'),
+    );
     assert.deepEqual(suppress?.command?.arguments, [
-      { ruleId: 'cleartext-basic-auth', uri: ws.iflowUri, configUri: ws.configUri, fileGlob: 'Order Replication/src/main/resources/scenarioflows/integrationflow/Order Replication.iflw' },
+      {
+        ruleId: 'cleartext-basic-auth',
+        uri: ws.iflowUri,
+        configUri: ws.configUri,
+        fileGlob: 'Order Replication/src/main/resources/scenarioflows/integrationflow/Order Replication.iflw',
+      },
     ]);
 
     const [fixAll]: CodeAction[] = await session.connection.sendRequest('textDocument/codeAction', {
@@ -92,7 +103,11 @@ describe('editor features over stdio', function () {
   it('a suppression written to .cpisecurity.json hides the finding', async () => {
     await session.open(ws.iflowUri, 'cpi-iflow', IFLOW_TEXT);
     await session.waitForDiagnostics(ws.iflowUri, has('cleartext-basic-auth'));
-    const config = { suppressions: [{ rule: 'cleartext-basic-auth', file: '**/Order Replication.iflw', reason: 'partner moves to TLS in Q3', expires: '2099-12-31' }] };
+    const config = {
+      suppressions: [
+        { rule: 'cleartext-basic-auth', file: '**/Order Replication.iflw', reason: 'partner moves to TLS in Q3', expires: '2099-12-31' },
+      ],
+    };
     await session.open(ws.configUri, 'json', JSON.stringify(config));
     await session.waitForDiagnostics(ws.iflowUri, (d) => !has('cleartext-basic-auth')(d));
   });

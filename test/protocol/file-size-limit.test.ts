@@ -32,10 +32,13 @@ describe('language server: files over the size limit', function () {
 
   /** Resolves once the diagnostics of the document's latest version satisfy `accept`. */
   const current = (uri: string, accept: (diagnostics: Diagnostic[]) => boolean) =>
-    session.waitForPublished(uri, (params) => params.version === session.version(uri) && accept(params.diagnostics)).then((params) => params.diagnostics);
+    session
+      .waitForPublished(uri, (params) => params.version === session.version(uri) && accept(params.diagnostics))
+      .then((params) => params.diagnostics);
 
   /** Every message the server sent before this answer has arrived once it is here (one ordered stream). */
-  const barrier = () => session.connection.sendRequest('textDocument/hover', { textDocument: { uri: ws.iflowUri }, position: { line: 0, character: 0 } });
+  const barrier = () =>
+    session.connection.sendRequest('textDocument/hover', { textDocument: { uri: ws.iflowUri }, position: { line: 0, character: 0 } });
 
   const sizeLogs = (uri: string) => logs.filter((line) => line.startsWith(uri) && line.includes('Not analysed'));
 
@@ -84,11 +87,17 @@ describe('language server: files over the size limit', function () {
   });
 
   it('the workspace scan skips the same files, with the same notice on files that are not open', async () => {
-    writeFileSync(ws.root + '/Order Replication/src/main/resources/scenarioflows/integrationflow/Order Replication.iflw', IFLOW_TEXT + PADDING);
+    writeFileSync(
+      ws.root + '/Order Replication/src/main/resources/scenarioflows/integrationflow/Order Replication.iflw',
+      IFLOW_TEXT + PADDING,
+    );
     const result: { files: number; findings: number } = await session.connection.sendRequest('cpiSecurity/scanWorkspace');
     assert.equal(result.findings, 0, 'the parameter alone is no finding');
     const published = await session.waitForDiagnostics(ws.iflowUri, isNotice);
-    assert.match(published[0].message, /over the 0\.002 MB limit\. To analyse it, raise the limit with the setting "cpiSecurity\.maxFileSizeMB"/);
+    assert.match(
+      published[0].message,
+      /over the 0\.002 MB limit\. To analyse it, raise the limit with the setting "cpiSecurity\.maxFileSizeMB"/,
+    );
 
     session.settings = {};
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });

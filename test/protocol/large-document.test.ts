@@ -25,7 +25,10 @@ function largeIflow(size: number): { text: string; channels: number; plain: numb
     if (http) plain++;
     const flow = FLOW.replace('MessageFlow_10', `MessageFlow_${channels}_x`)
       .replace('Orders to ERP', `Channel ${channels}`)
-      .replace('{{ERP Address}}/sap/orders', http ? `http://erp${channels}.example.com/orders` : `https://erp${channels}.example.com/orders`);
+      .replace(
+        '{{ERP Address}}/sap/orders',
+        http ? `http://erp${channels}.example.com/orders` : `https://erp${channels}.example.com/orders`,
+      );
     parts.push(`\n        ${flow}`);
     length += flow.length + 9;
     channels++;
@@ -65,11 +68,16 @@ describe('language server: a 50 MB iFlow', function () {
     const offset = text.lastIndexOf(target) + 'http'.length;
     const before = text.slice(0, offset).split('\n');
     const position = { line: before.length - 1, character: before[before.length - 1].length };
-    await session.change(ws.iflowUri, [{ range: { start: position, end: { line: position.line, character: position.character + 1 } }, text: '' }]);
+    await session.change(ws.iflowUri, [
+      { range: { start: position, end: { line: position.line, character: position.character + 1 } }, text: '' },
+    ]);
     const edited = await session.waitForPublished(ws.iflowUri, (params) => params.version === 2, 120_000);
     const found = basicOverHttp(edited.diagnostics);
     assert.equal(found.length, plain + 2);
-    assert.ok(found.some((d) => d.range.start.line === position.line), 'a finding on the edited channel');
+    assert.ok(
+      found.some((d) => d.range.start.line === position.line),
+      'a finding on the edited channel',
+    );
 
     const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: ws.iflowUri }, position });
     assert.ok(hover, 'the server answers a hover on the edited value');

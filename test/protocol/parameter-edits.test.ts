@@ -9,7 +9,10 @@ import { IFLOW_TEXT, PARAMETERS_TEXT, has, lacks, makeWorkspace, useWorkspaceSes
 // edited text, not at the line the value had on disk.
 
 /** The edit: a comment line above the value, and its port changed from 8443 (open by default) to 444 (not open). */
-const EDITED = PARAMETERS_TEXT.replace('#Parameters of Order Replication\n', '#Parameters of Order Replication\n# port moved\n').replace('\\:8443', '\\:444');
+const EDITED = PARAMETERS_TEXT.replace('#Parameters of Order Replication\n', '#Parameters of Order Replication\n# port moved\n').replace(
+  '\\:8443',
+  '\\:444',
+);
 const VALUE_LINE = EDITED.split('\n').findIndex((line) => line.startsWith('ERP\\ Address='));
 
 function relatedLine(diagnostics: Diagnostic[], rule: string, uri: string): number | undefined {
@@ -42,7 +45,10 @@ describe('a parameters.prop edit re-analyses the closed iFlows of its artifact',
     // closed without saving: the disk counts again
     await session.close(ws.parametersUri);
     await session.connection.sendRequest('cpiSecurity/scanWorkspace');
-    const reverted = await session.waitForDiagnostics(ws.iflowUri, (d) => has('cleartext-basic-auth')(d) && lacks('outbound-port-not-open')(d));
+    const reverted = await session.waitForDiagnostics(
+      ws.iflowUri,
+      (d) => has('cleartext-basic-auth')(d) && lacks('outbound-port-not-open')(d),
+    );
     assert.equal(relatedLine(reverted, 'cleartext-basic-auth', ws.parametersUri), 1);
   });
 

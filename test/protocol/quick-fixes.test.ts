@@ -51,11 +51,13 @@ describe('every quick fix over stdio', function () {
         for (const uri of texts.keys()) {
           for (const diagnostic of (session.latest(uri) ?? []).filter((d) => d.code === rule)) {
             const fixes = async () =>
-              ((await session.connection.sendRequest('textDocument/codeAction', {
-                textDocument: { uri },
-                range: diagnostic.range,
-                context: { diagnostics: [diagnostic] },
-              })) as CodeAction[]).filter((a) => a.edit);
+              (
+                (await session.connection.sendRequest('textDocument/codeAction', {
+                  textDocument: { uri },
+                  range: diagnostic.range,
+                  context: { diagnostics: [diagnostic] },
+                })) as CodeAction[]
+              ).filter((a) => a.edit);
             const count = (await fixes()).length;
             for (let i = 0; i < count; i++) {
               // asked again after each revert: an edit computed for an older version is refused
@@ -65,7 +67,11 @@ describe('every quick fix over stdio', function () {
                 if ('kind' in change) continue; // the file is written with its content below
                 const target = change.textDocument.uri;
                 if (texts.has(target)) {
-                  assert.equal(change.textDocument.version, session.version(target), `edits carry the open document version: ${target} in ${action.title}`);
+                  assert.equal(
+                    change.textDocument.version,
+                    session.version(target),
+                    `edits carry the open document version: ${target} in ${action.title}`,
+                  );
                   await session.change(target, [{ text: applyTextEdits(texts.get(target)!, change.edits as Edit[]) }]);
                 } else {
                   // a file that is not open (.cpisecurity.json): the editor would change it on disk
@@ -73,18 +79,24 @@ describe('every quick fix over stdio', function () {
                   const before = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
                   onDisk.set(target, before);
                   writeFileSync(path, applyTextEdits(before ?? '', change.edits as Edit[]));
-                  await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: target, type: before === undefined ? 1 : 2 }] });
+                  await session.connection.sendNotification('workspace/didChangeWatchedFiles', {
+                    changes: [{ uri: target, type: before === undefined ? 1 : 2 }],
+                  });
                 }
               }
-              await session.waitForDiagnostics(uri, (d) => !d.some((x) => at(x) === at(diagnostic)), 10_000).catch(() => {
-                throw new Error(`"${action.title}" left ${at(diagnostic)} in ${uri}`);
-              });
+              await session
+                .waitForDiagnostics(uri, (d) => !d.some((x) => at(x) === at(diagnostic)), 10_000)
+                .catch(() => {
+                  throw new Error(`"${action.title}" left ${at(diagnostic)} in ${uri}`);
+                });
               applied++;
               // back to the case as written, for the next fix
               for (const [target, before] of onDisk) {
                 if (before === undefined) unlinkSync(fileURLToPath(target));
                 else writeFileSync(fileURLToPath(target), before);
-                await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: target, type: before === undefined ? 3 : 2 }] });
+                await session.connection.sendNotification('workspace/didChangeWatchedFiles', {
+                  changes: [{ uri: target, type: before === undefined ? 3 : 2 }],
+                });
               }
               for (const [target, text] of texts) await session.change(target, [{ text }]);
               await session.waitForDiagnostics(uri, (d) => d.some((x) => at(x) === at(diagnostic)));

@@ -28,7 +28,10 @@ describe('language server: scripts', function () {
 
   beforeEach(async () => {
     ws = makeWorkspace();
-    iflowUri = file('Order Replication/src/main/resources/scenarioflows/integrationflow/Logging.iflw', scriptStepIflow('Log Payload.groovy', 'Logging'));
+    iflowUri = file(
+      'Order Replication/src/main/resources/scenarioflows/integrationflow/Logging.iflw',
+      scriptStepIflow('Log Payload.groovy', 'Logging'),
+    );
     scriptUri = file('Order Replication/src/main/resources/script/Log Payload.groovy', '');
     session = new LspSession({ entry: ENTRY, nodeArgs: ['--require', require.resolve('tsx/cjs')] });
     await session.initialize(ws.rootUri);
@@ -57,14 +60,19 @@ describe('language server: scripts', function () {
     await session.open(scriptUri, 'groovy', clean);
     assert.deepEqual((await session.waitForPublished(scriptUri, (params) => params.version === 1)).diagnostics, []);
     // as VS Code sends them: the typed line inserted, then the undo removing that line
-    await session.change(scriptUri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '    def portalPassword = "S3cr3t!Value9"\n' }]);
+    await session.change(scriptUri, [
+      { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '    def portalPassword = "S3cr3t!Value9"\n' },
+    ]);
     await session.waitForDiagnostics(scriptUri, has('script-hardcoded-secret'), 20_000);
     await session.change(scriptUri, [{ range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, text: '' }]);
     const undone = await session.waitForPublished(scriptUri, (params) => params.version === 3, 20_000);
-    assert.deepEqual(undone.diagnostics.map((d) => d.code), []);
+    assert.deepEqual(
+      undone.diagnostics.map((d) => d.code),
+      [],
+    );
   });
 
-  it('offers the rule\'s fix, suppression with a comment and in .cpisecurity.json', async () => {
+  it("offers the rule's fix, suppression with a comment and in .cpisecurity.json", async () => {
     await session.open(scriptUri, 'groovy', 'def run(message) {\n    FLAGGED(message)\n}\n');
     const [diagnostic] = await session.waitForDiagnostics(scriptUri, has(RULE), 20_000);
     const actions = await session.codeActionsFor(scriptUri, diagnostic);
@@ -72,12 +80,19 @@ describe('language server: scripts', function () {
     assert.ok(fix?.edit, JSON.stringify(actions.map((action) => action.title)));
     assert.equal(fix.isPreferred, true);
     const comment = actions.find((action) => action.title === `Suppress ${RULE} on this line with a comment…`);
-    assert.deepEqual(comment?.command?.arguments?.[0].comment, { line: 1, prefix: `    // cpi-security-lint-disable-next-line ${RULE} -- ` });
+    assert.deepEqual(comment?.command?.arguments?.[0].comment, {
+      line: 1,
+      prefix: `    // cpi-security-lint-disable-next-line ${RULE} -- `,
+    });
     assert.ok(actions.some((action) => action.title === `Suppress ${RULE} for this file in .cpisecurity.json…`));
   });
 
   it('honours suppression comments and reports one without a reason', async () => {
-    await session.open(scriptUri, 'groovy', `// cpi-security-lint-disable-next-line ${RULE} -- reviewed\nFLAGGED()\n// cpi-security-lint-disable-next-line ${RULE}\nFLAGGED()\n`);
+    await session.open(
+      scriptUri,
+      'groovy',
+      `// cpi-security-lint-disable-next-line ${RULE} -- reviewed\nFLAGGED()\n// cpi-security-lint-disable-next-line ${RULE}\nFLAGGED()\n`,
+    );
     const diagnostics = await session.waitForDiagnostics(scriptUri, has(RULE), 20_000);
     assert.deepEqual(
       diagnostics.map((d: Diagnostic) => [d.code ?? null, d.range.start.line, d.severity]),
@@ -102,17 +117,25 @@ describe('language server: scripts', function () {
     await session.open(scriptUri, 'groovy', text);
     const diagnostics = await session.waitForDiagnostics(scriptUri, has(RULE), 20_000);
     const hover = async (line: number, word: string): Promise<{ contents: { kind: string; value: string }; range: unknown } | null> =>
-      session.connection.sendRequest('textDocument/hover', { textDocument: { uri: scriptUri }, position: { line, character: text.split('\n')[line].indexOf(word) + 2 } });
+      session.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: scriptUri },
+        position: { line, character: text.split('\n')[line].indexOf(word) + 2 },
+      });
 
     const attachment = await hover(2, 'addAttachmentAsString');
     assert.equal(attachment?.contents.kind, 'markdown');
     const value = attachment!.contents.value;
     assert.match(value, /\*\*`addAttachmentAsString`\*\* · message processing log/);
     assert.match(value, /AVOID_CREATING_MPL_ATTACHMENTS/);
-    assert.match(value, /\[Remove Sensitive or Secret Content Before Logging or Forwarding\]\(https:\/\/help\.sap\.com\/[^)]*46868626fdfd478d8183a4246fda4ea6/);
+    assert.match(
+      value,
+      /\[Remove Sensitive or Secret Content Before Logging or Forwarding\]\(https:\/\/help\.sap\.com\/[^)]*46868626fdfd478d8183a4246fda4ea6/,
+    );
     assert.deepEqual(attachment!.range, { start: { line: 2, character: 8 }, end: { line: 2, character: 29 } });
     // A finding of the script rules on the call (once they run) comes first, once.
-    const covers = (d: Diagnostic) => (d.range.start.line < 2 || (d.range.start.line === 2 && d.range.start.character <= 10)) && (d.range.end.line > 2 || (d.range.end.line === 2 && d.range.end.character > 10));
+    const covers = (d: Diagnostic) =>
+      (d.range.start.line < 2 || (d.range.start.line === 2 && d.range.start.character <= 10)) &&
+      (d.range.end.line > 2 || (d.range.end.line === 2 && d.range.end.character > 10));
     const there = diagnostics.find((d) => typeof d.code === 'string' && covers(d));
     const label = ['', 'Error', 'Warning', 'Info', 'Hint'];
     if (there) {

@@ -68,7 +68,9 @@ function normalised(diagnostics: readonly Diagnostic[]): string[] {
 /** `promise`, or a rejection naming `what` once `ms` have passed: a request the server never answers fails the soak instead of hanging it. */
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer to ${what} within ${ms} ms`)), ms)));
+  const deadline = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer to ${what} within ${ms} ms`)), ms)),
+  );
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
@@ -148,14 +150,29 @@ describe('language server soak', function () {
       // certificates wait 200 ms before analysing, so they pause less often),
       // an explicit re-analysis, a hover, a quick-fix request, a save, a close
       const roll = random.next();
-      if (roll < (document.kind === 'certificate' ? 0.03 : 0.15)) await session.waitForPublished(uri, (p) => p.version === session.version(uri), 15_000);
-      else if (roll < 0.16) pending.push(within(session.connection.sendRequest(ReanalyseRequest.method), 30_000, `re-analyse after edit ${edit}`));
+      if (roll < (document.kind === 'certificate' ? 0.03 : 0.15))
+        await session.waitForPublished(uri, (p) => p.version === session.version(uri), 15_000);
+      else if (roll < 0.16)
+        pending.push(within(session.connection.sendRequest(ReanalyseRequest.method), 30_000, `re-analyse after edit ${edit}`));
       else if (roll < 0.17) {
         const position = document.model.positionAt(document.cursor);
-        pending.push(within(session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }), 30_000, `hover after edit ${edit}`));
+        pending.push(
+          within(
+            session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }),
+            30_000,
+            `hover after edit ${edit}`,
+          ),
+        );
       } else if (roll < 0.175) {
-        const around = { start: document.model.positionAt(Math.max(0, document.cursor - 40)), end: document.model.positionAt(document.cursor) };
-        const request = session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: around, context: { diagnostics: session.latest(uri) ?? [] } });
+        const around = {
+          start: document.model.positionAt(Math.max(0, document.cursor - 40)),
+          end: document.model.positionAt(document.cursor),
+        };
+        const request = session.connection.sendRequest('textDocument/codeAction', {
+          textDocument: { uri },
+          range: around,
+          context: { diagnostics: session.latest(uri) ?? [] },
+        });
         pending.push(within(request, 30_000, `code actions after edit ${edit}`));
       } else if (roll < 0.178) await save(document);
       else if (roll < 0.182 && open.length > 1) {
@@ -179,9 +196,14 @@ describe('language server soak', function () {
     }
 
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-    console.log(`      soak: seed ${SEED}, ${EDITS} edits, ${analyses} artifact analyses, heap after GC ${heaps.map(mb).join(', ')}, at ${timings.map((t) => `${(t / 1000).toFixed(1)} s`).join(', ')}`);
+    console.log(
+      `      soak: seed ${SEED}, ${EDITS} edits, ${analyses} artifact analyses, heap after GC ${heaps.map(mb).join(', ')}, at ${timings.map((t) => `${(t / 1000).toFixed(1)} s`).join(', ')}`,
+    );
     // a leak only grows: the last measurement shows it best, and one comparison gives noise one chance, not four
-    assert.ok(heaps.at(-1)! - heaps[0] <= HEAP_MARGIN, `server heap grew from ${mb(heaps[0])} to ${mb(heaps.at(-1)!)} (allowed ${mb(HEAP_MARGIN)})`);
+    assert.ok(
+      heaps.at(-1)! - heaps[0] <= HEAP_MARGIN,
+      `server heap grew from ${mb(heaps[0])} to ${mb(heaps.at(-1)!)} (allowed ${mb(HEAP_MARGIN)})`,
+    );
     assert.equal(session.exit, undefined, `the server exited: ${JSON.stringify(session.exit)}\n${session.stderr}`);
     const errors = session.logs.filter((log) => log.type === 1);
     assert.deepEqual(errors, [], 'the server logged errors');
@@ -237,15 +259,24 @@ describe('language server soak', function () {
         // a closed file shows nothing, but for an iFlow or parameters.prop of an artifact with an open file, which shows its live analysis
         for (const document of documents.filter((d) => !d.open)) {
           const shown = session.published(document.file.uri)?.diagnostics ?? [];
-          assert.deepEqual(normalised(shown), normalised(expected.get(document.file.uri)!), `closed ${document.file.uri} shows stale diagnostics ${how} ${where}`);
+          assert.deepEqual(
+            normalised(shown),
+            normalised(expected.get(document.file.uri)!),
+            `closed ${document.file.uri} shows stale diagnostics ${how} ${where}`,
+          );
         }
         for (const document of open) {
           const actual = session.published(document.file.uri)!;
-          assert.deepEqual(normalised(actual.diagnostics), normalised(expected.get(document.file.uri)!), `stale diagnostics on ${document.file.uri} ${how} ${where}`);
+          assert.deepEqual(
+            normalised(actual.diagnostics),
+            normalised(expected.get(document.file.uri)!),
+            `stale diagnostics on ${document.file.uri} ${how} ${where}`,
+          );
         }
       };
       if (last) {
-        for (const document of open) await session.waitForPublished(document.file.uri, (p) => p.version === session.version(document.file.uri), 15_000);
+        for (const document of open)
+          await session.waitForPublished(document.file.uri, (p) => p.version === session.version(document.file.uri), 15_000);
         // no request tells when the server is idle without analysing again: a pause in its publishing does
         await quiet(1000);
         compare('without a re-analysis');
@@ -262,8 +293,10 @@ describe('language server soak', function () {
         for (const document of open) await fresh.open(document.file.uri, document.file.languageId, document.text);
         await within(fresh.connection.sendRequest(ReanalyseRequest.method), 30_000, 're-analyse on the fresh server');
         const result = new Map<string, Diagnostic[]>();
-        for (const document of open) result.set(document.file.uri, (await fresh.waitForPublished(document.file.uri, (p) => p.version === 1, 15_000)).diagnostics);
-        for (const document of documents.filter((d) => !open.includes(d))) result.set(document.file.uri, fresh.published(document.file.uri)?.diagnostics ?? []);
+        for (const document of open)
+          result.set(document.file.uri, (await fresh.waitForPublished(document.file.uri, (p) => p.version === 1, 15_000)).diagnostics);
+        for (const document of documents.filter((d) => !open.includes(d)))
+          result.set(document.file.uri, fresh.published(document.file.uri)?.diagnostics ?? []);
         return result;
       } finally {
         await fresh.shutdown();

@@ -28,12 +28,18 @@ describe('suppressing one channel or one parameter from the quick fix', function
 
   async function actionsOn(uri: string): Promise<CodeAction[]> {
     const diagnostics = await session.waitForDiagnostics(uri, has(RULE));
-    return session.codeActionsFor(uri, diagnostics.find((d: Diagnostic) => d.code === RULE)!);
+    return session.codeActionsFor(
+      uri,
+      diagnostics.find((d: Diagnostic) => d.code === RULE)!,
+    );
   }
 
   /** Writes the entry the client's command writes from `args`, and tells the server. */
   async function write(args: SuppressFindingArgs): Promise<void> {
-    writeFileSync(ws.configPath, addSuppression(undefined, { rule: args.ruleId, file: args.fileGlob, channel: args.channel, subject: args.subject, reason: 'test' }));
+    writeFileSync(
+      ws.configPath,
+      addSuppression(undefined, { rule: args.ruleId, file: args.fileGlob, channel: args.channel, subject: args.subject, reason: 'test' }),
+    );
     await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.configUri, type: 1 }] });
   }
 
@@ -46,8 +52,14 @@ describe('suppressing one channel or one parameter from the quick fix', function
     assert.equal(args.channel, CHANNEL.exec(action!.title)![1]);
     assert.equal(args.subject, undefined);
     // one entry covers both files the finding sits on
-    assert.equal(args.fileGlob, '{Order Replication/src/main/resources/scenarioflows/integrationflow/Order Replication.iflw,Order Replication/src/main/resources/parameters.prop}');
-    assert.ok(actions.some((candidate) => candidate.title === `Suppress ${RULE} for this file in .cpisecurity.json…`), 'the whole-file suppression stays');
+    assert.equal(
+      args.fileGlob,
+      '{Order Replication/src/main/resources/scenarioflows/integrationflow/Order Replication.iflw,Order Replication/src/main/resources/parameters.prop}',
+    );
+    assert.ok(
+      actions.some((candidate) => candidate.title === `Suppress ${RULE} for this file in .cpisecurity.json…`),
+      'the whole-file suppression stays',
+    );
     await write(args);
     await session.waitForDiagnostics(ws.iflowUri, lacks(RULE));
     await session.waitForDiagnostics(ws.parametersUri, lacks(RULE));
@@ -57,8 +69,13 @@ describe('suppressing one channel or one parameter from the quick fix', function
     await session.open(ws.iflowUri, 'cpi-iflow', IFLOW_TEXT);
     await session.open(ws.parametersUri, 'cpi-parameters', PARAMETERS_TEXT);
     const actions = await actionsOn(ws.parametersUri);
-    assert.ok(actions.some((candidate) => CHANNEL.test(candidate.title)), 'the channel is offered on the parameter too');
-    const args = suppressArgs(actions.find((candidate) => candidate.title === `Suppress ${RULE} for parameter "ERP Address" in .cpisecurity.json…`));
+    assert.ok(
+      actions.some((candidate) => CHANNEL.test(candidate.title)),
+      'the channel is offered on the parameter too',
+    );
+    const args = suppressArgs(
+      actions.find((candidate) => candidate.title === `Suppress ${RULE} for parameter "ERP Address" in .cpisecurity.json…`),
+    );
     assert.equal(args.subject, 'ERP Address');
     assert.equal(args.fileGlob, 'Order Replication/src/main/resources/parameters.prop');
     await write(args);

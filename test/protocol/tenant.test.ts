@@ -30,7 +30,13 @@ const ENTRY = join(__dirname, '..', '..', 'server', 'src', 'lsp', 'main.ts');
 const CATALOG = join(__dirname, '..', '..', 'server', 'src', 'core', 'rules', 'cleartext-http-endpoint', 'fixtures', 'positive-parameter');
 const IFLOW = 'Product Catalog.iflw';
 const IFLOW_PATH = `src/main/resources/scenarioflows/integrationflow/${IFLOW}`;
-const EXPIRED = makeCertificate({ subject: 'old.partner.example', key: { type: 'ec', curve: 'prime256v1' }, slot: 'tenant-protocol', notBefore: daysFromNow(-400), notAfter: daysFromNow(-10) });
+const EXPIRED = makeCertificate({
+  subject: 'old.partner.example',
+  key: { type: 'ec', curve: 'prime256v1' },
+  slot: 'tenant-protocol',
+  notBefore: daysFromNow(-400),
+  notAfter: daysFromNow(-10),
+});
 
 function fixture(): FakeTenantFixture {
   return {
@@ -51,7 +57,12 @@ function fixture(): FakeTenantFixture {
         ],
         scriptCollections: [{ id: 'Helpers', files: { 'src/main/resources/script/util.groovy': 'def x = 1\n' } }],
       },
-      { id: 'Partner', name: 'Partner Content', mode: 'CONFIGURE_ONLY', iflows: [{ id: 'Hidden', files: { [IFLOW_PATH]: readFileSync(join(CATALOG, IFLOW), 'utf8') } }] },
+      {
+        id: 'Partner',
+        name: 'Partner Content',
+        mode: 'CONFIGURE_ONLY',
+        iflows: [{ id: 'Hidden', files: { [IFLOW_PATH]: readFileSync(join(CATALOG, IFLOW), 'utf8') } }],
+      },
     ],
     keystore: [{ alias: 'old_partner', certificate: EXPIRED.pem }],
     userCredentials: [{ name: 'Catalog', kind: 'default' }],
@@ -84,7 +95,8 @@ describe('tenant requests of the language server', function () {
 
   const connect = (serviceKey: string) => session.connection.sendRequest(TenantConnectRequest.type, { serviceKey });
   const host = () => new URL(tenant.serviceKey.oauth.url).host;
-  const uri = (pkg: string, artifact: string, path: string) => `cpi-tenant://${host()}/${pkg}/${artifact}/${path.split('/').map(encodeURIComponent).join('/')}`;
+  const uri = (pkg: string, artifact: string, path: string) =>
+    `cpi-tenant://${host()}/${pkg}/${artifact}/${path.split('/').map(encodeURIComponent).join('/')}`;
 
   it('refuses a bad service key before sending anything, with the next step', async () => {
     const before = tenant.requests.length;
@@ -109,7 +121,9 @@ describe('tenant requests of the language server', function () {
     assert.equal(forbidden.error?.role, 'WorkspacePackagesRead');
     assert.match(forbidden.error!.message, /Next: give the service instance the role WorkspacePackagesRead/);
 
-    const unreachable = await connect(JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, url: 'https://127.0.0.1:9', tokenurl: 'https://127.0.0.1:9/oauth/token' } }));
+    const unreachable = await connect(
+      JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, url: 'https://127.0.0.1:9', tokenurl: 'https://127.0.0.1:9/oauth/token' } }),
+    );
     assert.equal(unreachable.error?.kind, 'network');
     assert.match(unreachable.error!.message, /Next: check the tenant URL/);
   });
@@ -126,18 +140,25 @@ describe('tenant requests of the language server', function () {
       ],
     );
     const { artifacts } = await session.connection.sendRequest(TenantArtifactsRequest.type, { host: host(), packageId: 'Finance' });
-    assert.deepEqual(artifacts!.map((artifact) => [artifact.id, artifact.kind, artifact.name]), [
-      ['CatalogOverridden', 'iflow', 'Catalog (overridden)'],
-      ['Helpers', 'script-collection', 'Helpers'],
-    ]);
+    assert.deepEqual(
+      artifacts!.map((artifact) => [artifact.id, artifact.kind, artifact.name]),
+      [
+        ['CatalogOverridden', 'iflow', 'Catalog (overridden)'],
+        ['Helpers', 'script-collection', 'Helpers'],
+      ],
+    );
     const { files } = await session.connection.sendRequest(TenantArtifactFilesRequest.type, { uri: artifacts![0].uri });
     assert.ok(files!.some((file) => file.path === IFLOW_PATH && file.uri === uri('Finance', 'CatalogOverridden', IFLOW_PATH)));
 
     const iflow = await session.connection.sendRequest(TenantFileRequest.type, { uri: uri('Finance', 'CatalogOverridden', IFLOW_PATH) });
     assert.equal(iflow.text, readFileSync(join(CATALOG, IFLOW), 'utf8'));
-    const parameters = await session.connection.sendRequest(TenantFileRequest.type, { uri: uri('Finance', 'CatalogOverridden', 'src/main/resources/parameters.prop') });
+    const parameters = await session.connection.sendRequest(TenantFileRequest.type, {
+      uri: uri('Finance', 'CatalogOverridden', 'src/main/resources/parameters.prop'),
+    });
     assert.equal(parameters.text, 'Catalog\\ URL=http\\://catalog.example.com/v2\n', 'the value the tenant runs with');
-    const missing = await session.connection.sendRequest(TenantFileRequest.type, { uri: uri('Finance', 'CatalogOverridden', 'src/main/resources/nothing.txt') });
+    const missing = await session.connection.sendRequest(TenantFileRequest.type, {
+      uri: uri('Finance', 'CatalogOverridden', 'src/main/resources/nothing.txt'),
+    });
     assert.equal(missing.error?.kind, 'not-found');
   });
 
@@ -151,7 +172,11 @@ describe('tenant requests of the language server', function () {
     assert.equal(result.error, undefined);
     const catalog = result.artifacts.find((artifact) => artifact.artifactId === 'CatalogOverridden');
     assert.ok(catalog && catalog.counts.warning + catalog.counts.error >= 1, JSON.stringify(result.artifacts));
-    assert.equal(result.findings, result.artifacts.reduce((sum, a) => sum + a.counts.error + a.counts.warning + a.counts.information + a.counts.hint, 0) + 1, 'content findings and the keystore entry\'s');
+    assert.equal(
+      result.findings,
+      result.artifacts.reduce((sum, a) => sum + a.counts.error + a.counts.warning + a.counts.information + a.counts.hint, 0) + 1,
+      "content findings and the keystore entry's",
+    );
     assert.ok(progress.length > 0 && progress.at(-1)!.done === progress.at(-1)!.total);
     assert.ok(result.problems.some((problem) => /configure-only/.test(problem)));
 
@@ -170,22 +195,31 @@ describe('tenant requests of the language server', function () {
 
     // an opened tenant file keeps the scan's diagnostics: it is not analysed live
     await session.open(iflowUri, 'xml', readFileSync(join(CATALOG, IFLOW), 'utf8'));
-    const actions: CodeAction[] = await session.codeActionsFor(iflowUri, diagnostics.find((d) => d.code === 'cleartext-http-endpoint') as Diagnostic);
+    const actions: CodeAction[] = await session.codeActionsFor(
+      iflowUri,
+      diagnostics.find((d) => d.code === 'cleartext-http-endpoint') as Diagnostic,
+    );
     assert.ok(actions.length > 0);
-    assert.ok(actions.every((action) => action.edit === undefined), 'no edits on a read-only tenant file');
+    assert.ok(
+      actions.every((action) => action.edit === undefined),
+      'no edits on a read-only tenant file',
+    );
     assert.match(actions.find((action) => action.disabled)!.disabled!.reason, /download the artifact/);
     assert.ok(actions.some((action) => action.command?.command === 'cpiSecurity.explainRule'));
     const download = actions.find((action) => action.command?.command === DOWNLOAD_ARTIFACT_COMMAND);
     assert.deepEqual(download?.command?.arguments, [`cpi-tenant://${host()}/Finance/CatalogOverridden`]);
     assert.ok(session.latest(iflowUri)!.some((d) => d.code === 'cleartext-http-endpoint'));
     const at = diagnostics.find((d) => d.code === 'cleartext-http-endpoint')!.range.start;
-    const hover: { contents: { value: string } } | null = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: iflowUri }, position: at });
+    const hover: { contents: { value: string } } | null = await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: iflowUri },
+      position: at,
+    });
     assert.match(hover!.contents.value, /cleartext-http-endpoint/);
     assert.match(hover!.contents.value, /http:\/\/catalog\.example\.com\/v2/, 'the value as configured on the tenant');
     await session.close(iflowUri);
   });
 
-  it('downloads an artifact\'s whole project into a folder, never over an existing one', async () => {
+  it("downloads an artifact's whole project into a folder, never over an existing one", async () => {
     await connect(key);
     const parent = mkdtempSync(join(tmpdir(), 'cpi-download-'));
     try {
@@ -194,8 +228,15 @@ describe('tenant requests of the language server', function () {
       assert.equal(done.error, undefined);
       assert.equal(done.folder, join(parent, 'CatalogOverridden'));
       assert.equal(readFileSync(join(done.folder!, ...IFLOW_PATH.split('/')), 'utf8'), readFileSync(join(CATALOG, IFLOW), 'utf8'));
-      assert.equal(readFileSync(join(done.folder!, 'src', 'main', 'resources', 'parameters.prop'), 'utf8'), 'Catalog\\ URL=https\\://catalog.example.com/odata/v2\n', 'the project as on the tenant, not its configuration');
-      assert.ok(done.files!.some((file) => file.endsWith(join('META-INF', 'MANIFEST.MF'))), 'files the linter does not read come too');
+      assert.equal(
+        readFileSync(join(done.folder!, 'src', 'main', 'resources', 'parameters.prop'), 'utf8'),
+        'Catalog\\ URL=https\\://catalog.example.com/odata/v2\n',
+        'the project as on the tenant, not its configuration',
+      );
+      assert.ok(
+        done.files!.some((file) => file.endsWith(join('META-INF', 'MANIFEST.MF'))),
+        'files the linter does not read come too',
+      );
       const again = await session.connection.sendRequest(TenantDownloadRequest.type, { uri: artifact, folder: pathToFileURL(parent).href });
       assert.match(again.error!.message, /exists already.*nothing is overwritten/);
     } finally {
@@ -267,7 +308,10 @@ describe('tenant requests on the demo tenant (examples/ as deployed content)', f
     assert.deepEqual(material.credentials.find((item) => item.name === 'KESTREL_NORDBANK_SFTP')?.usedBy, ['Bank Statement Import']);
     const oauth = material.credentials.find((item) => item.name === 'TRAILGEAR_UNITS_OAUTH')!;
     assert.equal(oauth.counts.error, 1, 'its token URL is http://');
-    assert.ok(material.certificateUserMappings[0].rules.includes('inbound-cert-self-signed'), material.certificateUserMappings[0].rules.join());
+    assert.ok(
+      material.certificateUserMappings[0].rules.includes('inbound-cert-self-signed'),
+      material.certificateUserMappings[0].rules.join(),
+    );
     assert.ok(result.artifacts.length >= 5, 'most demo artifacts have findings');
 
     // a script of a tenant iFlow: its findings as diagnostics, and the hover on the API there
@@ -276,7 +320,10 @@ describe('tenant requests on the demo tenant (examples/ as deployed content)', f
       .flatMap((uri): [string, Diagnostic][] => (session.latest(uri) ?? []).map((diagnostic): [string, Diagnostic] => [uri, diagnostic]));
     assert.ok(scripts.length > 0, 'the demo scripts have findings');
     const [uri, diagnostic] = scripts[0];
-    const hover: { contents: { value: string } } | null = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: diagnostic.range.start });
+    const hover: { contents: { value: string } } | null = await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: diagnostic.range.start,
+    });
     assert.ok(hover, `a hover at ${uri} ${JSON.stringify(diagnostic.range.start)}`);
     assert.match(hover.contents.value, new RegExp(String(diagnostic.code)));
   });

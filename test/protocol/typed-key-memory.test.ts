@@ -78,7 +78,7 @@ describe('typing keys', function () {
 
     const line = text.split('\n').length - 2; // the padding's line
     for (let i = 0; i < KEYSTROKES; i++) {
-      await session.change(uri, [{ range: { start: { line, character: 10 + i } , end: { line, character: 10 + i } }, text: 'a' }]);
+      await session.change(uri, [{ range: { start: { line, character: 10 + i }, end: { line, character: 10 + i } }, text: 'a' }]);
       await session.connection.sendRequest(ReanalyseRequest.method);
       await session.waitForPublished(uri, (p) => p.version === session.version(uri));
     }

@@ -36,7 +36,8 @@ describe('workspace scan in the language server', function () {
   });
 
   it('publishes for files that are not open exactly what the command line reports', async () => {
-    const result: { files: number; findings: number; cancelled: boolean } = await session.connection.sendRequest('cpiSecurity/scanWorkspace');
+    const result: { files: number; findings: number; cancelled: boolean } =
+      await session.connection.sendRequest('cpiSecurity/scanWorkspace');
     assert.equal(result.cancelled, false);
     let output = '';
     try {
@@ -48,8 +49,18 @@ describe('workspace scan in the language server', function () {
     assert.equal(result.findings, cli.length);
     const expected = cli.map((f) => `${f.uri} ${f.range.start.line}:${f.range.start.character} ${f.ruleId} ${f.severity}`).sort();
     const uris = [...new Set(cli.map((f) => f.uri))];
-    assert.ok(uris.some((uri) => uri.endsWith('.pem')) && uris.some((uri) => uri.endsWith('.iflw')) && uris.some((uri) => uri.endsWith('parameters.prop')));
-    const published = uris.flatMap((uri) => (session.latest(uri) ?? []).map((d) => `${uri} ${d.range.start.line}:${d.range.start.character} ${d.code} ${SEVERITY[d.severity!]}`)).sort();
+    assert.ok(
+      uris.some((uri) => uri.endsWith('.pem')) &&
+        uris.some((uri) => uri.endsWith('.iflw')) &&
+        uris.some((uri) => uri.endsWith('parameters.prop')),
+    );
+    const published = uris
+      .flatMap((uri) =>
+        (session.latest(uri) ?? []).map(
+          (d) => `${uri} ${d.range.start.line}:${d.range.start.character} ${d.code} ${SEVERITY[d.severity!]}`,
+        ),
+      )
+      .sort();
     assert.deepEqual(published, expected);
   });
 
@@ -81,9 +92,18 @@ describe('workspace scan in the language server', function () {
       while (scanned.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
       assert.equal(scanned.length, 1, 'the client hears that the workspace was scanned');
       assert.ok(scanned[0].findings > 0 && scanned[0].files > 0 && !scanned[0].cancelled, JSON.stringify(scanned));
-      assert.ok([...published].some((uri) => uri.endsWith('.iflw')), 'an iFlow has diagnostics without being opened');
-      assert.ok([...published].some((uri) => uri.endsWith('.pem')), 'a certificate too');
-      assert.ok(session.logs.some((log) => /Scanning the workspace at start: \d+ files/.test(log.message)), JSON.stringify(session.logs));
+      assert.ok(
+        [...published].some((uri) => uri.endsWith('.iflw')),
+        'an iFlow has diagnostics without being opened',
+      );
+      assert.ok(
+        [...published].some((uri) => uri.endsWith('.pem')),
+        'a certificate too',
+      );
+      assert.ok(
+        session.logs.some((log) => /Scanning the workspace at start: \d+ files/.test(log.message)),
+        JSON.stringify(session.logs),
+      );
       assert.ok(progress.length > 0, 'the scan reports progress');
     });
 

@@ -49,8 +49,12 @@ export function keyPair(spec: KeySpec, slot = 'leaf'): KeyPair {
       ? {
           spec,
           ...pair,
-          forgePrivate: forge.pki.privateKeyFromPem(pair.privateKey.export({ type: 'pkcs1', format: 'pem' }) as string) as forge.pki.rsa.PrivateKey,
-          forgePublic: forge.pki.publicKeyFromPem(pair.publicKey.export({ type: 'spki', format: 'pem' }) as string) as forge.pki.rsa.PublicKey,
+          forgePrivate: forge.pki.privateKeyFromPem(
+            pair.privateKey.export({ type: 'pkcs1', format: 'pem' }) as string,
+          ) as forge.pki.rsa.PrivateKey,
+          forgePublic: forge.pki.publicKeyFromPem(
+            pair.publicKey.export({ type: 'spki', format: 'pem' }) as string,
+          ) as forge.pki.rsa.PublicKey,
         }
       : { spec, ...pair };
   keyCache.set(id, made);
@@ -146,7 +150,9 @@ export function makeCertificate(spec: CertificateSpec): GeneratedCertificate {
   if (spec.altNames?.length) {
     extensions.push({
       name: 'subjectAltName',
-      altNames: spec.altNames.map((n) => (n.type === 'DNS' ? { type: 2, value: n.value } : n.type === 'IP' ? { type: 7, ip: n.value } : { type: 1, value: n.value })),
+      altNames: spec.altNames.map((n) =>
+        n.type === 'DNS' ? { type: 2, value: n.value } : n.type === 'IP' ? { type: 7, ip: n.value } : { type: 1, value: n.value },
+      ),
     });
   }
   cert.setExtensions(extensions);
@@ -162,7 +168,13 @@ export function makeCertificate(spec: CertificateSpec): GeneratedCertificate {
 }
 
 /** forge lays out the TBSCertificate; the key and signature are put in by hand. */
-function signWithNode(cert: forge.pki.Certificate, key: KeyPair, signer: KeyPair, digest: string, subject: Attributes): GeneratedCertificate {
+function signWithNode(
+  cert: forge.pki.Certificate,
+  key: KeyPair,
+  signer: KeyPair,
+  digest: string,
+  subject: Attributes,
+): GeneratedCertificate {
   const asn1 = forge.asn1;
   cert.publicKey = keyPair(RSA2048, 'placeholder').forgePublic!; // replaced below
   cert.siginfo.algorithmOid = SIGNATURE_OIDS.rsa.sha256;
@@ -202,31 +214,76 @@ function once<T>(make: () => T): () => T {
 }
 
 export const rootCa = once(() =>
-  makeCertificate({ subject: [{ shortName: 'O', value: 'Example' }, { shortName: 'CN', value: 'Test Root CA' }], ca: true, slot: 'root', notAfter: daysFromNow(3650) }),
+  makeCertificate({
+    subject: [
+      { shortName: 'O', value: 'Example' },
+      { shortName: 'CN', value: 'Test Root CA' },
+    ],
+    ca: true,
+    slot: 'root',
+    notAfter: daysFromNow(3650),
+  }),
 );
 export const intermediateCa = once(() =>
-  makeCertificate({ subject: [{ shortName: 'O', value: 'Example' }, { shortName: 'CN', value: 'Test Issuing CA' }], issuer: rootCa(), ca: true, slot: 'intermediate' }),
+  makeCertificate({
+    subject: [
+      { shortName: 'O', value: 'Example' },
+      { shortName: 'CN', value: 'Test Issuing CA' },
+    ],
+    issuer: rootCa(),
+    ca: true,
+    slot: 'intermediate',
+  }),
 );
 export const caSignedLeaf = once(() =>
-  makeCertificate({ subject: 'api.example.com', issuer: intermediateCa(), altNames: [{ type: 'DNS', value: 'api.example.com' }, { type: 'IP', value: '10.1.2.3' }], serverKeyUsage: true }),
+  makeCertificate({
+    subject: 'api.example.com',
+    issuer: intermediateCa(),
+    altNames: [
+      { type: 'DNS', value: 'api.example.com' },
+      { type: 'IP', value: '10.1.2.3' },
+    ],
+    serverKeyUsage: true,
+  }),
 );
 export const selfSignedRsa = once(() => makeCertificate({ subject: 'self.example.com', serverKeyUsage: true }));
 /** Issuer name equals its subject, but the root CA's key signed it: not self-signed. */
-export const sameNameCaSigned = once(() => makeCertificate({ subject: 'same.example.com', issuer: rootCa(), issuerName: 'same.example.com' }));
+export const sameNameCaSigned = once(() =>
+  makeCertificate({ subject: 'same.example.com', issuer: rootCa(), issuerName: 'same.example.com' }),
+);
 export const wildcardCn = once(() => makeCertificate({ subject: '*.example.com', issuer: intermediateCa() }));
 export const wildcardSan = once(() =>
-  makeCertificate({ subject: 'www.example.com', issuer: intermediateCa(), altNames: [{ type: 'DNS', value: 'www.example.com' }, { type: 'DNS', value: '*.apps.example.com' }] }),
+  makeCertificate({
+    subject: 'www.example.com',
+    issuer: intermediateCa(),
+    altNames: [
+      { type: 'DNS', value: 'www.example.com' },
+      { type: 'DNS', value: '*.apps.example.com' },
+    ],
+  }),
 );
-export const expired = once(() => makeCertificate({ subject: 'old.example.com', issuer: intermediateCa(), notBefore: daysFromNow(-400), notAfter: daysFromNow(-30) }));
-export const notYetValid = once(() => makeCertificate({ subject: 'future.example.com', issuer: intermediateCa(), notBefore: daysFromNow(20), notAfter: daysFromNow(400) }));
+export const expired = once(() =>
+  makeCertificate({ subject: 'old.example.com', issuer: intermediateCa(), notBefore: daysFromNow(-400), notAfter: daysFromNow(-30) }),
+);
+export const notYetValid = once(() =>
+  makeCertificate({ subject: 'future.example.com', issuer: intermediateCa(), notBefore: daysFromNow(20), notAfter: daysFromNow(400) }),
+);
 /** 10 days and an hour, so whole days left reads 10. */
-export const expiringIn10Days = once(() => makeCertificate({ subject: 'soon.example.com', issuer: intermediateCa(), notAfter: new Date(daysFromNow(10).getTime() + 3600_000) }));
-export const rsa1024 = once(() => makeCertificate({ subject: 'small.example.com', issuer: intermediateCa(), key: { type: 'rsa', bits: 1024 } }));
+export const expiringIn10Days = once(() =>
+  makeCertificate({ subject: 'soon.example.com', issuer: intermediateCa(), notAfter: new Date(daysFromNow(10).getTime() + 3600_000) }),
+);
+export const rsa1024 = once(() =>
+  makeCertificate({ subject: 'small.example.com', issuer: intermediateCa(), key: { type: 'rsa', bits: 1024 } }),
+);
 export const sha1Signed = once(() => makeCertificate({ subject: 'sha1.example.com', issuer: intermediateCa(), digest: 'sha1' }));
 export const md5Signed = once(() => makeCertificate({ subject: 'md5.example.com', issuer: intermediateCa(), digest: 'md5' }));
 export const sha1Root = once(() => makeCertificate({ subject: 'Old Root CA', ca: true, slot: 'old-root', digest: 'sha1' }));
-export const ecSelfSigned = once(() => makeCertificate({ subject: 'ec.example.com', key: { type: 'ec', curve: 'prime256v1' }, serverKeyUsage: true }));
-export const ecCaSigned = once(() => makeCertificate({ subject: 'ec-leaf.example.com', key: { type: 'ec', curve: 'prime256v1' }, issuer: intermediateCa() }));
+export const ecSelfSigned = once(() =>
+  makeCertificate({ subject: 'ec.example.com', key: { type: 'ec', curve: 'prime256v1' }, serverKeyUsage: true }),
+);
+export const ecCaSigned = once(() =>
+  makeCertificate({ subject: 'ec-leaf.example.com', key: { type: 'ec', curve: 'prime256v1' }, issuer: intermediateCa() }),
+);
 export const ecP192 = once(() => makeCertificate({ subject: 'p192.example.com', key: { type: 'ec', curve: 'prime192v1' } }));
 export const ed25519SelfSigned = once(() => makeCertificate({ subject: 'ed.example.com', key: { type: 'ed25519' } }));
 export const dsaSelfSigned = once(() => makeCertificate({ subject: 'dsa.example.com', key: { type: 'dsa' } }));

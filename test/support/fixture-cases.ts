@@ -107,7 +107,9 @@ export function analyseFiles(files: Map<string, string>, folderUri: string, conf
     return language ? [analyseScript({ uri, script: readScript(text, language), config, iflows, today: FIXTURE_TODAY })] : [];
   });
   // material.json: the tenant's security material (fixture-material.ts); findings on it sit on cpi-tenant:// URIs
-  const material = securityMaterial ? [analyseSecurityMaterial(securityMaterial, aliasUsage([{ iflows, parameters }]), config, FIXTURE_TODAY)] : [];
+  const material = securityMaterial
+    ? [analyseSecurityMaterial(securityMaterial, aliasUsage([{ iflows, parameters }]), config, FIXTURE_TODAY)]
+    : [];
   const others = [...certificates, ...scripts, ...material];
   return {
     findings: [...artifact.findings, ...others.flatMap((result) => result.findings)],

@@ -58,7 +58,11 @@ export function parseMaterialJson(text: string): SecurityMaterial {
   return {
     host: typeof json.host === 'string' ? json.host : 'tenant.example.com',
     keystore,
-    userCredentials: list(json, 'userCredentials').map((credential, i) => ({ name: required(credential, 'name', `userCredentials[${i}]`), kind: String(credential.kind ?? 'default'), user: credential.user as string | undefined })),
+    userCredentials: list(json, 'userCredentials').map((credential, i) => ({
+      name: required(credential, 'name', `userCredentials[${i}]`),
+      kind: String(credential.kind ?? 'default'),
+      user: credential.user as string | undefined,
+    })),
     oauth2ClientCredentials: list(json, 'oauth2ClientCredentials').map((credential, i) => ({
       name: required(credential, 'name', `oauth2ClientCredentials[${i}]`),
       tokenServiceUrl: String(credential.tokenServiceUrl ?? ''),

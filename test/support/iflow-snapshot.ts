@@ -14,7 +14,14 @@ export function iflowSnapshot(model: IflowModel): unknown {
       range: p.range,
       keyElementRange: p.keyElementRange,
       valueElementRange: p.valueElementRange,
-      value: value && { text: value.text, range: value.range, startOffset: value.startOffset, endOffset: value.endOffset, end: value.sourceOffsetAt(value.text.length), offsets },
+      value: value && {
+        text: value.text,
+        range: value.range,
+        startOffset: value.startOffset,
+        endOffset: value.endOffset,
+        end: value.sourceOffsetAt(value.text.length),
+        offsets,
+      },
     };
   };
   return {

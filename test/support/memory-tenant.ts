@@ -86,7 +86,12 @@ export class MemoryTenant implements TenantApi {
   }
 
   private listed(pkg: MemoryPackage, kind: 'iflows' | 'scriptCollections'): DesigntimeArtifact[] {
-    return (pkg[kind] ?? []).map((artifact) => ({ id: artifact.id, name: artifact.name ?? artifact.id, packageId: pkg.id, version: '1.0.0' }));
+    return (pkg[kind] ?? []).map((artifact) => ({
+      id: artifact.id,
+      name: artifact.name ?? artifact.id,
+      packageId: pkg.id,
+      version: '1.0.0',
+    }));
   }
 
   packages(signal?: AbortSignal): Promise<IntegrationPackage[]> {
@@ -110,7 +115,9 @@ export class MemoryTenant implements TenantApi {
     return this.answer('configurations', artifactId, signal, () => [...(this.artifact(artifactId, 'iflows').configurations ?? [])]);
   }
   keystoreEntries(signal?: AbortSignal) {
-    return this.answer('keystoreEntries', undefined, signal, () => (this.content.keystore ?? []).map(({ certificate: _, ...entry }) => entry));
+    return this.answer('keystoreEntries', undefined, signal, () =>
+      (this.content.keystore ?? []).map(({ certificate: _, ...entry }) => entry),
+    );
   }
   keystoreCertificate(hexalias: string, signal?: AbortSignal) {
     return this.answer('keystoreCertificate', hexalias, signal, () => {
@@ -126,7 +133,9 @@ export class MemoryTenant implements TenantApi {
     return this.answer('oauth2ClientCredentials', undefined, signal, () => [...(this.content.oauth2ClientCredentials ?? [])]);
   }
   secureParameters(signal?: AbortSignal) {
-    return this.answer('secureParameters', undefined, signal, () => (this.content.secureParameters ? [...this.content.secureParameters] : undefined));
+    return this.answer('secureParameters', undefined, signal, () =>
+      this.content.secureParameters ? [...this.content.secureParameters] : undefined,
+    );
   }
   certificateUserMappings(signal?: AbortSignal) {
     return this.answer('certificateUserMappings', undefined, signal, () => [...(this.content.certificateUserMappings ?? [])]);

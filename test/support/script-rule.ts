@@ -12,13 +12,23 @@ export const FLAGGED = 'FLAGGED';
 type ScriptRule = ScriptCheck & { readonly meta: RuleMeta };
 
 export const testScriptRule: ScriptRule = {
-  meta: { id: TEST_SCRIPT_RULE_ID, title: 'Flagged word', section: 'scripts', defaultSeverity: 'warning', helpUrl: 'https://example.com/', faq: [], guideline: 'TEST_GUIDELINE' },
+  meta: {
+    id: TEST_SCRIPT_RULE_ID,
+    title: 'Flagged word',
+    section: 'scripts',
+    defaultSeverity: 'warning',
+    helpUrl: 'https://example.com/',
+    faq: [],
+    guideline: 'TEST_GUIDELINE',
+  },
   check(script, report, context) {
     for (let at = script.text.indexOf(FLAGGED); at >= 0; at = script.text.indexOf(FLAGGED, at + 1)) {
       report({
         at: { start: at, end: at + FLAGGED.length },
         message: `${FLAGGED} found in ${context.fileName}`,
-        fixes: [{ title: 'Rename to fine', preferred: true, edits: [{ kind: 'replace', start: at, end: at + FLAGGED.length, text: 'fine' }] }],
+        fixes: [
+          { title: 'Rename to fine', preferred: true, edits: [{ kind: 'replace', start: at, end: at + FLAGGED.length, text: 'fine' }] },
+        ],
       });
     }
   },

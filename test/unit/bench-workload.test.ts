@@ -11,7 +11,13 @@ import { DEFAULT_CONFIG } from '../../server/src/core/config/model';
 import { ADAPTER_VARIANTS } from '../../scripts/bench/workload/adapters';
 import { planEdits } from '../../scripts/bench/measure/edit-plan';
 import { seededRandom } from '../../scripts/bench/workload/prng';
-import { BENCH_SEED, largeArtifact, workspaceFiles, type WorkloadFile, type WorkspaceOptions } from '../../scripts/bench/workload/workspace';
+import {
+  BENCH_SEED,
+  largeArtifact,
+  workspaceFiles,
+  type WorkloadFile,
+  type WorkspaceOptions,
+} from '../../scripts/bench/workload/workspace';
 
 const SMALL: WorkspaceOptions = { seed: 7, artifacts: 10, totalBytes: 1024 * 1024, strongKeyBits: 512 };
 const text = (file: WorkloadFile) => Buffer.from(file.bytes).toString('utf8');
@@ -38,7 +44,10 @@ describe('benchmark workload generator', () => {
   it('gives identical files for the same seed and different ones for another seed', function () {
     this.timeout(60_000);
     const again = [...workspaceFiles(SMALL)];
-    assert.deepEqual(again.map((f) => f.path), files.map((f) => f.path));
+    assert.deepEqual(
+      again.map((f) => f.path),
+      files.map((f) => f.path),
+    );
     again.forEach((file, i) => assert.ok(Buffer.from(file.bytes).equals(Buffer.from(files[i].bytes)), `${file.path} differs`));
     const other = [...workspaceFiles({ ...SMALL, seed: 8 })];
     assert.notDeepEqual(other.filter((f) => f.path.endsWith('.iflw')).map(text), files.filter((f) => f.path.endsWith('.iflw')).map(text));
@@ -71,7 +80,11 @@ describe('benchmark workload generator', () => {
     const total = files.reduce((sum, f) => sum + f.bytes.length, 0);
     assert.ok(total > SMALL.totalBytes * 0.8 && total < SMALL.totalBytes * 1.25, `total ${total}`);
     const certificates = files.filter((f) => /\.(pem|crt|cer)$/.test(f.path));
-    assert.ok(certificates.some((f) => f.path.endsWith('.cer')) && certificates.some((f) => f.path.endsWith('.crt')) && certificates.some((f) => f.path.endsWith('.pem')));
+    assert.ok(
+      certificates.some((f) => f.path.endsWith('.cer')) &&
+        certificates.some((f) => f.path.endsWith('.crt')) &&
+        certificates.some((f) => f.path.endsWith('.pem')),
+    );
     const der = certificates.find((f) => f.path.endsWith('.cer'))!;
     const cert = forge.pki.certificateFromAsn1(forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(der.bytes).toString('binary'))));
     assert.ok(cert.subject.getField('CN'));
@@ -84,7 +97,11 @@ describe('benchmark workload generator', () => {
     assert.ok(xml.length >= 1024 * 1024);
     assert.equal(xml.match(/<bpmn2:messageFlow /g)?.length, 300);
     const full = text(largeArtifact(BENCH_SEED).files[2]);
-    const variants = new Set([...full.matchAll(/<key>ComponentType<\/key>\s*<value>([^<]*)<\/value>[\s\S]*?<key>direction<\/key>\s*<value>([^<]*)</g)].map((m) => `${m[1]} ${m[2]}`));
+    const variants = new Set(
+      [...full.matchAll(/<key>ComponentType<\/key>\s*<value>([^<]*)<\/value>[\s\S]*?<key>direction<\/key>\s*<value>([^<]*)</g)].map(
+        (m) => `${m[1]} ${m[2]}`,
+      ),
+    );
     assert.equal(variants.size, ADAPTER_VARIANTS, [...variants].join(', '));
     const result = analyseArtifact({
       iflows: [parseIflow('file:///w/A/src/main/resources/scenarioflows/integrationflow/Large.iflw', xml)],
@@ -92,7 +109,14 @@ describe('benchmark workload generator', () => {
       config: DEFAULT_CONFIG,
     });
     const rules = new Set(result.findings.map((f) => f.ruleId));
-    for (const rule of ['cleartext-http-endpoint', 'csrf-protection-disabled', 'sftp-deprecated-algorithms', 'amqp-without-tls', 'mail-unencrypted']) assert.ok(rules.has(rule), `no ${rule} among ${[...rules].join(', ')}`);
+    for (const rule of [
+      'cleartext-http-endpoint',
+      'csrf-protection-disabled',
+      'sftp-deprecated-algorithms',
+      'amqp-without-tls',
+      'mail-unencrypted',
+    ])
+      assert.ok(rules.has(rule), `no ${rule} among ${[...rules].join(', ')}`);
   });
 
   it('plans edits in pairs that leave the text as it was', () => {

@@ -23,7 +23,10 @@ describe('certificate files in the corpus', function () {
     for (const file of files) {
       const read = readCertificateFile(readFileSync(file), file);
       assert.deepEqual(read.problems, [], file);
-      assert.ok(read.blocks.some((b) => b.info), file);
+      assert.ok(
+        read.blocks.some((b) => b.info),
+        file,
+      );
       checkCertificateFile(read, { uri: file, now: new Date(), expiryWarningDays: 60, fileName: path.basename(file) });
     }
   });

@@ -19,8 +19,14 @@ describe('certificate hovers and code lenses', () => {
     const info = infoOf(certs.caSignedLeaf().pem);
     const now = new Date(info.notAfter.getTime() - 41 * DAY - 3600_000);
     assert.equal(summarizeCertificate(info, now), 'CN=api.example.com · RSA 2048 · expires in 41 days · CA-signed');
-    assert.equal(summarizeCertificate(info, new Date(info.notAfter.getTime() + 3 * DAY + 1)), 'CN=api.example.com · RSA 2048 · expired 3 days ago · CA-signed');
-    assert.equal(summarizeCertificate(infoOf(certs.ecSelfSigned().pem), now), 'CN=ec.example.com · EC P-256 · expires in 41 days · self-signed');
+    assert.equal(
+      summarizeCertificate(info, new Date(info.notAfter.getTime() + 3 * DAY + 1)),
+      'CN=api.example.com · RSA 2048 · expired 3 days ago · CA-signed',
+    );
+    assert.equal(
+      summarizeCertificate(infoOf(certs.ecSelfSigned().pem), now),
+      'CN=ec.example.com · EC P-256 · expires in 41 days · self-signed',
+    );
     assert.match(summarizeCertificate(infoOf(certs.rootCa().pem), now), /^CN=Test Root CA · RSA 2048 · .* · self-signed CA$/);
   });
 
@@ -28,7 +34,18 @@ describe('certificate hovers and code lenses', () => {
     const info = infoOf(certs.caSignedLeaf().pem);
     const now = new Date(info.notAfter.getTime() - 41 * DAY - 3600_000);
     const text = describeCertificate(info, 'outbound', now);
-    for (const part of ['`CN=api.example.com`', '`CN=Test Issuing CA, O=Example`', info.serial, 'expires in 41 days', 'RSA 2048 bits', 'sha256WithRSAEncryption', info.sha256Fingerprint, '`DNS:api.example.com`', '`IP:10.1.2.3`', 'CA-signed']) {
+    for (const part of [
+      '`CN=api.example.com`',
+      '`CN=Test Issuing CA, O=Example`',
+      info.serial,
+      'expires in 41 days',
+      'RSA 2048 bits',
+      'sha256WithRSAEncryption',
+      info.sha256Fingerprint,
+      '`DNS:api.example.com`',
+      '`IP:10.1.2.3`',
+      'CA-signed',
+    ]) {
       assert.ok(text.includes(part), `hover holds ${part}:\n${text}`);
     }
   });
@@ -61,7 +78,13 @@ describe('certificate hovers and code lenses', () => {
   it('starts the certificate hover with the findings and why they matter', () => {
     const pem = certs.rsa1024().pem;
     const file = readCertificateFile(certs.bytesOf(pem), 'legacy.pem');
-    const findings = checkCertificateFile(file, { uri: 'u', usage: 'outbound', now: new Date(), expiryWarningDays: 60, fileName: 'legacy.pem' });
+    const findings = checkCertificateFile(file, {
+      uri: 'u',
+      usage: 'outbound',
+      now: new Date(),
+      expiryWarningDays: 60,
+      fileName: 'legacy.pem',
+    });
     const markdown = certificateHover(file.blocks[0].info!, 'outbound', findings, new Date(), { explainRule: 'explain' });
     assert.match(markdown, /^\*\*Error · cert-weak-key\*\* — .*\n\*Why it matters:\* \S/);
     assert.ok(markdown.indexOf('**Certificate**') > markdown.indexOf('cert-weak-key'));
@@ -69,6 +92,9 @@ describe('certificate hovers and code lenses', () => {
   });
 
   it('explains a CA-signed certificate whose issuer name equals its subject', () => {
-    assert.match(describeCertificate(infoOf(certs.sameNameCaSigned().pem), 'outbound', new Date()), /CA-signed \(issuer name equals subject, but another key signed it\)/);
+    assert.match(
+      describeCertificate(infoOf(certs.sameNameCaSigned().pem), 'outbound', new Date()),
+      /CA-signed \(issuer name equals subject, but another key signed it\)/,
+    );
   });
 });

@@ -89,7 +89,18 @@ describe('certificate files: reading', () => {
       const nodeInfo = readCertificateInfoWithNode(generated.der);
       assert.ok(nodeInfo);
       assert.equal(nodeInfo.readBy, 'node-crypto');
-      for (const key of ['subject', 'issuer', 'serial', 'keyType', 'keyBits', 'curve', 'signatureAlgorithm', 'sha256Fingerprint', 'isCA', 'selfSigned'] as const) {
+      for (const key of [
+        'subject',
+        'issuer',
+        'serial',
+        'keyType',
+        'keyBits',
+        'curve',
+        'signatureAlgorithm',
+        'sha256Fingerprint',
+        'isCA',
+        'selfSigned',
+      ] as const) {
         assert.deepEqual(nodeInfo[key], forgeInfo[key], key);
       }
       assert.deepEqual(nodeInfo.subjectAltNames, forgeInfo.subjectAltNames);
@@ -142,8 +153,17 @@ describe('certificate files: reading', () => {
         file.blocks.map((block) => [block.kind, block.range]),
         [
           ['certificate', { start: { line: 1, character: 0 }, end: { line: a.length, character: END_LINE.length } }],
-          ['certificate', { start: { line: a.length + 3, character: 0 }, end: { line: a.length + 2 + b.length, character: END_LINE.length } }],
-          ['private-key', { start: { line: a.length + 3 + b.length, character: 0 }, end: { line: a.length + 2 + b.length + key.length, character: '-----END EC PRIVATE KEY-----'.length } }],
+          [
+            'certificate',
+            { start: { line: a.length + 3, character: 0 }, end: { line: a.length + 2 + b.length, character: END_LINE.length } },
+          ],
+          [
+            'private-key',
+            {
+              start: { line: a.length + 3 + b.length, character: 0 },
+              end: { line: a.length + 2 + b.length + key.length, character: '-----END EC PRIVATE KEY-----'.length },
+            },
+          ],
         ],
       );
       assert.equal(file.blocks[1].info?.subject, 'CN=Test Issuing CA, O=Example');
@@ -157,7 +177,9 @@ describe('certificate files: reading', () => {
 
   it('labels private key blocks of every kind', () => {
     const keys = certs.privateKeyPems();
-    const labels = [keys.rsa, keys.pkcs8, keys.encrypted, keys.ec].map((pem) => readCertificateFile(certs.bytesOf(pem), 'k.pem').blocks.map((b) => [b.kind, b.label]));
+    const labels = [keys.rsa, keys.pkcs8, keys.encrypted, keys.ec].map((pem) =>
+      readCertificateFile(certs.bytesOf(pem), 'k.pem').blocks.map((b) => [b.kind, b.label]),
+    );
     assert.deepEqual(labels, [
       [['private-key', 'RSA PRIVATE KEY']],
       [['private-key', 'PRIVATE KEY']],
@@ -225,7 +247,10 @@ describe('certificate files: bad input', () => {
     assert.equal(file.blocks[0].info?.subject, 'CN=api.example.com');
     assert.ok(file.blocks[1].problem);
     assert.equal(file.blocks[2].info?.keyBits, 1024);
-    assert.deepEqual(file.problems.map((p) => p.range), [file.blocks[1].range]);
+    assert.deepEqual(
+      file.problems.map((p) => p.range),
+      [file.blocks[1].range],
+    );
   });
 
   it('lists only the first 50 problems of a file full of broken blocks', () => {

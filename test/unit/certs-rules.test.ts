@@ -109,7 +109,10 @@ describe('certificate rules', () => {
     });
 
     it('cert-expired: future notBefore', () => {
-      assert.match(only(check(certs.notYetValid().pem, { usage: 'outbound' }), 'cert-expired').message, /not valid before .* \(in 20 days\)/);
+      assert.match(
+        only(check(certs.notYetValid().pem, { usage: 'outbound' }), 'cert-expired').message,
+        /not valid before .* \(in 20 days\)/,
+      );
     });
 
     it('cert-expiring-soon: within the window only', () => {
@@ -176,7 +179,13 @@ describe('certificate rules', () => {
   it('reports each certificate of a mixed bundle on its own BEGIN line, skipping the unreadable one', () => {
     const text = certs.caSignedLeaf().pem + certs.garbagePem + certs.rsa1024().pem + certs.expired().pem;
     const file = readCertificateFile(certs.bytesOf(text), 'bundle.pem');
-    const findings = checkCertificateFile(file, { uri: 'u', usage: 'outbound', now: new Date(), expiryWarningDays: 60, fileName: 'bundle.pem' });
+    const findings = checkCertificateFile(file, {
+      uri: 'u',
+      usage: 'outbound',
+      now: new Date(),
+      expiryWarningDays: 60,
+      fileName: 'bundle.pem',
+    });
     assert.deepEqual(
       findings.map((f) => [f.ruleId, f.range]),
       [
@@ -188,7 +197,10 @@ describe('certificate rules', () => {
     const lines = text.split('\n');
     for (const finding of findings) {
       assert.equal(finding.range.start.line, finding.range.end.line);
-      assert.equal(lines[finding.range.start.line].slice(finding.range.start.character, finding.range.end.character), '-----BEGIN CERTIFICATE-----');
+      assert.equal(
+        lines[finding.range.start.line].slice(finding.range.start.character, finding.range.end.character),
+        '-----BEGIN CERTIFICATE-----',
+      );
     }
     assert.equal(file.problems.length, 1);
   });

@@ -20,7 +20,10 @@ describe('client: documentation page addresses', () => {
 
   it('names rule pages after the rule and FAQ pages after the question', () => {
     assert.equal(docPath({ kind: 'rule', id: 'cert-expired' }), '/rule/cert-expired.md');
-    assert.equal(docPath({ kind: 'faq', id: 'section_x' }, 'What is SAP Cloud Connector?'), '/faq/section_x/What is SAP Cloud Connector.md');
+    assert.equal(
+      docPath({ kind: 'faq', id: 'section_x' }, 'What is SAP Cloud Connector?'),
+      '/faq/section_x/What is SAP Cloud Connector.md',
+    );
     const long = docPath({ kind: 'faq', id: 'section_y' }, 'Who can add users to a new Cloud Integration tenant, and how?');
     assert.ok(long.endsWith('….md') && long.length < 80, long);
   });
@@ -31,7 +34,19 @@ describe('client: documentation page addresses', () => {
   });
 
   it('rejects anything that is not a page', () => {
-    for (const path of ['', '/', '/rule', '/rule/', '/rule/x', '/rule/.md', '/other/x.md', '/faq/a/b/c.md', '/faq/a/b', '/rule/a b.md', '/rule/%E0%A4%A.md']) {
+    for (const path of [
+      '',
+      '/',
+      '/rule',
+      '/rule/',
+      '/rule/x',
+      '/rule/.md',
+      '/other/x.md',
+      '/faq/a/b/c.md',
+      '/faq/a/b',
+      '/rule/a b.md',
+      '/rule/%E0%A4%A.md',
+    ]) {
       assert.equal(parseDocPath(path), undefined, path);
     }
   });

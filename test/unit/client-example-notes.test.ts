@@ -16,7 +16,10 @@ describe('client: example notes', () => {
     const iflow = noteFor('Kestrel_Legacy_Invoice_Dispatch/src/main/resources/scenarioflows/integrationflow/Legacy.iflw', notes);
     assert.match(iflow?.description ?? '', /SOAP sender/);
     assert.match(iflow?.detail ?? '', /HCI-era/);
-    assert.match(noteFor('Kestrel_Legacy_Invoice_Dispatch/src/main/resources/parameters.prop', notes)?.description ?? '', /^Parameters of: /);
+    assert.match(
+      noteFor('Kestrel_Legacy_Invoice_Dispatch/src/main/resources/parameters.prop', notes)?.description ?? '',
+      /^Parameters of: /,
+    );
     assert.match(noteFor('.cpisecurity.json', notes)?.description ?? '', /configuration/);
     assert.equal(noteFor('Unknown/x.iflw', notes), undefined);
   });

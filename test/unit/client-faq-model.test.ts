@@ -5,7 +5,18 @@ import { FAQ, faqUrl } from '@cpi/common/knowledge/sap-help';
 import { buildFaqTree, FAQ_CATEGORIES, matchesFilter, visibleQuestions } from '../../client/src/faq/faq-model';
 
 function entry(id: string, question: string, overrides: Partial<FaqEntry> = {}): FaqEntry {
-  return { id, question, answer: 'Some answer.', category: 'certificates', source: 'sap-faq', helpUrl: faqUrl(id), relatedRules: [], iflowKeys: [], links: [], ...overrides };
+  return {
+    id,
+    question,
+    answer: 'Some answer.',
+    category: 'certificates',
+    source: 'sap-faq',
+    helpUrl: faqUrl(id),
+    relatedRules: [],
+    iflowKeys: [],
+    links: [],
+    ...overrides,
+  };
 }
 
 describe('client: FAQ tree model', () => {
@@ -25,7 +36,10 @@ describe('client: FAQ tree model', () => {
     const tree = buildFaqTree(FAQ_ENTRIES);
     const order = FAQ_CATEGORIES.map((category) => category.id);
     const positions = tree.map((category) => order.indexOf(category.category));
-    assert.deepEqual(positions, [...positions].sort((a, b) => a - b));
+    assert.deepEqual(
+      positions,
+      [...positions].sort((a, b) => a - b),
+    );
     const certificates = tree.find((category) => category.category === 'certificates');
     assert.deepEqual(
       certificates?.questions.map((question) => question.entry.id),
@@ -34,7 +48,11 @@ describe('client: FAQ tree model', () => {
   });
 
   it('filters by every word, case-insensitively, across question, answer, rule ids and iFlow keys', () => {
-    const sample = entry('s1', 'Which ports are open?', { answer: 'Port 443 for HTTPS.', relatedRules: ['outbound-port-not-open'], iflowKeys: ['locationID'] });
+    const sample = entry('s1', 'Which ports are open?', {
+      answer: 'Port 443 for HTTPS.',
+      relatedRules: ['outbound-port-not-open'],
+      iflowKeys: ['locationID'],
+    });
     assert.ok(matchesFilter(sample, 'PORTS open'));
     assert.ok(matchesFilter(sample, '443'));
     assert.ok(matchesFilter(sample, 'outbound-port'));
@@ -67,7 +85,10 @@ describe('client: FAQ tree model', () => {
   it('still shows entries of a category it has no title for, after the known ones', () => {
     const odd = entry('odd', 'Odd one', { category: 'future-topic' as FaqEntry['category'] });
     const tree = buildFaqTree([odd, entry('c1', 'Certificates?')]);
-    assert.deepEqual(tree.map((category) => category.category), ['certificates', 'future-topic']);
+    assert.deepEqual(
+      tree.map((category) => category.category),
+      ['certificates', 'future-topic'],
+    );
     assert.equal(tree[1].label, 'future-topic');
   });
 });

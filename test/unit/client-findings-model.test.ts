@@ -1,5 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { CONFIGURATION_KEY, findingLabel, groupFindings, ruleOfCode, totalCount, type FindingRecord, type SeverityNumber } from '../../client/src/findings/findings-model';
+import {
+  CONFIGURATION_KEY,
+  findingLabel,
+  groupFindings,
+  ruleOfCode,
+  totalCount,
+  type FindingRecord,
+  type SeverityNumber,
+} from '../../client/src/findings/findings-model';
 
 function finding(rule: string, file: string, line: number, severity: SeverityNumber = 1, character = 0): FindingRecord {
   return { rule, uri: `file:///ws/${file}`, file, message: `${rule} at ${line}`, severity, line, character };
@@ -49,7 +57,10 @@ describe('client: findings grouping', () => {
       ],
     );
     assert.equal(groups[1].key, 'file:///ws/a/Invoices.iflw');
-    assert.deepEqual(groups[1].findings.map((item) => item.line), [5, 30, 40]);
+    assert.deepEqual(
+      groups[1].findings.map((item) => item.line),
+      [5, 30, 40],
+    );
   });
 
   it('returns no groups for no findings', () => {
@@ -91,14 +102,19 @@ describe('client: findings grouping', () => {
       const [group] = groupFindings([onParameter, onIflow], 'rule');
       assert.equal(group.findings.length, 1);
       assert.equal(group.findings[0].uri, onIflow.uri);
-      assert.deepEqual(group.findings[0].copies.map((copy) => copy.uri), [onParameter.uri]);
+      assert.deepEqual(
+        group.findings[0].copies.map((copy) => copy.uri),
+        [onParameter.uri],
+      );
       assert.equal(totalCount([group]), 1);
     });
 
     it('keep the copy on its own when its iFlow finding is in another group', () => {
       const groups = groupFindings([onParameter, onIflow], 'file');
-      assert.deepEqual(groups.map((group) => group.findings.length), [1, 1]);
+      assert.deepEqual(
+        groups.map((group) => group.findings.length),
+        [1, 1],
+      );
     });
   });
 });
-

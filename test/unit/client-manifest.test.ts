@@ -39,7 +39,11 @@ function snippets(file: string): Record<string, { prefix: string[]; body: string
 describe('client: package.json contributions', () => {
   it('gives view commands titles that say what they act on, for the command palette', () => {
     const objects: Record<string, RegExp> = { faq: /\bFAQ\b/, rules: /\bRules?\b/, findings: /\bFindings?\b/ };
-    const hidden = new Set((contributes.menus.commandPalette as { command: string; when?: string }[]).filter((entry) => entry.when === 'false').map((entry) => entry.command));
+    const hidden = new Set(
+      (contributes.menus.commandPalette as { command: string; when?: string }[])
+        .filter((entry) => entry.when === 'false')
+        .map((entry) => entry.command),
+    );
     for (const command of contributes.commands as { command: string; title: string }[]) {
       const view = /^cpiSecurity\.(faq|rules|findings)\./.exec(command.command)?.[1];
       if (view === undefined || hidden.has(command.command)) continue;
@@ -71,10 +75,16 @@ describe('client: package.json contributions', () => {
   });
 
   it('uses only declared views in menus and welcome content', () => {
-    const views = new Set<string>(Object.values(contributes.views).flat().map((view) => (view as { id: string }).id));
+    const views = new Set<string>(
+      Object.values(contributes.views)
+        .flat()
+        .map((view) => (view as { id: string }).id),
+    );
     assert.deepEqual([...views].sort(), ['cpiSecurity.faq', 'cpiSecurity.findings', 'cpiSecurity.rules', 'cpiSecurity.tenants']);
     for (const welcome of contributes.viewsWelcome) assert.ok(views.has(welcome.view), welcome.view);
-    const whens = Object.values(contributes.menus).flat().map((item) => (item as { when?: string }).when ?? '');
+    const whens = Object.values(contributes.menus)
+      .flat()
+      .map((item) => (item as { when?: string }).when ?? '');
     for (const when of whens) for (const match of when.matchAll(/view == ([\w.]+)/g)) assert.ok(views.has(match[1]), match[1]);
   });
 
@@ -99,7 +109,8 @@ describe('client: package.json contributions', () => {
     assert.match(svg, /viewBox="0 0 24 24"/);
     assert.match(svg, /currentColor/);
     assert.equal(contributes.walkthroughs[0].steps.length, 4);
-    for (const step of contributes.walkthroughs[0].steps) assert.ok(fs.existsSync(path.join(REPO, step.media.markdown)), step.media.markdown);
+    for (const step of contributes.walkthroughs[0].steps)
+      assert.ok(fs.existsSync(path.join(REPO, step.media.markdown)), step.media.markdown);
     for (const snippet of contributes.snippets) assert.ok(fs.existsSync(path.join(REPO, snippet.path)), snippet.path);
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
   });

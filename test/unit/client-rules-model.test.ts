@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { RULES, ruleMeta } from '@cpi/common/rules/catalogue';
-import { asSeveritySetting, groupRules, RULE_SECTIONS, ruleContextValue, ruleRows, rulesMatching } from '../../client/src/rules/rules-model';
+import {
+  asSeveritySetting,
+  groupRules,
+  RULE_SECTIONS,
+  ruleContextValue,
+  ruleRows,
+  rulesMatching,
+} from '../../client/src/rules/rules-model';
 
 describe('client: rules tree model', () => {
   it('shows every catalogue rule with its default severity when the server has not answered', () => {
@@ -27,13 +34,22 @@ describe('client: rules tree model', () => {
     const rows = ruleRows(RULES, undefined);
     const all = groupRules(rows);
     const withRules = RULE_SECTIONS.filter((section) => RULES.some((rule) => rule.section === section.id));
-    assert.deepEqual(all.map((group) => group.section), withRules.map((section) => section.id));
-    assert.equal(all.reduce((sum, group) => sum + group.rules.length, 0), RULES.length);
+    assert.deepEqual(
+      all.map((group) => group.section),
+      withRules.map((section) => section.id),
+    );
+    assert.equal(
+      all.reduce((sum, group) => sum + group.rules.length, 0),
+      RULES.length,
+    );
     const only = groupRules(rows, new Set(['cert-expired', 'smtp-port-25']));
-    assert.deepEqual(only.map((group) => [group.section, group.rules.map((row) => row.id)]), [
-      ['network', ['smtp-port-25']],
-      ['certificates', ['cert-expired']],
-    ]);
+    assert.deepEqual(
+      only.map((group) => [group.section, group.rules.map((row) => row.id)]),
+      [
+        ['network', ['smtp-port-25']],
+        ['certificates', ['cert-expired']],
+      ],
+    );
     assert.deepEqual(groupRules(rows, new Set()), []);
   });
 

@@ -19,7 +19,14 @@ import {
 } from '../../client/src/tenants/tenant-model';
 
 const counts = (error: number, warning = 0, information = 0, hint = 0) => ({ error, warning, information, hint });
-const KEY = { oauth: { clientid: 'sb-client', clientsecret: 's3cr3t', url: 'https://my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com', tokenurl: 'https://sub.authentication.eu10.hana.ondemand.com/oauth/token' } };
+const KEY = {
+  oauth: {
+    clientid: 'sb-client',
+    clientsecret: 's3cr3t',
+    url: 'https://my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com',
+    tokenurl: 'https://sub.authentication.eu10.hana.ondemand.com/oauth/token',
+  },
+};
 
 function result(artifacts: TenantScanResult['artifacts'], extra: Partial<TenantScanResult> = {}): TenantScanResult {
   return { scannedAt: Date.UTC(2026, 0, 5, 14, 5), cancelled: false, incomplete: false, artifacts, problems: [], findings: 0, ...extra };
@@ -28,7 +35,10 @@ function result(artifacts: TenantScanResult['artifacts'], extra: Partial<TenantS
 describe('client: tenants tree model', () => {
   it('reads where a service key points without keeping or showing its secret', () => {
     const target = serviceKeyTarget(JSON.stringify(KEY));
-    assert.deepEqual(target, { url: 'https://my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com', host: 'my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com' });
+    assert.deepEqual(target, {
+      url: 'https://my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com',
+      host: 'my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com',
+    });
     assert.equal(defaultTenantName('my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com'), 'my-tenant');
     assert.equal(defaultTenantName('127.0.0.1:8443'), '127.0.0.1:8443');
     assert.equal(defaultTenantName('my-tenant.example.com:8443'), 'my-tenant');
@@ -53,8 +63,14 @@ describe('client: tenants tree model', () => {
     let list = withTenant([], { host: 'b.example.com', url: 'https://b.example.com', name: 'Production' });
     list = withTenant(list, { host: 'a.example.com', url: 'https://a.example.com', name: 'Development' });
     list = withTenant(list, { host: 'b.example.com', url: 'https://b.example.com', name: 'Prod' });
-    assert.deepEqual(list.map((tenant) => tenant.name), ['Development', 'Prod']);
-    assert.deepEqual(withoutTenant(list, 'a.example.com').map((tenant) => tenant.host), ['b.example.com']);
+    assert.deepEqual(
+      list.map((tenant) => tenant.name),
+      ['Development', 'Prod'],
+    );
+    assert.deepEqual(
+      withoutTenant(list, 'a.example.com').map((tenant) => tenant.host),
+      ['b.example.com'],
+    );
     assert.deepEqual(readTenantRecords([list[0], { host: 'x' }, 'junk', null]), [list[0]]);
     assert.deepEqual(readTenantRecords(undefined), []);
   });
@@ -105,7 +121,10 @@ describe('client: tenants tree model', () => {
       rules,
       counts: counts(rules.length),
     });
-    assert.equal(describeKeystoreEntry(entry(['cert-expired', 'outbound-cert-self-signed'], ['Orders'])), 'expired 2025-01-31 · self-signed · used by Orders');
+    assert.equal(
+      describeKeystoreEntry(entry(['cert-expired', 'outbound-cert-self-signed'], ['Orders'])),
+      'expired 2025-01-31 · self-signed · used by Orders',
+    );
     assert.equal(describeKeystoreEntry(entry(['cert-expiring-soon', 'cert-weak-key'], [])), 'expires 2025-01-31 · weak key · unused');
     assert.equal(describeKeystoreEntry(entry([], ['A', 'B', 'C', 'D', 'E'], 'SAP')), 'until 2025-01-31 · SAP · used by A, B, C +2');
     assert.equal(usedBy([]), 'unused');
@@ -126,17 +145,34 @@ describe('client: tenant status', () => {
     const prod = { host: 'prod.example.com', url: 'https://prod.example.com', name: 'prod' };
     const entry = { alias: 'a', type: 'Certificate', owner: 'tenant', uri: 'u', usedBy: [], rules: ['cert-expired'], counts: counts(1) };
     const states = new Map([
-      ['dev.example.com', afterScan(undefined, result([{ packageId: 'P', artifactId: 'A', counts: counts(0, 2) }], { scannedAt: Date.UTC(2026, 0, 5, 9, 0) }), [])!],
+      [
+        'dev.example.com',
+        afterScan(
+          undefined,
+          result([{ packageId: 'P', artifactId: 'A', counts: counts(0, 2) }], { scannedAt: Date.UTC(2026, 0, 5, 9, 0) }),
+          [],
+        )!,
+      ],
       [
         'prod.example.com',
-        afterScan(undefined, result([{ packageId: 'P', artifactId: 'A', counts: counts(2) }], { scannedAt: Date.UTC(2026, 0, 5, 14, 5), material: { keystore: [entry], credentials: [], missing: [], certificateUserMappings: [] } }), [])!,
+        afterScan(
+          undefined,
+          result([{ packageId: 'P', artifactId: 'A', counts: counts(2) }], {
+            scannedAt: Date.UTC(2026, 0, 5, 14, 5),
+            material: { keystore: [entry], credentials: [], missing: [], certificateUserMappings: [] },
+          }),
+          [],
+        )!,
       ],
     ]);
     const now = new Date(Date.UTC(2026, 0, 5, 15, 0));
     const shown = tenantStatusText([dev, prod], (host) => states.get(host), now, 'en-GB')!;
     assert.match(shown.text, /^CPI tenant prod: 3 errors, scanned \d\d:\d\d$/);
     assert.match(shown.tooltip, /prod \(prod\.example\.com\) scanned .*\ndev: scanned/);
-    assert.equal(tenantStatusText([dev], () => undefined, now), undefined);
+    assert.equal(
+      tenantStatusText([dev], () => undefined, now),
+      undefined,
+    );
   });
 });
 

@@ -28,7 +28,8 @@ describe('config: edits', () => {
       const config = parsedClean(result);
       assert.deepEqual([...config.openedPorts], [2222, 8443]);
       assert.equal(config.rules.get('smtp-port-25'), 'off');
-      for (const comment of ['// Ports opened by SAP ticket 4711', '/* keep this one */', '// relay']) assert.ok(result.includes(comment), comment);
+      for (const comment of ['// Ports opened by SAP ticket 4711', '/* keep this one */', '// relay'])
+        assert.ok(result.includes(comment), comment);
       assert.ok(result.indexOf('"openedPorts"') < result.indexOf('"rules"'));
       assert.ok(result.includes('"openedPorts": [2222, 8443],'), 'a one-line list stays on one line');
     });
@@ -90,8 +91,14 @@ describe('config: edits', () => {
 
     it('adds to a one-line rules object without reflowing it', () => {
       const text = '{ "rules": { "smtp-port-25": "off" } }';
-      assert.equal(apply(text, setRuleSeverity(text, 'cert-expired', 'hint')), '{ "rules": { "smtp-port-25": "off", "cert-expired": "hint" } }');
-      assert.equal(apply('{ "rules": {} }', setRuleSeverity('{ "rules": {} }', 'cert-expired', 'hint')), '{ "rules": { "cert-expired": "hint" } }');
+      assert.equal(
+        apply(text, setRuleSeverity(text, 'cert-expired', 'hint')),
+        '{ "rules": { "smtp-port-25": "off", "cert-expired": "hint" } }',
+      );
+      assert.equal(
+        apply('{ "rules": {} }', setRuleSeverity('{ "rules": {} }', 'cert-expired', 'hint')),
+        '{ "rules": { "cert-expired": "hint" } }',
+      );
     });
 
     it('is a no-op when the rule already has that severity, and creates the key or file when missing', () => {
@@ -104,7 +111,12 @@ describe('config: edits', () => {
   });
 
   describe('addSuppression', () => {
-    const suppression = { rule: 'cleartext-http-endpoint', file: '**/Legacy*.iflw', reason: 'partner has no TLS until Q3', expires: '2027-06-30' };
+    const suppression = {
+      rule: 'cleartext-http-endpoint',
+      file: '**/Legacy*.iflw',
+      reason: 'partner has no TLS until Q3',
+      expires: '2027-06-30',
+    };
 
     it('creates the list, then appends to it, keeping comments', () => {
       const once = apply(COMMENTED, addSuppression(COMMENTED, suppression));
@@ -114,8 +126,12 @@ describe('config: edits', () => {
         config.suppressions.map(({ rule, file, reason, expires }) => ({ rule, file, reason, expires })),
         [suppression, { rule: 'smtp-port-25', file: undefined, reason: 'relay', expires: undefined }],
       );
-      for (const comment of ['// Ports opened by SAP ticket 4711', '/* keep this one */', '// relay']) assert.ok(twice.includes(comment), comment);
-      assert.ok(twice.indexOf('"rule"') < twice.indexOf('"file"') && twice.indexOf('"file"') < twice.indexOf('"reason"'), 'documented key order');
+      for (const comment of ['// Ports opened by SAP ticket 4711', '/* keep this one */', '// relay'])
+        assert.ok(twice.includes(comment), comment);
+      assert.ok(
+        twice.indexOf('"rule"') < twice.indexOf('"file"') && twice.indexOf('"file"') < twice.indexOf('"reason"'),
+        'documented key order',
+      );
     });
 
     it('is a no-op for an identical suppression and writes a new file otherwise', () => {

@@ -101,7 +101,10 @@ describe('config: globs', () => {
 
     it('applies a suppression through its expiry day and not the day after', () => {
       assert.equal(activeSuppression(config, 'cleartext-http-endpoint', legacy, day(2027, 6, 29))?.reason, 'partner has no TLS until Q3');
-      assert.equal(activeSuppression(config, 'cleartext-http-endpoint', legacy, new Date(2027, 5, 30, 23, 59, 59))?.rule, 'cleartext-http-endpoint');
+      assert.equal(
+        activeSuppression(config, 'cleartext-http-endpoint', legacy, new Date(2027, 5, 30, 23, 59, 59))?.rule,
+        'cleartext-http-endpoint',
+      );
       assert.equal(activeSuppression(config, 'cleartext-http-endpoint', legacy, new Date(2027, 6, 1, 0, 0, 0)), undefined);
     });
 
@@ -116,8 +119,14 @@ describe('config: globs', () => {
     });
 
     it('lists expired suppressions from the day after their expiry', () => {
-      assert.deepEqual(expiredSuppressions(config, day(2027, 6, 30)).map((s) => s.rule), ['cert-expired']);
-      assert.deepEqual(expiredSuppressions(config, day(2027, 7, 1)).map((s) => s.rule), ['cleartext-http-endpoint', 'cert-expired']);
+      assert.deepEqual(
+        expiredSuppressions(config, day(2027, 6, 30)).map((s) => s.rule),
+        ['cert-expired'],
+      );
+      assert.deepEqual(
+        expiredSuppressions(config, day(2027, 7, 1)).map((s) => s.rule),
+        ['cleartext-http-endpoint', 'cert-expired'],
+      );
       assert.deepEqual(expiredSuppressions(config, day(2019, 12, 31)), []);
     });
   });

@@ -20,7 +20,11 @@ describe('config: maxFileSizeMB', () => {
   });
 
   it('reads whole and fractional megabytes', () => {
-    for (const [text, expected] of [['50', 50], ['0.5', 0.5], ['1e-3', 0.001]] as const) {
+    for (const [text, expected] of [
+      ['50', 50],
+      ['0.5', 0.5],
+      ['1e-3', 0.001],
+    ] as const) {
       const { config, problems } = parseConfig(`{ "maxFileSizeMB": ${text} }`, URI);
       assert.deepEqual(problems, [], text);
       assert.equal(config.maxFileSizeMB, expected);
@@ -80,7 +84,10 @@ describe('file size limit: notice and measuring', () => {
     assert.match(iflow, /cpiSecurity\.maxFileSizeMB/);
     assert.match(iflow, /"maxFileSizeMB" in \.cpisecurity\.json/);
     assert.doesNotMatch(iflow, /parameters/);
-    assert.match(fileTooLargeMessage('parameters', 2048, 0.001, 'x'), /^Not analysed: the file is 2\.0 KB \(2048 bytes\), over the 0\.001 MB limit\. The artifact's iFlows are analysed as if it had no parameters\.prop/);
+    assert.match(
+      fileTooLargeMessage('parameters', 2048, 0.001, 'x'),
+      /^Not analysed: the file is 2\.0 KB \(2048 bytes\), over the 0\.001 MB limit\. The artifact's iFlows are analysed as if it had no parameters\.prop/,
+    );
     assert.equal(describeSize(1536), '1.5 KB (1536 bytes)');
   });
 

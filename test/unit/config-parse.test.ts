@@ -34,10 +34,20 @@ describe('config: parseConfig', () => {
 }`;
     const { config, problems } = parseConfig(text, URI);
     assert.deepEqual(problems, []);
-    assert.deepEqual([...config.rules], [['outbound-port-not-open', 'error'], ['generic-sender-role', 'off']]);
+    assert.deepEqual(
+      [...config.rules],
+      [
+        ['outbound-port-not-open', 'error'],
+        ['generic-sender-role', 'off'],
+      ],
+    );
     assert.deepEqual([...config.openedPorts], [2222, 8443]);
     assert.deepEqual(config.ignore, ['**/test-data/**']);
-    assert.deepEqual(config.certificates, { inbound: ['certificates/inbound/**'], outbound: ['certificates/outbound/**'], messageLevel: ['certificates/message/**'] });
+    assert.deepEqual(config.certificates, {
+      inbound: ['certificates/inbound/**'],
+      outbound: ['certificates/outbound/**'],
+      messageLevel: ['certificates/message/**'],
+    });
     assert.equal(config.expiryWarningDays, 30);
     assert.equal(config.uri, URI);
     assert.equal(config.root, 'file:///ws/project');
@@ -121,7 +131,8 @@ describe('config: parseConfig', () => {
   });
 
   it('reports non-string and empty globs in ignore and certificates', () => {
-    const text = '{ "ignore": ["**/tmp/**", 5, ""], "certificates": { "inbound": "certs/**", "outbound": ["out/**", null], "client": [] } }';
+    const text =
+      '{ "ignore": ["**/tmp/**", 5, ""], "certificates": { "inbound": "certs/**", "outbound": ["out/**", null], "client": [] } }';
     const { config, problems } = parseConfig(text, URI);
     assert.deepEqual(
       problems.map((p) => [p.severity, p.range]),
@@ -249,7 +260,10 @@ describe('config: parseConfig', () => {
         problems.map((p) => p.range),
         [rangeOf(text, '"smtp-port-25"', 2), rangeOf(text, '""')],
       );
-      assert.deepEqual(config.suppressions.map((s) => s.rule), ['smtp-port-25', 'cert-weak-key']);
+      assert.deepEqual(
+        config.suppressions.map((s) => s.rule),
+        ['smtp-port-25', 'cert-weak-key'],
+      );
       assert.deepEqual(config.suppressions[0].range, rangeOf(text, '{ "rule": "smtp-port-25", "reason": "a" }'));
       assert.deepEqual(config.suppressions[1].range, { start: { line: 5, character: 4 }, end: { line: 5, character: 46 } });
     });

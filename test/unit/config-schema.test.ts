@@ -38,7 +38,11 @@ describe('config: JSON schema', () => {
   const catalogueIds = RULES.map((rule) => rule.id).sort();
 
   it('lists exactly the rule ids of the catalogue', () => {
-    assert.deepEqual([...schema.definitions.ruleId.enum].sort(), catalogueIds, 'definitions.ruleId.enum: update schemas/cpisecurity.schema.json');
+    assert.deepEqual(
+      [...schema.definitions.ruleId.enum].sort(),
+      catalogueIds,
+      'definitions.ruleId.enum: update schemas/cpisecurity.schema.json',
+    );
     assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), catalogueIds, 'properties.rules.properties');
   });
 
@@ -86,6 +90,9 @@ describe('config: JSON schema', () => {
       assert.equal(validate(value), false, JSON.stringify(value));
       assert.ok(parseConfig(JSON.stringify(value), 'file:///ws/.cpisecurity.json').problems.length > 0, JSON.stringify(value));
     }
-    assert.ok(validate({ $schema: './x.json', suppressions: [{ rule: '*', file: 'generated/**', reason: 'generated' }] }), JSON.stringify(validate.errors));
+    assert.ok(
+      validate({ $schema: './x.json', suppressions: [{ rule: '*', file: 'generated/**', reason: 'generated' }] }),
+      JSON.stringify(validate.errors),
+    );
   });
 });

@@ -31,7 +31,10 @@ describe('config: suppressions of one channel or one key', () => {
       ],
     );
     assert.equal(problems.length, 2);
-    assert.ok(problems.every((problem) => /"(channel|subject)" must be a non-empty text/.test(problem.message)), JSON.stringify(problems));
+    assert.ok(
+      problems.every((problem) => /"(channel|subject)" must be a non-empty text/.test(problem.message)),
+      JSON.stringify(problems),
+    );
   });
 
   it('matches only a finding of the same channel or subject', () => {
@@ -40,10 +43,16 @@ describe('config: suppressions of one channel or one key', () => {
       { rule: 'private-host-via-internet', subject: 'Archive Host', reason: 'moving' },
     ]);
     const iflow = 'file:///ws/a/Legacy.iflw';
-    assert.equal(activeSuppression(config, 'smtp-port-25', iflow, TODAY, { channel: 'AR Mailbox', subject: 'server' })?.channel, 'AR Mailbox');
+    assert.equal(
+      activeSuppression(config, 'smtp-port-25', iflow, TODAY, { channel: 'AR Mailbox', subject: 'server' })?.channel,
+      'AR Mailbox',
+    );
     assert.equal(activeSuppression(config, 'smtp-port-25', iflow, TODAY, { channel: 'Other Mailbox', subject: 'server' }), undefined);
     assert.equal(activeSuppression(config, 'smtp-port-25', iflow, TODAY), undefined, 'a finding of no channel');
-    assert.equal(activeSuppression(config, 'private-host-via-internet', 'file:///ws/a/parameters.prop', TODAY, { subject: 'Archive Host' })?.subject, 'Archive Host');
+    assert.equal(
+      activeSuppression(config, 'private-host-via-internet', 'file:///ws/a/parameters.prop', TODAY, { subject: 'Archive Host' })?.subject,
+      'Archive Host',
+    );
     assert.equal(activeSuppression(config, 'private-host-via-internet', iflow, TODAY, { subject: 'httpAddressWithoutQuery' }), undefined);
   });
 
@@ -53,12 +62,21 @@ describe('config: suppressions of one channel or one key', () => {
     const { files } = loadCase(folder);
     const before = analyseFiles(files, folderUri).findings.filter((finding) => finding.ruleId === 'cleartext-basic-auth');
     const channels = [...new Set(before.map((finding) => finding.channel))];
-    assert.ok(channels.length >= 2 && channels.every((channel) => typeof channel === 'string' && channel !== ''), `channels: ${JSON.stringify(channels)}`);
+    assert.ok(
+      channels.length >= 2 && channels.every((channel) => typeof channel === 'string' && channel !== ''),
+      `channels: ${JSON.stringify(channels)}`,
+    );
     const target = channels[0]!;
-    const withConfig = new Map(files).set(`${folderUri}/.cpisecurity.json`, addSuppression(undefined, { rule: 'cleartext-basic-auth', channel: target, reason: 'test' }));
+    const withConfig = new Map(files).set(
+      `${folderUri}/.cpisecurity.json`,
+      addSuppression(undefined, { rule: 'cleartext-basic-auth', channel: target, reason: 'test' }),
+    );
     const after = analyseFiles(withConfig, folderUri);
     const left = after.findings.filter((finding) => finding.ruleId === 'cleartext-basic-auth');
-    assert.deepEqual(left.map((finding) => finding.channel), before.filter((finding) => finding.channel !== target).map((finding) => finding.channel));
+    assert.deepEqual(
+      left.map((finding) => finding.channel),
+      before.filter((finding) => finding.channel !== target).map((finding) => finding.channel),
+    );
     assert.ok(after.suppressed.length > 0 && after.suppressed.every(({ finding }) => finding.channel === target));
   });
 
@@ -68,14 +86,27 @@ describe('config: suppressions of one channel or one key', () => {
     const { files } = loadCase(folder);
     const onParameter = analyseFiles(files, folderUri).findings.find((finding) => finding.uri.endsWith('parameters.prop'));
     assert.ok(onParameter?.subject, 'the case has a finding on its parameter');
-    const withConfig = new Map(files).set(`${folderUri}/.cpisecurity.json`, addSuppression(undefined, { rule: 'cleartext-basic-auth', subject: onParameter.subject, reason: 'test' }));
+    const withConfig = new Map(files).set(
+      `${folderUri}/.cpisecurity.json`,
+      addSuppression(undefined, { rule: 'cleartext-basic-auth', subject: onParameter.subject, reason: 'test' }),
+    );
     const after = analyseFiles(withConfig, folderUri);
-    assert.deepEqual(after.suppressed.map(({ finding }) => finding.uri), [onParameter.uri]);
+    assert.deepEqual(
+      after.suppressed.map(({ finding }) => finding.uri),
+      [onParameter.uri],
+    );
     assert.ok(after.findings.some((finding) => finding.ruleId === 'cleartext-basic-auth' && finding.uri.endsWith('.iflw')));
   });
 
   it('the suppress command writes the narrowing in the documented key order', () => {
-    const text = addSuppression(undefined, { rule: 'smtp-port-25', file: '**/Legacy*.iflw', channel: 'AR Mailbox', subject: 'server', reason: 'relay', expires: '2027-01-31' });
+    const text = addSuppression(undefined, {
+      rule: 'smtp-port-25',
+      file: '**/Legacy*.iflw',
+      channel: 'AR Mailbox',
+      subject: 'server',
+      reason: 'relay',
+      expires: '2027-01-31',
+    });
     const keys = Object.keys((JSON.parse(text) as { suppressions: Record<string, string>[] }).suppressions[0]);
     assert.deepEqual(keys, ['rule', 'file', 'channel', 'subject', 'reason', 'expires']);
     const { config, problems } = parseConfig(text, 'file:///ws/.cpisecurity.json');

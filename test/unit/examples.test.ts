@@ -45,7 +45,8 @@ function summary(finding: ReportedFinding): ExpectedFinding {
   return { rule: finding.ruleId, file: finding.path, line: finding.line, column: finding.column, severity: finding.severity };
 }
 
-const order = (a: ExpectedFinding, b: ExpectedFinding) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+const order = (a: ExpectedFinding, b: ExpectedFinding) =>
+  a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 
 describe('examples workspace', () => {
   const report = scanExamples();
@@ -59,12 +60,17 @@ describe('examples workspace', () => {
 
   it('shows every rule at least once (but those only a tenant scan raises, and the certificate rules of their own test)', () => {
     const shown = new Set(expected.map((finding) => finding.rule));
-    const missing = RULES.filter((rule) => rule.section !== 'certificates' && !rule.tenantOnly && !shown.has(rule.id)).map((rule) => rule.id);
+    const missing = RULES.filter((rule) => rule.section !== 'certificates' && !rule.tenantOnly && !shown.has(rule.id)).map(
+      (rule) => rule.id,
+    );
     assert.deepEqual(missing, []);
   });
 
   it('applies the suppression of .cpisecurity.json to the open-data calendar and the comment in LogCatalogDetails.groovy to its attachment', () => {
-    const silenced = report.suppressed.map(({ finding, configPath, inSource }) => ({ ...summary(finding), by: inSource ? 'comment' : configPath }));
+    const silenced = report.suppressed.map(({ finding, configPath, inSource }) => ({
+      ...summary(finding),
+      by: inSource ? 'comment' : configPath,
+    }));
     assert.deepEqual(silenced, [
       {
         rule: 'receiver-auth-none',
@@ -86,27 +92,44 @@ describe('examples workspace', () => {
   });
 
   it('ignores test-data/ as configured, where the stub would otherwise be reported', () => {
-    const reported = [...report.findings, ...report.suppressed.map((s) => s.finding)].filter((finding) => finding.path.startsWith('test-data/'));
+    const reported = [...report.findings, ...report.suppressed.map((s) => s.finding)].filter((finding) =>
+      finding.path.startsWith('test-data/'),
+    );
     assert.deepEqual(reported, []);
     const stub = join(EXAMPLES, 'test-data', 'Order Echo Stub.iflw');
     const uri = pathToFileURL(stub).href;
     const { config } = parseConfig(readFileSync(CONFIG, 'utf8'), pathToFileURL(CONFIG).href);
-    const unignored = analyseArtifact({ iflows: [parseIflow(uri, readFileSync(stub, 'utf8'))], config: { ...config, ignore: [] }, today: FIXTURE_TODAY });
+    const unignored = analyseArtifact({
+      iflows: [parseIflow(uri, readFileSync(stub, 'utf8'))],
+      config: { ...config, ignore: [] },
+      today: FIXTURE_TODAY,
+    });
     assert.ok(unignored.findings.length > 0, 'the stub has nothing to ignore');
   });
 
   it('lists the findings of parameters.prop beside those of the iFlow that uses the value', () => {
     // A finding on a parameter value always has its twin on the iFlow property (cleartext-secret of an unused parameter aside).
     for (const finding of report.findings.filter((f) => f.path.endsWith('/parameters.prop') && f.related.length > 0)) {
-      const twin = report.findings.find((f) => f.ruleId === finding.ruleId && f.uri === finding.related[0].uri && f.range.start.line === finding.related[0].range.start.line);
+      const twin = report.findings.find(
+        (f) =>
+          f.ruleId === finding.ruleId && f.uri === finding.related[0].uri && f.range.start.line === finding.related[0].range.start.line,
+      );
       assert.ok(twin, `${finding.ruleId} at ${finding.path}:${finding.line} has no finding in the iFlow`);
     }
   });
 
   it('reads every script of the catalog artifact: SetImportHeaders.groovy is clean, each other one has findings naming its Script step', () => {
     const scripts = report.scanned.filter((path) => path.startsWith(SCRIPTS)).sort();
-    assert.deepEqual(scripts, filesUnder(join(EXAMPLES, ...SCRIPTS.split('/'))).map((path) => SCRIPTS + path.slice(path.lastIndexOf('/') + 1)).sort());
-    assert.ok(scripts.some((path) => path.endsWith('.js')), 'a JavaScript script is among them');
+    assert.deepEqual(
+      scripts,
+      filesUnder(join(EXAMPLES, ...SCRIPTS.split('/')))
+        .map((path) => SCRIPTS + path.slice(path.lastIndexOf('/') + 1))
+        .sort(),
+    );
+    assert.ok(
+      scripts.some((path) => path.endsWith('.js')),
+      'a JavaScript script is among them',
+    );
     for (const path of scripts) {
       const found = report.findings.filter((finding) => finding.path === path);
       if (path.endsWith('/SetImportHeaders.groovy')) {
@@ -118,11 +141,20 @@ describe('examples workspace', () => {
       for (const finding of found) {
         assert.deepEqual(
           finding.related.map((related) => [related.path, related.message]),
-          [['Kestrel_Supplier_Catalog_Sync/src/main/resources/scenarioflows/integrationflow/Supplier Catalog Sync.iflw', 'Script step of iFlow "Supplier Catalog Sync" runs this script']],
+          [
+            [
+              'Kestrel_Supplier_Catalog_Sync/src/main/resources/scenarioflows/integrationflow/Supplier Catalog Sync.iflw',
+              'Script step of iFlow "Supplier Catalog Sync" runs this script',
+            ],
+          ],
           `${finding.ruleId} in ${name}`,
         );
         const iflow = readFileSync(join(EXAMPLES, ...finding.related[0].path.split('/')), 'utf8').split(/\r?\n/);
-        assert.equal(iflow[finding.related[0].line - 1].trim(), `<value>${name}</value>`, 'the related location is the Script step naming the file');
+        assert.equal(
+          iflow[finding.related[0].line - 1].trim(),
+          `<value>${name}</value>`,
+          'the related location is the Script step naming the file',
+        );
       }
     }
   });

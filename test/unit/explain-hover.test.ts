@@ -40,14 +40,24 @@ describe('iFlow hover', () => {
   it('then explains the setting, its resolved value and the FAQ answer, in that order and briefly', () => {
     const { markdown } = hoverOnMailServer();
     const order = [markdown.indexOf('**`server`**'), markdown.indexOf('Resolved from `Mailbox Server`'), markdown.indexOf('*FAQ:')];
-    assert.ok(order.every((index) => index > 0), markdown);
-    assert.deepEqual([...order].sort((a, b) => a - b), order, markdown);
+    assert.ok(
+      order.every((index) => index > 0),
+      markdown,
+    );
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+      markdown,
+    );
     assert.ok(markdown.length < 1400, `${markdown.length} characters`);
   });
 
   it('keeps the list an FAQ answer introduces with a colon', () => {
     const { markdown } = hoverOnMailServer();
-    assert.match(markdown, /open by default for outbound traffic: SFTP \/ SSH: port \*\*22\*\*; SMTP: ports \*\*25\*\*, \*\*465\*\* and \*\*587\*\*\./);
+    assert.match(
+      markdown,
+      /open by default for outbound traffic: SFTP \/ SSH: port \*\*22\*\*; SMTP: ports \*\*25\*\*, \*\*465\*\* and \*\*587\*\*\./,
+    );
     const answer = faqEntry(FAQ.sftpSmtpPorts)!.answer;
     assert.ok(!answerExcerpt(answer).endsWith(':'));
     assert.equal(answerExcerpt('Short answer. More detail.', { sentence: true }), 'Short answer.');

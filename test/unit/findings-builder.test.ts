@@ -30,7 +30,12 @@ describe('findings builder: fixes', () => {
       const iflow = parseIflow('file:///a/Flow.iflw', text);
       const property = iflow.model.channels[0].properties.get('xsrfProtection')!;
       const target = resolveValue(property, undefined);
-      const [finding] = buildFindings('csrf-protection-disabled', 'warning', { on: target, message: 'm', fixes: [setValue(target, '1', 'Turn it on')] }, { iflow, iflowName: 'Flow' });
+      const [finding] = buildFindings(
+        'csrf-protection-disabled',
+        'warning',
+        { on: target, message: 'm', fixes: [setValue(target, '1', 'Turn it on')] },
+        { iflow, iflowName: 'Flow' },
+      );
       const [change] = finding.fixes[0].edits;
       const fixed = applyTextEdits(text, change.edits);
       assert.match(fixed, /<ifl:property><key>xsrfProtection<\/key><value>1<\/value><\/ifl:property>/);

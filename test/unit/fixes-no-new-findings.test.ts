@@ -30,7 +30,11 @@ const EXAMPLES = join(__dirname, '..', '..', 'examples');
 function fixtureCases(): Case[] {
   return caseFolders(RULES_DIR)
     .filter((folder) => basename(folder).startsWith('positive'))
-    .map((folder) => ({ name: `${caseRule(folder)}/${basename(folder)}`, files: loadCase(folder).files, folderUri: pathToFileURL(folder).href }));
+    .map((folder) => ({
+      name: `${caseRule(folder)}/${basename(folder)}`,
+      files: loadCase(folder).files,
+      folderUri: pathToFileURL(folder).href,
+    }));
 }
 
 /** Each artifact of examples/ with its parameters and scripts, under the workspace's configuration. */
@@ -79,7 +83,10 @@ function newFindings(before: readonly Finding[], after: readonly Finding[]): str
 describe('fixes bring no new findings', () => {
   const cases = [...fixtureCases(), ...exampleCases()];
   it('covers the positive fixtures and the examples', () => {
-    assert.ok(cases.some((test) => test.name.startsWith('examples/')), 'no artifact found under examples/');
+    assert.ok(
+      cases.some((test) => test.name.startsWith('examples/')),
+      'no artifact found under examples/',
+    );
     assert.ok(
       cases.some((test) => test.name.startsWith('examples/') && [...test.files.keys()].some(isScriptUri)),
       'no example artifact with its scripts',
@@ -99,7 +106,10 @@ describe('fixes bring no new findings', () => {
       for (const uri of new Set(before.map((finding) => finding.uri))) {
         const chosen = safeFixes(before.filter((finding) => finding.uri === uri));
         if (chosen.length === 0) continue;
-        tryFix({ title: 'Fix all', edits: mergedEdits(chosen) }, `Fix all in ${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))} (${chosen.map((fix) => fix.title).join('; ')})`);
+        tryFix(
+          { title: 'Fix all', edits: mergedEdits(chosen) },
+          `Fix all in ${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))} (${chosen.map((fix) => fix.title).join('; ')})`,
+        );
       }
       assert.deepEqual(problems, []);
     });
@@ -108,10 +118,16 @@ describe('fixes bring no new findings', () => {
   it('advise the Cloud Connector, never https://, for a channel to a private host', () => {
     for (const test of cases) {
       const findings = analyse(test, test.files);
-      const privateSubjects = new Set(findings.filter((finding) => finding.ruleId === 'private-host-via-internet').map((finding) => finding.subject));
+      const privateSubjects = new Set(
+        findings.filter((finding) => finding.ruleId === 'private-host-via-internet').map((finding) => finding.subject),
+      );
       for (const finding of findings.filter((candidate) => privateSubjects.has(candidate.subject))) {
         assert.doesNotMatch(finding.message, /Use https:\/\//, `${test.name}: ${finding.ruleId}`);
-        assert.deepEqual(finding.fixes.filter((fix) => /https:\/\//.test(fix.title)).map((fix) => fix.title), [], `${test.name}: ${finding.ruleId}`);
+        assert.deepEqual(
+          finding.fixes.filter((fix) => /https:\/\//.test(fix.title)).map((fix) => fix.title),
+          [],
+          `${test.name}: ${finding.ruleId}`,
+        );
       }
     }
   });
@@ -121,9 +137,16 @@ describe('fixes bring no new findings', () => {
     assert.ok(test, 'the Legacy Invoice Dispatch example is missing');
     const before = analyse(test, test.files);
     const iflowUri = [...test.files.keys()].find((uri) => uri.endsWith('.iflw'))!;
-    const onArchive = (findings: readonly Finding[]) => findings.filter((finding) => finding.message.includes('"Document Archive"')).map((finding) => finding.ruleId).sort();
+    const onArchive = (findings: readonly Finding[]) =>
+      findings
+        .filter((finding) => finding.message.includes('"Document Archive"'))
+        .map((finding) => finding.ruleId)
+        .sort();
     assert.deepEqual(onArchive(before), ['cleartext-basic-auth', 'private-host-via-internet', 'private-host-via-internet']);
-    const fixed = applyFix(test.files, { title: 'Fix all', edits: mergedEdits(safeFixes(before.filter((finding) => finding.uri === iflowUri))) });
+    const fixed = applyFix(test.files, {
+      title: 'Fix all',
+      edits: mergedEdits(safeFixes(before.filter((finding) => finding.uri === iflowUri))),
+    });
     assert.deepEqual(onArchive(analyse(test, fixed)), []);
     assert.match(fixed.get(iflowUri)!, /<value>http:\/\/\{\{Archive Host\}\}:8080\/archive\/invoices<\/value>/);
   });

@@ -48,8 +48,50 @@ interface Edit {
 
 const apply = (text: string, edit: Edit) => text.slice(0, edit.start) + edit.insert + text.slice(edit.end);
 
-const VALUE_PIECES = ['a', 'Z', '0', ' ', '/', ':', '{{', '}}', '{{Host}}', '&amp;', '&lt;', '&', '<', '>', '\n', '\r\n', 'http://', 'https://', 'Basic', 'None', 'sapcc', ':25', 'x'.repeat(30)];
-const TAG_PIECES = ['<', '>', '/', '"', '=', ' ', 'x', '\n', 'ifl:property', '<value>', '</value>', '<key>', 'bpmn2:messageFlow', ' xmlns:a="urn:a"', ' id="X"', '<!--', '-->'];
+const VALUE_PIECES = [
+  'a',
+  'Z',
+  '0',
+  ' ',
+  '/',
+  ':',
+  '{{',
+  '}}',
+  '{{Host}}',
+  '&amp;',
+  '&lt;',
+  '&',
+  '<',
+  '>',
+  '\n',
+  '\r\n',
+  'http://',
+  'https://',
+  'Basic',
+  'None',
+  'sapcc',
+  ':25',
+  'x'.repeat(30),
+];
+const TAG_PIECES = [
+  '<',
+  '>',
+  '/',
+  '"',
+  '=',
+  ' ',
+  'x',
+  '\n',
+  'ifl:property',
+  '<value>',
+  '</value>',
+  '<key>',
+  'bpmn2:messageFlow',
+  ' xmlns:a="urn:a"',
+  ' id="X"',
+  '<!--',
+  '-->',
+];
 const PROPERTY = '\n<ifl:property>\n  <key>password</key>\n  <value>Secret&amp;1</value>\n</ifl:property>';
 
 /** Random single edits of every kind the equivalence must survive. */
@@ -59,7 +101,9 @@ function randomEdit(text: string, model: IflowModel, next: () => number): Edit {
   const piece = (pieces: readonly string[]) => Array.from({ length: 1 + int(3) }, () => pick(pieces)).join('');
   const properties = allProperties(model).filter((p) => p.value);
   const lines = new LineIndex(text);
-  const channelSpans = model.channels.map((c) => [lines.offsetAt(c.range.start), text.indexOf('</bpmn2:messageFlow>', lines.offsetAt(c.range.start))] as const);
+  const channelSpans = model.channels.map(
+    (c) => [lines.offsetAt(c.range.start), text.indexOf('</bpmn2:messageFlow>', lines.offsetAt(c.range.start))] as const,
+  );
   switch (int(8)) {
     case 0:
     case 1: {
@@ -75,7 +119,12 @@ function randomEdit(text: string, model: IflowModel, next: () => number): Edit {
       const lt = text.indexOf('<', int(text.length));
       if (lt < 0) break;
       const a = lt + int(25);
-      return { kind: 'tag', start: Math.min(a, text.length), end: Math.min(text.length, a + int(3)), insert: next() < 0.3 ? '' : piece(TAG_PIECES) };
+      return {
+        kind: 'tag',
+        start: Math.min(a, text.length),
+        end: Math.min(text.length, a + int(3)),
+        insert: next() < 0.3 ? '' : piece(TAG_PIECES),
+      };
     }
     case 3: {
       // from inside one channel into the next (or past the last)
@@ -84,7 +133,12 @@ function randomEdit(text: string, model: IflowModel, next: () => number): Edit {
       const [start, close] = channelSpans[i];
       const a = start + int(Math.max(1, close - start));
       const limit = i + 1 < channelSpans.length ? channelSpans[i + 1][1] : text.length;
-      return { kind: 'across', start: a, end: Math.min(text.length, a + int(Math.max(1, limit - a))), insert: next() < 0.5 ? '' : piece(TAG_PIECES) };
+      return {
+        kind: 'across',
+        start: a,
+        end: Math.min(text.length, a + int(Math.max(1, limit - a))),
+        insert: next() < 0.5 ? '' : piece(TAG_PIECES),
+      };
     }
     case 4: {
       // add or remove a line break, or a whole line
@@ -115,9 +169,13 @@ function randomEdit(text: string, model: IflowModel, next: () => number): Edit {
   }
   // anywhere at all
   const a = int(text.length + 1);
-  return { kind: 'anywhere', start: a, end: Math.min(text.length, a + int(6)), insert: next() < 0.4 ? '' : piece([...VALUE_PIECES, ...TAG_PIECES]) };
+  return {
+    kind: 'anywhere',
+    start: a,
+    end: Math.min(text.length, a + int(6)),
+    insert: next() < 0.4 ? '' : piece([...VALUE_PIECES, ...TAG_PIECES]),
+  };
 }
-
 
 const factsOf = (channel: object) => (channel as { facts?: object }).facts;
 
@@ -158,7 +216,8 @@ function checkRandomEdits(uri: string, text: string, count: number, seed: number
 
 /** A hand-made iFlow with what matters for the shortcut: participants after channels, loose properties, CRLF, entities, references. */
 function handMadeIflow(channels: number, lineEnd = '\n'): string {
-  const property = (key: string, value: string) => `        <ifl:property>\n          <key>${key}</key>\n          <value>${value}</value>\n        </ifl:property>\n`;
+  const property = (key: string, value: string) =>
+    `        <ifl:property>\n          <key>${key}</key>\n          <value>${value}</value>\n        </ifl:property>\n`;
   const parts = [
     '<?xml version="1.0" encoding="UTF-8"?>\n<bpmn2:definitions xmlns:bpmn2="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:ifl="http:///com.sap.ifl.model/Ifl.xsd">\n',
     '  <bpmn2:collaboration id="Collaboration_1" name="Hand made">\n    <bpmn2:extensionElements>\n',
@@ -212,7 +271,8 @@ describe('textChange', () => {
       let start = 0;
       while (start < Math.min(base.length, after.length) && base[start] === after[start]) start++;
       let suffix = 0;
-      while (suffix < Math.min(base.length, after.length) - start && base[base.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+      while (suffix < Math.min(base.length, after.length) - start && base[base.length - 1 - suffix] === after[after.length - 1 - suffix])
+        suffix++;
       assert.deepEqual(change, base === after ? undefined : { start, oldEnd: base.length - suffix, newEnd: after.length - suffix });
     }
   });
@@ -284,7 +344,10 @@ describe('incremental iFlow update', () => {
       current = updateParsedIflow(current, edited);
       assert.deepEqual(iflowSnapshot(current.model), iflowSnapshot(parseIflow(before.uri, edited).model));
       // the channels were not read again: the same facts objects as before the first edit
-      assert.deepEqual(facts(current).map((f, i) => f === facts(before)[i]), [true, true, true, true]);
+      assert.deepEqual(
+        facts(current).map((f, i) => f === facts(before)[i]),
+        [true, true, true, true],
+      );
     }
     const password = (parsed: ParsedIflow) => parsed.model.otherProperties.find((p) => p.key === 'clientPassword')?.value?.text;
     assert.equal(password(updateParsedIflow(before, `${text.slice(0, at)}X${text.slice(at)}`)), 'pX&ss');
@@ -311,7 +374,10 @@ describe('incremental iFlow update', () => {
     assert.equal(rereadIflow(snapshotOf, broken, lines(broken)), undefined);
     const across = text.slice(0, text.indexOf('Channel &lt;0')) + text.slice(text.indexOf('Channel &lt;1'));
     assert.equal(rereadIflow(snapshotOf, across, lines(across)), undefined);
-    const namespace = text.replace('<bpmn2:extensionElements>\n        <ifl:property>\n          <key>ComponentType', '<bpmn2:extensionElements xmlns:ifl="urn:other">\n        <ifl:property>\n          <key>ComponentType');
+    const namespace = text.replace(
+      '<bpmn2:extensionElements>\n        <ifl:property>\n          <key>ComponentType',
+      '<bpmn2:extensionElements xmlns:ifl="urn:other">\n        <ifl:property>\n          <key>ComponentType',
+    );
     assert.equal(rereadIflow(snapshotOf, namespace, lines(namespace)), undefined);
     assert.deepEqual(iflowSnapshot(updateParsedIflow(before, namespace).model), iflowSnapshot(parseIflow(before.uri, namespace).model));
   });
@@ -397,7 +463,10 @@ describe('incremental iFlow update', () => {
   for (const name of readdirSync(FIXTURES).filter((n) => n.endsWith('.iflw'))) {
     it(`equals a full read after random edits of fixture ${name}`, () => {
       const text = readFileSync(path.join(FIXTURES, name), 'utf8');
-      checkRandomEdits(pathToFileURL(path.join(FIXTURES, name)).href, text, 30, name.length, { config: DEFAULT_CONFIG, today: FIXTURE_TODAY });
+      checkRandomEdits(pathToFileURL(path.join(FIXTURES, name)).href, text, 30, name.length, {
+        config: DEFAULT_CONFIG,
+        today: FIXTURE_TODAY,
+      });
     });
   }
 
@@ -408,7 +477,10 @@ describe('incremental iFlow update', () => {
       const folderUri = pathToFileURL(folder).href;
       const parametersText = files.get(`${folderUri}/parameters.prop`);
       const configText = files.get(`${folderUri}/.cpisecurity.json`);
-      const config = configText === undefined ? { ...DEFAULT_CONFIG, root: folderUri } : parseConfig(configText, `${folderUri}/.cpisecurity.json`).config;
+      const config =
+        configText === undefined
+          ? { ...DEFAULT_CONFIG, root: folderUri }
+          : parseConfig(configText, `${folderUri}/.cpisecurity.json`).config;
       const analysis = {
         parameters: parametersText === undefined ? undefined : parseParameters(`${folderUri}/parameters.prop`, parametersText),
         config,
@@ -456,8 +528,15 @@ describe('whole-iFlow rules run channel by channel', () => {
     let compared = 0;
     for (const rule of IFLOW_RULES) {
       const expected: { range: Range; message: string }[] = [];
-      rule.checkIflow(view, (report) => expected.push({ range: rangeOf(report), message: report.message }), { config: DEFAULT_CONFIG, iflow: iflow.model, iflowName: 'x', now: new Date() });
-      const actual = result.findings.filter((f) => f.ruleId === rule.meta.id && f.uri === uri).map((f) => ({ range: f.range, message: f.message }));
+      rule.checkIflow(view, (report) => expected.push({ range: rangeOf(report), message: report.message }), {
+        config: DEFAULT_CONFIG,
+        iflow: iflow.model,
+        iflowName: 'x',
+        now: new Date(),
+      });
+      const actual = result.findings
+        .filter((f) => f.ruleId === rule.meta.id && f.uri === uri)
+        .map((f) => ({ range: f.range, message: f.message }));
       assert.deepEqual(actual, expected, `${rule.meta.id} in ${uri}`);
       compared += expected.length;
     }
@@ -469,10 +548,13 @@ describe('whole-iFlow rules run channel by channel', () => {
   });
 
   it('on the corpus', function () {
-    const names = existsSync(CORPUS) ? readdirSync(CORPUS, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.iflw')) : [];
+    const names = existsSync(CORPUS)
+      ? readdirSync(CORPUS, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.iflw'))
+      : [];
     if (names.length === 0) this.skip();
     let compared = 0;
-    for (const name of names) compared += check(`file:///corpus/${encodeURIComponent(name)}`, readFileSync(path.join(CORPUS, name), 'utf8'));
+    for (const name of names)
+      compared += check(`file:///corpus/${encodeURIComponent(name)}`, readFileSync(path.join(CORPUS, name), 'utf8'));
     assert.ok(compared > 0);
   });
 });

@@ -260,7 +260,9 @@ describe('readIflow: damaged documents', () => {
   it('never throws on any truncation and keeps channels that ended before the cut', () => {
     const text = fixture('new-format.iflw');
     const full = readIflow(text);
-    const flowEnds = full.channels.map((c) => text.indexOf('</bpmn2:messageFlow>', text.indexOf(`id="${c.id}"`)) + '</bpmn2:messageFlow>'.length);
+    const flowEnds = full.channels.map(
+      (c) => text.indexOf('</bpmn2:messageFlow>', text.indexOf(`id="${c.id}"`)) + '</bpmn2:messageFlow>'.length,
+    );
     for (let cut = 0; cut <= text.length; cut++) {
       const model = readIflow(text.slice(0, cut));
       full.channels.forEach((c, index) => {

@@ -5,7 +5,8 @@ import { fixture, prop, rawSlice } from './iflow-support';
 
 describe('readTable', () => {
   it('reads rows of cells with their ids and positions in the value text', () => {
-    const table = "<row><cell id='clientCertificate.subjectDN'>CN=a.example</cell><cell id='clientCertificate.issuerDN'>CN=CA</cell></row><row><cell id=\"x\">1</cell></row>";
+    const table =
+      "<row><cell id='clientCertificate.subjectDN'>CN=a.example</cell><cell id='clientCertificate.issuerDN'>CN=CA</cell></row><row><cell id=\"x\">1</cell></row>";
     const rows = readTable(table);
     assert.deepEqual(
       rows.map((row) => row.map((cell) => [cell.id, cell.text, table.slice(cell.start, cell.end)])),

@@ -13,7 +13,8 @@ type Event = [kind: 'open' | 'close', name: string, start: number, end: number, 
 function events(text: string): Event[] | undefined {
   const seen: Event[] = [];
   const handler: WellFormedHandler = {
-    open: (name, start, end, selfClosing, attributes) => seen.push(['open', name, start, end, { selfClosing, attributes: { ...attributes() } }]),
+    open: (name, start, end, selfClosing, attributes) =>
+      seen.push(['open', name, start, end, { selfClosing, attributes: { ...attributes() } }]),
     close: (name, start, end, openedAt) => seen.push(['close', name, start, end, openedAt]),
   };
   return scanWellFormed(text, handler) ? seen : undefined;
@@ -30,7 +31,11 @@ function saxesAttributes(text: string): Record<string, string>[] {
 
 const saxesProblems = (text: string) => readIflowWith('saxes', text, new LineIndex(text))!.model.problems.map((problem) => problem.message);
 
-const snapshot = (reading: IflowReading) => ({ model: iflowSnapshot(reading.model), facts: reading.model.channels.map((channel) => (channel as ChannelRecord).facts), layout: { ...reading.layout, namespaces: [...reading.layout.namespaces] } });
+const snapshot = (reading: IflowReading) => ({
+  model: iflowSnapshot(reading.model),
+  facts: reading.model.channels.map((channel) => (channel as ChannelRecord).facts),
+  layout: { ...reading.layout, namespaces: [...reading.layout.namespaces] },
+});
 
 describe('fast XML reader', () => {
   it('reports start and end tags at their offsets, with the start tag of each end tag', () => {

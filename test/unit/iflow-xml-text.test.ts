@@ -50,7 +50,10 @@ describe('decodeXml', () => {
         const c = source[offset];
         const decoded = value.text[i];
         // A decoded character is the raw one, or comes from a reference, CDATA or a line end.
-        assert.ok(c === decoded || c === '&' || (c === '\r' && decoded === '\n') || source.lastIndexOf('<![CDATA[', offset) >= start, `${raw} @${i}`);
+        assert.ok(
+          c === decoded || c === '&' || (c === '\r' && decoded === '\n') || source.lastIndexOf('<![CDATA[', offset) >= start,
+          `${raw} @${i}`,
+        );
       }
       assert.equal(value.sourceOffsetAt(value.text.length), start + raw.length);
     }
@@ -71,7 +74,7 @@ describe('escapeXmlText', () => {
   });
 
   it('round-trips through the decoder', () => {
-    for (const s of ['{{<Receiver>}}', 'a && b', '<row><cell id=\'x\'>CN=a &amp; b</cell></row>', 'x\r\ny\rz']) {
+    for (const s of ['{{<Receiver>}}', 'a && b', "<row><cell id='x'>CN=a &amp; b</cell></row>", 'x\r\ny\rz']) {
       const escaped = escapeXmlText(s);
       assert.equal(decodeXml(escaped, 0, escaped.length).text, s);
     }

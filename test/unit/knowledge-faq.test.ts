@@ -120,7 +120,10 @@ describe('knowledge: FAQ', () => {
       for (const loio of seedLoios) assert.ok(ours.has(loio), `${faq.id} should link ${loio}`);
       // Relative links in the seed carry the first 7 hex digits of the loio.
       for (const short of section.matchAll(/-([0-9a-f]{7})\.md[\s)]/g)) {
-        assert.ok([...ours].some((loio) => loio.startsWith(short[1] as string)), `${faq.id} should link ${short[1]}`);
+        assert.ok(
+          [...ours].some((loio) => loio.startsWith(short[1] as string)),
+          `${faq.id} should link ${short[1]}`,
+        );
       }
     }
   });

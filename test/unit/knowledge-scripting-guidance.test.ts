@@ -10,21 +10,39 @@ import { buildFaqTree, FAQ_CATEGORIES } from '../../client/src/faq/faq-model';
 // The FAQ view's Scripting section: our guidance (not SAP's FAQ), each entry
 // resting on SAP's scripting pages and listing the script rules that cite it.
 
-const SCRIPT_PAGES = new Set([SAP_PAGES.generalScriptingGuidelines.url, SAP_PAGES.switchOffExternalEntities.url, SAP_PAGES.removeSensitiveContent.url]);
+const SCRIPT_PAGES = new Set([
+  SAP_PAGES.generalScriptingGuidelines.url,
+  SAP_PAGES.switchOffExternalEntities.url,
+  SAP_PAGES.removeSensitiveContent.url,
+]);
 
 /** The SAP facts of SCRIPT-RULES.md each entry must carry. */
 const KEY_FACTS: Record<string, readonly (string | RegExp)[]> = {
-  [SCRIPTING_GUIDANCE.mplVisibility]: ['monitoring', 'addAttachmentAsString', 'setStringProperty', 'addCustomHeaderProperty', '`Authorization`'],
+  [SCRIPTING_GUIDANCE.mplVisibility]: [
+    'monitoring',
+    'addAttachmentAsString',
+    'setStringProperty',
+    'addCustomHeaderProperty',
+    '`Authorization`',
+  ],
   [SCRIPTING_GUIDANCE.credentialsInMessage]: ['tracing', 'clear text', 'User Credentials', 'AVOID_ACCESSING_SECURE_PARAMETER'],
-  [SCRIPTING_GUIDANCE.xmlDoctype]: ['http://apache.org/xml/features/disallow-doctype-decl', '`XmlSlurper`', 'third argument', 'SWITCH_OFF_RESOLVING_OF_EXTERNAL_ENTITIES'],
+  [SCRIPTING_GUIDANCE.xmlDoctype]: [
+    'http://apache.org/xml/features/disallow-doctype-decl',
+    '`XmlSlurper`',
+    'third argument',
+    'SWITCH_OFF_RESOLVING_OF_EXTERNAL_ENTITIES',
+  ],
   [SCRIPTING_GUIDANCE.evalCode]: ['never unloaded', 'memory', 'EVAL_USAGE_CHECK'],
   [SCRIPTING_GUIDANCE.logSwitches]: ['log level', 'externalized parameter', 'AVOID_CREATING_MPL_ATTACHMENTS'],
 };
 
 describe('knowledge: scripting guidance in the FAQ view', () => {
-  it('follows SAP\'s sixteen answers, with ids of its own, marked as our guidance', () => {
+  it("follows SAP's sixteen answers, with ids of its own, marked as our guidance", () => {
     assert.deepEqual(ALL_FAQ_ENTRIES, [...FAQ_ENTRIES, ...SCRIPTING_GUIDANCE_ENTRIES]);
-    assert.deepEqual(SCRIPTING_GUIDANCE_ENTRIES.map((entry) => entry.id), Object.values(SCRIPTING_GUIDANCE));
+    assert.deepEqual(
+      SCRIPTING_GUIDANCE_ENTRIES.map((entry) => entry.id),
+      Object.values(SCRIPTING_GUIDANCE),
+    );
     const sections = new Set<string>(Object.values(FAQ));
     for (const entry of SCRIPTING_GUIDANCE_ENTRIES) {
       assert.ok(!sections.has(entry.id), entry.id);
@@ -35,20 +53,32 @@ describe('knowledge: scripting guidance in the FAQ view', () => {
     for (const entry of FAQ_ENTRIES) assert.equal(entry.source, 'sap-faq', entry.id);
   });
 
-  it('states SAP\'s facts and links the SAP page each rests on', () => {
+  it("states SAP's facts and links the SAP page each rests on", () => {
     for (const entry of SCRIPTING_GUIDANCE_ENTRIES) {
       assert.ok(SCRIPT_PAGES.has(entry.helpUrl), `${entry.id}: ${entry.helpUrl}`);
-      for (const link of entry.links) assert.ok(Object.values(SAP_PAGES).some((page) => page.url === link.url), `${entry.id}: ${link.url}`);
+      for (const link of entry.links)
+        assert.ok(
+          Object.values(SAP_PAGES).some((page) => page.url === link.url),
+          `${entry.id}: ${link.url}`,
+        );
       for (const fact of KEY_FACTS[entry.id] ?? assert.fail(`no facts for ${entry.id}`)) {
-        assert.ok(typeof fact === 'string' ? entry.answer.includes(fact) : fact.test(entry.answer), `${entry.id} should mention ${String(fact)}`);
+        assert.ok(
+          typeof fact === 'string' ? entry.answer.includes(fact) : fact.test(entry.answer),
+          `${entry.id} should mention ${String(fact)}`,
+        );
       }
     }
   });
 
-  it('lists exactly the rules whose metadata cites it (stored once, on the rules\' side)', () => {
+  it("lists exactly the rules whose metadata cites it (stored once, on the rules' side)", () => {
     for (const entry of SCRIPTING_GUIDANCE_ENTRIES) {
-      assert.deepEqual(entry.relatedRules, RULES.filter((rule) => rule.faq.includes(entry.id)).map((rule) => rule.id), entry.id);
-      for (const id of entry.relatedRules) assert.equal(RULES.find((rule) => rule.id === id)?.section, 'scripts', `${entry.id}: ${id} is a script rule`);
+      assert.deepEqual(
+        entry.relatedRules,
+        RULES.filter((rule) => rule.faq.includes(entry.id)).map((rule) => rule.id),
+        entry.id,
+      );
+      for (const id of entry.relatedRules)
+        assert.equal(RULES.find((rule) => rule.id === id)?.section, 'scripts', `${entry.id}: ${id} is a script rule`);
     }
     // A rule citing guidance shows it on its page, apart from SAP's FAQ answers.
     for (const rule of RULES) {
@@ -65,11 +95,17 @@ describe('knowledge: scripting guidance in the FAQ view', () => {
     assert.equal(last.category, 'scripting');
     assert.equal(last.label, FAQ_CATEGORIES.find((category) => category.id === 'scripting')?.label);
     assert.equal(last.label, 'Scripting');
-    assert.deepEqual(last.questions.map((question) => question.entry.id), Object.values(SCRIPTING_GUIDANCE));
-    assert.deepEqual(buildFaqTree(ALL_FAQ_ENTRIES, 'doctype').flatMap((category) => category.questions.map((question) => question.entry.id)), [SCRIPTING_GUIDANCE.xmlDoctype]);
+    assert.deepEqual(
+      last.questions.map((question) => question.entry.id),
+      Object.values(SCRIPTING_GUIDANCE),
+    );
+    assert.deepEqual(
+      buildFaqTree(ALL_FAQ_ENTRIES, 'doctype').flatMap((category) => category.questions.map((question) => question.entry.id)),
+      [SCRIPTING_GUIDANCE.xmlDoctype],
+    );
   });
 
-  it('renders as our guidance with SAP\'s pages, never as an answer of SAP\'s FAQ', () => {
+  it("renders as our guidance with SAP's pages, never as an answer of SAP's FAQ", () => {
     for (const entry of SCRIPTING_GUIDANCE_ENTRIES) {
       const markdown = renderFaqMarkdown(entry.id);
       assert.ok(markdown.startsWith(`# ${entry.question}\n\n*Our guidance, built on SAP's documentation`), entry.id);

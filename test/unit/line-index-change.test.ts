@@ -57,7 +57,8 @@ describe('LineIndex line starts', () => {
       const where = JSON.stringify([before, start, oldEnd, inserted]);
       assert.deepEqual(lineStarts(updated), naiveLineStarts(after), where);
       assert.equal(updated.text, after);
-      for (let offset = 0; offset <= after.length; offset++) assert.deepEqual(updated.positionAt(offset), new LineIndex(after).positionAt(offset), where);
+      for (let offset = 0; offset <= after.length; offset++)
+        assert.deepEqual(updated.positionAt(offset), new LineIndex(after).positionAt(offset), where);
     }
   });
 });

@@ -22,6 +22,9 @@ describe('lsp: LogOnce', () => {
       { ruleId: 'smtp-port-25', uri: 'file:///w/a.iflw', message: 'TypeError: x is undefined' },
     ]);
     assert.equal(lines.size, 1, 'one key per rule, file and message');
-    assert.match([...lines.values()][0], /^Rule smtp-port-25 failed on file:\/\/\/w\/a\.iflw: TypeError: x is undefined \(at check \(rule\.ts:3:4\)\)\./);
+    assert.match(
+      [...lines.values()][0],
+      /^Rule smtp-port-25 failed on file:\/\/\/w\/a\.iflw: TypeError: x is undefined \(at check \(rule\.ts:3:4\)\)\./,
+    );
   });
 });

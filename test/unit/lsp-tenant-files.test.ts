@@ -14,7 +14,14 @@ import { canonicalTenantUri, tenantLocation } from '../../server/src/lsp/tenant/
 describe('tenant files in the editor', () => {
   it('shows parameters.prop with the configured values, keeping the lines of defaults in place', () => {
     const text = '#comment\nCatalog\\ URL=https\\://catalog.example.com\nTimeout=30\nUser=demo\n';
-    const shown = parametersAsConfigured(text, new Map([['Catalog URL', 'http://other.example.com:8080'], ['Timeout', ''], ['Extra Key', 'a=b']]));
+    const shown = parametersAsConfigured(
+      text,
+      new Map([
+        ['Catalog URL', 'http://other.example.com:8080'],
+        ['Timeout', ''],
+        ['Extra Key', 'a=b'],
+      ]),
+    );
     const lines = shown.split('\n');
     assert.equal(lines[1], 'Catalog\\ URL=http\\://other.example.com\\:8080');
     assert.equal(lines[2], 'Timeout=30', 'an empty configured value leaves the default');
@@ -24,7 +31,10 @@ describe('tenant files in the editor', () => {
     assert.equal(read.entries.get('Catalog URL')?.value.text, 'http://other.example.com:8080');
     assert.equal(read.entries.get('Extra Key')?.value.text, 'a=b');
     assert.equal(parametersAsConfigured(text, new Map()), text);
-    assert.equal(parametersAsConfigured('A=1\r\n', new Map([['B', '2']])), 'A=1\r\n# configured on the tenant, not in the artifact\'s parameters.prop\r\nB=2\r\n');
+    assert.equal(
+      parametersAsConfigured('A=1\r\n', new Map([['B', '2']])),
+      "A=1\r\n# configured on the tenant, not in the artifact's parameters.prop\r\nB=2\r\n",
+    );
   });
 
   it('reads what a tenant URI names, however the editor encodes it', () => {
@@ -35,19 +45,28 @@ describe('tenant files in the editor', () => {
       artifactId: 'Flow',
       path: 'src/main/resources/a b.iflw',
     });
-    assert.deepEqual(tenantLocation('cpi-tenant://t/keystore/my%20alias'), { host: 't', kind: 'material', list: 'keystore', name: 'my alias' });
+    assert.deepEqual(tenantLocation('cpi-tenant://t/keystore/my%20alias'), {
+      host: 't',
+      kind: 'material',
+      list: 'keystore',
+      name: 'my alias',
+    });
     assert.deepEqual(tenantLocation('cpi-tenant://t/P/A'), { host: 't', kind: 'artifact', packageId: 'P', artifactId: 'A' });
     assert.deepEqual(tenantLocation('cpi-tenant://t/P'), { host: 't', kind: 'package', packageId: 'P' });
     assert.equal(tenantLocation('file:///x/y.iflw'), undefined);
     assert.equal(tenantLocation('cpi-tenant://t/P/%E0%A4%A/x'), undefined, 'a malformed escape');
     // VS Code spells some characters differently from encodeURIComponent: both name the same file
-    assert.equal(canonicalTenantUri("cpi-tenant://t/P/A/src/It%27s.iflw"), canonicalTenantUri("cpi-tenant://t/P/A/src/It's.iflw"));
+    assert.equal(canonicalTenantUri('cpi-tenant://t/P/A/src/It%27s.iflw'), canonicalTenantUri("cpi-tenant://t/P/A/src/It's.iflw"));
   });
 
-  it('writes every file of the artifact\'s zip, never over an existing folder or outside it', () => {
+  it("writes every file of the artifact's zip, never over an existing folder or outside it", () => {
     const parent = mkdtempSync(join(tmpdir(), 'cpi-project-'));
     try {
-      const zip = zipSync({ 'META-INF/MANIFEST.MF': strToU8('Manifest-Version: 1.0\n'), 'src/main/resources/parameters.prop': strToU8('A=1\n'), 'metainfo.prop': strToU8('x') });
+      const zip = zipSync({
+        'META-INF/MANIFEST.MF': strToU8('Manifest-Version: 1.0\n'),
+        'src/main/resources/parameters.prop': strToU8('A=1\n'),
+        'metainfo.prop': strToU8('x'),
+      });
       const written = writeProject(zip, parent, 'My_Flow');
       assert.equal(written.folder, join(parent, 'My_Flow'));
       assert.equal(written.files.length, 3);

@@ -38,7 +38,14 @@ describe('parseUrl', () => {
   });
 
   it('reports no port when none is written', () => {
-    assert.deepEqual(read('http://h.example.com/path'), { scheme: 'http', schemeText: 'http', host: 'h.example.com', hostText: 'h.example.com', portKnown: true, hasExplicitPort: false });
+    assert.deepEqual(read('http://h.example.com/path'), {
+      scheme: 'http',
+      schemeText: 'http',
+      host: 'h.example.com',
+      hostText: 'h.example.com',
+      portKnown: true,
+      hasExplicitPort: false,
+    });
     assert.deepEqual(read('http://h.example.com'), read('http://h.example.com'));
     assert.equal(parseUrl('http://h.example.com:/x')?.hasExplicitPort, false);
     assert.equal(parseUrl('http://h?a=b:99')?.port, undefined);
@@ -86,7 +93,13 @@ describe('parseUrl', () => {
   });
 
   it('keeps the known parts around unknown ones', () => {
-    assert.deepEqual(read(`http://${U}/path`), { scheme: 'http', schemeText: 'http', hostText: U, portKnown: false, hasExplicitPort: false });
+    assert.deepEqual(read(`http://${U}/path`), {
+      scheme: 'http',
+      schemeText: 'http',
+      hostText: U,
+      portKnown: false,
+      hasExplicitPort: false,
+    });
     assert.deepEqual(read(`http://${U}:${U}/sap?c=${U}`), {
       scheme: 'http',
       schemeText: 'http',
@@ -95,8 +108,23 @@ describe('parseUrl', () => {
       portKnown: false,
       hasExplicitPort: true,
     });
-    assert.deepEqual(read(`https://${U}:443/x`), { scheme: 'https', schemeText: 'https', hostText: U, port: 443, portText: '443', portKnown: true, hasExplicitPort: true });
-    assert.deepEqual(read(`https://h.example.com/${U}`), { scheme: 'https', schemeText: 'https', host: 'h.example.com', hostText: 'h.example.com', portKnown: true, hasExplicitPort: false });
+    assert.deepEqual(read(`https://${U}:443/x`), {
+      scheme: 'https',
+      schemeText: 'https',
+      hostText: U,
+      port: 443,
+      portText: '443',
+      portKnown: true,
+      hasExplicitPort: true,
+    });
+    assert.deepEqual(read(`https://h.example.com/${U}`), {
+      scheme: 'https',
+      schemeText: 'https',
+      host: 'h.example.com',
+      hostText: 'h.example.com',
+      portKnown: true,
+      hasExplicitPort: false,
+    });
     assert.deepEqual(read(`https://h.example.com:8${U}/x`), {
       scheme: 'https',
       schemeText: 'https',
@@ -112,7 +140,15 @@ describe('parseUrl', () => {
     // a whole unknown address, or an unknown scheme
     assert.deepEqual(read(U), { hostText: U, portKnown: false, hasExplicitPort: false });
     assert.deepEqual(read(`${U}/orders`), { hostText: U, portKnown: false, hasExplicitPort: false });
-    assert.deepEqual(read(`${U}://h:1/`), { schemeText: U, host: 'h', hostText: 'h', port: 1, portText: '1', portKnown: true, hasExplicitPort: true });
+    assert.deepEqual(read(`${U}://h:1/`), {
+      schemeText: U,
+      host: 'h',
+      hostText: 'h',
+      port: 1,
+      portText: '1',
+      portKnown: true,
+      hasExplicitPort: true,
+    });
   });
 
   it('does not take a :// in the path for a scheme', () => {
@@ -153,9 +189,28 @@ describe('parseUrl', () => {
 
 describe('parseHostPort', () => {
   it('reads host and port', () => {
-    assert.deepEqual(read('sftp.example.com:2222', parseHostPort), { host: 'sftp.example.com', hostText: 'sftp.example.com', port: 2222, portText: '2222', portKnown: true, hasExplicitPort: true });
-    assert.deepEqual(read(' smtp.example.com ', parseHostPort), { host: 'smtp.example.com', hostText: 'smtp.example.com', portKnown: true, hasExplicitPort: false });
-    assert.deepEqual(read('[::1]:22', parseHostPort), { host: '::1', hostText: '::1', port: 22, portText: '22', portKnown: true, hasExplicitPort: true });
+    assert.deepEqual(read('sftp.example.com:2222', parseHostPort), {
+      host: 'sftp.example.com',
+      hostText: 'sftp.example.com',
+      port: 2222,
+      portText: '2222',
+      portKnown: true,
+      hasExplicitPort: true,
+    });
+    assert.deepEqual(read(' smtp.example.com ', parseHostPort), {
+      host: 'smtp.example.com',
+      hostText: 'smtp.example.com',
+      portKnown: true,
+      hasExplicitPort: false,
+    });
+    assert.deepEqual(read('[::1]:22', parseHostPort), {
+      host: '::1',
+      hostText: '::1',
+      port: 22,
+      portText: '22',
+      portKnown: true,
+      hasExplicitPort: true,
+    });
     assert.equal(parseHostPort(''), undefined);
   });
 
@@ -167,7 +222,13 @@ describe('parseHostPort', () => {
   it('keeps the known parts around unknown ones', () => {
     assert.deepEqual(read(`${U}:${U}`, parseHostPort), { hostText: U, portText: U, portKnown: false, hasExplicitPort: true });
     assert.deepEqual(read(`${U}:587`, parseHostPort), { hostText: U, port: 587, portText: '587', portKnown: true, hasExplicitPort: true });
-    assert.deepEqual(read(`mail.example.com:${U}`, parseHostPort), { host: 'mail.example.com', hostText: 'mail.example.com', portText: U, portKnown: false, hasExplicitPort: true });
+    assert.deepEqual(read(`mail.example.com:${U}`, parseHostPort), {
+      host: 'mail.example.com',
+      hostText: 'mail.example.com',
+      portText: U,
+      portKnown: false,
+      hasExplicitPort: true,
+    });
     assert.deepEqual(read(U, parseHostPort), { hostText: U, portKnown: false, hasExplicitPort: false });
   });
 

@@ -184,7 +184,32 @@ describe('escapePropertyValue', () => {
   });
 
   it('round-trips through the reader', () => {
-    const alphabet = ['a', 'Z', '0', ' ', '\\', ':', '=', '#', '!', '\t', '\n', '\r', '\f', 'é', '€', '\uD83D\uDE00', 'u', '{', '}', '$', '<', '>', '&', '\u0000'];
+    const alphabet = [
+      'a',
+      'Z',
+      '0',
+      ' ',
+      '\\',
+      ':',
+      '=',
+      '#',
+      '!',
+      '\t',
+      '\n',
+      '\r',
+      '\f',
+      'é',
+      '€',
+      '\uD83D\uDE00',
+      'u',
+      '{',
+      '}',
+      '$',
+      '<',
+      '>',
+      '&',
+      '\u0000',
+    ];
     let seed = 7;
     const next = (n: number): number => {
       seed = (seed * 1103515245 + 12345) % 2147483648;

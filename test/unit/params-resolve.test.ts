@@ -16,7 +16,12 @@ function resolve(rawIflowValue: string | undefined, props?: string): ResolvedVal
 /** Segments as [origin, raw, textStart, textEnd, sourceStart, sourceEnd], for compact assertions. */
 function shape(resolved: ResolvedValue): unknown[] {
   return resolved.segments.map((s) => {
-    const origin = s.origin.kind === 'unknown' ? `unknown:${s.origin.reason}` : s.origin.kind === 'parameter' ? `parameter:${s.origin.entry.key}` : 'iflow';
+    const origin =
+      s.origin.kind === 'unknown'
+        ? `unknown:${s.origin.reason}`
+        : s.origin.kind === 'parameter'
+          ? `parameter:${s.origin.entry.key}`
+          : 'iflow';
     return [origin, s.raw, s.textStart, s.textEnd, s.sourceStart, s.sourceEnd];
   });
 }
@@ -119,7 +124,7 @@ describe('resolveValue', () => {
   });
 
   it('treats runtime expressions as unknown, in the iFlow and inside parameter values', () => {
-    const r = resolve('{{Q}}&x=${header.h}', 'Q=DeliveryDocument\\=\'${property.d}\'\n');
+    const r = resolve('{{Q}}&x=${header.h}', "Q=DeliveryDocument\\='${property.d}'\n");
     assertConsistent(r);
     assert.equal(r.text, `DeliveryDocument='${U}'&x=${U}`);
     const inside = r.segments[1];
@@ -148,7 +153,10 @@ describe('resolveValue', () => {
       ['{{Double}}', U],
       ['{{DoubleEscaped}}', U],
       ['{{Tenant}}', `${U}/http/survey/v1`],
-      ['http://&lt;ServerName&gt;:&lt;port&gt;/sap/bc/srt/idoc?sap-client=&lt;ClientNumber&gt;', `http://${U}:${U}/sap/bc/srt/idoc?sap-client=${U}`],
+      [
+        'http://&lt;ServerName&gt;:&lt;port&gt;/sap/bc/srt/idoc?sap-client=&lt;ClientNumber&gt;',
+        `http://${U}:${U}/sap/bc/srt/idoc?sap-client=${U}`,
+      ],
     ];
     for (const [value, expected] of cases) {
       const r = resolve(value, props);

@@ -19,7 +19,14 @@ const CASE = ruleCase('cleartext-basic-auth', 'positive-parameter');
 const IFLOW_URI = 'file:///ws/Order%20Replication/Order%20Replication.iflw';
 const PARAMETERS_URI = 'file:///ws/Order%20Replication/parameters.prop';
 
-const meta = (id: string): RuleMeta => ({ id, title: id, section: 'network', defaultSeverity: 'warning', helpUrl: 'https://example.com', faq: [] });
+const meta = (id: string): RuleMeta => ({
+  id,
+  title: id,
+  section: 'network',
+  defaultSeverity: 'warning',
+  helpUrl: 'https://example.com',
+  faq: [],
+});
 
 /** A channel rule that reports on the channel's first property, then throws. */
 const throwingChannelRule: ChannelRule = {
@@ -66,7 +73,10 @@ describe('analysis: a rule that throws', () => {
 
   before(() => {
     expected = summary(analyseArtifact(input()).findings);
-    assert.ok(expected.some((f) => f.startsWith('cleartext-basic-auth@')), 'the fixture has findings of other rules');
+    assert.ok(
+      expected.some((f) => f.startsWith('cleartext-basic-auth@')),
+      'the fixture has findings of other rules',
+    );
     channelRules.unshift(throwingChannelRule); // first, so the rules after it still have to run
     iflowRules.unshift(throwingByChannelRule, throwingWholeIflowRule);
   });
@@ -74,7 +84,9 @@ describe('analysis: a rule that throws', () => {
   after(() => {
     channelRules.splice(channelRules.indexOf(throwingChannelRule), 1);
     for (const rule of [throwingByChannelRule, throwingWholeIflowRule]) iflowRules.splice(iflowRules.indexOf(rule), 1);
-    assert.ok(!injected.some((rule) => (CHANNEL_RULES as readonly unknown[]).includes(rule) || (IFLOW_RULES as readonly unknown[]).includes(rule)));
+    assert.ok(
+      !injected.some((rule) => (CHANNEL_RULES as readonly unknown[]).includes(rule) || (IFLOW_RULES as readonly unknown[]).includes(rule)),
+    );
   });
 
   it('costs only its own findings; the failure comes back as data with the rule id', () => {

@@ -40,8 +40,14 @@ describe('rule fixtures', () => {
     const rules = new Set(folders.map((folder) => caseRule(folder)));
     for (const rule of rules) {
       const cases = folders.filter((folder) => caseRule(folder) === rule).map((folder) => basename(folder));
-      assert.ok(cases.some((name) => name.startsWith('positive')), `${rule} has no positive case`);
-      assert.ok(cases.some((name) => name.startsWith('negative')), `${rule} has no negative case`);
+      assert.ok(
+        cases.some((name) => name.startsWith('positive')),
+        `${rule} has no positive case`,
+      );
+      assert.ok(
+        cases.some((name) => name.startsWith('negative')),
+        `${rule} has no negative case`,
+      );
     }
   });
 

@@ -27,7 +27,8 @@ describe('rule folders', () => {
 
   it('hold the metadata, check and explanation of their rule', () => {
     for (const folder of folders) {
-      for (const file of ['meta.ts', 'check.ts', 'explanation.ts']) assert.ok(existsSync(join(RULES_DIR, folder, file)), `${folder}/${file}`);
+      for (const file of ['meta.ts', 'check.ts', 'explanation.ts'])
+        assert.ok(existsSync(join(RULES_DIR, folder, file)), `${folder}/${file}`);
     }
     for (const { checks, meta } of RULE_CHECKS) assert.ok(Object.values(checks).some(Boolean), `${meta.id} checks nothing`);
   });
@@ -36,8 +37,14 @@ describe('rule folders', () => {
     const cases = caseFolders(RULES_DIR);
     for (const folder of folders) {
       const names = cases.filter((path) => caseRule(path) === folder).map((path) => basename(path));
-      assert.ok(names.some((name) => name.startsWith('positive-')), `${folder} has no fixtures/positive-*`);
-      assert.ok(names.some((name) => name.startsWith('negative-')), `${folder} has no fixtures/negative-*`);
+      assert.ok(
+        names.some((name) => name.startsWith('positive-')),
+        `${folder} has no fixtures/positive-*`,
+      );
+      assert.ok(
+        names.some((name) => name.startsWith('negative-')),
+        `${folder} has no fixtures/negative-*`,
+      );
     }
     for (const path of cases) assert.match(basename(path), /^(positive|negative)-/, path);
   });

@@ -19,7 +19,13 @@ function iflowRunning(scriptName: string, uri = `${ARTIFACT}/scenarioflows/integ
 }
 
 function analyse(text: string, overrides: Partial<ScriptInput> = {}) {
-  return analyseScript({ uri: SCRIPT_URI, script: readScript(text, 'groovy'), config: { ...DEFAULT_CONFIG, root: 'file:///ws' }, today: TODAY, ...overrides });
+  return analyseScript({
+    uri: SCRIPT_URI,
+    script: readScript(text, 'groovy'),
+    config: { ...DEFAULT_CONFIG, root: 'file:///ws' },
+    today: TODAY,
+    ...overrides,
+  });
 }
 
 describe('scripts: which files', () => {
@@ -81,7 +87,10 @@ describe('analyseScript', () => {
   it('a comment with a reason on the line before suppresses that finding only', () => {
     const text = [`// cpi-security-lint-disable-next-line ${TEST_SCRIPT_RULE_ID} -- test tenant only`, 'FLAGGED()', 'FLAGGED()'].join('\n');
     const result = analyse(text);
-    assert.deepEqual(result.findings.map((finding) => finding.range.start.line), [2]);
+    assert.deepEqual(
+      result.findings.map((finding) => finding.range.start.line),
+      [2],
+    );
     assert.equal(result.commentSuppressed.length, 1);
     assert.equal(result.commentSuppressed[0].comment.reason, 'test tenant only');
     assert.equal(result.commentSuppressed[0].finding.range.start.line, 1);
@@ -119,7 +128,10 @@ describe('analyseScript', () => {
   });
 
   it('applies suppressions of the configuration', () => {
-    const { config } = parseConfig(JSON.stringify({ suppressions: [{ rule: '*', file: 'Orders/**/*.groovy', reason: 'accepted' }] }), 'file:///ws/.cpisecurity.json');
+    const { config } = parseConfig(
+      JSON.stringify({ suppressions: [{ rule: '*', file: 'Orders/**/*.groovy', reason: 'accepted' }] }),
+      'file:///ws/.cpisecurity.json',
+    );
     const result = analyse('FLAGGED', { config });
     assert.deepEqual(result.findings, []);
     assert.equal(result.suppressed[0].suppression.reason, 'accepted');
@@ -132,7 +144,10 @@ describe('analyseScript', () => {
     assert.equal(finding.related.length, 1);
     assert.equal(finding.related[0].uri, runner.uri);
     assert.equal(finding.related[0].message, 'Script step of iFlow "Orders" runs this script');
-    assert.equal(runner.text.slice(runner.lines.offsetAt(finding.related[0].range.start), runner.lines.offsetAt(finding.related[0].range.end)), 'Log Payload.groovy');
+    assert.equal(
+      runner.text.slice(runner.lines.offsetAt(finding.related[0].range.start), runner.lines.offsetAt(finding.related[0].range.end)),
+      'Log Payload.groovy',
+    );
   });
 
   it('passes reading problems on and skips ignored scripts', () => {

@@ -45,7 +45,8 @@ describe('readScript on the script corpus', () => {
       const expected = EXPECTED_NOTICES.find((e) => name.endsWith(e.file));
       if (expected) seen.add(expected.file);
       const wanted = expected?.codes ?? [];
-      if (JSON.stringify(codes) !== JSON.stringify(wanted)) unexpected.push(`${name}: ${model.problems.map((p) => `${p.code} at ${p.start}: ${p.message}`).join('; ') || 'no notice'}`);
+      if (JSON.stringify(codes) !== JSON.stringify(wanted))
+        unexpected.push(`${name}: ${model.problems.map((p) => `${p.code} at ${p.start}: ${p.message}`).join('; ') || 'no notice'}`);
       if (name.endsWith('.js')) assert.ok(model.javascriptAst, `${name} has a syntax tree`);
     }
     assert.deepEqual(unexpected, []);

@@ -34,10 +34,19 @@ describe('Groovy lexer', () => {
       assert.equal(s.string!.interpolated, true);
       assert.equal(s.string!.value, undefined);
       const parts = s.string!.parts;
-      assert.deepEqual(parts.map((p) => p.kind), ['text', 'code', 'text', 'code', 'text']);
+      assert.deepEqual(
+        parts.map((p) => p.kind),
+        ['text', 'code', 'text', 'code', 'text'],
+      );
       assert.equal(parts[0].kind === 'text' && parts[0].value, 'user ');
-      assert.deepEqual(parts[1].kind === 'code' && [parts[1].form, kinds(parts[1].code)], ['path', ['identifier:user', 'punctuation:.', 'identifier:name']]);
-      assert.deepEqual(parts[3].kind === 'code' && [parts[3].form, kinds(parts[3].code)], ['block', ['identifier:count', 'punctuation:+', 'number:1']]);
+      assert.deepEqual(parts[1].kind === 'code' && [parts[1].form, kinds(parts[1].code)], [
+        'path',
+        ['identifier:user', 'punctuation:.', 'identifier:name'],
+      ]);
+      assert.deepEqual(parts[3].kind === 'code' && [parts[3].form, kinds(parts[3].code)], [
+        'block',
+        ['identifier:count', 'punctuation:+', 'number:1'],
+      ]);
       assert.equal(parts[4].kind === 'text' && parts[4].value, ' items\t');
     });
 
@@ -49,8 +58,8 @@ describe('Groovy lexer', () => {
       assert.equal(parts[2].kind === 'text' && parts[2].value, '. Or $5, $');
     });
 
-    it("reads '''…''' and \"\"\"…\"\"\" over several lines", () => {
-      const model = read("a = '''one\n'two'\n'''\nb = \"\"\"x \"${y}\"\n\"\"\"\nc = 1");
+    it('reads \'\'\'…\'\'\' and """…""" over several lines', () => {
+      const model = read('a = \'\'\'one\n\'two\'\n\'\'\'\nb = """x "${y}"\n"""\nc = 1');
       const [a, b] = strings(model);
       assert.equal(a.string!.form, 'triple-single');
       assert.equal(a.string!.value, "one\n'two'\n");
@@ -74,7 +83,10 @@ describe('Groovy lexer', () => {
       assert.equal(s.string!.value, '^a/b[0-9]+$');
       const t = only(read('def p = /x${sep}\\d/'));
       assert.equal(t.string!.form, 'slashy');
-      assert.deepEqual(t.string!.parts.map((p) => p.kind), ['text', 'code', 'text']);
+      assert.deepEqual(
+        t.string!.parts.map((p) => p.kind),
+        ['text', 'code', 'text'],
+      );
       assert.equal(t.string!.parts[2].kind === 'text' && t.string!.parts[2].value, '\\d');
     });
 
@@ -88,12 +100,15 @@ describe('Groovy lexer', () => {
 
     it('reads empty strings of every quoted form', () => {
       const model = read(`a = ''; b = ""; c = ''''''; d = """"""`);
-      assert.deepEqual(strings(model).map((s) => [s.string!.form, s.string!.value]), [
-        ['single', ''],
-        ['double', ''],
-        ['triple-single', ''],
-        ['triple-double', ''],
-      ]);
+      assert.deepEqual(
+        strings(model).map((s) => [s.string!.form, s.string!.value]),
+        [
+          ['single', ''],
+          ['double', ''],
+          ['triple-single', ''],
+          ['triple-double', ''],
+        ],
+      );
     });
   });
 
@@ -123,7 +138,10 @@ describe('Groovy lexer', () => {
     it('reads comments inside ${…} as comments and quotes inside comments as comment text', () => {
       const model = read('x = "${ a /* "} */ + b // \' \n }" // "not a string\ny = \'/* no comment */\'');
       assert.equal(model.problems.length, 0);
-      assert.deepEqual(model.comments.map((c) => c.text), ['/* "} */', "// ' ", '// "not a string']);
+      assert.deepEqual(
+        model.comments.map((c) => c.text),
+        ['/* "} */', "// ' ", '// "not a string'],
+      );
       assert.equal(strings(model)[1].string!.value, '/* no comment */');
     });
   });
@@ -153,7 +171,10 @@ describe('Groovy lexer', () => {
 
     it('keeps // and /* as comments where a slashy string could start', () => {
       const model = read('x = // c\n1\ny = /* d */ 2');
-      assert.deepEqual(model.comments.map((c) => c.kind), ['line', 'block']);
+      assert.deepEqual(
+        model.comments.map((c) => c.kind),
+        ['line', 'block'],
+      );
       assert.deepEqual(kinds(model.code), ['identifier:x', 'punctuation:=', 'number:1', 'identifier:y', 'punctuation:=', 'number:2']);
     });
   });
@@ -161,20 +182,39 @@ describe('Groovy lexer', () => {
   describe('tokens', () => {
     it('reads numbers with suffixes and ranges', () => {
       assert.deepEqual(kinds(read('0x1F 1_000L 1.5e-3G 07 0b101 1..5 3.times').code), [
-        'number:0x1F', 'number:1_000L', 'number:1.5e-3G', 'number:07', 'number:0b101', 'number:1', 'punctuation:..', 'number:5', 'number:3', 'punctuation:.', 'identifier:times',
+        'number:0x1F',
+        'number:1_000L',
+        'number:1.5e-3G',
+        'number:07',
+        'number:0b101',
+        'number:1',
+        'punctuation:..',
+        'number:5',
+        'number:3',
+        'punctuation:.',
+        'identifier:times',
       ]);
     });
 
     it('reads Groovy operators longest first', () => {
-      assert.deepEqual(read('a?.b*.c.&d ==~ e =~ f <=> g ?: h -> i ..< j >>>= k').code.tokens.filter((t) => t.kind === 'punctuation').map((t) => t.text), [
-        '?.', '*.', '.&', '==~', '=~', '<=>', '?:', '->', '..<', '>>>=',
-      ]);
+      assert.deepEqual(
+        read('a?.b*.c.&d ==~ e =~ f <=> g ?: h -> i ..< j >>>= k')
+          .code.tokens.filter((t) => t.kind === 'punctuation')
+          .map((t) => t.text),
+        ['?.', '*.', '.&', '==~', '=~', '<=>', '?:', '->', '..<', '>>>='],
+      );
     });
 
     it('tells keywords from identifiers and marks line breaks', () => {
       const tokens = read('def x = null\n  if (x in y) return').code.tokens;
-      assert.deepEqual(tokens.map((t) => t.kind[0]), ['k', 'i', 'p', 'k', 'k', 'p', 'i', 'k', 'i', 'p', 'k']);
-      assert.deepEqual(tokens.filter((t) => t.newlineBefore).map((t) => t.text), ['if']);
+      assert.deepEqual(
+        tokens.map((t) => t.kind[0]),
+        ['k', 'i', 'p', 'k', 'k', 'p', 'i', 'k', 'i', 'p', 'k'],
+      );
+      assert.deepEqual(
+        tokens.filter((t) => t.newlineBefore).map((t) => t.text),
+        ['if'],
+      );
     });
 
     it('reads a shebang and a backslash line continuation', () => {
@@ -203,7 +243,10 @@ describe('Groovy lexer', () => {
 
     it('reports an unterminated triple-quoted string and ${… once', () => {
       assert.deepEqual(codes(read('x = """never closed\n\n')), ['unterminated-string']);
-      assert.deepEqual(codes(read('x = "${ a.b(')), ['unterminated-string', 'unbalanced-brackets'].sort((a, b) => (a < b ? 1 : -1)));
+      assert.deepEqual(
+        codes(read('x = "${ a.b(')),
+        ['unterminated-string', 'unbalanced-brackets'].sort((a, b) => (a < b ? 1 : -1)),
+      );
     });
 
     it('reports an unterminated comment', () => {
@@ -222,7 +265,10 @@ describe('Groovy lexer', () => {
     it('reports a character no token starts with', () => {
       const model = read('x = 1 ` y = 2 #');
       assert.deepEqual(codes(model), ['invalid-character']);
-      assert.deepEqual(model.code.tokens.filter((t) => t.kind === 'invalid').map((t) => t.text), ['`', '#']);
+      assert.deepEqual(
+        model.code.tokens.filter((t) => t.kind === 'invalid').map((t) => t.text),
+        ['`', '#'],
+      );
     });
 
     it('reads 100,000 nested brackets without recursion and says so once', () => {
@@ -242,10 +288,49 @@ describe('Groovy lexer', () => {
 
   it('covers the text exactly with tokens, comments and white space (property)', () => {
     const fragment = fc.constantFrom(
-      "'", '"', "'''", '"""', '/', '$/', '/$', '$', '${', '{', '}', '(', ')', '[', ']', '\\', '\n', '\r\n', ' ', '//', '/*', '*/', '#!',
-      'a', 'x1', 'def', '1', '0x1F', '.', '?.', '==~', '->', ',', ';', 'é', '😀', '\u2028', '`',
+      "'",
+      '"',
+      "'''",
+      '"""',
+      '/',
+      '$/',
+      '/$',
+      '$',
+      '${',
+      '{',
+      '}',
+      '(',
+      ')',
+      '[',
+      ']',
+      '\\',
+      '\n',
+      '\r\n',
+      ' ',
+      '//',
+      '/*',
+      '*/',
+      '#!',
+      'a',
+      'x1',
+      'def',
+      '1',
+      '0x1F',
+      '.',
+      '?.',
+      '==~',
+      '->',
+      ',',
+      ';',
+      'é',
+      '😀',
+      '\u2028',
+      '`',
     );
-    const texts = fc.oneof(fc.array(fragment, { maxLength: 40 }).map((parts) => parts.join('')), fc.string({ unit: 'binary', maxLength: 60 }));
+    const texts = fc.oneof(
+      fc.array(fragment, { maxLength: 40 }).map((parts) => parts.join('')),
+      fc.string({ unit: 'binary', maxLength: 60 }),
+    );
     fc.assert(
       fc.property(texts, (text) => {
         checkScriptModel(readScript(text, 'groovy'));

@@ -34,7 +34,7 @@ describe('script hovers', () => {
     assert.equal(tokenAt(model, text.length), undefined, 'past the end');
   });
 
-  it('explains the message log, with the guideline of attachments and SAP\'s page', () => {
+  it("explains the message log, with the guideline of attachments and SAP's page", () => {
     const content = hover('def log = messageLogFactory.getMessageLog(message)\nlog.addAttach|mentAsString("body", body, "text/plain")');
     assert.ok(content);
     assert.match(content.markdown, /^\*\*`addAttachmentAsString`\*\* · message processing log/);
@@ -71,18 +71,60 @@ describe('script hovers', () => {
 
   it('puts the findings at the cursor first, each once', () => {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 40 } };
-    const finding: Finding = { ruleId: 'script-mpl-attachment', severity: 'warning', message: 'MPL attachment "body" written without a log switch', uri: URI, range, related: [], fixes: [] };
-    const elsewhere: Finding = { ...finding, ruleId: 'script-eval', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } } };
-    const content = hover('log.addAttachment|AsString("body", b)', 'groovy', [finding, { ...finding }, elsewhere, { ...finding, uri: 'file:///other.groovy' }]);
+    const finding: Finding = {
+      ruleId: 'script-mpl-attachment',
+      severity: 'warning',
+      message: 'MPL attachment "body" written without a log switch',
+      uri: URI,
+      range,
+      related: [],
+      fixes: [],
+    };
+    const elsewhere: Finding = {
+      ...finding,
+      ruleId: 'script-eval',
+      range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } },
+    };
+    const content = hover('log.addAttachment|AsString("body", b)', 'groovy', [
+      finding,
+      { ...finding },
+      elsewhere,
+      { ...finding, uri: 'file:///other.groovy' },
+    ]);
     assert.ok(content);
     const [first, note] = content.markdown.split('\n\n---\n\n');
-    assert.equal(first, `**Warning · script-mpl-attachment** — ${finding.message} · [Explain rule](command:cpi.explain?${encodeURIComponent('["script-mpl-attachment"]')})`);
+    assert.equal(
+      first,
+      `**Warning · script-mpl-attachment** — ${finding.message} · [Explain rule](command:cpi.explain?${encodeURIComponent('["script-mpl-attachment"]')})`,
+    );
     assert.match(note, /^\*\*`addAttachmentAsString`\*\*/);
     assert.doesNotMatch(content.markdown, /script-eval/);
   });
 
   it('has a note for every API the script rules name, in both languages where they apply', () => {
-    for (const name of ['messageLogFactory', 'getMessageLog', 'addAttachmentAsString', 'setStringProperty', 'addCustomHeaderProperty', 'SecureStoreService', 'getUserCredential', 'getSecureParameter', 'getPassword', 'AccessTokenAndUrlService', 'getAccessToken', 'DocumentBuilderFactory', 'SAXParserFactory', 'XMLInputFactory', 'TransformerFactory', 'SchemaFactory', 'SAXReader', 'XmlSlurper', 'XmlParser', 'Eval', 'GroovyShell']) {
+    for (const name of [
+      'messageLogFactory',
+      'getMessageLog',
+      'addAttachmentAsString',
+      'setStringProperty',
+      'addCustomHeaderProperty',
+      'SecureStoreService',
+      'getUserCredential',
+      'getSecureParameter',
+      'getPassword',
+      'AccessTokenAndUrlService',
+      'getAccessToken',
+      'DocumentBuilderFactory',
+      'SAXParserFactory',
+      'XMLInputFactory',
+      'TransformerFactory',
+      'SchemaFactory',
+      'SAXReader',
+      'XmlSlurper',
+      'XmlParser',
+      'Eval',
+      'GroovyShell',
+    ]) {
       assert.ok(scriptApiNote(name, 'groovy'), name);
     }
     assert.ok(scriptApiNote('eval', 'javascript'));

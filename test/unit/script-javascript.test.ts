@@ -21,17 +21,32 @@ function processData(message) {
   return message;
 }`);
     assert.deepEqual(model.problems, []);
-    assert.deepEqual(model.comments.map((c) => [c.kind, c.text]), [['line', '// the step'], ['block', '/* done */']]);
+    assert.deepEqual(
+      model.comments.map((c) => [c.kind, c.text]),
+      [
+        ['line', '// the step'],
+        ['block', '/* done */'],
+      ],
+    );
     assert.equal(model.javascriptAst?.type, 'Program');
     const body = (model.javascriptAst as EstreeNode & { body: EstreeNode[] }).body;
-    assert.deepEqual(body.map((n) => n.type), ['ExpressionStatement', 'FunctionDeclaration']);
+    assert.deepEqual(
+      body.map((n) => n.type),
+      ['ExpressionStatement', 'FunctionDeclaration'],
+    );
     assert.equal(model.text.slice(body[1].start, body[1].end).split('\n')[0], 'function processData(message) {');
     const tokens = model.code.tokens;
-    assert.deepEqual(tokens.slice(0, 3).map((t) => `${t.kind}:${t.text}`), ['identifier:importClass', 'punctuation:(', 'identifier:com']);
+    assert.deepEqual(
+      tokens.slice(0, 3).map((t) => `${t.kind}:${t.text}`),
+      ['identifier:importClass', 'punctuation:(', 'identifier:com'],
+    );
     assert.equal(tokens.find((t) => t.text === 'function')?.kind, 'keyword');
     assert.equal(tokens.find((t) => t.text === 'function')?.newlineBefore, true);
     const strings = tokens.filter((t) => t.kind === 'string').map((t) => [t.string!.form, t.string!.value]);
-    assert.deepEqual(strings, [['double', 'x'], ['single', 'y']]);
+    assert.deepEqual(strings, [
+      ['double', 'x'],
+      ['single', 'y'],
+    ]);
   });
 
   it('reads template literals like GStrings: one string token, code parts with their own tokens', () => {
@@ -40,7 +55,10 @@ function processData(message) {
     assert.equal(s.string!.form, 'template');
     assert.equal(s.string!.interpolated, true);
     const parts = s.string!.parts;
-    assert.deepEqual(parts.map((p) => p.kind), ['text', 'code', 'text', 'code']);
+    assert.deepEqual(
+      parts.map((p) => p.kind),
+      ['text', 'code', 'text', 'code'],
+    );
     assert.equal(parts[2].kind === 'text' && parts[2].value, ' A ');
     const first = (parts[1] as { code: ScriptCode }).code;
     assert.deepEqual(kinds(first).slice(0, 2), ['identifier:b', 'punctuation:+']);
@@ -61,7 +79,10 @@ function processData(message) {
   describe('bad input: one notice, tokens for the rest', () => {
     it('an unterminated string ends at its line', () => {
       const model = read('var a = "open;\nfoo(1);');
-      assert.deepEqual(model.problems.map((p) => p.code), ['unterminated-string']);
+      assert.deepEqual(
+        model.problems.map((p) => p.code),
+        ['unterminated-string'],
+      );
       assert.equal(model.code.tokens[3].string!.terminated, false);
       assert.ok(model.code.tokens.some((t) => t.text === 'foo' && t.newlineBefore));
       assert.ok(model.javascriptAst, 'acorn-loose still gives a tree');
@@ -69,7 +90,10 @@ function processData(message) {
 
     it('an unterminated comment', () => {
       const model = read('foo(1); /* open\nbar()');
-      assert.deepEqual(model.problems.map((p) => p.code), ['unterminated-comment']);
+      assert.deepEqual(
+        model.problems.map((p) => p.code),
+        ['unterminated-comment'],
+      );
       assert.equal(model.comments[0].end, model.text.length);
     });
 
@@ -84,12 +108,18 @@ function processData(message) {
     it('100,000 nested brackets, or 600 nested templates: one notice, no tree, every token', () => {
       const depth = 100_000;
       const model = read('x = ' + '['.repeat(depth) + ']'.repeat(depth) + ';');
-      assert.deepEqual(model.problems.map((p) => p.code), ['too-deep']);
+      assert.deepEqual(
+        model.problems.map((p) => p.code),
+        ['too-deep'],
+      );
       assert.equal(model.problems[0].start, 4 + 256, 'on the bracket that went too deep');
       assert.equal(model.code.tokens.length, 2 * depth + 3);
       // acorn's recursion here would abort the process rather than throw: it must not be called.
       const templates = read('x = ' + '`${'.repeat(600) + '1' + '}`'.repeat(600));
-      assert.deepEqual(templates.problems.map((p) => p.code), ['too-deep']);
+      assert.deepEqual(
+        templates.problems.map((p) => p.code),
+        ['too-deep'],
+      );
       assert.equal(templates.javascriptAst, undefined);
     });
 
@@ -101,11 +131,42 @@ function processData(message) {
   });
 
   it('covers the text exactly and never throws (property)', () => {
-    const fragment = fc.constantFrom('"', "'", '`', '${', '}', '{', '(', ')', '/', '/*', '*/', '//', '\n', ' ', 'a', '1', '.', '=', ';', '\\', 'function', 'é', '#!', '#');
+    const fragment = fc.constantFrom(
+      '"',
+      "'",
+      '`',
+      '${',
+      '}',
+      '{',
+      '(',
+      ')',
+      '/',
+      '/*',
+      '*/',
+      '//',
+      '\n',
+      ' ',
+      'a',
+      '1',
+      '.',
+      '=',
+      ';',
+      '\\',
+      'function',
+      'é',
+      '#!',
+      '#',
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.array(fragment, { maxLength: 30 }).map((p) => p.join('')), fc.string({ maxLength: 40 })), (text) => {
-        checkScriptModel(readScript(text, 'javascript'));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.array(fragment, { maxLength: 30 }).map((p) => p.join('')),
+          fc.string({ maxLength: 40 }),
+        ),
+        (text) => {
+          checkScriptModel(readScript(text, 'javascript'));
+        },
+      ),
       { numRuns: 1500 },
     );
   });

@@ -40,8 +40,22 @@ describe('script navigation', () => {
   describe('call sites', () => {
     it('finds receiver chains, arguments and nested calls', () => {
       assert.deepEqual(calls('def log = messageLogFactory.getMessageLog(message)\nlog?.setStringProperty("k", body.toString())'), [
-        { method: 'getMessageLog', receiver: ['messageLogFactory'], isNew: false, args: ['message'], closure: false, text: 'messageLogFactory.getMessageLog(message)' },
-        { method: 'setStringProperty', receiver: ['log'], isNew: false, args: ['"k"', 'body.toString()'], closure: false, text: 'log?.setStringProperty("k", body.toString())' },
+        {
+          method: 'getMessageLog',
+          receiver: ['messageLogFactory'],
+          isNew: false,
+          args: ['message'],
+          closure: false,
+          text: 'messageLogFactory.getMessageLog(message)',
+        },
+        {
+          method: 'setStringProperty',
+          receiver: ['log'],
+          isNew: false,
+          args: ['"k"', 'body.toString()'],
+          closure: false,
+          text: 'log?.setStringProperty("k", body.toString())',
+        },
         { method: 'toString', receiver: ['body'], isNew: false, args: [], closure: false, text: 'body.toString()' },
       ]);
     });
@@ -50,22 +64,30 @@ describe('script navigation', () => {
       const [, , third] = calls('a.b(1)[0].c().d(x)');
       assert.deepEqual(third.receiver, ['a', 'b()[]', 'c()']);
       const open = calls('new java.net.URL("http://h").openConnection()');
-      assert.deepEqual(open.map((c) => [c.method, c.isNew, c.receiver]), [
-        ['URL', true, undefined],
-        ['openConnection', false, ['new java.net.URL()']],
-      ]);
+      assert.deepEqual(
+        open.map((c) => [c.method, c.isNew, c.receiver]),
+        [
+          ['URL', true, undefined],
+          ['openConnection', false, ['new java.net.URL()']],
+        ],
+      );
       assert.deepEqual(calls('"a".toString()')[0].receiver, ['"a"']);
-      assert.deepEqual(calls('list.findAll { it }.each { log.info it }').map((c) => [c.method, c.receiver]), [
-        ['findAll', ['list']],
-        ['each', ['list', 'findAll()']],
-        ['info', ['log']],
-      ]);
+      assert.deepEqual(
+        calls('list.findAll { it }.each { log.info it }').map((c) => [c.method, c.receiver]),
+        [
+          ['findAll', ['list']],
+          ['each', ['list', 'findAll()']],
+          ['info', ['log']],
+        ],
+      );
       assert.deepEqual(calls('m.get(1) { x }?.size()')[1].receiver, ['m', 'get()']);
       assert.deepEqual(calls('[:].withDefault { 0 }')[0].receiver, ['[…]']);
     });
 
     it('reads `new` with type arguments and anonymous class bodies', () => {
-      const [list, manager] = calls('def l = new ArrayList<Map<String, String>>()\ndef tm = new X509TrustManager() { void checkServerTrusted(a, b) {} }');
+      const [list, manager] = calls(
+        'def l = new ArrayList<Map<String, String>>()\ndef tm = new X509TrustManager() { void checkServerTrusted(a, b) {} }',
+      );
       assert.deepEqual([list.method, list.isNew, list.args], ['ArrayList', true, []]);
       assert.equal(manager.method, 'X509TrustManager');
       assert.equal(manager.closure, true, 'the class body is reachable');
@@ -73,17 +95,39 @@ describe('script navigation', () => {
     });
 
     it('reads Groovy calls without parentheses and with trailing closures', () => {
-      assert.deepEqual(calls('println "pw: $pw"\nlog.info "a", b\nheaders.each { k, v -> log.debug k }\nlist.inject(0) { s, x -> s + x }'), [
-        { method: 'println', isNew: false, args: ['"pw: $pw"'], closure: false, text: 'println "pw: $pw"' },
-        { method: 'info', receiver: ['log'], isNew: false, args: ['"a"', 'b'], closure: false, text: 'log.info "a", b' },
-        { method: 'each', receiver: ['headers'], isNew: false, args: ['{ k, v -> log.debug k }'], closure: true, text: 'headers.each { k, v -> log.debug k }' },
-        { method: 'debug', receiver: ['log'], isNew: false, args: ['k'], closure: false, text: 'log.debug k' },
-        { method: 'inject', receiver: ['list'], isNew: false, args: ['0', '{ s, x -> s + x }'], closure: true, text: 'list.inject(0) { s, x -> s + x }' },
-      ]);
+      assert.deepEqual(
+        calls('println "pw: $pw"\nlog.info "a", b\nheaders.each { k, v -> log.debug k }\nlist.inject(0) { s, x -> s + x }'),
+        [
+          { method: 'println', isNew: false, args: ['"pw: $pw"'], closure: false, text: 'println "pw: $pw"' },
+          { method: 'info', receiver: ['log'], isNew: false, args: ['"a"', 'b'], closure: false, text: 'log.info "a", b' },
+          {
+            method: 'each',
+            receiver: ['headers'],
+            isNew: false,
+            args: ['{ k, v -> log.debug k }'],
+            closure: true,
+            text: 'headers.each { k, v -> log.debug k }',
+          },
+          { method: 'debug', receiver: ['log'], isNew: false, args: ['k'], closure: false, text: 'log.debug k' },
+          {
+            method: 'inject',
+            receiver: ['list'],
+            isNew: false,
+            args: ['0', '{ s, x -> s + x }'],
+            closure: true,
+            text: 'list.inject(0) { s, x -> s + x }',
+          },
+        ],
+      );
     });
 
     it('does not take declarations, keywords or typed variables for calls', () => {
-      assert.deepEqual(methods('def Message processData(Message message) {\n  String body = x\n  if (a) { b() }\n  return message\n}\nprivate static String helper(String s) { s.trim() }\nString name(a) { }'), ['b', 'trim']);
+      assert.deepEqual(
+        methods(
+          'def Message processData(Message message) {\n  String body = x\n  if (a) { b() }\n  return message\n}\nprivate static String helper(String s) { s.trim() }\nString name(a) { }',
+        ),
+        ['b', 'trim'],
+      );
       assert.deepEqual(methods('function processData(message) { message.getBody(); }', 'javascript'), ['getBody']);
     });
 
@@ -107,12 +151,10 @@ describe('script navigation', () => {
     });
 
     it('carries a statement over lines that continue it', () => {
-      assert.deepEqual(statements('def x = a +\n  b\ndef y = list\n  .findAll { it }\n  ?.size()\nif (a) {\n} else {\n}\ndef z = c ?\n d :\n e'), [
-        'def x = a +\n  b',
-        'def y = list\n  .findAll { it }\n  ?.size()',
-        'if (a) {\n} else {\n}',
-        'def z = c ?\n d :\n e',
-      ]);
+      assert.deepEqual(
+        statements('def x = a +\n  b\ndef y = list\n  .findAll { it }\n  ?.size()\nif (a) {\n} else {\n}\ndef z = c ?\n d :\n e'),
+        ['def x = a +\n  b', 'def y = list\n  .findAll { it }\n  ?.size()', 'if (a) {\n} else {\n}', 'def z = c ?\n d :\n e'],
+      );
     });
 
     it('finds the statement around a token at its block level, and the enclosing brace', () => {
@@ -128,7 +170,10 @@ describe('script navigation', () => {
     it('splits at top-level commas and reads named entries', () => {
       const model = readScript('f(password: "s3cr3t!x", [a, b], "k": v, (c, d))', 'groovy');
       const args = splitAtCommas(model.code, { start: 2, end: model.code.pair[1] });
-      assert.deepEqual(args.map((a) => spanText(model, model.code, a)), ['password: "s3cr3t!x"', '[a, b]', '"k": v', '(c, d)']);
+      assert.deepEqual(
+        args.map((a) => spanText(model, model.code, a)),
+        ['password: "s3cr3t!x"', '[a, b]', '"k": v', '(c, d)'],
+      );
       const entry = namedEntry(model.code, args[0])!;
       assert.equal(entry.key, 'password');
       assert.equal(literalValue(model.code, entry.value)?.value, 's3cr3t!x');

@@ -4,7 +4,15 @@ import { headerMaps } from '../../server/src/core/script/header-maps';
 import { logSink, messageWrite } from '../../server/src/core/script/log-sinks';
 import type { ScriptLanguage } from '../../server/src/core/script/model';
 import { readScript } from '../../server/src/core/script/read';
-import { basicCredential, bearerToken, isSecretLikeValue, isSecretName, jwtIn, nameWords, pemPrivateKey } from '../../server/src/core/script/secret-values';
+import {
+  basicCredential,
+  bearerToken,
+  isSecretLikeValue,
+  isSecretName,
+  jwtIn,
+  nameWords,
+  pemPrivateKey,
+} from '../../server/src/core/script/secret-values';
 import { ANY_SECRET, describeOrigin, secretFlow, STORE_SECRET } from '../../server/src/core/script/secrets-flow';
 
 describe('script secret values', () => {
@@ -15,15 +23,41 @@ describe('script secret values', () => {
   });
 
   it('knows a secret by the last word of its name', () => {
-    for (const name of ['password', 'dbPwd', 'PASSWD', 'CLIENT_SECRET', 'clientsecret', 'apiKey', 'API_KEY', 'apikey', 'accessToken', 'private_key', 'privateKey']) {
+    for (const name of [
+      'password',
+      'dbPwd',
+      'PASSWD',
+      'CLIENT_SECRET',
+      'clientsecret',
+      'apiKey',
+      'API_KEY',
+      'apikey',
+      'accessToken',
+      'private_key',
+      'privateKey',
+    ]) {
       assert.ok(isSecretName(name), name);
     }
-    for (const name of ['passwordAlias', 'tokenUrl', 'key', 'secretName', 'Password_Field', 'keyStore', 'tokenType']) assert.ok(!isSecretName(name), name);
+    for (const name of ['passwordAlias', 'tokenUrl', 'key', 'secretName', 'Password_Field', 'keyStore', 'tokenType'])
+      assert.ok(!isSecretName(name), name);
   });
 
   it('takes only literals that could be secrets', () => {
     for (const value of ['Sup3r-S3cret!', 'o6tc7=?1', 'k3y-9f8e7d6c5b4a']) assert.ok(isSecretLikeValue(value), value);
-    const names = ['SAP_ClientSecret', 'Password', 'my.secret-name', 'short1!', 'has white space', 'https://host/x', 'sftp://host', '<password>', '${secret}', '{{token}}', '********', 'xxxxxxxxx'];
+    const names = [
+      'SAP_ClientSecret',
+      'Password',
+      'my.secret-name',
+      'short1!',
+      'has white space',
+      'https://host/x',
+      'sftp://host',
+      '<password>',
+      '${secret}',
+      '{{token}}',
+      '********',
+      'xxxxxxxxx',
+    ];
     for (const value of names) assert.ok(!isSecretLikeValue(value), value);
     assert.ok(!isSecretLikeValue('a1'.repeat(257)), 'longer than 512');
   });
@@ -78,12 +112,25 @@ describe('script secret flow', () => {
   });
 
   it('replays assignments until nothing changes (a value defined after its use in the text)', () => {
-    const text = ['def m(Message message) {', '  log.info(later)', '}', 'later = ITApiFactory.getApi(SecureStoreService, null).getUserCredential("a").getPassword()'].join('\n');
+    const text = [
+      'def m(Message message) {',
+      '  log.info(later)',
+      '}',
+      'later = ITApiFactory.getApi(SecureStoreService, null).getUserCredential("a").getPassword()',
+    ].join('\n');
     assert.deepEqual(sinkOrigins(text), ['2: password read at line 4']);
   });
 
   it('keeps one method’s variables apart from another’s', () => {
-    const text = ['def a() {', '  def v = store.getUserCredential("a").getPassword()', '}', 'def b() {', '  def v = "plain"', '  log.info(v)', '}'].join('\n');
+    const text = [
+      'def a() {',
+      '  def v = store.getUserCredential("a").getPassword()',
+      '}',
+      'def b() {',
+      '  def v = "plain"',
+      '  log.info(v)',
+      '}',
+    ].join('\n');
     assert.deepEqual(sinkOrigins(text), []);
   });
 
@@ -94,19 +141,31 @@ describe('script secret flow', () => {
   });
 
   it('fills holders (put, append, <<) with the secret', () => {
-    const text = ['def t = ITApiFactory.getService(AccessTokenAndUrlService.class, null).getAccessTokenAndUrl("o").getAccessToken()', 'def h = [:]', 'h.put("Authorization", "Bearer " + t)', 'message.setHeaders(h)'].join('\n');
+    const text = [
+      'def t = ITApiFactory.getService(AccessTokenAndUrlService.class, null).getAccessTokenAndUrl("o").getAccessToken()',
+      'def h = [:]',
+      'h.put("Authorization", "Bearer " + t)',
+      'message.setHeaders(h)',
+    ].join('\n');
     assert.deepEqual(sinkOrigins(text, 'groovy', true), ['4: access token read at line 1']);
   });
 
   it('works on JavaScript with the same Java APIs', () => {
-    const text = ['var s = ITApiFactory.getApi(Packages.com.sap.it.api.securestore.SecureStoreService, null);', 'var p = String(s.getUserCredential("a").getPassword());', 'messageLog.setStringProperty("p", p);'].join('\n');
+    const text = [
+      'var s = ITApiFactory.getApi(Packages.com.sap.it.api.securestore.SecureStoreService, null);',
+      'var p = String(s.getUserCredential("a").getPassword());',
+      'messageLog.setStringProperty("p", p);',
+    ].join('\n');
     assert.deepEqual(sinkOrigins(text, 'javascript'), ['3: password read at line 2']);
   });
 });
 
 describe('script header maps', () => {
   it('tells the whole map from one entry of it', () => {
-    const model = readScript(['def h = message.getHeaders()', 'def one = h.get("x")', 'def all = h.toString()', 'def names = h.keySet()'].join('\n'), 'groovy');
+    const model = readScript(
+      ['def h = message.getHeaders()', 'def one = h.get("x")', 'def all = h.toString()', 'def names = h.keySet()'].join('\n'),
+      'groovy',
+    );
     const maps = headerMaps(model);
     assert.equal(maps.holdsMap('h', 0), 'headers');
     assert.equal(maps.holdsMap('one', 0), undefined);

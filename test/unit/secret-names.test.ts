@@ -11,8 +11,20 @@ function statedRule(key: string): boolean {
 
 describe('secret setting names', () => {
   it('knows the usual names', () => {
-    for (const key of ['password', 'Mail Password', 'clientSecret', 'consumer_secret', 'securityToken', 'apiKey', 'API-KEY ', 'proxyPasswd', 'token.']) assert.equal(isSecretName(key), true, key);
-    for (const key of ['', 'user', 'Name', 'ComponentType', 'password2', 'passwordAlias', 'csrfToken', 'X-XSRF-Token', 'tokenUrl', '...']) assert.equal(isSecretName(key), false, key);
+    for (const key of [
+      'password',
+      'Mail Password',
+      'clientSecret',
+      'consumer_secret',
+      'securityToken',
+      'apiKey',
+      'API-KEY ',
+      'proxyPasswd',
+      'token.',
+    ])
+      assert.equal(isSecretName(key), true, key);
+    for (const key of ['', 'user', 'Name', 'ComponentType', 'password2', 'passwordAlias', 'csrfToken', 'X-XSRF-Token', 'tokenUrl', '...'])
+      assert.equal(isSecretName(key), false, key);
   });
 
   it('reads non-ASCII letters as lowercasing does (the Kelvin sign K becomes k)', () => {
@@ -21,7 +33,28 @@ describe('secret setting names', () => {
   });
 
   it('agrees with the stated rule on any key', () => {
-    const pieces = fc.constantFrom('pass', 'word', 'passwd', 'secret', 'token', 'api', 'key', 'csrf', 'K', '\u212A', '\u0130', 'é', 'Y', 'd', '2', ' ', '_', '-', '.', 'x');
+    const pieces = fc.constantFrom(
+      'pass',
+      'word',
+      'passwd',
+      'secret',
+      'token',
+      'api',
+      'key',
+      'csrf',
+      'K',
+      '\u212A',
+      '\u0130',
+      'é',
+      'Y',
+      'd',
+      '2',
+      ' ',
+      '_',
+      '-',
+      '.',
+      'x',
+    );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 8 }), (parts) => {
         // twice: once asked, once remembered

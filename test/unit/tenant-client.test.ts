@@ -21,7 +21,10 @@ const fixture = (): FakeTenantFixture => ({
           id: 'Orders_In',
           name: 'Orders inbound',
           files: { [IFLOW]: '<bpmn2:definitions/>', 'src/main/resources/parameters.prop': 'host=example.com\n' },
-          configurations: [{ key: 'host', value: 'api.example.com' }, { key: 'port', value: '443', dataType: 'xsd:integer' }],
+          configurations: [
+            { key: 'host', value: 'api.example.com' },
+            { key: 'port', value: '443', dataType: 'xsd:integer' },
+          ],
         },
         { id: "It's_Quoted", files: {} },
       ],
@@ -35,7 +38,9 @@ const fixture = (): FakeTenantFixture => ({
     { alias: 'signing_key', type: 'Key Pair', certificate: selfSignedRsa().der, fields: { KeySize: 4096 } },
   ],
   userCredentials: [{ name: 'ERP_User', kind: 'default', user: 'erp' }],
-  oauth2ClientCredentials: [{ name: 'Crm_OAuth', tokenServiceUrl: 'http://auth.example.com/token', clientAuthentication: 'SendAsBasicAuthHeader' }],
+  oauth2ClientCredentials: [
+    { name: 'Crm_OAuth', tokenServiceUrl: 'http://auth.example.com/token', clientAuthentication: 'SendAsBasicAuthHeader' },
+  ],
   secureParameters: ['ApiKey'],
   certificateUserMappings: [{ user: 'partner_a', certificate: ecCaSigned().pem, validUntil: new Date(Date.UTC(2030, 0, 1)) }],
 });
@@ -71,7 +76,10 @@ describe('tenant client: reading', () => {
         ["It's_Quoted", "It's_Quoted", 'Orders'],
       ],
     );
-    assert.deepEqual((await client.scriptCollections('Orders')).map((a) => a.id), ['Shared_Scripts']);
+    assert.deepEqual(
+      (await client.scriptCollections('Orders')).map((a) => a.id),
+      ['Shared_Scripts'],
+    );
   });
 
   it('downloads an iFlow project as a zip', async () => {
@@ -101,11 +109,14 @@ describe('tenant client: reading', () => {
 
   it('reads keystore entries with /Date(ms)/ dates, owner and key details', async () => {
     const entries = await client.keystoreEntries();
-    assert.deepEqual(entries.map((e) => [e.alias, e.hexalias, e.type, e.owner]), [
-      ['sap_cloud_root', Buffer.from('sap_cloud_root').toString('hex'), 'Certificate', 'SAP'],
-      ['partner_ec', Buffer.from('partner_ec').toString('hex'), 'Certificate', 'tenant'],
-      ['signing_key', Buffer.from('signing_key').toString('hex'), 'Key Pair', 'tenant'],
-    ]);
+    assert.deepEqual(
+      entries.map((e) => [e.alias, e.hexalias, e.type, e.owner]),
+      [
+        ['sap_cloud_root', Buffer.from('sap_cloud_root').toString('hex'), 'Certificate', 'SAP'],
+        ['partner_ec', Buffer.from('partner_ec').toString('hex'), 'Certificate', 'tenant'],
+        ['signing_key', Buffer.from('signing_key').toString('hex'), 'Key Pair', 'tenant'],
+      ],
+    );
     const x509 = new X509Certificate(selfSignedRsa().pem);
     const root = entries[0];
     assert.equal(root.keyType, 'RSA');
@@ -178,9 +189,15 @@ describe('tenant client: paging', () => {
       const tenant = await startFakeTenant({ fixture: many(7), pageSize: 3, relativeNextLinks });
       const client = fakeTenantClient(tenant);
       try {
-        assert.deepEqual((await client.packages()).map((p) => p.id), ['P0', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6']);
+        assert.deepEqual(
+          (await client.packages()).map((p) => p.id),
+          ['P0', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6'],
+        );
         assert.equal(tenant.count(tenantPaths.packages), 3);
-        assert.deepEqual(tenant.requests.filter((r) => r.path === tenantPaths.packages).map((r) => r.query), ['', '?$skiptoken=3', '?$skiptoken=6']);
+        assert.deepEqual(
+          tenant.requests.filter((r) => r.path === tenantPaths.packages).map((r) => r.query),
+          ['', '?$skiptoken=3', '?$skiptoken=6'],
+        );
         assert.equal((await client.keystoreEntries()).length, 7);
       } finally {
         await client.close();
@@ -191,10 +208,15 @@ describe('tenant client: paging', () => {
 
   it('does not follow a next link to another host, where the token would go', async () => {
     const tenant = await startFakeTenant({ fixture: many(1) });
-    tenant.fault(tenantPaths.packages, { body: JSON.stringify({ d: { results: [], __next: 'https://elsewhere.example.com/api/v1/IntegrationPackages?$skiptoken=1' } }) });
+    tenant.fault(tenantPaths.packages, {
+      body: JSON.stringify({ d: { results: [], __next: 'https://elsewhere.example.com/api/v1/IntegrationPackages?$skiptoken=1' } }),
+    });
     const client = fakeTenantClient(tenant);
     try {
-      await assert.rejects(client.packages(), (e: Error & { kind?: string }) => e.kind === 'malformed' && /another host \(elsewhere\.example\.com\)/.test(e.message));
+      await assert.rejects(
+        client.packages(),
+        (e: Error & { kind?: string }) => e.kind === 'malformed' && /another host \(elsewhere\.example\.com\)/.test(e.message),
+      );
       assert.equal(tenant.count(tenantPaths.packages), 1);
     } finally {
       await client.close();

@@ -12,7 +12,14 @@ const FLOWS = 16;
 async function tenantWithFlows(latencyMs: number): Promise<FakeTenant> {
   return startFakeTenant({
     latencyMs,
-    fixture: { packages: [{ id: 'Bulk', iflows: Array.from({ length: FLOWS }, (_, i) => ({ id: `Flow_${i}`, files: { 'src/main/resources/a.iflw': `<x n="${i}"/>` } })) }] },
+    fixture: {
+      packages: [
+        {
+          id: 'Bulk',
+          iflows: Array.from({ length: FLOWS }, (_, i) => ({ id: `Flow_${i}`, files: { 'src/main/resources/a.iflw': `<x n="${i}"/>` } })),
+        },
+      ],
+    },
   });
 }
 
@@ -142,7 +149,10 @@ describe('tenant client: cancellation', () => {
       assert.equal(getEventListeners(scan.signal, 'abort').length, 1);
       assert.equal(getEventListeners(call.signal, 'abort').length, 1);
       await new Promise((resolve) => setImmediate(resolve));
-      assert.deepEqual(warnings.map((w) => w.name), []);
+      assert.deepEqual(
+        warnings.map((w) => w.name),
+        [],
+      );
     } finally {
       process.off('warning', onWarning);
       await client.close();

@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { createServer, type AddressInfo } from 'node:net';
-import { fakeServiceKey, fakeTenantClient, startFakeTenant, tenantPaths, type FakeTenant, type FakeTenantOptions } from '../support/fake-tenant';
+import {
+  fakeServiceKey,
+  fakeTenantClient,
+  startFakeTenant,
+  tenantPaths,
+  type FakeTenant,
+  type FakeTenantOptions,
+} from '../support/fake-tenant';
 import type { TenantClient, TenantClientOptions } from '../../server/src/engine/tenant/client';
 import { createTenantClient } from '../../server/src/engine/tenant/client';
 import { TenantError, type TenantErrorKind } from '../../server/src/engine/tenant/errors';
@@ -106,7 +113,11 @@ describe('tenant client: refusals', () => {
     withTenant(
       async (_tenant, client) => {
         const error = await failure(client.packages());
-        expectKind(error, 'forbidden', /refused the list of integration packages \(403 Forbidden\): the service key's client lacks the role WorkspacePackagesRead\./);
+        expectKind(
+          error,
+          'forbidden',
+          /refused the list of integration packages \(403 Forbidden\): the service key's client lacks the role WorkspacePackagesRead\./,
+        );
         assert.equal(error.role, 'WorkspacePackagesRead');
         assert.equal(error.status, 403);
         assert.deepEqual(await client.keystoreEntries(), [{ alias: 'k1', hexalias: '6b31', type: 'Secret Key', owner: 'tenant' }]);
@@ -114,7 +125,7 @@ describe('tenant client: refusals', () => {
       { roles: ['MonitoringDataRead'] },
     ));
 
-  it('names the missing role on a 403 for security material: MonitoringDataRead, with the tenant\'s message', () =>
+  it("names the missing role on a 403 for security material: MonitoringDataRead, with the tenant's message", () =>
     withTenant(async (tenant, client) => {
       tenant.fault(tenantPaths.keystore, { status: 403, message: 'Insufficient privileges' });
       tenant.fault(tenantPaths.certificateUserMappings, { status: 403 });
@@ -146,7 +157,10 @@ describe('tenant client: refusals', () => {
 
   it('reports a package that vanished between listing and reading', () =>
     withTenant(async (_tenant, client) => {
-      assert.deepEqual((await client.packages()).map((p) => p.id), ['Orders', 'Discover', 'Temp']);
+      assert.deepEqual(
+        (await client.packages()).map((p) => p.id),
+        ['Orders', 'Discover', 'Temp'],
+      );
       expectKind(await failure(client.iflows('Temp')), 'not-found', /package Temp was not found/);
       expectKind(await failure(client.iflowContent('Temp_Flow')), 'not-found', /content of iFlow Temp_Flow/);
       assert.equal((await client.iflows('Orders')).length, 1, 'the other packages still read');
@@ -188,7 +202,11 @@ describe('tenant client: retries', () => {
     withTenant(
       async (tenant, client) => {
         tenant.fault(tenantPaths.keystore, { status: 429 });
-        expectKind(await failure(client.keystoreEntries()), 'rate-limited', /still answered 429 Too Many Requests to the keystore entries after 3 tries/);
+        expectKind(
+          await failure(client.keystoreEntries()),
+          'rate-limited',
+          /still answered 429 Too Many Requests to the keystore entries after 3 tries/,
+        );
         assert.equal(tenant.count(tenantPaths.keystore), 3);
       },
       {},
@@ -204,18 +222,26 @@ describe('tenant client: retries', () => {
       }));
   }
 
-  it('gives up on a lasting 5xx after the default 4 tries, with the tenant\'s message', () =>
+  it("gives up on a lasting 5xx after the default 4 tries, with the tenant's message", () =>
     withTenant(async (tenant, client) => {
       tenant.fault(tenantPaths.packages, { status: 500, message: 'Internal Server Error: database unavailable' });
       const error = await failure(client.packages());
-      expectKind(error, 'server', /answered 500 to the list of integration packages 4 times\. The tenant says: Internal Server Error: database unavailable/);
+      expectKind(
+        error,
+        'server',
+        /answered 500 to the list of integration packages 4 times\. The tenant says: Internal Server Error: database unavailable/,
+      );
       assert.equal(tenant.count(tenantPaths.packages), 4);
     }));
 
   it('does not retry a refusal (4xx)', () =>
     withTenant(async (tenant, client) => {
       tenant.fault(tenantPaths.packages, { status: 400, message: 'Bad request' });
-      expectKind(await failure(client.packages()), 'server', /answered 400 to the list of integration packages, which the API does not document\. The tenant says: Bad request/);
+      expectKind(
+        await failure(client.packages()),
+        'server',
+        /answered 400 to the list of integration packages, which the API does not document\. The tenant says: Bad request/,
+      );
       assert.equal(tenant.count(tenantPaths.packages), 1);
     }));
 
@@ -224,7 +250,11 @@ describe('tenant client: retries', () => {
       tenant.fault(tenantPaths.packages, { destroy: true, times: 1 });
       assert.equal((await client.packages()).length, 3);
       tenant.fault(tenantPaths.keystore, { destroy: true });
-      expectKind(await failure(client.keystoreEntries()), 'network', /connection to 127\.0\.0\.1:\d+ failed while asking for the keystore entries/);
+      expectKind(
+        await failure(client.keystoreEntries()),
+        'network',
+        /connection to 127\.0\.0\.1:\d+ failed while asking for the keystore entries/,
+      );
       assert.equal(tenant.count(tenantPaths.keystore), 4);
     }));
 });
@@ -236,7 +266,11 @@ describe('tenant client: bad answers', () => {
         await client.keystoreEntries(); // the token and the connection first, so only the slow answer meets the time-out
         tenant.fault(tenantPaths.packages, { delayMs: 5000 });
         const started = Date.now();
-        expectKind(await failure(client.packages()), 'timeout', /No complete answer to the list of integration packages from 127\.0\.0\.1:\d+ within 1 s/);
+        expectKind(
+          await failure(client.packages()),
+          'timeout',
+          /No complete answer to the list of integration packages from 127\.0\.0\.1:\d+ within 1 s/,
+        );
         assert.ok(Date.now() - started < 4000);
       },
       {},
@@ -256,7 +290,11 @@ describe('tenant client: bad answers', () => {
   it('reports malformed JSON, quoting its start', () =>
     withTenant(async (tenant, client) => {
       tenant.fault(tenantPaths.packages, { body: '{"d": {"results": [' });
-      expectKind(await failure(client.packages()), 'malformed', /answer to the list of integration packages is not JSON \(it starts with "\{"d": \{"results": \["\)/);
+      expectKind(
+        await failure(client.packages()),
+        'malformed',
+        /answer to the list of integration packages is not JSON \(it starts with "\{"d": \{"results": \["\)/,
+      );
     }));
 
   it('reports JSON without d.results', () =>
@@ -269,7 +307,9 @@ describe('tenant client: bad answers', () => {
     withTenant(async (tenant, client) => {
       tenant.fault(tenantPaths.keystore, { body: JSON.stringify({ d: { results: [{ Type: 'Certificate' }] } }) });
       expectKind(await failure(client.keystoreEntries()), 'malformed', /A record of the keystore entries lacks its Alias/);
-      tenant.fault(tenantPaths.certificateUserMappings, { body: JSON.stringify({ d: { results: [{ User: 'u', Certificate: 'MII', ValidUntil: '/Date(x)/' }] } }) });
+      tenant.fault(tenantPaths.certificateUserMappings, {
+        body: JSON.stringify({ d: { results: [{ User: 'u', Certificate: 'MII', ValidUntil: '/Date(x)/' }] } }),
+      });
       expectKind(await failure(client.certificateUserMappings()), 'malformed', /ValidUntil that is not a date/);
     }));
 
@@ -286,7 +326,11 @@ describe('tenant client: answer size', () => {
     withTenant(
       async (tenant, client) => {
         tenant.fault(tenantPaths.iflowContent('Orders_In'), { body: new Uint8Array(5000), contentType: 'application/zip' });
-        expectKind(await failure(client.iflowContent('Orders_In')), 'too-large', /The answer to the content of iFlow Orders_In is larger than 4096 bytes; it was not read\./);
+        expectKind(
+          await failure(client.iflowContent('Orders_In')),
+          'too-large',
+          /The answer to the content of iFlow Orders_In is larger than 4096 bytes; it was not read\./,
+        );
         assert.ok((await client.packages()).length > 0, 'smaller answers still read');
       },
       {},
@@ -312,7 +356,11 @@ describe('tenant client: the way to the tenant', () => {
     const tenant = await startFakeTenant({ fixture: FIXTURE });
     const client = createTenantClient(fakeServiceKey(tenant), { retry: { baseDelayMs: 5 } });
     try {
-      expectKind(await failure(client.packages()), 'network', /The certificate of 127\.0\.0\.1:\d+ could not be verified \([A-Z_]+\)\. .*NODE_EXTRA_CA_CERTS/);
+      expectKind(
+        await failure(client.packages()),
+        'network',
+        /The certificate of 127\.0\.0\.1:\d+ could not be verified \([A-Z_]+\)\. .*NODE_EXTRA_CA_CERTS/,
+      );
       assert.equal(tenant.requests.length, 0, 'nothing was sent over the untrusted connection');
     } finally {
       await client.close();
@@ -323,7 +371,12 @@ describe('tenant client: the way to the tenant', () => {
   it('reaches the tenant through HTTPS_PROXY, and not when NO_PROXY names it', async function () {
     const tenant = await startFakeTenant({ fixture: FIXTURE });
     const proxy = await startConnectProxy();
-    const saved = { HTTPS_PROXY: process.env.HTTPS_PROXY, NO_PROXY: process.env.NO_PROXY, https_proxy: process.env.https_proxy, no_proxy: process.env.no_proxy };
+    const saved = {
+      HTTPS_PROXY: process.env.HTTPS_PROXY,
+      NO_PROXY: process.env.NO_PROXY,
+      https_proxy: process.env.https_proxy,
+      no_proxy: process.env.no_proxy,
+    };
     try {
       delete process.env.https_proxy;
       delete process.env.no_proxy;

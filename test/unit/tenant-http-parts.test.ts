@@ -22,8 +22,14 @@ describe('tenant http parts', () => {
 
   it('backs off exponentially with jitter, up to the maximum', () => {
     const options = { ...DEFAULT_RETRY, baseDelayMs: 100, maxDelayMs: 1000 };
-    assert.deepEqual([1, 2, 3, 4, 5].map((a) => backoffMs(a, options, () => 1)), [100, 200, 400, 800, 1000]);
-    assert.deepEqual([1, 2, 3].map((a) => backoffMs(a, options, () => 0)), [50, 100, 200]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5].map((a) => backoffMs(a, options, () => 1)),
+      [100, 200, 400, 800, 1000],
+    );
+    assert.deepEqual(
+      [1, 2, 3].map((a) => backoffMs(a, options, () => 0)),
+      [50, 100, 200],
+    );
   });
 
   it('retries 429 and the transient 5xx only', () => {
@@ -73,9 +79,13 @@ describe('tenant http parts', () => {
     redactor.add('s3cr3t-token-value');
     const json = JSON.stringify({ error: { code: 'Forbidden', message: { lang: 'en', value: 'No access for s3cr3t-token-value' } } });
     assert.equal(serverMessage(Buffer.from(json), redactor), 'No access for [redacted]');
-    const xml = '<?xml version="1.0"?><error xmlns="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"><code/><message xml:lang="en">Artifact not found</message></error>';
+    const xml =
+      '<?xml version="1.0"?><error xmlns="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"><code/><message xml:lang="en">Artifact not found</message></error>';
     assert.equal(serverMessage(Buffer.from(xml), redactor), 'Artifact not found');
-    assert.equal(serverMessage(Buffer.from(JSON.stringify({ error: 'invalid_client', error_description: 'Bad credentials' })), redactor), 'Bad credentials');
+    assert.equal(
+      serverMessage(Buffer.from(JSON.stringify({ error: 'invalid_client', error_description: 'Bad credentials' })), redactor),
+      'Bad credentials',
+    );
     assert.equal(serverMessage(Buffer.from('x'.repeat(1000)), redactor)?.length, 301);
     assert.equal(serverMessage(Buffer.from([0, 1, 2, 3]), redactor), undefined);
     assert.equal(serverMessage(Buffer.from(''), redactor), undefined);

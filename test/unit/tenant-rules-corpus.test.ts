@@ -42,7 +42,12 @@ describe('tenant material references on the corpus', () => {
 
     it('finds the literal names the corpus channels use', () => {
       const names = new Set(found.map(({ reference }) => `${reference.key}=${reference.name}`));
-      for (const expected of ['credentialName=AzBasicAuth', 'credential_name=SFTP_Trial', 'userCredentialAlias=i069413', 'credentialName=Azure Credentials']) {
+      for (const expected of [
+        'credentialName=AzBasicAuth',
+        'credential_name=SFTP_Trial',
+        'userCredentialAlias=i069413',
+        'credentialName=Azure Credentials',
+      ]) {
         assert.ok(names.has(expected), `${expected} among ${[...names].join(', ')}`);
       }
     });
@@ -50,15 +55,29 @@ describe('tenant material references on the corpus', () => {
     it('only takes names that are known and not looked up at run time', () => {
       for (const { file, reference } of found) {
         assert.ok(reference.value.known, `${file}: ${reference.key}`);
-        assert.ok(reference.name !== '' && !reference.name.startsWith('pd:') && !reference.name.includes('${'), `${file}: ${reference.key}=${reference.name}`);
+        assert.ok(
+          reference.name !== '' && !reference.name.startsWith('pd:') && !reference.name.includes('${'),
+          `${file}: ${reference.key}=${reference.name}`,
+        );
       }
     });
 
     it('never takes a JDBC data source, nor a client key of a channel that does not authenticate with a certificate', () => {
       for (const { file, channel, reference } of found) {
         assert.notEqual(channel.adapter, 'JDBC', `${file}: ${reference.key}`);
-        if (reference.kind === 'keystoreAlias' && channel.isUrlReceiver && !channel.isSftp && reference.key !== 'publicKeyAliasForEncryption' && reference.key !== 'privateKeyAliasForSigning' && reference.key !== 'publicKeyAliasForMDNVerification') {
-          assert.equal(channel.receiverAuth, 'clientCertificate', `${file}: ${reference.key}=${reference.name} on a ${channel.receiverAuth} channel`);
+        if (
+          reference.kind === 'keystoreAlias' &&
+          channel.isUrlReceiver &&
+          !channel.isSftp &&
+          reference.key !== 'publicKeyAliasForEncryption' &&
+          reference.key !== 'privateKeyAliasForSigning' &&
+          reference.key !== 'publicKeyAliasForMDNVerification'
+        ) {
+          assert.equal(
+            channel.receiverAuth,
+            'clientCertificate',
+            `${file}: ${reference.key}=${reference.name} on a ${channel.receiverAuth} channel`,
+          );
         }
       }
     });

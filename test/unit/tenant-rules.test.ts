@@ -55,50 +55,92 @@ function references(props: Props, parameters?: string) {
   }));
 }
 
-const HTTP_RECEIVER = { ComponentType: 'HTTP', Name: 'Orders', direction: 'Receiver', httpAddressWithoutQuery: 'https://erp.example.com/orders', proxyType: 'default' };
+const HTTP_RECEIVER = {
+  ComponentType: 'HTTP',
+  Name: 'Orders',
+  direction: 'Receiver',
+  httpAddressWithoutQuery: 'https://erp.example.com/orders',
+  proxyType: 'default',
+};
 
 function material(parts: Partial<SecurityMaterial> = {}): SecurityMaterial {
-  return { host: HOST, keystore: [], userCredentials: [], oauth2ClientCredentials: [], secureParameters: [], certificateUserMappings: [], ...parts };
+  return {
+    host: HOST,
+    keystore: [],
+    userCredentials: [],
+    oauth2ClientCredentials: [],
+    secureParameters: [],
+    certificateUserMappings: [],
+    ...parts,
+  };
 }
 
 function entry(alias: string, parts: Partial<KeystoreEntry> = {}): KeystoreEntry {
   return { alias, hexalias: Buffer.from(alias).toString('hex'), type: 'Key Pair', owner: 'tenant', ...parts };
 }
 
-const config = (rules: Record<string, 'off' | 'error' | 'warning' | 'information'> = {}): Config => ({ ...DEFAULT_CONFIG, rules: new Map(Object.entries(rules)) });
+const config = (rules: Record<string, 'off' | 'error' | 'warning' | 'information'> = {}): Config => ({
+  ...DEFAULT_CONFIG,
+  rules: new Map(Object.entries(rules)),
+});
 
 describe('tenant: material a channel uses', () => {
   it('takes the credential of a Basic channel and leaves its unused private key alias', () => {
-    assert.deepEqual(references({ ...HTTP_RECEIVER, authenticationMethod: 'Basic', credentialName: 'ERP_USER', privateKeyAlias: 'old_key' }), [
-      { key: 'credentialName', name: 'ERP_USER', kind: 'credential', detail: 'userCredential' },
-    ]);
+    assert.deepEqual(
+      references({ ...HTTP_RECEIVER, authenticationMethod: 'Basic', credentialName: 'ERP_USER', privateKeyAlias: 'old_key' }),
+      [{ key: 'credentialName', name: 'ERP_USER', kind: 'credential', detail: 'userCredential' }],
+    );
   });
 
   it('takes the private key of a client-certificate channel as outbound, not its leftover credential', () => {
-    assert.deepEqual(references({ ...HTTP_RECEIVER, authenticationMethod: 'Client Certificate', credentialName: 'ERP_USER', privateKeyAlias: 'erp_client' }), [
-      { key: 'privateKeyAlias', name: 'erp_client', kind: 'keystoreAlias', detail: 'outbound' },
-    ]);
+    assert.deepEqual(
+      references({
+        ...HTTP_RECEIVER,
+        authenticationMethod: 'Client Certificate',
+        credentialName: 'ERP_USER',
+        privateKeyAlias: 'erp_client',
+      }),
+      [{ key: 'privateKeyAlias', name: 'erp_client', kind: 'keystoreAlias', detail: 'outbound' }],
+    );
   });
 
   it('looks an OAuth2 client credentials name up among OAuth2 client credentials, and skips other OAuth grants', () => {
     assert.deepEqual(references({ ...HTTP_RECEIVER, authenticationMethod: 'OAuth2 Client Credentials', credentialName: 'ERP_OAUTH' }), [
       { key: 'credentialName', name: 'ERP_OAUTH', kind: 'credential', detail: 'oauth2ClientCredential' },
     ]);
-    assert.deepEqual(references({ ...HTTP_RECEIVER, authenticationMethod: 'OAuth2 SAML Bearer Assertion', credentialName: 'ERP_SAML' }), []);
+    assert.deepEqual(
+      references({ ...HTTP_RECEIVER, authenticationMethod: 'OAuth2 SAML Bearer Assertion', credentialName: 'ERP_SAML' }),
+      [],
+    );
   });
 
   it('resolves names and the authentication through parameters, and decides nothing on an unresolved one', () => {
     const props = { ...HTTP_RECEIVER, authenticationMethod: '{{Auth}}', credentialName: '{{Credential}}' };
-    assert.deepEqual(references(props, 'Auth=Basic\nCredential=ERP_USER\n'), [{ key: 'credentialName', name: 'ERP_USER', kind: 'credential', detail: 'userCredential' }]);
+    assert.deepEqual(references(props, 'Auth=Basic\nCredential=ERP_USER\n'), [
+      { key: 'credentialName', name: 'ERP_USER', kind: 'credential', detail: 'userCredential' },
+    ]);
     assert.deepEqual(references(props, 'Credential=ERP_USER\n'), [], 'authentication unknown');
     assert.deepEqual(references({ ...props, authenticationMethod: 'Basic' }), [], 'name unknown');
-    assert.deepEqual(references({ ...HTTP_RECEIVER, authenticationMethod: 'Basic', credentialName: '${header.credential}' }), [], 'chosen at run time');
+    assert.deepEqual(
+      references({ ...HTTP_RECEIVER, authenticationMethod: 'Basic', credentialName: '${header.credential}' }),
+      [],
+      'chosen at run time',
+    );
   });
 
   it('skips Partner Directory lookups, empty names and dynamic authentication', () => {
     assert.deepEqual(references({ ...HTTP_RECEIVER, authenticationMethod: 'Basic', credentialName: 'pd:Partner:Credential' }), []);
     assert.deepEqual(references({ ...HTTP_RECEIVER, authenticationMethod: 'Basic', credentialName: '' }), []);
-    assert.deepEqual(references({ ComponentType: 'SFTP', direction: 'Receiver', authentication: 'dynamic', credential_name: 'SFTP_USER', privateKeyAlias: 'ssh' }), []);
+    assert.deepEqual(
+      references({
+        ComponentType: 'SFTP',
+        direction: 'Receiver',
+        authentication: 'dynamic',
+        credential_name: 'SFTP_USER',
+        privateKeyAlias: 'ssh',
+      }),
+      [],
+    );
   });
 
   it('does not take the JDBC data source alias for a credential', () => {
@@ -110,12 +152,23 @@ describe('tenant: material a channel uses', () => {
 
   it('gives an SFTP key no certificate usage, and reads its password credential only with password logins', () => {
     const sftp = { ComponentType: 'SFTP', direction: 'Receiver', credential_name: 'SFTP_USER', privateKeyAlias: 'ssh_key' };
-    assert.deepEqual(references({ ...sftp, authentication: 'public_key' }), [{ key: 'privateKeyAlias', name: 'ssh_key', kind: 'keystoreAlias', detail: 'none' }]);
-    assert.deepEqual(references({ ...sftp, authentication: 'user_password' }), [{ key: 'credential_name', name: 'SFTP_USER', kind: 'credential', detail: 'userCredential' }]);
+    assert.deepEqual(references({ ...sftp, authentication: 'public_key' }), [
+      { key: 'privateKeyAlias', name: 'ssh_key', kind: 'keystoreAlias', detail: 'none' },
+    ]);
+    assert.deepEqual(references({ ...sftp, authentication: 'user_password' }), [
+      { key: 'credential_name', name: 'SFTP_USER', kind: 'credential', detail: 'userCredential' },
+    ]);
   });
 
   it('takes AS2 signing and encryption aliases as message level only where switched on', () => {
-    const as2 = { ComponentType: 'AS2', direction: 'Receiver', authenticationType: 'BasicAuthentication', userCredentialAlias: 'AS2_USER', privateKeyAliasForSigning: 'own_signing', publicKeyAliasForEncryption: 'partner_encryption' };
+    const as2 = {
+      ComponentType: 'AS2',
+      direction: 'Receiver',
+      authenticationType: 'BasicAuthentication',
+      userCredentialAlias: 'AS2_USER',
+      privateKeyAliasForSigning: 'own_signing',
+      publicKeyAliasForEncryption: 'partner_encryption',
+    };
     assert.deepEqual(
       references({ ...as2, doSigning: '1', doEncryption: '0' }).map((r) => `${r.key}:${r.detail}`),
       ['userCredentialAlias:userCredential', 'privateKeyAliasForSigning:messageLevel'],
@@ -127,7 +180,14 @@ describe('tenant: material a channel uses', () => {
   });
 
   it('takes SOAP WS-Security aliases only when WS-Security is on', () => {
-    const soap = { ComponentType: 'SOAP', direction: 'Receiver', authentication: 'None', WSSecurityType_outbound: 'SignMessage', PrivateKeyAliasSigning: 'ws_signing', PublicKeyAliasEncryption: 'ws_encryption' };
+    const soap = {
+      ComponentType: 'SOAP',
+      direction: 'Receiver',
+      authentication: 'None',
+      WSSecurityType_outbound: 'SignMessage',
+      PrivateKeyAliasSigning: 'ws_signing',
+      PublicKeyAliasEncryption: 'ws_encryption',
+    };
     assert.deepEqual(references({ ...soap, WSSecurity_outbound: 'None' }), []);
     assert.deepEqual(
       references({ ...soap, WSSecurity_outbound: 'WSSecurity' }).map((r) => `${r.key}:${r.detail}`),
@@ -144,7 +204,11 @@ describe('tenant: looking names up', () => {
   });
 
   it('finds a credential name under any credential type', () => {
-    const tenant = material({ userCredentials: [{ name: 'A', kind: 'default' }], oauth2ClientCredentials: [{ name: 'B', tokenServiceUrl: 'https://x' }], secureParameters: ['C'] });
+    const tenant = material({
+      userCredentials: [{ name: 'A', kind: 'default' }],
+      oauth2ClientCredentials: [{ name: 'B', tokenServiceUrl: 'https://x' }],
+      secureParameters: ['C'],
+    });
     for (const name of ['A', 'B', 'C']) assert.equal(lookUpCredential(tenant, name, ['userCredential']), 'found', name);
     assert.equal(lookUpCredential(tenant, 'a', ['userCredential']), 'missing', 'credential names are case-sensitive');
   });
@@ -160,7 +224,9 @@ describe('tenant: looking names up', () => {
 describe('tenant: channel rules', () => {
   const basic = { ...HTTP_RECEIVER, authenticationMethod: 'Basic', credentialName: 'ERP_USER' };
   const run = (tenant: SecurityMaterial | undefined, channels: readonly Props[] = [basic], input = artifact(channels)) =>
-    analyseArtifact({ ...input, config: config(), today: NOW, securityMaterial: tenant }).findings.filter((f) => f.ruleId === 'unknown-security-material' || f.ruleId === 'security-material-expiring-in-use');
+    analyseArtifact({ ...input, config: config(), today: NOW, securityMaterial: tenant }).findings.filter(
+      (f) => f.ruleId === 'unknown-security-material' || f.ruleId === 'security-material-expiring-in-use',
+    );
 
   it('stay silent without security material (local files)', () => {
     assert.deepEqual(run(undefined), []);
@@ -203,7 +269,13 @@ describe('tenant: alias usage', () => {
     const usage = aliasUsage([
       artifact([
         { ...HTTP_RECEIVER, authenticationMethod: 'Client Certificate', privateKeyAlias: 'Shared_Key' },
-        { ComponentType: 'AS2', direction: 'Receiver', authenticationType: 'BasicAuthentication', doSigning: '1', privateKeyAliasForSigning: 'shared_key' },
+        {
+          ComponentType: 'AS2',
+          direction: 'Receiver',
+          authenticationType: 'BasicAuthentication',
+          doSigning: '1',
+          privateKeyAliasForSigning: 'shared_key',
+        },
         { ComponentType: 'SFTP', direction: 'Receiver', authentication: 'public_key', privateKeyAlias: 'ssh_key' },
         { ...HTTP_RECEIVER, authenticationMethod: 'Basic', privateKeyAlias: 'unused_key' },
       ]),
@@ -222,14 +294,26 @@ describe('tenant: keystore and mapped certificates', () => {
   const valid = { notBefore: new Date('2026-01-01T00:00:00Z'), notAfter: new Date('2027-06-01T00:00:00Z') };
   const selfSigned = makeCertificate({ subject: 'partner.example.com', slot: 'tenant-self-signed', ...valid });
   const root = makeCertificate({ subject: 'Tenant Test Root', ca: true, slot: 'tenant-root', ...valid });
-  const weak = makeCertificate({ subject: 'old.example.com', key: { type: 'rsa', bits: 1024 }, digest: 'sha1', slot: 'tenant-weak', notAfter: new Date('2026-05-01T00:00:00Z'), notBefore: new Date('2025-01-01T00:00:00Z') });
+  const weak = makeCertificate({
+    subject: 'old.example.com',
+    key: { type: 'rsa', bits: 1024 },
+    digest: 'sha1',
+    slot: 'tenant-weak',
+    notAfter: new Date('2026-05-01T00:00:00Z'),
+    notBefore: new Date('2025-01-01T00:00:00Z'),
+  });
   const bytes = (pem: string) => Buffer.from(pem, 'utf8');
 
   const findings = (tenant: SecurityMaterial, usage = new Map(), settings = config()) =>
     analyseSecurityMaterial(tenant, usage, settings, NOW).findings.map((f) => ({ rule: f.ruleId, uri: f.uri, severity: f.severity }));
 
   it('treats an entry no iFlow uses as outbound trust, at its keystore URI', () => {
-    const result = analyseSecurityMaterial(material({ keystore: [entry('partner', { certificate: bytes(selfSigned.pem) })] }), new Map(), config(), NOW);
+    const result = analyseSecurityMaterial(
+      material({ keystore: [entry('partner', { certificate: bytes(selfSigned.pem) })] }),
+      new Map(),
+      config(),
+      NOW,
+    );
     assert.deepEqual(
       result.findings.map((f) => f.ruleId),
       ['outbound-cert-self-signed'],
@@ -248,21 +332,41 @@ describe('tenant: keystore and mapped certificates', () => {
       ['message-cert-self-signed'],
     );
     const both = new Map([['partner', new Set(['messageLevel' as const, 'outbound' as const])]]);
-    assert.deepEqual(findings(material({ keystore: [entry('partner', { certificate: bytes(selfSigned.pem) })] }), both).map((f) => f.rule).sort(), ['message-cert-self-signed', 'outbound-cert-self-signed']);
+    assert.deepEqual(
+      findings(material({ keystore: [entry('partner', { certificate: bytes(selfSigned.pem) })] }), both)
+        .map((f) => f.rule)
+        .sort(),
+      ['message-cert-self-signed', 'outbound-cert-self-signed'],
+    );
   });
 
   it('exempts trust anchors and SSH keys from the self-signed rules', () => {
     assert.deepEqual(findings(material({ keystore: [entry('root', { type: 'Certificate', certificate: bytes(root.pem) })] })), []);
-    assert.deepEqual(findings(material({ keystore: [entry('ssh', { certificate: bytes(selfSigned.pem) })] }), new Map([['ssh', new Set()]])), []);
-    const wildcardSsh = entry('ssh', { subjectDN: 'CN=*.example.com', keyType: 'RSA', keySize: 1024, validNotAfter: new Date('2027-01-01T00:00:00Z') });
-    assert.deepEqual(findings(material({ keystore: [wildcardSsh] }), new Map([['ssh', new Set()]])).map((f) => f.rule), ['cert-weak-key'], 'an SSH key: its strength counts, not its name');
+    assert.deepEqual(
+      findings(material({ keystore: [entry('ssh', { certificate: bytes(selfSigned.pem) })] }), new Map([['ssh', new Set()]])),
+      [],
+    );
+    const wildcardSsh = entry('ssh', {
+      subjectDN: 'CN=*.example.com',
+      keyType: 'RSA',
+      keySize: 1024,
+      validNotAfter: new Date('2027-01-01T00:00:00Z'),
+    });
+    assert.deepEqual(
+      findings(material({ keystore: [wildcardSsh] }), new Map([['ssh', new Set()]])).map((f) => f.rule),
+      ['cert-weak-key'],
+      'an SSH key: its strength counts, not its name',
+    );
   });
 
-  it('applies every certificate rule to the tenant\'s own entries, only cert-expired to SAP\'s', () => {
+  it("applies every certificate rule to the tenant's own entries, only cert-expired to SAP's", () => {
     const own = findings(material({ keystore: [entry('old', { certificate: bytes(weak.pem) })] }));
     assert.deepEqual(own.map((f) => f.rule).sort(), ['cert-expired', 'cert-weak-key', 'cert-weak-signature', 'outbound-cert-self-signed']);
     const sap = findings(material({ keystore: [entry('old', { owner: 'SAP', certificate: bytes(weak.pem) })] }));
-    assert.deepEqual(sap.map((f) => f.rule), ['cert-expired']);
+    assert.deepEqual(
+      sap.map((f) => f.rule),
+      ['cert-expired'],
+    );
   });
 
   it('falls back to the listed fields without certificate bytes, never guessing self-signed', () => {
@@ -275,7 +379,12 @@ describe('tenant: keystore and mapped certificates', () => {
       validNotBefore: new Date('2026-01-01T00:00:00Z'),
       validNotAfter: new Date('2026-06-20T00:00:00Z'),
     });
-    assert.deepEqual(findings(material({ keystore: [listed] })).map((f) => f.rule).sort(), ['cert-expiring-soon', 'cert-weak-key', 'cert-weak-signature', 'cert-wildcard-cn']);
+    assert.deepEqual(
+      findings(material({ keystore: [listed] }))
+        .map((f) => f.rule)
+        .sort(),
+      ['cert-expiring-soon', 'cert-weak-key', 'cert-weak-signature', 'cert-wildcard-cn'],
+    );
     assert.deepEqual(findings(material({ keystore: [entry('no-dates')] })), [], 'nothing to check without bytes or dates');
   });
 
@@ -286,7 +395,8 @@ describe('tenant: keystore and mapped certificates', () => {
         { user: 'old-user', certificate: weak.der },
       ],
     });
-    const byPlace = (a: { uri: string; rule: string }, b: { uri: string; rule: string }) => a.uri.localeCompare(b.uri) || a.rule.localeCompare(b.rule);
+    const byPlace = (a: { uri: string; rule: string }, b: { uri: string; rule: string }) =>
+      a.uri.localeCompare(b.uri) || a.rule.localeCompare(b.rule);
     assert.deepEqual(findings(tenant).sort(byPlace), [
       { rule: 'cert-expired', uri: `cpi-tenant://${HOST}/certificate-user-mappings/old-user`, severity: 'error' },
       { rule: 'inbound-cert-self-signed', uri: `cpi-tenant://${HOST}/certificate-user-mappings/old-user`, severity: 'error' },
@@ -295,14 +405,26 @@ describe('tenant: keystore and mapped certificates', () => {
   });
 
   it('uses ValidUntil when a mapped certificate cannot be read', () => {
-    const tenant = material({ certificateUserMappings: [{ user: 'u', certificate: new Uint8Array([1, 2, 3]), validUntil: new Date('2026-06-10T00:00:00Z') }] });
-    assert.deepEqual(findings(tenant).map((f) => f.rule), ['cert-expiring-soon']);
+    const tenant = material({
+      certificateUserMappings: [{ user: 'u', certificate: new Uint8Array([1, 2, 3]), validUntil: new Date('2026-06-10T00:00:00Z') }],
+    });
+    assert.deepEqual(
+      findings(tenant).map((f) => f.rule),
+      ['cert-expiring-soon'],
+    );
   });
 
   it('reports a clear-text token URL on the credential, honouring the configured severity', () => {
-    const tenant = material({ oauth2ClientCredentials: [{ name: 'Partner OAuth', tokenServiceUrl: 'http://auth.partner.example.com/token' }] });
-    assert.deepEqual(findings(tenant), [{ rule: 'oauth-token-url-cleartext', uri: `cpi-tenant://${HOST}/credentials/Partner%20OAuth`, severity: 'error' }]);
-    assert.deepEqual(findings(tenant, new Map(), config({ 'oauth-token-url-cleartext': 'warning' })).map((f) => f.severity), ['warning']);
+    const tenant = material({
+      oauth2ClientCredentials: [{ name: 'Partner OAuth', tokenServiceUrl: 'http://auth.partner.example.com/token' }],
+    });
+    assert.deepEqual(findings(tenant), [
+      { rule: 'oauth-token-url-cleartext', uri: `cpi-tenant://${HOST}/credentials/Partner%20OAuth`, severity: 'error' },
+    ]);
+    assert.deepEqual(
+      findings(tenant, new Map(), config({ 'oauth-token-url-cleartext': 'warning' })).map((f) => f.severity),
+      ['warning'],
+    );
     assert.deepEqual(findings(tenant, new Map(), config({ 'oauth-token-url-cleartext': 'off' })), []);
   });
 
@@ -316,8 +438,14 @@ describe('tenant: keystore and mapped certificates', () => {
     });
     const messages = analyseSecurityMaterial(tenant, new Map(), config(), NOW).findings.map((f) => f.message);
     assert.equal(messages.length, 3);
-    assert.match(messages[0], /^OAuth2 client credential "Partner" fetches its tokens from http:\/\/auth\.partner\.example\.com\/token: plain HTTP.*Use the token service's https:\/\/ URL\.$/);
-    for (const [message, host] of [[messages[1], '10.0.0.5'], [messages[2], 'idp.corp']]) {
+    assert.match(
+      messages[0],
+      /^OAuth2 client credential "Partner" fetches its tokens from http:\/\/auth\.partner\.example\.com\/token: plain HTTP.*Use the token service's https:\/\/ URL\.$/,
+    );
+    for (const [message, host] of [
+      [messages[1], '10.0.0.5'],
+      [messages[2], 'idp.corp'],
+    ]) {
       assert.ok(message.includes(`"${host}", a private host, which the tenant reaches only through the Cloud Connector`), message);
       assert.match(message, /back-end protocol HTTPS/);
       assert.doesNotMatch(message, /Use the token service's https:\/\/ URL/);

@@ -89,21 +89,25 @@ describe('tenant client: secrets stay out of errors', () => {
     await collect('token endpoint invalid_client', 'auth', () => client().packages());
     tenant.fault(tenantPaths.token, { times: 1, body: `{"access_token": "${tenant.clientSecret}"` });
     await collect('token answer not JSON', 'malformed', () => client().packages());
-    await collect('wrong secret', 'auth', () => client({}, fakeServiceKey(tenant, { clientsecret: `${tenant.clientSecret}-old` })).packages());
+    await collect('wrong secret', 'auth', () =>
+      client({}, fakeServiceKey(tenant, { clientsecret: `${tenant.clientSecret}-old` })).packages(),
+    );
     await collect('untrusted certificate', 'network', () => {
       const untrusted = createTenantClient(fakeServiceKey(tenant));
       clients.push(untrusted);
       return untrusted.packages();
     });
     const closed = `https://127.0.0.1:1`;
-    await collect('unreachable', 'network', () => client({}, fakeServiceKey(tenant, { url: closed, tokenurl: `${closed}/oauth/token` })).packages());
+    await collect('unreachable', 'network', () =>
+      client({}, fakeServiceKey(tenant, { url: closed, tokenurl: `${closed}/oauth/token` })).packages(),
+    );
 
     const keyText = JSON.stringify(tenant.serviceKey);
     await collect('service key not JSON', 'service-key', async () => parseServiceKey(keyText.slice(0, -2), 'test key'));
     await collect('service key over http', 'service-key', async () =>
       parseServiceKey(JSON.stringify({ oauth: { ...tenant.serviceKey.oauth, url: tenant.url.replace('https', 'http') } }), 'test key'),
     );
-    assert.ok(tenant.issuedTokens.length >= 2, "a renewal took place");
+    assert.ok(tenant.issuedTokens.length >= 2, 'a renewal took place');
   });
 
   it('shows neither the secret nor any token in messages, String(), stacks, inspection or JSON', () => {
@@ -115,7 +119,13 @@ describe('tenant client: secrets stay out of errors', () => {
       ...tenant.issuedTokens,
     ];
     for (const { label, error } of errors) {
-      const forms = [error.message, String(error), error.stack ?? '', inspect(error, { showHidden: true, depth: 10 }), JSON.stringify(error)];
+      const forms = [
+        error.message,
+        String(error),
+        error.stack ?? '',
+        inspect(error, { showHidden: true, depth: 10 }),
+        JSON.stringify(error),
+      ];
       for (const form of forms) for (const part of pieces(secrets)) assert.ok(!form.includes(part), `${label} shows a secret: ${form}`);
       assert.equal(error.cause, undefined, `${label} carries a cause`);
     }

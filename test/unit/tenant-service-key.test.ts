@@ -52,7 +52,10 @@ describe('tenant service key', () => {
     const key = loadServiceKey('env:CPI_KEY', { CPI_KEY: JSON.stringify(KEY) });
     assert.equal(key.origin, 'environment variable CPI_KEY');
     assert.equal(clientSecretOf(key), SECRET);
-    refusal(() => loadServiceKey('env:CPI_KEY', {}), /The environment variable CPI_KEY that should hold the service key is not set or empty\./);
+    refusal(
+      () => loadServiceKey('env:CPI_KEY', {}),
+      /The environment variable CPI_KEY that should hold the service key is not set or empty\./,
+    );
     refusal(() => loadServiceKey('env:', {}), /names no environment variable/);
   });
 
@@ -70,7 +73,10 @@ describe('tenant service key', () => {
   });
 
   it('refuses a missing file', () => {
-    refusal(() => loadServiceKey(join(tmpdir(), 'no-such-dir-4711', 'key.json')), /Cannot read the service key file .*key\.json: it does not exist\./);
+    refusal(
+      () => loadServiceKey(join(tmpdir(), 'no-such-dir-4711', 'key.json')),
+      /Cannot read the service key file .*key\.json: it does not exist\./,
+    );
   });
 
   it('refuses text that is not JSON without quoting it', () => {
@@ -78,23 +84,44 @@ describe('tenant service key', () => {
   });
 
   it('refuses JSON without an oauth object', () => {
-    refusal(() => parseServiceKey(JSON.stringify({ clientid: 'a', clientsecret: SECRET }), 'test key'), /The test key has no "oauth" object/);
+    refusal(
+      () => parseServiceKey(JSON.stringify({ clientid: 'a', clientsecret: SECRET }), 'test key'),
+      /The test key has no "oauth" object/,
+    );
     refusal(() => parseServiceKey('[]', 'test key'), /no "oauth" object/);
   });
 
   it('names every missing field at once', () => {
-    refusal(() => parseServiceKey(JSON.stringify({ oauth: { clientsecret: SECRET, url: KEY.oauth.url } }), 'test key'), /^The test key lacks oauth\.clientid, oauth\.tokenurl\.$/);
-    refusal(() => parseServiceKey(JSON.stringify({ oauth: { ...KEY.oauth, clientsecret: '' } }), 'test key'), /lacks oauth\.clientsecret\.$/);
+    refusal(
+      () => parseServiceKey(JSON.stringify({ oauth: { clientsecret: SECRET, url: KEY.oauth.url } }), 'test key'),
+      /^The test key lacks oauth\.clientid, oauth\.tokenurl\.$/,
+    );
+    refusal(
+      () => parseServiceKey(JSON.stringify({ oauth: { ...KEY.oauth, clientsecret: '' } }), 'test key'),
+      /lacks oauth\.clientsecret\.$/,
+    );
   });
 
   it('refuses http:// for the tenant and for the token endpoint', () => {
-    refusal(() => parseServiceKey(JSON.stringify({ oauth: { ...KEY.oauth, url: 'http://tenant.example.com' } }), 'test key'), /has an http:\/\/ oauth\.url \(tenant\.example\.com\): only https:\/\/ is accepted/);
-    refusal(() => parseServiceKey(JSON.stringify({ oauth: { ...KEY.oauth, tokenurl: 'http://localhost:8080/oauth/token' } }), 'test key'), /has an http:\/\/ oauth\.tokenurl \(localhost:8080\)/);
+    refusal(
+      () => parseServiceKey(JSON.stringify({ oauth: { ...KEY.oauth, url: 'http://tenant.example.com' } }), 'test key'),
+      /has an http:\/\/ oauth\.url \(tenant\.example\.com\): only https:\/\/ is accepted/,
+    );
+    refusal(
+      () => parseServiceKey(JSON.stringify({ oauth: { ...KEY.oauth, tokenurl: 'http://localhost:8080/oauth/token' } }), 'test key'),
+      /has an http:\/\/ oauth\.tokenurl \(localhost:8080\)/,
+    );
   });
 
   it('refuses URLs that are not https URLs', () => {
-    refusal(() => parseServiceKey(JSON.stringify({ oauth: { ...KEY.oauth, url: 'tenant.example.com' } }), 'test key'), /oauth\.url that is not a URL/);
-    refusal(() => parseServiceKey(JSON.stringify({ oauth: { ...KEY.oauth, tokenurl: 'ftp://x.example.com/token' } }), 'test key'), /oauth\.tokenurl that is not an https:\/\/ URL/);
+    refusal(
+      () => parseServiceKey(JSON.stringify({ oauth: { ...KEY.oauth, url: 'tenant.example.com' } }), 'test key'),
+      /oauth\.url that is not a URL/,
+    );
+    refusal(
+      () => parseServiceKey(JSON.stringify({ oauth: { ...KEY.oauth, tokenurl: 'ftp://x.example.com/token' } }), 'test key'),
+      /oauth\.tokenurl that is not an https:\/\/ URL/,
+    );
   });
 
   it('sends nothing when the key is refused', async () => {

@@ -17,7 +17,13 @@ const IFLOW = 'Product Catalog.iflw';
 const HTTP_PROP = 'Catalog\\ URL=http\\://catalog.example.com/odata/v2\n';
 const HTTPS_PROP = 'Catalog\\ URL=https\\://catalog.example.com/odata/v2\n';
 const NOW = new Date('2026-01-01T00:00:00Z');
-const EXPIRED = makeCertificate({ subject: 'old.partner.example', key: { type: 'ec', curve: 'prime256v1' }, slot: 'tenant-unit', notBefore: daysFromNow(-400, NOW), notAfter: daysFromNow(-10, NOW) });
+const EXPIRED = makeCertificate({
+  subject: 'old.partner.example',
+  key: { type: 'ec', curve: 'prime256v1' },
+  slot: 'tenant-unit',
+  notBefore: daysFromNow(-400, NOW),
+  notAfter: daysFromNow(-10, NOW),
+});
 const IFLOW_PATH = `src/main/resources/scenarioflows/integrationflow/${encodeURIComponent(IFLOW)}`;
 
 function content(): MemoryTenantContent {
@@ -28,15 +34,35 @@ function content(): MemoryTenantContent {
         name: 'Finance Flows',
         iflows: [
           // the default is http, but the tenant runs it with https
-          { id: 'CatalogConfigured', zip: fixtureZip(CATALOG, IFLOW, HTTP_PROP), configurations: [{ key: 'Catalog URL', value: 'https://catalog.example.com/odata/v2' }] },
+          {
+            id: 'CatalogConfigured',
+            zip: fixtureZip(CATALOG, IFLOW, HTTP_PROP),
+            configurations: [{ key: 'Catalog URL', value: 'https://catalog.example.com/odata/v2' }],
+          },
           // the default is https, but the tenant runs it with http
-          { id: 'CatalogOverridden', zip: fixtureZip(CATALOG, IFLOW, HTTPS_PROP), configurations: [{ key: 'Catalog URL', value: 'http://catalog.example.com/v2' }] },
+          {
+            id: 'CatalogOverridden',
+            zip: fixtureZip(CATALOG, IFLOW, HTTPS_PROP),
+            configurations: [{ key: 'Catalog URL', value: 'http://catalog.example.com/v2' }],
+          },
         ],
       },
-      { id: 'Sales', name: 'Sales Flows', iflows: [{ id: 'CatalogDefault', zip: fixtureZip(CATALOG, IFLOW, HTTP_PROP), configurations: [] }] },
-      { id: 'Partner', name: 'Partner Content', mode: 'CONFIGURE_ONLY', iflows: [{ id: 'Hidden', zip: fixtureZip(CATALOG, IFLOW, HTTP_PROP) }] },
+      {
+        id: 'Sales',
+        name: 'Sales Flows',
+        iflows: [{ id: 'CatalogDefault', zip: fixtureZip(CATALOG, IFLOW, HTTP_PROP), configurations: [] }],
+      },
+      {
+        id: 'Partner',
+        name: 'Partner Content',
+        mode: 'CONFIGURE_ONLY',
+        iflows: [{ id: 'Hidden', zip: fixtureZip(CATALOG, IFLOW, HTTP_PROP) }],
+      },
       { id: 'Broken', name: 'Broken Content', iflows: [{ id: 'NotAZip', zip: new TextEncoder().encode('<html>maintenance</html>') }] },
-      { id: 'Scripts', scriptCollections: [{ id: 'Helpers', zip: projectZip({ 'src/main/resources/script/util.groovy': 'def x = 1\n' }) }] },
+      {
+        id: 'Scripts',
+        scriptCollections: [{ id: 'Helpers', zip: projectZip({ 'src/main/resources/script/util.groovy': 'def x = 1\n' }) }],
+      },
     ],
     keystore: [
       {
@@ -90,7 +116,10 @@ describe('tenant source', () => {
     const expired = report.findings.find((finding) => finding.ruleId === 'cert-expired');
     assert.equal(expired?.uri, `cpi-tenant://${HOST}/keystore/old_partner`);
     assert.ok(tenant.calls.includes('scriptCollectionContent(Helpers)'));
-    assert.ok(report.scanned.includes(uri('Scripts', 'Helpers', 'src/main/resources/script/util.groovy')), 'script collections are scanned too');
+    assert.ok(
+      report.scanned.includes(uri('Scripts', 'Helpers', 'src/main/resources/script/util.groovy')),
+      'script collections are scanned too',
+    );
   });
 
   it('is complete when everything asked for was read, and skips security material on request', async () => {
@@ -110,8 +139,14 @@ describe('tenant source', () => {
     const scan = await scanTenant(options(tenant, { packages: ['Finance', 'Sales'] }));
     assert.equal(scan.incomplete, true);
     const messages = scan.report.fileErrors.map((note) => `${note.uri} ${note.message}`);
-    assert.ok(messages.some((text) => text.includes('/Sales') && text.includes('WorkspacePackagesRead')), messages.join('\n'));
-    assert.ok(messages.some((text) => text.includes('/keystore') && text.includes('MonitoringDataRead')), messages.join('\n'));
+    assert.ok(
+      messages.some((text) => text.includes('/Sales') && text.includes('WorkspacePackagesRead')),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((text) => text.includes('/keystore') && text.includes('MonitoringDataRead')),
+      messages.join('\n'),
+    );
     assert.equal(scan.securityMaterial, undefined, 'incomplete material is not used to call names unknown');
     assert.ok(scan.report.findings.some((finding) => finding.uri.includes('CatalogOverridden')));
   });
@@ -119,7 +154,15 @@ describe('tenant source', () => {
   it('says once why nothing could be read when every read failed alike', async () => {
     const tenant = new MemoryTenant(HOST, content());
     const refused = new Error('tenant.example.com refused the connection (ECONNREFUSED).');
-    for (const call of ['packages', 'keystoreEntries', 'userCredentials', 'oauth2ClientCredentials', 'secureParameters', 'certificateUserMappings']) tenant.failures.set(call, refused);
+    for (const call of [
+      'packages',
+      'keystoreEntries',
+      'userCredentials',
+      'oauth2ClientCredentials',
+      'secureParameters',
+      'certificateUserMappings',
+    ])
+      tenant.failures.set(call, refused);
     const scan = await scanTenant(options(tenant));
     assert.equal(scan.incomplete, true);
     assert.deepEqual(
@@ -136,7 +179,9 @@ describe('tenant source', () => {
 
   it('downloads at most `concurrency` artifacts at a time and reports progress', async () => {
     const many: MemoryTenantContent = {
-      packages: [{ id: 'Bulk', iflows: Array.from({ length: 12 }, (_, i) => ({ id: `Flow${i}`, zip: fixtureZip(CATALOG, IFLOW, HTTPS_PROP) })) }],
+      packages: [
+        { id: 'Bulk', iflows: Array.from({ length: 12 }, (_, i) => ({ id: `Flow${i}`, zip: fixtureZip(CATALOG, IFLOW, HTTPS_PROP) })) },
+      ],
     };
     const tenant = new MemoryTenant(HOST, many);
     let running = 0;
@@ -149,7 +194,9 @@ describe('tenant source', () => {
       running--;
     };
     const seen: string[] = [];
-    const scan = await scanTenant(options(tenant, { concurrency: 3, securityMaterial: false, onProgress: (p) => seen.push(`${p.done}/${p.total} ${p.current}`) }));
+    const scan = await scanTenant(
+      options(tenant, { concurrency: 3, securityMaterial: false, onProgress: (p) => seen.push(`${p.done}/${p.total} ${p.current}`) }),
+    );
     assert.equal(most, 3);
     assert.equal(scan.report.scanned.length, 24, '12 iFlows and their parameters.prop');
     assert.equal(seen.at(-1), '12/12 Bulk');
@@ -200,11 +247,22 @@ describe('tenant source', () => {
           { id: 'Finance', iflows: [{ id: 'Catalog', zip: fixtureZip(CATALOG, IFLOW, HTTPS_PROP) }] },
           { id: 'Sales', iflows: [{ id: 'Other', zip: fixtureZip(CATALOG, IFLOW, HTTPS_PROP) }] },
         ],
-        keystore: [{ alias: 'old_partner', hexalias: '01', type: 'Certificate', owner: 'tenant', certificate: new TextEncoder().encode(EXPIRED.pem) }],
+        keystore: [
+          {
+            alias: 'old_partner',
+            hexalias: '01',
+            type: 'Certificate',
+            owner: 'tenant',
+            certificate: new TextEncoder().encode(EXPIRED.pem),
+          },
+        ],
         secureParameters: [],
       });
     const rules = async (extra: Partial<TenantScanOptions>) =>
-      (await scanTenant(options(make(), extra))).report.findings.filter((finding) => finding.uri.includes('/keystore/')).map((finding) => finding.ruleId).sort();
+      (await scanTenant(options(make(), extra))).report.findings
+        .filter((finding) => finding.uri.includes('/keystore/'))
+        .map((finding) => finding.ruleId)
+        .sort();
     assert.deepEqual(await rules({}), ['cert-expired', 'outbound-cert-self-signed'], 'unused by every iFlow: outbound trust');
     assert.deepEqual(await rules({ packages: ['Finance'] }), ['cert-expired'], 'an iFlow not read may use it otherwise');
   });
@@ -214,8 +272,14 @@ describe('tenant source', () => {
       { id: 'FinanceCore', name: 'Finance Core' },
       { id: 'Sales', name: 'Sales Orders' },
     ];
-    assert.deepEqual(selectPackages(all, ['Sales Orders']).packages.map((pkg) => pkg.id), ['Sales']);
-    assert.deepEqual(selectPackages(all, ['Finance*']).packages.map((pkg) => pkg.id), ['FinanceCore']);
+    assert.deepEqual(
+      selectPackages(all, ['Sales Orders']).packages.map((pkg) => pkg.id),
+      ['Sales'],
+    );
+    assert.deepEqual(
+      selectPackages(all, ['Finance*']).packages.map((pkg) => pkg.id),
+      ['FinanceCore'],
+    );
     assert.deepEqual(selectPackages(all, ['Finance']).unmatched, ['Finance']);
     assert.equal(selectPackages(all, []).packages.length, 2);
   });

@@ -9,7 +9,8 @@ const collectGarbage = runInNewContext('gc') as () => void;
 
 describe('detached', () => {
   it('returns an equal string, also for empty and short ones', () => {
-    for (const text of ['', 'a', 'host', 'x'.repeat(12), 'x'.repeat(13), 'Grüße "ü" \u{1F600}'.repeat(40)]) assert.equal(detached(text), text);
+    for (const text of ['', 'a', 'host', 'x'.repeat(12), 'x'.repeat(13), 'Grüße "ü" \u{1F600}'.repeat(40)])
+      assert.equal(detached(text), text);
   });
 
   it('keeps nothing of the text it was sliced from', () => {

@@ -41,7 +41,10 @@ function stripMd(segment: string): string | undefined {
 
 /** A file-name-safe short form of a title: no slashes, no trailing punctuation. */
 function shortTitle(title: string): string {
-  const clean = title.replace(/[\\/:*?"<>|#%]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = title
+    .replace(/[\\/:*?"<>|#%]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (clean.length <= TITLE_LENGTH) return clean.replace(/[?.!\s]+$/, '');
   const cut = clean.slice(0, TITLE_LENGTH);
   const space = cut.lastIndexOf(' ');

@@ -94,4 +94,3 @@ export class FaqView implements vscode.TreeDataProvider<FaqNode>, vscode.Disposa
     this.changed.dispose();
   }
 }
-

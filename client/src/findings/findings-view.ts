@@ -8,7 +8,17 @@ import { ruleMeta } from '@cpi/common/rules/catalogue';
 import { DIAGNOSTIC_SOURCE } from '@cpi/common/protocol';
 import { Debounced } from '../debounced';
 import { severityIcon } from '../severity-icon';
-import { CONFIGURATION_KEY, findingLabel, groupFindings, ruleOfCode, totalCount, type FindingGroup, type FindingRecord, type GroupBy, type SeverityNumber } from './findings-model';
+import {
+  CONFIGURATION_KEY,
+  findingLabel,
+  groupFindings,
+  ruleOfCode,
+  totalCount,
+  type FindingGroup,
+  type FindingRecord,
+  type GroupBy,
+  type SeverityNumber,
+} from './findings-model';
 
 export const FINDINGS_VIEW_ID = 'cpiSecurity.findings';
 const GROUP_SETTING = 'findings.groupBy';
@@ -58,7 +68,11 @@ export class FindingsView implements vscode.TreeDataProvider<FindingNode>, vscod
   getChildren(node?: FindingNode): FindingNode[] {
     if (node === undefined) return this.groups.map((group) => ({ kind: 'group' as const, group }));
     if (node.kind === 'finding') return node.copies.map((copy) => ({ kind: 'finding' as const, record: copy, copies: [] }));
-    return node.group.findings.map((row) => ({ kind: 'finding' as const, record: row as unknown as FindingEntry, copies: row.copies as readonly FindingEntry[] }));
+    return node.group.findings.map((row) => ({
+      kind: 'finding' as const,
+      record: row as unknown as FindingEntry,
+      copies: row.copies as readonly FindingEntry[],
+    }));
   }
 
   groupBy(): GroupBy {
@@ -83,7 +97,8 @@ export class FindingsView implements vscode.TreeDataProvider<FindingNode>, vscod
       this.by,
     );
     const total = totalCount(this.groups);
-    this.view.badge = total === 0 ? undefined : { value: total, tooltip: total === 1 ? vscode.l10n.t('1 finding') : vscode.l10n.t('{0} findings', total) };
+    this.view.badge =
+      total === 0 ? undefined : { value: total, tooltip: total === 1 ? vscode.l10n.t('1 finding') : vscode.l10n.t('{0} findings', total) };
     void vscode.commands.executeCommand('setContext', 'cpiSecurity.findingsGroupBy', this.by);
     this.changed.fire();
   }
@@ -114,7 +129,11 @@ export function collectFindings(): FindingEntry[] {
         range: diagnostic.range,
         by: 'rule',
         ...aboutOf(diagnostic),
-        related: diagnostic.relatedInformation?.map((related) => ({ uri: related.location.uri.toString(), line: related.location.range.start.line, character: related.location.range.start.character })),
+        related: diagnostic.relatedInformation?.map((related) => ({
+          uri: related.location.uri.toString(),
+          line: related.location.range.start.line,
+          character: related.location.range.start.character,
+        })),
       });
     }
   }
@@ -133,7 +152,10 @@ function groupItem(group: FindingGroup): vscode.TreeItem {
   const count = String(group.findings.length);
   if (group.by === 'rule') {
     const title = group.key === CONFIGURATION_KEY ? vscode.l10n.t('Configuration problems') : ruleMeta(group.key)?.title;
-    const item = new vscode.TreeItem(group.key === CONFIGURATION_KEY ? vscode.l10n.t('Configuration') : group.key, vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(
+      group.key === CONFIGURATION_KEY ? vscode.l10n.t('Configuration') : group.key,
+      vscode.TreeItemCollapsibleState.Expanded,
+    );
     item.id = `findings-rule:${group.key}`;
     item.description = title === undefined ? count : `${count} · ${title}`;
     item.iconPath = SEVERITY_ICONS[group.severity];
@@ -154,7 +176,10 @@ function groupItem(group: FindingGroup): vscode.TreeItem {
 
 /** A finding row: its subject, with the rule and place beside it and the message in the tooltip. */
 function findingItem(record: FindingEntry, copies: number): vscode.TreeItem {
-  const item = new vscode.TreeItem(findingLabel(record), copies > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(
+    findingLabel(record),
+    copies > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+  );
   const line = vscode.l10n.t('line {0}', record.line + 1);
   const rule = record.rule === CONFIGURATION_KEY ? '' : `${record.rule} · `;
   item.description = record.by === 'rule' ? `${rule}${record.file}:${record.line + 1}` : `${rule}${line}`;

@@ -53,7 +53,10 @@ export function ruleRows(catalogue: readonly RuleMeta[], effective: readonly Eff
  * (case-insensitive, any part of a word: "cert" finds all certificate rules).
  */
 export function rulesMatching(rows: readonly RuleRow[], text: string): string[] {
-  const words = text.toLowerCase().split(/\s+/).filter((word) => word !== '');
+  const words = text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '');
   return rows.filter((row) => words.every((word) => `${row.id}\n${row.title}`.toLowerCase().includes(word))).map((row) => row.id);
 }
 

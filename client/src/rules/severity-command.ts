@@ -33,7 +33,12 @@ export function severityRequest(target: unknown, severity: unknown): SeverityReq
   return { severity: asSeveritySetting(severity) };
 }
 
-export async function setSeverityCommand(request: SeverityRequest, rules: RulesView, server: ServerConnection, log: vscode.LogOutputChannel): Promise<boolean> {
+export async function setSeverityCommand(
+  request: SeverityRequest,
+  rules: RulesView,
+  server: ServerConnection,
+  log: vscode.LogOutputChannel,
+): Promise<boolean> {
   const ruleId = request.ruleId ?? (await pickRule(vscode.l10n.t('Choose a rule')));
   if (ruleId === undefined) return false;
   const rows = await rules.currentRows();

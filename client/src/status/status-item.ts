@@ -12,10 +12,14 @@ import { statusView } from './status-text';
 
 const ANALYSED_LANGUAGES = new Set(['cpi-iflow', 'cpi-parameters']);
 
-const ours = (diagnostics: readonly vscode.Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE).length;
+const ours = (diagnostics: readonly vscode.Diagnostic[]) =>
+  diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE).length;
 
 export function createStatusItem(server: ServerConnection): vscode.Disposable {
-  const item = vscode.languages.createLanguageStatusItem('cpiSecurity.analysis', [{ language: 'cpi-iflow' }, { language: 'cpi-parameters' }]);
+  const item = vscode.languages.createLanguageStatusItem('cpiSecurity.analysis', [
+    { language: 'cpi-iflow' },
+    { language: 'cpi-parameters' },
+  ]);
   item.name = vscode.l10n.t('CPI Security Lint');
   item.text = vscode.l10n.t('CPI Security: starting');
   item.busy = true;
@@ -28,7 +32,11 @@ export function createStatusItem(server: ServerConnection): vscode.Disposable {
     const total = totalCount(groupFindings(records, 'rule'));
     const document = vscode.window.activeTextEditor?.document;
     const file = document && ANALYSED_LANGUAGES.has(document.languageId) ? ours(vscode.languages.getDiagnostics(document.uri)) : undefined;
-    const shown = statusView({ total, file, scanned, status }, (message, ...args) => vscode.l10n.t(message, ...args), (epochMs) => new Date(epochMs).toLocaleTimeString());
+    const shown = statusView(
+      { total, file, scanned, status },
+      (message, ...args) => vscode.l10n.t(message, ...args),
+      (epochMs) => new Date(epochMs).toLocaleTimeString(),
+    );
     item.text = vscode.l10n.t('CPI: {0}', shown.text);
     item.detail = shown.detail;
     item.severity = shown.slow ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;

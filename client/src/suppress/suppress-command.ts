@@ -38,20 +38,33 @@ export async function suppressFinding(args: SuppressFindingArgs | undefined, log
 
   const configUri = vscode.Uri.parse(args.configUri);
   const outcome = await writeConfig(configUri, (text) =>
-    addSuppression(text, { rule: args.ruleId, file: args.fileGlob, channel: args.channel, subject: args.subject, reason: reason.trim(), expires: expiryValue(expires) }),
+    addSuppression(text, {
+      rule: args.ruleId,
+      file: args.fileGlob,
+      channel: args.channel,
+      subject: args.subject,
+      reason: reason.trim(),
+      expires: expiryValue(expires),
+    }),
   );
   if (outcome === 'failed') {
     log.error(`Could not write the suppression of ${args.ruleId} to ${configUri.toString()}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not write to {0}.', vscode.workspace.asRelativePath(configUri)));
     return false;
   }
-  const scope = [args.fileGlob, args.channel && `channel "${args.channel}"`, args.subject && `"${args.subject}"`].filter(Boolean).join(', ');
+  const scope = [args.fileGlob, args.channel && `channel "${args.channel}"`, args.subject && `"${args.subject}"`]
+    .filter(Boolean)
+    .join(', ');
   log.info(`Suppressed ${args.ruleId} for ${scope} in ${configUri.toString()} (${outcome})`);
   vscode.window.setStatusBarMessage(vscode.l10n.t('Suppressed {0} in {1}', args.ruleId, vscode.workspace.asRelativePath(configUri)), 5000);
   return true;
 }
 
-async function suppressWithComment(args: SuppressFindingArgs, comment: NonNullable<SuppressFindingArgs['comment']>, log: vscode.LogOutputChannel): Promise<boolean> {
+async function suppressWithComment(
+  args: SuppressFindingArgs,
+  comment: NonNullable<SuppressFindingArgs['comment']>,
+  log: vscode.LogOutputChannel,
+): Promise<boolean> {
   const reason = await vscode.window.showInputBox({
     title: vscode.l10n.t('Suppress {0}', args.ruleId),
     prompt: vscode.l10n.t('Why is this finding acceptable? (written into a comment on the line before it)'),

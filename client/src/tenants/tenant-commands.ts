@@ -10,7 +10,11 @@ import type { TenantNode } from './tenants-view';
 export async function addTenant(session: TenantSession): Promise<TenantRecord | undefined> {
   const from = await vscode.window.showQuickPick(
     [
-      { label: 'Service key file…', detail: 'A JSON file with the service key of a Process Integration Runtime instance (plan api)', file: true },
+      {
+        label: 'Service key file…',
+        detail: 'A JSON file with the service key of a Process Integration Runtime instance (plan api)',
+        file: true,
+      },
       { label: 'Paste service key JSON', detail: 'As the BTP cockpit shows it; the input is hidden', file: false },
     ],
     { title: 'Add Tenant', placeHolder: 'Where is the service key?' },
@@ -18,7 +22,12 @@ export async function addTenant(session: TenantSession): Promise<TenantRecord | 
   if (!from) return undefined;
   let text: string | undefined;
   if (from.file) {
-    const [file] = (await vscode.window.showOpenDialog({ title: 'Service key', canSelectMany: false, filters: { 'Service key': ['json', 'txt'], 'All files': ['*'] } })) ?? [];
+    const [file] =
+      (await vscode.window.showOpenDialog({
+        title: 'Service key',
+        canSelectMany: false,
+        filters: { 'Service key': ['json', 'txt'], 'All files': ['*'] },
+      })) ?? [];
     if (!file) return undefined;
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
     const target = serviceKeyTarget(text);
@@ -41,10 +50,16 @@ export async function addTenant(session: TenantSession): Promise<TenantRecord | 
   }
   const target = serviceKeyTarget(text);
   if ('error' in target) return undefined;
-  const name = await vscode.window.showInputBox({ title: 'Add Tenant', prompt: `A name for ${target.host}`, value: defaultTenantName(target.host), ignoreFocusOut: true });
+  const name = await vscode.window.showInputBox({
+    title: 'Add Tenant',
+    prompt: `A name for ${target.host}`,
+    value: defaultTenantName(target.host),
+    ignoreFocusOut: true,
+  });
   if (name === undefined) return undefined;
-  const answer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connecting to ${target.host}…` }, () =>
-    session.add(name.trim() || defaultTenantName(target.host), text!),
+  const answer = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Connecting to ${target.host}…` },
+    () => session.add(name.trim() || defaultTenantName(target.host), text!),
   );
   if ('error' in answer) {
     void vscode.window.showErrorMessage(`Could not add the tenant: ${answer.error.message}`);
@@ -76,7 +91,11 @@ export async function removeTenant(session: TenantSession, node: TenantNode | un
   const tenant = await tenantOf(session, node);
   if (!tenant) return;
   const remove = 'Remove';
-  const answer = await vscode.window.showWarningMessage(`Remove tenant ${tenant.name} (${tenant.host}) and delete its service key from secret storage?`, { modal: true }, remove);
+  const answer = await vscode.window.showWarningMessage(
+    `Remove tenant ${tenant.name} (${tenant.host}) and delete its service key from secret storage?`,
+    { modal: true },
+    remove,
+  );
   if (answer === remove) await session.remove(tenant.host);
 }
 
@@ -102,7 +121,10 @@ export async function scanTenant(session: TenantSession, node: TenantNode | unde
       const listening = session.onProgress((update) => {
         if (update.host !== tenant.host || update.total === 0) return;
         const percent = Math.round((update.done / update.total) * 100);
-        progress.report({ message: `${update.done} of ${update.total} artifacts${update.current ? ` · ${update.current}` : ''}`, increment: percent - reported });
+        progress.report({
+          message: `${update.done} of ${update.total} artifacts${update.current ? ` · ${update.current}` : ''}`,
+          increment: percent - reported,
+        });
         reported = percent;
       });
       try {
@@ -121,7 +143,9 @@ export async function scanTenant(session: TenantSession, node: TenantNode | unde
   const summary = `${what}: ${describeCounts(totalCounts(result.artifacts))}`;
   if (result.incomplete || result.problems.length > 0) {
     const [first, ...rest] = result.problems;
-    void vscode.window.showWarningMessage(`Scanned ${summary}. ${result.incomplete ? 'Not everything could be read' : 'Some content was skipped'}: ${first ?? 'see the output'}${rest.length > 0 ? ` (and ${rest.length} more)` : ''}`);
+    void vscode.window.showWarningMessage(
+      `Scanned ${summary}. ${result.incomplete ? 'Not everything could be read' : 'Some content was skipped'}: ${first ?? 'see the output'}${rest.length > 0 ? ` (and ${rest.length} more)` : ''}`,
+    );
   } else void vscode.window.setStatusBarMessage(`Scanned ${summary}`, 10_000);
 }
 
@@ -135,7 +159,7 @@ export async function downloadArtifact(session: TenantSession, target: TenantNod
   const uri = vscode.Uri.parse(artifactUri);
   const [folder] =
     (await vscode.window.showOpenDialog({
-      title: 'Download to workspace: the folder to put the artifact\'s project in',
+      title: "Download to workspace: the folder to put the artifact's project in",
       canSelectFiles: false,
       canSelectFolders: true,
       canSelectMany: false,
@@ -143,8 +167,9 @@ export async function downloadArtifact(session: TenantSession, target: TenantNod
       ...(vscode.workspace.workspaceFolders?.[0] ? { defaultUri: vscode.workspace.workspaceFolders[0].uri } : {}),
     })) ?? [];
   if (!folder) return;
-  const answer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Downloading ${decodeURIComponent(uri.path.split('/').pop() ?? '')}…` }, () =>
-    session.download(uri.authority, artifactUri, folder),
+  const answer = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Downloading ${decodeURIComponent(uri.path.split('/').pop() ?? '')}…` },
+    () => session.download(uri.authority, artifactUri, folder),
   );
   if ('error' in answer) {
     void vscode.window.showErrorMessage(answer.error.message);

@@ -16,7 +16,10 @@ export class TenantFileSystem implements vscode.FileSystemProvider {
   constructor(private readonly session: TenantSession) {}
 
   static register(session: TenantSession): vscode.Disposable {
-    return vscode.workspace.registerFileSystemProvider(TENANT_URI_SCHEME, new TenantFileSystem(session), { isCaseSensitive: true, isReadonly: true });
+    return vscode.workspace.registerFileSystemProvider(TENANT_URI_SCHEME, new TenantFileSystem(session), {
+      isCaseSensitive: true,
+      isReadonly: true,
+    });
   }
 
   watch(): vscode.Disposable {
@@ -79,9 +82,13 @@ export class TenantFileSystem implements vscode.FileSystemProvider {
 }
 
 function failure(error: TenantFailure): vscode.FileSystemError {
-  return error.kind === 'not-found' ? vscode.FileSystemError.FileNotFound(error.message) : vscode.FileSystemError.Unavailable(error.message);
+  return error.kind === 'not-found'
+    ? vscode.FileSystemError.FileNotFound(error.message)
+    : vscode.FileSystemError.Unavailable(error.message);
 }
 
 function readOnly(uri: vscode.Uri): vscode.FileSystemError {
-  return vscode.FileSystemError.NoPermissions(`${uri.toString()}: tenant files are read-only; download the artifact to the workspace to change it.`);
+  return vscode.FileSystemError.NoPermissions(
+    `${uri.toString()}: tenant files are read-only; download the artifact to the workspace to change it.`,
+  );
 }

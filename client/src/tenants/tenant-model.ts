@@ -40,11 +40,17 @@ export function serviceKeyTarget(text: string): { readonly url: string; readonly
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return { error: 'This is not JSON. Paste the whole service key as the BTP cockpit shows it: { "oauth": { "clientid", "clientsecret", "url", "tokenurl" } }.' };
+    return {
+      error:
+        'This is not JSON. Paste the whole service key as the BTP cockpit shows it: { "oauth": { "clientid", "clientsecret", "url", "tokenurl" } }.',
+    };
   }
   const oauth = (json as { oauth?: Record<string, unknown> } | null)?.oauth;
-  if (typeof oauth !== 'object' || oauth === null) return { error: 'The JSON has no "oauth" object: is it the service key of a Process Integration Runtime instance of plan api?' };
-  const missing = ['clientid', 'clientsecret', 'url', 'tokenurl'].filter((field) => typeof oauth[field] !== 'string' || (oauth[field] as string).trim() === '');
+  if (typeof oauth !== 'object' || oauth === null)
+    return { error: 'The JSON has no "oauth" object: is it the service key of a Process Integration Runtime instance of plan api?' };
+  const missing = ['clientid', 'clientsecret', 'url', 'tokenurl'].filter(
+    (field) => typeof oauth[field] !== 'string' || (oauth[field] as string).trim() === '',
+  );
   if (missing.length > 0) return { error: `The service key lacks ${missing.map((field) => `oauth.${field}`).join(', ')}.` };
   let url: URL;
   try {
@@ -52,7 +58,8 @@ export function serviceKeyTarget(text: string): { readonly url: string; readonly
   } catch {
     return { error: 'oauth.url of the service key is not a URL.' };
   }
-  if (url.protocol !== 'https:') return { error: 'oauth.url of the service key is not https://: the credentials would travel in clear text.' };
+  if (url.protocol !== 'https:')
+    return { error: 'oauth.url of the service key is not https://: the credentials would travel in clear text.' };
   return { url: url.origin, host: url.host };
 }
 
@@ -64,7 +71,9 @@ export function defaultTenantName(host: string): string {
 
 /** Adds or replaces (same host) a tenant, keeping the list sorted by name. */
 export function withTenant(list: readonly TenantRecord[], record: TenantRecord): TenantRecord[] {
-  return [...list.filter((tenant) => tenant.host !== record.host), record].sort((a, b) => a.name.localeCompare(b.name) || a.host.localeCompare(b.host));
+  return [...list.filter((tenant) => tenant.host !== record.host), record].sort(
+    (a, b) => a.name.localeCompare(b.name) || a.host.localeCompare(b.host),
+  );
 }
 
 export function withoutTenant(list: readonly TenantRecord[], host: string): TenantRecord[] {
@@ -75,7 +84,12 @@ export function withoutTenant(list: readonly TenantRecord[], host: string): Tena
 export function readTenantRecords(value: unknown): TenantRecord[] {
   if (!Array.isArray(value)) return [];
   return value.filter(
-    (item): item is TenantRecord => typeof item === 'object' && item !== null && typeof item.host === 'string' && typeof item.url === 'string' && typeof item.name === 'string',
+    (item): item is TenantRecord =>
+      typeof item === 'object' &&
+      item !== null &&
+      typeof item.host === 'string' &&
+      typeof item.url === 'string' &&
+      typeof item.name === 'string',
   );
 }
 
@@ -86,11 +100,15 @@ const artifactKey = (packageId: string, artifactId: string) => `${packageId}\0${
  * about those packages and keeps the rest (and the security material); a
  * whole-tenant scan replaces everything. A cancelled or failed scan changes nothing.
  */
-export function afterScan(previous: TenantScanState | undefined, result: TenantScanResult, packageIds: readonly string[]): TenantScanState | undefined {
+export function afterScan(
+  previous: TenantScanState | undefined,
+  result: TenantScanResult,
+  packageIds: readonly string[],
+): TenantScanState | undefined {
   if (result.cancelled || result.error) return previous;
   const whole = packageIds.length === 0;
   const artifacts = new Map<string, SeverityCounts>();
-  const packages = new Set<string>(whole ? [] : previous?.packages ?? []);
+  const packages = new Set<string>(whole ? [] : (previous?.packages ?? []));
   if (!whole && previous) {
     for (const [key, counts] of previous.artifacts) if (!packageIds.includes(key.split('\0')[0])) artifacts.set(key, counts);
   }
@@ -160,7 +178,15 @@ const ENTRY_FLAGS: readonly [string, string][] = [
 export function describeKeystoreEntry(entry: KeystoreEntrySummary): string {
   const flags = [...new Set(ENTRY_FLAGS.filter(([rule]) => entry.rules.includes(rule)).map(([, flag]) => flag))];
   const until = entry.validUntil?.slice(0, 10);
-  const parts = [flags.length > 0 && flags[0] === 'expired' && until ? `expired ${until}` : flags.includes('expiring') && until ? `expires ${until}` : until ? `until ${until}` : ''];
+  const parts = [
+    flags.length > 0 && flags[0] === 'expired' && until
+      ? `expired ${until}`
+      : flags.includes('expiring') && until
+        ? `expires ${until}`
+        : until
+          ? `until ${until}`
+          : '',
+  ];
   parts.push(...flags.filter((flag) => flag !== 'expired' && flag !== 'expiring'));
   if (entry.owner === 'SAP') parts.push('SAP');
   parts.push(usedBy(entry.usedBy));
@@ -210,6 +236,8 @@ export function tenantStatusText(
   for (const item of state.material?.credentials ?? []) total = add(total, item.counts);
   for (const mapping of state.material?.certificateUserMappings ?? []) total = add(total, mapping.counts);
   const text = `CPI tenant ${tenant.name}: ${describeCounts(total)}, ${scannedWhen(state, now, locale)}`;
-  const others = scanned.filter((other) => other.tenant.host !== tenant.host).map((other) => `${other.tenant.name}: ${scannedWhen(other.state, now, locale)}`);
+  const others = scanned
+    .filter((other) => other.tenant.host !== tenant.host)
+    .map((other) => `${other.tenant.name}: ${scannedWhen(other.state, now, locale)}`);
   return { text, tooltip: [`${tenant.name} (${tenant.host}) ${scannedWhen(state, now, locale)}`, ...others].join('\n') };
 }

@@ -24,7 +24,10 @@ import type { TenantStore } from './tenant-store';
 /** A tenant request's answer: the value, or why there is none (with the next step). */
 export type Answer<T> = { readonly value: T } | { readonly error: TenantFailure };
 
-const SERVER_DOWN: TenantFailure = { kind: 'server', message: 'The CPI Security language server is not running. Next: run "CPI Security: Restart Language Server" and look at its output.' };
+const SERVER_DOWN: TenantFailure = {
+  kind: 'server',
+  message: 'The CPI Security language server is not running. Next: run "CPI Security: Restart Language Server" and look at its output.',
+};
 
 export class TenantSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string | undefined>();
@@ -85,7 +88,13 @@ export class TenantSession implements vscode.Disposable {
     if (!connecting) {
       connecting = (async (): Promise<Answer<readonly TenantPackageInfo[]>> => {
         const serviceKey = await this.store.serviceKey(host);
-        if (serviceKey === undefined) return { error: { kind: 'service-key', message: `The service key of ${host} is no longer in VS Code's secret storage. Next: remove the tenant and add it again.` } };
+        if (serviceKey === undefined)
+          return {
+            error: {
+              kind: 'service-key',
+              message: `The service key of ${host} is no longer in VS Code's secret storage. Next: remove the tenant and add it again.`,
+            },
+          };
         const result = await this.server.requestWithSecret(TenantConnectRequest.type, { serviceKey });
         if (!result) return { error: SERVER_DOWN };
         return result.error ? { error: result.error } : { value: result.packages ?? [] };
@@ -135,7 +144,9 @@ export class TenantSession implements vscode.Disposable {
 
   /** Writes the artifact's project to `<folder>/<ArtifactId>/`; the written file paths. */
   async download(host: string, artifactUri: string, folder: vscode.Uri): Promise<Answer<{ folder: string; files: readonly string[] }>> {
-    const answer = await this.call(host, () => this.server.request(TenantDownloadRequest.type, { uri: artifactUri, folder: folder.toString() }));
+    const answer = await this.call(host, () =>
+      this.server.request(TenantDownloadRequest.type, { uri: artifactUri, folder: folder.toString() }),
+    );
     return 'error' in answer ? answer : { value: { folder: answer.value.folder ?? '', files: answer.value.files ?? [] } };
   }
 

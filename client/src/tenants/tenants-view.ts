@@ -15,7 +15,16 @@ import type {
   TenantPackageInfo,
 } from '@cpi/common/tenant-protocol';
 import { severityIcon } from '../severity-icon';
-import { artifactCounts, describeCounts, describeKeystoreEntry, packageCounts, scannedWhen, usedBy, worstSeverity, type TenantRecord } from './tenant-model';
+import {
+  artifactCounts,
+  describeCounts,
+  describeKeystoreEntry,
+  packageCounts,
+  scannedWhen,
+  usedBy,
+  worstSeverity,
+  type TenantRecord,
+} from './tenant-model';
 import type { TenantSession } from './tenant-session';
 
 export const TENANTS_VIEW_ID = 'cpiSecurity.tenants';
@@ -50,7 +59,11 @@ export class TenantsView implements vscode.TreeDataProvider<TenantNode>, vscode.
 
   constructor(private readonly session: TenantSession) {
     this.view = vscode.window.createTreeView(TENANTS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
-    this.disposables.push(this.view, this.changed, session.onDidChange(() => this.changed.fire(undefined)));
+    this.disposables.push(
+      this.view,
+      this.changed,
+      session.onDidChange(() => this.changed.fire(undefined)),
+    );
     this.updateContext();
   }
 
@@ -122,19 +135,36 @@ export class TenantsView implements vscode.TreeDataProvider<TenantNode>, vscode.
         return item;
       }
       case 'keystoreEntry':
-        return openable(node.entry.uri, node.entry.alias, describeKeystoreEntry(node.entry), node.entry.counts, `${node.entry.type}${node.entry.subject ? `\n${node.entry.subject}` : ''}`);
+        return openable(
+          node.entry.uri,
+          node.entry.alias,
+          describeKeystoreEntry(node.entry),
+          node.entry.counts,
+          `${node.entry.type}${node.entry.subject ? `\n${node.entry.subject}` : ''}`,
+        );
       case 'credential':
-        return openable(node.credential.uri, node.credential.name, `${node.credential.kind} · ${usedBy(node.credential.usedBy)}`, node.credential.counts);
+        return openable(
+          node.credential.uri,
+          node.credential.name,
+          `${node.credential.kind} · ${usedBy(node.credential.usedBy)}`,
+          node.credential.counts,
+        );
       case 'missing': {
         const item = new vscode.TreeItem(node.item.name, none);
         item.id = `tenant-missing:${node.host}/${node.item.name}`;
         item.description = usedBy(node.item.usedBy);
-        item.tooltip = 'A channel names this, but the tenant has no such credential or keystore alias: the channel fails at run time (unknown-security-material).';
+        item.tooltip =
+          'A channel names this, but the tenant has no such credential or keystore alias: the channel fails at run time (unknown-security-material).';
         item.iconPath = severityIcon('error');
         return item;
       }
       case 'mapping':
-        return openable(node.mapping.uri, node.mapping.user, node.mapping.validUntil ? `until ${node.mapping.validUntil.slice(0, 10)}` : '', node.mapping.counts);
+        return openable(
+          node.mapping.uri,
+          node.mapping.user,
+          node.mapping.validUntil ? `until ${node.mapping.validUntil.slice(0, 10)}` : '',
+          node.mapping.counts,
+        );
       case 'message': {
         const item = new vscode.TreeItem(node.text, none);
         item.id = node.id;
@@ -158,7 +188,8 @@ export class TenantsView implements vscode.TreeDataProvider<TenantNode>, vscode.
       case 'package': {
         const answer = await this.session.artifacts(node.host, node.pkg.id);
         if ('error' in answer) return [errorRow(`package-error:${node.host}/${node.pkg.id}`, answer.error.message)];
-        if (answer.value.length === 0) return [{ kind: 'message', id: `package-empty:${node.host}/${node.pkg.id}`, text: 'No iFlows or script collections' }];
+        if (answer.value.length === 0)
+          return [{ kind: 'message', id: `package-empty:${node.host}/${node.pkg.id}`, text: 'No iFlows or script collections' }];
         return answer.value.map((artifact) => ({ kind: 'artifact', host: node.host, artifact }));
       }
       case 'artifact': {
@@ -170,9 +201,19 @@ export class TenantsView implements vscode.TreeDataProvider<TenantNode>, vscode.
       }
       case 'material': {
         if (!this.session.scanState(node.host)?.material) {
-          return [{ kind: 'message', id: `material-none:${node.host}`, text: 'Scan the whole tenant to read its keystore, credentials and mappings' }];
+          return [
+            {
+              kind: 'message',
+              id: `material-none:${node.host}`,
+              text: 'Scan the whole tenant to read its keystore, credentials and mappings',
+            },
+          ];
         }
-        return (['keystore', 'credentials', 'missing', 'mappings'] as const).map((group) => ({ kind: 'materialGroup', host: node.host, group }));
+        return (['keystore', 'credentials', 'missing', 'mappings'] as const).map((group) => ({
+          kind: 'materialGroup',
+          host: node.host,
+          group,
+        }));
       }
       case 'materialGroup': {
         const material = this.session.scanState(node.host)?.material;

@@ -14,7 +14,10 @@ const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
  * would promise an answer and stop.
  */
 export function answerExcerpt(markdown: string, options: { readonly sentence?: boolean } = {}): string {
-  const paragraphs = markdown.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = markdown
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const lines = (paragraphs[0] ?? '').split('\n');
   const listStart = lines.findIndex((line) => LIST_ITEM.test(line));
   const flat = (listStart >= 0 ? lines.slice(0, listStart) : lines).join(' ').replace(/\s+/g, ' ').trim();

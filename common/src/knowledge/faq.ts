@@ -128,8 +128,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       '',
       "For outbound calls (the tenant's own key pair towards a receiver) SAP recommends a base certificate signed by a CA.",
       '',
-      'Client-certificate authentication happens inside the TLS handshake, so it only means something on an `https://` ' +
-        'connection.',
+      'Client-certificate authentication happens inside the TLS handshake, so it only means something on an `https://` ' + 'connection.',
     ],
     iflowKeys: ['senderAuthType', 'clientCertificates', 'authenticationMethod', 'authentication', 'privateKeyAlias'],
   }),

@@ -37,8 +37,16 @@ export const keyExplanations: Readonly<Record<string, KeyExplanation>> = {
     URL_RULES,
     FAQ.httpPorts,
   ),
-  Address: key('Target URL of an XI receiver (capital A). Use `https://` on the Internet, `http://` through Cloud Connector.', URL_RULES, FAQ.httpPorts),
-  receipientURL: key('Target URL of an AS2 receiver (SAP spells the key this way). Use `https://` on the Internet.', URL_RULES, FAQ.httpPorts),
+  Address: key(
+    'Target URL of an XI receiver (capital A). Use `https://` on the Internet, `http://` through Cloud Connector.',
+    URL_RULES,
+    FAQ.httpPorts,
+  ),
+  receipientURL: key(
+    'Target URL of an AS2 receiver (SAP spells the key this way). Use `https://` on the Internet.',
+    URL_RULES,
+    FAQ.httpPorts,
+  ),
   host: key(
     'Server of an SFTP (`host[:port]`, default port 22) or AMQP channel. Only port 22 is open by default for SFTP; a private ' +
       'host name needs proxy type On-Premise.',
@@ -51,7 +59,11 @@ export const keyExplanations: Readonly<Record<string, KeyExplanation>> = {
     ['outbound-port-not-open', 'smtp-port-25', 'nonstandard-mail-port', 'private-host-via-internet'],
     FAQ.sftpSmtpPorts,
   ),
-  port: key('Port of an AMQP broker, kept apart from `host`. AMQP over TLS usually listens on 5671.', ['outbound-port-not-open', 'amqp-without-tls'], FAQ.httpPorts),
+  port: key(
+    'Port of an AMQP broker, kept apart from `host`. AMQP over TLS usually listens on 5671.',
+    ['outbound-port-not-open', 'amqp-without-tls'],
+    FAQ.httpPorts,
+  ),
   proxyType: key(
     'How the channel leaves the tenant: Internet (`default`, or `none` on SFTP/Mail/AMQP), On-Premise through SAP Cloud ' +
       'Connector (`sapcc`, old `On-Premise`), or a manual proxy. The open-port facts apply to Internet traffic; On-Premise ' +
@@ -71,8 +83,15 @@ export const keyExplanations: Readonly<Record<string, KeyExplanation>> = {
     ['receiver-auth-none', 'cleartext-basic-auth', 'client-cert-over-http', 'onpremise-client-cert'],
     FAQ.selfSignedClientAuth,
   ),
-  AuthenticationType: key('Authentication of an XI receiver (for example `BasicAuthentication`). Basic needs an `https://` address.', ['receiver-auth-none', 'cleartext-basic-auth', 'client-cert-over-http']),
-  authenticationType: key('Authentication of an AS2 or SuccessFactors receiver. Basic needs an `https://` address.', ['receiver-auth-none', 'cleartext-basic-auth']),
+  AuthenticationType: key('Authentication of an XI receiver (for example `BasicAuthentication`). Basic needs an `https://` address.', [
+    'receiver-auth-none',
+    'cleartext-basic-auth',
+    'client-cert-over-http',
+  ]),
+  authenticationType: key('Authentication of an AS2 or SuccessFactors receiver. Basic needs an `https://` address.', [
+    'receiver-auth-none',
+    'cleartext-basic-auth',
+  ]),
   senderAuthType: key(
     'How a sender admits callers: `RoleBased` checks a user role, `ClientCertificate` compares the certificate subject and ' +
       'issuer DN with the `clientCertificates` list. Inbound client certificates must be CA-signed.',
@@ -103,7 +122,11 @@ export const keyExplanations: Readonly<Record<string, KeyExplanation>> = {
     ['mail-cleartext-password'],
     FAQ.sftpSmtpPorts,
   ),
-  connectWithTLS: key('Whether an AMQP channel wraps the broker connection in TLS. Keep it `true` on the Internet.', ['amqp-without-tls'], FAQ.httpPorts),
+  connectWithTLS: key(
+    'Whether an AMQP channel wraps the broker connection in TLS. Keep it `true` on the Internet.',
+    ['amqp-without-tls'],
+    FAQ.httpPorts,
+  ),
   xsrfProtection: key(
     'CSRF protection of an HTTPS sender (`1` on, `0` off). Keep it on for endpoints that change data; callers fetch a token first.',
     ['csrf-protection-disabled'],
@@ -142,16 +165,32 @@ export const keyExplanations: Readonly<Record<string, KeyExplanation>> = {
   location_id: key(LOCATION, ['private-host-via-internet'], FAQ.cloudConnector),
   locationId: key(LOCATION, ['private-host-via-internet'], FAQ.cloudConnector),
   scc_location_id: key(LOCATION, ['private-host-via-internet'], FAQ.cloudConnector),
-  WSSecurity: key('Whether a SOAP sender verifies or decrypts WS-Security; `None` switches message-level security off.', ['weak-message-crypto'], FAQ.messageLevelProcedure),
-  WSSecurity_outbound: key('Whether a SOAP receiver signs or encrypts with WS-Security; `None` switches message-level security off.', ['weak-message-crypto'], FAQ.messageLevelProcedure),
+  WSSecurity: key(
+    'Whether a SOAP sender verifies or decrypts WS-Security; `None` switches message-level security off.',
+    ['weak-message-crypto'],
+    FAQ.messageLevelProcedure,
+  ),
+  WSSecurity_outbound: key(
+    'Whether a SOAP receiver signs or encrypts with WS-Security; `None` switches message-level security off.',
+    ['weak-message-crypto'],
+    FAQ.messageLevelProcedure,
+  ),
   WSSecurity_SignatureAlgorithm: key(
-    'Digest used for WS-Security signatures of a SOAP channel; SAP\'s default is SHA1, which is weak. Choose SHA256 or stronger ' +
+    "Digest used for WS-Security signatures of a SOAP channel; SAP's default is SHA1, which is weak. Choose SHA256 or stronger " +
       'when signing is on.',
     ['weak-message-crypto'],
     FAQ.messageLevelProcedure,
   ),
-  signingAlgorithm: key('Signature algorithm of an AS2 channel. SHA1 and MD5 are weak; use SHA256 or stronger.', ['weak-message-crypto'], FAQ.messageLevelProcedure),
-  encryptionAlgorithm: key('Content cipher of an AS2 channel. DES3 and RC2 are outdated; use AES256.', ['weak-message-crypto'], FAQ.messageLevelProcedure),
+  signingAlgorithm: key(
+    'Signature algorithm of an AS2 channel. SHA1 and MD5 are weak; use SHA256 or stronger.',
+    ['weak-message-crypto'],
+    FAQ.messageLevelProcedure,
+  ),
+  encryptionAlgorithm: key(
+    'Content cipher of an AS2 channel. DES3 and RC2 are outdated; use AES256.',
+    ['weak-message-crypto'],
+    FAQ.messageLevelProcedure,
+  ),
   password: key(SECRET, ['cleartext-secret'], FAQ.keystoreOwner),
   clientSecret: key(SECRET, ['cleartext-secret'], FAQ.keystoreOwner),
   consumerSecret: key(SECRET, ['cleartext-secret'], FAQ.keystoreOwner),

@@ -83,7 +83,8 @@ export function renderRuleMarkdown(ruleId: string, options: RenderOptions = {}):
   const faqList = cited.faq;
   if (faqList.length > 0) parts.push(heading(level + 1, 'SAP security FAQ'), linkList(faqList));
   // Our guidance is read in the FAQ view; its SAP pages follow under SAP documentation.
-  if (cited.guidance.length > 0) parts.push(heading(level + 1, 'Scripting guidance (FAQ view)'), cited.guidance.map((link) => `- ${link.title}`).join('\n'));
+  if (cited.guidance.length > 0)
+    parts.push(heading(level + 1, 'Scripting guidance (FAQ view)'), cited.guidance.map((link) => `- ${link.title}`).join('\n'));
   // The help link leads the list unless it is one of the FAQ answers above.
   const pages = [{ title: helpTitle(meta.helpUrl), url: meta.helpUrl }, ...entry.sapPages].filter(
     (page) => !faqList.some((faq) => faq.url === page.url),
@@ -108,11 +109,14 @@ export function renderFaqMarkdown(faqId: string, options: RenderOptions = {}): s
     parts.push(heading(level + 1, 'iFlow settings involved'), faq.iflowKeys.map((name) => `\`${name}\``).join(', '));
   }
   if (faq.source === 'our-guidance') {
-    parts.splice(1, 0, '*Our guidance, built on SAP\'s documentation: not an answer of SAP\'s security FAQ.*');
+    parts.splice(1, 0, "*Our guidance, built on SAP's documentation: not an answer of SAP's security FAQ.*");
     const pages = [helpTitleLink(faq.helpUrl), ...faq.links];
     parts.push(heading(level + 1, 'SAP documentation'), linkList(dedupe(pages)));
   } else {
-    parts.push(heading(level + 1, 'More on SAP Help'), linkList([{ title: 'Original answer in the security FAQ', url: faq.helpUrl }, ...faq.links]));
+    parts.push(
+      heading(level + 1, 'More on SAP Help'),
+      linkList([{ title: 'Original answer in the security FAQ', url: faq.helpUrl }, ...faq.links]),
+    );
   }
   return `${parts.join('\n\n')}\n`;
 }

@@ -32,12 +32,24 @@ const NO_DOCTYPE =
   'Parse XML in a script with DOCTYPE processing switched off (`setFeature("http://apache.org/xml/features/disallow-doctype-decl", true)`), ' +
   'or at least without external entities, so a message cannot make the parser fetch files or URLs.';
 
-function notes(topic: ScriptApiTopic, base: Omit<ScriptApiNote, 'name' | 'topic' | 'summary'>, entries: Record<string, string>, extra: Partial<ScriptApiNote> = {}): ScriptApiNote[] {
+function notes(
+  topic: ScriptApiTopic,
+  base: Omit<ScriptApiNote, 'name' | 'topic' | 'summary'>,
+  entries: Record<string, string>,
+  extra: Partial<ScriptApiNote> = {},
+): ScriptApiNote[] {
   return Object.entries(entries).map(([name, summary]) => ({ ...base, ...extra, name, topic, summary }));
 }
 
-const MESSAGE_LOG = { rules: ['script-secret-logged', 'script-logs-all-headers', 'script-mpl-attachment'], pages: [SAP_PAGES.removeSensitiveContent, SAP_PAGES.generalScriptingGuidelines] };
-const SECRETS = { rules: ['script-credential-in-message', 'script-secret-logged'], guideline: 'AVOID_ACCESSING_SECURE_PARAMETER', pages: [SAP_PAGES.generalScriptingGuidelines, SAP_PAGES.removeSensitiveContent, SAP_PAGES.securityMaterial] };
+const MESSAGE_LOG = {
+  rules: ['script-secret-logged', 'script-logs-all-headers', 'script-mpl-attachment'],
+  pages: [SAP_PAGES.removeSensitiveContent, SAP_PAGES.generalScriptingGuidelines],
+};
+const SECRETS = {
+  rules: ['script-credential-in-message', 'script-secret-logged'],
+  guideline: 'AVOID_ACCESSING_SECURE_PARAMETER',
+  pages: [SAP_PAGES.generalScriptingGuidelines, SAP_PAGES.removeSensitiveContent, SAP_PAGES.securityMaterial],
+};
 const XML = { rules: ['script-xxe'], guideline: 'SWITCH_OFF_RESOLVING_OF_EXTERNAL_ENTITIES', pages: [SAP_PAGES.switchOffExternalEntities] };
 const EVAL = { rules: ['script-eval'], guideline: 'EVAL_USAGE_CHECK', pages: [SAP_PAGES.generalScriptingGuidelines] };
 
@@ -55,7 +67,7 @@ export const SCRIPT_API_NOTES: readonly ScriptApiNote[] = [
     guideline: 'AVOID_CREATING_MPL_ATTACHMENTS',
     summary:
       `Attaches text, often a whole payload, to the message processing log. ${MPL_VISIBLE} ` +
-      'Attachments also fill the tenant\'s database: avoid them, or create them only while a log switch is on.',
+      "Attachments also fill the tenant's database: avoid them, or create them only while a log switch is on.",
   },
   ...notes('secure-store', SECRETS, {
     SecureStoreService: `Reads credentials and secure parameters deployed on the tenant. ${SECURE_STORE} Prefer a standard channel with a User Credentials artifact to building an \`Authorization\` header in a script.`,
@@ -64,11 +76,19 @@ export const SCRIPT_API_NOTES: readonly ScriptApiNote[] = [
     AccessTokenAndUrlService: `Reads the access token of a deployed OAuth2 credential. ${SECURE_STORE} Let a channel authenticate with the credential instead, where one can.`,
     getAccessToken: `Returns an OAuth2 access token in clear text. A token in a header or property is visible in a trace, and in a log to everyone who monitors messages.`,
   }),
-  { ...SECRETS, name: 'getPassword', topic: 'secure-store', callOnly: true, summary: 'Returns a password in clear text (as a `char[]`). Keep it out of headers, properties, the message body and every log; SAP\'s tracing shows headers and properties in clear text.' },
+  {
+    ...SECRETS,
+    name: 'getPassword',
+    topic: 'secure-store',
+    callOnly: true,
+    summary:
+      "Returns a password in clear text (as a `char[]`). Keep it out of headers, properties, the message body and every log; SAP's tracing shows headers and properties in clear text.",
+  },
   ...notes('xml-parser', XML, {
     DocumentBuilderFactory: `A JAXP DOM parser factory: it processes DOCTYPE declarations and external entities unless told not to. ${NO_DOCTYPE}`,
     SAXParserFactory: `A JAXP SAX parser factory: it processes DOCTYPE declarations and external entities unless told not to. ${NO_DOCTYPE}`,
-    XMLInputFactory: 'A StAX reader factory: it supports DTDs unless told not to. Set `XMLInputFactory.SUPPORT_DTD` (or `IS_SUPPORTING_EXTERNAL_ENTITIES`) to false before creating readers.',
+    XMLInputFactory:
+      'A StAX reader factory: it supports DTDs unless told not to. Set `XMLInputFactory.SUPPORT_DTD` (or `IS_SUPPORTING_EXTERNAL_ENTITIES`) to false before creating readers.',
     TransformerFactory: `An XSLT factory: the stylesheet and its input may pull in external DTDs and documents. Set \`XMLConstants.ACCESS_EXTERNAL_DTD\` (and \`ACCESS_EXTERNAL_STYLESHEET\`) to \`""\`, or switch off DOCTYPE processing.`,
     SchemaFactory: `An XML Schema factory: a schema may reference external DTDs and files. Set \`XMLConstants.ACCESS_EXTERNAL_DTD\` to \`""\`, or switch off DOCTYPE processing. Reading schemas from the message is riskier still.`,
     SAXReader: `dom4j's reader: it processes DOCTYPE declarations unless told not to. ${NO_DOCTYPE}`,
@@ -77,14 +97,38 @@ export const SCRIPT_API_NOTES: readonly ScriptApiNote[] = [
     'xml-parser',
     XML,
     {
-      XmlSlurper: "Groovy's read-only XML parser. Built with no arguments or two, it refuses DOCTYPE declarations already; a third argument `true` (`allowDocTypeDeclaration`) or `setFeature(\"…/disallow-doctype-decl\", false)` switches that protection off. SAP also advises `parse(reader)` over `parseText` for large payloads.",
-      XmlParser: "Groovy's XML parser for reading and changing a tree. Built with no arguments or two, it refuses DOCTYPE declarations already; a third argument `true` (`allowDocTypeDeclaration`) or `setFeature(\"…/disallow-doctype-decl\", false)` switches that protection off.",
+      XmlSlurper:
+        'Groovy\'s read-only XML parser. Built with no arguments or two, it refuses DOCTYPE declarations already; a third argument `true` (`allowDocTypeDeclaration`) or `setFeature("…/disallow-doctype-decl", false)` switches that protection off. SAP also advises `parse(reader)` over `parseText` for large payloads.',
+      XmlParser:
+        'Groovy\'s XML parser for reading and changing a tree. Built with no arguments or two, it refuses DOCTYPE declarations already; a third argument `true` (`allowDocTypeDeclaration`) or `setFeature("…/disallow-doctype-decl", false)` switches that protection off.',
     },
     { language: 'groovy' },
   ),
-  ...notes('eval', EVAL, { Eval: "Groovy's `Eval.me/x/xy/xyz` compile text as code and run it: whatever the text says runs with the script's rights, and the classes they generate are never unloaded, so memory runs out over time." }, { language: 'groovy' }),
-  ...notes('eval', EVAL, { GroovyShell: 'Compiles and runs text as Groovy code: anything in that text runs with the rights of the integration flow, and every compiled class stays in memory.' }, { language: 'groovy' }),
-  ...notes('eval', EVAL, { eval: "JavaScript's `eval` runs a string as code: whatever the string holds runs with the script's rights. Parse data (`JSON.parse`) instead of evaluating it." }, { language: 'javascript', callOnly: true }),
+  ...notes(
+    'eval',
+    EVAL,
+    {
+      Eval: "Groovy's `Eval.me/x/xy/xyz` compile text as code and run it: whatever the text says runs with the script's rights, and the classes they generate are never unloaded, so memory runs out over time.",
+    },
+    { language: 'groovy' },
+  ),
+  ...notes(
+    'eval',
+    EVAL,
+    {
+      GroovyShell:
+        'Compiles and runs text as Groovy code: anything in that text runs with the rights of the integration flow, and every compiled class stays in memory.',
+    },
+    { language: 'groovy' },
+  ),
+  ...notes(
+    'eval',
+    EVAL,
+    {
+      eval: "JavaScript's `eval` runs a string as code: whatever the string holds runs with the script's rights. Parse data (`JSON.parse`) instead of evaluating it.",
+    },
+    { language: 'javascript', callOnly: true },
+  ),
 ];
 
 const BY_NAME = new Map(SCRIPT_API_NOTES.map((note) => [note.name, note]));

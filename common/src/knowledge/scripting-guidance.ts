@@ -59,7 +59,7 @@ export const SCRIPTING_GUIDANCE_ENTRIES: readonly FaqEntry[] = [
         'used where it is needed and nowhere else.',
       '',
       'The usual reason for reading one is to build an `Authorization` header by hand. SAP advises against that: let the ' +
-        'receiver channel authenticate with a User Credentials (or OAuth2) artifact instead. SAP\'s design guideline ' +
+        "receiver channel authenticate with a User Credentials (or OAuth2) artifact instead. SAP's design guideline " +
         'check reports scripts reaching for secure parameters as `AVOID_ACCESSING_SECURE_PARAMETER`.',
     ],
   }),
@@ -73,7 +73,7 @@ export const SCRIPTING_GUIDANCE_ENTRIES: readonly FaqEntry[] = [
         '`setFeature("http://apache.org/xml/features/disallow-doctype-decl", true)`. Where that is impossible, at least ' +
         'refuse external entities; for `XMLInputFactory`, set `SUPPORT_DTD` to false.',
       '',
-      'Groovy\'s `XmlSlurper` and `XmlParser` are safe as created with no arguments or two: they already refuse DOCTYPE ' +
+      "Groovy's `XmlSlurper` and `XmlParser` are safe as created with no arguments or two: they already refuse DOCTYPE " +
         'declarations. Passing `true` as the third argument (`allowDocTypeDeclaration`) turns that protection off again. ' +
         'The design guideline is `SWITCH_OFF_RESOLVING_OF_EXTERNAL_ENTITIES`.',
     ],
@@ -82,11 +82,11 @@ export const SCRIPTING_GUIDANCE_ENTRIES: readonly FaqEntry[] = [
     question: 'Why avoid Eval and evaluating text as code in scripts?',
     page: SAP_PAGES.generalScriptingGuidelines,
     answer: [
-      'Two reasons. Text run as code (`Eval.me`, `new GroovyShell().evaluate`, JavaScript\'s `eval`) does whatever the ' +
+      "Two reasons. Text run as code (`Eval.me`, `new GroovyShell().evaluate`, JavaScript's `eval`) does whatever the " +
         'text says, and when any of it comes from a message, a sender decides what runs on your tenant. And the classes ' +
         'that `Eval` generates are never unloaded, so a busy flow slowly runs out of memory.',
       '',
-      'Parse data as data (`JsonSlurper`, `JSON.parse`) and choose behaviour with ordinary code. SAP\'s design guideline ' +
+      "Parse data as data (`JsonSlurper`, `JSON.parse`) and choose behaviour with ordinary code. SAP's design guideline " +
         'check names this `EVAL_USAGE_CHECK`.',
     ],
   }),
@@ -100,7 +100,7 @@ export const SCRIPTING_GUIDANCE_ENTRIES: readonly FaqEntry[] = [
         'detail is there only while you look for a problem.',
       '',
       'Message processing log attachments deserve the strictest switch, or none at all: they hold whole payloads, are ' +
-        'visible in monitoring and fill the tenant\'s database. The design guideline is `AVOID_CREATING_MPL_ATTACHMENTS`.',
+        "visible in monitoring and fill the tenant's database. The design guideline is `AVOID_CREATING_MPL_ATTACHMENTS`.",
     ],
   }),
 ];

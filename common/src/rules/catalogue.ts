@@ -10,7 +10,6 @@ import { RULE_FOLDERS } from '../../../server/src/core/rules/catalogue.generated
 // (server/src/core/rules/<rule-id>/meta.ts, explanation.ts). The ids are a
 // public contract (configuration, SARIF, suppressions, baselines).
 
-
 export type RuleSection = 'network' | 'authentication' | 'certificates' | 'scripts';
 
 const SECTION_ORDER: readonly RuleSection[] = ['network', 'authentication', 'certificates', 'scripts'];

@@ -21,7 +21,8 @@ export function measureActivation(repo: string, outDir: string): Measured<number
     env: { ...process.env, CPI_E2E_GREP: TEST, CPI_E2E_METRICS: metrics },
   });
   const tail = () => `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-6).join(' | ');
-  if (result.status !== 0) return { value: null, reason: `the e2e harness exited with ${result.status ?? result.signal ?? String(result.error)}: ${tail()}` };
+  if (result.status !== 0)
+    return { value: null, reason: `the e2e harness exited with ${result.status ?? result.signal ?? String(result.error)}: ${tail()}` };
   try {
     const { activationMs } = JSON.parse(readFileSync(metrics, 'utf8')) as { activationMs: unknown };
     if (typeof activationMs === 'number' && activationMs > 0) return { value: activationMs };

@@ -50,7 +50,8 @@ export function planEdits(text: string, count: number, random: Random): PlannedE
     edits.push({ offset: value, remove: 0, insert: typed, kind: 'type' }, { offset: value, remove: 1, insert: '', kind: 'delete' });
     const scheme = pick(sites.schemes, region, random);
     const at = scheme.offset + 4; // after "http"
-    if (scheme.secure) edits.push({ offset: at, remove: 1, insert: '', kind: 'scheme' }, { offset: at, remove: 0, insert: 's', kind: 'scheme back' });
+    if (scheme.secure)
+      edits.push({ offset: at, remove: 1, insert: '', kind: 'scheme' }, { offset: at, remove: 0, insert: 's', kind: 'scheme back' });
     else edits.push({ offset: at, remove: 0, insert: 's', kind: 'scheme' }, { offset: at, remove: 1, insert: '', kind: 'scheme back' });
     if (cycle % 3 === 2) {
       const broken = pick(sites.values, (region + 1) % 4, random) - 1;

@@ -11,7 +11,11 @@ export function measureVsix(repo: string): Measured<number> {
   rmSync(vsix, { force: true }); // never report the size of an older package
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = spawnSync(npm, ['run', 'package'], { cwd: repo, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-  if (result.status !== 0) return { value: null, reason: `npm run package exited with ${result.status}: ${(result.stderr || result.stdout || String(result.error)).trim().split('\n').slice(-5).join(' | ')}` };
+  if (result.status !== 0)
+    return {
+      value: null,
+      reason: `npm run package exited with ${result.status}: ${(result.stderr || result.stdout || String(result.error)).trim().split('\n').slice(-5).join(' | ')}`,
+    };
   try {
     return { value: statSync(vsix).size };
   } catch {

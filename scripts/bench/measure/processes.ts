@@ -29,5 +29,11 @@ export function timedNodeRun(args: readonly string[], options: { cwd: string; pr
   } catch {
     rss = undefined;
   }
-  return { wallMs, status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? String(result.error ?? ''), peakRssMB: peakRssMB(rss) };
+  return {
+    wallMs,
+    status: result.status,
+    stdout: result.stdout ?? '',
+    stderr: result.stderr ?? String(result.error ?? ''),
+    peakRssMB: peakRssMB(rss),
+  };
 }

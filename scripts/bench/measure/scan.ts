@@ -22,7 +22,14 @@ export interface ScanResult {
   readonly findings: number;
 }
 
-export function measureScan(options: { cliJs: string; workspace: string; outDir: string; preload: string; runs: number; extraArgs?: readonly string[] }): ScanResult {
+export function measureScan(options: {
+  cliJs: string;
+  workspace: string;
+  outDir: string;
+  preload: string;
+  runs: number;
+  extraArgs?: readonly string[];
+}): ScanResult {
   const files = scannedFiles(options.workspace);
   const bytes = files.reduce((sum, file) => sum + file.size, 0);
   const report = join(options.outDir, 'scan-report.json');
@@ -30,12 +37,21 @@ export function measureScan(options: { cliJs: string; workspace: string; outDir:
   const rss: number[] = [];
   let findings = 0;
   for (let run = 0; run < options.runs; run++) {
-    const result = timedNodeRun([options.cliJs, '--format', 'json', '--output', report, ...(options.extraArgs ?? []), '.'], { cwd: options.workspace, preload: options.preload, peakRssFile: join(options.outDir, 'scan-rss.txt') });
+    const result = timedNodeRun([options.cliJs, '--format', 'json', '--output', report, ...(options.extraArgs ?? []), '.'], {
+      cwd: options.workspace,
+      preload: options.preload,
+      peakRssFile: join(options.outDir, 'scan-rss.txt'),
+    });
     // 1 means findings at the --fail-on severity, the normal outcome here
-    if (result.status !== 0 && result.status !== 1) throw new Error(`the scan exited with ${result.status}:\n${result.stderr.slice(-2000)}`);
-    const summary = (JSON.parse(readFileSync(report, 'utf8')) as { summary: { scannedFiles: number; problems: number; notScanned: number } }).summary;
+    if (result.status !== 0 && result.status !== 1)
+      throw new Error(`the scan exited with ${result.status}:\n${result.stderr.slice(-2000)}`);
+    const summary = (
+      JSON.parse(readFileSync(report, 'utf8')) as { summary: { scannedFiles: number; problems: number; notScanned: number } }
+    ).summary;
     if (summary.scannedFiles + summary.notScanned !== files.length) {
-      throw new Error(`the command line reports ${summary.scannedFiles} files scanned and ${summary.notScanned} not scanned; the benchmark counted ${files.length}`);
+      throw new Error(
+        `the command line reports ${summary.scannedFiles} files scanned and ${summary.notScanned} not scanned; the benchmark counted ${files.length}`,
+      );
     }
     findings = summary.problems;
     runsMs.push(result.wallMs);

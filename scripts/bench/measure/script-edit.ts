@@ -73,7 +73,10 @@ export async function measureScriptEditLatency(options: ScriptEditOptions): Prom
   connection.listen();
   const diagnosticsFor = (version: number) =>
     new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for script version ${version} within ${TIMEOUT_MS} ms\n${stderr}`)), TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`no diagnostics for script version ${version} within ${TIMEOUT_MS} ms\n${stderr}`)),
+        TIMEOUT_MS,
+      );
       waiting = {
         version,
         resolve: (count) => {
@@ -114,11 +117,16 @@ export async function measureScriptEditLatency(options: ScriptEditOptions): Prom
       // pairs: a letter typed at a site, then deleted again
       const typing = i % 2 === 0;
       const offset = typing ? sites[Math.floor(random.next() * sites.length)] : lastTyped;
-      const range = typing ? { start: lines.position(offset), end: lines.position(offset) } : { start: lines.position(offset), end: lines.position(offset + 1) };
+      const range = typing
+        ? { start: lines.position(offset), end: lines.position(offset) }
+        : { start: lines.position(offset), end: lines.position(offset + 1) };
       version++;
       pending = diagnosticsFor(version);
       started = performance.now();
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: typing ? 'q' : '' }] });
+      await connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text: typing ? 'q' : '' }],
+      });
       diagnostics = await pending;
       times.push(performance.now() - started);
       lines.shift(offset, typing ? 1 : -1);

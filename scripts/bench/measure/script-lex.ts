@@ -21,7 +21,9 @@ export function scriptCorpus(repo: string): string {
 }
 
 /** The Groovy scripts of the corpus, in name order, with their UTF-8 size as the scan counts it. */
-export function corpusScripts(corpus: string): { readonly names: string[]; readonly texts: string[]; readonly bytes: number } | { readonly reason: string } {
+export function corpusScripts(
+  corpus: string,
+): { readonly names: string[]; readonly texts: string[]; readonly bytes: number } | { readonly reason: string } {
   if (!existsSync(corpus)) return { reason: `no script corpus at ${corpus}` };
   const names = readdirSync(corpus, { recursive: true, encoding: 'utf8' })
     .filter((name) => /\.(groovy|gsh)$/i.test(name))

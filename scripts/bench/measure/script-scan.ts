@@ -31,7 +31,8 @@ export function measureScriptScan(corpus: string, rounds = 15): ScriptScanResult
   const uris = names.map((name) => `file:///corpus/${encodeURI(name.replace(/\\/g, '/'))}`);
   const scanAll = () => {
     let findings = 0;
-    for (let i = 0; i < texts.length; i++) findings += analyseScript({ uri: uris[i], script: readScript(texts[i], 'groovy'), config: DEFAULT_CONFIG }).findings.length;
+    for (let i = 0; i < texts.length; i++)
+      findings += analyseScript({ uri: uris[i], script: readScript(texts[i], 'groovy'), config: DEFAULT_CONFIG }).findings.length;
     return findings;
   };
   const findings = scanAll();
@@ -48,7 +49,8 @@ export function measureScriptScan(corpus: string, rounds = 15): ScriptScanResult
     for (let round = 0; round < 3; round++) {
       const models = texts.map((text) => readScript(text, 'groovy'));
       const started = performance.now();
-      for (let i = 0; i < models.length; i++) rule.check(models[i], () => undefined, { config: DEFAULT_CONFIG, uri: uris[i], fileName: names[i], language: 'groovy' });
+      for (let i = 0; i < models.length; i++)
+        rule.check(models[i], () => undefined, { config: DEFAULT_CONFIG, uri: uris[i], fileName: names[i], language: 'groovy' });
       times.push(performance.now() - started);
     }
     ruleMs[rule.meta.id] = median(times);

@@ -26,7 +26,14 @@ export interface TenantScanResult {
 
 const PACKAGES = 10;
 
-export async function measureTenantScan(options: { cliJs: string; repo: string; outDir: string; iflows: number; latencyMs: number; runs: number }): Promise<TenantScanResult> {
+export async function measureTenantScan(options: {
+  cliJs: string;
+  repo: string;
+  outDir: string;
+  iflows: number;
+  latencyMs: number;
+  runs: number;
+}): Promise<TenantScanResult> {
   const fixture = join(options.repo, 'server', 'src', 'core', 'rules', 'cleartext-http-endpoint', 'fixtures', 'positive-parameter');
   const iflow = readFileSync(join(fixture, 'Product Catalog.iflw'), 'utf8');
   const parameters = readFileSync(join(fixture, 'parameters.prop'), 'utf8');
@@ -36,17 +43,29 @@ export async function measureTenantScan(options: { cliJs: string; repo: string; 
     name: `Bench Package ${p}`,
     iflows: Array.from({ length: Math.min(perPackage, options.iflows - p * perPackage) }, (_, i) => {
       const id = `Bench_${p}_${i}`;
-      const files = { [`src/main/resources/scenarioflows/integrationflow/Flow_${p}_${i}.iflw`]: iflow, 'src/main/resources/parameters.prop': parameters };
+      const files = {
+        [`src/main/resources/scenarioflows/integrationflow/Flow_${p}_${i}.iflw`]: iflow,
+        'src/main/resources/parameters.prop': parameters,
+      };
       // zipped before the clock starts: the fake tenant's own work is not the linter's
       const content = artifactZip({ id, files });
-      return { id, content, configurations: [{ key: 'Catalog URL', value: i % 2 === 0 ? 'https://catalog.example.com/odata/v2' : 'http://catalog.example.com/odata/v2' }] };
+      return {
+        id,
+        content,
+        configurations: [
+          { key: 'Catalog URL', value: i % 2 === 0 ? 'https://catalog.example.com/odata/v2' : 'http://catalog.example.com/odata/v2' },
+        ],
+      };
     }),
   }));
   const keystore = Array.from({ length: 5 }, (_, i) => ({
     alias: `partner_${i}`,
     certificate: makeCertificate({ subject: `partner${i}.example.com`, key: { type: 'ec', curve: 'prime256v1' }, slot: `bench-${i}` }).pem,
   }));
-  const tenant = await startFakeTenant({ latencyMs: options.latencyMs, fixture: { packages, keystore, userCredentials: [{ name: 'Catalog' }], secureParameters: [] } });
+  const tenant = await startFakeTenant({
+    latencyMs: options.latencyMs,
+    fixture: { packages, keystore, userCredentials: [{ name: 'Catalog' }], secureParameters: [] },
+  });
   try {
     const report = join(options.outDir, 'tenant-report.json');
     const key = tenant.writeServiceKey();
@@ -59,7 +78,20 @@ export async function measureTenantScan(options: { cliJs: string; repo: string; 
       const started = performance.now();
       // asynchronous: the fake tenant answers from this process
       const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, [...(process.env.BENCH_CLI_ARGS ? process.env.BENCH_CLI_ARGS.split(' ') : []), options.cliJs, '--tenant', key, '--format', 'json', '--output', report], { cwd: options.outDir, env });
+        const child = spawn(
+          process.execPath,
+          [
+            ...(process.env.BENCH_CLI_ARGS ? process.env.BENCH_CLI_ARGS.split(' ') : []),
+            options.cliJs,
+            '--tenant',
+            key,
+            '--format',
+            'json',
+            '--output',
+            report,
+          ],
+          { cwd: options.outDir, env },
+        );
         let err = '';
         child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
         child.on('error', reject);
@@ -68,15 +100,23 @@ export async function measureTenantScan(options: { cliJs: string; repo: string; 
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0 && code !== 1) throw new Error(`the tenant scan exited with ${code}:\n${stderr.slice(-2000)}`);
       const summary = (JSON.parse(readFileSync(report, 'utf8')) as { summary: { scannedFiles: number; problems: number } }).summary;
-      if (summary.scannedFiles !== options.iflows * 2) throw new Error(`the tenant scan read ${summary.scannedFiles} files; expected ${options.iflows * 2}`);
+      if (summary.scannedFiles !== options.iflows * 2)
+        throw new Error(`the tenant scan read ${summary.scannedFiles} files; expected ${options.iflows * 2}`);
       if (process.env.BENCH_TENANT_LOG) {
         // when the downloads ran, from the tenant's side (BENCH_TENANT_LOG=1)
         const t0 = tenant.requests[0].at;
         const content = tenant.requests.filter((r) => r.path.startsWith('/IntegrationDesigntimeArtifacts') && r.path.endsWith('/$value'));
-        console.log(`[bench] tenant: first request at 0, first iFlow download at ${content[0].at - t0} ms, last at ${content.at(-1)!.at - t0} ms; CLI wall ${(seconds * 1000).toFixed(0)} ms`);
+        console.log(
+          `[bench] tenant: first request at 0, first iFlow download at ${content[0].at - t0} ms, last at ${content.at(-1)!.at - t0} ms; CLI wall ${(seconds * 1000).toFixed(0)} ms`,
+        );
       }
       runsS.push(seconds);
-      last = { requests: tenant.requests.length, maxInFlight: tenant.maxInFlight, scannedFiles: summary.scannedFiles, findings: summary.problems };
+      last = {
+        requests: tenant.requests.length,
+        maxInFlight: tenant.maxInFlight,
+        scannedFiles: summary.scannedFiles,
+        findings: summary.problems,
+      };
     }
     return { iflows: options.iflows, latencyMs: options.latencyMs, seconds: median(runsS), runsS, ...last! };
   } finally {

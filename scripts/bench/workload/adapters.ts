@@ -44,7 +44,10 @@ function common(adapter: string, direction: Direction, name: string, variant: Va
     ['TransportProtocolVersion', '1.0.0'],
     ['system', `${ctx.random.pick(SYSTEMS)}_${direction}`],
     ['TransportProtocol', variant.transport],
-    ['cmdVariantUri', `ctype::AdapterVariant/cname::${variant.cname}${vendor}/tp::${variant.transport}/mp::${variant.message}/direction::${direction}${version}`],
+    [
+      'cmdVariantUri',
+      `ctype::AdapterVariant/cname::${variant.cname}${vendor}/tp::${variant.transport}/mp::${variant.message}/direction::${direction}${version}`,
+    ],
     ['MessageProtocol', variant.message],
     ['direction', direction],
     ['componentVersion', variant.version.split('.').slice(0, 2).join('.') || 'None'],
@@ -52,7 +55,14 @@ function common(adapter: string, direction: Direction, name: string, variant: Va
 }
 
 const SYSTEMS = ['S4HANA', 'ERP', 'CRM', 'Ariba', 'SuccessFactors', 'Concur', 'Partner', 'Bank', 'Warehouse', 'Logistics'];
-const PATHS = ['/orders', '/invoices', '/sap/opu/odata/sap/API_SALES_ORDER_SRV', '/api/v1/customers', '/sap/bc/srt/scs/sap/ordersvc', '/ws/partner'];
+const PATHS = [
+  '/orders',
+  '/invoices',
+  '/sap/opu/odata/sap/API_SALES_ORDER_SRV',
+  '/api/v1/customers',
+  '/sap/bc/srt/scs/sap/ordersvc',
+  '/ws/partner',
+];
 
 function host(ctx: ChannelContext): string {
   // a private host reached "via the Internet" now and then
@@ -69,7 +79,8 @@ function url(ctx: ChannelContext, label: string, options: { onPremise: boolean }
   const scheme = options.onPremise || ctx.random.chance(INSECURE) ? 'http' : 'https';
   const port = ctx.random.chance(0.1) ? `:${ctx.random.pick([443, 8443, 8080, 50001])}` : '';
   const address = `${scheme}://${options.onPremise ? `virtual-${ctx.random.pick(SYSTEMS).toLowerCase()}` : host(ctx)}${port}${ctx.random.pick(PATHS)}`;
-  if (ctx.random.chance(0.15)) return `${ctx.parameter(`${label} Base URL`, address.slice(0, address.indexOf('/', 8)))}${address.slice(address.indexOf('/', 8))}`;
+  if (ctx.random.chance(0.15))
+    return `${ctx.parameter(`${label} Base URL`, address.slice(0, address.indexOf('/', 8)))}${address.slice(address.indexOf('/', 8))}`;
   return maybeParameter(ctx, `${label} Address`, address);
 }
 
@@ -81,14 +92,29 @@ function clientCertificates(ctx: ChannelContext): string {
 }
 
 function senderAuthentication(ctx: ChannelContext): Property[] {
-  if (ctx.random.chance(0.25)) return [['senderAuthType', 'ClientCertificate'], ['userRole', ''], ['clientCertificates', clientCertificates(ctx)]];
-  return [['senderAuthType', 'RoleBased'], ['userRole', ctx.random.chance(0.3) ? 'ESBMessaging.send' : `Partner${ctx.index}.send`], ['clientCertificates', '']];
+  if (ctx.random.chance(0.25))
+    return [
+      ['senderAuthType', 'ClientCertificate'],
+      ['userRole', ''],
+      ['clientCertificates', clientCertificates(ctx)],
+    ];
+  return [
+    ['senderAuthType', 'RoleBased'],
+    ['userRole', ctx.random.chance(0.3) ? 'ESBMessaging.send' : `Partner${ctx.index}.send`],
+    ['clientCertificates', ''],
+  ];
 }
 
 /** HTTP-based receiver settings: address, authentication, proxy, credentials. */
-function urlReceiver(ctx: ChannelContext, label: string, keys: { address: string; auth: string; location: string; basic: string; certificate: string }): Property[] {
+function urlReceiver(
+  ctx: ChannelContext,
+  label: string,
+  keys: { address: string; auth: string; location: string; basic: string; certificate: string },
+): Property[] {
   const onPremise = ctx.random.chance(0.2);
-  const auth = ctx.random.chance(INSECURE) ? ctx.random.pick(['Basic', 'None', keys.certificate]) : ctx.random.pick(['OAuth2 Client Credentials', keys.basic, keys.certificate]);
+  const auth = ctx.random.chance(INSECURE)
+    ? ctx.random.pick(['Basic', 'None', keys.certificate])
+    : ctx.random.pick(['OAuth2 Client Credentials', keys.basic, keys.certificate]);
   return [
     [keys.address, url(ctx, label, { onPremise })],
     [keys.auth, auth],
@@ -111,7 +137,13 @@ function adapter(type: string, direction: Direction, variant: Variant, build: Bu
 }
 
 const http = adapter('HTTP', 'Receiver', { cname: 'sap:HTTP', transport: 'HTTP', message: 'None', version: '1.14.0' }, (ctx, name) => [
-  ...urlReceiver(ctx, name, { address: 'httpAddressWithoutQuery', auth: 'authenticationMethod', location: 'locationID', basic: 'Basic', certificate: 'Client Certificate' }),
+  ...urlReceiver(ctx, name, {
+    address: 'httpAddressWithoutQuery',
+    auth: 'authenticationMethod',
+    location: 'locationID',
+    basic: 'Basic',
+    certificate: 'Client Certificate',
+  }),
   ['httpAddressQuery', ''],
   ['httpMethod', ctx.random.pick(['POST', 'GET', 'PUT'])],
   ['httpRequestTimeout', '60000'],
@@ -128,29 +160,51 @@ const https = adapter('HTTPS', 'Sender', { cname: 'sap:HTTPS', transport: 'HTTPS
   ...senderAuthentication(ctx),
 ]);
 
-const odata = adapter('HCIOData', 'Receiver', { cname: 'sap:HCIOData', transport: 'HTTP', message: 'OData V2', version: '1.17.0' }, (ctx, name) => [
-  ...urlReceiver(ctx, name, { address: 'address', auth: 'authenticationMethod', location: 'scc_location_id', basic: 'Basic', certificate: 'Client Certificate' }),
-  ['alias', `${name}_Credential`],
-  ['operation', ctx.random.pick(['Query(GET)', 'Create(POST)', 'Update(PUT)'])],
-  ['resourcePath', ctx.random.pick(['A_SalesOrder', 'A_BusinessPartner', 'A_Product'])],
-  ['isCSRFEnabled', ctx.random.chance(INSECURE) ? 'false' : 'true'],
-  ['whitelistRequestHeaders', ''],
-  ['whitelistResponseHeaders', ''],
-  ['receiveTimeOut', '1'],
-]);
+const odata = adapter(
+  'HCIOData',
+  'Receiver',
+  { cname: 'sap:HCIOData', transport: 'HTTP', message: 'OData V2', version: '1.17.0' },
+  (ctx, name) => [
+    ...urlReceiver(ctx, name, {
+      address: 'address',
+      auth: 'authenticationMethod',
+      location: 'scc_location_id',
+      basic: 'Basic',
+      certificate: 'Client Certificate',
+    }),
+    ['alias', `${name}_Credential`],
+    ['operation', ctx.random.pick(['Query(GET)', 'Create(POST)', 'Update(PUT)'])],
+    ['resourcePath', ctx.random.pick(['A_SalesOrder', 'A_BusinessPartner', 'A_Product'])],
+    ['isCSRFEnabled', ctx.random.chance(INSECURE) ? 'false' : 'true'],
+    ['whitelistRequestHeaders', ''],
+    ['whitelistResponseHeaders', ''],
+    ['receiveTimeOut', '1'],
+  ],
+);
 
-const soapReceiver = adapter('SOAP', 'Receiver', { cname: 'sap:SOAP', transport: 'HTTP', message: 'SOAP 1.x', version: '1.8.0' }, (ctx, name) => {
-  const signed = ctx.random.chance(0.3);
-  return [
-    ...urlReceiver(ctx, name, { address: 'address', auth: 'authentication', location: 'location_id', basic: 'Basic', certificate: 'Client Certificate' }),
-    ['soapWsdlURL', `/wsdl/${name}.wsdl`],
-    ['operationName', 'p1:Post'],
-    ['requestTimeout', '60000'],
-    ['WSSecurity_outbound', signed ? 'SignMessage' : 'None'],
-    ['WSSecurity_SignatureAlgorithm', signed && ctx.random.chance(0.5) ? 'SHA1' : 'SHA256'],
-    ['AlgorithmSuiteAssertion', 'Basic128Rsa15'],
-  ];
-});
+const soapReceiver = adapter(
+  'SOAP',
+  'Receiver',
+  { cname: 'sap:SOAP', transport: 'HTTP', message: 'SOAP 1.x', version: '1.8.0' },
+  (ctx, name) => {
+    const signed = ctx.random.chance(0.3);
+    return [
+      ...urlReceiver(ctx, name, {
+        address: 'address',
+        auth: 'authentication',
+        location: 'location_id',
+        basic: 'Basic',
+        certificate: 'Client Certificate',
+      }),
+      ['soapWsdlURL', `/wsdl/${name}.wsdl`],
+      ['operationName', 'p1:Post'],
+      ['requestTimeout', '60000'],
+      ['WSSecurity_outbound', signed ? 'SignMessage' : 'None'],
+      ['WSSecurity_SignatureAlgorithm', signed && ctx.random.chance(0.5) ? 'SHA1' : 'SHA256'],
+      ['AlgorithmSuiteAssertion', 'Basic128Rsa15'],
+    ];
+  },
+);
 
 const soapSender = adapter('SOAP', 'Sender', { cname: 'sap:SOAP', transport: 'HTTP', message: 'SOAP 1.x', version: '1.9.0' }, (ctx) => [
   ['address', `/soap/${ctx.index}`],
@@ -167,14 +221,31 @@ const idocSender = adapter('IDOC', 'Sender', { cname: 'sap:IDOC', transport: 'HT
   ...senderAuthentication(ctx),
 ]);
 
-const idocReceiver = adapter('IDOC', 'Receiver', { cname: 'sap:IDOC', transport: 'HTTP', message: 'IDoc SOAP', version: '1.5.1' }, (ctx, name) => [
-  ...urlReceiver(ctx, name, { address: 'address', auth: 'authentication', location: 'locationID', basic: 'Basic', certificate: 'Client Certificate' }),
-  ['IDocContentType', 'Text/XML'],
-  ['requestTimeout', '60000'],
-]);
+const idocReceiver = adapter(
+  'IDOC',
+  'Receiver',
+  { cname: 'sap:IDOC', transport: 'HTTP', message: 'IDoc SOAP', version: '1.5.1' },
+  (ctx, name) => [
+    ...urlReceiver(ctx, name, {
+      address: 'address',
+      auth: 'authentication',
+      location: 'locationID',
+      basic: 'Basic',
+      certificate: 'Client Certificate',
+    }),
+    ['IDocContentType', 'Text/XML'],
+    ['requestTimeout', '60000'],
+  ],
+);
 
 const xi = adapter('XI', 'Receiver', { cname: 'sap:XI', transport: 'HTTP', message: 'XI', version: '1.11.0' }, (ctx, name) => [
-  ...urlReceiver(ctx, name, { address: 'Address', auth: 'AuthenticationType', location: 'location_id', basic: 'BasicAuthentication', certificate: 'ClientCertificate' }),
+  ...urlReceiver(ctx, name, {
+    address: 'Address',
+    auth: 'AuthenticationType',
+    location: 'location_id',
+    basic: 'BasicAuthentication',
+    certificate: 'ClientCertificate',
+  }),
   ['BasicAuthCredentialName', `${name}_User`],
   ['ClientCertificateAlias', ''],
   ['QualityOfService', 'ExactlyOnce'],
@@ -200,14 +271,19 @@ const as2Sender = adapter('AS2', 'Sender', { cname: 'AS2', transport: 'HTTP', me
   ...senderAuthentication(ctx),
 ]);
 
-const successFactors = adapter('SuccessFactors', 'Receiver', { cname: 'sap:SuccessFactors', transport: 'HTTP', message: 'OData V2', version: '1.16.2' }, (ctx, name) => [
-  ['address', maybeParameter(ctx, `${name} Address`, 'https://api4.successfactors.com')],
-  ['authenticationType', 'OAuth2SAMLBearerAssertion'],
-  ['alias', `${name}_OAuth`],
-  ['proxyType', 'default'],
-  ['resourcePath', 'EmpJob'],
-  ['operation', 'Query(GET)'],
-]);
+const successFactors = adapter(
+  'SuccessFactors',
+  'Receiver',
+  { cname: 'sap:SuccessFactors', transport: 'HTTP', message: 'OData V2', version: '1.16.2' },
+  (ctx, name) => [
+    ['address', maybeParameter(ctx, `${name} Address`, 'https://api4.successfactors.com')],
+    ['authenticationType', 'OAuth2SAMLBearerAssertion'],
+    ['alias', `${name}_OAuth`],
+    ['proxyType', 'default'],
+    ['resourcePath', 'EmpJob'],
+    ['operation', 'Query(GET)'],
+  ],
+);
 
 function sftpLike(type: string, direction: Direction, version: string): (ctx: ChannelContext) => ChannelSpec {
   return adapter(type, direction, { cname: `sap:${type}`, transport: 'SFTP', message: 'File', version }, (ctx, name) => {
@@ -241,35 +317,47 @@ const ftp = adapter('FTP', 'Receiver', { cname: 'sap:FTP', transport: 'FTP', mes
   ['connectTimeout', '10000'],
 ]);
 
-const mailReceiver = adapter('Mail', 'Receiver', { cname: 'sap:Mail', transport: 'SMTP', message: 'None', version: '1.9.0' }, (ctx, name) => {
-  const insecure = ctx.random.chance(INSECURE * 2);
-  const server = insecure ? ctx.random.pick(['smtp.example.com', 'smtp.example.com:25', 'smtp.example.com:2525']) : ctx.random.pick(['smtp.example.com:587', 'smtp.example.com:465']);
-  return [
-    ['server', maybeParameter(ctx, `${name} Server`, server)],
-    ['auth', insecure ? ctx.random.pick(['loginPlain', 'plain', 'none']) : 'loginEncrypted'],
-    ['user', `${name}_Mail`],
-    ['ssl', insecure ? ctx.random.pick(['off', 'starttls_optional']) : server.endsWith(':465') ? 'smtps' : 'starttls_mandatory'],
-    ['proxyType', 'none'],
-    ['from', 'cpi@example.com'],
-    ['to', `team${ctx.index}@example.com`],
-    ['subject', `Interface ${ctx.index} report`],
-    ['encrypt.type', 'none'],
-    ['timeout', '30000'],
-  ];
-});
+const mailReceiver = adapter(
+  'Mail',
+  'Receiver',
+  { cname: 'sap:Mail', transport: 'SMTP', message: 'None', version: '1.9.0' },
+  (ctx, name) => {
+    const insecure = ctx.random.chance(INSECURE * 2);
+    const server = insecure
+      ? ctx.random.pick(['smtp.example.com', 'smtp.example.com:25', 'smtp.example.com:2525'])
+      : ctx.random.pick(['smtp.example.com:587', 'smtp.example.com:465']);
+    return [
+      ['server', maybeParameter(ctx, `${name} Server`, server)],
+      ['auth', insecure ? ctx.random.pick(['loginPlain', 'plain', 'none']) : 'loginEncrypted'],
+      ['user', `${name}_Mail`],
+      ['ssl', insecure ? ctx.random.pick(['off', 'starttls_optional']) : server.endsWith(':465') ? 'smtps' : 'starttls_mandatory'],
+      ['proxyType', 'none'],
+      ['from', 'cpi@example.com'],
+      ['to', `team${ctx.index}@example.com`],
+      ['subject', `Interface ${ctx.index} report`],
+      ['encrypt.type', 'none'],
+      ['timeout', '30000'],
+    ];
+  },
+);
 
-const mailSender = adapter('Mail', 'Sender', { cname: 'sap:Mail', transport: 'IMAP', message: 'Not Applicable', version: '1.8.0' }, (ctx, name) => {
-  const insecure = ctx.random.chance(INSECURE);
-  return [
-    ['server', maybeParameter(ctx, `${name} Server`, insecure ? 'imap.example.com:143' : 'imap.example.com:993')],
-    ['auth', insecure ? 'loginPlain' : 'loginEncrypted'],
-    ['user', `${name}_Mail`],
-    ['ssl', insecure ? 'off' : 'imaps'],
-    ['proxyType', 'none'],
-    ['folder', 'INBOX'],
-    ['postProcessing', 'MarkAsRead'],
-  ];
-});
+const mailSender = adapter(
+  'Mail',
+  'Sender',
+  { cname: 'sap:Mail', transport: 'IMAP', message: 'Not Applicable', version: '1.8.0' },
+  (ctx, name) => {
+    const insecure = ctx.random.chance(INSECURE);
+    return [
+      ['server', maybeParameter(ctx, `${name} Server`, insecure ? 'imap.example.com:143' : 'imap.example.com:993')],
+      ['auth', insecure ? 'loginPlain' : 'loginEncrypted'],
+      ['user', `${name}_Mail`],
+      ['ssl', insecure ? 'off' : 'imaps'],
+      ['proxyType', 'none'],
+      ['folder', 'INBOX'],
+      ['postProcessing', 'MarkAsRead'],
+    ];
+  },
+);
 
 function amqp(direction: Direction): (ctx: ChannelContext) => ChannelSpec {
   return adapter('AMQP', direction, { cname: 'sap:AMQP', transport: 'TCP', message: 'AMQP1.0', version: '1.0.0' }, (ctx, name) => {
@@ -289,35 +377,55 @@ function amqp(direction: Direction): (ctx: ChannelContext) => ChannelSpec {
 }
 
 function processDirect(direction: Direction): (ctx: ChannelContext) => ChannelSpec {
-  return adapter('ProcessDirect', direction, { cname: 'ProcessDirect', vendor: 'SAP', transport: 'Not Applicable', message: 'Not Applicable', version: '1.1.1' }, (ctx) => [
-    ['address', `/internal/flow/${ctx.index}`],
-    ['Vendor', 'SAP'],
-  ]);
+  return adapter(
+    'ProcessDirect',
+    direction,
+    { cname: 'ProcessDirect', vendor: 'SAP', transport: 'Not Applicable', message: 'Not Applicable', version: '1.1.1' },
+    (ctx) => [
+      ['address', `/internal/flow/${ctx.index}`],
+      ['Vendor', 'SAP'],
+    ],
+  );
 }
 
 function jms(direction: Direction): (ctx: ChannelContext) => ChannelSpec {
   const queue = direction === 'Sender' ? 'QueueName_inbound' : 'QueueName_outbound';
-  return adapter('JMS', direction, { cname: 'sap:JMS', transport: 'Not Applicable', message: 'Not Applicable', version: '1.3.0' }, (ctx) => [
-    [queue, `Q_ORDERS_${ctx.index}`],
-    ['RetryInterval', '1'],
-    ['ExpirationPeriod', '90'],
-  ]);
+  return adapter(
+    'JMS',
+    direction,
+    { cname: 'sap:JMS', transport: 'Not Applicable', message: 'Not Applicable', version: '1.3.0' },
+    (ctx) => [
+      [queue, `Q_ORDERS_${ctx.index}`],
+      ['RetryInterval', '1'],
+      ['ExpirationPeriod', '90'],
+    ],
+  );
 }
 
-const jdbc = adapter('JDBC', 'Receiver', { cname: 'JDBC', vendor: 'SAP', transport: 'JDBC', message: 'JDBC', version: '1.5.1' }, (ctx, name) => [
-  ['alias', `${name}_DataSource`],
-  ['queryTimeout', '60'],
-  ['batchMode', ctx.random.chance(0.5) ? 'true' : 'false'],
-]);
+const jdbc = adapter(
+  'JDBC',
+  'Receiver',
+  { cname: 'JDBC', vendor: 'SAP', transport: 'JDBC', message: 'JDBC', version: '1.5.1' },
+  (ctx, name) => [
+    ['alias', `${name}_DataSource`],
+    ['queryTimeout', '60'],
+    ['batchMode', ctx.random.chance(0.5) ? 'true' : 'false'],
+  ],
+);
 
 // Third-party (Camel) adapters hold their secrets as plain settings.
-const cmis = adapter('CMIS', 'Receiver', { cname: 'CMIS', vendor: 'ApacheCamel', transport: 'cmis', message: 'cmis', version: '' }, (ctx) => [
-  ['firstUriPart', `https://dms${ctx.index}.example.com/browser`],
-  ['repositoryId', 'docs'],
-  ['username', 'dmsuser'],
-  ['password', ctx.random.chance(INSECURE * 2) ? `S3cret-${ctx.index}` : ctx.parameter(`CMIS Password ${ctx.index}`, '')],
-  ['Vendor', 'ApacheCamel'],
-]);
+const cmis = adapter(
+  'CMIS',
+  'Receiver',
+  { cname: 'CMIS', vendor: 'ApacheCamel', transport: 'cmis', message: 'cmis', version: '' },
+  (ctx) => [
+    ['firstUriPart', `https://dms${ctx.index}.example.com/browser`],
+    ['repositoryId', 'docs'],
+    ['username', 'dmsuser'],
+    ['password', ctx.random.chance(INSECURE * 2) ? `S3cret-${ctx.index}` : ctx.parameter(`CMIS Password ${ctx.index}`, '')],
+    ['Vendor', 'ApacheCamel'],
+  ],
+);
 
 /** Weighted as in real content: HTTP and OData most common, mail and AS2 rare. */
 const ADAPTERS: readonly (readonly [weight: number, build: (ctx: ChannelContext) => ChannelSpec])[] = [

@@ -4,7 +4,15 @@
 // disk anyway.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { FULL_WORKSPACE, GENERATOR_VERSION, LARGE_IFLOW, largeArtifact, workspaceFiles, type WorkloadFile, type WorkspaceOptions } from './workspace';
+import {
+  FULL_WORKSPACE,
+  GENERATOR_VERSION,
+  LARGE_IFLOW,
+  largeArtifact,
+  workspaceFiles,
+  type WorkloadFile,
+  type WorkspaceOptions,
+} from './workspace';
 
 export interface Workloads {
   /** The 1,000-artifact workspace. */
@@ -23,12 +31,26 @@ function writeAll(root: string, files: Iterable<WorkloadFile>): void {
   }
 }
 
-export function ensureWorkloads(cacheRoot: string, options: WorkspaceOptions = FULL_WORKSPACE, log: (message: string) => void = () => undefined): Workloads {
+export function ensureWorkloads(
+  cacheRoot: string,
+  options: WorkspaceOptions = FULL_WORKSPACE,
+  log: (message: string) => void = () => undefined,
+): Workloads {
   const root = join(cacheRoot, 'workload');
   const stampPath = join(root, 'stamp.json');
-  const stamp = JSON.stringify({ generator: GENERATOR_VERSION, seed: options.seed, artifacts: options.artifacts, totalBytes: options.totalBytes, large: LARGE_IFLOW });
+  const stamp = JSON.stringify({
+    generator: GENERATOR_VERSION,
+    seed: options.seed,
+    artifacts: options.artifacts,
+    totalBytes: options.totalBytes,
+    large: LARGE_IFLOW,
+  });
   const large = largeArtifact(options.seed);
-  const workloads = { workspace: join(root, 'workspace'), editWorkspace: join(root, 'edit'), largeIflow: join(root, 'edit', large.iflowPath) };
+  const workloads = {
+    workspace: join(root, 'workspace'),
+    editWorkspace: join(root, 'edit'),
+    largeIflow: join(root, 'edit', large.iflowPath),
+  };
   if (existsSync(stampPath) && readFileSync(stampPath, 'utf8') === stamp) return { ...workloads, generated: false };
 
   log(`generating the workloads in ${root} (seed ${options.seed}, ${options.artifacts} artifacts)`);

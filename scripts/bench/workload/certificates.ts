@@ -47,7 +47,11 @@ function certificate(options: {
   cert.setSubject(options.subject);
   cert.setIssuer(options.issuer.attrs);
   const extensions: object[] = [{ name: 'basicConstraints', cA: options.ca === true }];
-  extensions.push(options.ca ? { name: 'keyUsage', keyCertSign: true, cRLSign: true } : { name: 'keyUsage', digitalSignature: true, keyEncipherment: true });
+  extensions.push(
+    options.ca
+      ? { name: 'keyUsage', keyCertSign: true, cRLSign: true }
+      : { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+  );
   if (options.altNames) extensions.push({ name: 'subjectAltName', altNames: options.altNames.map((value) => ({ type: 2, value })) });
   cert.setExtensions(extensions);
   cert.sign(options.issuer.key, (options.digest === 'sha1' ? forge.md.sha1 : forge.md.sha256).create());
@@ -77,11 +81,45 @@ export function generateCertificates(random: Random, options: CertificateOptions
   const validity = { from: '2025-01-01T00:00:00Z', to: '2035-01-01T00:00:00Z' };
 
   const root = certificate({ serial: '01', subject: ca.attrs, publicKey: caKeys.publicKey, issuer: ca, ca: true, ...validity });
-  const leaf = certificate({ serial: '1001', subject: names('partner.example.com'), publicKey: leafKeys.publicKey, issuer: ca, altNames: ['partner.example.com'], ...validity });
-  const selfSigned = certificate({ serial: '2001', subject: names('cpi-client.example.com'), publicKey: leafKeys.publicKey, issuer: { attrs: names('cpi-client.example.com'), key: leafKeys.privateKey }, ...validity });
-  const weak = certificate({ serial: '3001', subject: names('legacy.example.com'), publicKey: weakKeys.publicKey, issuer: ca, digest: 'sha1', ...validity });
-  const expired = certificate({ serial: '4001', subject: names('old-partner.example.com'), publicKey: leafKeys.publicKey, issuer: ca, from: '2020-01-01T00:00:00Z', to: '2022-01-01T00:00:00Z' });
-  const wildcard = certificate({ serial: '5001', subject: names('*.example.com'), publicKey: leafKeys.publicKey, issuer: ca, altNames: ['*.example.com'], ...validity });
+  const leaf = certificate({
+    serial: '1001',
+    subject: names('partner.example.com'),
+    publicKey: leafKeys.publicKey,
+    issuer: ca,
+    altNames: ['partner.example.com'],
+    ...validity,
+  });
+  const selfSigned = certificate({
+    serial: '2001',
+    subject: names('cpi-client.example.com'),
+    publicKey: leafKeys.publicKey,
+    issuer: { attrs: names('cpi-client.example.com'), key: leafKeys.privateKey },
+    ...validity,
+  });
+  const weak = certificate({
+    serial: '3001',
+    subject: names('legacy.example.com'),
+    publicKey: weakKeys.publicKey,
+    issuer: ca,
+    digest: 'sha1',
+    ...validity,
+  });
+  const expired = certificate({
+    serial: '4001',
+    subject: names('old-partner.example.com'),
+    publicKey: leafKeys.publicKey,
+    issuer: ca,
+    from: '2020-01-01T00:00:00Z',
+    to: '2022-01-01T00:00:00Z',
+  });
+  const wildcard = certificate({
+    serial: '5001',
+    subject: names('*.example.com'),
+    publicKey: leafKeys.publicKey,
+    issuer: ca,
+    altNames: ['*.example.com'],
+    ...validity,
+  });
 
   const toPem = forge.pki.certificateToPem;
   return new Map<string, Uint8Array>([

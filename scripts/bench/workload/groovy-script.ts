@@ -38,7 +38,8 @@ function block(random: Random, n: number): string[] {
     ``,
   ];
   // Every tenth block holds something the script rules report.
-  if (n % 10 === 3) lines.splice(lines.length - 3, 0, `    messageLogFactory.getMessageLog(message)?.addAttachmentAsString('body${n}', body, 'text/xml')`);
+  if (n % 10 === 3)
+    lines.splice(lines.length - 3, 0, `    messageLogFactory.getMessageLog(message)?.addAttachmentAsString('body${n}', body, 'text/xml')`);
   if (n % 10 === 7) lines.splice(lines.length - 3, 0, `    def url = new URL("http://legacy${n}.example.com/api")`);
   return lines;
 }

@@ -27,7 +27,10 @@ const HEAD =
 function properties(list: readonly Property[], indent: string): string {
   if (list.length === 0) return `${indent}<bpmn2:extensionElements/>\n`;
   // values are written already escaped (table values hold &lt;row&gt;...)
-  const body = list.map(([key, value]) => `${indent}  <ifl:property>\n${indent}    <key>${key}</key>\n${indent}    ${value === '' ? '<value/>' : `<value>${value}</value>`}\n${indent}  </ifl:property>\n`);
+  const body = list.map(
+    ([key, value]) =>
+      `${indent}  <ifl:property>\n${indent}    <key>${key}</key>\n${indent}    ${value === '' ? '<value/>' : `<value>${value}</value>`}\n${indent}  </ifl:property>\n`,
+  );
   return `${indent}<bpmn2:extensionElements>\n${body.join('')}${indent}</bpmn2:extensionElements>\n`;
 }
 
@@ -136,11 +139,15 @@ function renderDocument(name: string, channels: readonly ChannelSpec[], processe
   const diagram: string[] = [];
   channels.forEach((channel, i) => {
     const type = channel.direction === 'Sender' ? 'EndpointSender' : 'EndpointRecevier';
-    out.push(`    <bpmn2:participant id="Participant_${i}" ifl:type="${type}" name="${channel.direction}${i}">\n${properties([['ifl:type', type]], '      ')}    </bpmn2:participant>\n`);
+    out.push(
+      `    <bpmn2:participant id="Participant_${i}" ifl:type="${type}" name="${channel.direction}${i}">\n${properties([['ifl:type', type]], '      ')}    </bpmn2:participant>\n`,
+    );
     diagram.push(shape(`Participant_${i}`, channel.direction === 'Sender' ? 40 : 1400, 100 + i * 20));
   });
   for (const process of processes) {
-    out.push(`    <bpmn2:participant id="Participant_Process_${process.id}" ifl:type="IntegrationProcess" name="Integration Process ${process.id}" processRef="Process_${process.id}">\n      <bpmn2:extensionElements/>\n    </bpmn2:participant>\n`);
+    out.push(
+      `    <bpmn2:participant id="Participant_Process_${process.id}" ifl:type="IntegrationProcess" name="Integration Process ${process.id}" processRef="Process_${process.id}">\n      <bpmn2:extensionElements/>\n    </bpmn2:participant>\n`,
+    );
     diagram.push(shape(`Participant_Process_${process.id}`, 250, 100 + process.id * 300, 1000, 260));
   }
   const processOf = new Map<number, Process>();
@@ -150,14 +157,21 @@ function renderDocument(name: string, channels: readonly ChannelSpec[], processe
   }
   channels.forEach((channel, i) => {
     const process = processOf.get(i)!;
-    const [source, target] = channel.direction === 'Sender' ? [`Participant_${i}`, `StartEvent_${process.id}`] : [`ServiceTask_${i}`, `Participant_${i}`];
-    out.push(`    <bpmn2:messageFlow id="MessageFlow_${i}" name="${channel.adapter}" sourceRef="${source}" targetRef="${target}">\n${properties(channel.properties, '      ')}    </bpmn2:messageFlow>\n`);
+    const [source, target] =
+      channel.direction === 'Sender' ? [`Participant_${i}`, `StartEvent_${process.id}`] : [`ServiceTask_${i}`, `Participant_${i}`];
+    out.push(
+      `    <bpmn2:messageFlow id="MessageFlow_${i}" name="${channel.adapter}" sourceRef="${source}" targetRef="${target}">\n${properties(channel.properties, '      ')}    </bpmn2:messageFlow>\n`,
+    );
     diagram.push(edge(`MessageFlow_${i}`, source, target, 140, 130 + i * 20, 300, 130 + i * 20));
   });
   out.push('  </bpmn2:collaboration>\n');
 
   for (const process of processes) out.push(renderProcess(process, random, diagram));
-  out.push(`  <bpmndi:BPMNDiagram id="BPMNDiagram_1" name="${name}">\n    <bpmndi:BPMNPlane bpmnElement="Collaboration_1" id="BPMNPlane_1">\n`, ...diagram, '    </bpmndi:BPMNPlane>\n  </bpmndi:BPMNDiagram>\n</bpmn2:definitions>\n');
+  out.push(
+    `  <bpmndi:BPMNDiagram id="BPMNDiagram_1" name="${name}">\n    <bpmndi:BPMNPlane bpmnElement="Collaboration_1" id="BPMNPlane_1">\n`,
+    ...diagram,
+    '    </bpmndi:BPMNPlane>\n  </bpmndi:BPMNDiagram>\n</bpmn2:definitions>\n',
+  );
   return out.join('');
 }
 
@@ -181,8 +195,14 @@ function renderProcess(process: Process, random: Random, diagram: string[]): str
   chain.forEach((id, j) => {
     const incoming = flow(j - 1);
     const outgoing = flow(j);
-    if (j === 0) out.push(`    <bpmn2:startEvent id="${id}" name="Start">\n      <bpmn2:outgoing>${outgoing}</bpmn2:outgoing>\n      <bpmn2:messageEventDefinition/>\n    </bpmn2:startEvent>\n`);
-    else if (j === chain.length - 1) out.push(`    <bpmn2:endEvent id="${id}" name="End">\n      <bpmn2:incoming>${incoming}</bpmn2:incoming>\n      <bpmn2:messageEventDefinition/>\n    </bpmn2:endEvent>\n`);
+    if (j === 0)
+      out.push(
+        `    <bpmn2:startEvent id="${id}" name="Start">\n      <bpmn2:outgoing>${outgoing}</bpmn2:outgoing>\n      <bpmn2:messageEventDefinition/>\n    </bpmn2:startEvent>\n`,
+      );
+    else if (j === chain.length - 1)
+      out.push(
+        `    <bpmn2:endEvent id="${id}" name="End">\n      <bpmn2:incoming>${incoming}</bpmn2:incoming>\n      <bpmn2:messageEventDefinition/>\n    </bpmn2:endEvent>\n`,
+      );
     else if (id.startsWith('ServiceTask_')) out.push(requestReply(id, incoming, outgoing));
     else out.push(contentModifier(id, j, random, incoming, outgoing));
     diagram.push(shape(id, 300 + j * 130, 130 + p * 300));

@@ -71,12 +71,21 @@ export function artifactFiles(folder: string, name: string, iflow: GeneratedIflo
 export function* workspaceFiles(options: WorkspaceOptions): Generator<WorkloadFile> {
   const random = seededRandom(options.seed);
   const certificates = [...generateCertificates(random.fork(0xce7), { strongKeyBits: options.strongKeyBits })];
-  yield { path: '.cpisecurity.json', bytes: encode(`${JSON.stringify({ certificates: { inbound: ['certificates/inbound/**'], outbound: ['certificates/outbound/**'] } }, null, 2)}\n`) };
+  yield {
+    path: '.cpisecurity.json',
+    bytes: encode(
+      `${JSON.stringify({ certificates: { inbound: ['certificates/inbound/**'], outbound: ['certificates/outbound/**'] } }, null, 2)}\n`,
+    ),
+  };
   for (const [name, bytes] of certificates) {
     yield { path: `certificates/${name.includes('client') ? 'inbound' : 'outbound'}/${name}`, bytes };
   }
   // parameters.prop and manifests take about 2.5 KB per artifact
-  const sizes = iflowSizes(random.fork(1), options.artifacts, Math.max(options.artifacts * MIN_IFLOW, options.totalBytes - options.artifacts * 2500));
+  const sizes = iflowSizes(
+    random.fork(1),
+    options.artifacts,
+    Math.max(options.artifacts * MIN_IFLOW, options.totalBytes - options.artifacts * 2500),
+  );
   for (let i = 0; i < options.artifacts; i++) {
     const own = random.fork(1000 + i);
     const number = String(i + 1).padStart(4, '0');
@@ -86,7 +95,8 @@ export function* workspaceFiles(options: WorkspaceOptions): Generator<WorkloadFi
     const folder = name.replace(/ /g, '_');
     yield* artifactFiles(folder, name, iflow, own);
     if (i % 40 === 7) {
-      for (const [certificate, bytes] of certificates.slice(0, 1 + (i % 5))) yield { path: `${folder}/src/main/resources/certificates/${certificate}`, bytes };
+      for (const [certificate, bytes] of certificates.slice(0, 1 + (i % 5)))
+        yield { path: `${folder}/src/main/resources/certificates/${certificate}`, bytes };
     }
   }
 }
@@ -99,7 +109,10 @@ export function* workspaceFiles(options: WorkspaceOptions): Generator<WorkloadFi
 export const LARGE_IFLOW = { channels: 1000, targetBytes: 5 * 1024 * 1024 };
 
 /** The artifact around the large iFlow that the edit benchmark types into. */
-export function largeArtifact(seed: number, size: { channels: number; targetBytes: number } = LARGE_IFLOW): { iflowPath: string; files: WorkloadFile[] } {
+export function largeArtifact(
+  seed: number,
+  size: { channels: number; targetBytes: number } = LARGE_IFLOW,
+): { iflowPath: string; files: WorkloadFile[] } {
   const random = seededRandom(seed ^ 0x5eed);
   const name = 'Large Orders Hub';
   const iflow = generateIflow({ name, ...size }, random);

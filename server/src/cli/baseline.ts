@@ -17,7 +17,12 @@ export interface BaselineEntry {
 export class BaselineError extends Error {}
 
 export function writeBaseline(path: string, findings: readonly ReportedFinding[], toolVersion: string): void {
-  const entries: BaselineEntry[] = findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, path: f.path, message: f.message }));
+  const entries: BaselineEntry[] = findings.map((f) => ({
+    fingerprint: f.fingerprint,
+    ruleId: f.ruleId,
+    path: f.path,
+    message: f.message,
+  }));
   const content = { tool: 'cpi-security-lint', toolVersion, formatVersion: FORMAT_VERSION, findings: entries };
   try {
     writeFileSync(path, `${JSON.stringify(content, null, 2)}\n`);
@@ -31,7 +36,9 @@ export function readBaseline(path: string): BaselineEntry[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new BaselineError(`cannot read baseline ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)}`);
+    throw new BaselineError(
+      `cannot read baseline ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)}`,
+    );
   }
   let content: unknown;
   try {
@@ -41,13 +48,18 @@ export function readBaseline(path: string): BaselineEntry[] {
   }
   const findings = (content as { findings?: unknown } | null)?.findings;
   if (!Array.isArray(findings) || !findings.every((entry) => typeof (entry as BaselineEntry | null)?.fingerprint === 'string')) {
-    throw new BaselineError(`baseline ${path} is not a cpi-security-lint baseline (expected "findings" with a "fingerprint" each); write one with --write-baseline`);
+    throw new BaselineError(
+      `baseline ${path} is not a cpi-security-lint baseline (expected "findings" with a "fingerprint" each); write one with --write-baseline`,
+    );
   }
   return findings as BaselineEntry[];
 }
 
 /** Splits findings into new ones and those the baseline already knows. */
-export function applyBaseline(findings: readonly ReportedFinding[], baseline: readonly BaselineEntry[]): { fresh: ReportedFinding[]; known: number } {
+export function applyBaseline(
+  findings: readonly ReportedFinding[],
+  baseline: readonly BaselineEntry[],
+): { fresh: ReportedFinding[]; known: number } {
   const remaining = new Map<string, number>();
   for (const entry of baseline) {
     const hash = baseHash(entry.fingerprint);

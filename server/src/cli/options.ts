@@ -36,7 +36,13 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'junit', 'markdown', 'gitlab'];
-const FAIL_ON: Readonly<Record<string, Severity>> = { error: 'error', warning: 'warning', information: 'information', info: 'information', hint: 'hint' };
+const FAIL_ON: Readonly<Record<string, Severity>> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'information',
+  info: 'information',
+  hint: 'hint',
+};
 
 export function parseOptions(argv: readonly string[]): CliOptions {
   let parsed;
@@ -80,9 +86,13 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   const tenant = values.tenant;
   if (tenant !== undefined) {
     if (tenant.trim() === '') throw new UsageError('--tenant needs a service-key file or env:<VARIABLE>');
-    if (positionals.length > 0) throw new UsageError(`--tenant scans the tenant, not files: remove ${positionals.map((path) => `"${path}"`).join(', ')}`);
+    if (positionals.length > 0)
+      throw new UsageError(`--tenant scans the tenant, not files: remove ${positionals.map((path) => `"${path}"`).join(', ')}`);
     // --jobs splits the analysis of local files over threads; a tenant scan is bound by its downloads, which --concurrency sets.
-    if (values.jobs !== undefined) throw new UsageError('--jobs applies to files, not to --tenant; use --concurrency to set how many artifacts are downloaded at a time');
+    if (values.jobs !== undefined)
+      throw new UsageError(
+        '--jobs applies to files, not to --tenant; use --concurrency to set how many artifacts are downloaded at a time',
+      );
   } else {
     for (const name of ['package', 'no-security-material', 'concurrency'] as const) {
       if (values[name] !== undefined) throw new UsageError(`--${name} only applies with --tenant`);
@@ -92,12 +102,14 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   if (changedSince !== undefined) {
     if (changedSince.trim() === '') throw new UsageError('--changed-since needs a git revision, e.g. --changed-since origin/main');
     if (tenant !== undefined) throw new UsageError('--changed-since compares files in git; it does not apply with --tenant');
-    if (values['write-baseline'] !== undefined) throw new UsageError('--write-baseline records every finding; scan without --changed-since to write one');
+    if (values['write-baseline'] !== undefined)
+      throw new UsageError('--write-baseline records every finding; scan without --changed-since to write one');
   }
   const linkBase = values['link-base'];
   if (linkBase !== undefined) {
     if (format !== 'markdown') throw new UsageError('--link-base applies to --format markdown only');
-    if (!/^https?:\/\/\S+$/.test(linkBase)) throw new UsageError(`--link-base needs an http(s) URL, e.g. https://github.com/owner/repo/blob/<commit>/; got "${linkBase}"`);
+    if (!/^https?:\/\/\S+$/.test(linkBase))
+      throw new UsageError(`--link-base needs an http(s) URL, e.g. https://github.com/owner/repo/blob/<commit>/; got "${linkBase}"`);
   }
   const packages = values.package ?? [];
   if (packages.some((pkg) => pkg.trim() === '')) throw new UsageError('--package needs a package id, name or glob');
@@ -134,7 +146,8 @@ function parseJobs(text: string): number {
 /** A whole number from 1 to `most`. */
 function parseWhole(option: string, what: string, text: string, most: number): number {
   const value = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isInteger(value) || value < 1 || value > most) throw new UsageError(`${option} needs a whole number of ${what} from 1 to ${most}, e.g. ${option} 2; got "${text}"`);
+  if (!Number.isInteger(value) || value < 1 || value > most)
+    throw new UsageError(`${option} needs a whole number of ${what} from 1 to ${most}, e.g. ${option} 2; got "${text}"`);
   return value;
 }
 

@@ -48,7 +48,12 @@ export function startWorkers(jobs: number | undefined): Worker[] {
     // Listening from the start: a worker that fails before the scan needs it must not crash the process.
     let failure: Error | undefined;
     worker.on('error', (error) => (failure = error));
-    endings.set(worker, new Promise((resolve) => worker.once('exit', (code) => resolve(failure ?? new Error(`scan worker stopped (exit code ${code}) before it finished`)))));
+    endings.set(
+      worker,
+      new Promise((resolve) =>
+        worker.once('exit', (code) => resolve(failure ?? new Error(`scan worker stopped (exit code ${code}) before it finished`))),
+      ),
+    );
     return worker;
   });
 }
@@ -80,7 +85,12 @@ type FromWorker = { readonly type: 'done'; readonly part: PartialScan };
  * shared counter, so no thread waits on another and none is left with all
  * the large ones. The workers are spent afterwards.
  */
-export async function scanFilesInParallel(files: readonly ContentFile[], options: ScanOptions, recipe: ScanRecipe, workers: readonly Worker[]): Promise<ScanReport> {
+export async function scanFilesInParallel(
+  files: readonly ContentFile[],
+  options: ScanOptions,
+  recipe: ScanRecipe,
+  workers: readonly Worker[],
+): Promise<ScanReport> {
   const units = scanUnits(files);
   // [next unit to take, files done]
   const counters = new Int32Array(new SharedArrayBuffer(8));

@@ -25,7 +25,10 @@ export function progressOn(stream: NodeJS.WriteStream): Progress {
 }
 
 /** "Reading the tenant: 12/40 artifacts (Finance Flows)" while a tenant is downloaded; the same rules. */
-export function tenantProgressOn(stream: NodeJS.WriteStream): { update(done: number, total: number, current?: string): void; clear(): void } {
+export function tenantProgressOn(stream: NodeJS.WriteStream): {
+  update(done: number, total: number, current?: string): void;
+  clear(): void;
+} {
   if (!stream.isTTY) return { update: () => undefined, clear: () => undefined };
   let last = 0;
   let shown = false;

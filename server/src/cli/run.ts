@@ -77,7 +77,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // cost every file scan and --version their start-up time. The bundle keeps the module
     // lazily initialised, so nothing of it runs until a tenant is scanned.
     const { runTenantScan } = await import('./tenant-scan');
-    const run = await runTenantScan({ ...options, tenant: options.tenant }, options.config !== undefined ? resolve(io.cwd, options.config) : undefined, io);
+    const run = await runTenantScan(
+      { ...options, tenant: options.tenant },
+      options.config !== undefined ? resolve(io.cwd, options.config) : undefined,
+      io,
+    );
     if ('failed' in run) {
       failed(io, run.failed);
       return run.exitCode ?? EXIT_USAGE;
@@ -94,11 +98,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-async function scanAndReport(options: CliOptions, io: CliIo, workers: readonly Worker[], baseline: BaselineEntry[] | undefined): Promise<number> {
+async function scanAndReport(
+  options: CliOptions,
+  io: CliIo,
+  workers: readonly Worker[],
+  baseline: BaselineEntry[] | undefined,
+): Promise<number> {
   const fail = (message: string) => failed(io, message);
   const discovery = discoverFiles(options.paths, io.cwd);
   if (discovery.missing.length > 0) return fail(discovery.missing.map((path) => `no such file or folder: ${path}`).join('\n'));
-  for (const path of discovery.unsupported) io.stderr.write(`${TOOL_NAME}: skipped ${path}: not an iFlow, parameters.prop, certificate or zip\n`);
+  for (const path of discovery.unsupported)
+    io.stderr.write(`${TOOL_NAME}: skipped ${path}: not an iFlow, parameters.prop, certificate or zip\n`);
 
   let files = discovery.files;
   if (options.changedSince !== undefined) {
@@ -108,7 +118,9 @@ async function scanAndReport(options: CliOptions, io: CliIo, workers: readonly W
       if (error instanceof ChangedFilesError) return fail(error.message);
       throw error;
     }
-    io.stderr.write(`${TOOL_NAME}: ${files.length} of ${discovery.files.length} files are in artifacts changed since ${options.changedSince}\n`);
+    io.stderr.write(
+      `${TOOL_NAME}: ${files.length} of ${discovery.files.length} files are in artifacts changed since ${options.changedSince}\n`,
+    );
   }
 
   const recipe: ScanRecipe = {
@@ -134,7 +146,8 @@ async function scanAndReport(options: CliOptions, io: CliIo, workers: readonly W
     onProgress: (done, total) => progress.update(done, total),
   };
   const jobs = Math.min(options.jobs ?? defaultJobs(files.length), workers.length + 1);
-  const report = jobs > 1 ? await scanFilesInParallel(files, scanOptions, recipe, workers.slice(0, jobs - 1)) : scanFiles(files, scanOptions);
+  const report =
+    jobs > 1 ? await scanFilesInParallel(files, scanOptions, recipe, workers.slice(0, jobs - 1)) : scanFiles(files, scanOptions);
   progress.clear();
   for (const problem of discovery.problems) {
     const uri = fileUri(problem.path);
@@ -148,7 +161,12 @@ async function scanAndReport(options: CliOptions, io: CliIo, workers: readonly W
  * `baseline`: the one --baseline names, read before the scan. `incomplete`:
  * something the scan was asked to read could not be (exit 2 after the report).
  */
-function reportScan(report: ScanReport, options: CliOptions, io: CliIo, { baseline, incomplete }: { baseline?: BaselineEntry[]; incomplete: boolean }): number {
+function reportScan(
+  report: ScanReport,
+  options: CliOptions,
+  io: CliIo,
+  { baseline, incomplete }: { baseline?: BaselineEntry[]; incomplete: boolean },
+): number {
   const fail = (message: string) => failed(io, message);
 
   if (options.writeBaseline !== undefined) {
@@ -170,7 +188,12 @@ function reportScan(report: ScanReport, options: CliOptions, io: CliIo, { baseli
   for (const note of report.notes) io.stderr.write(`${noteText(note)}\n`);
   if (options.format !== 'text') for (const note of report.fileErrors) io.stderr.write(`${noteText(note)}\n`);
 
-  const output = FORMATTERS[options.format]({ report, failOn: options.failOn, toolVersion: toolVersion(), ...(options.linkBase !== undefined ? { linkBase: options.linkBase } : {}) });
+  const output = FORMATTERS[options.format]({
+    report,
+    failOn: options.failOn,
+    toolVersion: toolVersion(),
+    ...(options.linkBase !== undefined ? { linkBase: options.linkBase } : {}),
+  });
   if (options.output !== undefined) {
     try {
       writeFileSync(resolve(io.cwd, options.output), output);

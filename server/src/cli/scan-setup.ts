@@ -37,7 +37,8 @@ export function scanContext(recipe: ScanRecipe): { source: DiskSource; configs: 
 export function tenantConfigs(explicitConfigPath: string | undefined, rootPath: string, host: string): ConfigResolver {
   const source = new DiskSource();
   const local = join(rootPath, CONFIG_FILE_NAME);
-  const explicit = explicitConfigPath !== undefined ? readExplicit(explicitConfigPath) : existsSync(local) ? readDiscovered(local) : undefined;
+  const explicit =
+    explicitConfigPath !== undefined ? readExplicit(explicitConfigPath) : existsSync(local) ? readDiscovered(local) : undefined;
   const root = `${TENANT_SCHEME}://${host}`;
   return new ConfigResolver(source, { defaultRoot: root, layer: (config) => ({ ...config, root }), ...(explicit ? { explicit } : {}) });
 }

@@ -21,9 +21,14 @@ export interface TenantIo {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-export type TenantRun = { readonly report: ScanReport; readonly incomplete: boolean } | { readonly failed: string; readonly exitCode?: number };
+export type TenantRun =
+  { readonly report: ScanReport; readonly incomplete: boolean } | { readonly failed: string; readonly exitCode?: number };
 
-export async function runTenantScan(options: CliOptions & { tenant: string }, configPath: string | undefined, io: TenantIo): Promise<TenantRun> {
+export async function runTenantScan(
+  options: CliOptions & { tenant: string },
+  configPath: string | undefined,
+  io: TenantIo,
+): Promise<TenantRun> {
   let key: ServiceKey;
   try {
     key = loadServiceKey(options.tenant, io.env ?? process.env);

@@ -24,6 +24,9 @@ export class ArchiveSource implements ContentSource {
   }
 
   artifactFiles(folder: string): ArtifactFile[] {
-    return this.files().filter(isArtifactFile).filter((file) => artifactFolder(file.uri) === folder).sort((a, b) => (a.uri < b.uri ? -1 : 1));
+    return this.files()
+      .filter(isArtifactFile)
+      .filter((file) => artifactFolder(file.uri) === folder)
+      .sort((a, b) => (a.uri < b.uri ? -1 : 1));
   }
 }

@@ -71,7 +71,10 @@ function open(bytes: Uint8Array, archiveUri: string, depth: number, limits: Arch
           return false;
         }
         if (info.originalSize > limits.maxEntryBytes) {
-          problem(at, `declares ${megabytes(info.originalSize)} uncompressed, over the ${megabytes(limits.maxEntryBytes)} limit per entry; skipped`);
+          problem(
+            at,
+            `declares ${megabytes(info.originalSize)} uncompressed, over the ${megabytes(limits.maxEntryBytes)} limit per entry; skipped`,
+          );
           return false;
         }
         if (budget.bytes + info.originalSize > limits.maxTotalBytes) {

@@ -51,7 +51,10 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       discovery.problems.push({ path: folder, message: `folder cannot be read (${reason(error)})` });
       return;
     }
-    discovery.listedFolders.set(folder, entries.some((entry) => entry.name === CONFIG_FILE_NAME));
+    discovery.listedFolders.set(
+      folder,
+      entries.some((entry) => entry.name === CONFIG_FILE_NAME),
+    );
     for (const entry of entries) {
       const { name } = entry;
       const path = join(folder, name);

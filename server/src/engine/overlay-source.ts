@@ -47,7 +47,8 @@ export class OverlaySource<D extends { getText(): string } = { getText(): string
     for (const document of this.documents.all()) {
       const canonical = canonicalUri(document.uri);
       const parent = canonical.slice(0, canonical.lastIndexOf('/'));
-      if (isIflowUri(canonical) && (parent === folder || parent === `${folder}/scenarioflows/integrationflow`)) found.set(canonical, { uri: document.uri, kind: 'iflow' });
+      if (isIflowUri(canonical) && (parent === folder || parent === `${folder}/scenarioflows/integrationflow`))
+        found.set(canonical, { uri: document.uri, kind: 'iflow' });
       else if (isParametersUri(canonical) && parent === folder) found.set(canonical, { uri: document.uri, kind: 'parameters' });
     }
     return [...found.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));

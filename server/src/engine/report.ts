@@ -110,7 +110,11 @@ export function toLocation(path: string, uri: string, range: Range, message?: st
 }
 
 export function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return a.path < b.path
+    ? -1
+    : a.path > b.path
+      ? 1
+      : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 export interface SeverityCounts {

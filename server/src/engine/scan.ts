@@ -68,7 +68,15 @@ function configNotes(report: ScanReport, file: ConfigFile, used: ReadonlySet<str
   const at = (suppression: Suppression) =>
     suppression.range ? { line: suppression.range.start.line + 1, column: suppression.range.start.character + 1 } : {};
   for (const problem of file.problems) {
-    report.notes.push({ kind: 'configuration', severity: problem.severity, path, uri: file.uri, message: problem.message, line: problem.range.start.line + 1, column: problem.range.start.character + 1 });
+    report.notes.push({
+      kind: 'configuration',
+      severity: problem.severity,
+      path,
+      uri: file.uri,
+      message: problem.message,
+      line: problem.range.start.line + 1,
+      column: problem.range.start.character + 1,
+    });
   }
   const expired = expiredSuppressions(file.config, options.now);
   for (const suppression of expired) {

@@ -64,7 +64,9 @@ export interface PartialScan {
 /** A suppression named by its configuration file and place in it, the same in every thread. */
 export function suppressionKey(file: ConfigFile | undefined, suppression: Suppression): string {
   const index = file ? file.config.suppressions.indexOf(suppression) : -1;
-  return index >= 0 ? `${file!.uri}#${index}` : JSON.stringify([file?.uri, suppression.rule, suppression.file, suppression.reason, suppression.expires]);
+  return index >= 0
+    ? `${file!.uri}#${index}`
+    : JSON.stringify([file?.uri, suppression.rule, suppression.file, suppression.reason, suppression.expires]);
 }
 
 export class Scanner {
@@ -144,14 +146,33 @@ export class Scanner {
    * named on the command line always is), with the artifact's iFlows for
    * the Script steps that run them: those of the unit, else the folder's.
    */
-  private scripts(unit: Extract<ScanUnit, { kind: 'artifact' }>, iflows: readonly ParsedIflow[], source: ContentSource, limit: SizeLimit, configFile: ConfigFile | undefined): void {
+  private scripts(
+    unit: Extract<ScanUnit, { kind: 'artifact' }>,
+    iflows: readonly ParsedIflow[],
+    source: ContentSource,
+    limit: SizeLimit,
+    configFile: ConfigFile | undefined,
+  ): void {
     const wanted = unit.scripts.filter((file) => file.explicit || isAnalysedScript(limit.config, file.uri));
     if (wanted.length === 0) return;
-    const runners = iflows.length > 0 || unit.files.length > 0 ? iflows : readArtifact(source, source.artifactFiles(unit.folder).filter((file) => file.kind === 'iflow'), limit).iflows;
+    const runners =
+      iflows.length > 0 || unit.files.length > 0
+        ? iflows
+        : readArtifact(
+            source,
+            source.artifactFiles(unit.folder).filter((file) => file.kind === 'iflow'),
+            limit,
+          ).iflows;
     for (const file of wanted) this.script(file, runners, source, limit, configFile);
   }
 
-  private script(file: ScriptFile, iflows: readonly ParsedIflow[], source: ContentSource, limit: SizeLimit, configFile: ConfigFile | undefined): void {
+  private script(
+    file: ScriptFile,
+    iflows: readonly ParsedIflow[],
+    source: ContentSource,
+    limit: SizeLimit,
+    configFile: ConfigFile | undefined,
+  ): void {
     const { uri } = file;
     const read = readScriptFile(source, uri, limit);
     if ('tooLarge' in read) return this.skippedTooLarge(read.tooLarge, limit);
@@ -160,14 +181,25 @@ export class Scanner {
     try {
       result = analyseScript({ uri, script: read.script, config: limit.config, iflows, today: this.options.now });
     } catch (error) {
-      return this.error('internal', uri, `internal error while analysing (${error instanceof Error ? error.message : String(error)}); please report it`);
+      return this.error(
+        'internal',
+        uri,
+        `internal error while analysing (${error instanceof Error ? error.message : String(error)}); please report it`,
+      );
     }
     const lines = read.script.lines;
     this.report.scanned.push(this.path(uri));
     this.ruleFailures(result.ruleFailures);
     for (const problem of result.problems) {
       const at = { line: problem.range.start.line + 1, column: problem.range.start.character + 1 };
-      this.report.notes.push({ kind: problem.kind === 'reading' ? 'script' : 'suppression-comment', severity: 'warning', path: this.path(uri), uri, message: problem.message, ...at });
+      this.report.notes.push({
+        kind: problem.kind === 'reading' ? 'script' : 'suppression-comment',
+        severity: 'warning',
+        path: this.path(uri),
+        uri,
+        message: problem.message,
+        ...at,
+      });
     }
     for (const finding of result.findings) this.report.findings.push(this.reported(finding, lines));
     this.recordSuppressed(result.suppressed, new Map([[uri, lines]]), configFile);
@@ -189,13 +221,25 @@ export class Scanner {
   }
 
   /** Analyses one artifact; findings are kept for the files in `reported`. */
-  private analyse({ iflows, parameters }: ArtifactRead, reported: ReadonlySet<string>, limit: SizeLimit, configFile: ConfigFile | undefined): void {
+  private analyse(
+    { iflows, parameters }: ArtifactRead,
+    reported: ReadonlySet<string>,
+    limit: SizeLimit,
+    configFile: ConfigFile | undefined,
+  ): void {
     const parsed = [...iflows, ...(parameters ? [parameters] : [])];
     if (parsed.length === 0) return;
     let result;
     try {
       const { securityMaterial } = this.options;
-      result = analyseArtifact({ iflows, parameters, config: limit.config, today: this.options.now, keepChannelFindings: false, ...(securityMaterial ? { securityMaterial } : {}) });
+      result = analyseArtifact({
+        iflows,
+        parameters,
+        config: limit.config,
+        today: this.options.now,
+        keepChannelFindings: false,
+        ...(securityMaterial ? { securityMaterial } : {}),
+      });
     } catch (error) {
       // A defect in one rule must not cost the findings of every other artifact.
       const message = `internal error while analysing (${error instanceof Error ? error.message : String(error)}); please report it`;
@@ -208,7 +252,11 @@ export class Scanner {
     for (const finding of result.findings) {
       if (reported.has(finding.uri)) this.report.findings.push(this.reported(finding, texts.get(finding.uri)));
     }
-    this.recordSuppressed(result.suppressed.filter((entry) => reported.has(entry.finding.uri)), texts, configFile);
+    this.recordSuppressed(
+      result.suppressed.filter((entry) => reported.has(entry.finding.uri)),
+      texts,
+      configFile,
+    );
   }
 
   private certificate(uri: string, source: ContentSource): void {
@@ -254,7 +302,11 @@ export class Scanner {
     }
     if (read === undefined) return this.error('archive', uri, 'cannot be read (no such file)');
     if ('tooLarge' in read) {
-      return this.error('archive', uri, `archive is ${Math.round(read.tooLarge / 1048576)} MB, over the ${limits.maxTotalBytes / 1048576} MB limit; not scanned`);
+      return this.error(
+        'archive',
+        uri,
+        `archive is ${Math.round(read.tooLarge / 1048576)} MB, over the ${limits.maxTotalBytes / 1048576} MB limit; not scanned`,
+      );
     }
     const content = readArchive(bytesOf(read), uri, limits);
     for (const problem of content.problems) this.error('archive', problem.uri, problem.message);
@@ -275,7 +327,8 @@ export class Scanner {
     const material = this.options.securityMaterial;
     if (!material) return;
     if (!usageComplete) {
-      for (const entry of material.keystore) if (!this.aliasUsage.has(entry.alias.toLowerCase())) this.aliasUsage.set(entry.alias.toLowerCase(), new Set());
+      for (const entry of material.keystore)
+        if (!this.aliasUsage.has(entry.alias.toLowerCase())) this.aliasUsage.set(entry.alias.toLowerCase(), new Set());
     }
     const anchor = keystoreEntryUri(material.host, '');
     const { limit, file: configFile } = this.configFor(anchor);
@@ -283,7 +336,11 @@ export class Scanner {
     try {
       result = analyseSecurityMaterial(material, this.aliasUsage, limit.config, this.options.now);
     } catch (error) {
-      return this.error('internal', anchor, `internal error while analysing the security material (${error instanceof Error ? error.message : String(error)}); please report it`);
+      return this.error(
+        'internal',
+        anchor,
+        `internal error while analysing the security material (${error instanceof Error ? error.message : String(error)}); please report it`,
+      );
     }
     this.ruleFailures(result.ruleFailures);
     for (const finding of result.findings) this.report.findings.push(this.reported(finding, undefined));
@@ -312,7 +369,11 @@ export class Scanner {
     }
   }
 
-  private recordSuppressed(entries: readonly SuppressedFinding[], texts: ReadonlyMap<string, LineIndex>, configFile: ConfigFile | undefined): void {
+  private recordSuppressed(
+    entries: readonly SuppressedFinding[],
+    texts: ReadonlyMap<string, LineIndex>,
+    configFile: ConfigFile | undefined,
+  ): void {
     for (const { finding, suppression } of entries) {
       this.usedSuppressions.add(suppressionKey(configFile, suppression));
       this.report.suppressed.push({
@@ -340,7 +401,11 @@ export class Scanner {
 }
 
 /** The artifact's parameters with the values it is configured with laid over them (a tenant's Configurations). */
-function withConfigured(read: ArtifactRead, configured: ReadonlyMap<string, string> | undefined, files: readonly { readonly uri: string }[]): ArtifactRead {
+function withConfigured(
+  read: ArtifactRead,
+  configured: ReadonlyMap<string, string> | undefined,
+  files: readonly { readonly uri: string }[],
+): ArtifactRead {
   if (!configured || configured.size === 0 || read.iflows.length === 0) return read;
   const parameters = read.parameters ?? parseParameters(parametersUriFor(files[0].uri), '');
   return { ...read, parameters: { ...parameters, file: withConfiguredValues(parameters.file, configured) } };

@@ -50,6 +50,9 @@ export function byArtifact<T extends { readonly uri: string }>(items: readonly T
 
 /** The file an artifact's configuration is looked up from: its first iFlow, else its parameters.prop (else its first script). */
 export function configAnchor(files: readonly { readonly uri: string; readonly kind: string }[]): string {
-  const iflows = files.filter((file) => file.kind === 'iflow').map((file) => file.uri).sort();
+  const iflows = files
+    .filter((file) => file.kind === 'iflow')
+    .map((file) => file.uri)
+    .sort();
   return iflows[0] ?? files[0].uri;
 }

@@ -17,7 +17,9 @@ export function fileUri(absolutePath: string): string {
  */
 export function entryUri(archiveUri: string, entryName: string): string {
   const path = uriToPath(archiveUri);
-  return path === undefined ? `${archiveUri}!/${entryName.split('/').map(encodeURIComponent).join('/')}` : pathToFileURL(`${path}!/${entryName}`).href;
+  return path === undefined
+    ? `${archiveUri}!/${entryName.split('/').map(encodeURIComponent).join('/')}`
+    : pathToFileURL(`${path}!/${entryName}`).href;
 }
 
 /** The file-system path of a `file:` URI, archive separators kept (`/x/package.zip!/a/b.iflw`); undefined for other URIs. */

@@ -84,7 +84,12 @@ export class AnalysisService {
   /** Configuration or settings changed: every open artifact is analysed again. */
   changedEverything(): void {
     this.configuration.settingsChanged();
-    const artifacts = new Set(this.documents.all().filter((d) => AnalysisService.handles(d.uri)).map((d) => artifactFolder(canonicalUri(d.uri))));
+    const artifacts = new Set(
+      this.documents
+        .all()
+        .filter((d) => AnalysisService.handles(d.uri))
+        .map((d) => artifactFolder(canonicalUri(d.uri))),
+    );
     for (const artifact of artifacts) this.schedule(artifact, 0);
   }
 
@@ -97,7 +102,11 @@ export class AnalysisService {
     if (!AnalysisService.handles(uri)) return;
     const artifact = artifactFolder(canonical);
     // the last open file of the artifact: what was shown on its closed files goes now, before a workspace scan can show the disk
-    if (!this.documents.all().some((document) => AnalysisService.handles(document.uri) && artifactFolder(canonicalUri(document.uri)) === artifact)) {
+    if (
+      !this.documents
+        .all()
+        .some((document) => AnalysisService.handles(document.uri) && artifactFolder(canonicalUri(document.uri)) === artifact)
+    ) {
       this.clearClosed(artifact, new Map());
     }
     // the editor's unsaved text no longer counts: the rest of the artifact sees the file on disk
@@ -189,7 +198,12 @@ export class AnalysisService {
    * (`WorkspaceScan.publish`). Once none is open, what this service showed
    * on closed files is cleared, for the workspace scan to show the disk.
    */
-  private publish(artifact: string, targets: readonly string[], byUri: ReadonlyMap<string, readonly Finding[]>, marks: RunMarks | undefined): void {
+  private publish(
+    artifact: string,
+    targets: readonly string[],
+    byUri: ReadonlyMap<string, readonly Finding[]>,
+    marks: RunMarks | undefined,
+  ): void {
     const live = targets.some((uri) => this.openDocument(uri) !== undefined);
     const shown = new Map<string, string>();
     for (const uri of targets) {
@@ -256,7 +270,10 @@ export class AnalysisService {
   private readWhole = 0;
 
   /** Parses through the caches below. */
-  private readonly parser: Parser = { iflow: (uri, text) => this.parsedIflow(uri, text), parameters: (uri, text) => this.parsedParameters(uri, text) };
+  private readonly parser: Parser = {
+    iflow: (uri, text) => this.parsedIflow(uri, text),
+    parameters: (uri, text) => this.parsedParameters(uri, text),
+  };
 
   /**
    * The iFlow read from `text`: the cached reading when the text is the

@@ -1,4 +1,13 @@
-import { DiagnosticSeverity, MarkupKind, type CodeLens, type Connection, type Diagnostic, type Hover, type Position, type TextDocuments } from 'vscode-languageserver';
+import {
+  DiagnosticSeverity,
+  MarkupKind,
+  type CodeLens,
+  type Connection,
+  type Diagnostic,
+  type Hover,
+  type Position,
+  type TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseCertificateFile, isCertificateUri, type CertificateResult } from '../core/analysis/analyse-certificate';
 import { fileTooLargeMessage, RAISE_LIMIT_IN_EDITOR } from '../core/config/file-size';
@@ -43,7 +52,9 @@ export class CertificateService {
     clearTimeout(this.timers.get(document.uri));
     const run = () => {
       this.timers.delete(document.uri);
-      this.analyse(document).catch((error: unknown) => this.connection.console.error(`Certificate analysis of ${document.uri} failed: ${String(error)}`));
+      this.analyse(document).catch((error: unknown) =>
+        this.connection.console.error(`Certificate analysis of ${document.uri} failed: ${String(error)}`),
+      );
     };
     this.timers.set(document.uri, setTimeout(run, immediately ? 0 : 200));
   }
@@ -68,12 +79,22 @@ export class CertificateService {
     }
     this.sizeLog.update(uri, new Map());
     if (!read || !('content' in read)) return; // analysis is off, or the file cannot be read
-    const result = analyseCertificateFile({ uri: canonicalUri(uri), bytes: bytesOf(read.content), config: resolved.config, now: new Date() });
+    const result = analyseCertificateFile({
+      uri: canonicalUri(uri),
+      bytes: bytesOf(read.content),
+      config: resolved.config,
+      now: new Date(),
+    });
     this.results.set(uri, { result, usage: certificateUsage(resolved.config, canonicalUri(uri)), version });
     this.failureLog.update(uri, ruleFailureLines(result.ruleFailures));
     const diagnostics: Diagnostic[] = [
       ...result.findings.map(toDiagnostic),
-      ...result.problems.map((problem) => ({ range: problem.range, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, message: problem.message })),
+      ...result.problems.map((problem) => ({
+        range: problem.range,
+        severity: DiagnosticSeverity.Information,
+        source: DIAGNOSTIC_SOURCE,
+        message: problem.message,
+      })),
     ];
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
@@ -106,9 +127,16 @@ export class CertificateService {
     const now = new Date();
     return entry.result.file.blocks.flatMap((block) => {
       if (!block.info) return [];
-      const ruleIds = entry.result.findings.filter((finding) => containsPosition(block.range, finding.range.start)).map((finding) => finding.ruleId);
+      const ruleIds = entry.result.findings
+        .filter((finding) => containsPosition(block.range, finding.range.start))
+        .map((finding) => finding.ruleId);
       // a lens without a command is a label: the summary needs no click
-      return [{ range: { start: block.range.start, end: block.range.start }, command: { title: summarizeCertificate(block.info, now, ruleIds), command: '' } }];
+      return [
+        {
+          range: { start: block.range.start, end: block.range.start },
+          command: { title: summarizeCertificate(block.info, now, ruleIds), command: '' },
+        },
+      ];
     });
   }
 }

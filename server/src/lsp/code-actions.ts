@@ -48,16 +48,31 @@ export function codeActionsFor(
       if (!finding) continue;
       const diagnostics = [toDiagnostic(finding)];
       for (const fix of finding.fixes) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: fix.preferred === true, edit: workspaceEdit(fix.edits, documents) });
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics,
+          isPreferred: fix.preferred === true,
+          edit: workspaceEdit(fix.edits, documents),
+        });
       }
-      const args: SuppressFindingArgs = { ruleId: finding.ruleId, uri: finding.uri, configUri: suppression.configUri, fileGlob: suppression.fileGlob(finding.uri) };
+      const args: SuppressFindingArgs = {
+        ruleId: finding.ruleId,
+        uri: finding.uri,
+        configUri: suppression.configUri,
+        fileGlob: suppression.fileGlob(finding.uri),
+      };
       const comment = commentSuppression(finding, documents);
       if (comment) {
         actions.push({
           title: `Suppress ${finding.ruleId} on this line with a comment…`,
           kind: CodeActionKind.QuickFix,
           diagnostics,
-          command: { title: 'Suppress finding', command: Commands.suppressFinding, arguments: [{ ...args, comment } satisfies SuppressFindingArgs] },
+          command: {
+            title: 'Suppress finding',
+            command: Commands.suppressFinding,
+            arguments: [{ ...args, comment } satisfies SuppressFindingArgs],
+          },
         });
       }
       for (const narrowed of narrowedSuppressions(finding, args, suppression)) {
@@ -94,17 +109,27 @@ export function codeActionsFor(
  * subject where that names one thing (a parameter, a certificate, the key
  * of an iFlow finding that belongs to no channel).
  */
-function narrowedSuppressions(finding: Finding, args: SuppressFindingArgs, suppression: SuppressionTarget): { title: string; args: SuppressFindingArgs }[] {
+function narrowedSuppressions(
+  finding: Finding,
+  args: SuppressFindingArgs,
+  suppression: SuppressionTarget,
+): { title: string; args: SuppressFindingArgs }[] {
   const narrowed: { title: string; args: SuppressFindingArgs }[] = [];
   if (finding.channel) {
     // the channel's finding sits on its iFlow value and on each parameter behind it: one suppression covers those files
     const files = [...new Set([finding.uri, ...finding.related.map((related) => related.uri)])].map((uri) => suppression.fileGlob(uri));
     const fileGlob = files.length === 1 ? files[0] : `{${files.map((glob) => glob.replace(/[\\{},]/g, '\\$&')).join(',')}}`;
-    narrowed.push({ title: `Suppress ${finding.ruleId} for channel "${finding.channel}" in .cpisecurity.json…`, args: { ...args, fileGlob, channel: finding.channel } });
+    narrowed.push({
+      title: `Suppress ${finding.ruleId} for channel "${finding.channel}" in .cpisecurity.json…`,
+      args: { ...args, fileGlob, channel: finding.channel },
+    });
   }
   if (finding.subject && (!finding.channel || !isIflowUri(finding.uri))) {
     const what = isParametersUri(finding.uri) ? 'parameter' : isCertificateUri(finding.uri) ? 'certificate' : 'key';
-    narrowed.push({ title: `Suppress ${finding.ruleId} for ${what} "${finding.subject}" in .cpisecurity.json…`, args: { ...args, subject: finding.subject } });
+    narrowed.push({
+      title: `Suppress ${finding.ruleId} for ${what} "${finding.subject}" in .cpisecurity.json…`,
+      args: { ...args, subject: finding.subject },
+    });
   }
   return narrowed;
 }
@@ -128,7 +153,11 @@ export function safeFixes(findings: readonly Finding[]): Fix[] {
   for (const finding of findings) {
     const fix = finding.fixes.find((candidate) => candidate.preferred);
     if (!fix || fix.edits.some((change) => change.create)) continue;
-    const clash = fix.edits.some((change) => change.edits.some((edit) => (taken.get(change.uri) ?? []).some((range) => overlaps(range, edit.range) || compareRanges(range, edit.range) === 0)));
+    const clash = fix.edits.some((change) =>
+      change.edits.some((edit) =>
+        (taken.get(change.uri) ?? []).some((range) => overlaps(range, edit.range) || compareRanges(range, edit.range) === 0),
+      ),
+    );
     if (clash || chosen.includes(fix)) continue;
     chosen.push(fix);
     for (const change of fix.edits) taken.set(change.uri, [...(taken.get(change.uri) ?? []), ...change.edits.map((edit) => edit.range)]);

@@ -63,7 +63,9 @@ export class EditorConfiguration {
   async resolve(uri: string): Promise<ResolvedConfig> {
     const root = this.rootOf(uri);
     const settings = await this.settings(uri);
-    const { config, file } = this.resolver(this.source, settings, { ...(root ? { stopAt: root, defaultRoot: root } : {}) }).forFile(canonicalUri(uri));
+    const { config, file } = this.resolver(this.source, settings, { ...(root ? { stopAt: root, defaultRoot: root } : {}) }).forFile(
+      canonicalUri(uri),
+    );
     return {
       config,
       ...(file ? { file } : {}),

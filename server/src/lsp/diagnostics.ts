@@ -29,7 +29,9 @@ export function toDiagnostic(finding: DiagnosticSource): Diagnostic {
       ? finding.related.map((related) => ({ location: { uri: related.uri, range: related.range }, message: related.message ?? '' }))
       : undefined,
     // what the Findings view shows as a row's label, instead of the whole message
-    ...(finding.subject !== undefined || finding.channel !== undefined ? { data: { subject: finding.subject, channel: finding.channel } } : {}),
+    ...(finding.subject !== undefined || finding.channel !== undefined
+      ? { data: { subject: finding.subject, channel: finding.channel } }
+      : {}),
   };
 }
 

@@ -8,7 +8,12 @@ import type { EditorConfiguration } from './configuration';
 /** The rules in force at a file, or for a folder at the files directly inside it. */
 export async function effectiveRulesAt(uri: string, configuration: EditorConfiguration): Promise<EffectiveRulesResult> {
   const path = uriToPath(uri);
-  const isFolder = path !== undefined && (await fs.stat(path).then((stats) => stats.isDirectory(), () => false));
+  const isFolder =
+    path !== undefined &&
+    (await fs.stat(path).then(
+      (stats) => stats.isDirectory(),
+      () => false,
+    ));
   const resolved = await configuration.resolve(isFolder ? `${uri.replace(/\/$/, '')}/.cpisecurity.json` : uri);
   const rules: EffectiveRule[] = RULES.map((meta) => ({
     id: meta.id,

@@ -142,7 +142,11 @@ export class ScriptService {
       this.delay.analysed(canonical, read.script.text.length);
       this.failureLog.update(uri, ruleFailureLines(result.ruleFailures));
       // findings carry the document's own URI, so code actions and related locations match what the editor sent
-      const findings = result.findings.map((finding) => ({ ...finding, uri, fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, uri })) })) }));
+      const findings = result.findings.map((finding) => ({
+        ...finding,
+        uri,
+        fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, uri })) })),
+      }));
       publish([...findings.map(toDiagnostic), ...result.problems.map(problemDiagnostic)], findings, read.script);
       this.onAnalysed();
     } finally {

@@ -23,7 +23,13 @@ import { canonicalUri } from '../engine/uri';
 import { hoverFor } from './hover';
 import { effectiveRulesAt } from './rules-request';
 import { relativePath } from '../core/config/globs';
-import { EditTimingsRequest, EffectiveRulesRequest, ReanalyseRequest, ScanWorkspaceRequest, StatusNotification } from '@cpi/common/protocol';
+import {
+  EditTimingsRequest,
+  EffectiveRulesRequest,
+  ReanalyseRequest,
+  ScanWorkspaceRequest,
+  StatusNotification,
+} from '@cpi/common/protocol';
 import { WorkspaceScan } from './workspace-scan';
 import {
   isTenantUri,
@@ -65,7 +71,11 @@ export function startServer(connection: Connection): void {
   const workspaceScan = new WorkspaceScan(connection, documents, configuration);
   const tenants = new TenantService(connection, configuration);
   const findingsFor = (uri: string) =>
-    isCertificateUri(uri) ? certificates.findingsFor(uri) : ScriptService.handles(uri) ? scripts.findingsFor(uri) : analysis.findingsFor(uri);
+    isCertificateUri(uri)
+      ? certificates.findingsFor(uri)
+      : ScriptService.handles(uri)
+        ? scripts.findingsFor(uri)
+        : analysis.findingsFor(uri);
   /** An iFlow changed: the open scripts of its artifact name it as related information. */
   const iflowChanged = (uri: string) => {
     if (isIflowUri(uri)) scripts.artifactChanged(artifactFolder(canonicalUri(uri)));
@@ -100,14 +110,18 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cpiSecurity' });
+    if (canRegisterConfigurationChange)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cpiSecurity' });
     // Problems lists the workspace's findings without a file being opened (setting cpiSecurity.scanOnStartup)
     workspaceScan.scanAtStart().catch((error: unknown) => connection.console.error(`Workspace scan at start failed: ${String(error)}`));
     // asking a client without workspace folders for their changes throws
-    if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
-      void event;
-      void connection.workspace.getWorkspaceFolders().then((folders) => configuration.setWorkspaceRoots((folders ?? []).map((f) => f.uri)));
-    });
+    if (hasWorkspaceFolders)
+      connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
+        void event;
+        void connection.workspace
+          .getWorkspaceFolders()
+          .then((folders) => configuration.setWorkspaceRoots((folders ?? []).map((f) => f.uri)));
+      });
   });
 
   // Configuration or settings changed: everything open is analysed again.
@@ -151,7 +165,8 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) {
       if (isConfigUri(change.uri)) everything();
-      else if (ScriptService.handles(change.uri)) continue; // an open script is the editor's text; a closed one shows nothing
+      else if (ScriptService.handles(change.uri))
+        continue; // an open script is the editor's text; a closed one shows nothing
       else if (change.type === FileChangeType.Deleted) analysis.closed(change.uri);
       else analysis.changed(change.uri);
       iflowChanged(change.uri);
@@ -160,7 +175,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction(async (params) => {
-    if (isTenantUri(params.textDocument.uri)) return tenantCodeActions(params, tenants.findingsFor(params.textDocument.uri), tenants.artifactOf(params.textDocument.uri));
+    if (isTenantUri(params.textDocument.uri))
+      return tenantCodeActions(params, tenants.findingsFor(params.textDocument.uri), tenants.artifactOf(params.textDocument.uri));
     const resolved = await configuration.resolve(params.textDocument.uri);
     const configFolder = resolved.target.uri.slice(0, resolved.target.uri.lastIndexOf('/'));
     const suppression = {
@@ -172,7 +188,9 @@ export function startServer(connection: Connection): void {
   connection.onHover((params) =>
     isTenantUri(params.textDocument.uri)
       ? tenants.hover(params.textDocument.uri, params.position)
-      : isCertificateUri(params.textDocument.uri) ? certificates.hover(params.textDocument.uri, params.position) : hoverFor(params, analysis, scripts),
+      : isCertificateUri(params.textDocument.uri)
+        ? certificates.hover(params.textDocument.uri, params.position)
+        : hoverFor(params, analysis, scripts),
   );
   connection.onCodeLens((params) => certificates.codeLenses(params.textDocument.uri));
   connection.onRequest(EffectiveRulesRequest.type, (params) => effectiveRulesAt(params.uri, configuration));

@@ -63,12 +63,16 @@ export class WorkspaceScan {
     const paths = roots.map(uriToPath).filter((path): path is string => path !== undefined);
     const count = paths.reduce((sum, root) => sum + discoverFiles([root], root).files.filter((file) => file.kind !== 'archive').length, 0);
     if (count > maxFiles) {
-      this.connection.console.info(`Workspace scan at start skipped: ${count} files to analyse, more than ${maxFiles}; run "Scan Workspace" to see them all.`);
+      this.connection.console.info(
+        `Workspace scan at start skipped: ${count} files to analyse, more than ${maxFiles}; run "Scan Workspace" to see them all.`,
+      );
       return undefined;
     }
     this.connection.console.info(`Scanning the workspace at start: ${count} files to analyse.`);
     const result = await this.scan();
-    this.connection.console.info(`Workspace scan at start: ${result.findings} findings in ${result.files} files${result.cancelled ? ' (cancelled)' : ''}.`);
+    this.connection.console.info(
+      `Workspace scan at start: ${result.findings} findings in ${result.files} files${result.cancelled ? ' (cancelled)' : ''}.`,
+    );
     return result;
   }
 
@@ -88,14 +92,23 @@ export class WorkspaceScan {
     const progress = await this.connection.window.createWorkDoneProgress();
     progress.begin('CPI Security: scanning workspace', 0, 'finding files…', true);
     try {
-      const roots = this.configuration.roots().map(uriToPath).filter((path): path is string => path !== undefined);
+      const roots = this.configuration
+        .roots()
+        .map(uriToPath)
+        .filter((path): path is string => path !== undefined);
       const settings = await this.configuration.settings(this.configuration.roots()[0] ?? '');
       // the disk as the command line reads it, with the editor's settings on top
       const scans = roots.map((root) => {
         const discovery = discoverFiles([root], root);
         const files = discovery.files.filter((file) => file.kind !== 'archive');
         const source = new DiskSource(discovery.listedFolders);
-        const options: ScanOptions = { root, now: new Date(), source, configs: this.configuration.resolver(source, settings, { defaultRoot: fileUri(root) }), raiseLimitWith: RAISE_LIMIT_IN_EDITOR };
+        const options: ScanOptions = {
+          root,
+          now: new Date(),
+          source,
+          configs: this.configuration.resolver(source, settings, { defaultRoot: fileUri(root) }),
+          raiseLimitWith: RAISE_LIMIT_IN_EDITOR,
+        };
         return { options, files, units: scanUnits(files) };
       });
       const total = scans.reduce((sum, scan) => sum + scan.files.length, 0);
@@ -115,10 +128,16 @@ export class WorkspaceScan {
         findings.push(...report.findings);
         notes.push(...report.notes.filter((note) => note.kind === 'too-large' || note.kind === 'rule-failure'));
       }
-      this.publish(findings, notes.filter((note) => note.kind === 'too-large'));
+      this.publish(
+        findings,
+        notes.filter((note) => note.kind === 'too-large'),
+      );
       // rule failures in the log (as the live analysis does), once while they last
       const failures = notes.filter((note) => note.kind === 'rule-failure');
-      this.log.update('workspace', new Map(failures.map((note) => [`${note.uri}\0${note.message}`, `Workspace scan: ${note.uri}: ${note.message}`])));
+      this.log.update(
+        'workspace',
+        new Map(failures.map((note) => [`${note.uri}\0${note.message}`, `Workspace scan: ${note.uri}: ${note.message}`])),
+      );
       const result = { files: done, findings: findings.length, cancelled: false };
       void this.connection.sendNotification(WorkspaceScannedNotification.type, result);
       return result;
@@ -133,14 +152,20 @@ export class WorkspaceScan {
    * (AnalysisService.publish); the disk this scan reads may be behind it.
    */
   private liveArtifacts(): Set<string> {
-    return new Set(this.documents.all().filter((document) => AnalysisService.handles(document.uri)).map((document) => artifactFolder(canonicalUri(document.uri))));
+    return new Set(
+      this.documents
+        .all()
+        .filter((document) => AnalysisService.handles(document.uri))
+        .map((document) => artifactFolder(canonicalUri(document.uri))),
+    );
   }
 
   /** Findings, and a notice on each file skipped for its size, for the files that are neither open nor shown by the live analysis. */
   private publish(findings: readonly ReportedFinding[], skipped: readonly FileNote[]): void {
     const open = this.openUris();
     const live = this.liveArtifacts();
-    const isOpen = (uri: string) => open.has(canonicalUri(uri)) || (AnalysisService.handles(uri) && live.has(artifactFolder(canonicalUri(uri))));
+    const isOpen = (uri: string) =>
+      open.has(canonicalUri(uri)) || (AnalysisService.handles(uri) && live.has(artifactFolder(canonicalUri(uri))));
     const byUri = new Map<string, Diagnostic[]>();
     for (const finding of findings) {
       if (isOpen(finding.uri)) continue;

@@ -33,8 +33,13 @@ describe('Certificates in the editor', function () {
     let last = '';
     const text = await waitFor(
       async () => {
-        const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(5, 3))) ?? [];
-        last = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+        const hovers =
+          (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(5, 3))) ??
+          [];
+        last = hovers
+          .flatMap((h) => h.contents)
+          .map((c) => (typeof c === 'string' ? c : c.value))
+          .join('\n');
         return last.includes('**Certificate**') ? last : undefined;
       },
       'a certificate hover',

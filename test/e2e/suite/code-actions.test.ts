@@ -31,7 +31,10 @@ describe('Code actions', function () {
     const actions = await actionsAt(document.uri, finding.range);
     const suppress = actions.find((action) => action.title === 'Suppress cleartext-http-endpoint for this file in .cpisecurity.json…');
     // finer ones too: for the receiver alone
-    assert.ok(actions.some((action) => action.title === 'Suppress cleartext-http-endpoint for channel "Loyalty Points" in .cpisecurity.json…'), titles(actions));
+    assert.ok(
+      actions.some((action) => action.title === 'Suppress cleartext-http-endpoint for channel "Loyalty Points" in .cpisecurity.json…'),
+      titles(actions),
+    );
     assert.ok(suppress, `no suppress action among:\n${titles(actions)}`);
     assert.equal(suppress.command?.command, 'cpiSecurity.suppressFinding');
     const args = suppress.command?.arguments?.[0] as { ruleId: string; uri: string; configUri: string; fileGlob: string };
@@ -43,7 +46,10 @@ describe('Code actions', function () {
     assert.equal(explain.command?.command, 'cpiSecurity.explainRule');
     assert.deepEqual(explain.command?.arguments, ['cleartext-http-endpoint']);
     // the port finding at the same place has its own menu
-    assert.ok(actions.some((action) => action.title.startsWith('Suppress outbound-port-not-open')), titles(actions));
+    assert.ok(
+      actions.some((action) => action.title.startsWith('Suppress outbound-port-not-open')),
+      titles(actions),
+    );
   });
 
   it("applies 'Use https://' and the finding goes away", async () => {
@@ -91,4 +97,3 @@ describe('Code actions', function () {
     });
   });
 });
-

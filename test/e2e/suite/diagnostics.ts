@@ -12,18 +12,14 @@ export function ruleId(diagnostic: vscode.Diagnostic): string | undefined {
 }
 
 export function findings(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {
-  return vscode.languages
-    .getDiagnostics(uri)
-    .filter((d) => d.source === SOURCE && (rule === undefined || ruleId(d) === rule));
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && (rule === undefined || ruleId(d) === rule));
 }
 
 /** One line per diagnostic, for timeout messages. */
 export function describeDiagnostics(uri: vscode.Uri): string {
   const all = vscode.languages.getDiagnostics(uri);
   if (all.length === 0) return `no diagnostics on ${uri.fsPath}`;
-  return all
-    .map((d) => `  ${d.source}(${ruleId(d)}) ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`)
-    .join('\n');
+  return all.map((d) => `  ${d.source}(${ruleId(d)}) ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).join('\n');
 }
 
 export async function findFile(glob: string): Promise<vscode.Uri> {

@@ -5,7 +5,16 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { describeDiagnostics, findings, ruleId } from './diagnostics';
 import { at, openShown, replaceText, revert, revertAll } from './documents';
-import { copyFixtureArtifact, exampleUri, expectedFor, FIXTURE_IFLOW, hasExamples, iflowPath, parametersPath, SEVERITIES } from './examples';
+import {
+  copyFixtureArtifact,
+  exampleUri,
+  expectedFor,
+  FIXTURE_IFLOW,
+  hasExamples,
+  iflowPath,
+  parametersPath,
+  SEVERITIES,
+} from './examples';
 import { waitFor } from './wait';
 
 /** `rule@line:column severity`, 1-based, sorted: comparable with examples-expected.json. */

@@ -40,11 +40,9 @@ describe('CPI Security Lint in VS Code', () => {
     });
 
     const cleartextFinding = () =>
-      waitFor(
-        () => findings(document.uri, 'cleartext-basic-auth')[0],
-        'a cleartext-basic-auth diagnostic',
-        { describe: () => describeDiagnostics(document.uri) },
-      );
+      waitFor(() => findings(document.uri, 'cleartext-basic-auth')[0], 'a cleartext-basic-auth diagnostic', {
+        describe: () => describeDiagnostics(document.uri),
+      });
 
     it('reports cleartext-basic-auth on the address value', async () => {
       const finding = await cleartextFinding();
@@ -61,11 +59,9 @@ describe('CPI Security Lint in VS Code', () => {
       edit.replace(document.uri, new vscode.Range(start, start.translate(0, 'http'.length)), 'https');
       assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was not applied');
       assert.ok(document.getText().includes('https://legacy.example.com/orders'));
-      await waitFor(
-        () => findings(document.uri, 'cleartext-basic-auth').length === 0,
-        'the cleartext-basic-auth diagnostic to go away',
-        { describe: () => describeDiagnostics(document.uri) },
-      );
+      await waitFor(() => findings(document.uri, 'cleartext-basic-auth').length === 0, 'the cleartext-basic-auth diagnostic to go away', {
+        describe: () => describeDiagnostics(document.uri),
+      });
     });
   });
 });

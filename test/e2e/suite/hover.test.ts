@@ -21,7 +21,11 @@ describe('Hovers', function () {
     const { text, hovers } = await hoverAt(document, at(164, 40), 'cleartext-basic-auth');
     // compact finding line (issue 18): rule and title; the message naming the
     // channel is VS Code's diagnostic block above the hover, not repeated here
-    assert.match(text, /^\*\*Error · cleartext-basic-auth\*\* — Basic authentication over plain HTTP · /, `the hover starts with the finding: rule and title:\n${text}`);
+    assert.match(
+      text,
+      /^\*\*Error · cleartext-basic-auth\*\* — Basic authentication over plain HTTP · /,
+      `the hover starts with the finding: rule and title:\n${text}`,
+    );
     assert.ok(!text.includes('sends Basic credentials over plain HTTP'), `the diagnostic message is not repeated:\n${text}`);
     assert.ok(text.includes('private-host-via-internet'), 'the second finding at the same place is shown too');
     const faqLink = text.indexOf('command:cpiSecurity.openFaq?');
@@ -43,7 +47,8 @@ describe('Hovers', function () {
 
   it('outside any setting: no hover of ours', async () => {
     const document = await openShown(exampleUri(iflowPath('legacy')));
-    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 2))) ?? [];
+    const hovers =
+      (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 2))) ?? [];
     assert.ok(!hoverText(hovers).includes('cpiSecurity'), hoverText(hovers));
   });
 });

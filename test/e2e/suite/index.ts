@@ -29,7 +29,10 @@ export async function run(): Promise<void> {
     const Mocha = require(process.env.CPI_E2E_MOCHA ?? 'mocha') as typeof MochaClass;
     const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
     if (process.env.CPI_E2E_GREP) mocha.grep(process.env.CPI_E2E_GREP);
-    for (const name of fs.readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) {
+    for (const name of fs
+      .readdirSync(__dirname)
+      .filter((n) => n.endsWith('.test.js'))
+      .sort()) {
       mocha.addFile(path.join(__dirname, name));
     }
     await new Promise<void>((resolve) => {
@@ -37,7 +40,12 @@ export async function run(): Promise<void> {
       runner.on('pass', (test) => tests.push({ fullTitle: test.fullTitle(), state: 'passed', durationMs: test.duration }));
       runner.on('pending', (test) => tests.push({ fullTitle: test.fullTitle(), state: 'pending' }));
       runner.on('fail', (test, error: Error) =>
-        tests.push({ fullTitle: test.fullTitle(), state: 'failed', durationMs: test.duration, error: { message: String(error?.message ?? error), stack: error?.stack } }),
+        tests.push({
+          fullTitle: test.fullTitle(),
+          state: 'failed',
+          durationMs: test.duration,
+          error: { message: String(error?.message ?? error), stack: error?.stack },
+        }),
       );
     });
   } catch (error) {

@@ -80,9 +80,14 @@ describe('Scripts of the demo workspace', function () {
     await revert(document);
     // the undo itself, checked apart from the analysis: a document left edited (not dirty, say, so that
     // revert had nothing to do) would keep its finding for a reason of its own
-    assert.equal(document.getText(), original, `the script is back to its text on disk (version ${document.version}, dirty: ${document.isDirty})`);
+    assert.equal(
+      document.getText(),
+      original,
+      `the script is back to its text on disk (version ${document.version}, dirty: ${document.isDirty})`,
+    );
     await waitFor(() => findings(document.uri).length === 0, 'no finding on the clean script once the edit is undone', {
-      describe: () => `${describeDiagnostics(document.uri)}\n(document version ${document.version}, line 13: ${JSON.stringify(document.lineAt(12).text)})`,
+      describe: () =>
+        `${describeDiagnostics(document.uri)}\n(document version ${document.version}, line 13: ${JSON.stringify(document.lineAt(12).text)})`,
     });
   });
 

@@ -14,8 +14,12 @@ const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'off'];
 
 describe('Views of the CPI Security container', () => {
   it('contributes the Security FAQ, Rules, Findings and Tenants views', () => {
-    const views = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON?.contributes?.views?.cpiSecurity as { id: string; name: string }[] | undefined;
-    assert.deepEqual(views?.map((view) => view.id), ['cpiSecurity.faq', 'cpiSecurity.rules', 'cpiSecurity.findings', 'cpiSecurity.tenants']);
+    const views = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON?.contributes?.views?.cpiSecurity as
+      { id: string; name: string }[] | undefined;
+    assert.deepEqual(
+      views?.map((view) => view.id),
+      ['cpiSecurity.faq', 'cpiSecurity.rules', 'cpiSecurity.findings', 'cpiSecurity.tenants'],
+    );
     // VS Code resolves %view.tenants% from package.nls.json when it reads the manifest
     const title = views?.find((view) => view.id === 'cpiSecurity.tenants')?.name;
     assert.ok(title === 'Tenants' || title === '%view.tenants%', `the Tenants view's title: ${title}`);
@@ -42,7 +46,10 @@ describe('Views of the CPI Security container', () => {
     const changed = rules.filter((rule) => rule.severity !== catalogue.get(rule.id)).map((rule) => `${rule.id}: ${rule.severity}`);
     assert.deepEqual(changed, ['allowed-headers-wildcard: warning'], 'only the rule .cpisecurity.json raises differs from its default');
     assert.equal(rules.find((rule) => rule.id === 'cleartext-basic-auth')?.severity, 'error');
-    assert.ok(rules.some((rule) => rule.id === 'script-xxe'), 'the script rules are listed too');
+    assert.ok(
+      rules.some((rule) => rule.id === 'script-xxe'),
+      'the script rules are listed too',
+    );
   });
 });
 

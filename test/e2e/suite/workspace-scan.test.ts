@@ -44,7 +44,9 @@ describe('Scan Workspace', function () {
     for (const artifact of NEVER_OPENED) {
       for (const relative of [iflowPath(artifact), parametersPath(artifact)]) {
         const uri = exampleUri(relative);
-        const wanted = expectedFor(relative).map((f) => `${f.rule}@${f.line}:${f.column}`).sort();
+        const wanted = expectedFor(relative)
+          .map((f) => `${f.rule}@${f.line}:${f.column}`)
+          .sort();
         await waitFor(() => JSON.stringify(signature(findings(uri))) === JSON.stringify(wanted), `${wanted.join(', ')} on ${relative}`, {
           describe: () => describeDiagnostics(uri),
         });
@@ -53,7 +55,10 @@ describe('Scan Workspace', function () {
     // and through the workspace-wide list, as the Problems panel reads it
     const all = vscode.languages.getDiagnostics();
     const mailIflow = exampleUri(iflowPath('mail')).fsPath;
-    assert.ok(all.some(([uri, list]) => uri.fsPath === mailIflow && list.length > 0), 'the never-opened mail iFlow is in getDiagnostics()');
+    assert.ok(
+      all.some(([uri, list]) => uri.fsPath === mailIflow && list.length > 0),
+      'the never-opened mail iFlow is in getDiagnostics()',
+    );
 
     const expired = exampleUri('certificates/outbound/old-carrier-api.pem');
     assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.fsPath === expired.fsPath));
@@ -61,7 +66,11 @@ describe('Scan Workspace', function () {
       describe: () => describeDiagnostics(expired),
     });
     // ignored folder: test-data/ has a cleartext stub that must stay silent
-    assert.equal(findings(exampleUri('test-data/Order Echo Stub.iflw')).length, 0, describeDiagnostics(exampleUri('test-data/Order Echo Stub.iflw')));
+    assert.equal(
+      findings(exampleUri('test-data/Order Echo Stub.iflw')).length,
+      0,
+      describeDiagnostics(exampleUri('test-data/Order Echo Stub.iflw')),
+    );
   });
 
   it('drops the findings of a file deleted from disk', async () => {

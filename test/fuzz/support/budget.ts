@@ -14,6 +14,7 @@ export function withinBudget<T>(what: string, size: number, call: () => T): T {
   const result = call();
   const took = performance.now() - started;
   const budget = budgetMs(size);
-  if (took > budget) throw new Error(`${what} took ${took.toFixed(0)} ms on ${size} characters, over its budget of ${budget.toFixed(0)} ms`);
+  if (took > budget)
+    throw new Error(`${what} took ${took.toFixed(0)} ms on ${size} characters, over its budget of ${budget.toFixed(0)} ms`);
   return result;
 }

@@ -14,21 +14,99 @@ const BPMN = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 const IFL = 'http:///com.sap.ifl.model/Ifl.xsd';
 
 const KEYS = [
-  'ComponentType', 'direction', 'Name', 'address', 'httpAddressWithoutQuery', 'authenticationMethod', 'proxyType', 'allowedRequestHeaders',
-  'password', 'host', 'port', 'TransportProtocol', 'MessageProtocol', 'ComponentNS', 'credentialName', 'location_id', 'enableCSRF',
-  'allowedHeaderList', 'clientPassword', 'userRole', 'senderAuthType', 'protection', 'serverAddress', 'description',
+  'ComponentType',
+  'direction',
+  'Name',
+  'address',
+  'httpAddressWithoutQuery',
+  'authenticationMethod',
+  'proxyType',
+  'allowedRequestHeaders',
+  'password',
+  'host',
+  'port',
+  'TransportProtocol',
+  'MessageProtocol',
+  'ComponentNS',
+  'credentialName',
+  'location_id',
+  'enableCSRF',
+  'allowedHeaderList',
+  'clientPassword',
+  'userRole',
+  'senderAuthType',
+  'protection',
+  'serverAddress',
+  'description',
 ];
 
 const PLAIN_VALUES = [
-  'HTTP', 'HTTPS', 'SFTP', 'Mail', 'AMQP', 'SOAP', 'Receiver', 'Sender', 'Basic', 'None', 'Client Certificate', 'RoleBased', 'sapcc', 'default',
-  'Internet', 'OnPremise', '*', 'true', 'false', '25', '587', '465', '', ' ', 'ESBMessaging.send', 'http://{{Host}}:8080/api',
-  'https://backend.example.com/x?a=1&amp;b=2', '{{Password}}', '{{Auth}}', 'smtp.example.com:25', 'ssl-wrap', 'STARTTLS optional',
+  'HTTP',
+  'HTTPS',
+  'SFTP',
+  'Mail',
+  'AMQP',
+  'SOAP',
+  'Receiver',
+  'Sender',
+  'Basic',
+  'None',
+  'Client Certificate',
+  'RoleBased',
+  'sapcc',
+  'default',
+  'Internet',
+  'OnPremise',
+  '*',
+  'true',
+  'false',
+  '25',
+  '587',
+  '465',
+  '',
+  ' ',
+  'ESBMessaging.send',
+  'http://{{Host}}:8080/api',
+  'https://backend.example.com/x?a=1&amp;b=2',
+  '{{Password}}',
+  '{{Auth}}',
+  'smtp.example.com:25',
+  'ssl-wrap',
+  'STARTTLS optional',
 ];
 
 /** Value text built from pieces XML gives meaning to: references, CDATA, comments, line ends. */
 const VALUE_PIECES = [
-  'a', 'Z', '0', ' ', '/', ':', '.', '{{', '}}', '{{Host}}', '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#x41;', '&#65;', '&#x1F600;',
-  '\n', '\r\n', '\t', '<![CDATA[x<&]]>', '<![CDATA[\r\n]]>', '<!-- note -->', '<?pi x?>', 'é', '😀', 'http://', 'https://', 'x'.repeat(40),
+  'a',
+  'Z',
+  '0',
+  ' ',
+  '/',
+  ':',
+  '.',
+  '{{',
+  '}}',
+  '{{Host}}',
+  '&amp;',
+  '&lt;',
+  '&gt;',
+  '&quot;',
+  '&apos;',
+  '&#x41;',
+  '&#65;',
+  '&#x1F600;',
+  '\n',
+  '\r\n',
+  '\t',
+  '<![CDATA[x<&]]>',
+  '<![CDATA[\r\n]]>',
+  '<!-- note -->',
+  '<?pi x?>',
+  'é',
+  '😀',
+  'http://',
+  'https://',
+  'x'.repeat(40),
 ];
 
 const valueText: fc.Arbitrary<string> = fc.oneof(
@@ -39,7 +117,10 @@ const valueText: fc.Arbitrary<string> = fc.oneof(
 type PropertyShape = 'full' | 'self-closing-value' | 'no-value' | 'compact';
 
 const property = fc.record({
-  key: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: fc.constantFrom('Na&amp;me', 'a b', '', '&#x4E;ame') }),
+  key: fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...KEYS) },
+    { weight: 1, arbitrary: fc.constantFrom('Na&amp;me', 'a b', '', '&#x4E;ame') },
+  ),
   value: valueText,
   shape: fc.constantFrom<PropertyShape>('full', 'full', 'full', 'compact', 'self-closing-value', 'no-value'),
 });
@@ -81,13 +162,20 @@ export const generatedIflow: fc.Arbitrary<string> = shape.map((s) => {
   if (s.declaration) out.push(`<?xml version="1.0" encoding="UTF-8"?>${nl}`);
   out.push(`<${q('definitions')} ${xmlns} id="Definitions_1">${nl}`);
   out.push(`${pad}<${q('collaboration')} id="Collaboration_1" name="${s.collaborationName}">${nl}`);
-  out.push(`${pad}<${q('extensionElements')}>${nl}`, ...s.loose.map((p) => propertyXml(p, pad + pad, nl, i)), `${pad}</${q('extensionElements')}>${nl}`);
+  out.push(
+    `${pad}<${q('extensionElements')}>${nl}`,
+    ...s.loose.map((p) => propertyXml(p, pad + pad, nl, i)),
+    `${pad}</${q('extensionElements')}>${nl}`,
+  );
   const participants = s.channels.map(
-    (c, n) => `${pad}${pad}<${q('participant')} id="Participant_${n}" ${i}:type="${c.sender ? 'EndpointSender' : 'EndpointRecevier'}" name="Peer ${n}"/>${nl}`,
+    (c, n) =>
+      `${pad}${pad}<${q('participant')} id="Participant_${n}" ${i}:type="${c.sender ? 'EndpointSender' : 'EndpointRecevier'}" name="Peer ${n}"/>${nl}`,
   );
   if (s.participantsFirst) out.push(...participants);
   s.channels.forEach((c, n) => {
-    const refs = c.sender ? `sourceRef="Participant_${n}" targetRef="StartEvent_${n}"` : `sourceRef="EndEvent_${n}" targetRef="Participant_${n}"`;
+    const refs = c.sender
+      ? `sourceRef="Participant_${n}" targetRef="StartEvent_${n}"`
+      : `sourceRef="EndEvent_${n}" targetRef="Participant_${n}"`;
     const name = c.name === undefined ? '' : ` name="${c.name}"`;
     out.push(`${pad}${pad}<${q('messageFlow')} id="MessageFlow_${n}"${name} ${refs}>${nl}`);
     out.push(`${pad}${pad}${pad}<${q('extensionElements')}>${nl}`);
@@ -107,7 +195,9 @@ const REPO = join(__dirname, '..', '..', '..');
 const FIXTURE_FOLDERS = [join(REPO, 'test', 'fixtures'), join(REPO, 'server', 'src', 'core', 'rules')];
 
 /** The project's own iFlow fixtures (reader fixtures and rule cases). */
-export const FIXTURE_IFLOWS: readonly { readonly name: string; readonly text: string }[] = FIXTURE_FOLDERS.flatMap((folder) => filesUnder(folder))
+export const FIXTURE_IFLOWS: readonly { readonly name: string; readonly text: string }[] = FIXTURE_FOLDERS.flatMap((folder) =>
+  filesUnder(folder),
+)
   .filter((path) => path.endsWith('.iflw'))
   .sort()
   .map((path) => ({ name: path.slice(REPO.length + 1), text: readFileSync(path, 'utf8') }));
@@ -144,5 +234,11 @@ export const anyIflowText: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: realisticIflow },
   { weight: 6, arbitrary: mutatedIflow },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('<', '>', '/', '&', ';', '"', '=', 'a', ':', ' ', '\n', '!', '?', '[', ']', '-'), maxLength: 300 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({
+      unit: fc.constantFrom('<', '>', '/', '&', ';', '"', '=', 'a', ':', ' ', '\n', '!', '?', '[', ']', '-'),
+      maxLength: 300,
+    }),
+  },
 );

@@ -19,7 +19,10 @@ export class TextChecker {
   /** The offset of a position, which must lie in the text: a real line, a character within that line (its line end included). */
   offset(position: Position, what: string): number {
     const { line, character } = position;
-    assert.ok(Number.isInteger(line) && Number.isInteger(character) && line >= 0 && character >= 0, `${what}: bad position ${JSON.stringify(position)}`);
+    assert.ok(
+      Number.isInteger(line) && Number.isInteger(character) && line >= 0 && character >= 0,
+      `${what}: bad position ${JSON.stringify(position)}`,
+    );
     assert.ok(line < this.lines.lineCount, `${what}: line ${line} of ${this.lines.lineCount}`);
     const lineStart = this.lines.offsetAt({ line, character: 0 });
     const offset = this.lines.offsetAt(position);
@@ -48,14 +51,20 @@ export class TextChecker {
    * of those offsets.
    */
   sourceText(value: SourceText, what: string): void {
-    assert.ok(0 <= value.startOffset && value.startOffset <= value.endOffset && value.endOffset <= this.text.length, `${what}: offsets [${value.startOffset}, ${value.endOffset})`);
+    assert.ok(
+      0 <= value.startOffset && value.startOffset <= value.endOffset && value.endOffset <= this.text.length,
+      `${what}: offsets [${value.startOffset}, ${value.endOffset})`,
+    );
     assert.deepEqual(value.range, this.lines.rangeOf(value.startOffset, value.endOffset), `${what}: range is not that of its offsets`);
     assert.equal(value.sourceOffsetAt(value.text.length), value.endOffset, `${what}: end of the text maps to endOffset`);
     let previous = value.startOffset;
     const step = Math.max(1, Math.floor(value.text.length / 2000)); // long values are sampled
     for (let i = 0; i < value.text.length; i += step) {
       const offset = value.sourceOffsetAt(i);
-      assert.ok(Number.isInteger(offset) && offset >= previous && offset <= value.endOffset, `${what}: index ${i} maps to ${offset} (previous ${previous}, end ${value.endOffset})`);
+      assert.ok(
+        Number.isInteger(offset) && offset >= previous && offset <= value.endOffset,
+        `${what}: index ${i} maps to ${offset} (previous ${previous}, end ${value.endOffset})`,
+      );
       previous = offset;
     }
   }
@@ -104,7 +113,8 @@ export function checkIflowModel(text: string, model: IflowModel): void {
 function checkAttribute(t: TextChecker, tag: Range, value: string, what: string): void {
   const [start, end] = t.span(tag, what);
   const raw = t.text.slice(start, end).replace(/</g, '');
-  if (!/[&\r\n\t]/.test(raw)) assert.ok(raw.includes(value), `${what}: ${JSON.stringify(value)} is not in its start tag ${JSON.stringify(raw.slice(0, 200))}`);
+  if (!/[&\r\n\t]/.test(raw))
+    assert.ok(raw.includes(value), `${what}: ${JSON.stringify(value)} is not in its start tag ${JSON.stringify(raw.slice(0, 200))}`);
 }
 
 function checkProperty(t: TextChecker, property: IflowProperty, what: string): void {
@@ -135,7 +145,11 @@ function checkProperty(t: TextChecker, property: IflowProperty, what: string): v
     const raw = t.text.charCodeAt(at);
     const decoded = value.text.charCodeAt(i);
     if (raw === AMP || (raw === CR && decoded === 10)) continue;
-    assert.equal(decoded, raw, `${what}: value character ${i} (${JSON.stringify(value.text[i])}) maps to ${JSON.stringify(t.text[at])} at ${at}`);
+    assert.equal(
+      decoded,
+      raw,
+      `${what}: value character ${i} (${JSON.stringify(value.text[i])}) maps to ${JSON.stringify(t.text[at])} at ${at}`,
+    );
   }
 }
 

@@ -7,12 +7,76 @@ import fc from 'fast-check';
 
 /** Pieces that matter to one of the readers when they appear in the wrong place. */
 export const TRICKY_PIECES = [
-  '<', '>', '&', ';', '"', "'", '/', '=', ':', '\\', '#', '!', ' ', '\t', '\n', '\r', '\r\n', '\f', '\u0000', '\uFEFF', '\uFFFD',
-  '\uD83D', '\uDE00', '\uD83D\uDE00', 'é', '\u2028', '&amp;', '&lt;', '&#x41;', '&#65;', '&#0;', '&#xD800;', '&#x110000;', '&e;', '&constructor;',
-  '&__proto__;', '<![CDATA[', ']]>', '<!--', '-->', '<?', '?>', '<!DOCTYPE x [<!ENTITY e "EXPANDED">]>', '</', '/>', '<value>', '</value>',
-  '<key>', '</key>', '<ifl:property>', '</ifl:property>', '<bpmn2:messageFlow id="X">', '</bpmn2:messageFlow>', ' xmlns:ifl="urn:other"',
-  ' xmlns="urn:x"', '<bpmn2:participant id="P" ifl:type="EndpointSender"/>', '{{', '}}', '{{Host}}', '\\u', '\\u00', '\\u0041', '\\\n', '\\\r\n',
-  '-----BEGIN CERTIFICATE-----', '-----END CERTIFICATE-----', '-----BEGIN ', '-----', 'MIIB', '====',
+  '<',
+  '>',
+  '&',
+  ';',
+  '"',
+  "'",
+  '/',
+  '=',
+  ':',
+  '\\',
+  '#',
+  '!',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '\f',
+  '\u0000',
+  '\uFEFF',
+  '\uFFFD',
+  '\uD83D',
+  '\uDE00',
+  '\uD83D\uDE00',
+  'é',
+  '\u2028',
+  '&amp;',
+  '&lt;',
+  '&#x41;',
+  '&#65;',
+  '&#0;',
+  '&#xD800;',
+  '&#x110000;',
+  '&e;',
+  '&constructor;',
+  '&__proto__;',
+  '<![CDATA[',
+  ']]>',
+  '<!--',
+  '-->',
+  '<?',
+  '?>',
+  '<!DOCTYPE x [<!ENTITY e "EXPANDED">]>',
+  '</',
+  '/>',
+  '<value>',
+  '</value>',
+  '<key>',
+  '</key>',
+  '<ifl:property>',
+  '</ifl:property>',
+  '<bpmn2:messageFlow id="X">',
+  '</bpmn2:messageFlow>',
+  ' xmlns:ifl="urn:other"',
+  ' xmlns="urn:x"',
+  '<bpmn2:participant id="P" ifl:type="EndpointSender"/>',
+  '{{',
+  '}}',
+  '{{Host}}',
+  '\\u',
+  '\\u00',
+  '\\u0041',
+  '\\\n',
+  '\\\r\n',
+  '-----BEGIN CERTIFICATE-----',
+  '-----END CERTIFICATE-----',
+  '-----BEGIN ',
+  '-----',
+  'MIIB',
+  '====',
 ];
 
 export type TextMutation =
@@ -29,19 +93,36 @@ export type TextMutation =
 const position = fc.nat({ max: 1 << 30 });
 
 export const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
-  fc.record({ kind: fc.constant('replace' as const), at: position, code: fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0x3c, 0x3e, 0x26, 0x2f, 0x22, 0x5c, 0x0a, 0x0d)) }),
+  fc.record({
+    kind: fc.constant('replace' as const),
+    at: position,
+    code: fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0x3c, 0x3e, 0x26, 0x2f, 0x22, 0x5c, 0x0a, 0x0d)),
+  }),
   fc.record({ kind: fc.constant('flip' as const), at: position, bit: fc.integer({ min: 0, max: 15 }) }),
   fc.record({ kind: fc.constant('truncate' as const), at: position }),
   fc.record({ kind: fc.constant('delete' as const), at: position, length: fc.integer({ min: 1, max: 200 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: position, piece: fc.oneof(fc.constantFrom(...TRICKY_PIECES), fc.string({ maxLength: 8, unit: 'binary' })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: position,
+    piece: fc.oneof(fc.constantFrom(...TRICKY_PIECES), fc.string({ maxLength: 8, unit: 'binary' })),
+  }),
   fc.record({ kind: fc.constant('duplicate' as const), at: position, length: fc.integer({ min: 1, max: 300 }) }),
   fc.record({ kind: fc.constant('move' as const), at: position, length: fc.integer({ min: 1, max: 300 }), to: position }),
-  fc.record({ kind: fc.constant('element' as const), which: position, action: fc.constantFrom('duplicate' as const, 'delete' as const, 'nest' as const) }),
-  fc.record({ kind: fc.constant('line-ends' as const), style: fc.constantFrom('\n' as const, '\r\n' as const, '\r' as const, 'mixed' as const), seed: fc.nat() }),
+  fc.record({
+    kind: fc.constant('element' as const),
+    which: position,
+    action: fc.constantFrom('duplicate' as const, 'delete' as const, 'nest' as const),
+  }),
+  fc.record({
+    kind: fc.constant('line-ends' as const),
+    style: fc.constantFrom('\n' as const, '\r\n' as const, '\r' as const, 'mixed' as const),
+    seed: fc.nat(),
+  }),
 );
 
 /** Elements a damaged iFlow typically gains or loses whole (also PEM blocks and properties lines, which the patterns catch). */
-const ELEMENTS = /<ifl:property>[^]*?<\/ifl:property>|<bpmn2:messageFlow\b[^]*?<\/bpmn2:messageFlow>|<bpmn2:participant\b[^>]*\/?>|<(key|value)>[^<]*<\/\1>|<bpmn2:extensionElements>|<\/bpmn2:extensionElements>|-----BEGIN [^]*?-----END [A-Z ]*-----|^[^\r\n]*$/gm;
+const ELEMENTS =
+  /<ifl:property>[^]*?<\/ifl:property>|<bpmn2:messageFlow\b[^]*?<\/bpmn2:messageFlow>|<bpmn2:participant\b[^>]*\/?>|<(key|value)>[^<]*<\/\1>|<bpmn2:extensionElements>|<\/bpmn2:extensionElements>|-----BEGIN [^]*?-----END [A-Z ]*-----|^[^\r\n]*$/gm;
 
 export function applyTextMutation(text: string, m: TextMutation): string {
   const n = text.length;
@@ -104,7 +185,9 @@ export function applyTextMutation(text: string, m: TextMutation): string {
 
 /** A text from `base` with one to `max` mutations applied in turn. */
 export function mutatedText(base: fc.Arbitrary<string>, max = 4): fc.Arbitrary<string> {
-  return fc.tuple(base, fc.array(textMutation, { minLength: 1, maxLength: max })).map(([text, mutations]) => mutations.reduce(applyTextMutation, text));
+  return fc
+    .tuple(base, fc.array(textMutation, { minLength: 1, maxLength: max }))
+    .map(([text, mutations]) => mutations.reduce(applyTextMutation, text));
 }
 
 export type ByteMutation =
@@ -116,7 +199,11 @@ export type ByteMutation =
   | { readonly kind: 'duplicate'; readonly at: number; readonly length: number };
 
 export const byteMutation: fc.Arbitrary<ByteMutation> = fc.oneof(
-  fc.record({ kind: fc.constant('set' as const), at: position, value: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x00, 0x30, 0x80, 0x81, 0x82, 0x84, 0xff)) }),
+  fc.record({
+    kind: fc.constant('set' as const),
+    at: position,
+    value: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x00, 0x30, 0x80, 0x81, 0x82, 0x84, 0xff)),
+  }),
   fc.record({ kind: fc.constant('flip' as const), at: position, bit: fc.integer({ min: 0, max: 7 }) }),
   fc.record({ kind: fc.constant('truncate' as const), at: position }),
   fc.record({ kind: fc.constant('delete' as const), at: position, length: fc.integer({ min: 1, max: 64 }) }),
@@ -155,5 +242,7 @@ export function applyByteMutation(bytes: Uint8Array, m: ByteMutation): Uint8Arra
 }
 
 export function mutatedBytes(base: fc.Arbitrary<Uint8Array>, max = 4): fc.Arbitrary<Uint8Array> {
-  return fc.tuple(base, fc.array(byteMutation, { minLength: 1, maxLength: max })).map(([bytes, mutations]) => mutations.reduce(applyByteMutation, bytes));
+  return fc
+    .tuple(base, fc.array(byteMutation, { minLength: 1, maxLength: max }))
+    .map(([bytes, mutations]) => mutations.reduce(applyByteMutation, bytes));
 }

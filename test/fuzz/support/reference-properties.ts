@@ -176,11 +176,13 @@ function decode(line: LogicalLine, from: number, to: number, lines: LineIndex, p
     } else {
       // Java refuses the whole file here; keeping the raw `\u` lets the rest still count.
       const rawEnd = j + 4 <= to ? offsets[j + 3] + 1 : offsets[to - 1] + 1;
-      problems.push({ message: 'Malformed \\uXXXX escape: expected four hexadecimal digits after \\u.', range: lines.rangeOf(offset, rawEnd) });
+      problems.push({
+        message: 'Malformed \\uXXXX escape: expected four hexadecimal digits after \\u.',
+        range: lines.rangeOf(offset, rawEnd),
+      });
       text += '\\u';
       out.push(offset, offsets[j - 1]);
     }
   }
   return { text, offsets: out };
 }
-

@@ -11,7 +11,14 @@ import { startServer } from '../../../server/src/lsp/server';
 const CRASHING_RULE_ID = 'test-crashing-rule';
 
 (CHANNEL_RULES as ChannelRule[]).unshift({
-  meta: { id: CRASHING_RULE_ID, title: 'Always throws', section: 'network', defaultSeverity: 'error', helpUrl: 'https://example.com/', faq: [] },
+  meta: {
+    id: CRASHING_RULE_ID,
+    title: 'Always throws',
+    section: 'network',
+    defaultSeverity: 'error',
+    helpUrl: 'https://example.com/',
+    faq: [],
+  },
   check() {
     throw new Error('deliberate crash inside a rule');
   },

@@ -1,7 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { CodeAction, Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  Diagnostic,
+  PublishDiagnosticsParams,
+  TextDocumentContentChangeEvent,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 
 const SERVER = join(__dirname, '..', '..', '..', 'server', 'out', 'server.js');
 
@@ -42,7 +48,9 @@ export class LspSession {
       this.diagnostics.set(params.uri, params);
       for (const listener of this.listeners) listener(params);
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map(() => this.settings),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('$/progress', () => undefined);
@@ -58,7 +66,11 @@ export class LspSession {
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
       capabilities: {
         window: { workDoneProgress: true },
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+        },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } },
       },
     });
@@ -83,7 +95,11 @@ export class LspSession {
 
   /** The code actions offered for one diagnostic, asked the way an editor asks on its range. */
   codeActionsFor(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    return this.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
   }
 
   version(uri: string): number | undefined {
@@ -111,7 +127,11 @@ export class LspSession {
   }
 
   /** Resolves with the first publication for `uri` (the latest, then later ones) that satisfies `accept`. */
-  waitForPublished(uri: string, accept: (params: PublishDiagnosticsParams) => boolean, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+  waitForPublished(
+    uri: string,
+    accept: (params: PublishDiagnosticsParams) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const current = this.diagnostics.get(uri);
@@ -124,7 +144,11 @@ export class LspSession {
       const timer = setTimeout(() => {
         this.listeners.delete(check);
         const last = this.diagnostics.get(uri);
-        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last (version ${last?.version}): ${JSON.stringify(last?.diagnostics.map((d) => d.code))}\n${this.stderr}`));
+        reject(
+          new Error(
+            `no matching diagnostics for ${uri} within ${timeoutMs} ms; last (version ${last?.version}): ${JSON.stringify(last?.diagnostics.map((d) => d.code))}\n${this.stderr}`,
+          ),
+        );
       }, timeoutMs);
       this.listeners.add(check);
       check();

@@ -17,7 +17,8 @@ process.on('message', (message) => {
   global.gc();
   global.gc();
   const heapUsed = process.memoryUsage().heapUsed;
-  if (process.env.CPI_SOAK_SNAPSHOTS) writeHeapSnapshot(join(process.env.CPI_SOAK_SNAPSHOTS, `server-${process.pid}-${Date.now()}.heapsnapshot`));
+  if (process.env.CPI_SOAK_SNAPSHOTS)
+    writeHeapSnapshot(join(process.env.CPI_SOAK_SNAPSHOTS, `server-${process.pid}-${Date.now()}.heapsnapshot`));
   process.send({ heapUsed });
 });
 

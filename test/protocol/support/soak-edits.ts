@@ -115,14 +115,39 @@ function valueChange(random: Random, target: EditTarget, context: EditContext): 
   ];
   if (kind === 'iflow') {
     candidates.push(
-      { pattern: /(?<=<value>)(?:Basic|None|Client Certificate|OAuth2 Client Credentials|Principal Propagation)(?=<\/value>)/g, replace: () => random.pick(AUTH) },
-      { pattern: /\{\{[^{}<]*\}\}/g, replace: () => random.pick([`{{${random.pick(context.names)}}}`, `{{${random.pick(context.names)}x}}`, 'http://legacy.example.com:8080/in', '{{']) },
-      { pattern: /(?<=<value>)(?:true|false|0|1|sapcc|default|Internet|OnPremise)(?=<\/value>)/g, replace: (m) => random.pick(['true', 'false', '0', '1', 'sapcc', 'default', m]) },
+      {
+        pattern: /(?<=<value>)(?:Basic|None|Client Certificate|OAuth2 Client Credentials|Principal Propagation)(?=<\/value>)/g,
+        replace: () => random.pick(AUTH),
+      },
+      {
+        pattern: /\{\{[^{}<]*\}\}/g,
+        replace: () =>
+          random.pick([
+            `{{${random.pick(context.names)}}}`,
+            `{{${random.pick(context.names)}x}}`,
+            'http://legacy.example.com:8080/in',
+            '{{',
+          ]),
+      },
+      {
+        pattern: /(?<=<value>)(?:true|false|0|1|sapcc|default|Internet|OnPremise)(?=<\/value>)/g,
+        replace: (m) => random.pick(['true', 'false', '0', '1', 'sapcc', 'default', m]),
+      },
     );
   } else if (kind === 'parameters') {
     candidates.push(
       // a parameter line: new, removed, commented out, renamed, continued on the next line
-      { pattern: /^[^#\r\n][^\r\n]*$/gm, replace: (m) => random.pick([`${m}\n${random.pick(context.names).replace(/ /g, '\\ ')}=${random.pick(['http\\://new.example.com\\:8080', 'secret123', 'smtp.example.com\\:25', '{{x}}'])}`, '', `#${m}`, `${m}\\`, m.replace(/^\w/, 'Z')]) },
+      {
+        pattern: /^[^#\r\n][^\r\n]*$/gm,
+        replace: (m) =>
+          random.pick([
+            `${m}\n${random.pick(context.names).replace(/ /g, '\\ ')}=${random.pick(['http\\://new.example.com\\:8080', 'secret123', 'smtp.example.com\\:25', '{{x}}'])}`,
+            '',
+            `#${m}`,
+            `${m}\\`,
+            m.replace(/^\w/, 'Z'),
+          ]),
+      },
     );
   } else {
     candidates.push(
@@ -172,7 +197,16 @@ export function randomEdit(random: Random, target: EditTarget, context: EditCont
   }
   if (roll < 0.74) {
     const span = lineSpan(random, text, 1, around);
-    return { label: random.chance(0.5) ? 'delete line' : 'duplicate line', splices: [{ start: span.start, end: random.chance(0.5) ? span.end : span.start, text: random.chance(0.5) ? '' : text.slice(span.start, span.end) }] };
+    return {
+      label: random.chance(0.5) ? 'delete line' : 'duplicate line',
+      splices: [
+        {
+          start: span.start,
+          end: random.chance(0.5) ? span.end : span.start,
+          text: random.chance(0.5) ? '' : text.slice(span.start, span.end),
+        },
+      ],
+    };
   }
   if (roll < 0.79) {
     // paste whole lines, from this document or another of its kind

@@ -51,7 +51,10 @@ export function makeSoakWorkspace(): { root: string; rootUri: string; files: Soa
         'Legacy Invoice Dispatch': exampleFlow('Kestrel_Legacy_Invoice_Dispatch', 'Legacy Invoice Dispatch'),
         'Order Replication': rule('cleartext-basic-auth', 'positive-parameter', 'Order Replication.iflw'),
       },
-      parameters: mergedParameters(example('Kestrel_Legacy_Invoice_Dispatch', 'parameters.prop'), rule('cleartext-basic-auth', 'positive-parameter', 'parameters.prop')),
+      parameters: mergedParameters(
+        example('Kestrel_Legacy_Invoice_Dispatch', 'parameters.prop'),
+        rule('cleartext-basic-auth', 'positive-parameter', 'parameters.prop'),
+      ),
     },
     {
       name: 'Beta Service',
@@ -59,16 +62,22 @@ export function makeSoakWorkspace(): { root: string; rootUri: string; files: Soa
         'Customer Service Mail Routing': exampleFlow('Kestrel_Customer_Service_Mail', 'Customer Service Mail Routing'),
         'Bank Statement Import': exampleFlow('Kestrel_Bank_Statement_Import', 'Bank Statement Import'),
       },
-      parameters: mergedParameters(example('Kestrel_Customer_Service_Mail', 'parameters.prop'), example('Kestrel_Bank_Statement_Import', 'parameters.prop')),
+      parameters: mergedParameters(
+        example('Kestrel_Customer_Service_Mail', 'parameters.prop'),
+        example('Kestrel_Bank_Statement_Import', 'parameters.prop'),
+      ),
     },
   ];
   artifacts.forEach((artifact, index) => {
     const resources = `${artifact.name}/src/main/resources`;
-    for (const [name, text] of Object.entries(artifact.flows)) add(`${resources}/scenarioflows/integrationflow/${name}.iflw`, 'iflow', text, index);
+    for (const [name, text] of Object.entries(artifact.flows))
+      add(`${resources}/scenarioflows/integrationflow/${name}.iflw`, 'iflow', text, index);
     add(`${resources}/parameters.prop`, 'parameters', artifact.parameters, index);
   });
   // an expired certificate and a wildcard one in one file
-  const certificates = ['outbound/old-carrier-api.pem', 'inbound/warehouse-clients.pem'].map((file) => readFileSync(join(EXAMPLES, 'certificates', file), 'utf8'));
+  const certificates = ['outbound/old-carrier-api.pem', 'inbound/warehouse-clients.pem'].map((file) =>
+    readFileSync(join(EXAMPLES, 'certificates', file), 'utf8'),
+  );
   add('certificates/partners.pem', 'certificate', certificates.join(''));
   return { root, rootUri: pathToFileURL(root).href, files };
 }

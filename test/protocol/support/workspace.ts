@@ -29,7 +29,6 @@ export function makeWorkspace() {
   };
 }
 
-
 export const has = (rule: string) => (diagnostics: { code?: number | string }[]) => diagnostics.some((d) => d.code === rule);
 export const lacks = (rule: string) => (diagnostics: { code?: number | string }[]) => !diagnostics.some((d) => d.code === rule);
 

@@ -8,7 +8,9 @@ import { startFakeTenant } from './server';
 async function main(): Promise<void> {
   const examples = process.argv[2] ?? join(__dirname, '..', '..', '..', 'examples');
   const tenant = await startFakeTenant({ fixture: demoFixture(examples), latencyMs: 40 });
-  process.stdout.write(`${JSON.stringify({ serviceKeyFile: tenant.writeServiceKey(), caFile: tenant.caFile, url: tenant.serviceKey.oauth.url })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ serviceKeyFile: tenant.writeServiceKey(), caFile: tenant.caFile, url: tenant.serviceKey.oauth.url })}\n`,
+  );
   const stop = () => void tenant.close().finally(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -26,25 +26,42 @@ const artifact = (examples: string, folder: string, name: string) => ({ id: fold
 
 export function demoFixture(examples: string): FakeTenantFixture {
   // PEM files as text, the .crt (DER) as bytes
-  const pem = (path: string): string | Uint8Array => (path.endsWith('.pem') ? readFileSync(join(examples, 'certificates', path), 'utf8') : new Uint8Array(readFileSync(join(examples, 'certificates', path))));
+  const pem = (path: string): string | Uint8Array =>
+    path.endsWith('.pem')
+      ? readFileSync(join(examples, 'certificates', path), 'utf8')
+      : new Uint8Array(readFileSync(join(examples, 'certificates', path)));
   return {
     packages: [
       {
         id: 'KestrelFinance',
         name: 'Kestrel Finance',
-        iflows: [artifact(examples, 'Kestrel_Bank_Statement_Import', 'Bank Statement Import'), artifact(examples, 'Kestrel_Legacy_Invoice_Dispatch', 'Legacy Invoice Dispatch')],
+        iflows: [
+          artifact(examples, 'Kestrel_Bank_Statement_Import', 'Bank Statement Import'),
+          artifact(examples, 'Kestrel_Legacy_Invoice_Dispatch', 'Legacy Invoice Dispatch'),
+        ],
       },
       {
         id: 'KestrelLogistics',
         name: 'Kestrel Logistics',
-        iflows: [artifact(examples, 'Kestrel_Carrier_Shipment_Exchange', 'Carrier Shipment Exchange'), artifact(examples, 'Kestrel_Supplier_Catalog_Sync', 'Supplier Catalog Sync')],
+        iflows: [
+          artifact(examples, 'Kestrel_Carrier_Shipment_Exchange', 'Carrier Shipment Exchange'),
+          artifact(examples, 'Kestrel_Supplier_Catalog_Sync', 'Supplier Catalog Sync'),
+        ],
       },
       {
         id: 'KestrelSales',
         name: 'Kestrel Sales',
-        iflows: [artifact(examples, 'Kestrel_Webshop_Order_Intake', 'Webshop Order Intake'), artifact(examples, 'Kestrel_Customer_Service_Mail', 'Customer Service Mail Routing')],
+        iflows: [
+          artifact(examples, 'Kestrel_Webshop_Order_Intake', 'Webshop Order Intake'),
+          artifact(examples, 'Kestrel_Customer_Service_Mail', 'Customer Service Mail Routing'),
+        ],
       },
-      { id: 'PartnerContent', name: 'Partner Content (configure-only)', mode: 'CONFIGURE_ONLY', iflows: [artifact(examples, 'Kestrel_Webshop_Order_Intake', 'Partner Order Intake')] },
+      {
+        id: 'PartnerContent',
+        name: 'Partner Content (configure-only)',
+        mode: 'CONFIGURE_ONLY',
+        iflows: [artifact(examples, 'Kestrel_Webshop_Order_Intake', 'Partner Order Intake')],
+      },
     ],
     keystore: [
       { alias: 'kestrel_nordbank_client', type: 'Key Pair', certificate: pem('outbound/old-carrier-api.pem') },

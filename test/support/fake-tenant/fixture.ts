@@ -67,7 +67,11 @@ export interface FakeTenantFixture {
   readonly packages?: readonly FakePackage[];
   readonly keystore?: readonly FakeKeystoreEntry[];
   readonly userCredentials?: readonly { readonly name: string; readonly kind?: string; readonly user?: string }[];
-  readonly oauth2ClientCredentials?: readonly { readonly name: string; readonly tokenServiceUrl: string; readonly clientAuthentication?: string }[];
+  readonly oauth2ClientCredentials?: readonly {
+    readonly name: string;
+    readonly tokenServiceUrl: string;
+    readonly clientAuthentication?: string;
+  }[];
   /** Names of secure parameters; absent = the tenant does not offer the list (404). */
   readonly secureParameters?: readonly string[];
   readonly certificateUserMappings?: readonly FakeCertificateUserMapping[];
@@ -159,8 +163,11 @@ export function keystoreRecord(entry: FakeKeystoreEntry): Record<string, string 
     const x509 = new X509Certificate(der);
     const key = x509.publicKey;
     const details = key.asymmetricKeyDetails ?? {};
-    record.KeyType = key.asymmetricKeyType === 'rsa' ? 'RSA' : key.asymmetricKeyType === 'ec' ? 'EC' : (key.asymmetricKeyType ?? '').toUpperCase();
-    record.KeySize = details.modulusLength ?? (details.namedCurve === 'secp384r1' ? 384 : details.namedCurve === 'prime192v1' ? 192 : details.namedCurve ? 256 : null);
+    record.KeyType =
+      key.asymmetricKeyType === 'rsa' ? 'RSA' : key.asymmetricKeyType === 'ec' ? 'EC' : (key.asymmetricKeyType ?? '').toUpperCase();
+    record.KeySize =
+      details.modulusLength ??
+      (details.namedCurve === 'secp384r1' ? 384 : details.namedCurve === 'prime192v1' ? 192 : details.namedCurve ? 256 : null);
     record.EllipticCurve = details.namedCurve ? (CURVE_NAMES[details.namedCurve] ?? details.namedCurve) : null;
     record.SignatureAlgorithm = signatureAlgorithm(der) ?? null;
     record.ValidNotBefore = new Date(x509.validFrom);

@@ -156,8 +156,7 @@ export async function startFakeTenant(options: FakeTenantOptions = {}): Promise<
     for (const artifact of pkg.iflows ?? []) iflowHomes.set(artifact.id, { pkg, artifact });
     for (const artifact of pkg.scriptCollections ?? []) scriptHomes.set(artifact.id, { pkg, artifact });
   }
-  const packageById = (id: string): FakePackage | undefined =>
-    removed.has(id) ? undefined : fixture.packages?.find((p) => p.id === id);
+  const packageById = (id: string): FakePackage | undefined => (removed.has(id) ? undefined : fixture.packages?.find((p) => p.id === id));
   const zipOf = (artifact: FakeArtifact): Uint8Array => {
     let zip = zips.get(artifact);
     if (!zip) zips.set(artifact, (zip = artifactZip(artifact)));
@@ -169,12 +168,24 @@ export async function startFakeTenant(options: FakeTenantOptions = {}): Promise<
 
   let base = '';
 
-  const send = (res: ServerResponse, status: number, body: string | Uint8Array, contentType: string, headers: Record<string, string> = {}): void => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: string | Uint8Array,
+    contentType: string,
+    headers: Record<string, string> = {},
+  ): void => {
     res.writeHead(status, { 'Content-Type': contentType, ...headers });
     res.end(body);
   };
   const sendError = (res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void =>
-    send(res, status, JSON.stringify({ error: { code: String(status), message: { lang: 'en', value: message } } }), 'application/json', headers);
+    send(
+      res,
+      status,
+      JSON.stringify({ error: { code: String(status), message: { lang: 'en', value: message } } }),
+      'application/json',
+      headers,
+    );
 
   /** OData JSON with dates as `/Date(ms)/`. */
   const json = (value: unknown): string =>
@@ -216,24 +227,45 @@ export async function startFakeTenant(options: FakeTenantOptions = {}): Promise<
       if (!needs(CONTENT_ROLE)) return;
       const listed = (fixture.packages ?? []).filter((p) => !removed.has(p.id));
       for (const p of listed) if (p.vanishAfterListing) removed.add(p.id);
-      return collection(res, path, query, listed.map((p) => ({ Id: p.id, Name: p.name ?? p.id, Version: p.version ?? '1.0.0', Mode: p.mode ?? 'EDIT_ALLOWED', Vendor: '' })));
+      return collection(
+        res,
+        path,
+        query,
+        listed.map((p) => ({ Id: p.id, Name: p.name ?? p.id, Version: p.version ?? '1.0.0', Mode: p.mode ?? 'EDIT_ALLOWED', Vendor: '' })),
+      );
     }
-    if ((m = /^\/IntegrationPackages\('((?:[^']|'')*)'\)\/(IntegrationDesigntimeArtifacts|ScriptCollectionDesigntimeArtifacts)$/.exec(path))) {
+    if (
+      (m = /^\/IntegrationPackages\('((?:[^']|'')*)'\)\/(IntegrationDesigntimeArtifacts|ScriptCollectionDesigntimeArtifacts)$/.exec(path))
+    ) {
       if (!needs(CONTENT_ROLE)) return;
       const pkg = packageById(unquote(m[1]));
       if (!pkg) return sendError(res, 404, `Integration package ${unquote(m[1])} not found`);
       const list = m[2] === 'IntegrationDesigntimeArtifacts' ? pkg.iflows : pkg.scriptCollections;
-      return collection(res, path, query, (list ?? []).map((a) => artifactRecord(pkg, a)));
+      return collection(
+        res,
+        path,
+        query,
+        (list ?? []).map((a) => artifactRecord(pkg, a)),
+      );
     }
-    if ((m = /^\/(IntegrationDesigntimeArtifacts|ScriptCollectionDesigntimeArtifacts)\(Id='((?:[^']|'')*)',Version='active'\)\/(\$value|Configurations)$/.exec(path))) {
+    if (
+      (m =
+        /^\/(IntegrationDesigntimeArtifacts|ScriptCollectionDesigntimeArtifacts)\(Id='((?:[^']|'')*)',Version='active'\)\/(\$value|Configurations)$/.exec(
+          path,
+        ))
+    ) {
       if (!needs(CONTENT_ROLE)) return;
       const id = unquote(m[2]);
       const home = (m[1] === 'IntegrationDesigntimeArtifacts' ? iflowHomes : scriptHomes).get(id);
-      if (!home || removed.has(home.pkg.id) || m[3] === 'Configurations' && m[1] !== 'IntegrationDesigntimeArtifacts') {
+      if (!home || removed.has(home.pkg.id) || (m[3] === 'Configurations' && m[1] !== 'IntegrationDesigntimeArtifacts')) {
         return sendError(res, 404, `Artifact ${id} not found`);
       }
       if (m[3] === 'Configurations') {
-        const records = (home.artifact.configurations ?? []).map((c) => ({ ParameterKey: c.key, ParameterValue: c.value, DataType: c.dataType ?? 'xsd:string' }));
+        const records = (home.artifact.configurations ?? []).map((c) => ({
+          ParameterKey: c.key,
+          ParameterValue: c.value,
+          DataType: c.dataType ?? 'xsd:string',
+        }));
         return collection(res, path, query, records);
       }
       if (home.pkg.mode === 'CONFIGURE_ONLY') {
@@ -251,23 +283,44 @@ export async function startFakeTenant(options: FakeTenantOptions = {}): Promise<
       if (!entry?.certificate) return sendError(res, 404, 'Certificate not found');
       const der = derOf(entry.certificate);
       return entry.servePem
-        ? send(res, 200, `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`, 'application/x-pem-file')
+        ? send(
+            res,
+            200,
+            `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`,
+            'application/x-pem-file',
+          )
         : send(res, 200, der, 'application/pkix-cert');
     }
     if (path === tenantPaths.userCredentials) {
       if (!needs(MONITORING_ROLE)) return;
-      const records = (fixture.userCredentials ?? []).map((c) => ({ Name: c.name, Kind: c.kind ?? 'default', User: c.user ?? '', Password: null, Description: '' }));
+      const records = (fixture.userCredentials ?? []).map((c) => ({
+        Name: c.name,
+        Kind: c.kind ?? 'default',
+        User: c.user ?? '',
+        Password: null,
+        Description: '',
+      }));
       return collection(res, path, query, records);
     }
     if (path === tenantPaths.oauth2ClientCredentials) {
       if (!needs(MONITORING_ROLE)) return;
-      const records = (fixture.oauth2ClientCredentials ?? []).map((c) => ({ Name: c.name, TokenServiceUrl: c.tokenServiceUrl, ClientId: 'client', ClientAuthentication: c.clientAuthentication ?? 'SendAsBodyParameter' }));
+      const records = (fixture.oauth2ClientCredentials ?? []).map((c) => ({
+        Name: c.name,
+        TokenServiceUrl: c.tokenServiceUrl,
+        ClientId: 'client',
+        ClientAuthentication: c.clientAuthentication ?? 'SendAsBodyParameter',
+      }));
       return collection(res, path, query, records);
     }
     if (path === tenantPaths.secureParameters) {
       if (!needs(MONITORING_ROLE)) return;
       if (!fixture.secureParameters) return sendError(res, 404, 'Resource not found for segment SecureParameters');
-      return collection(res, path, query, fixture.secureParameters.map((name) => ({ Name: name, Description: '' })));
+      return collection(
+        res,
+        path,
+        query,
+        fixture.secureParameters.map((name) => ({ Name: name, Description: '' })),
+      );
     }
     if (path === tenantPaths.certificateUserMappings) {
       if (!needs(MONITORING_ROLE)) return;
@@ -287,7 +340,12 @@ export async function startFakeTenant(options: FakeTenantOptions = {}): Promise<
     const issued = `fake-token-${randomBytes(16).toString('hex')}`;
     tokens.set(issued, Date.now() + lifetime * 1000);
     issuedTokens.push(issued);
-    send(res, 200, JSON.stringify({ access_token: issued, token_type: 'bearer', expires_in: lifetime, scope: 'it!b1.WorkspacePackagesRead', jti: 'x' }), 'application/json');
+    send(
+      res,
+      200,
+      JSON.stringify({ access_token: issued, token_type: 'bearer', expires_in: lifetime, scope: 'it!b1.WorkspacePackagesRead', jti: 'x' }),
+      'application/json',
+    );
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -310,7 +368,9 @@ export async function startFakeTenant(options: FakeTenantOptions = {}): Promise<
     if (fault && (fault.status !== undefined || fault.body !== undefined)) {
       const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': fault.retryAfter } : {};
       if (fault.body !== undefined) return send(res, fault.status ?? 200, fault.body, fault.contentType ?? 'application/json', headers);
-      const message = fault.echoAuthorization ? `${fault.message ?? 'Rejected'}: ${req.headers.authorization ?? ''}` : (fault.message ?? `Fault ${fault.status}`);
+      const message = fault.echoAuthorization
+        ? `${fault.message ?? 'Rejected'}: ${req.headers.authorization ?? ''}`
+        : (fault.message ?? `Fault ${fault.status}`);
       return sendError(res, fault.status!, message, headers);
     }
 

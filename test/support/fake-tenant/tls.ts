@@ -23,7 +23,10 @@ export interface TestCa {
 
 export function makeTestCa(): TestCa {
   const ca = makeCertificate({
-    subject: [{ shortName: 'O', value: 'Fake Tenant' }, { shortName: 'CN', value: 'Fake Tenant Test CA' }],
+    subject: [
+      { shortName: 'O', value: 'Fake Tenant' },
+      { shortName: 'CN', value: 'Fake Tenant Test CA' },
+    ],
     ca: true,
     key: EC,
     slot: 'fake-tenant-ca',

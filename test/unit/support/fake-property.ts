@@ -26,7 +26,7 @@ class FakeSourceText implements SourceText {
 export function fakeSourceText(raw: string, startOffset = 0): SourceText {
   let text = '';
   const offsets: number[] = [];
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     const match = raw[i] === '&' ? /^&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/.exec(raw.slice(i)) : null;
     offsets.push(startOffset + i);
     if (!match) {
@@ -34,7 +34,11 @@ export function fakeSourceText(raw: string, startOffset = 0): SourceText {
       continue;
     }
     const name = match[1];
-    text += name.startsWith('#x') ? String.fromCharCode(parseInt(name.slice(2), 16)) : name.startsWith('#') ? String.fromCharCode(Number(name.slice(1))) : ENTITIES[name];
+    text += name.startsWith('#x')
+      ? String.fromCharCode(parseInt(name.slice(2), 16))
+      : name.startsWith('#')
+        ? String.fromCharCode(Number(name.slice(1)))
+        : ENTITIES[name];
     i += match[0].length;
   }
   const endOffset = startOffset + raw.length;

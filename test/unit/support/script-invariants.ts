@@ -26,7 +26,10 @@ export function checkScriptModel(model: ScriptModel): void {
     const [code, from, to] = pending.pop()!;
     let at = from;
     code.tokens.forEach((token, i) => {
-      assert.ok(token.start >= at && token.end <= to && token.end > token.start, `token ${i} '${token.text}' at ${token.start}-${token.end} outside ${at}-${to}`);
+      assert.ok(
+        token.start >= at && token.end <= to && token.end > token.start,
+        `token ${i} '${token.text}' at ${token.start}-${token.end} outside ${at}-${to}`,
+      );
       assertGap(text, at, token.start, comments, used);
       assert.equal(token.text, text.slice(token.start, token.end), `token text at ${token.start}`);
       const partner = code.pair[i];
@@ -37,11 +40,17 @@ export function checkScriptModel(model: ScriptModel): void {
       if (!string) return;
       let partAt = token.start;
       for (const part of string.parts) {
-        assert.ok(part.start >= partAt && part.end <= token.end && part.end >= part.start, `string part ${part.start}-${part.end} in token ${token.start}-${token.end}`);
+        assert.ok(
+          part.start >= partAt && part.end <= token.end && part.end >= part.start,
+          `string part ${part.start}-${part.end} in token ${token.start}-${token.end}`,
+        );
         partAt = part.end;
         if (part.kind === 'code') pending.push([part.code, part.start, part.end]);
       }
-      assert.equal(string.interpolated, string.parts.some((part) => part.kind === 'code'));
+      assert.equal(
+        string.interpolated,
+        string.parts.some((part) => part.kind === 'code'),
+      );
       if (!string.interpolated) assert.equal(typeof string.value, 'string');
     });
     assertGap(text, at, to, comments, used);

@@ -41,15 +41,21 @@ export function formatJunit({ report, failOn }: FormatInput): string {
   for (const note of report.fileErrors) {
     const target = suite(note.path);
     target.errors++;
-    target.cases.push(`    <testcase classname="${xml(note.path)}" name="read file">\n      <error type="${note.kind}" message="${xml(note.message)}"/>\n    </testcase>`);
+    target.cases.push(
+      `    <testcase classname="${xml(note.path)}" name="read file">\n      <error type="${note.kind}" message="${xml(note.message)}"/>\n    </testcase>`,
+    );
   }
   for (const note of report.notes) {
     if (note.kind === 'too-large') {
-      suite(note.path).cases.push(`    <testcase classname="${xml(note.path)}" name="size limit">\n      <skipped message="${xml(note.message)}"/>\n    </testcase>`);
+      suite(note.path).cases.push(
+        `    <testcase classname="${xml(note.path)}" name="size limit">\n      <skipped message="${xml(note.message)}"/>\n    </testcase>`,
+      );
     } else if (note.kind === 'rule-failure') {
       const target = suite(note.path);
       target.errors++;
-      target.cases.push(`    <testcase classname="${xml(note.path)}" name="${xml(`rule ${note.ruleId ?? ''}`)}">\n      <error type="rule-failure" message="${xml(note.message)}"/>\n    </testcase>`);
+      target.cases.push(
+        `    <testcase classname="${xml(note.path)}" name="${xml(`rule ${note.ruleId ?? ''}`)}">\n      <error type="rule-failure" message="${xml(note.message)}"/>\n    </testcase>`,
+      );
     }
   }
 
@@ -72,6 +78,7 @@ function findingCase(finding: ReportedFinding, fails: boolean): string {
   const name = `${finding.ruleId} at ${finding.line}:${finding.column}`;
   const detail = `${finding.path}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}\n${finding.message}`;
   const open = `    <testcase classname="${xml(finding.path)}" name="${xml(name)}">`;
-  if (fails) return `${open}\n      <failure type="${finding.ruleId}" message="${xml(finding.message)}">${xml(detail)}</failure>\n    </testcase>`;
+  if (fails)
+    return `${open}\n      <failure type="${finding.ruleId}" message="${xml(finding.message)}">${xml(detail)}</failure>\n    </testcase>`;
   return `${open}\n      <system-out>${xml(detail)}</system-out>\n    </testcase>`;
 }

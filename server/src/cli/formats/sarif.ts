@@ -53,10 +53,20 @@ export function formatSarif({ report, toolVersion }: FormatInput): string {
       message: { text: finding.message },
       locations: [{ physicalLocation: physical(finding) }],
       ...(finding.related.length > 0
-        ? { relatedLocations: finding.related.map((related, i) => ({ id: i + 1, physicalLocation: physical(related), message: { text: related.message ?? '' } })) }
+        ? {
+            relatedLocations: finding.related.map((related, i) => ({
+              id: i + 1,
+              physicalLocation: physical(related),
+              message: { text: related.message ?? '' },
+            })),
+          }
         : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-      ...(suppression ? { suppressions: [{ kind: suppression.inSource ? 'inSource' : 'external', status: 'accepted', justification: suppression.reason }] } : {}),
+      ...(suppression
+        ? {
+            suppressions: [{ kind: suppression.inSource ? 'inSource' : 'external', status: 'accepted', justification: suppression.reason }],
+          }
+        : {}),
     };
   };
   const notification = (note: FileNote) => {
@@ -65,7 +75,9 @@ export function formatSarif({ report, toolVersion }: FormatInput): string {
       level: note.severity,
       message: { text: `${note.path}: ${note.message}` },
       descriptor: { id: note.kind },
-      ...(note.ruleId !== undefined ? { associatedRule: { id: note.ruleId, ...(ruleIndex !== undefined ? { index: ruleIndex } : {}) } } : {}),
+      ...(note.ruleId !== undefined
+        ? { associatedRule: { id: note.ruleId, ...(ruleIndex !== undefined ? { index: ruleIndex } : {}) } }
+        : {}),
       locations: [
         {
           physicalLocation: {
@@ -108,7 +120,10 @@ export function formatSarif({ report, toolVersion }: FormatInput): string {
             })),
           },
         },
-        originalUriBaseIds: { [ROOT_ID]: { uri: pathToFileURL(`${report.root}/`).href }, ...Object.fromEntries([...tenants].map(([root, id]) => [id, { uri: root }])) },
+        originalUriBaseIds: {
+          [ROOT_ID]: { uri: pathToFileURL(`${report.root}/`).href },
+          ...Object.fromEntries([...tenants].map(([root, id]) => [id, { uri: root }])),
+        },
         invocations: [
           {
             // a rule that threw leaves the results incomplete

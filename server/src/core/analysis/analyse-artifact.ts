@@ -61,7 +61,13 @@ export function recordRuleFailure(into: RuleFailure[], ruleId: string, uri: stri
   let at: string | undefined;
   try {
     message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    at = error instanceof Error ? error.stack?.split('\n').find((line) => line.trimStart().startsWith('at '))?.trim() : undefined;
+    at =
+      error instanceof Error
+        ? error.stack
+            ?.split('\n')
+            .find((line) => line.trimStart().startsWith('at '))
+            ?.trim()
+        : undefined;
   } catch {
     message = 'an exception that cannot be shown';
   }
@@ -83,12 +89,18 @@ export function analyseArtifact(input: ArtifactInput): ArtifactResult {
     if (isIgnored(config, iflow.uri)) continue;
     findings.push(...analyseIflow(iflow, input, today, ruleFailures));
   }
-  if (input.parameters && !isIgnored(config, input.parameters.uri)) findings.push(...analyseParameters(input.parameters, input.iflows, config, ruleFailures));
+  if (input.parameters && !isIgnored(config, input.parameters.uri))
+    findings.push(...analyseParameters(input.parameters, input.iflows, config, ruleFailures));
   return { ...applySuppressions(findings, config, today), ruleFailures };
 }
 
 /** The parameters.prop rules, each finding on the value of its parameter. */
-function analyseParameters(parameters: ParsedParameters, iflows: readonly ParsedIflow[], config: Config, failures: RuleFailure[]): Finding[] {
+function analyseParameters(
+  parameters: ParsedParameters,
+  iflows: readonly ParsedIflow[],
+  config: Config,
+  failures: RuleFailure[],
+): Finding[] {
   const findings: Finding[] = [];
   for (const rule of PARAMETER_RULES) {
     if (effectiveSeverity(config, rule.meta.id) === 'off') continue;
@@ -99,7 +111,17 @@ function analyseParameters(parameters: ParsedParameters, iflows: readonly Parsed
         ({ entry, message, severity }) => {
           const effective = effectiveSeverity(config, rule.meta.id, severity);
           // a value configured on the tenant has no line in parameters.prop; the iFlow rules judge it where it is used
-          if (effective !== 'off' && !entry.configured) findings.push({ ruleId: rule.meta.id, severity: effective, message, uri: parameters.uri, range: entry.value.range, related: [], fixes: [], subject: entry.key });
+          if (effective !== 'off' && !entry.configured)
+            findings.push({
+              ruleId: rule.meta.id,
+              severity: effective,
+              message,
+              uri: parameters.uri,
+              range: entry.value.range,
+              related: [],
+              fixes: [],
+              subject: entry.key,
+            });
         },
         { iflows },
       );
@@ -146,8 +168,11 @@ function analyseIflow(iflow: ParsedIflow, input: ArtifactInput, now: Date, failu
   const resolve = (property: IflowProperty) => (property.value ? resolveValue(property, parameters?.file) : undefined);
   const enabled = (id: string) => config.rules.get(id) !== 'off';
   const keep = input.keepChannelFindings !== false;
-  const cacheKey = keep ? channelFindingsKey({ uri: iflow.uri, config, parameters, configTarget: input.configTarget, securityMaterial, now }) : undefined;
-  const findingsOf = (channel: Channel, check: () => { findings: Buckets; keep: boolean }) => (cacheKey ? channelFindings(channel, iflow.lines, cacheKey, check) : check().findings);
+  const cacheKey = keep
+    ? channelFindingsKey({ uri: iflow.uri, config, parameters, configTarget: input.configTarget, securityMaterial, now })
+    : undefined;
+  const findingsOf = (channel: Channel, check: () => { findings: Buckets; keep: boolean }) =>
+    cacheKey ? channelFindings(channel, iflow.lines, cacheKey, check) : check().findings;
   const channels = iflow.model.channels.map((channel) => ChannelView.of(channel, parameters?.file));
   // One reporter per rule for all channels (not a closure per rule and channel: a large iFlow has thousands).
   let reports: { ruleId: string; report: Report }[] = [];

@@ -85,14 +85,20 @@ export function analyseScript(input: ScriptInput): ScriptResult {
 
   const comments = readSuppressionComments(script);
   const problems: ScriptProblem[] = [
-    ...script.problems.map((problem) => ({ kind: 'reading' as const, message: problem.message, range: script.lines.rangeOf(problem.start, problem.end) })),
+    ...script.problems.map((problem) => ({
+      kind: 'reading' as const,
+      message: problem.message,
+      range: script.lines.rangeOf(problem.start, problem.end),
+    })),
     ...comments.problems.map((problem) => ({ kind: 'suppression-comment' as const, message: problem.message, range: problem.range })),
   ];
   const kept: Finding[] = [];
   const commentSuppressed: CommentSuppressedFinding[] = [];
   const used = new Set<SuppressionComment>();
   for (const finding of all) {
-    const comment = comments.valid.find((candidate) => candidate.ruleIds.includes(finding.ruleId) && candidate.appliesToLine === finding.range.start.line);
+    const comment = comments.valid.find(
+      (candidate) => candidate.ruleIds.includes(finding.ruleId) && candidate.appliesToLine === finding.range.start.line,
+    );
     if (comment) {
       used.add(comment);
       commentSuppressed.push({ finding, comment });
@@ -102,7 +108,14 @@ export function analyseScript(input: ScriptInput): ScriptResult {
   return { ...applySuppressions(kept, config, today), commentSuppressed, unusedComments, problems, ruleFailures };
 }
 
-function scriptFinding(ruleId: string, severity: Severity, report: ScriptReport, uri: string, script: ScriptModel, related: readonly RelatedLocation[]): Finding {
+function scriptFinding(
+  ruleId: string,
+  severity: Severity,
+  report: ScriptReport,
+  uri: string,
+  script: ScriptModel,
+  related: readonly RelatedLocation[],
+): Finding {
   const end = Math.max(report.at.end, report.to?.end ?? report.at.end);
   const fixes = (report.fixes ?? []).map((fix) => scriptFix(fix, uri, script));
   return { ruleId, severity, message: report.message, uri, range: script.lines.rangeOf(report.at.start, end), related, fixes };
@@ -118,12 +131,19 @@ function scriptFix(fix: ScriptFix, uri: string, script: ScriptModel): Fix {
 }
 
 /** The Script steps (property `script` naming the file) of the artifact's iFlows, as related locations. */
-export function iflowsRunning(fileName: string, iflows: readonly { readonly uri: string; readonly model: IflowModel }[]): RelatedLocation[] {
+export function iflowsRunning(
+  fileName: string,
+  iflows: readonly { readonly uri: string; readonly model: IflowModel }[],
+): RelatedLocation[] {
   const related: RelatedLocation[] = [];
   for (const iflow of iflows) {
     for (const property of iflow.model.otherProperties) {
       if (property.key !== 'script' || property.value?.text.trim() !== fileName) continue;
-      related.push({ uri: iflow.uri, range: property.value.range, message: `Script step of iFlow "${displayName(iflow.uri)}" runs this script` });
+      related.push({
+        uri: iflow.uri,
+        range: property.value.range,
+        message: `Script step of iFlow "${displayName(iflow.uri)}" runs this script`,
+      });
     }
   }
   return related;

@@ -51,11 +51,24 @@ const entries = new WeakMap<ChannelFacts, Entry>();
 export function channelFindingsKey(context: ChannelFindingsContext): ChannelFindingsKey {
   const material = context.securityMaterial;
   const day = material && context.now ? context.now.toISOString().slice(0, 10) : undefined;
-  return { uri: context.uri, config: configKey(context.config), parameters: context.parameters, target: targetKey(context.configTarget), material, day };
+  return {
+    uri: context.uri,
+    config: configKey(context.config),
+    parameters: context.parameters,
+    target: targetKey(context.configTarget),
+    material,
+    day,
+  };
 }
 
 const sameKey = (a: ChannelFindingsKey, b: ChannelFindingsKey) =>
-  a === b || (a.uri === b.uri && a.config === b.config && a.parameters === b.parameters && a.target === b.target && a.material === b.material && a.day === b.day);
+  a === b ||
+  (a.uri === b.uri &&
+    a.config === b.config &&
+    a.parameters === b.parameters &&
+    a.target === b.target &&
+    a.material === b.material &&
+    a.day === b.day);
 
 /**
  * The findings of one channel of the iFlow indexed by `lines`: from the
@@ -64,7 +77,12 @@ const sameKey = (a: ChannelFindingsKey, b: ChannelFindingsKey) =>
  * rule looked beyond the channel, nor when one threw: kept, its failure
  * would be hidden behind the cached findings instead of reported again).
  */
-export function channelFindings(channel: Channel, lines: LineIndex, key: ChannelFindingsKey, check: () => { findings: Buckets; keep: boolean }): Buckets {
+export function channelFindings(
+  channel: Channel,
+  lines: LineIndex,
+  key: ChannelFindingsKey,
+  check: () => { findings: Buckets; keep: boolean },
+): Buckets {
   if (!(channel instanceof ChannelRecord) || channel.end < 0) return check().findings;
   const cached = entries.get(channel.facts);
   if (cached && sameKey(cached.key, key)) {
@@ -78,7 +96,12 @@ export function channelFindings(channel: Channel, lines: LineIndex, key: Channel
     return cached.findings;
   }
   const { findings, keep } = check();
-  if (keep && findings.every((bucket) => bucket.every((finding) => iflowRanges(finding, key.uri).every((range) => within(range, lines, channel.start, channel.end))))) {
+  if (
+    keep &&
+    findings.every((bucket) =>
+      bucket.every((finding) => iflowRanges(finding, key.uri).every((range) => within(range, lines, channel.start, channel.end))),
+    )
+  ) {
     entries.set(channel.facts, { key, lines, start: channel.start, findings });
   } else {
     entries.delete(channel.facts);
@@ -91,7 +114,14 @@ export function channelFindings(channel: Channel, lines: LineIndex, key: Channel
  * is unchanged, so when its first line starts the same way, every position
  * in it just moves by whole lines; otherwise each goes through its offset.
  */
-function movedFindings(findings: readonly Finding[], uri: string, oldLines: LineIndex, oldStart: number, newLines: LineIndex, newStart: number): readonly Finding[] {
+function movedFindings(
+  findings: readonly Finding[],
+  uri: string,
+  oldLines: LineIndex,
+  oldStart: number,
+  newLines: LineIndex,
+  newStart: number,
+): readonly Finding[] {
   if (findings.length === 0) return findings;
   const before = oldLines.positionAt(oldStart);
   const after = newLines.positionAt(newStart);
@@ -117,7 +147,9 @@ function moveFinding(finding: Finding, uri: string, move: (range: Range) => Rang
     related: finding.related.map((related) => (related.uri === uri ? { ...related, range: move(related.range) } : related)),
     fixes: finding.fixes.map((fix) => ({
       ...fix,
-      edits: fix.edits.map((edit) => (edit.uri === uri && !edit.create ? { ...edit, edits: edit.edits.map((text) => ({ ...text, range: move(text.range) })) } : edit)),
+      edits: fix.edits.map((edit) =>
+        edit.uri === uri && !edit.create ? { ...edit, edits: edit.edits.map((text) => ({ ...text, range: move(text.range) })) } : edit,
+      ),
     })),
   };
 }

@@ -22,9 +22,11 @@ export function checkCertificateFile(file: CertificateFile, context: Certificate
     const certificate = block.info;
     if (!certificate) continue;
     const subject = certificate.subject || certificateName(certificate);
-    for (const rule of CERTIFICATE_RULES) rule.check(certificate, (found) => add(rule.meta, block.headerRange, found.message, subject, found.severity), context);
+    for (const rule of CERTIFICATE_RULES)
+      rule.check(certificate, (found) => add(rule.meta, block.headerRange, found.message, subject, found.severity), context);
   }
-  for (const rule of CERTIFICATE_FILE_RULES) rule.check(file, (found) => add(rule.meta, found.range, found.message, found.subject), context);
+  for (const rule of CERTIFICATE_FILE_RULES)
+    rule.check(file, (found) => add(rule.meta, found.range, found.message, found.subject), context);
   // Sorting is stable: on one block, findings keep the catalogue order.
   return findings.sort(byPosition);
 }

@@ -58,7 +58,9 @@ export function buildFindings(ruleId: string, severity: Severity, report: Report
   const key = (isResolved(report.on) ? report.on.property : report.on).key;
   const about = context.channel === undefined ? {} : { channel: context.channel };
   const configuredNote =
-    configured.length === 0 ? '' : ` The value comes from parameter${configured.length > 1 ? 's' : ''} ${configured.join(', ')} as configured on the tenant.`;
+    configured.length === 0
+      ? ''
+      : ` The value comes from parameter${configured.length > 1 ? 's' : ''} ${configured.join(', ')} as configured on the tenant.`;
 
   const findings: Finding[] = [
     {

@@ -40,8 +40,12 @@ export function parseIflow(uri: string, text: string): ParsedIflow {
 export function updateParsedIflow(previous: ParsedIflow, text: string): ParsedIflow {
   const change = textChange(previous.text, text);
   if (!change) return previous;
-  const lines = previous.lines.text === previous.text ? previous.lines.afterChange(text, change.start, change.oldEnd, change.newEnd) : new LineIndex(text);
-  const reading = previous.layout && rereadIflow({ text: previous.text, model: previous.model, layout: previous.layout }, text, lines, change);
+  const lines =
+    previous.lines.text === previous.text
+      ? previous.lines.afterChange(text, change.start, change.oldEnd, change.newEnd)
+      : new LineIndex(text);
+  const reading =
+    previous.layout && rereadIflow({ text: previous.text, model: previous.model, layout: previous.layout }, text, lines, change);
   const { model, layout } = reading ?? readIflowWithLayout(text, lines);
   return { uri: previous.uri, text, lines, model, layout, ...(reading ? { inPart: true } : {}) };
 }

@@ -38,17 +38,26 @@ export function readSuppressionComments(script: ScriptModel): { valid: Suppressi
     const named = (separator < 0 ? body : body.slice(0, separator)).split(/[\s,]+/).filter((word) => word !== '');
     const reason = separator < 0 ? '' : body.slice(separator + 2).trim();
     if (named.length === 0) {
-      problems.push({ range, message: `This suppression comment names no rule; it suppresses nothing. Write "// ${DISABLE_NEXT_LINE} <rule-id> -- <reason>".` });
+      problems.push({
+        range,
+        message: `This suppression comment names no rule; it suppresses nothing. Write "// ${DISABLE_NEXT_LINE} <rule-id> -- <reason>".`,
+      });
       continue;
     }
     const known = named.filter(isKnownRule);
     for (const id of named.filter((candidate) => !isKnownRule(candidate))) {
-      problems.push({ range, message: `The suppression comment names "${id}", which is not a CPI Security Lint rule; it suppresses nothing for it.${suggestRuleId(id)}` });
+      problems.push({
+        range,
+        message: `The suppression comment names "${id}", which is not a CPI Security Lint rule; it suppresses nothing for it.${suggestRuleId(id)}`,
+      });
     }
     if (known.length === 0) continue;
     if (reason === '') {
       const ids = known.map((id) => `"${id}"`).join(', ');
-      problems.push({ range, message: `The suppression comment for ${ids} gives no reason, so it suppresses nothing. Add the reason after "--": "// ${DISABLE_NEXT_LINE} ${known[0]} -- <reason>".` });
+      problems.push({
+        range,
+        message: `The suppression comment for ${ids} gives no reason, so it suppresses nothing. Add the reason after "--": "// ${DISABLE_NEXT_LINE} ${known[0]} -- <reason>".`,
+      });
       continue;
     }
     valid.push({ ruleIds: known, reason, range, appliesToLine: script.lines.positionAt(comment.end).line + 1 });

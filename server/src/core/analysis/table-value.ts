@@ -21,7 +21,13 @@ const unmask = (text: string) => text.replace(/\uE000/g, '<').replace(/\uE001/g,
 export function resolveTableValue(property: IflowProperty, params: ParameterFile | undefined): ResolvedValue {
   const value = property.value;
   if (!value) return resolveValue(property, params);
-  const maskedValue = { text: mask(value.text), range: value.range, startOffset: value.startOffset, endOffset: value.endOffset, sourceOffsetAt: (i: number) => value.sourceOffsetAt(i) };
+  const maskedValue = {
+    text: mask(value.text),
+    range: value.range,
+    startOffset: value.startOffset,
+    endOffset: value.endOffset,
+    sourceOffsetAt: (i: number) => value.sourceOffsetAt(i),
+  };
   const resolved = resolveValue({ ...property, value: maskedValue }, params);
   return {
     ...resolved,

@@ -52,7 +52,7 @@ export function signatureAlgorithm(oid: string): SignatureAlgorithm {
 
 /** RSASSA-PSS carries its digest in parameters; RFC 4055 makes SHA-1 the default when absent. */
 export function pssSignatureAlgorithm(hashOid: string | undefined): SignatureAlgorithm {
-  const hash = hashOid === undefined ? 'SHA-1' : HASHES[hashOid] ?? hashOid;
+  const hash = hashOid === undefined ? 'SHA-1' : (HASHES[hashOid] ?? hashOid);
   return { name: `RSASSA-PSS (${hash})`, hash };
 }
 

@@ -33,7 +33,8 @@ export function readCertificateInfo(der: Buffer): CertificateInfo {
   const subject = [...fields.subject].reverse();
   const issuer = [...fields.issuer].reverse();
   const selfIssued = sameRdns(fields.subject, fields.issuer);
-  const signature = fields.signatureOid === RSASSA_PSS_OID ? pssSignatureAlgorithm(fields.pssHashOid) : signatureAlgorithm(fields.signatureOid);
+  const signature =
+    fields.signatureOid === RSASSA_PSS_OID ? pssSignatureAlgorithm(fields.pssHashOid) : signatureAlgorithm(fields.signatureOid);
   return {
     ...nameFields(subject, issuer),
     serial: fields.serial,

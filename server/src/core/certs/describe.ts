@@ -26,21 +26,32 @@ function faqFacts(info: CertificateInfo, usage: CertificateUsage | undefined): F
   } else if (!info.selfSigned) {
     // CA-signed: what SAP recommends already holds, nothing to quote
   } else if (usage === 'inbound') {
-    facts.push({ text: 'Self-signed certificates are not supported for inbound client authentication: the client certificate must be CA-signed.', section: FAQ.selfSignedClientAuth });
+    facts.push({
+      text: 'Self-signed certificates are not supported for inbound client authentication: the client certificate must be CA-signed.',
+      section: FAQ.selfSignedClientAuth,
+    });
   } else if (usage === 'messageLevel') {
-    facts.push({ text: 'Self-signed certificates can be used for message-level signing and encryption, though SAP recommends CA-signed ones.', section: FAQ.selfSignedMessageLevel });
+    facts.push({
+      text: 'Self-signed certificates can be used for message-level signing and encryption, though SAP recommends CA-signed ones.',
+      section: FAQ.selfSignedMessageLevel,
+    });
   } else {
     facts.push({ text: 'For outbound connections SAP recommends a CA-signed certificate.', section: FAQ.selfSignedClientAuth });
   }
   if (info.wildcardCn || info.wildcardDnsNames.length > 0) {
-    facts.push({ text: 'SAP recommends the full host name in the CN; wildcards are supported for certificate-based client authentication only.', section: FAQ.wildcardCn });
+    facts.push({
+      text: 'SAP recommends the full host name in the CN; wildcards are supported for certificate-based client authentication only.',
+      section: FAQ.wildcardCn,
+    });
   }
   return facts;
 }
 
 export function describeCertificate(info: CertificateInfo, usage: CertificateUsage | undefined, now: Date): string {
   const altNames = info.subjectAltNames.map((n) => `${n.type}:${n.value}`);
-  const signer = info.selfSigned ? signerPhrase(info) : `CA-signed${info.selfIssued ? ' (issuer name equals subject, but another key signed it)' : ''}`;
+  const signer = info.selfSigned
+    ? signerPhrase(info)
+    : `CA-signed${info.selfIssued ? ' (issuer name equals subject, but another key signed it)' : ''}`;
   const lines = [
     `**Certificate** ${code(info.subject || '(empty subject)')}`,
     '',

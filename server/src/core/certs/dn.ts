@@ -234,7 +234,9 @@ export function dnCommonName(text: string): string | undefined {
 
 /** RFC 4514 escaping of one attribute value. */
 export function escapeDnValue(value: string): string {
-  let out = value.replace(/[\\,+"<>;]/g, (c) => `\\${c}`).replace(/[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  let out = value
+    .replace(/[\\,+"<>;]/g, (c) => `\\${c}`)
+    .replace(/[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   if (out.startsWith('#') || out.startsWith(' ')) out = `\\${out}`;
   if (out.endsWith(' ') && out.length > 1) out = `${out.slice(0, -1)}\\ `;
   return out;

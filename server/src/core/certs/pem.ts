@@ -45,7 +45,13 @@ export function scanPem(text: string): PemBlock[] {
     const end = findEnd(bodyStart);
     if (end < 0 || (following >= 0 && following < end)) {
       const stop = following >= 0 ? trimEndOffset(text, following) : trimEndOffset(text, text.length);
-      blocks.push({ label, start: begin, end: Math.max(stop, lineEnd), body: text.slice(bodyStart, stop), error: `BEGIN ${label} without an END ${label} line` });
+      blocks.push({
+        label,
+        start: begin,
+        end: Math.max(stop, lineEnd),
+        body: text.slice(bodyStart, stop),
+        error: `BEGIN ${label} without an END ${label} line`,
+      });
       begin = following;
       continue;
     }

@@ -81,7 +81,8 @@ function readPem(text: string, problems: CertificateProblem[]): CertificateBlock
   return scanPem(text).map((pem) => {
     const range = lines.rangeOf(pem.start, pem.end);
     const kind = blockKind(pem.label);
-    const block = pem.error !== undefined ? { kind, label: pem.label, range, problem: unreadable(pem.error) } : readPemBlock(pem, kind, range);
+    const block =
+      pem.error !== undefined ? { kind, label: pem.label, range, problem: unreadable(pem.error) } : readPemBlock(pem, kind, range);
     if (block.problem !== undefined) problems.push({ message: block.problem, range });
     return { ...block, headerRange: lines.rangeOf(pem.start, lineEnd(text, pem.start, pem.end)) };
   });
@@ -130,7 +131,10 @@ function readBinaryOrBase64(bytes: Uint8Array, text: string, extension: string, 
     block = { ...readDer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), 'certificate', 'DER', START), headerRange: START };
   } else if (looksLikeBareBase64(text)) {
     const lines = new LineIndex(text);
-    block = { ...readBase64Certificate(text, 'BASE64', lines.rangeOf(0, text.length)), headerRange: lines.rangeOf(0, lineEnd(text, 0, text.length)) };
+    block = {
+      ...readBase64Certificate(text, 'BASE64', lines.rangeOf(0, text.length)),
+      headerRange: lines.rangeOf(0, lineEnd(text, 0, text.length)),
+    };
   }
   if (!block) {
     problems.push({ message: 'Not a readable certificate: neither PEM (no -----BEGIN CERTIFICATE----- line) nor DER.', range: START });

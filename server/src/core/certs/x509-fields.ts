@@ -62,7 +62,8 @@ export function readX509Fields(certificate: Node): X509Fields {
   const [keyAlgorithm] = children(tbsFields[i++], 'subjectPublicKeyInfo');
   const [keyOidNode, keyParams] = children(keyAlgorithm, 'public key algorithm');
   const keyAlgorithmOid = oidOf(keyOidNode, 'public key algorithm');
-  const curveOid = keyParams && keyParams.type === asn1.Type.OID && keyParams.tagClass === UNIVERSAL ? oidOf(keyParams, 'curve') : undefined;
+  const curveOid =
+    keyParams && keyParams.type === asn1.Type.OID && keyParams.tagClass === UNIVERSAL ? oidOf(keyParams, 'curve') : undefined;
 
   const [sigOidNode, sigParams] = children(signatureAlgorithm, 'signature algorithm');
   const signatureOid = oidOf(sigOidNode, 'signature algorithm');
@@ -159,11 +160,14 @@ function decodeString(node: Node | undefined): string {
     case asn1.Type.UTF8:
       return Buffer.from(raw, 'latin1').toString('utf8');
     case asn1.Type.BMPSTRING:
-      return Buffer.from(raw.slice(0, raw.length - (raw.length % 2)), 'latin1').swap16().toString('utf16le');
+      return Buffer.from(raw.slice(0, raw.length - (raw.length % 2)), 'latin1')
+        .swap16()
+        .toString('utf16le');
     case 28 /* UniversalString: UCS-4 big-endian */: {
       let text = '';
       for (let n = 0; n + 3 < raw.length; n += 4) {
-        const code = ((raw.charCodeAt(n) << 24) | (raw.charCodeAt(n + 1) << 16) | (raw.charCodeAt(n + 2) << 8) | raw.charCodeAt(n + 3)) >>> 0;
+        const code =
+          ((raw.charCodeAt(n) << 24) | (raw.charCodeAt(n + 1) << 16) | (raw.charCodeAt(n + 2) << 8) | raw.charCodeAt(n + 3)) >>> 0;
         text += code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
       }
       return text;

@@ -27,7 +27,10 @@ function matcherFor(glob: string): Matcher {
   let matcher = matchers.get(glob);
   if (!matcher) {
     // Globs are always anchored at the configuration's folder: "./x" and "/x" mean "x", "x/" means the folder x.
-    const pattern = glob.trim().replace(/^(?:\.\/|\/)+/, '').replace(/\/+$/, '');
+    const pattern = glob
+      .trim()
+      .replace(/^(?:\.\/|\/)+/, '')
+      .replace(/\/+$/, '');
     matcher = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
     if (matchers.size >= MAX_CACHED) matchers.clear();
     matchers.set(glob, matcher);
@@ -70,7 +73,13 @@ export interface SuppressedSubject {
 }
 
 /** The first suppression that silences `ruleId` in this file and has not expired. */
-export function activeSuppression(config: Config, ruleId: string, fileUri: string, today: Date, about: SuppressedSubject = {}): Suppression | undefined {
+export function activeSuppression(
+  config: Config,
+  ruleId: string,
+  fileUri: string,
+  today: Date,
+  about: SuppressedSubject = {},
+): Suppression | undefined {
   return config.suppressions.find((suppression) => {
     if (suppression.rule !== ruleId && suppression.rule !== ANY_RULE) return false;
     if (isExpired(suppression.expires, today)) return false;

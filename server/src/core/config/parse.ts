@@ -85,7 +85,7 @@ const SYNTAX: Record<string, string> = {
   EndOfFileExpected: 'expected the end of the file after the top-level object',
   InvalidCommentToken: 'malformed comment',
   UnexpectedEndOfComment: 'comment is not closed with "*/"',
-  UnexpectedEndOfString: 'string is not closed with \'"\'',
+  UnexpectedEndOfString: "string is not closed with '\"'",
   UnexpectedEndOfNumber: 'number is cut off',
   InvalidUnicode: 'malformed \\u escape',
   InvalidEscapeCharacter: 'invalid escape character in a string',

@@ -13,7 +13,10 @@ const FIELDS = ['rule', 'file', 'channel', 'subject', 'reason', 'expires'];
 
 export function readSuppressions(node: Node, sink: ProblemSink): Suppression[] | undefined {
   if (node.type !== 'array') {
-    sink.error(node, `"suppressions" must be an array of objects such as { "rule": "smtp-port-25", "reason": "..." }; found ${describe(node)}.`);
+    sink.error(
+      node,
+      `"suppressions" must be an array of objects such as { "rule": "smtp-port-25", "reason": "..." }; found ${describe(node)}.`,
+    );
     return undefined;
   }
   const suppressions: Suppression[] = [];
@@ -26,12 +29,19 @@ export function readSuppressions(node: Node, sink: ProblemSink): Suppression[] |
 
 function readSuppression(node: Node, sink: ProblemSink): Suppression | undefined {
   if (node.type !== 'object') {
-    sink.error(node, `A suppression must be an object with "rule" and "reason" (and optionally "file" and "expires"); found ${describe(node)}.`);
+    sink.error(
+      node,
+      `A suppression must be an object with "rule" and "reason" (and optionally "file" and "expires"); found ${describe(node)}.`,
+    );
     return undefined;
   }
   const values = new Map<string, Node>();
   for (const { name, key, value } of propertiesOf(node, sink)) {
-    if (!FIELDS.includes(name)) sink.warning(key, `Unknown suppression field "${name}"; expected "rule", "file", "channel", "subject", "reason" or "expires". It is ignored.`);
+    if (!FIELDS.includes(name))
+      sink.warning(
+        key,
+        `Unknown suppression field "${name}"; expected "rule", "file", "channel", "subject", "reason" or "expires". It is ignored.`,
+      );
     else if (value) values.set(name, value);
   }
   let valid = true;
@@ -53,7 +63,10 @@ function readSuppression(node: Node, sink: ProblemSink): Suppression | undefined
   const file = fileNode ? readGlob(fileNode, sink) : undefined;
   if (fileNode && file === undefined) valid = false;
   if (ruleId === ANY_RULE && !fileNode) {
-    sink.error(rule ?? node, 'A suppression of every rule ("*") must name the files it covers with "file"; to skip files entirely use "ignore". It is ignored.');
+    sink.error(
+      rule ?? node,
+      'A suppression of every rule ("*") must name the files it covers with "file"; to skip files entirely use "ignore". It is ignored.',
+    );
     valid = false;
   }
 
@@ -64,7 +77,10 @@ function readSuppression(node: Node, sink: ProblemSink): Suppression | undefined
     if (!fieldNode) continue;
     const text = stringValue(fieldNode);
     if (text === undefined || text.trim() === '') {
-      const what = field === 'channel' ? 'the name of the channel' : 'the subject of the finding (the iFlow property key, the parameter or the certificate subject)';
+      const what =
+        field === 'channel'
+          ? 'the name of the channel'
+          : 'the subject of the finding (the iFlow property key, the parameter or the certificate subject)';
       sink.error(fieldNode, `"${field}" must be a non-empty text, ${what}; found ${describe(fieldNode)}. The suppression is ignored.`);
       valid = false;
     } else narrowing[field] = text;
@@ -76,14 +92,20 @@ function readSuppression(node: Node, sink: ProblemSink): Suppression | undefined
     sink.error(node, 'A suppression needs "reason": why the finding is accepted, for the next reviewer. It is ignored.');
     valid = false;
   } else if (!reason) {
-    sink.error(reasonNode, `"reason" must be a non-empty text saying why the finding is accepted; found ${describe(reasonNode)}. The suppression is ignored.`);
+    sink.error(
+      reasonNode,
+      `"reason" must be a non-empty text saying why the finding is accepted; found ${describe(reasonNode)}. The suppression is ignored.`,
+    );
     valid = false;
   }
 
   const expiresNode = values.get('expires');
   const expires = stringValue(expiresNode);
   if (expiresNode && (expires === undefined || !isIsoDay(expires))) {
-    sink.error(expiresNode, `"expires" must be a calendar date written YYYY-MM-DD, e.g. "2027-06-30"; found ${describe(expiresNode)}. The suppression is ignored.`);
+    sink.error(
+      expiresNode,
+      `"expires" must be a calendar date written YYYY-MM-DD, e.g. "2027-06-30"; found ${describe(expiresNode)}. The suppression is ignored.`,
+    );
     valid = false;
   }
 

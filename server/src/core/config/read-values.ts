@@ -53,7 +53,10 @@ export function isPortNumber(value: unknown): value is number {
 
 export function readGlobs(node: Node, sink: ProblemSink, name: string): string[] | undefined {
   if (node.type !== 'array') {
-    sink.error(node, `"${name}" must be an array of glob patterns relative to the configuration's folder, e.g. ["**/test-data/**"]; found ${describe(node)}.`);
+    sink.error(
+      node,
+      `"${name}" must be an array of glob patterns relative to the configuration's folder, e.g. ["**/test-data/**"]; found ${describe(node)}.`,
+    );
     return undefined;
   }
   const globs: string[] = [];
@@ -105,7 +108,10 @@ export function readExpiryWarningDays(node: Node, sink: ProblemSink): number | u
 export function readMaxFileSizeMB(node: Node, sink: ProblemSink): number | undefined {
   const size: unknown = node.value;
   if (node.type === 'number' && isFileSizeMB(size)) return size;
-  sink.error(node, `"maxFileSizeMB" must be a number of megabytes greater than 0, e.g. 50 (default ${DEFAULT_MAX_FILE_SIZE_MB}); found ${describe(node)}.`);
+  sink.error(
+    node,
+    `"maxFileSizeMB" must be a number of megabytes greater than 0, e.g. 50 (default ${DEFAULT_MAX_FILE_SIZE_MB}); found ${describe(node)}.`,
+  );
   return undefined;
 }
 

@@ -7,7 +7,13 @@ import { findingLine, whyItMatters, type FindingLinkCommands } from './finding-l
  * Hover for one certificate: what the rules found and why it matters first,
  * as in iFlow hovers, then the certificate's details.
  */
-export function certificateHover(info: CertificateInfo, usage: CertificateUsage | undefined, findings: readonly Finding[], now: Date, commands: FindingLinkCommands): string {
+export function certificateHover(
+  info: CertificateInfo,
+  usage: CertificateUsage | undefined,
+  findings: readonly Finding[],
+  now: Date,
+  commands: FindingLinkCommands,
+): string {
   const seen = new Set<string>();
   const sections: string[] = [];
   for (const finding of findings) {

@@ -67,7 +67,13 @@ const atPosition = (findings: readonly Finding[], uri: string, position: Positio
  * cursor as one line each, what the setting means for security, its resolved
  * value, then the opening of the FAQ answer behind it.
  */
-export function iflowHover(iflow: ParsedIflow, parameters: ParsedParameters | undefined, findings: readonly Finding[], position: Position, commands: HoverCommands): HoverContent | undefined {
+export function iflowHover(
+  iflow: ParsedIflow,
+  parameters: ParsedParameters | undefined,
+  findings: readonly Finding[],
+  position: Position,
+  commands: HoverCommands,
+): HoverContent | undefined {
   const at = propertyAt(iflow.model, position);
   if (!at) return undefined;
   const { property } = at;
@@ -110,7 +116,13 @@ function usesOf(entry: ParameterEntry, iflows: readonly ParsedIflow[], parameter
 }
 
 /** Hover for parameters.prop: where the parameter is used, its value, and its findings. */
-export function parametersHover(parameters: ParsedParameters, iflows: readonly ParsedIflow[], findings: readonly Finding[], position: Position, commands: HoverCommands): HoverContent | undefined {
+export function parametersHover(
+  parameters: ParsedParameters,
+  iflows: readonly ParsedIflow[],
+  findings: readonly Finding[],
+  position: Position,
+  commands: HoverCommands,
+): HoverContent | undefined {
   const entry = entryAt(parameters.file, position);
   if (!entry) return undefined;
   const sections: string[] = [];
@@ -120,7 +132,8 @@ export function parametersHover(parameters: ParsedParameters, iflows: readonly P
   const secret = isSecretName(entry.key) || uses.some((use) => isSecretName(use.key));
   const lines = [`**Parameter \`${entry.key}\`** = ${shownValue(entry.value.text, secret)}`];
   if (uses.length === 0) lines.push('Not used by any channel of the iFlows in this artifact.');
-  for (const use of uses) lines.push(`- used as \`${use.key}\` by channel "${use.channel}" (${use.adapter || 'unknown adapter'}) in iFlow "${use.iflow}"`);
+  for (const use of uses)
+    lines.push(`- used as \`${use.key}\` by channel "${use.channel}" (${use.adapter || 'unknown adapter'}) in iFlow "${use.iflow}"`);
   sections.push(lines.join('\n'));
   const keys = [...new Set(uses.map((use) => use.key))];
   for (const key of keys) {

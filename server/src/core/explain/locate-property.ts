@@ -8,7 +8,9 @@ export interface PropertyAt {
 }
 
 function under(property: IflowProperty, position: Position): boolean {
-  return containsPosition(property.keyRange, position) || (property.value !== undefined && containsPosition(property.value.range, position));
+  return (
+    containsPosition(property.keyRange, position) || (property.value !== undefined && containsPosition(property.value.range, position))
+  );
 }
 
 /** The `ifl:property` whose key or value is under the cursor. */

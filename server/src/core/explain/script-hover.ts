@@ -18,7 +18,10 @@ const TOPIC_LABEL: Record<ScriptApiTopic, string> = {
 };
 
 /** The API note for the name under the cursor, with where that name stands. */
-export function scriptApiAt(model: ScriptModel, position: Position): { readonly note: ScriptApiNote; readonly start: number; readonly end: number } | undefined {
+export function scriptApiAt(
+  model: ScriptModel,
+  position: Position,
+): { readonly note: ScriptApiNote; readonly start: number; readonly end: number } | undefined {
   const at = tokenAt(model, model.lines.offsetAt(position));
   if (!at || !isName(at.token)) return undefined;
   const note = scriptApiNote(at.token.text, model.language);
@@ -47,7 +50,13 @@ function noteSection(note: ScriptApiNote, commands: HoverCommands): string {
     .join('\n\n');
 }
 
-export function scriptHover(model: ScriptModel, uri: string, findings: readonly Finding[], position: Position, commands: HoverCommands): HoverContent | undefined {
+export function scriptHover(
+  model: ScriptModel,
+  uri: string,
+  findings: readonly Finding[],
+  position: Position,
+  commands: HoverCommands,
+): HoverContent | undefined {
   const api = scriptApiAt(model, position);
   if (!api) return undefined;
   // Each finding once, however many ranges of it cover the cursor.

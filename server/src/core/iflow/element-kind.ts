@@ -2,10 +2,28 @@
 // of one document, and the kinds of the elements the XML reader has open.
 import { BPMN_NS, IFL_NS } from './namespaces';
 
-export type ElementKind = 'messageFlow' | 'participant' | 'collaboration' | 'process' | 'property' | 'key' | 'value' | 'extensionElements' | 'definitions' | 'other';
+export type ElementKind =
+  | 'messageFlow'
+  | 'participant'
+  | 'collaboration'
+  | 'process'
+  | 'property'
+  | 'key'
+  | 'value'
+  | 'extensionElements'
+  | 'definitions'
+  | 'other';
 
 /** Lengths of the local names classify() tells apart besides `key` and `value`, as bits (a set lookup per element shows in profiles). */
-const CLASSIFIED_LENGTHS = ['property', 'messageFlow', 'participant', 'collaboration', 'process', 'extensionElements', 'definitions'].reduce((bits, name) => bits | (1 << name.length), 0);
+const CLASSIFIED_LENGTHS = [
+  'property',
+  'messageFlow',
+  'participant',
+  'collaboration',
+  'process',
+  'extensionElements',
+  'definitions',
+].reduce((bits, name) => bits | (1 << name.length), 0);
 
 /**
  * The element kinds of one read. Element names repeat thousands of times;

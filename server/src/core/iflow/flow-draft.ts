@@ -31,7 +31,12 @@ export interface FlowDraft {
   closedCleanly: boolean;
 }
 
-export function channelOf(draft: FlowDraft, participants: ReadonlyMap<string, Participant>, lines: LineIndex, shift: number): ChannelRecord {
+export function channelOf(
+  draft: FlowDraft,
+  participants: ReadonlyMap<string, Participant>,
+  lines: LineIndex,
+  shift: number,
+): ChannelRecord {
   const props = draft.properties;
   const nameValue = props.get('Name')?.value?.text.trim();
   const facts: ChannelFacts = {

@@ -47,7 +47,11 @@ export interface IflowSnapshot {
 export function textChange(before: string, after: string): TextChange | undefined {
   if (before === after) return undefined;
   const shorter = Math.min(before.length, after.length);
-  const start = commonLength(shorter, (from, to) => before.slice(from, to) === after.slice(from, to), (i) => before.charCodeAt(i) === after.charCodeAt(i));
+  const start = commonLength(
+    shorter,
+    (from, to) => before.slice(from, to) === after.slice(from, to),
+    (i) => before.charCodeAt(i) === after.charCodeAt(i),
+  );
   // The suffix may not reach into the prefix: "aa" → "aaa" is one "a" inserted at 2.
   const room = shorter - start;
   const b = before.length;
@@ -90,14 +94,25 @@ function commonLength(limit: number, sameChunk: (from: number, to: number) => bo
  * the whole file is sure to give the same result. `lines` indexes `text`;
  * `change` is textChange(previous.text, text).
  */
-export function rereadIflow(previous: IflowSnapshot, text: string, lines: LineIndex, change = textChange(previous.text, text)): IflowReading | undefined {
+export function rereadIflow(
+  previous: IflowSnapshot,
+  text: string,
+  lines: LineIndex,
+  change = textChange(previous.text, text),
+): IflowReading | undefined {
   if (!change) return undefined;
   const index = channelAround(previous.model.channels, change);
   if (index >= 0) return rereadChannel(previous, text, lines, change, index);
   return rereadLooseProperty(previous, text, lines, change);
 }
 
-function rereadChannel(previous: IflowSnapshot, text: string, lines: LineIndex, change: TextChange, index: number): IflowReading | undefined {
+function rereadChannel(
+  previous: IflowSnapshot,
+  text: string,
+  lines: LineIndex,
+  change: TextChange,
+  index: number,
+): IflowReading | undefined {
   const edited = previous.model.channels[index] as ChannelRecord;
   if (!edited.facts.selfContained || !readableAlone(previous, edited.start, edited.end)) return undefined;
 
@@ -130,7 +145,8 @@ function rereadLooseProperty(previous: IflowSnapshot, text: string, lines: LineI
   // the model would keep), and closed cleanly (a close tag inside it that
   // unwound the parser's stack changed how the rest of the file read).
   const before = readFragment(previous, previous.text, edited.start, edited.end, lines, new Map());
-  if (before.layout.landmarks !== 0 || before.model.channels.length !== 0 || before.layout.cleanPropertyEnd !== edited.end) return undefined;
+  if (before.layout.landmarks !== 0 || before.model.channels.length !== 0 || before.layout.cleanPropertyEnd !== edited.end)
+    return undefined;
   const { from, to, delta, reading } = readEdited(previous, text, lines, change, edited);
   const reread = reading.model.otherProperties[0];
   const fits =
@@ -156,7 +172,13 @@ function readableAlone(previous: IflowSnapshot, start: number, end: number): boo
 }
 
 /** The edited element, [start, end) before the change, read again from `text` on its own: at [from, to), `delta` longer. */
-function readEdited(previous: IflowSnapshot, text: string, lines: LineIndex, change: TextChange, edited: { readonly start: number; readonly end: number }): { from: number; to: number; delta: number; reading: IflowReading } {
+function readEdited(
+  previous: IflowSnapshot,
+  text: string,
+  lines: LineIndex,
+  change: TextChange,
+  edited: { readonly start: number; readonly end: number },
+): { from: number; to: number; delta: number; reading: IflowReading } {
   const delta = change.newEnd - change.oldEnd;
   const from = edited.start;
   const to = edited.end + delta;
@@ -164,15 +186,21 @@ function readEdited(previous: IflowSnapshot, text: string, lines: LineIndex, cha
 }
 
 /** text[from, to) read on its own where it sits in the file: under the file's namespace bindings, in its offsets. */
-function readFragment(previous: IflowSnapshot, text: string, from: number, to: number, lines: LineIndex, participants = previous.model.participants): IflowReading {
+function readFragment(
+  previous: IflowSnapshot,
+  text: string,
+  from: number,
+  to: number,
+  lines: LineIndex,
+  participants = previous.model.participants,
+): IflowReading {
   // A copy, not a slice: the element's strings would otherwise keep this whole version of the file alive after later edits elsewhere.
   const fragment = detached(text.slice(from, to));
   return readIflowWithLayout(fragment, lines, { namespaces: previous.layout.namespaces, participants, offset: from });
 }
 
 type Replacement = { readonly from: number; readonly delta: number } & (
-  | { readonly channel: ChannelRecord }
-  | { readonly property: PropertyRecord; readonly reread: PropertyRecord }
+  { readonly channel: ChannelRecord } | { readonly property: PropertyRecord; readonly reread: PropertyRecord }
 );
 
 /** The previous model with the re-read element in place and everything after it moved by `delta`. */

@@ -25,7 +25,10 @@ const LONGEST_KEY_KEPT = 200;
  */
 export function keyAt(text: string, start: number, end: number, previous: string | undefined): string {
   const expected = previous === undefined ? undefined : keyAfter.get(previous);
-  const key = expected !== undefined && expected.length === end - start && text.startsWith(expected, start) ? expected : internedKey(decodeXmlText(text, start, end));
+  const key =
+    expected !== undefined && expected.length === end - start && text.startsWith(expected, start)
+      ? expected
+      : internedKey(decodeXmlText(text, start, end));
   if (previous !== undefined && key !== expected && isKeptKey(previous) && isKeptKey(key)) keyAfter.set(previous, key);
   return key;
 }

@@ -6,7 +6,13 @@ import type { ParticipantType } from './model';
 import { IFL_NS } from './namespaces';
 
 /** The participant of a start tag at [start, end) (file offsets) with these attributes, under these namespace bindings. */
-export function participantOf(attributes: Record<string, string>, namespaces: ReadonlyMap<string, string>, start: number, end: number, lines: LineIndex): ParticipantRecord {
+export function participantOf(
+  attributes: Record<string, string>,
+  namespaces: ReadonlyMap<string, string>,
+  start: number,
+  end: number,
+  lines: LineIndex,
+): ParticipantRecord {
   const id = attributes.id ?? '';
   return new ParticipantRecord(id, attributes.name, participantType(iflTypeAttribute(attributes, namespaces)), start, end, lines);
 }

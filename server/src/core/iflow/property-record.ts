@@ -96,6 +96,11 @@ export class PropertyRecord implements IflowProperty, PropertyOffsets {
 
   /** Plain data for logs and snapshots (getters are not own properties). */
   toJSON(): object {
-    return { key: this.key, keyRange: this.keyRange, value: this.value && { text: this.value.text, range: this.value.range }, range: this.range };
+    return {
+      key: this.key,
+      keyRange: this.keyRange,
+      value: this.value && { text: this.value.text, range: this.value.range },
+      range: this.range,
+    };
   }
 }

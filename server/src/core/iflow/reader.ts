@@ -70,7 +70,12 @@ export function readIflowWithLayout(text: string, lines: LineIndex, fragment?: F
  * undefined when it gives up, or saxes, which reads anything. For the
  * tests that hold both to the same result.
  */
-export function readIflowWith(xmlReader: 'fast' | 'saxes', text: string, lines: LineIndex, fragment?: FragmentContext): IflowReading | undefined {
+export function readIflowWith(
+  xmlReader: 'fast' | 'saxes',
+  text: string,
+  lines: LineIndex,
+  fragment?: FragmentContext,
+): IflowReading | undefined {
   const reader = new IflowReader(text, lines, fragment);
   if (xmlReader === 'saxes') readWithSaxes(text, reader);
   else if (!readWellFormed(text, reader)) return undefined;
@@ -357,7 +362,10 @@ class IflowReader implements ElementSink {
     if (key === undefined) return;
     property.end = end;
     // A fragment's values are decoded now, from the fragment (see PropertyRecord.decoded).
-    const value = this.fragment && property.valueStart >= 0 ? xmlSourceText(this.text, property.valueStart, property.valueEnd, this.lines, this.shift) : undefined;
+    const value =
+      this.fragment && property.valueStart >= 0
+        ? xmlSourceText(this.text, property.valueStart, property.valueEnd, this.lines, this.shift)
+        : undefined;
     const record = new PropertyRecord(key, property, this.shift, this.lines, value);
     if (property.flow) property.flow.properties.set(key, record);
     else this.otherProperties.push(record);

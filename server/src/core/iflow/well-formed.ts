@@ -257,5 +257,7 @@ function sameText(text: string, aStart: number, aEnd: number, bStart: number, bE
 
 /** As saxes: each tab, line feed, carriage return or CR LF becomes one space; references are replaced (already checked). */
 function decodeAttributeValue(raw: string): string {
-  return raw.replace(/\r\n|[\t\n\r]|&([^;]*);/g, (_match, reference: string | undefined) => (reference === undefined ? ' ' : resolveEntity(reference)!));
+  return raw.replace(/\r\n|[\t\n\r]|&([^;]*);/g, (_match, reference: string | undefined) =>
+    reference === undefined ? ' ' : resolveEntity(reference)!,
+  );
 }

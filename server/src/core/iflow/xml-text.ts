@@ -25,7 +25,13 @@ const CR = 13;
 const LF = 10;
 
 // No prototype: `&constructor;` must stay an undefined entity, not find Object's constructor.
-const PREDEFINED: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' });
+const PREDEFINED: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  apos: "'",
+  quot: '"',
+});
 
 /**
  * Decodes `source[start, end)` as XML element content. Never expands
@@ -225,7 +231,13 @@ function findEnd(source: string, marker: string, from: number, end: number): num
 }
 
 /** CDATA content is literal except for line-end normalisation: raw stretches between line ends, each "\r" or "\r\n" one "\n". */
-function appendCdata(raw: string, from: number, to: number, literal: (from: number, to: number) => void, emit: (decoded: string, rawIndex: number) => void): void {
+function appendCdata(
+  raw: string,
+  from: number,
+  to: number,
+  literal: (from: number, to: number) => void,
+  emit: (decoded: string, rawIndex: number) => void,
+): void {
   let runStart = from;
   for (let k = raw.indexOf('\r', from); k >= 0 && k < to; k = raw.indexOf('\r', k + 1)) {
     literal(runStart, k);
@@ -248,7 +260,12 @@ export function resolveEntity(name: string): string | undefined {
 
 function isXmlChar(code: number): boolean {
   return (
-    code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff)
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
   );
 }
 

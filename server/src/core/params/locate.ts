@@ -19,7 +19,8 @@ export type SliceLocation =
 export function locateSlice(resolved: ResolvedValue, textStart: number, textEnd: number): SliceLocation | undefined {
   if (!(textStart >= 0 && textStart <= textEnd && textEnd <= resolved.text.length)) return undefined;
   if (resolved.segments.length === 0) return emptyValueLocation(resolved);
-  const segment = textStart === textEnd ? insertionSegment(resolved.segments, textStart) : enclosingSegment(resolved.segments, textStart, textEnd);
+  const segment =
+    textStart === textEnd ? insertionSegment(resolved.segments, textStart) : enclosingSegment(resolved.segments, textStart, textEnd);
   if (!segment) return undefined;
   const start = segment.sourceStart + (textStart - segment.textStart);
   const end = segment.sourceStart + (textEnd - segment.textStart);

@@ -131,7 +131,7 @@ function readEntry(line: LogicalLine, lines: LineIndex, unescaper: Unescaper): P
   let escaped = false;
   while (keyEnd < len) {
     const c = chars.charCodeAt(keyEnd);
-    if (!escaped && (c === 61 /* = */ || c === 58 /* : */)) {
+    if (!escaped && (c === 61 /* = */ || c === 58) /* : */) {
       valueStart = keyEnd + 1;
       hasSeparator = true;
       break;
@@ -147,7 +147,7 @@ function readEntry(line: LogicalLine, lines: LineIndex, unescaper: Unescaper): P
   while (valueStart < len) {
     const c = chars.charCodeAt(valueStart);
     if (!isBlank(c)) {
-      if (hasSeparator || (c !== 61 /* = */ && c !== 58 /* : */)) break;
+      if (hasSeparator || (c !== 61 /* = */ && c !== 58) /* : */) break;
       hasSeparator = true;
     }
     valueStart++;
@@ -158,7 +158,13 @@ function readEntry(line: LogicalLine, lines: LineIndex, unescaper: Unescaper): P
   const keyStartOffset = rawOffset(line, 0);
   const keyEndOffset = keyEnd > 0 ? rawOffset(line, keyEnd - 1) + 1 : keyStartOffset;
   const valueStartOffset = valueStart < len ? rawOffset(line, valueStart) : rawEnd;
-  return new ParameterRecord(key.text, keyStartOffset, keyEndOffset, { text: value.text, runs: value.runs, start: valueStartOffset, end: rawEnd }, lines);
+  return new ParameterRecord(
+    key.text,
+    keyStartOffset,
+    keyEndOffset,
+    { text: value.text, runs: value.runs, start: valueStartOffset, end: rawEnd },
+    lines,
+  );
 }
 
 /**
@@ -260,7 +266,10 @@ class Unescaper {
         // Java refuses the whole file here; keeping the raw `\u` (as part of the
         // stretch being copied) lets the rest still count.
         const problemEnd = j + 4 <= to ? rawOffset(line, j + 3) + 1 : rawOffset(line, to - 1) + 1;
-        this.problems.push({ message: 'Malformed \\uXXXX escape: expected four hexadecimal digits after \\u.', range: this.lines.rangeOf(rawOffset(line, slash), problemEnd) });
+        this.problems.push({
+          message: 'Malformed \\uXXXX escape: expected four hexadecimal digits after \\u.',
+          range: this.lines.rangeOf(rawOffset(line, slash), problemEnd),
+        });
       }
     }
     this.copy(line, plain, to);

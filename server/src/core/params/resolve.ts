@@ -25,7 +25,12 @@ export function resolveValue(property: IflowProperty, params: ParameterFile | un
     referencedNames.push(part.name);
     const entry = lookUp(params, part.name);
     if (!entry) {
-      builder.unknown({ kind: 'unknown', reason: 'missing-parameter', name: part.name }, source.slice(part.start, part.end), part.start, part.end);
+      builder.unknown(
+        { kind: 'unknown', reason: 'missing-parameter', name: part.name },
+        source.slice(part.start, part.end),
+        part.start,
+        part.end,
+      );
       continue;
     }
     builder.use(entry);

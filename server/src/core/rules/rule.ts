@@ -13,7 +13,13 @@ import type { SecurityMaterialCheck } from './security-material-check';
 /** A change a quick fix makes, described as data; the analyser turns it into file edits. */
 export type FixAction =
   /** Replace a slice of a resolved value; lands in the .iflw or parameters.prop, wherever the slice came from. */
-  | { readonly kind: 'replace'; readonly target: ResolvedValue; readonly textStart: number; readonly textEnd: number; readonly newText: string }
+  | {
+      readonly kind: 'replace';
+      readonly target: ResolvedValue;
+      readonly textStart: number;
+      readonly textEnd: number;
+      readonly newText: string;
+    }
   /** Record an outbound port as opened on request in `.cpisecurity.json`. */
   | { readonly kind: 'openPort'; readonly port: number };
 

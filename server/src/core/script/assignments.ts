@@ -49,7 +49,14 @@ function findAssignments(code: ScriptCode): Assignment[] {
     }
     if (!isName(tokens[target]) || tokens[target].kind === 'keyword') continue;
     const field = DOTS.has(tokens[target - 1]?.text ?? '') && tokens[target - 1].kind === 'punctuation';
-    found.push({ target, name: tokens[target].text, operator: token.text, field, element, value: { start: op + 1, end: valueEnd(code, op + 1) } });
+    found.push({
+      target,
+      name: tokens[target].text,
+      operator: token.text,
+      field,
+      element,
+      value: { start: op + 1, end: valueEnd(code, op + 1) },
+    });
   }
   return found;
 }
@@ -85,7 +92,7 @@ export function namedValuesIn(code: ScriptCode, language: ScriptLanguage): Named
 export function valueEnd(code: ScriptCode, from: number): number {
   const tokens = code.tokens;
   let previous = tokens[from - 1];
-  for (let i = from; i < tokens.length; ) {
+  for (let i = from; i < tokens.length;) {
     const token = tokens[i];
     if (token.kind === 'punctuation') {
       if (token.text === ';' || token.text === ',') return i;

@@ -44,11 +44,56 @@ export interface CallSite {
 
 const DOTS = new Set(['.', '?.', '*.']);
 /** Keywords that can be followed by `(` without being a call. */
-const NOT_CALLABLE = new Set(['if', 'for', 'while', 'switch', 'catch', 'synchronized', 'return', 'throw', 'new', 'typeof', 'void', 'delete', 'in', 'instanceof', 'as', 'assert', 'case', 'else', 'do', 'function', 'await', 'yield']);
+const NOT_CALLABLE = new Set([
+  'if',
+  'for',
+  'while',
+  'switch',
+  'catch',
+  'synchronized',
+  'return',
+  'throw',
+  'new',
+  'typeof',
+  'void',
+  'delete',
+  'in',
+  'instanceof',
+  'as',
+  'assert',
+  'case',
+  'else',
+  'do',
+  'function',
+  'await',
+  'yield',
+]);
 /** Tokens a parenthesis-less Groovy argument list can start with. */
 const COMMAND_ARGUMENT_KEYWORDS = new Set(['new', 'this', 'true', 'false', 'null', 'super']);
 /** A name after one of these and before `(…) {` is being declared. */
-const DECLARING_KEYWORDS = new Set(['def', 'void', 'function', 'static', 'final', 'private', 'public', 'protected', 'abstract', 'synchronized', 'boolean', 'byte', 'char', 'short', 'int', 'long', 'float', 'double', 'async', 'get', 'set']);
+const DECLARING_KEYWORDS = new Set([
+  'def',
+  'void',
+  'function',
+  'static',
+  'final',
+  'private',
+  'public',
+  'protected',
+  'abstract',
+  'synchronized',
+  'boolean',
+  'byte',
+  'char',
+  'short',
+  'int',
+  'long',
+  'float',
+  'double',
+  'async',
+  'get',
+  'set',
+]);
 
 /** Calls found per code block: every script rule walks them, a block is read once per analysis. */
 const FOUND = { groovy: new WeakMap<ScriptCode, readonly CallSite[]>(), javascript: new WeakMap<ScriptCode, readonly CallSite[]>() };
@@ -107,7 +152,19 @@ export function callAt(code: ScriptCode, language: ScriptLanguage, index: number
       callEnd = skipGroup(code, end);
     }
     const receiver = afterDot && !isNew ? receiverBefore(code, index - 1) : undefined;
-    return { name: index, method: token.text, isNew, qualifier, receiver, open, close, arguments: args, closure, start: isNew ? newStart : (receiver?.start ?? index), end: callEnd };
+    return {
+      name: index,
+      method: token.text,
+      isNew,
+      qualifier,
+      receiver,
+      open,
+      close,
+      arguments: args,
+      closure,
+      start: isNew ? newStart : (receiver?.start ?? index),
+      end: callEnd,
+    };
   }
   if (!groovy || isNew || token.kind !== 'identifier') return undefined;
 
@@ -121,7 +178,19 @@ export function callAt(code: ScriptCode, language: ScriptLanguage, index: number
   if (brace) {
     if (!afterDot && !(startsStatement(code, callStart) && startsLowercase(token.text))) return undefined;
     const end = skipGroup(code, index + 1);
-    return { name: index, method: token.text, isNew: false, qualifier: [], receiver, open: -1, close: -1, arguments: [{ start: index + 1, end }], closure: index + 1, start: callStart, end };
+    return {
+      name: index,
+      method: token.text,
+      isNew: false,
+      qualifier: [],
+      receiver,
+      open: -1,
+      close: -1,
+      arguments: [{ start: index + 1, end }],
+      closure: index + 1,
+      start: callStart,
+      end,
+    };
   }
   if (!startsStatement(code, callStart)) return undefined;
   // `name other = …` and `name other` followed by nothing is a declaration with a lowercase type: rare, but `x y = 1` is never a call.
@@ -129,7 +198,19 @@ export function callAt(code: ScriptCode, language: ScriptLanguage, index: number
   if (next.kind === 'identifier' && third && !third.newlineBefore && third.kind === 'punctuation' && third.text === '=') return undefined;
   const end = statementEnd(code, index + 1);
   const args = splitAtCommas(code, { start: index + 1, end });
-  return { name: index, method: token.text, isNew: false, qualifier: [], receiver, open: -1, close: -1, arguments: args, closure: -1, start: callStart, end };
+  return {
+    name: index,
+    method: token.text,
+    isNew: false,
+    qualifier: [],
+    receiver,
+    open: -1,
+    close: -1,
+    arguments: args,
+    closure: -1,
+    start: callStart,
+    end,
+  };
 }
 
 /** `new a.b.Name`: whether the name at `index` is created, its qualifier, and where `new` stands. */
@@ -279,9 +360,11 @@ function startsStatement(code: ScriptCode, index: number): boolean {
     if (before.text === ';' || before.text === '{' || before.text === '}' || before.text === '->') return true;
     if (before.text === ')') {
       const keyword = tokens[code.pair[index - 1] - 1];
-      if (keyword && keyword.kind === 'keyword' && (keyword.text === 'if' || keyword.text === 'while' || keyword.text === 'for')) return true;
+      if (keyword && keyword.kind === 'keyword' && (keyword.text === 'if' || keyword.text === 'while' || keyword.text === 'for'))
+        return true;
     }
-    if (before.text === ':' && tokens[code.parent[index]]?.text !== '[' && tokens[code.parent[index]]?.text !== '(') return token.newlineBefore;
+    if (before.text === ':' && tokens[code.parent[index]]?.text !== '[' && tokens[code.parent[index]]?.text !== '(')
+      return token.newlineBefore;
   }
   if (before.kind === 'keyword' && (before.text === 'else' || before.text === 'do' || before.text === 'try')) return true;
   return token.newlineBefore && endsStatement(before, token);

@@ -6,7 +6,27 @@
 import { isPunctuation, type ScriptCode } from './model';
 
 /** Keywords (and primitive types) that can stand before a declared method's name. */
-const DECLARING = new Set(['def', 'void', 'function', 'static', 'final', 'private', 'public', 'protected', 'abstract', 'synchronized', 'boolean', 'byte', 'char', 'short', 'int', 'long', 'float', 'double', 'async']);
+const DECLARING = new Set([
+  'def',
+  'void',
+  'function',
+  'static',
+  'final',
+  'private',
+  'public',
+  'protected',
+  'abstract',
+  'synchronized',
+  'boolean',
+  'byte',
+  'char',
+  'short',
+  'int',
+  'long',
+  'float',
+  'double',
+  'async',
+]);
 
 const cache = new WeakMap<ScriptCode, Int32Array>();
 

@@ -20,7 +20,19 @@ const GETTERS: ReadonlyMap<string, MapKind> = new Map([
 const DOTS = new Set(['.', '?.']);
 
 /** Calls whose result still shows every entry of a map given to them. */
-const COPYING = new Set(['valueOf', 'toJson', 'prettyPrint', 'toString', 'inspect', 'dump', 'format', 'join', 'writeValueAsString', 'asList', 'plus']);
+const COPYING = new Set([
+  'valueOf',
+  'toJson',
+  'prettyPrint',
+  'toString',
+  'inspect',
+  'dump',
+  'format',
+  'join',
+  'writeValueAsString',
+  'asList',
+  'plus',
+]);
 
 /**
  * The token at `index` is an argument of a call inside the span that is not
@@ -150,7 +162,12 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
       const found: number[] = [];
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i];
-        if (token.kind === 'identifier' ? GETTERS.has(token.text) || names.has(token.text) : token.kind === 'string' && token.string?.interpolated) found.push(i);
+        if (
+          token.kind === 'identifier'
+            ? GETTERS.has(token.text) || names.has(token.text)
+            : token.kind === 'string' && token.string?.interpolated
+        )
+          found.push(i);
       }
       interesting = found;
     }

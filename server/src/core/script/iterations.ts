@@ -23,7 +23,25 @@ export interface Iteration {
   readonly body: TokenSpan;
 }
 
-const LOOP_METHODS = new Set(['each', 'eachWithIndex', 'forEach', 'collect', 'collectEntries', 'collectMany', 'findAll', 'find', 'any', 'every', 'inject', 'eachEntry', 'groupBy', 'sum', 'map', 'filter', 'sort']);
+const LOOP_METHODS = new Set([
+  'each',
+  'eachWithIndex',
+  'forEach',
+  'collect',
+  'collectEntries',
+  'collectMany',
+  'findAll',
+  'find',
+  'any',
+  'every',
+  'inject',
+  'eachEntry',
+  'groupBy',
+  'sum',
+  'map',
+  'filter',
+  'sort',
+]);
 
 export function iterations(code: ScriptCode, language: ScriptLanguage): Iteration[] {
   const found: Iteration[] = [];
@@ -39,7 +57,11 @@ export function iterations(code: ScriptCode, language: ScriptLanguage): Iteratio
     const header = inside(code, i + 1);
     let split = -1;
     for (let j = header.start; j < header.end; j++) {
-      if ((tokens[j].kind === 'keyword' && (tokens[j].text === 'in' || tokens[j].text === 'of')) || isPunctuation(tokens[j], ':') || isPunctuation(tokens[j], ';')) {
+      if (
+        (tokens[j].kind === 'keyword' && (tokens[j].text === 'in' || tokens[j].text === 'of')) ||
+        isPunctuation(tokens[j], ':') ||
+        isPunctuation(tokens[j], ';')
+      ) {
         split = j;
         break;
       }
@@ -63,7 +85,8 @@ function functionArgument(code: ScriptCode, span: TokenSpan): { variables: strin
   if (isPunctuation(first, '{') && code.pair[span.start] > span.start) {
     const body = inside(code, span.start);
     for (let i = body.start; i < body.end; i = code.pair[i] > i ? code.pair[i] + 1 : i + 1) {
-      if (isPunctuation(tokens[i], '->')) return { variables: parameterNames(code, { start: body.start, end: i }), body: { start: i + 1, end: body.end } };
+      if (isPunctuation(tokens[i], '->'))
+        return { variables: parameterNames(code, { start: body.start, end: i }), body: { start: i + 1, end: body.end } };
     }
     return { variables: ['it'], body };
   }

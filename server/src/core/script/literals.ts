@@ -39,13 +39,25 @@ export function literalValue(code: ScriptCode, span: TokenSpan): LiteralValue | 
       continue;
     }
     // new String( … )
-    if (first.kind === 'keyword' && first.text === 'new' && tokens[start + 1].text === 'String' && tokens[start + 2]?.text === '(' && code.pair[start + 2] === end - 1) {
+    if (
+      first.kind === 'keyword' &&
+      first.text === 'new' &&
+      tokens[start + 1].text === 'String' &&
+      tokens[start + 2]?.text === '(' &&
+      code.pair[start + 2] === end - 1
+    ) {
       start += 3;
       end--;
       continue;
     }
     // … .toString()
-    if (last.text === ')' && tokens[end - 2]?.text === '(' && tokens[end - 3]?.text === 'toString' && tokens[end - 4]?.kind === 'punctuation' && (tokens[end - 4].text === '.' || tokens[end - 4].text === '?.')) {
+    if (
+      last.text === ')' &&
+      tokens[end - 2]?.text === '(' &&
+      tokens[end - 3]?.text === 'toString' &&
+      tokens[end - 4]?.kind === 'punctuation' &&
+      (tokens[end - 4].text === '.' || tokens[end - 4].text === '?.')
+    ) {
       end -= 4;
       continue;
     }

@@ -27,7 +27,26 @@ export interface Sink {
 }
 
 const MESSAGE_LOG = new Set(['addAttachmentAsString', 'setStringProperty', 'addCustomHeaderProperty']);
-const LOGGER_METHODS = new Set(['info', 'debug', 'warn', 'warning', 'error', 'trace', 'fatal', 'severe', 'fine', 'finer', 'finest', 'config', 'log', 'print', 'println', 'printf', 'format', 'write']);
+const LOGGER_METHODS = new Set([
+  'info',
+  'debug',
+  'warn',
+  'warning',
+  'error',
+  'trace',
+  'fatal',
+  'severe',
+  'fine',
+  'finer',
+  'finest',
+  'config',
+  'log',
+  'print',
+  'println',
+  'printf',
+  'format',
+  'write',
+]);
 const PRINTING = new Set(['println', 'print', 'printf']);
 const MESSAGE_WRITES = new Set(['setHeader', 'setProperty', 'setHeaders', 'setProperties']);
 
@@ -55,7 +74,8 @@ export function logSink(call: CallSite): Sink | undefined {
   if (MESSAGE_LOG.has(call.method) && receiver) return { kind: 'message-log', call, label: label(call), values: call.arguments };
   if (call.method === 'setBody' && receiver) return { kind: 'body', call, label: label(call), values: call.arguments.slice(0, 1) };
   if (!receiver) return PRINTING.has(call.method) ? { kind: 'logger', call, label: call.method, values: call.arguments } : undefined;
-  if (LOGGER_METHODS.has(call.method) && isLoggerReceiver(receiver.path)) return { kind: 'logger', call, label: label(call), values: call.arguments };
+  if (LOGGER_METHODS.has(call.method) && isLoggerReceiver(receiver.path))
+    return { kind: 'logger', call, label: label(call), values: call.arguments };
   return undefined;
 }
 

@@ -37,14 +37,7 @@ export interface ScriptToken {
  * triple-double, `/…/` slashy, `$/…/$` dollar-slashy. JavaScript: `'…'`
  * single, `"…"` double, `` `…` `` template.
  */
-export type ScriptStringForm =
-  | 'single'
-  | 'double'
-  | 'triple-single'
-  | 'triple-double'
-  | 'slashy'
-  | 'dollar-slashy'
-  | 'template';
+export type ScriptStringForm = 'single' | 'double' | 'triple-single' | 'triple-double' | 'slashy' | 'dollar-slashy' | 'template';
 
 export interface ScriptString {
   readonly form: ScriptStringForm;
@@ -101,12 +94,7 @@ export interface ScriptCode {
 }
 
 export type ScriptProblemCode =
-  | 'unterminated-string'
-  | 'unterminated-comment'
-  | 'unbalanced-brackets'
-  | 'too-deep'
-  | 'invalid-character'
-  | 'syntax-error';
+  'unterminated-string' | 'unterminated-comment' | 'unbalanced-brackets' | 'too-deep' | 'invalid-character' | 'syntax-error';
 
 /** A reason the script could not be read exactly as written (at most one per code). */
 export interface ScriptProblem {

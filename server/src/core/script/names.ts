@@ -34,7 +34,8 @@ function triggersIn(code: ScriptCode): ReadonlySet<string> {
   let found = FOUND.get(code);
   if (!found || found.generation !== generation) {
     const names = new Set<string>();
-    for (const token of code.tokens) if ((token.kind === 'identifier' || token.kind === 'keyword') && ALL.has(token.text)) names.add(token.text);
+    for (const token of code.tokens)
+      if ((token.kind === 'identifier' || token.kind === 'keyword') && ALL.has(token.text)) names.add(token.text);
     found = { generation, names };
     FOUND.set(code, found);
   }

@@ -50,11 +50,33 @@ export interface SecretFlow {
 }
 
 /** Types whose objects come from the secure store (declared parameters and variables of these types are store objects). */
-const STORE_TYPES = new Set(['SecureStoreService', 'AccessTokenAndUrlService', 'UserCredential', 'SecureParameter', 'AccessTokenAndUrl', 'OAuth2ClientCredential']);
+const STORE_TYPES = new Set([
+  'SecureStoreService',
+  'AccessTokenAndUrlService',
+  'UserCredential',
+  'SecureParameter',
+  'AccessTokenAndUrl',
+  'OAuth2ClientCredential',
+]);
 /** Calls that hand out an object of the secure store. */
 const STORE_CALLS = new Set(['getUserCredential', 'getSecureParameter', 'getAccessTokenAndUrl', 'getOAuth2ClientCredential']);
 /** Methods whose result no longer carries the secret (a length, a test). */
-const REVEALS_NOTHING = new Set(['length', 'size', 'isEmpty', 'isBlank', 'equals', 'equalsIgnoreCase', 'hashCode', 'startsWith', 'endsWith', 'contains', 'matches', 'compareTo', 'getClass', 'asBoolean']);
+const REVEALS_NOTHING = new Set([
+  'length',
+  'size',
+  'isEmpty',
+  'isBlank',
+  'equals',
+  'equalsIgnoreCase',
+  'hashCode',
+  'startsWith',
+  'endsWith',
+  'contains',
+  'matches',
+  'compareTo',
+  'getClass',
+  'asBoolean',
+]);
 /** `holder.put(k, v)`, `sb.append(v)`, … put the value into the holder. */
 const FILLING = new Set(['put', 'putAll', 'append', 'add', 'addAll', 'push', 'concat', 'leftShift', 'write', 'print', 'println']);
 
@@ -66,10 +88,42 @@ const DOTS = new Set(['.', '?.', '*.']);
  * `get(headers: …)`, a digest) is taken to use the secret, not to pass it on.
  */
 const CARRYING = new Set([
-  'String', 'StringBuilder', 'StringBuffer', 'valueOf', 'format', 'join', 'concat', 'plus', 'toString', 'getBytes', 'toCharArray',
-  'encode', 'encodeToString', 'encodeBase64', 'encodeBase64String', 'encodeBase64URLSafeString', 'printBase64Binary', 'encodeHex',
-  'decode', 'decodeBase64', 'parseBase64Binary', 'trim', 'substring', 'replace', 'replaceAll', 'replaceFirst', 'toLowerCase', 'toUpperCase',
-  'split', 'tokenize', 'toJson', 'prettyPrint', 'asList', 'of', 'copyOf', 'copyValueOf',
+  'String',
+  'StringBuilder',
+  'StringBuffer',
+  'valueOf',
+  'format',
+  'join',
+  'concat',
+  'plus',
+  'toString',
+  'getBytes',
+  'toCharArray',
+  'encode',
+  'encodeToString',
+  'encodeBase64',
+  'encodeBase64String',
+  'encodeBase64URLSafeString',
+  'printBase64Binary',
+  'encodeHex',
+  'decode',
+  'decodeBase64',
+  'parseBase64Binary',
+  'trim',
+  'substring',
+  'replace',
+  'replaceAll',
+  'replaceFirst',
+  'toLowerCase',
+  'toUpperCase',
+  'split',
+  'tokenize',
+  'toJson',
+  'prettyPrint',
+  'asList',
+  'of',
+  'copyOf',
+  'copyValueOf',
 ]);
 
 const COMPARING = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', '<=>', 'instanceof', 'in', '!in', '==~', '=~']);
@@ -175,8 +229,10 @@ function traceSecrets(model: ScriptModel): SecretFlow {
   const held = new Map<string, Held>();
   const storeObjects = new Set<string>();
   const key = (scope: number, name: string) => `${scope} ${name}`;
-  const lookup = <T>(map: Map<string, T>, scope: number, name: string): T | undefined => map.get(key(scope, name)) ?? (scope === -1 ? undefined : map.get(key(-1, name)));
-  const isStoreObject = (scope: number, name: string) => storeObjects.has(key(scope, name)) || (scope !== -1 && storeObjects.has(key(-1, name)));
+  const lookup = <T>(map: Map<string, T>, scope: number, name: string): T | undefined =>
+    map.get(key(scope, name)) ?? (scope === -1 ? undefined : map.get(key(-1, name)));
+  const isStoreObject = (scope: number, name: string) =>
+    storeObjects.has(key(scope, name)) || (scope !== -1 && storeObjects.has(key(-1, name)));
   const lineOf = (offset: number) => model.lines.positionAt(offset).line + 1;
 
   /** The secret read by the call, if it is a read. */
@@ -217,14 +273,21 @@ function traceSecrets(model: ScriptModel): SecretFlow {
       if (member || isPunctuation(after, '(')) {
         const call = callIndex(inCode, model.language).at(i);
         const read = call && readBy(inCode, call, scope);
-        if (read && kinds.has(read.kind) && carried(inCode, call.start, span, declared) && !revealsNothing(inCode, call.start, call.end, declared)) return read;
+        if (
+          read &&
+          kinds.has(read.kind) &&
+          carried(inCode, call.start, span, declared) &&
+          !revealsNothing(inCode, call.start, call.end, declared)
+        )
+          return read;
         continue;
       }
       // `map["Authorization"]`
       if (isPunctuation(after, '[') && kinds.has('authorization')) {
         const close = inCode.pair[i + 1];
         const index = close > i + 1 ? literalValue(inCode, { start: i + 2, end: close }) : undefined;
-        if (index && index.value.toLowerCase() === 'authorization') return { kind: 'authorization', what: 'Authorization header', line: lineOf(token.start) };
+        if (index && index.value.toLowerCase() === 'authorization')
+          return { kind: 'authorization', what: 'Authorization header', line: lineOf(token.start) };
       }
       const holding = lookup(held, scope, token.text);
       if (!holding || !carried(inCode, i, span, declared)) continue;
@@ -269,7 +332,12 @@ function traceSecrets(model: ScriptModel): SecretFlow {
   }
   // `UserCredential credential` (declared variables and parameters).
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (tokens[i].kind === 'identifier' && STORE_TYPES.has(tokens[i].text) && tokens[i + 1].kind === 'identifier' && !isPunctuation(tokens[i + 2], '(')) {
+    if (
+      tokens[i].kind === 'identifier' &&
+      STORE_TYPES.has(tokens[i].text) &&
+      tokens[i + 1].kind === 'identifier' &&
+      !isPunctuation(tokens[i + 2], '(')
+    ) {
       storeObjects.add(key(scopes[i + 1], tokens[i + 1].text));
     }
   }

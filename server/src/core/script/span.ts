@@ -61,7 +61,10 @@ export function splitAtCommas(code: ScriptCode, span: TokenSpan): TokenSpan[] {
 }
 
 /** `name: value` (a named argument or map entry): the key's text and the value's span. */
-export function namedEntry(code: ScriptCode, span: TokenSpan): { readonly key: string; readonly keyIndex: number; readonly value: TokenSpan } | undefined {
+export function namedEntry(
+  code: ScriptCode,
+  span: TokenSpan,
+): { readonly key: string; readonly keyIndex: number; readonly value: TokenSpan } | undefined {
   const first: ScriptToken | undefined = code.tokens[span.start];
   const colon = code.tokens[span.start + 1];
   if (!first || span.end - span.start < 3 || colon.kind !== 'punctuation' || colon.text !== ':') return undefined;

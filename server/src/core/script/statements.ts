@@ -8,11 +8,49 @@ import type { ScriptCode, ScriptToken } from './model';
 import { skip, type TokenSpan } from './span';
 
 /** A line break before a token starting with one of these does not end the statement. */
-const CONTINUES_LINE = new Set(['.', '?.', '*.', '.&', '.@', '?.@', '?:', '&&', '||', '?', ':', '->', '==', '!=', '+=', '-=', '==~', '=~', '=']);
+const CONTINUES_LINE = new Set([
+  '.',
+  '?.',
+  '*.',
+  '.&',
+  '.@',
+  '?.@',
+  '?:',
+  '&&',
+  '||',
+  '?',
+  ':',
+  '->',
+  '==',
+  '!=',
+  '+=',
+  '-=',
+  '==~',
+  '=~',
+  '=',
+]);
 const CONTINUING_KEYWORDS = new Set(['else', 'catch', 'finally', 'instanceof', 'in', 'as']);
 /** Tokens after which a line break never ends the statement. */
 const OPERAND_ENDS = new Set([')', ']', '}', '++', '--']);
-const LEADING_KEYWORDS = new Set(['new', 'else', 'try', 'finally', 'do', 'in', 'instanceof', 'as', 'return', 'throw', 'case', 'def', 'final', 'static', 'private', 'public', 'protected']);
+const LEADING_KEYWORDS = new Set([
+  'new',
+  'else',
+  'try',
+  'finally',
+  'do',
+  'in',
+  'instanceof',
+  'as',
+  'return',
+  'throw',
+  'case',
+  'def',
+  'final',
+  'static',
+  'private',
+  'public',
+  'protected',
+]);
 
 /**
  * The statements of a block: the tokens inside the bracket at `open`, or
@@ -31,7 +69,7 @@ export function splitStatements(code: ScriptCode, span: TokenSpan): TokenSpan[] 
   const statements: TokenSpan[] = [];
   let from = span.start;
   let previous: ScriptToken | undefined;
-  for (let i = span.start; i < span.end; ) {
+  for (let i = span.start; i < span.end;) {
     const token = tokens[i];
     if (token.kind === 'punctuation' && token.text === ';') {
       if (i > from) statements.push({ start: from, end: i });
@@ -61,7 +99,7 @@ export function splitStatements(code: ScriptCode, span: TokenSpan): TokenSpan[] 
 export function statementEnd(code: ScriptCode, from: number): number {
   const tokens = code.tokens;
   let previous: ScriptToken | undefined = tokens[from - 1];
-  for (let i = from; i < tokens.length; ) {
+  for (let i = from; i < tokens.length;) {
     const token = tokens[i];
     if (token.kind === 'punctuation') {
       if (token.text === ';') return i;
@@ -80,7 +118,11 @@ export function endsStatement(before: ScriptToken, after: ScriptToken): boolean 
   if (after.kind === 'punctuation') {
     if (CONTINUES_LINE.has(after.text)) return false;
     // `if (…)` / `) {` and `else` / `try` with the brace on the next line.
-    if (after.text === '{' && (before.text === ')' || before.text === '->' || (before.kind === 'keyword' && LEADING_KEYWORDS.has(before.text)))) return false;
+    if (
+      after.text === '{' &&
+      (before.text === ')' || before.text === '->' || (before.kind === 'keyword' && LEADING_KEYWORDS.has(before.text)))
+    )
+      return false;
   }
   if (after.kind === 'keyword' && CONTINUING_KEYWORDS.has(after.text)) return false;
   if (before.kind === 'punctuation') return OPERAND_ENDS.has(before.text);

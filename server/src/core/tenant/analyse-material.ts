@@ -111,15 +111,26 @@ export function analyseSecurityMaterial(material: SecurityMaterial, usage: Alias
       return as !== undefined || !PRESENTED_RULES.has(meta.id);
     };
     const found = checkCertificate(certificate, usages, applies, entry.alias, now, config, uri, ruleFailures);
-    for (const { meta, message, severity } of found) add(meta.id, uri, entry.alias, `Keystore entry "${entry.alias}": ${message}`, severity);
+    for (const { meta, message, severity } of found)
+      add(meta.id, uri, entry.alias, `Keystore entry "${entry.alias}": ${message}`, severity);
   }
 
   for (const mapping of material.certificateUserMappings) {
     const uri = certificateUserMappingUri(material.host, mapping.user);
     const certificate = mappedCertificate(mapping);
     if (!certificate) continue;
-    const found = checkCertificate(certificate, ['inbound'], (meta) => MAPPING_RULES.has(meta.id), mapping.user, now, config, uri, ruleFailures);
-    for (const { meta, message, severity } of found) add(meta.id, uri, mapping.user, `Certificate mapped to user "${mapping.user}": ${message}`, severity);
+    const found = checkCertificate(
+      certificate,
+      ['inbound'],
+      (meta) => MAPPING_RULES.has(meta.id),
+      mapping.user,
+      now,
+      config,
+      uri,
+      ruleFailures,
+    );
+    for (const { meta, message, severity } of found)
+      add(meta.id, uri, mapping.user, `Certificate mapped to user "${mapping.user}": ${message}`, severity);
   }
 
   for (const rule of SECURITY_MATERIAL_RULES) {
@@ -176,7 +187,8 @@ function checkCertificate(
           certificate,
           ({ message, severity = rule.meta.defaultSeverity }) => {
             const known = byRule.get(rule.meta.id);
-            if (!known || severityRank(severity) > severityRank(known.severity)) byRule.set(rule.meta.id, { meta: rule.meta, message, severity });
+            if (!known || severityRank(severity) > severityRank(known.severity))
+              byRule.set(rule.meta.id, { meta: rule.meta, message, severity });
           },
           context,
         );

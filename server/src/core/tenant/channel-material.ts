@@ -36,7 +36,18 @@ export type MaterialReference =
     };
 
 /** Authentication settings normalised across adapters (lower case, no blanks, dashes or underscores). */
-type AuthClass = 'none' | 'basic' | 'oauth2ClientCredentials' | 'otherOAuth' | 'clientCertificate' | 'sasl' | 'publicKey' | 'userPassword' | 'dual' | 'mailLogin' | 'other';
+type AuthClass =
+  | 'none'
+  | 'basic'
+  | 'oauth2ClientCredentials'
+  | 'otherOAuth'
+  | 'clientCertificate'
+  | 'sasl'
+  | 'publicKey'
+  | 'userPassword'
+  | 'dual'
+  | 'mailLogin'
+  | 'other';
 
 function authClass(text: string): AuthClass | undefined {
   const t = text.toLowerCase().replace(/[\s_-]/g, '');
@@ -200,7 +211,12 @@ const KEYS: Readonly<Record<string, KeyRule>> = {
     used: (channel) => (channel.isSftp ? authIn('publicKey', 'dual')(channel) : authIn('clientCertificate')(channel)),
     usage: 'outbound', // SFTP overrides below: an SSH key has no certificate anyone checks
   },
-  odataCertAuthPrivateKeyAlias: { kind: 'keystoreAlias', adapters: ['HCIOData', 'SuccessFactors'], used: authIn('clientCertificate'), usage: 'outbound' },
+  odataCertAuthPrivateKeyAlias: {
+    kind: 'keystoreAlias',
+    adapters: ['HCIOData', 'SuccessFactors'],
+    used: authIn('clientCertificate'),
+    usage: 'outbound',
+  },
   ClientCertificateAlias: { kind: 'keystoreAlias', used: authIn('clientCertificate'), usage: 'outbound' },
   keyStoreAlias: { kind: 'keystoreAlias', used: authIn('clientCertificate'), usage: 'outbound' },
   trustStoreAlias: { kind: 'keystoreAlias', used: always, usage: 'outbound' },
@@ -210,9 +226,24 @@ const KEYS: Readonly<Record<string, KeyRule>> = {
   PublicKeyAliasEncryption: { kind: 'keystoreAlias', adapters: ['SOAP'], used: wsSecurity(/encrypt/i), usage: 'messageLevel' },
   PrivateKeyAliasResponseSigning: { kind: 'keystoreAlias', adapters: ['SOAP'], used: wsSecurity(), usage: 'messageLevel' },
   PublicKeyAliasResponseEncryption: { kind: 'keystoreAlias', adapters: ['SOAP'], used: wsSecurity(), usage: 'messageLevel' },
-  privateKeyAliasForSigning: { kind: 'keystoreAlias', adapters: ['AS2'], used: direction('Receiver', switchedOn('doSigning')), usage: 'messageLevel' },
-  publicKeyAliasForEncryption: { kind: 'keystoreAlias', adapters: ['AS2'], used: direction('Receiver', switchedOn('doEncryption')), usage: 'messageLevel' },
-  publicKeyAliasForMDNVerification: { kind: 'keystoreAlias', adapters: ['AS2'], used: direction('Receiver', as2MdnVerification), usage: 'messageLevel' },
+  privateKeyAliasForSigning: {
+    kind: 'keystoreAlias',
+    adapters: ['AS2'],
+    used: direction('Receiver', switchedOn('doSigning')),
+    usage: 'messageLevel',
+  },
+  publicKeyAliasForEncryption: {
+    kind: 'keystoreAlias',
+    adapters: ['AS2'],
+    used: direction('Receiver', switchedOn('doEncryption')),
+    usage: 'messageLevel',
+  },
+  publicKeyAliasForMDNVerification: {
+    kind: 'keystoreAlias',
+    adapters: ['AS2'],
+    used: direction('Receiver', as2MdnVerification),
+    usage: 'messageLevel',
+  },
   privateKeyAliasForDecryption: { kind: 'keystoreAlias', adapters: ['AS2'], used: direction('Sender', always), usage: 'messageLevel' },
   publicKeyAliasForVerification: { kind: 'keystoreAlias', adapters: ['AS2'], used: direction('Sender', always), usage: 'messageLevel' },
   publicKeyRootAliasForVerification: { kind: 'keystoreAlias', adapters: ['AS2'], used: direction('Sender', always), usage: 'messageLevel' },

@@ -2,12 +2,7 @@
 // reads content and security material through this, the HTTP client
 // implements it against the Cloud Integration OData API, and tests can
 // implement it in memory.
-import type {
-  CertificateUserMapping,
-  KeystoreEntry,
-  OAuth2ClientCredential,
-  UserCredential,
-} from '../../core/tenant/material';
+import type { CertificateUserMapping, KeystoreEntry, OAuth2ClientCredential, UserCredential } from '../../core/tenant/material';
 
 export interface IntegrationPackage {
   readonly id: string;

@@ -29,7 +29,10 @@ export interface ArtifactZip {
 }
 
 /** The artifact's files, or the problems that kept some (or all) of them from being read. */
-export function readArtifactZip(zip: ArtifactZip, limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS): { source: TenantArtifactSource; problems: ArchiveProblem[] } {
+export function readArtifactZip(
+  zip: ArtifactZip,
+  limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS,
+): { source: TenantArtifactSource; problems: ArchiveProblem[] } {
   const base = tenantContentUri(zip.host, zip.packageId, zip.artifactId, '').replace(/\/$/, '');
   const configured = zip.configured ?? new Map<string, string>();
   if (!isZipHeader(zip.bytes)) {

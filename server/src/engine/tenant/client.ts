@@ -99,7 +99,11 @@ class HttpTenantClient implements TenantClient {
   }
 
   async packages(signal?: AbortSignal): Promise<IntegrationPackage[]> {
-    const packages = await this.#collection({ path: '/IntegrationPackages', what: 'the list of integration packages', role: CONTENT_ROLE }, readPackage, signal);
+    const packages = await this.#collection(
+      { path: '/IntegrationPackages', what: 'the list of integration packages', role: CONTENT_ROLE },
+      readPackage,
+      signal,
+    );
     for (const p of packages) if (p.mode) this.#packageModes.set(p.id, p.mode);
     return packages;
   }
@@ -122,7 +126,11 @@ class HttpTenantClient implements TenantClient {
 
   configurations(artifactId: string, signal?: AbortSignal): Promise<ConfiguredParameter[]> {
     const path = `/IntegrationDesigntimeArtifacts(Id='${literal(artifactId)}',Version='active')/Configurations`;
-    return this.#collection({ path, what: `the configured parameters of iFlow ${artifactId}`, role: CONTENT_ROLE }, readConfiguration, signal);
+    return this.#collection(
+      { path, what: `the configured parameters of iFlow ${artifactId}`, role: CONTENT_ROLE },
+      readConfiguration,
+      signal,
+    );
   }
 
   keystoreEntries(signal?: AbortSignal): Promise<KeystoreEntry[]> {
@@ -132,7 +140,11 @@ class HttpTenantClient implements TenantClient {
   async keystoreCertificate(hexalias: string, signal?: AbortSignal): Promise<Uint8Array> {
     const hex = /^[0-9a-fA-F]+$/.test(hexalias) ? hexalias : literal(hexalias);
     const alias = /^([0-9a-fA-F]{2})+$/.test(hexalias) ? Buffer.from(hexalias, 'hex').toString('utf8') : hexalias;
-    const asked = { path: `/KeystoreEntries('${hex}')/Certificate/$value`, what: `the certificate of keystore entry ${alias}`, role: MONITORING_ROLE };
+    const asked = {
+      path: `/KeystoreEntries('${hex}')/Certificate/$value`,
+      what: `the certificate of keystore entry ${alias}`,
+      role: MONITORING_ROLE,
+    };
     const answer = await this.#get(asked, '*/*', signal);
     return new Uint8Array(answer.body);
   }
@@ -142,12 +154,20 @@ class HttpTenantClient implements TenantClient {
   }
 
   oauth2ClientCredentials(signal?: AbortSignal): Promise<OAuth2ClientCredential[]> {
-    return this.#collection({ path: '/OAuth2ClientCredentials', what: 'the OAuth2 client credentials', role: MONITORING_ROLE }, readOAuth2ClientCredential, signal);
+    return this.#collection(
+      { path: '/OAuth2ClientCredentials', what: 'the OAuth2 client credentials', role: MONITORING_ROLE },
+      readOAuth2ClientCredential,
+      signal,
+    );
   }
 
   async secureParameters(signal?: AbortSignal): Promise<string[] | undefined> {
     try {
-      return await this.#collection({ path: '/SecureParameters', what: 'the secure parameters', role: MONITORING_ROLE }, readSecureParameterName, signal);
+      return await this.#collection(
+        { path: '/SecureParameters', what: 'the secure parameters', role: MONITORING_ROLE },
+        readSecureParameterName,
+        signal,
+      );
     } catch (error) {
       // Not every tenant offers the list: a 404 means "unknown", not a failure.
       if (error instanceof TenantError && error.kind === 'not-found' && error.path === '/SecureParameters') return undefined;
@@ -156,18 +176,30 @@ class HttpTenantClient implements TenantClient {
   }
 
   certificateUserMappings(signal?: AbortSignal): Promise<CertificateUserMapping[]> {
-    return this.#collection({ path: '/CertificateUserMappings', what: 'the certificate-to-user mappings', role: MONITORING_ROLE }, readCertificateUserMapping, signal);
+    return this.#collection(
+      { path: '/CertificateUserMappings', what: 'the certificate-to-user mappings', role: MONITORING_ROLE },
+      readCertificateUserMapping,
+      signal,
+    );
   }
 
   async #artifacts(packageId: string, collection: string, kind: string, signal?: AbortSignal): Promise<DesigntimeArtifact[]> {
     const path = `/IntegrationPackages('${literal(packageId)}')/${collection}`;
-    const artifacts = await this.#collection({ path, what: `the ${kind} of package ${packageId}`, role: CONTENT_ROLE }, artifactReader(packageId), signal);
+    const artifacts = await this.#collection(
+      { path, what: `the ${kind} of package ${packageId}`, role: CONTENT_ROLE },
+      artifactReader(packageId),
+      signal,
+    );
     for (const a of artifacts) this.#artifactPackages.set(`${collection}/${a.id}`, a.packageId);
     return artifacts;
   }
 
   async #content(collection: string, artifactId: string, kind: string, signal?: AbortSignal): Promise<Uint8Array> {
-    const asked = { path: `/${collection}(Id='${literal(artifactId)}',Version='active')/$value`, what: `the content of ${kind} ${artifactId}`, role: CONTENT_ROLE };
+    const asked = {
+      path: `/${collection}(Id='${literal(artifactId)}',Version='active')/$value`,
+      what: `the content of ${kind} ${artifactId}`,
+      role: CONTENT_ROLE,
+    };
     let answer: Answer;
     try {
       answer = await this.#get(asked, 'application/zip, application/octet-stream', signal);
@@ -176,7 +208,12 @@ class HttpTenantClient implements TenantClient {
     }
     const body = answer.body;
     // A zip starts with a local file header, or with the end record when empty.
-    if (body.length < 4 || body[0] !== 0x50 || body[1] !== 0x4b || !((body[2] === 3 && body[3] === 4) || (body[2] === 5 && body[3] === 6))) {
+    if (
+      body.length < 4 ||
+      body[0] !== 0x50 ||
+      body[1] !== 0x4b ||
+      !((body[2] === 3 && body[3] === 4) || (body[2] === 5 && body[3] === 6))
+    ) {
       const type = answer.headers['content-type'];
       throw new TenantError(
         'not-zip',
@@ -189,7 +226,8 @@ class HttpTenantClient implements TenantClient {
 
   /** A refused download of an artifact whose package is configure-only says so. */
   #configureOnly(error: unknown, collection: string, artifactId: string, kind: string): unknown {
-    if (!(error instanceof TenantError) || error.status === undefined || [401, 404, 429].includes(error.status) || error.status >= 500) return error;
+    if (!(error instanceof TenantError) || error.status === undefined || [401, 404, 429].includes(error.status) || error.status >= 500)
+      return error;
     const packageId = this.#artifactPackages.get(`${collection}/${artifactId}`);
     const known = packageId !== undefined && this.#packageModes.get(packageId) === CONFIGURE_ONLY;
     if (!known && !/configure.?only/i.test(error.message)) return error;
@@ -211,7 +249,8 @@ class HttpTenantClient implements TenantClient {
       if (!page.next) return out;
       seen.add(url);
       url = this.#nextPage(page.next, asked);
-      if (seen.has(url)) throw new TenantError('malformed', `The tenant's pages of ${asked.what} link back to a page already read.`, { path: asked.path });
+      if (seen.has(url))
+        throw new TenantError('malformed', `The tenant's pages of ${asked.what} link back to a page already read.`, { path: asked.path });
     }
   }
 
@@ -224,7 +263,11 @@ class HttpTenantClient implements TenantClient {
       throw new TenantError('malformed', `The tenant's answer to ${asked.what} has a d.__next that is not a URL.`, { path: asked.path });
     }
     if (url.origin !== new URL(this.#apiRoot).origin) {
-      throw new TenantError('malformed', `The tenant's answer to ${asked.what} links its next page to another host (${url.host}); it was not followed.`, { path: asked.path });
+      throw new TenantError(
+        'malformed',
+        `The tenant's answer to ${asked.what} links its next page to another host (${url.host}); it was not followed.`,
+        { path: asked.path },
+      );
     }
     return url.href;
   }

@@ -33,7 +33,11 @@ export function failure(uri: string, what: string, error: unknown, signal?: Abor
 export function collapsed(problems: readonly TenantProblem[], tenantUri: string): TenantProblem[] {
   const failures = problems.filter((problem) => !problem.skipped);
   const [first] = failures;
-  if (failures.length < 2 || failures.length !== problems.length || failures.some((problem) => problem.cause === undefined || problem.cause !== first.cause)) {
+  if (
+    failures.length < 2 ||
+    failures.length !== problems.length ||
+    failures.some((problem) => problem.cause === undefined || problem.cause !== first.cause)
+  ) {
     return [...problems];
   }
   return [{ uri: tenantUri, message: `nothing could be read from the tenant: ${first.cause}`, cause: first.cause }];

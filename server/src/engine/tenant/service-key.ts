@@ -23,7 +23,11 @@ const secrets = new WeakMap<ServiceKey, string>();
 /** The client secret of a key made by parseServiceKey/loadServiceKey. */
 export function clientSecretOf(key: ServiceKey): string {
   const secret = secrets.get(key);
-  if (secret === undefined) throw new TenantError('service-key', 'This service key was not read by loadServiceKey or parseServiceKey: its client secret is unknown.');
+  if (secret === undefined)
+    throw new TenantError(
+      'service-key',
+      'This service key was not read by loadServiceKey or parseServiceKey: its client secret is unknown.',
+    );
   return secret;
 }
 
@@ -33,7 +37,8 @@ export function loadServiceKey(spec: string, env: NodeJS.ProcessEnv = process.en
     const name = spec.slice(4);
     if (!name) throw new TenantError('service-key', 'The service key `env:` names no environment variable: write env:<VARIABLE>.');
     const text = env[name];
-    if (text === undefined || text.trim() === '') throw new TenantError('service-key', `The environment variable ${name} that should hold the service key is not set or empty.`);
+    if (text === undefined || text.trim() === '')
+      throw new TenantError('service-key', `The environment variable ${name} that should hold the service key is not set or empty.`);
     return parseServiceKey(text, `environment variable ${name}`);
   }
   let text: string;
@@ -41,7 +46,14 @@ export function loadServiceKey(spec: string, env: NodeJS.ProcessEnv = process.en
     text = readFileSync(spec, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
+    const why =
+      code === 'ENOENT'
+        ? 'it does not exist'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (code ?? 'unreadable');
     throw new TenantError('service-key', `Cannot read the service key file ${spec}: ${why}.`);
   }
   return parseServiceKey(text, `service key file ${spec}`);
@@ -54,11 +66,17 @@ export function parseServiceKey(text: string, origin: string): ServiceKey {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     // JSON.parse's own message quotes the text, which holds the secret: say only that it is not JSON.
-    throw new TenantError('service-key', `The ${origin} is not JSON: expected the service key's JSON as the cockpit shows it ({ "oauth": { "clientid", "clientsecret", "url", "tokenurl" } }).`);
+    throw new TenantError(
+      'service-key',
+      `The ${origin} is not JSON: expected the service key's JSON as the cockpit shows it ({ "oauth": { "clientid", "clientsecret", "url", "tokenurl" } }).`,
+    );
   }
   const oauth = isObject(json) ? json.oauth : undefined;
   if (!isObject(oauth)) {
-    throw new TenantError('service-key', `The ${origin} has no "oauth" object: is it the service key of a Process Integration Runtime instance of plan api?`);
+    throw new TenantError(
+      'service-key',
+      `The ${origin} has no "oauth" object: is it the service key of a Process Integration Runtime instance of plan api?`,
+    );
   }
   const fields = ['clientid', 'clientsecret', 'url', 'tokenurl'] as const;
   const missing = fields.filter((f) => typeof oauth[f] !== 'string' || (oauth[f] as string).trim() === '');
@@ -87,10 +105,17 @@ function httpsUrl(text: string, field: string, origin: string): URL {
     throw new TenantError('service-key', `The ${origin} has an ${field} that is not a URL.`);
   }
   if (url.protocol === 'http:') {
-    throw new TenantError('service-key', `The ${origin} has an http:// ${field} (${url.host}): only https:// is accepted, or the credentials and token would travel in clear text.`);
+    throw new TenantError(
+      'service-key',
+      `The ${origin} has an http:// ${field} (${url.host}): only https:// is accepted, or the credentials and token would travel in clear text.`,
+    );
   }
   if (url.protocol !== 'https:') throw new TenantError('service-key', `The ${origin} has an ${field} that is not an https:// URL.`);
-  if (url.username || url.password) throw new TenantError('service-key', `The ${origin} has an ${field} with credentials in it; the key's clientid and clientsecret are used instead.`);
+  if (url.username || url.password)
+    throw new TenantError(
+      'service-key',
+      `The ${origin} has an ${field} with credentials in it; the key's clientid and clientsecret are used instead.`,
+    );
   return url;
 }
 

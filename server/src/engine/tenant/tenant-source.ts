@@ -66,14 +66,17 @@ export async function scanTenant(options: TenantScanOptions): Promise<TenantScan
   };
 
   const materialRead = options.securityMaterial === false ? undefined : readSecurityMaterial(api, limiter, signal);
-  const packagesRead = limiter.run(() => api.packages(signal)).catch((error: unknown) => {
-    problems.push(failure(`${TENANT_SCHEME}://${host}`, 'the integration packages could not be listed', error, signal));
-    return undefined;
-  });
+  const packagesRead = limiter
+    .run(() => api.packages(signal))
+    .catch((error: unknown) => {
+      problems.push(failure(`${TENANT_SCHEME}://${host}`, 'the integration packages could not be listed', error, signal));
+      return undefined;
+    });
   // Downloads start at once; each artifact is scanned once the material is there.
   // The scan's source is each artifact's own (Scanner.unit takes it); this one is never read.
   const scannerReady = Promise.resolve(materialRead).then(
-    (material) => new Scanner({ ...options.scan, source: NO_SOURCE, ...(material?.material ? { securityMaterial: material.material } : {}) }),
+    (material) =>
+      new Scanner({ ...options.scan, source: NO_SOURCE, ...(material?.material ? { securityMaterial: material.material } : {}) }),
   );
   scannerReady.catch(() => undefined); // a scan that stops early (Ctrl-C) leaves it unawaited
   const allPackages = await packagesRead;
@@ -91,7 +94,11 @@ export async function scanTenant(options: TenantScanOptions): Promise<TenantScan
   const scanPackage = async (pkg: IntegrationPackage) => {
     const packageUri = `${TENANT_SCHEME}://${host}/${encodeURIComponent(pkg.id)}`;
     if (/^configure[_ ]?only$/i.test(pkg.mode ?? '')) {
-      problems.push({ uri: packageUri, skipped: true, message: `package "${pkg.name}" is configure-only: the tenant does not give out its content, so it was not scanned` });
+      problems.push({
+        uri: packageUri,
+        skipped: true,
+        message: `package "${pkg.name}" is configure-only: the tenant does not give out its content, so it was not scanned`,
+      });
       return;
     }
     const list = async (kind: ArtifactKind, call: () => Promise<DesigntimeArtifact[]>) => {
@@ -106,7 +113,10 @@ export async function scanTenant(options: TenantScanOptions): Promise<TenantScan
       list('iflow', () => api.iflows(pkg.id, signal)),
       list('script collection', () => api.scriptCollections(pkg.id, signal)),
     ]);
-    const artifacts = [...iflows.map((artifact) => ({ artifact, kind: 'iflow' as const })), ...scripts.map((artifact) => ({ artifact, kind: 'script collection' as const }))];
+    const artifacts = [
+      ...iflows.map((artifact) => ({ artifact, kind: 'iflow' as const })),
+      ...scripts.map((artifact) => ({ artifact, kind: 'script collection' as const })),
+    ];
     progress.total += artifacts.length;
     report(pkg.name);
     await Promise.all(
@@ -130,8 +140,13 @@ export async function scanTenant(options: TenantScanOptions): Promise<TenantScan
       );
     } catch (error) {
       if (isTenantError(error, 'configure-only')) {
-        problems.push({ uri, skipped: true, message: `${LABEL[kind]} "${artifact.name}" of package "${pkg.name}" is configure-only: the tenant does not give out its content, so it was not scanned` });
-      } else problems.push(failure(uri, `${LABEL[kind]} "${artifact.name}" of package "${pkg.name}" could not be downloaded`, error, signal));
+        problems.push({
+          uri,
+          skipped: true,
+          message: `${LABEL[kind]} "${artifact.name}" of package "${pkg.name}" is configure-only: the tenant does not give out its content, so it was not scanned`,
+        });
+      } else
+        problems.push(failure(uri, `${LABEL[kind]} "${artifact.name}" of package "${pkg.name}" could not be downloaded`, error, signal));
       return;
     }
     checkAborted();

@@ -21,7 +21,8 @@ export function projectFolderName(artifactId: string): string {
 /** Writes the zip's files under `<parent>/<artifact folder>`; returns the folder and the files written. */
 export function writeProject(zip: Uint8Array, parent: string, artifactId: string): { folder: string; files: string[] } {
   const folder = resolve(parent, projectFolderName(artifactId));
-  if (existsSync(folder)) throw new DownloadRefused(`${folder} exists already: choose another folder, or remove that one first (nothing is overwritten).`);
+  if (existsSync(folder))
+    throw new DownloadRefused(`${folder} exists already: choose another folder, or remove that one first (nothing is overwritten).`);
   let entries = 0;
   let bytes = 0;
   const names = new Map<string, string>();
@@ -35,14 +36,17 @@ export function writeProject(zip: Uint8Array, parent: string, artifactId: string
         const name = info.name.replace(/\\/g, '/');
         if (name.endsWith('/')) return false;
         const segments = name.split('/').filter((segment) => segment !== '' && segment !== '.');
-        if (name.startsWith('/') || /^[a-zA-Z]:/.test(name) || segments.includes('..')) throw new DownloadRefused(`the artifact's zip has an unsafe entry name (${name}); not written`);
+        if (name.startsWith('/') || /^[a-zA-Z]:/.test(name) || segments.includes('..'))
+          throw new DownloadRefused(`the artifact's zip has an unsafe entry name (${name}); not written`);
         names.set(info.name, segments.join('/'));
         return true;
       },
     });
   } catch (error) {
     if (error instanceof DownloadRefused) throw error;
-    throw new DownloadRefused(`the tenant's answer is not a readable zip (${error instanceof Error ? error.message : String(error)}); not written`);
+    throw new DownloadRefused(
+      `the tenant's answer is not a readable zip (${error instanceof Error ? error.message : String(error)}); not written`,
+    );
   }
   const written: string[] = [];
   for (const [raw, data] of Object.entries(files)) {

@@ -3,7 +3,14 @@
 // iFlows whose channels use it, and the names channels use that the tenant
 // lacks. Usage comes from the downloaded iFlows, read with the tenant's
 // configured parameter values, as the scan read them.
-import type { CertificateMappingSummary, CredentialSummary, KeystoreEntrySummary, MissingMaterial, SecurityMaterialSummary, SeverityCounts } from '@cpi/common/tenant-protocol';
+import type {
+  CertificateMappingSummary,
+  CredentialSummary,
+  KeystoreEntrySummary,
+  MissingMaterial,
+  SecurityMaterialSummary,
+  SeverityCounts,
+} from '@cpi/common/tenant-protocol';
 import { ChannelView } from '../../core/analysis/channel-view';
 import type { ParsedIflow, ParsedParameters } from '../../core/analysis/parsed';
 import { withConfiguredValues } from '../../core/params/configured';
@@ -49,7 +56,8 @@ function usageOf(material: SecurityMaterial, artifacts: readonly UsingArtifact[]
           if (reference.kind === 'keystoreAlias') {
             if (keystoreEntry(material, reference.name)) add(usage.aliases, reference.name.toLowerCase(), artifact.name);
             else add(usage.missing, reference.name, artifact.name);
-          } else if (lookUpCredential(material, reference.name, reference.stores) === 'missing') add(usage.missing, reference.name, artifact.name);
+          } else if (lookUpCredential(material, reference.name, reference.stores) === 'missing')
+            add(usage.missing, reference.name, artifact.name);
           else add(usage.credentials, reference.name, artifact.name);
         }
       }
@@ -61,7 +69,11 @@ function usageOf(material: SecurityMaterial, artifacts: readonly UsingArtifact[]
 const sorted = (users: ReadonlySet<string> | undefined) => [...(users ?? [])].sort();
 const iso = (date: Date | undefined) => (date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined);
 
-export function summariseMaterial(material: SecurityMaterial, artifacts: readonly UsingArtifact[], findings: readonly ReportedFinding[]): SecurityMaterialSummary {
+export function summariseMaterial(
+  material: SecurityMaterial,
+  artifacts: readonly UsingArtifact[],
+  findings: readonly ReportedFinding[],
+): SecurityMaterialSummary {
   const usage = usageOf(material, artifacts);
   const byUri = new Map<string, ReportedFinding[]>();
   for (const finding of findings) byUri.set(finding.uri, [...(byUri.get(finding.uri) ?? []), finding]);
@@ -92,7 +104,9 @@ export function summariseMaterial(material: SecurityMaterial, artifacts: readonl
     ...material.oauth2ClientCredentials.map((item) => credential(item.name, 'oauth2')),
     ...(material.secureParameters ?? []).map((name) => credential(name, 'secure-parameter')),
   ];
-  const missing: MissingMaterial[] = [...usage.missing].map(([name, users]) => ({ name, usedBy: sorted(users) })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const missing: MissingMaterial[] = [...usage.missing]
+    .map(([name, users]) => ({ name, usedBy: sorted(users) }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
   const certificateUserMappings: CertificateMappingSummary[] = material.certificateUserMappings.map((mapping) => {
     const uri = certificateUserMappingUri(material.host, mapping.user);
     const validUntil = iso(mapping.validUntil);

@@ -27,15 +27,23 @@ export function materialText(material: SecurityMaterial, list: MaterialList, nam
   }
   if (list === 'credentials') {
     const user = material.userCredentials.find((credential) => credential.name === name);
-    if (user) return [`User credential ${user.name} on ${material.host}`, ...line('Kind', user.kind), ...line('User', user.user), ''].join('\n');
+    if (user)
+      return [`User credential ${user.name} on ${material.host}`, ...line('Kind', user.kind), ...line('User', user.user), ''].join('\n');
     const oauth = material.oauth2ClientCredentials.find((credential) => credential.name === name);
     if (oauth) {
-      return [`OAuth2 client credential ${oauth.name} on ${material.host}`, ...line('Token service URL', oauth.tokenServiceUrl), ...line('Client authentication', oauth.clientAuthentication), ''].join('\n');
+      return [
+        `OAuth2 client credential ${oauth.name} on ${material.host}`,
+        ...line('Token service URL', oauth.tokenServiceUrl),
+        ...line('Client authentication', oauth.clientAuthentication),
+        '',
+      ].join('\n');
     }
     if (material.secureParameters?.includes(name)) return `Secure parameter ${name} on ${material.host}\n`;
     return undefined;
   }
   const mapping = material.certificateUserMappings.find((candidate) => candidate.user === name);
   if (!mapping) return undefined;
-  return [`Certificate-to-user mapping for ${mapping.user} on ${material.host}`, ...line('Valid until', date(mapping.validUntil)), ''].join('\n');
+  return [`Certificate-to-user mapping for ${mapping.user} on ${material.host}`, ...line('Valid until', date(mapping.validUntil)), ''].join(
+    '\n',
+  );
 }

@@ -15,10 +15,12 @@ export function parametersAsConfigured(text: string, configured: ReadonlyMap<str
     if (value === '') continue;
     const entry = file.entries.get(key);
     if (!entry) absent.push([key, value]);
-    else if (entry.value.text !== value) replacements.push({ start: entry.value.startOffset, end: entry.value.endOffset, text: escapePropertyValue(value) });
+    else if (entry.value.text !== value)
+      replacements.push({ start: entry.value.startOffset, end: entry.value.endOffset, text: escapePropertyValue(value) });
   }
   let out = text;
-  for (const { start, end, text: value } of replacements.sort((a, b) => b.start - a.start)) out = out.slice(0, start) + value + out.slice(end);
+  for (const { start, end, text: value } of replacements.sort((a, b) => b.start - a.start))
+    out = out.slice(0, start) + value + out.slice(end);
   if (absent.length > 0) {
     const eol = out.includes('\r\n') ? '\r\n' : '\n';
     if (out !== '' && !out.endsWith('\n')) out += eol;

@@ -11,7 +11,10 @@ const ROLE_PURPOSE: Record<string, string> = {
 
 export function tenantFailure(error: unknown): TenantFailure {
   if (!isTenantError(error)) {
-    return { kind: 'internal', message: `Unexpected error talking to the tenant: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      kind: 'internal',
+      message: `Unexpected error talking to the tenant: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const next = nextStep(error.kind, error.role);
   return { kind: error.kind, message: next ? `${error.message} ${next}` : error.message, ...(error.role ? { role: error.role } : {}) };
@@ -39,5 +42,8 @@ function nextStep(kind: string, role: string | undefined): string | undefined {
 }
 
 export function unknownTenant(host: string): TenantFailure {
-  return { kind: 'unknown-tenant', message: `No tenant ${host} is connected in this session. Next: add the tenant again from the Tenants view.` };
+  return {
+    kind: 'unknown-tenant',
+    message: `No tenant ${host} is connected in this session. Next: add the tenant again from the Tenants view.`,
+  };
 }

@@ -32,7 +32,15 @@ export function parseShown(artifact: ShownArtifact): { iflows: ParsedIflow[]; pa
 
 /** The scan's findings in the shape the hover reads (rule, severity, place). */
 function asFindings(uri: string, reported: readonly ReportedFinding[]): Finding[] {
-  return reported.map((finding) => ({ ruleId: finding.ruleId, severity: finding.severity, message: finding.message, uri, range: finding.range, related: [], fixes: [] }));
+  return reported.map((finding) => ({
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    uri,
+    range: finding.range,
+    related: [],
+    fixes: [],
+  }));
 }
 
 export function tenantHover(

@@ -28,7 +28,8 @@ export function tenantLocation(uri: string): TenantLocation | undefined {
   if (!host) return undefined;
   const [first, second, ...path] = segments;
   if (first === undefined) return { host, kind: 'tenant' };
-  if (MATERIAL_LISTS.includes(first) && second !== undefined && path.length === 0) return { host, kind: 'material', list: first as MaterialList, name: second };
+  if (MATERIAL_LISTS.includes(first) && second !== undefined && path.length === 0)
+    return { host, kind: 'material', list: first as MaterialList, name: second };
   if (second === undefined) return { host, kind: 'package', packageId: first };
   if (path.length === 0) return { host, kind: 'artifact', packageId: first, artifactId: second };
   return { host, kind: 'file', packageId: first, artifactId: second, path: path.join('/') };

@@ -78,7 +78,9 @@ export class TenantService {
   /** The artifact URI of a tenant file, when it names one. */
   artifactOf(uri: string): string | undefined {
     const location = tenantLocation(uri);
-    return location && (location.kind === 'file' || location.kind === 'artifact') ? artifactUri(location.host, location.packageId, location.artifactId) : undefined;
+    return location && (location.kind === 'file' || location.kind === 'artifact')
+      ? artifactUri(location.host, location.packageId, location.artifactId)
+      : undefined;
   }
 
   async connect(serviceKey: string): Promise<TenantConnectResult> {
@@ -145,7 +147,9 @@ export class TenantService {
       ...(artifact.version ? { version: artifact.version } : {}),
       uri: artifactUri(tenant.host, packageId, artifact.id),
     });
-    const listed = new Map([...iflows.map((a) => info(a, 'iflow')), ...scripts.map((a) => info(a, 'script-collection'))].map((a) => [a.id, a]));
+    const listed = new Map(
+      [...iflows.map((a) => info(a, 'iflow')), ...scripts.map((a) => info(a, 'script-collection'))].map((a) => [a.id, a]),
+    );
     tenant.artifacts.set(packageId, listed);
     return listed;
   }
@@ -153,7 +157,11 @@ export class TenantService {
   /** The artifact's files, read from its zip (downloaded once), with the tenant's configured values. */
   private async artifactSource(tenant: Tenant, packageId: string, artifactId: string) {
     const artifact = (await this.listArtifacts(tenant, packageId)).get(artifactId);
-    if (!artifact) throw Object.assign(new Error(`The tenant ${tenant.host} has no artifact ${artifactId} in package ${packageId}. Next: refresh the Tenants view.`), { notFound: true });
+    if (!artifact)
+      throw Object.assign(
+        new Error(`The tenant ${tenant.host} has no artifact ${artifactId} in package ${packageId}. Next: refresh the Tenants view.`),
+        { notFound: true },
+      );
     const iflow = artifact.kind === 'iflow';
     const [bytes, configurations] = await Promise.all([
       iflow ? tenant.api.iflowContent(artifactId) : tenant.api.scriptCollectionContent(artifactId),
@@ -165,7 +173,8 @@ export class TenantService {
 
   async artifactFiles(uri: string): Promise<{ files?: TenantFileInfo[]; error?: TenantFailure }> {
     const location = tenantLocation(uri);
-    if (!location || (location.kind !== 'artifact' && location.kind !== 'file')) return { error: { kind: 'not-found', message: `${uri} names no tenant artifact.` } };
+    if (!location || (location.kind !== 'artifact' && location.kind !== 'file'))
+      return { error: { kind: 'not-found', message: `${uri} names no tenant artifact.` } };
     const tenant = this.tenants.get(location.host);
     if (!tenant) return { error: unknownTenant(location.host) };
     try {
@@ -189,13 +198,21 @@ export class TenantService {
     if (!tenant) return { error: unknownTenant(location.host) };
     if (location.kind === 'material') {
       const text = tenant.material && materialText(tenant.material, location.list, location.name);
-      return text !== undefined ? { text } : { error: { kind: 'not-found', message: `${location.list}/${location.name} is not in the security material of the last scan. Next: scan the whole tenant.` } };
+      return text !== undefined
+        ? { text }
+        : {
+            error: {
+              kind: 'not-found',
+              message: `${location.list}/${location.name} is not in the security material of the last scan. Next: scan the whole tenant.`,
+            },
+          };
     }
     if (location.kind !== 'file') return { error: { kind: 'not-found', message: `${uri} is a folder of the tenant, not a file.` } };
     try {
       const { source, configured } = await this.artifactSource(tenant, location.packageId, location.artifactId);
       const read = source.read(canonicalTenantUri(uri), Number.MAX_SAFE_INTEGER);
-      if (!read || !('bytes' in read)) return { error: { kind: 'not-found', message: `The artifact ${location.artifactId} has no file ${location.path}.` } };
+      if (!read || !('bytes' in read))
+        return { error: { kind: 'not-found', message: `The artifact ${location.artifactId} has no file ${location.path}.` } };
       const text = new TextDecoder('utf-8').decode(read.bytes);
       return { text: isParametersUri(uri) ? parametersAsConfigured(text, configured) : text };
     } catch (error) {
@@ -206,20 +223,30 @@ export class TenantService {
   /** Writes the artifact's project under the folder (a file: URI) the user picked. */
   async download(uri: string, folderUri: string): Promise<{ folder?: string; files?: string[]; error?: TenantFailure }> {
     const location = tenantLocation(uri);
-    if (!location || (location.kind !== 'artifact' && location.kind !== 'file')) return { error: { kind: 'not-found', message: `${uri} names no tenant artifact.` } };
+    if (!location || (location.kind !== 'artifact' && location.kind !== 'file'))
+      return { error: { kind: 'not-found', message: `${uri} names no tenant artifact.` } };
     const tenant = this.tenants.get(location.host);
     if (!tenant) return { error: unknownTenant(location.host) };
     const parent = uriToPath(folderUri);
-    if (!parent) return { error: { kind: 'not-found', message: `${folderUri} is not a folder on this machine. Next: pick a local workspace folder.` } };
+    if (!parent)
+      return {
+        error: { kind: 'not-found', message: `${folderUri} is not a folder on this machine. Next: pick a local workspace folder.` },
+      };
     try {
       const { artifact } = await this.artifactSource(tenant, location.packageId, location.artifactId);
-      const zip = await (artifact.kind === 'iflow' ? tenant.api.iflowContent(artifact.id) : tenant.api.scriptCollectionContent(artifact.id));
+      const zip = await (artifact.kind === 'iflow'
+        ? tenant.api.iflowContent(artifact.id)
+        : tenant.api.scriptCollectionContent(artifact.id));
       const written = writeProject(zip, parent, artifact.id);
-      this.connection.console.info(`Downloaded ${artifact.kind} ${artifact.id} of ${tenant.host} to ${written.folder} (${written.files.length} files).`);
+      this.connection.console.info(
+        `Downloaded ${artifact.kind} ${artifact.id} of ${tenant.host} to ${written.folder} (${written.files.length} files).`,
+      );
       return written;
     } catch (error) {
-      if (error instanceof DownloadRefused) return { error: { kind: 'download', message: `Could not download ${location.artifactId}: ${error.message}` } };
-      if (error instanceof Error && 'code' in error) return { error: { kind: 'download', message: `Could not write ${location.artifactId}: ${error.message}` } };
+      if (error instanceof DownloadRefused)
+        return { error: { kind: 'download', message: `Could not download ${location.artifactId}: ${error.message}` } };
+      if (error instanceof Error && 'code' in error)
+        return { error: { kind: 'download', message: `Could not write ${location.artifactId}: ${error.message}` } };
       return { error: fileFailure(error) };
     }
   }
@@ -236,7 +263,9 @@ export class TenantService {
       if (script) {
         const canonical = canonicalTenantUri(uri);
         const read = source.read(canonical, Number.MAX_SAFE_INTEGER);
-        return read && 'bytes' in read ? tenantScriptHover(canonical, new TextDecoder('utf-8').decode(read.bytes), this.findingsFor(canonical), position) : null;
+        return read && 'bytes' in read
+          ? tenantScriptHover(canonical, new TextDecoder('utf-8').decode(read.bytes), this.findingsFor(canonical), position)
+          : null;
       }
       const files = new Map<string, string>();
       for (const file of source.files()) {
@@ -271,14 +300,24 @@ export class TenantService {
         securityMaterial: whole,
         concurrency: SCAN_CONCURRENCY,
         signal: controller.signal,
-        onProgress: ({ done, total, current }) => void this.connection.sendNotification(TenantScanProgressNotification.type, { host: tenant.host, done, total, ...(current ? { current } : {}) }),
+        onProgress: ({ done, total, current }) =>
+          void this.connection.sendNotification(TenantScanProgressNotification.type, {
+            host: tenant.host,
+            done,
+            total,
+            ...(current ? { current } : {}),
+          }),
         scan: { root, now: new Date(), configs },
       });
       const findings = scan.report.findings;
       this.publish(tenant, findings, whole ? undefined : packageIds);
       if (scan.securityMaterial) tenant.material = scan.securityMaterial;
-      const material = scan.securityMaterial && summariseMaterial(scan.securityMaterial, await this.usingArtifacts(tenant, packageIds), findings);
-      const problems = [...scan.report.fileErrors, ...scan.report.notes.filter((note) => note.kind === 'not-scanned' || note.kind === 'tenant')].map((note) => note.message);
+      const material =
+        scan.securityMaterial && summariseMaterial(scan.securityMaterial, await this.usingArtifacts(tenant, packageIds), findings);
+      const problems = [
+        ...scan.report.fileErrors,
+        ...scan.report.notes.filter((note) => note.kind === 'not-scanned' || note.kind === 'tenant'),
+      ].map((note) => note.message);
       return {
         scannedAt: Date.now(),
         cancelled: false,
@@ -315,13 +354,20 @@ export class TenantService {
           return read && 'bytes' in read ? new TextDecoder('utf-8').decode(read.bytes) : undefined;
         };
         const files = source.files();
-        const iflows = files.filter((file) => isIflowUri(file.uri)).flatMap((file) => {
-          const content = text(file.uri);
-          return content === undefined ? [] : [parseIflow(file.uri, content)];
-        });
+        const iflows = files
+          .filter((file) => isIflowUri(file.uri))
+          .flatMap((file) => {
+            const content = text(file.uri);
+            return content === undefined ? [] : [parseIflow(file.uri, content)];
+          });
         const parametersFile = files.find((file) => isParametersUri(file.uri));
         const parametersText = parametersFile && text(parametersFile.uri);
-        using.push({ name: artifact.name, iflows, configured, ...(parametersText !== undefined ? { parameters: parseParameters(parametersFile!.uri, parametersText) } : {}) });
+        using.push({
+          name: artifact.name,
+          iflows,
+          configured,
+          ...(parametersText !== undefined ? { parameters: parseParameters(parametersFile!.uri, parametersText) } : {}),
+        });
       }
     }
     return using;
@@ -334,7 +380,10 @@ export class TenantService {
     if (packageIds) {
       for (const [uri, list] of previous) {
         const location = tenantLocation(uri);
-        const inScan = location && (location.kind === 'file' || location.kind === 'artifact' || location.kind === 'package') && packageIds.includes(location.packageId);
+        const inScan =
+          location &&
+          (location.kind === 'file' || location.kind === 'artifact' || location.kind === 'package') &&
+          packageIds.includes(location.packageId);
         if (!inScan) kept.set(uri, list);
       }
     }
@@ -352,7 +401,12 @@ export class TenantService {
 }
 
 function packageInfo(pkg: { id: string; name: string; version?: string; mode?: string }): TenantPackageInfo {
-  return { id: pkg.id, name: pkg.name || pkg.id, ...(pkg.version ? { version: pkg.version } : {}), configureOnly: /^configure[_ ]?only$/i.test(pkg.mode ?? '') };
+  return {
+    id: pkg.id,
+    name: pkg.name || pkg.id,
+    ...(pkg.version ? { version: pkg.version } : {}),
+    configureOnly: /^configure[_ ]?only$/i.test(pkg.mode ?? ''),
+  };
 }
 
 function artifactCounts(findings: readonly ReportedFinding[]) {
@@ -372,4 +426,3 @@ function fileFailure(error: unknown): TenantFailure {
   if (error instanceof Error && (error as { notFound?: boolean }).notFound) return { kind: 'not-found', message: error.message };
   return tenantFailure(error);
 }
-

@@ -3,7 +3,13 @@ import { channelLabel } from '../support/channel-facts';
 
 // HTTP receivers list headers per direction (OData receivers under older
 // key names); the flow's runtime configuration has one list.
-const HEADER_LIST_KEYS = new Set(['allowedRequestHeaders', 'allowedResponseHeaders', 'whitelistRequestHeaders', 'whitelistResponseHeaders', 'allowedHeaderList']);
+const HEADER_LIST_KEYS = new Set([
+  'allowedRequestHeaders',
+  'allowedResponseHeaders',
+  'whitelistRequestHeaders',
+  'whitelistResponseHeaders',
+  'allowedHeaderList',
+]);
 const RESPONSE_KEYS = new Set(['allowedResponseHeaders', 'whitelistResponseHeaders']);
 
 /**

@@ -4,7 +4,7 @@ import type { RuleExplanation } from '@cpi/common/knowledge/types';
 
 export const explanation: RuleExplanation = {
   what:
-    'A header allow-list set to `*`: the integration flow\'s allowed headers, or `allowedRequestHeaders` / ' +
+    "A header allow-list set to `*`: the integration flow's allowed headers, or `allowedRequestHeaders` / " +
     '`allowedResponseHeaders` of an HTTP receiver.',
   why:
     'With `*` every header crosses the boundary: callers can inject headers that steer the flow, and internal headers ' +

@@ -36,14 +36,19 @@ const channelCheck: ChannelCheck = {
 /** A wildcard in the subject CN or a DNS alternative name of a certificate. */
 const certificateCheck: CertificateCheck = {
   check(certificate, report, context) {
-    const names = [...(certificate.wildcardCn ? [certificateName(certificate)] : []), ...certificate.wildcardDnsNames.map((name) => `DNS:${name}`)];
+    const names = [
+      ...(certificate.wildcardCn ? [certificateName(certificate)] : []),
+      ...certificate.wildcardDnsNames.map((name) => `DNS:${name}`),
+    ];
     if (names.length === 0) return;
     const inbound = context.usage === 'inbound';
     report({
       severity: severity(context.usage),
       message:
         `Certificate ${certificateName(certificate)} uses a wildcard name (${names.join(', ')}): SAP recommends the full host name in the CN` +
-        (inbound ? '; wildcards are supported for certificate-based client authentication.' : ' and supports wildcards for certificate-based client authentication only.') +
+        (inbound
+          ? '; wildcards are supported for certificate-based client authentication.'
+          : ' and supports wildcards for certificate-based client authentication only.') +
         undeclaredUsageHint(context),
     });
   },

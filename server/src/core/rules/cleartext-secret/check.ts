@@ -6,7 +6,8 @@ import type { IflowCheck, RuleChecks } from '../rule';
 import { channelLabel } from '../support/channel-facts';
 import { isCredentialNameKey, isIndirectValue, isSecretName, isTemplateValue } from '../support/secrets';
 
-const ADVICE = 'where everyone with access to the package or its Git history can read it. Deploy it as security material (user credentials or a secure parameter) and refer to it by name.';
+const ADVICE =
+  'where everyone with access to the package or its Git history can read it. Deploy it as security material (user credentials or a secure parameter) and refer to it by name.';
 
 const iflowCheck: IflowCheck = {
   channelByChannel: true,
@@ -55,7 +56,13 @@ const parametersCheck: ParametersCheck = {
     let credentialNames: Set<string> | undefined; // only needed once a parameter looks secret
     for (const entry of parameters.entries.values()) {
       const text = entry.value.text;
-      if (!isSecretName(entry.key) || text.trim() === '' || isTemplateValue(text) || (credentialNames ??= credentialNameParameters(iflows)).has(entry.key)) continue;
+      if (
+        !isSecretName(entry.key) ||
+        text.trim() === '' ||
+        isTemplateValue(text) ||
+        (credentialNames ??= credentialNameParameters(iflows)).has(entry.key)
+      )
+        continue;
       report({ entry, message: `Parameter "${entry.key}" holds a secret in clear text in parameters.prop, ${ADVICE}` });
     }
   },

@@ -6,7 +6,7 @@ export const explanation: RuleExplanation = {
   what: 'An HTTPS sender channel with `xsrfProtection` = `0` (CSRF Protected switched off).',
   why:
     'An HTTP endpoint that changes data (POST, PUT, PATCH, DELETE) can be triggered by a foreign web page in the browser ' +
-    'of a user who is signed in to the tenant, with that user\'s roles. SAP turns CSRF protection on by default and ' +
+    "of a user who is signed in to the tenant, with that user's roles. SAP turns CSRF protection on by default and " +
     'advises keeping it on.',
   fix:
     'Set `xsrfProtection` to `1`. Callers first fetch a token (`X-CSRF-Token: Fetch`) and send it back with the ' +

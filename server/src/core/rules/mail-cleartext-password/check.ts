@@ -11,7 +11,9 @@ const channelCheck: ChannelCheck = {
       on: channel.resolved('auth')!,
       message:
         `The ${channelLabel(channel)} logs in with a plain password ` +
-        (optional ? 'while encryption is optional: if the server does not offer STARTTLS, the password travels readable.' : 'without encryption: the password travels readable.'),
+        (optional
+          ? 'while encryption is optional: if the server does not offer STARTTLS, the password travels readable.'
+          : 'without encryption: the password travels readable.'),
       fixes: encryptMailFix(channel),
     });
   },

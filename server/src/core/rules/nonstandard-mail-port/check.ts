@@ -18,7 +18,9 @@ const channelCheck: ChannelCheck = {
       on: address.value,
       slice: endpoint.portRange,
       message: `The ${channelLabel(channel)} polls its mailbox on port ${endpoint.port}, not a standard IMAP or POP3 port (143, 993, 110, 995). Check the port; ${secure.name} uses ${secure.port}.`,
-      fixes: endpoint.portRange ? [replaceSlice(address.value, endpoint.portRange, secure.port, `Use port ${secure.port} (${secure.name})`, false)] : [],
+      fixes: endpoint.portRange
+        ? [replaceSlice(address.value, endpoint.portRange, secure.port, `Use port ${secure.port} (${secure.name})`, false)]
+        : [],
     });
   },
 };

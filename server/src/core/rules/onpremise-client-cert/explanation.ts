@@ -12,7 +12,16 @@ export const explanation: RuleExplanation = {
     'Authenticate with Basic (a deployed user credential) or Principal Propagation instead, and configure trust between ' +
     'Cloud Connector and the back end there. If the system is actually reachable on the Internet, use proxy type Internet ' +
     'with an `https://` address.',
-  before: iflw(['httpAddressWithoutQuery', 'http://s4-virtual:44300/sap/opu/odata/sap/API_SALES_ORDER_SRV'], ['authenticationMethod', 'Client Certificate'], ON_PREMISE),
-  after: iflw(['httpAddressWithoutQuery', 'http://s4-virtual:44300/sap/opu/odata/sap/API_SALES_ORDER_SRV'], ['authenticationMethod', 'Basic'], ['credentialName', 'S4_TECH_USER'], ON_PREMISE),
+  before: iflw(
+    ['httpAddressWithoutQuery', 'http://s4-virtual:44300/sap/opu/odata/sap/API_SALES_ORDER_SRV'],
+    ['authenticationMethod', 'Client Certificate'],
+    ON_PREMISE,
+  ),
+  after: iflw(
+    ['httpAddressWithoutQuery', 'http://s4-virtual:44300/sap/opu/odata/sap/API_SALES_ORDER_SRV'],
+    ['authenticationMethod', 'Basic'],
+    ['credentialName', 'S4_TECH_USER'],
+    ON_PREMISE,
+  ),
   sapPages: [SAP_PAGES.httpReceiver, SAP_PAGES.cloudConnectorAdapters],
 };

@@ -23,7 +23,14 @@ function portCheck(channel: ChannelView): PortCheck | undefined {
     const port = address && effectivePort(address, address.endpoint.scheme ? SCHEME_PORT[address.endpoint.scheme] : undefined);
     if (!address || port === undefined) return undefined;
     const protocol = address.endpoint.scheme === 'http' ? 'HTTP' : 'HTTPS';
-    return { address, port, isOpen: port === 443 || port >= 1024, standardPort: 443, protocol, openByDefault: '443 and every port from 1024' };
+    return {
+      address,
+      port,
+      isOpen: port === 443 || port >= 1024,
+      standardPort: 443,
+      protocol,
+      openByDefault: '443 and every port from 1024',
+    };
   }
   if (channel.isSftp) {
     const address = hostAddress(channel);
@@ -60,13 +67,21 @@ const channelCheck: ChannelCheck = {
     const fixes: FixSpec[] = [];
     // 443 under http:// would still be plain HTTP on the TLS port; the clear-text rules offer https:// instead.
     if (address.endpoint.portRange && address.endpoint.hasExplicitPort && check.protocol !== 'HTTP') {
-      fixes.push(replaceSlice(address.value, address.endpoint.portRange, String(check.standardPort), `Use port ${check.standardPort} (${check.protocol})`, false));
+      fixes.push(
+        replaceSlice(
+          address.value,
+          address.endpoint.portRange,
+          String(check.standardPort),
+          `Use port ${check.standardPort} (${check.protocol})`,
+          false,
+        ),
+      );
     }
     fixes.push({ title: `Record port ${port} as opened by request in .cpisecurity.json`, actions: [{ kind: 'openPort', port }] });
     const alternative = check.protocol === 'HTTP' ? 'use https:// on port 443' : `use port ${check.standardPort}`;
     const found: Report = {
       on: address.value,
-      slice: address.endpoint.hasExplicitPort ? address.endpoint.portRange : address.endpoint.schemeRange ?? address.endpoint.hostRange,
+      slice: address.endpoint.hasExplicitPort ? address.endpoint.portRange : (address.endpoint.schemeRange ?? address.endpoint.hostRange),
       message:
         `Port ${port} of the ${channelLabel(channel)} is not open for outbound ${check.protocol} connections by default ` +
         `(open: ${check.openByDefault}). Ask SAP to open it and record it under "openedPorts" in .cpisecurity.json, or ${alternative}.`,

@@ -7,7 +7,11 @@ import { isPrivateHost } from '../support/hosts';
 const channelCheck: ChannelCheck = {
   check(channel, report) {
     if (channel.connectivity !== 'internet') return;
-    const address = channel.isUrlReceiver ? urlAddress(channel) : channel.isSftp || channel.isMail || channel.isAmqp ? hostAddress(channel) : undefined;
+    const address = channel.isUrlReceiver
+      ? urlAddress(channel)
+      : channel.isSftp || channel.isMail || channel.isAmqp
+        ? hostAddress(channel)
+        : undefined;
     const host = address?.endpoint.host;
     if (!address || host === undefined || !isPrivateHost(host)) return;
     // the Cloud Connector does not pass client certificates (onpremise-client-cert): the authentication has to change first

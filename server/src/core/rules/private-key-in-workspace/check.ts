@@ -23,7 +23,11 @@ const certificateFileCheck: CertificateFileCheck = {
     if (!KEY_FILE_EXTENSIONS.has(extension) || file.blocks.some((block) => block.kind === 'private-key')) return;
     if (extension === '.key' && file.blocks.length > 0) return; // a .key file holding only other PEM blocks
     const what = file.keyStore ? `Key store file (${file.keyStore})` : 'Key file';
-    report({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `${what} in the workspace: ${KEYSTORE_ADVICE}`, subject: fileName });
+    report({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: `${what} in the workspace: ${KEYSTORE_ADVICE}`,
+      subject: fileName,
+    });
   },
 };
 

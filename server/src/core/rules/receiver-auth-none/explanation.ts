@@ -11,6 +11,10 @@ export const explanation: RuleExplanation = {
     'Prefer OAuth2 client credentials or a client certificate, at least Basic over HTTPS. If the endpoint is public on ' +
     'purpose, suppress the finding with that reason.',
   before: iflw(['httpAddressWithoutQuery', 'https://api.partner.example.com/v1/orders'], ['authenticationMethod', 'None']),
-  after: iflw(['httpAddressWithoutQuery', 'https://api.partner.example.com/v1/orders'], ['authenticationMethod', 'OAuth2 Client Credentials'], ['credentialName', 'PARTNER_OAUTH']),
+  after: iflw(
+    ['httpAddressWithoutQuery', 'https://api.partner.example.com/v1/orders'],
+    ['authenticationMethod', 'OAuth2 Client Credentials'],
+    ['credentialName', 'PARTNER_OAUTH'],
+  ),
   sapPages: [SAP_PAGES.useSecureAuthentication],
 };

@@ -12,7 +12,7 @@ export const explanation: RuleExplanation = {
     'not flagged here: it was already in the message.',
   why:
     'Headers and properties are shown in clear text by message tracing and travel with the message through every later ' +
-    'step; headers may even be sent on to receivers. SAP\'s design guideline asks not to access secure parameters in ' +
+    "step; headers may even be sent on to receivers. SAP's design guideline asks not to access secure parameters in " +
     'scripts to put them into the message, and recommends standard channels that use a User Credentials artifact by name ' +
     'over building `Authorization` headers in scripts.',
   fix:

@@ -3,13 +3,23 @@ import { codeBlocks } from '../../script/blocks';
 import { callAt } from '../../script/calls';
 import { literalValue, stringValue } from '../../script/literals';
 import { isPunctuation, type ScriptCode, type ScriptModel, type ScriptToken } from '../../script/model';
-import { basicCredential, basicValue, bearerToken, isSecretLikeValue, isSecretName, jwtIn, pemPrivateKey, startsBasic } from '../../script/secret-values';
+import {
+  basicCredential,
+  basicValue,
+  bearerToken,
+  isSecretLikeValue,
+  isSecretName,
+  jwtIn,
+  pemPrivateKey,
+  startsBasic,
+} from '../../script/secret-values';
 import type { TokenSpan } from '../../script/span';
 import { statementAround } from '../../script/statements';
 import type { RuleChecks } from '../rule';
 import type { ScriptReport } from '../script-check';
 
-const ADVICE = 'Everyone who can read the package or its Git history can read it: deploy it as security material (a Secure Parameter or User Credentials) and read it through SecureStoreService.';
+const ADVICE =
+  'Everyone who can read the package or its Git history can read it: deploy it as security material (a Secure Parameter or User Credentials) and read it through SecureStoreService.';
 
 /** A setter whose name ends in a secret's name (`setPassword("…")`) sets that field. */
 function setterField(method: string): string | undefined {
@@ -31,7 +41,8 @@ function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: Scrip
     // A span without a secret-looking literal is no literal secret: skip reading it.
     if (!holdsAny(secretLike, span)) return;
     const literal = literalValue(code, span);
-    if (literal && isSecretName(name) && isSecretLikeValue(literal.value)) once(literal.token, `A hard-coded secret is ${how} "${name}". ${ADVICE}`);
+    if (literal && isSecretName(name) && isSecretLikeValue(literal.value))
+      once(literal.token, `A hard-coded secret is ${how} "${name}". ${ADVICE}`);
   };
   if (secretLike.length > 0) namedLiterals(script, code, named);
   shapedLiterals(code, once);
@@ -67,7 +78,9 @@ function namedLiterals(script: ScriptModel, code: ScriptCode, named: (name: stri
 function shapedLiterals(code: ScriptCode, once: (token: ScriptToken, message: string) => void): void {
   const tokens = code.tokens;
   // A base64 literal on its own counts only beside a "Basic" one: are there any?
-  const anyBasic = tokens.some((token) => token.kind === 'string' && token.string?.parts[0]?.kind === 'text' && startsBasic(token.string.parts[0].value));
+  const anyBasic = tokens.some(
+    (token) => token.kind === 'string' && token.string?.parts[0]?.kind === 'text' && startsBasic(token.string.parts[0].value),
+  );
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.kind !== 'string' || !token.string) continue;
@@ -94,7 +107,10 @@ function shapedLiterals(code: ScriptCode, once: (token: ScriptToken, message: st
     for (const text of texts) {
       const pem = pemPrivateKey(text);
       if (pem) {
-        once(token, `A PEM private-key block (BEGIN ${pem}) is written into the script. ${ADVICE.replace('a Secure Parameter or User Credentials', 'a keystore entry')}`);
+        once(
+          token,
+          `A PEM private-key block (BEGIN ${pem}) is written into the script. ${ADVICE.replace('a Secure Parameter or User Credentials', 'a keystore entry')}`,
+        );
         break;
       }
       if (jwtIn(text)) {

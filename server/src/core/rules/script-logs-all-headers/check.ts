@@ -11,7 +11,22 @@ import type { RuleChecks } from '../rule';
 import type { ScriptReport } from '../script-check';
 
 const COMPARISONS = new Set(['==', '!=', '===', '!==', '==~', '=~', '<=>', 'in', '!in']);
-const TEST_METHODS = new Set(['equals', 'equalsIgnoreCase', 'contains', 'containsKey', 'containsIgnoreCase', 'matches', 'startsWith', 'endsWith', 'startsWithIgnoreCase', 'endsWithIgnoreCase', 'isCase', 'includes', 'indexOf', 'find']);
+const TEST_METHODS = new Set([
+  'equals',
+  'equalsIgnoreCase',
+  'contains',
+  'containsKey',
+  'containsIgnoreCase',
+  'matches',
+  'startsWith',
+  'endsWith',
+  'startsWithIgnoreCase',
+  'endsWithIgnoreCase',
+  'isCase',
+  'includes',
+  'indexOf',
+  'find',
+]);
 const CONDITIONS = new Set(['if', 'while', 'switch']);
 const DOTS = new Set(['.', '?.']);
 
@@ -25,7 +40,8 @@ function mentions(code: ScriptCode, span: TokenSpan, names: ReadonlySet<string>)
   for (let i = span.start; i < span.end && i < ts.length; i++) {
     const token = ts[i];
     if (token.kind === 'string' && token.string?.interpolated) {
-      for (const part of token.string.parts) if (part.kind === 'code' && mentions(part.code, { start: 0, end: part.code.tokens.length }, names)) return true;
+      for (const part of token.string.parts)
+        if (part.kind === 'code' && mentions(part.code, { start: 0, end: part.code.tokens.length }, names)) return true;
     } else if (isName(token) && names.has(token.text) && !(ts[i - 1]?.kind === 'punctuation' && DOTS.has(ts[i - 1].text))) return true;
   }
   return false;
@@ -71,11 +87,13 @@ function isTested(code: ScriptCode, [start, end]: [number, number], body: TokenS
   for (let p = code.parent[start]; p >= body.start - 1 && p >= 0; p = code.parent[p]) {
     if (ts[p].text !== '(') continue;
     const before = ts[p - 1];
-    if (before && ((before.kind === 'keyword' && CONDITIONS.has(before.text)) || (isName(before) && TEST_METHODS.has(before.text)))) return true;
+    if (before && ((before.kind === 'keyword' && CONDITIONS.has(before.text)) || (isName(before) && TEST_METHODS.has(before.text))))
+      return true;
   }
   // A ternary whose condition holds the key.
   const statement = statementAround(code, start);
-  for (let j = end; j < statement.end; j++) if (ts[j].kind === 'punctuation' && ts[j].text === '?' && code.parent[j] === code.parent[start]) return true;
+  for (let j = end; j < statement.end; j++)
+    if (ts[j].kind === 'punctuation' && ts[j].text === '?' && code.parent[j] === code.parent[start]) return true;
   return false;
 }
 
@@ -91,7 +109,7 @@ function wholeCollection(maps: HeaderMaps, code: ScriptCode, span: TokenSpan, at
   const ts = code.tokens;
   // Read it as a receiver path: names and empty calls joined by dots.
   const path: string[] = [];
-  for (let i = span.start; i < span.end; ) {
+  for (let i = span.start; i < span.end;) {
     if (!isName(ts[i])) return undefined;
     const call = isPunctuation(ts[i + 1], '(') && isPunctuation(ts[i + 2], ')');
     path.push(call ? `${ts[i].text}()` : ts[i].text);
@@ -141,7 +159,9 @@ export const checks: RuleChecks = {
         const entry = pairwise || map.keysOnly ? undefined : loop.variables[0];
         if (keyReads(code, loop.body, key, entry).some((read) => isTested(code, read, loop.body))) continue;
         const variables = loopValues(code, loop);
-        const writes = (value: TokenSpan) => mentions(code, value, variables) && !(map.keysOnly && !(maps.wholeMapIn(code, value, loop.at) || mentionsMap(maps, code, value, loop.at)));
+        const writes = (value: TokenSpan) =>
+          mentions(code, value, variables) &&
+          !(map.keysOnly && !(maps.wholeMapIn(code, value, loop.at) || mentionsMap(maps, code, value, loop.at)));
         const where = `by the loop over ${getter(map.kind)} at line ${line(loop.at)}, which does not test the key`;
         for (const sink of sinks) {
           if (sink.call.name < loop.body.start || sink.call.name >= loop.body.end) continue;
@@ -151,7 +171,11 @@ export const checks: RuleChecks = {
           if (value) once(value, { message: `Each of the ${noun(map.kind)} is written to ${describeSink(sink)} ${where}: ${ADVICE}` });
         }
         // `headers.collect { k, v -> "$k=$v" }` is itself the entries: logged as it is, or through the name it is given.
-        const returnsEntries = loop.call !== undefined && RETURNS_ENTRIES.has(loop.how) && writes(loop.body) && !keysOnlyBody(code, loop, map.keysOnly, pairwise);
+        const returnsEntries =
+          loop.call !== undefined &&
+          RETURNS_ENTRIES.has(loop.how) &&
+          writes(loop.body) &&
+          !keysOnlyBody(code, loop, map.keysOnly, pairwise);
         if (returnsEntries) {
           for (const sink of sinks) {
             const value = sink.values.find((span) => span.start <= loop.at && loop.at < span.end);
@@ -171,7 +195,10 @@ export const checks: RuleChecks = {
           if (sink.call.name < loop.at) continue;
           for (const value of sink.values) {
             const name = [...collectors].find((collector) => mentions(code, value, new Set([collector])));
-            if (name) once(value, { message: `Each of the ${noun(map.kind)} is collected into "${name}" ${where}, and written to ${describeSink(sink)}: ${ADVICE}` });
+            if (name)
+              once(value, {
+                message: `Each of the ${noun(map.kind)} is collected into "${name}" ${where}, and written to ${describeSink(sink)}: ${ADVICE}`,
+              });
           }
         }
       }
@@ -226,7 +253,8 @@ function collectorsOf(code: ScriptCode, script: ScriptModel, loop: Iteration, wr
   }
   const ts = code.tokens;
   for (let i = Math.max(loop.body.start, 1); i < loop.body.end; i++) {
-    if (isPunctuation(ts[i], '<<') && ts[i - 1].kind === 'identifier' && writes({ start: i + 1, end: i + 2 })) collectors.add(ts[i - 1].text);
+    if (isPunctuation(ts[i], '<<') && ts[i - 1].kind === 'identifier' && writes({ start: i + 1, end: i + 2 }))
+      collectors.add(ts[i - 1].text);
   }
   extendCollectors(code, loop, collectors);
   return collectors;
@@ -251,7 +279,9 @@ function extendCollectors(code: ScriptCode, loop: Iteration, collectors: Set<str
 /** The loop's variables and the names the body gives to their parts (`String name = e.getKey()`, `def v = entry.value`). */
 function loopValues(code: ScriptCode, loop: Iteration): Set<string> {
   const names = new Set(loop.variables);
-  const assignments = assignmentsIn(code).filter((a) => a.operator === '=' && !a.field && !a.element && a.target >= loop.body.start && a.target < loop.body.end);
+  const assignments = assignmentsIn(code).filter(
+    (a) => a.operator === '=' && !a.field && !a.element && a.target >= loop.body.start && a.target < loop.body.end,
+  );
   for (let round = 0, changed = true; changed && round < 10; round++) {
     changed = false;
     for (const assignment of assignments) {
@@ -268,7 +298,8 @@ function loopValues(code: ScriptCode, loop: Iteration): Set<string> {
 /** Most scripts never read a whole map: no `getHeaders` or `getProperties` anywhere. */
 function readsMaps(script: ScriptModel): boolean {
   for (const { code } of codeBlocks(script)) {
-    for (const token of code.tokens) if (token.kind === 'identifier' && (token.text === 'getHeaders' || token.text === 'getProperties')) return true;
+    for (const token of code.tokens)
+      if (token.kind === 'identifier' && (token.text === 'getHeaders' || token.text === 'getProperties')) return true;
   }
   return false;
 }

@@ -16,13 +16,17 @@ export const explanation: RuleExplanation = {
     '(`message.headers`), which is not followed; nor are loops driven by an iterator (`entrySet().iterator()`) or an index ' +
     'into `keySet().toArray()`.',
   why:
-    'The headers of a message include the `Authorization` header of the sender\'s call and whatever credentials earlier ' +
+    "The headers of a message include the `Authorization` header of the sender's call and whatever credentials earlier " +
     'steps put there; properties often hold tokens. The message processing log is shown in message monitoring, so logging ' +
     'all of them shows those secrets to everyone allowed to monitor messages.',
   fix:
     'Log only the headers you need, by name, or skip secret ones in the loop (`if (key.equalsIgnoreCase("Authorization")) ' +
-    'return`). Keep such logging behind a switch (the iFlow\'s log level or an externalized parameter).',
+    "return`). Keep such logging behind a switch (the iFlow's log level or an externalized parameter).",
   before: text('message.getHeaders().each { key, value ->', '  messageLog.addCustomHeaderProperty(key, value as String)', '}'),
-  after: text('message.getHeaders().each { key, value ->', '  if (key in ["SAP_MessageId", "Content-Type"]) messageLog.addCustomHeaderProperty(key, value as String)', '}'),
+  after: text(
+    'message.getHeaders().each { key, value ->',
+    '  if (key in ["SAP_MessageId", "Content-Type"]) messageLog.addCustomHeaderProperty(key, value as String)',
+    '}',
+  ),
   sapPages: [SAP_PAGES.dataFlowSecurity],
 };

@@ -16,7 +16,10 @@ export const checks: RuleChecks = {
         for (const value of sink.values) {
           const origin = flow.originIn(code, value, ANY_SECRET, call.name);
           if (!origin) continue;
-          const where = sink.kind === 'body' ? 'where every later step, trace and receiver sees it' : 'where everyone who can monitor messages or read the logs sees it';
+          const where =
+            sink.kind === 'body'
+              ? 'where every later step, trace and receiver sees it'
+              : 'where everyone who can monitor messages or read the logs sees it';
           report({
             at: spanOffsets(code, value),
             message: `The ${describeOrigin(origin)} is written to ${describeSink(sink)}, ${where}. Leave secrets out of logs and payloads.`,

@@ -23,7 +23,11 @@ export const explanation: RuleExplanation = {
   fix:
     'Remove sensitive or secret content before logging or forwarding: log that a credential was found, or its alias, never ' +
     'its value, and drop the `Authorization` header from anything you log.',
-  before: text('def credential = store.getUserCredential("BACKEND_USER")', 'def password = new String(credential.getPassword())', 'messageLog.setStringProperty("password", password)'),
+  before: text(
+    'def credential = store.getUserCredential("BACKEND_USER")',
+    'def password = new String(credential.getPassword())',
+    'messageLog.setStringProperty("password", password)',
+  ),
   after: text('def credential = store.getUserCredential("BACKEND_USER")', 'messageLog.setStringProperty("credential", "BACKEND_USER")'),
   sapPages: [SAP_PAGES.dataFlowSecurity, SAP_PAGES.securityMaterial],
 };

@@ -130,7 +130,15 @@ function useOf(code: ScriptCode, index: number, callAt: (index: number) => CallS
 }
 
 /** Every finding of the rule hangs on one of these names: a block using none of them is skipped. */
-const TRIGGERS = triggerNames([...TRUST_EVERYTHING.keys(), ...SETTERS, ...PROPERTY_SETTERS.keys(), 'checkServerTrusted', 'verify', 'HostnameVerifier', 'ignoreSSLIssues']);
+const TRIGGERS = triggerNames([
+  ...TRUST_EVERYTHING.keys(),
+  ...SETTERS,
+  ...PROPERTY_SETTERS.keys(),
+  'checkServerTrusted',
+  'verify',
+  'HostnameVerifier',
+  'ignoreSSLIssues',
+]);
 
 function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: ScriptReport) => void): void {
   if (!usesAny(code, TRIGGERS)) return;

@@ -22,7 +22,11 @@ const channelCheck: ChannelCheck = {
       const where = `The ${channelLabel(channel)} uses the keystore alias "${entry.alias}" (${reference.key})`;
       if (validity.state === 'expired') {
         const ago = validity.daysAgo > 0 ? ` (${days(validity.daysAgo)} ago)` : '';
-        report({ on: reference.value, severity: 'error', message: `${where}, whose certificate expired on ${isoDay(certificate.notAfter)}${ago}: the channel fails until it is renewed.` });
+        report({
+          on: reference.value,
+          severity: 'error',
+          message: `${where}, whose certificate expired on ${isoDay(certificate.notAfter)}${ago}: the channel fails until it is renewed.`,
+        });
       } else if (validity.state === 'valid' && config.expiryWarningDays > 0 && validity.daysLeft < config.expiryWarningDays) {
         const when = validity.daysLeft === 0 ? 'today' : `in ${days(validity.daysLeft)}`;
         report({

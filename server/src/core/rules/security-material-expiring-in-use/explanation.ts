@@ -8,7 +8,7 @@ export const explanation: RuleExplanation = {
     'the warning window (60 days unless `expiryWarningDays` says otherwise). The finding sits on the channel setting ' +
     'that names the alias.',
   why:
-    'The keystore\'s own expiry finding says what expires; this one says which integrations break with it, so the ' +
+    "The keystore's own expiry finding says what expires; this one says which integrations break with it, so the " +
     'renewal can be planned with their owners and partners (who may have to trust the new certificate).',
   fix: 'Renew the key or certificate under the same alias and, where a partner checks it, send them the new certificate in time.',
   before: json('{ "expiryWarningDays": 14 }'),

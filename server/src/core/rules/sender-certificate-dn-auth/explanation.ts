@@ -11,7 +11,13 @@ export const explanation: RuleExplanation = {
   fix:
     'Prefer role-based authorization with a custom role and map the client certificate to a user (certificate-to-user ' +
     'mapping, or a service key with the certificate on Cloud Foundry).',
-  before: iflw(['senderAuthType', 'ClientCertificate'], ['clientCertificates', "&lt;row&gt;&lt;cell id='clientCertificate.subjectDN'&gt;CN=erp-client,O=Example&lt;/cell&gt;&lt;cell id='clientCertificate.issuerDN'&gt;CN=Example Issuing CA,O=Example&lt;/cell&gt;&lt;/row&gt;"]),
+  before: iflw(
+    ['senderAuthType', 'ClientCertificate'],
+    [
+      'clientCertificates',
+      "&lt;row&gt;&lt;cell id='clientCertificate.subjectDN'&gt;CN=erp-client,O=Example&lt;/cell&gt;&lt;cell id='clientCertificate.issuerDN'&gt;CN=Example Issuing CA,O=Example&lt;/cell&gt;&lt;/row&gt;",
+    ],
+  ),
   after: iflw(['senderAuthType', 'RoleBased'], ['userRole', 'Orders.Inbound.Send']),
   sapPages: [SAP_PAGES.soapSender, SAP_PAGES.useSecureAuthentication],
 };

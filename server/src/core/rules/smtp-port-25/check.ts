@@ -22,7 +22,10 @@ const channelCheck: ChannelCheck = {
       if (ssl) actions.push(replaceAction(ssl, 0, ssl.text.length, sslValue));
       return actions.length === (ssl ? 2 : 1) ? { title, actions, preferred: false } : undefined;
     };
-    const fixes = [fix('587', 'starttls_mandatory', 'Use port 587 with STARTTLS mandatory'), fix('465', 'smtps', 'Use port 465 with SMTPS')];
+    const fixes = [
+      fix('587', 'starttls_mandatory', 'Use port 587 with STARTTLS mandatory'),
+      fix('465', 'smtps', 'Use port 465 with SMTPS'),
+    ];
     report({
       on: address.value,
       slice: endpoint.hasExplicitPort ? endpoint.portRange : endpoint.hostRange,

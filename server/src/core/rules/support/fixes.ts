@@ -12,7 +12,13 @@ export function setValue(target: ResolvedValue, newText: string, title: string, 
 }
 
 /** A fix that replaces one slice of a value (the scheme of a URL, a port). */
-export function replaceSlice(target: ResolvedValue, slice: readonly [number, number], newText: string, title: string, preferred = true): FixSpec {
+export function replaceSlice(
+  target: ResolvedValue,
+  slice: readonly [number, number],
+  newText: string,
+  title: string,
+  preferred = true,
+): FixSpec {
   return { title, preferred, actions: [replaceAction(target, slice[0], slice[1], newText)] };
 }
 

@@ -4,7 +4,11 @@
 const PRIVATE_SUFFIXES = ['.local', '.lan', '.internal', '.corp', '.intranet', '.home.arpa', '.localhost'];
 
 export function isPrivateHost(rawHost: string): boolean {
-  const host = rawHost.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = rawHost
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (host === '') return false;
   if (host === 'localhost') return true;
   const ipv4 = parseIpv4(host);

@@ -67,7 +67,11 @@ const credentialNameKeys = new Map<string, boolean>();
 
 /** Keys whose value is the *name* of a deployed credential or key alias, not the secret itself. */
 export function isCredentialNameKey(key: string): boolean {
-  return remembered(credentialNameKeys, key, (name) => name.includes('credential') || name.includes('alias') || name === 'user' || name === 'username');
+  return remembered(
+    credentialNameKeys,
+    key,
+    (name) => name.includes('credential') || name.includes('alias') || name === 'user' || name === 'username',
+  );
 }
 
 /**

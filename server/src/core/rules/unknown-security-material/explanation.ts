@@ -6,7 +6,7 @@ export const explanation: RuleExplanation = {
   what:
     'When scanning a tenant: a channel names a user credential, OAuth2 client credential, secure parameter or keystore ' +
     'alias (after its parameters are resolved with the configured values) that the tenant does not have. Only names ' +
-    'the channel\'s settings use count: a private key alias left on a Basic-authentication channel is never read. ' +
+    "the channel's settings use count: a private key alias left on a Basic-authentication channel is never read. " +
     'Local files are not checked, since their tenant is unknown.',
   why:
     'The runtime looks the name up when the channel runs; a missing artifact fails every message, often only in ' +

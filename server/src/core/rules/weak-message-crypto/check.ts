@@ -29,12 +29,15 @@ const channelCheck: ChannelCheck = {
         checkAlgorithm(channel, report, 'WSSecurity_SignatureAlgorithm', WEAK_DIGESTS, 'SHA256', 'signs messages (WS-Security)');
       } else {
         // A sender verifies incoming signatures; its algorithm key carries an _Inbound suffix.
-        const key = channel.property('WSSecurity_SignatureAlgorithm_Inbound') ? 'WSSecurity_SignatureAlgorithm_Inbound' : 'WSSecurity_SignatureAlgorithm';
+        const key = channel.property('WSSecurity_SignatureAlgorithm_Inbound')
+          ? 'WSSecurity_SignatureAlgorithm_Inbound'
+          : 'WSSecurity_SignatureAlgorithm';
         checkAlgorithm(channel, report, key, WEAK_DIGESTS, 'SHA256', 'verifies message signatures (WS-Security)');
       }
     } else if (channel.adapter === 'AS2') {
       if (isOn(channel.known('doSigning'))) checkAlgorithm(channel, report, 'signingAlgorithm', WEAK_DIGESTS, 'SHA256', 'signs messages');
-      if (isOn(channel.known('doEncryption'))) checkAlgorithm(channel, report, 'encryptionAlgorithm', WEAK_CIPHERS, 'AES256', 'encrypts messages');
+      if (isOn(channel.known('doEncryption')))
+        checkAlgorithm(channel, report, 'encryptionAlgorithm', WEAK_CIPHERS, 'AES256', 'encrypts messages');
     }
   },
 };

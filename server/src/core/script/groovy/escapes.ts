@@ -9,7 +9,19 @@ export interface Escape {
   readonly length: number;
 }
 
-const SIMPLE: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', s: ' ', '\\': '\\', "'": "'", '"': '"', $: '$', '/': '/' };
+const SIMPLE: Record<string, string> = {
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  f: '\f',
+  r: '\r',
+  s: ' ',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  $: '$',
+  '/': '/',
+};
 
 /** The escape starting at `at` (a backslash) in a quoted string. */
 export function quotedEscape(text: string, at: number): Escape {

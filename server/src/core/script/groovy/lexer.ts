@@ -19,7 +19,16 @@ import type {
   ScriptToken,
   ScriptTokenKind,
 } from '../model';
-import { GROOVY_KEYWORDS, isDigit, isHexDigit, isIdentifierPart, isIdentifierStart, isInterpolationStart, isLineBreak, isWhiteSpace } from './chars';
+import {
+  GROOVY_KEYWORDS,
+  isDigit,
+  isHexDigit,
+  isIdentifierPart,
+  isIdentifierStart,
+  isInterpolationStart,
+  isLineBreak,
+  isWhiteSpace,
+} from './chars';
 import { quotedEscape, unicodeEscape } from './escapes';
 import { endsOperand, operatorAt } from './operators';
 
@@ -116,14 +125,24 @@ class GroovyLexer {
       const top = this.stack.pop()!;
       if (top.kind === 'code') this.endInterpolation(top, text.length);
       else {
-        this.problem('unterminated-string', `unterminated ${FORM_NAME[top.form]}: the script ends before it is closed`, top.start, text.length);
+        this.problem(
+          'unterminated-string',
+          `unterminated ${FORM_NAME[top.form]}: the script ends before it is closed`,
+          top.start,
+          text.length,
+        );
         this.endString(top, text.length, text.length, false);
       }
     }
     const code = this.finishCode(root);
     if (this.deepest > MAX_BRACKET_DEPTH) {
       const at = this.deepAt ?? { start: 0, end: 0 };
-      this.problem('too-deep', `brackets and interpolations nested ${this.deepest} deep: more than any script Groovy can compile (${MAX_BRACKET_DEPTH})`, at.start, at.end);
+      this.problem(
+        'too-deep',
+        `brackets and interpolations nested ${this.deepest} deep: more than any script Groovy can compile (${MAX_BRACKET_DEPTH})`,
+        at.start,
+        at.end,
+      );
     }
     const problems = [...this.problems.values()].sort((a, b) => a.start - b.start);
     return { code, comments: this.comments, problems };
@@ -256,7 +275,8 @@ class GroovyLexer {
       if (next !== 47 && next !== 42 && !this.afterOperand(frame)) return 'slashy';
       return undefined;
     }
-    if (c === 36 /* $ */ && text.charCodeAt(at + 1) === 47 && text.charCodeAt(at + 2) !== 47 && !this.afterOperand(frame)) return 'dollar-slashy';
+    if (c === 36 /* $ */ && text.charCodeAt(at + 1) === 47 && text.charCodeAt(at + 2) !== 47 && !this.afterOperand(frame))
+      return 'dollar-slashy';
     return undefined;
   }
 
@@ -291,7 +311,16 @@ class GroovyLexer {
 
   private openString(owner: CodeFrame, form: ScriptStringForm, start: number): void {
     const bodyStart = start + OPENER_LENGTH[form];
-    const frame: StringFrame = { kind: 'string', form, start, newlineBefore: this.newline, owner, parts: [], textStart: bodyStart, decoded: '' };
+    const frame: StringFrame = {
+      kind: 'string',
+      form,
+      start,
+      newlineBefore: this.newline,
+      owner,
+      parts: [],
+      textStart: bodyStart,
+      decoded: '',
+    };
     this.newline = false;
     this.stack.push(frame);
     this.nested();
@@ -436,11 +465,17 @@ class GroovyLexer {
     const code = pairBrackets(frame.tokens);
     if (code.unbalanced) {
       const t = code.unbalanced;
-      this.problem('unbalanced-brackets', `'${t.text}' has no matching ${'([{'.includes(t.text) ? 'closing' : 'opening'} bracket`, t.start, t.end);
+      this.problem(
+        'unbalanced-brackets',
+        `'${t.text}' has no matching ${'([{'.includes(t.text) ? 'closing' : 'opening'} bracket`,
+        t.start,
+        t.end,
+      );
     }
     const depth = code.depth + this.stack.length;
     if (depth > this.deepest) this.deepest = depth;
-    if (code.tooDeep && (!this.deepAt || code.tooDeep.start < this.deepAt.start)) this.deepAt = { start: code.tooDeep.start, end: code.tooDeep.end };
+    if (code.tooDeep && (!this.deepAt || code.tooDeep.start < this.deepAt.start))
+      this.deepAt = { start: code.tooDeep.start, end: code.tooDeep.end };
     return code;
   }
 
@@ -449,10 +484,10 @@ class GroovyLexer {
     const text = this.text;
     let p = start;
     const c1 = text.charCodeAt(p + 1);
-    if (text.charCodeAt(p) === 48 && (c1 === 120 || c1 === 88 /* x */)) {
+    if (text.charCodeAt(p) === 48 && (c1 === 120 || c1 === 88) /* x */) {
       p += 2;
       while (isHexDigit(text.charCodeAt(p)) || text.charCodeAt(p) === 95) p++;
-    } else if (text.charCodeAt(p) === 48 && (c1 === 98 || c1 === 66 /* b */)) {
+    } else if (text.charCodeAt(p) === 48 && (c1 === 98 || c1 === 66) /* b */) {
       p += 2;
       while (text.charCodeAt(p) === 48 || text.charCodeAt(p) === 49 || text.charCodeAt(p) === 95) p++;
     } else {

@@ -110,7 +110,8 @@ function tokenize(text: string): { tokens: RawToken[]; comments: Comment[]; erro
       // What this round read before the failing spot stays; the stretch from there on is skipped.
       const failedAt = errorStart(error, at);
       while (tokens.length > 0 && tokens[tokens.length - 1].start >= at && tokens[tokens.length - 1].end > failedAt) tokens.pop();
-      while (comments.length > 0 && comments[comments.length - 1].start >= at && comments[comments.length - 1].end > failedAt) comments.pop();
+      while (comments.length > 0 && comments[comments.length - 1].start >= at && comments[comments.length - 1].end > failedAt)
+        comments.pop();
       let from = Math.max(at, tokens[tokens.length - 1]?.end ?? 0, comments[comments.length - 1]?.end ?? 0);
       while (from < text.length && /[\s\uFEFF]/.test(text[from])) from++;
       if (from >= text.length) break;
@@ -164,7 +165,12 @@ function problemOf(text: string, error: unknown): ScriptProblem {
 
 function tooDeep(depth?: number): ScriptProblem {
   const how = depth === undefined ? 'too deep to parse' : `nested ${depth} deep`;
-  return { code: 'too-deep', message: `brackets and templates ${how}, more than the ${MAX_PARSE_DEPTH} any real script stays within: read as tokens only, without a syntax tree`, start: 0, end: 0 };
+  return {
+    code: 'too-deep',
+    message: `brackets and templates ${how}, more than the ${MAX_PARSE_DEPTH} any real script stays within: read as tokens only, without a syntax tree`,
+    start: 0,
+    end: 0,
+  };
 }
 
 function scriptComment(text: string, comment: Comment): ScriptComment {

@@ -54,7 +54,13 @@ export function convertTokens(text: string, raw: readonly RawToken[]): Converted
       end,
       text: text.slice(frame.start, end),
       newlineBefore: frame.newlineBefore,
-      string: { form: 'template', parts: frame.parts, interpolated, value: interpolated ? undefined : texts.map((p) => p.value).join(''), terminated },
+      string: {
+        form: 'template',
+        parts: frame.parts,
+        interpolated,
+        value: interpolated ? undefined : texts.map((p) => p.value).join(''),
+        terminated,
+      },
     });
   };
 
@@ -127,7 +133,13 @@ function scriptToken(text: string, token: Token, newlineBefore: boolean): Script
       end,
       text: raw,
       newlineBefore,
-      string: { form: raw.startsWith("'") ? 'single' : 'double', parts: [{ kind: 'text', start: start + 1, end: end - 1, value }], interpolated: false, value, terminated: true },
+      string: {
+        form: raw.startsWith("'") ? 'single' : 'double',
+        parts: [{ kind: 'text', start: start + 1, end: end - 1, value }],
+        interpolated: false,
+        value,
+        terminated: true,
+      },
     };
   }
   return { kind: kindOf(token), start, end, text: raw, newlineBefore };
@@ -155,7 +167,13 @@ function invalidToken(text: string, token: { start: number; end: number; string?
     end: token.end,
     text: raw,
     newlineBefore,
-    string: { form: raw.startsWith("'") ? 'single' : 'double', parts: body ? [{ kind: 'text', start: token.start + 1, end: token.end, value: body }] : [], interpolated: false, value: body, terminated: false },
+    string: {
+      form: raw.startsWith("'") ? 'single' : 'double',
+      parts: body ? [{ kind: 'text', start: token.start + 1, end: token.end, value: body }] : [],
+      interpolated: false,
+      value: body,
+      terminated: false,
+    },
   };
 }
 

@@ -20,7 +20,8 @@ export function readPage(body: Buffer, what: string, path: string, redactor: Red
     throw new TenantError('malformed', `The tenant's answer to ${what} is JSON without the documented d.results list.`, { path });
   }
   const bad = results.findIndex((r) => typeof r !== 'object' || r === null || Array.isArray(r));
-  if (bad >= 0) throw new TenantError('malformed', `The tenant's answer to ${what} has a record #${bad + 1} that is not an object.`, { path });
+  if (bad >= 0)
+    throw new TenantError('malformed', `The tenant's answer to ${what} has a record #${bad + 1} that is not an object.`, { path });
   const next = Array.isArray(d) ? undefined : (d as { __next?: unknown }).__next;
   if (next !== undefined && next !== null && typeof next !== 'string') {
     throw new TenantError('malformed', `The tenant's answer to ${what} has a d.__next that is not a link.`, { path });
@@ -34,8 +35,15 @@ export function parseJson(body: Buffer, what: string, path: string, redactor: Re
     return JSON.parse(text);
   } catch {
     // Secrets are masked before the text is cut short: a cut would hide a secret's start from the mask.
-    const start = redactor.redact(text.trim()).slice(0, 40).replace(/[^\x20-\x7e]/g, '?');
-    throw new TenantError('malformed', `The tenant's answer to ${what} is not JSON${start ? ` (it starts with "${start}")` : ' (it is empty)'}.`, { path });
+    const start = redactor
+      .redact(text.trim())
+      .slice(0, 40)
+      .replace(/[^\x20-\x7e]/g, '?');
+    throw new TenantError(
+      'malformed',
+      `The tenant's answer to ${what} is not JSON${start ? ` (it starts with "${start}")` : ' (it is empty)'}.`,
+      { path },
+    );
   }
 }
 

@@ -38,7 +38,8 @@ class Fields {
 
   date(name: string): Date | undefined {
     const date = odataDate(this.record[name]);
-    if (date === null) throw new TenantError('malformed', `A record of ${this.what} has a ${name} that is not a date.`, { path: this.path });
+    if (date === null)
+      throw new TenantError('malformed', `A record of ${this.what} has a ${name} that is not a date.`, { path: this.path });
     return date;
   }
 }
@@ -98,7 +99,11 @@ export const readUserCredential: Reader<UserCredential> = (record, what, path) =
 
 export const readOAuth2ClientCredential: Reader<OAuth2ClientCredential> = (record, what, path) => {
   const f = new Fields(record, what, path);
-  return defined({ name: f.required('Name'), tokenServiceUrl: f.text('TokenServiceUrl') ?? '', clientAuthentication: f.nonEmpty('ClientAuthentication') });
+  return defined({
+    name: f.required('Name'),
+    tokenServiceUrl: f.text('TokenServiceUrl') ?? '',
+    clientAuthentication: f.nonEmpty('ClientAuthentication'),
+  });
 };
 
 export const readSecureParameterName: Reader<string> = (record, what, path) => new Fields(record, what, path).required('Name');

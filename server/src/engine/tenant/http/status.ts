@@ -21,7 +21,11 @@ export function statusError(answer: Answer, asked: Asked, redactor: Redactor, ho
   const details = { status, path: asked.path, role: status === 403 ? asked.role : undefined };
   switch (true) {
     case status === 401:
-      return new TenantError('auth', `${host} refused the token when asked for ${asked.what} (401), also after renewing it: check that the service key belongs to this tenant.${tail}`, details);
+      return new TenantError(
+        'auth',
+        `${host} refused the token when asked for ${asked.what} (401), also after renewing it: check that the service key belongs to this tenant.${tail}`,
+        details,
+      );
     case status === 403:
       return new TenantError(
         'forbidden',
@@ -39,7 +43,11 @@ export function statusError(answer: Answer, asked: Asked, redactor: Redactor, ho
         details,
       );
     case status >= 500:
-      return new TenantError('server', `${host} answered ${status} to ${asked.what}${answer.attempts > 1 ? ` ${answer.attempts} times` : ''}.${tail}`, details);
+      return new TenantError(
+        'server',
+        `${host} answered ${status} to ${asked.what}${answer.attempts > 1 ? ` ${answer.attempts} times` : ''}.${tail}`,
+        details,
+      );
     default:
       return new TenantError('server', `${host} answered ${status} to ${asked.what}, which the API does not document.${tail}`, details);
   }

@@ -77,12 +77,18 @@ export class TokenSource {
     try {
       json = JSON.parse(answer.body.toString('utf8'));
     } catch {
-      throw new TenantError('malformed', `The token endpoint ${url.host} answered with something that is not JSON.`, { status: answer.status, path });
+      throw new TenantError('malformed', `The token endpoint ${url.host} answered with something that is not JSON.`, {
+        status: answer.status,
+        path,
+      });
     }
     const record = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
     const value = record.access_token;
     if (typeof value !== 'string' || value === '') {
-      throw new TenantError('malformed', `The token endpoint ${url.host} answered without an access_token.`, { status: answer.status, path });
+      throw new TenantError('malformed', `The token endpoint ${url.host} answered without an access_token.`, {
+        status: answer.status,
+        path,
+      });
     }
     this.#redactor.add(value);
     const seconds = typeof record.expires_in === 'number' ? record.expires_in : Number(record.expires_in);

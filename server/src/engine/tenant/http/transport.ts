@@ -134,7 +134,11 @@ export class Transport {
       if (error instanceof TenantError) throw error;
       if (signal?.aborted) throw cancelled();
       if (timeout.signal.aborted) {
-        throw new TenantError('timeout', `No complete answer to ${exchange.what} from ${hostOf(exchange.url)} within ${seconds(this.#options.timeoutMs)}.`, { path: exchange.path });
+        throw new TenantError(
+          'timeout',
+          `No complete answer to ${exchange.what} from ${hostOf(exchange.url)} within ${seconds(this.#options.timeoutMs)}.`,
+          { path: exchange.path },
+        );
       }
       throw this.#networkError(error, exchange);
     } finally {
@@ -149,7 +153,9 @@ export class Transport {
     const limit = this.#options.maxResponseBytes;
     const tooLarge = (): TenantError => {
       body.destroy();
-      return new TenantError('too-large', `The answer to ${exchange.what} is larger than ${megabytes(limit)}; it was not read.`, { path: exchange.path });
+      return new TenantError('too-large', `The answer to ${exchange.what} is larger than ${megabytes(limit)}; it was not read.`, {
+        path: exchange.path,
+      });
     };
     if (Number(header(headers, 'content-length') ?? 0) > limit) throw tooLarge();
     const chunks: Buffer[] = [];
