@@ -15,6 +15,7 @@ import { callIndex } from './call-index';
 import type { CallSite } from './calls';
 import { functionScopes } from './function-scopes';
 import { literalValue } from './literals';
+import type { Sink } from './log-sinks';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from './model';
 import type { TokenSpan } from './span';
 
@@ -207,6 +208,39 @@ export function secretFlow(model: ScriptModel): SecretFlow {
     flows.set(model, flow);
   }
   return flow;
+}
+
+/** A value that a sink writes and the secret it carries. */
+export interface SecretInSink {
+  readonly sink: Sink;
+  /** The written value, in the script's top-level code. */
+  readonly value: TokenSpan;
+  readonly origin: SecretOrigin;
+}
+
+/**
+ * Every value that a sink writes (the calls `sinkOf` takes for sinks) and
+ * that carries a secret of one of `kinds`, in source order: the one loop
+ * behind the rules on secrets in logs, bodies, headers and properties.
+ */
+export function secretsInSinks(
+  model: ScriptModel,
+  kinds: ReadonlySet<SecretKind>,
+  sinkOf: (code: ScriptCode, call: CallSite) => Sink | undefined,
+): SecretInSink[] {
+  const flow = secretFlow(model);
+  if (flow.empty) return [];
+  const code = model.code;
+  const found: SecretInSink[] = [];
+  for (const call of callIndex(code, model.language).all) {
+    const sink = sinkOf(code, call);
+    if (!sink) continue;
+    for (const value of sink.values) {
+      const origin = flow.originIn(code, value, kinds, call.name);
+      if (origin) found.push({ sink, value, origin });
+    }
+  }
+  return found;
 }
 
 /** Most scripts never read a secret: no `getPassword`/`getAccessToken…` and no "Authorization" literal anywhere. */
