@@ -5,7 +5,10 @@ import type { Connection } from 'vscode-languageserver';
 import type { ConfigProblem, Config } from '../core/config/model';
 import { withEditorSettings, type EditorSettings as ConfigSettings } from '../core/config/editor-settings';
 import { configTarget, type ConfigTarget } from '../core/config/target';
-import { ConfigResolver, type ConfigResolverOptions } from '../engine/config-resolver';
+import { CONFIG_FILE_NAME, parseConfig } from '../core/config/parse';
+import { TENANT_SCHEME } from '../core/tenant/uri';
+import { ConfigResolver, type ConfigFile, type ConfigResolverOptions } from '../engine/config-resolver';
+import { utf8 } from '../engine/text-decode';
 import type { ContentSource } from '../engine/source';
 import { canonicalUri } from '../engine/uri';
 
@@ -57,6 +60,40 @@ export class EditorConfiguration {
   /** The engine's lookup with `settings` on top; `options` say where it searches. */
   resolver(source: ContentSource, settings: EditorSettings, options: ConfigResolverOptions): ConfigResolver {
     return new ConfigResolver(source, { ...options, layer: (config) => withEditorSettings(config, settings) });
+  }
+
+  /**
+   * The configuration of a scan of the tenant at `host`, as `--tenant` with
+   * the command line's `--config`: the `.cpisecurity.json` at the top of the
+   * first workspace folder (in the workspace's order) that has one, read as
+   * it stands in the editor, with that folder's settings over it; globs
+   * (ignore, suppressions' "file") are relative to the tenant
+   * (`<PackageId>/<ArtifactId>/src/main/resources/...`). No such file: the
+   * defaults with the first folder's settings.
+   */
+  async tenantResolver(host: string): Promise<{ resolver: ConfigResolver; file?: string }> {
+    const root = `${TENANT_SCHEME}://${host}`;
+    let explicit: ConfigFile | undefined;
+    for (const folder of this.workspaceRoots) {
+      const uri = `${folder}/${CONFIG_FILE_NAME}`;
+      let read;
+      try {
+        read = this.source.read(uri, Number.MAX_SAFE_INTEGER);
+      } catch {
+        continue; // unreadable: passed over, as the nearest-file search does
+      }
+      if (!read || 'tooLarge' in read) continue;
+      const text = 'text' in read ? read.text : utf8(read.bytes);
+      explicit = { uri, text, ...parseConfig(text, uri) };
+      break;
+    }
+    const settings = await this.settings(explicit ? explicit.uri.slice(0, -CONFIG_FILE_NAME.length - 1) : (this.workspaceRoots[0] ?? ''));
+    const resolver = new ConfigResolver(this.source, {
+      defaultRoot: root,
+      layer: (config) => withEditorSettings({ ...config, root }, settings),
+      ...(explicit ? { explicit } : {}),
+    });
+    return { resolver, ...(explicit ? { file: explicit.uri } : {}) };
   }
 
   /** The configuration of a file as it stands now (configuration documents may be open and edited: nothing is kept). */

@@ -58,12 +58,17 @@ export class LspSession {
     this.connection.listen();
   }
 
-  async initialize(rootUri: string | null, initializationOptions?: Record<string, unknown>): Promise<unknown> {
+  /** `folders`: workspace folder URIs, in order (else the root's folder alone). */
+  async initialize(rootUri: string | null, initializationOptions?: Record<string, unknown>, folders?: readonly string[]): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
       initializationOptions,
-      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
+      workspaceFolders: folders
+        ? folders.map((uri, index) => ({ uri, name: `folder ${index + 1}` }))
+        : rootUri
+          ? [{ uri: rootUri, name: 'workspace' }]
+          : null,
       capabilities: {
         window: { workDoneProgress: true },
         workspace: {

@@ -18,7 +18,6 @@ import {
 import { isIflowUri, isParametersUri } from '../../core/analysis/artifact-layout';
 import { parseIflow, parseParameters } from '../../core/analysis/parsed';
 import type { SecurityMaterial } from '../../core/tenant/material';
-import { ArchiveSource } from '../../engine/archive-source';
 import type { ReportedFinding } from '../../engine/report';
 import type { DesigntimeArtifact } from '../../engine/tenant/api';
 import { readArtifactZip } from '../../engine/tenant/artifact-source';
@@ -292,8 +291,10 @@ export class TenantService {
     const cancel = token?.onCancellationRequested(() => controller.abort());
     const root = `cpi-tenant://${tenant.host}`;
     try {
-      const settings = await this.configuration.settings(this.configuration.roots()[0] ?? '');
-      const configs = this.configuration.resolver(new ArchiveSource([]), settings, { defaultRoot: root });
+      const { resolver: configs, file: configFile } = await this.configuration.tenantResolver(tenant.host);
+      this.connection.console.info(
+        `Scanning ${tenant.host} with ${configFile ? `the configuration ${configFile}` : 'the default configuration'} and the editor settings.`,
+      );
       const scan = await scanTenant({
         api: tenant.api,
         packages: packageIds,

@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { TenantConnectRequest, TenantScanRequest } from '../../common/src/tenant-protocol';
+import { daysFromNow, makeCertificate } from '../support/certs';
+import { startFakeTenant, type FakeTenant } from '../support/fake-tenant';
+import { LspSession } from './support/lsp-session';
+
+// A tenant scanned from the editor follows the workspace's .cpisecurity.json
+// as the command line's --tenant follows --config: the file at the top of the
+// first workspace folder that has one (rules off, severities, ignores).
+const ENTRY = join(__dirname, '..', '..', 'server', 'src', 'lsp', 'main.ts');
+const CATALOG = join(__dirname, '..', '..', 'server', 'src', 'core', 'rules', 'cleartext-http-endpoint', 'fixtures', 'positive-parameter');
+const IFLOW = 'Product Catalog.iflw';
+const IFLOW_PATH = `src/main/resources/scenarioflows/integrationflow/${IFLOW}`;
+const EXPIRED = makeCertificate({
+  subject: 'old.config.example',
+  key: { type: 'ec', curve: 'prime256v1' },
+  slot: 'tenant-workspace-config',
+  notBefore: daysFromNow(-400),
+  notAfter: daysFromNow(-10),
+});
+
+describe('tenant scans in the editor use the workspace configuration', function () {
+  this.timeout(60_000);
+  let tenant: FakeTenant;
+  let session: LspSession;
+  let workspace: string;
+  let configured: string;
+
+  before(async () => {
+    tenant = await startFakeTenant({
+      fixture: {
+        packages: [
+          {
+            id: 'Finance',
+            name: 'Finance Flows',
+            iflows: [
+              {
+                id: 'Catalog',
+                files: {
+                  [IFLOW_PATH]: readFileSync(join(CATALOG, IFLOW), 'utf8'),
+                  'src/main/resources/parameters.prop': 'Catalog\\ URL=https\\://catalog.example.com/odata/v2\n',
+                },
+                configurations: [{ key: 'Catalog URL', value: 'http://catalog.example.com/v2' }],
+              },
+            ],
+          },
+        ],
+        keystore: [{ alias: 'old_partner', certificate: EXPIRED.pem }],
+        userCredentials: [],
+        secureParameters: [],
+      },
+    });
+    workspace = mkdtempSync(join(tmpdir(), 'cpi-tenant-config-'));
+    // the first folder has no configuration: the second folder's applies
+    mkdirSync(join(workspace, 'first'));
+    configured = join(workspace, 'second');
+    mkdirSync(configured);
+    writeFileSync(join(configured, '.cpisecurity.json'), '{}\n');
+    const savedCa = process.env.NODE_EXTRA_CA_CERTS;
+    process.env.NODE_EXTRA_CA_CERTS = tenant.caFile;
+    session = new LspSession({ entry: ENTRY, nodeArgs: ['--require', require.resolve('tsx/cjs')] });
+    if (savedCa === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
+    else process.env.NODE_EXTRA_CA_CERTS = savedCa;
+    await session.initialize(null, undefined, [pathToFileURL(join(workspace, 'first')).href, pathToFileURL(configured).href]);
+  });
+
+  after(async () => {
+    await session.shutdown();
+    await tenant.close();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  const host = () => new URL(tenant.serviceKey.oauth.url).host;
+  const iflowUri = () => `cpi-tenant://${host()}/Finance/Catalog/${IFLOW_PATH.split('/').map(encodeURIComponent).join('/')}`;
+  const entryUri = () => `cpi-tenant://${host()}/keystore/old_partner`;
+
+  async function scan(): Promise<{ iflow: Diagnostic[]; entry: Diagnostic[] }> {
+    const published = new Map<string, Diagnostic[]>();
+    const stop = session.onPublish((params) => published.set(params.uri, params.diagnostics));
+    const result = await session.connection.sendRequest(TenantScanRequest.type, { host: host() });
+    stop();
+    assert.equal(result.error, undefined);
+    return { iflow: published.get(iflowUri()) ?? [], entry: published.get(entryUri()) ?? [] };
+  }
+
+  it("turns a rule off, raises a severity and ignores a package as the second folder's file says, from the next scan", async () => {
+    const connected = await session.connection.sendRequest(TenantConnectRequest.type, { serviceKey: JSON.stringify(tenant.serviceKey) });
+    assert.equal(connected.error, undefined);
+    const codes = (list: Diagnostic[]) => list.map((diagnostic) => diagnostic.code).sort();
+    const severity = (list: Diagnostic[], code: string) => list.find((diagnostic) => diagnostic.code === code)?.severity;
+
+    const before = await scan();
+    assert.ok(codes(before.iflow).includes('cleartext-http-endpoint'), codes(before.iflow).join());
+    assert.equal(severity(before.iflow, 'receiver-auth-none'), 3, 'a hint by default');
+    assert.equal(severity(before.entry, 'cert-expired'), 1);
+
+    writeFileSync(
+      join(configured, '.cpisecurity.json'),
+      JSON.stringify({ rules: { 'cleartext-http-endpoint': 'off', 'receiver-auth-none': 'error' }, openedPorts: [80] }),
+    );
+    const after = await scan();
+    assert.deepEqual(codes(after.iflow), ['receiver-auth-none'], 'the rule turned off and the port recorded as opened are gone');
+    assert.equal(severity(after.iflow, 'receiver-auth-none'), 1, 'raised to an error');
+    assert.equal(severity(after.entry, 'cert-expired'), 1, 'the security material is scanned with the same file');
+
+    // globs are relative to the tenant, as for --tenant on the command line
+    writeFileSync(join(configured, '.cpisecurity.json'), JSON.stringify({ ignore: ['Finance/**'] }));
+    const ignored = await scan();
+    assert.deepEqual(session.latest(iflowUri()), [], "the ignored package's findings are withdrawn");
+    assert.ok(codes(ignored.entry).includes('cert-expired'));
+  });
+});
