@@ -1,5 +1,5 @@
 // The command line as an npm package of its own, from the bundle the build
-// made (server/out/cli.js, the same one the .vsix ships): a folder
+// made (server/out/cli.js; the .vsix does not ship it): a folder
 // dist/cli/ with a manifest of no dependencies, the bundle, a README and the
 // licence, then `npm pack` there. Nothing is fetched: the bundle already holds
 // every library the command line uses.
