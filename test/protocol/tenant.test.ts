@@ -327,4 +327,43 @@ describe('tenant requests on the demo tenant (examples/ as deployed content)', f
     assert.ok(hover, `a hover at ${uri} ${JSON.stringify(diagnostic.range.start)}`);
     assert.match(hover.contents.value, new RegExp(String(diagnostic.code)));
   });
+
+  it('hovers on keystore entries, credentials and mappings: the finding, its FAQ answer, then the iFlows using it', async () => {
+    const { host } = await session.connection.sendRequest(TenantConnectRequest.type, { serviceKey: JSON.stringify(tenant.serviceKey) });
+    const result = await session.connection.sendRequest(TenantScanRequest.type, { host: host! });
+    const material = result.material!;
+    const hoverAt = async (uri: string): Promise<string | undefined> => {
+      const hover: { contents: { value: string } } | null = await session.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 0, character: 2 },
+      });
+      return hover?.contents.value;
+    };
+    const used = material.keystore.find((entry) => entry.rules.length > 0 && entry.usedBy.length > 0);
+    assert.ok(used, JSON.stringify(material.keystore.map((entry) => [entry.alias, entry.rules, entry.usedBy])));
+    const entry = (await hoverAt(used.uri))!;
+    const rule = entry.indexOf(`· ${used.rules[0]}**`);
+    const faq = entry.indexOf('*FAQ: ');
+    const usage = entry.indexOf('**Used by**');
+    assert.ok(rule >= 0 && rule < faq && faq < usage, `finding, FAQ, usage in that order:\n${entry}`);
+    assert.match(entry, /\*Why it matters:\*/);
+    assert.match(entry, /command:cpiSecurity\.openFaq/);
+    for (const user of used.usedBy) assert.ok(entry.slice(usage).includes(`*${user}*`), user);
+
+    const oauth = material.credentials.find((item) => item.name === 'TRAILGEAR_UNITS_OAUTH')!;
+    const credential = (await hoverAt(oauth.uri))!;
+    assert.match(credential, /^\*\*Error · /, 'the finding on its http:// token URL first');
+    assert.match(credential, /\*\*Used by\*\* \*Supplier Catalog Sync\*/);
+    const unused = material.credentials.find((item) => item.usedBy.length === 0 && item.counts.error + item.counts.warning === 0)!;
+    const quiet = (await hoverAt(unused.uri))!;
+    assert.match(quiet, /No findings on this credential in the last scan/);
+    assert.match(quiet, /No scanned iFlow uses this credential/);
+
+    const mapping = material.certificateUserMappings[0];
+    const mapped = (await hoverAt(mapping.uri))!;
+    assert.ok(mapped.includes(`· ${mapping.rules[0]}**`), mapped);
+    assert.doesNotMatch(mapped, /Used by|No scanned iFlow/, 'the API says nothing of who calls with a mapped certificate');
+    // a name the tenant's material lacks has no document and no hover
+    assert.equal(await hoverAt(`cpi-tenant://${host}/keystore/no_such_alias`), undefined);
+  });
 });

@@ -1,7 +1,7 @@
 // What a cpi-tenant:// URI names: a file of an artifact's project, an
 // artifact, a package, or an item of the security material. Segments are
 // compared decoded, since editors may percent-encode them differently.
-import { TENANT_SCHEME, tenantContentUri } from '../../core/tenant/uri';
+import { certificateUserMappingUri, credentialUri, keystoreEntryUri, TENANT_SCHEME, tenantContentUri } from '../../core/tenant/uri';
 
 export type TenantLocation =
   | { readonly host: string; readonly kind: 'tenant' }
@@ -40,8 +40,15 @@ export function canonicalTenantUri(uri: string): string {
   const location = tenantLocation(uri);
   if (location?.kind === 'file') return tenantContentUri(location.host, location.packageId, location.artifactId, location.path);
   if (location?.kind === 'artifact') return artifactUri(location.host, location.packageId, location.artifactId);
+  if (location?.kind === 'material') return MATERIAL_URI[location.list](location.host, location.name);
   return uri;
 }
+
+const MATERIAL_URI: Record<MaterialList, (host: string, name: string) => string> = {
+  keystore: keystoreEntryUri,
+  credentials: credentialUri,
+  'certificate-user-mappings': certificateUserMappingUri,
+};
 
 export function artifactUri(host: string, packageId: string, artifactId: string): string {
   return tenantContentUri(host, packageId, artifactId, '').replace(/\/$/, '');

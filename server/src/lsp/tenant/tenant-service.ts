@@ -14,6 +14,7 @@ import {
   type TenantPackageInfo,
   type TenantScanParams,
   type TenantScanResult,
+  type SecurityMaterialSummary,
 } from '@cpi/common/tenant-protocol';
 import { isIflowUri, isParametersUri } from '../../core/analysis/artifact-layout';
 import { parseIflow, parseParameters } from '../../core/analysis/parsed';
@@ -33,6 +34,7 @@ import { parametersAsConfigured } from './parameters-as-configured';
 import { artifactUri, canonicalTenantUri, tenantLocation } from './tenant-location';
 import { tenantFailure, unknownTenant } from './tenant-failure';
 import { materialText } from './material-text';
+import { materialHover } from './material-hover';
 import { parseShown, tenantHover, tenantScriptHover } from './tenant-hover';
 import { scriptLanguage } from '../../core/analysis/script-layout';
 import { DownloadRefused, writeProject } from './download';
@@ -52,6 +54,8 @@ interface Tenant {
   /** Findings of the scans so far, by canonical URI; a rescan of a package replaces its part. */
   findings: Map<string, ReportedFinding[]>;
   material?: SecurityMaterial;
+  /** The security material as the last whole-tenant scan summarised it (usage for hovers). */
+  summary?: SecurityMaterialSummary;
 }
 
 /** Opens a client for a service key: the HTTP one, or a test's own. */
@@ -250,9 +254,16 @@ export class TenantService {
     }
   }
 
-  /** Hover on an iFlow, parameters.prop or script of the tenant, with the findings of the last scan. */
+  /** Hover on an iFlow, parameters.prop, script or item of security material of the tenant, with the findings of the last scan. */
   async hover(uri: string, position: Position): Promise<Hover | null> {
     const location = tenantLocation(uri);
+    if (location?.kind === 'material') {
+      const material = this.tenants.get(location.host)?.material;
+      const text = material && materialText(material, location.list, location.name);
+      return text === undefined
+        ? null
+        : materialHover(location.list, location.name, text, this.findingsFor(uri), this.tenants.get(location.host)?.summary);
+    }
     const script = scriptLanguage(uri) !== undefined;
     if (location?.kind !== 'file' || !(isIflowUri(uri) || isParametersUri(uri) || script)) return null;
     const tenant = this.tenants.get(location.host);
@@ -315,6 +326,7 @@ export class TenantService {
       if (scan.securityMaterial) tenant.material = scan.securityMaterial;
       const material =
         scan.securityMaterial && summariseMaterial(scan.securityMaterial, await this.usingArtifacts(tenant, packageIds), findings);
+      if (material) tenant.summary = material;
       const problems = [
         ...scan.report.fileErrors,
         ...scan.report.notes.filter((note) => note.kind === 'not-scanned' || note.kind === 'tenant'),
