@@ -1,5 +1,6 @@
 // What activate() returns: a small read-only view of the extension's state
 // for the integration tests (and other extensions).
+import type { CertificateDetailsEditor } from './certificates/certificate-details-editor';
 import type { FaqView } from './faq/faq-view';
 import type { FindingsView } from './findings/findings-view';
 import type { RulesView } from './rules/rules-view';
@@ -37,6 +38,8 @@ export interface CpiSecurityApi {
   ruleItems(): Promise<RuleItem[]>;
   /** Our diagnostics as the Findings view lists them. */
   findingItems(): FindingItem[];
+  /** The HTML of the certificate details view open on `uri` (a URI string), undefined when none is. */
+  certificateDetailsHtml(uri: string): string | undefined;
   /** Settles once the language server has started (rejects when it could not). */
   readonly ready: Promise<void>;
   /** Milliseconds from the start of the bundle's evaluation to the end of activate() (the server starts later). */
@@ -44,7 +47,7 @@ export interface CpiSecurityApi {
 }
 
 export function createApi(
-  views: { faq: FaqView; rules: RulesView; findings: FindingsView },
+  views: { faq: FaqView; rules: RulesView; findings: FindingsView; certificateDetails: CertificateDetailsEditor },
   ready: Promise<void>,
   activationMs: number,
 ): CpiSecurityApi {
@@ -52,6 +55,7 @@ export function createApi(
     faqItems: () => views.faq.questions().map(({ entry }) => ({ id: entry.id, label: entry.question, category: entry.category })),
     ruleItems: async () => (await views.rules.currentRows()).map((row) => ({ id: row.id, severity: row.severity })),
     findingItems: () => views.findings.currentFindings().map((finding) => ({ rule: finding.rule, uri: finding.uri, line: finding.line })),
+    certificateDetailsHtml: (uri) => views.certificateDetails.htmlOf(uri),
     ready,
     activationMs,
   };

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { faqEntry } from '@cpi/common/knowledge/faq';
 import { ruleMeta } from '@cpi/common/rules/catalogue';
 import { Commands, type SuppressFindingArgs } from '@cpi/common/protocol';
+import { showCertificateDetails } from './certificates/certificate-details-editor';
 import { ViewCommands } from './command-ids';
 import { openDoc } from './docs/docs-provider';
 import { openExample } from './examples/open-example';
@@ -46,6 +47,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     register(ViewCommands.refreshTenants, (node?: TenantNode) => refreshTenant(tenants, node)),
     register(ViewCommands.scanTenant, (node?: TenantNode) => scanTenant(tenants, node)),
     register(ViewCommands.downloadArtifact, (target?: TenantNode | string) => downloadArtifact(tenants, target)),
+    register(Commands.showCertificateDetails, (target?: string | vscode.Uri) => showCertificateDetails(target)),
     register(Commands.restartServer, async () => {
       await server.restart();
       await rules.refresh();

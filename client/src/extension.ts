@@ -4,6 +4,7 @@
 // './api' stays the first import: it records when the bundle began to evaluate (activationMs).
 import { bundleStartedAt, createApi, type CpiSecurityApi } from './api';
 import * as vscode from 'vscode';
+import { CertificateDetailsEditor } from './certificates/certificate-details-editor';
 import { registerCommands } from './commands';
 import { trackIntegrationContent } from './content-context';
 import { registerDocsProvider } from './docs/docs-provider';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): CpiSecurityApi {
   const findings = new FindingsView();
   const tenants = new TenantSession(server, new TenantStore(context));
   const tenantsView = new TenantsView(tenants);
+  const certificateDetails = CertificateDetailsEditor.register(server, log);
   context.subscriptions.push(
     log,
     server,
@@ -44,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): CpiSecurityApi {
     createStatusItem(server),
     trackIntegrationContent(),
     registerFixOnSave(log),
+    certificateDetails.disposable,
     ...registerCommands({ extension: context, server, log, faq, rules, findings, tenants, tenantsView }),
   );
   const ready = server.start().then(() => rules.refresh());
@@ -55,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): CpiSecurityApi {
     );
   // Failures are logged by the connection; keep them from surfacing as unhandled.
   ready.catch(() => undefined);
-  return createApi({ faq, rules, findings }, ready, performance.now() - bundleStartedAt);
+  return createApi({ faq, rules, findings, certificateDetails: certificateDetails.provider }, ready, performance.now() - bundleStartedAt);
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,7 +1,7 @@
 // Messages between the extension and the language server beyond LSP, declared
 // once and imported by both sides so names and shapes cannot drift.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { SeveritySetting } from './findings';
+import type { Severity, SeveritySetting } from './findings';
 
 /** `source` of every diagnostic the server publishes; the client filters its findings by it. */
 export const DIAGNOSTIC_SOURCE = 'cpi-security-lint';
@@ -60,6 +60,8 @@ export namespace Commands {
   export const setRuleSeverity = 'cpiSecurity.setRuleSeverity';
   export const showOutput = 'cpiSecurity.showOutput';
   export const scanWorkspace = 'cpiSecurity.scanWorkspace';
+  /** Opens the certificate details view of a file (argument: its URI string). */
+  export const showCertificateDetails = 'cpiSecurity.showCertificateDetails';
 }
 
 /** Arguments of the suppress command, prepared by the server's code action. */
@@ -136,4 +138,56 @@ export namespace WorkspaceScannedNotification {
 export namespace ScanWorkspaceRequest {
   export const method = 'cpiSecurity/scanWorkspace';
   export const type = new RequestType0<ScanWorkspaceResult, void>(method);
+}
+
+/** A finding on a certificate, as the details view lists it. */
+export interface CertificateDetailsFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+/** One certificate of a file, in the words of the hover and code lens. */
+export interface CertificateDetailsEntry {
+  /** PEM label, or `DER` for a binary file. */
+  readonly label: string;
+  /** 0-based line of the block (0 for DER). */
+  readonly line: number;
+  /** The code lens line: weaknesses first, then name, key, validity, signer. */
+  readonly summary: string;
+  readonly subject: string;
+  readonly issuer: string;
+  readonly serial: string;
+  /** ISO dates (yyyy-mm-dd). */
+  readonly notBefore: string;
+  readonly notAfter: string;
+  /** `expires in 41 days`, `expired 3 days ago`. */
+  readonly validity: string;
+  /** `RSA 2048`, `EC P-256`. */
+  readonly key: string;
+  readonly signatureAlgorithm: string;
+  /** SHA-256 of the DER bytes, upper-case hex pairs joined by colons. */
+  readonly sha256Fingerprint: string;
+  /** `DNS:api.example.com`, `IP:10.0.0.1`. */
+  readonly alternativeNames: readonly string[];
+  /** `self-signed`, `self-signed CA`, `CA-signed`, `CA-signed (intermediate CA)`. */
+  readonly signed: string;
+  readonly findings: readonly CertificateDetailsFinding[];
+}
+
+export interface CertificateDetails {
+  readonly uri: string;
+  /** How `.cpisecurity.json` declares the file's usage, in words. */
+  readonly usage: string;
+  readonly certificates: readonly CertificateDetailsEntry[];
+  /** Findings not on a readable certificate (private keys, key stores). */
+  readonly otherFindings: readonly CertificateDetailsFinding[];
+  /** Why (parts of) the file could not be read, or why it was not analysed. */
+  readonly problems: readonly string[];
+}
+
+/** The details of a certificate file on disk or open in the editor (PEM or DER), with the findings of the certificate rules. */
+export namespace CertificateDetailsRequest {
+  export const method = 'cpiSecurity/certificateDetails';
+  export const type = new RequestType<{ readonly uri: string }, CertificateDetails, void>(method);
 }

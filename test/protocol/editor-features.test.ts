@@ -150,6 +150,9 @@ describe('editor features over stdio', function () {
       const lenses: CodeLens[] = await session.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
       assert.equal(lenses.length, 2);
       assert.match(lenses[1].command!.title, /self-signed/i);
+      // a click opens the file's certificate details view
+      assert.equal(lenses[1].command!.command, 'cpiSecurity.showCertificateDetails');
+      assert.deepEqual(lenses[1].command!.arguments, [uri]);
     });
 
     it('reports unreadable input as information without a rule id', async () => {

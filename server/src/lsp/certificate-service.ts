@@ -21,12 +21,14 @@ import type { ContentSource } from '../engine/source';
 import { canonicalUri } from '../engine/uri';
 import type { EditorConfiguration } from './configuration';
 import { fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
-import { Commands, DIAGNOSTIC_SOURCE } from '@cpi/common/protocol';
+import { Commands, DIAGNOSTIC_SOURCE, type CertificateDetails } from '@cpi/common/protocol';
+import { certificateDetails } from './certificate-details';
 import { LogOnce, ruleFailureLines } from './log-once';
 
 /**
  * Certificates open in the editor (PEM text): diagnostics on each block, a
- * hover with the certificate's details and a code lens with its summary.
+ * hover with the certificate's details and a code lens with its summary;
+ * and the details view of any certificate file (DER too).
  */
 export class CertificateService {
   private readonly results = new Map<string, { result: CertificateResult; usage?: ReturnType<typeof certificateUsage>; version: number }>();
@@ -112,6 +114,11 @@ export class CertificateService {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
+  /** The details view of a file, open or not (a DER file is never open as text). */
+  details(uri: string): Promise<CertificateDetails> {
+    return certificateDetails(uri, this.source, this.configuration);
+  }
+
   hover(uri: string, position: Position): Hover | null {
     const entry = this.results.get(uri);
     const block = entry?.result.file.blocks.find((candidate) => candidate.info && containsPosition(candidate.range, position));
@@ -130,11 +137,11 @@ export class CertificateService {
       const ruleIds = entry.result.findings
         .filter((finding) => containsPosition(block.range, finding.range.start))
         .map((finding) => finding.ruleId);
-      // a lens without a command is a label: the summary needs no click
+      // the summary; a click opens the file's details view (every certificate, its findings)
       return [
         {
           range: { start: block.range.start, end: block.range.start },
-          command: { title: summarizeCertificate(block.info, now, ruleIds), command: '' },
+          command: { title: summarizeCertificate(block.info, now, ruleIds), command: Commands.showCertificateDetails, arguments: [uri] },
         },
       ];
     });

@@ -24,6 +24,7 @@ import { hoverFor } from './hover';
 import { effectiveRulesAt } from './rules-request';
 import { relativePath } from '../core/config/globs';
 import {
+  CertificateDetailsRequest,
   EditTimingsRequest,
   EffectiveRulesRequest,
   ReanalyseRequest,
@@ -194,6 +195,7 @@ export function startServer(connection: Connection): void {
   );
   connection.onCodeLens((params) => certificates.codeLenses(params.textDocument.uri));
   connection.onRequest(EffectiveRulesRequest.type, (params) => effectiveRulesAt(params.uri, configuration));
+  connection.onRequest(CertificateDetailsRequest.type, ({ uri }) => certificates.details(uri));
   connection.onRequest(EditTimingsRequest.type, ({ uri }) => timings.timingsOf(uri));
   connection.onShutdown(() => timings.dispose());
   connection.onRequest(ScanWorkspaceRequest.type, () => workspaceScan.scan());
