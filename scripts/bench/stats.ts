@@ -8,6 +8,11 @@ export function percentile(values: readonly number[], p: number): number {
 
 export const median = (values: readonly number[]) => percentile(values, 50);
 
+/** The summary every latency bench reports of its measured times. */
+export function latencySummary(times: readonly number[]): { p50Ms: number; p95Ms: number; maxMs: number; samples: number } {
+  return { p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), maxMs: Math.max(...times), samples: times.length };
+}
+
 export const MB = 1024 * 1024;
 
 /** Reads the peak RSS (kilobytes) that peak-rss.cjs left, in MB; undefined when the process did not write it. */

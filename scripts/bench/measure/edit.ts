@@ -6,15 +6,13 @@
 // The first edits warm up the JIT and are not counted. After each edit,
 // outside its time, the server's timestamps of its stages are fetched for
 // the breakdown (initialization option editTimings).
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { EditTimingsRequest, type EditTimings } from '@cpi/common/protocol';
 import { seededRandom } from '../workload/prng';
-import { percentile, peakRssMB } from '../stats';
+import { latencySummary, percentile, peakRssMB } from '../stats';
 import { LineStarts, planEdits } from './edit-plan';
+import { epochNow, startServerSession } from './server-session';
 
 export interface EditOptions {
   readonly serverJs: string;
@@ -47,8 +45,6 @@ export interface EditResult {
   readonly peakRssMB?: number;
 }
 
-const TIMEOUT_MS = 60_000;
-
 /**
  * The stages of one edit, from the server's timestamps (EditTimingsRequest)
  * and the bench's own around them; both clocks are epoch-based
@@ -69,8 +65,6 @@ export const STAGES = {
 } as const;
 export type Stage = keyof typeof STAGES;
 
-const epochNow = () => performance.timeOrigin + performance.now();
-
 function stagesOf(sent: number, timings: EditTimings, arrived: number): Record<Stage, number> {
   return {
     toServer: timings.received - sent,
@@ -88,78 +82,23 @@ function stagesOf(sent: number, timings: EditTimings, arrived: number): Record<S
 
 export async function measureEditLatency(options: EditOptions): Promise<EditResult> {
   rmSync(options.peakRssFile, { force: true });
-  // BENCH_SERVER_ARGS: extra Node options for the server (e.g. --cpu-prof), for profiling
-  const extra = process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
-  const server = spawn(process.execPath, [...extra, '--require', options.peakRssPreload, options.serverJs, '--stdio'], {
-    stdio: 'pipe',
-    env: { ...process.env, BENCH_PEAK_RSS_FILE: options.peakRssFile },
+  const session = await startServerSession({
+    serverJs: options.serverJs,
+    workspace: options.workspace,
+    workspaceName: 'bench',
+    initializationOptions: { editTimings: true },
+    peakRss: { preload: options.peakRssPreload, file: options.peakRssFile },
   });
-  let stderr = '';
-  server.stderr.on('data', (chunk) => (stderr += String(chunk)));
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-  const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-
+  const { connection } = session;
   const uri = pathToFileURL(options.iflowPath).href;
-  let waiting: { version: number; resolve: (count: number) => void } | undefined;
-  let arrived = 0;
-  let lastPublished: PublishDiagnosticsParams | undefined;
-  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-    if (params.uri === uri && waiting && params.version === waiting.version) {
-      arrived = epochNow();
-      lastPublished = params;
-      waiting.resolve(params.diagnostics.length);
-    }
-  });
-  const analysisTimes: number[] = [];
-  connection.onNotification('cpiSecurity/status', (status: { lastDurationMs?: number }) => {
-    if (typeof status.lastDurationMs === 'number') analysisTimes.push(status.lastDurationMs);
-  });
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
-  connection.listen();
-
-  const diagnosticsFor = (version: number) =>
-    new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no diagnostics for version ${version} within ${TIMEOUT_MS} ms\n${stderr}`)),
-        TIMEOUT_MS,
-      );
-      waiting = {
-        version,
-        resolve: (count) => {
-          clearTimeout(timer);
-          waiting = undefined;
-          resolve(count);
-        },
-      };
-    });
 
   try {
-    const root = pathToFileURL(options.workspace).href;
-    await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: root,
-      workspaceFolders: [{ uri: root, name: 'bench' }],
-      // BENCH_ANALYSIS_DELAY_MS: a fixed analysis delay instead of the server's default
-      initializationOptions: {
-        editTimings: true,
-        ...(process.env.BENCH_ANALYSIS_DELAY_MS ? { analysisDelayMs: Number(process.env.BENCH_ANALYSIS_DELAY_MS) } : {}),
-      },
-      capabilities: {
-        workspace: { configuration: true },
-        textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true } },
-      },
-    });
-    await connection.sendNotification('initialized', {});
-
     const text = readFileSync(options.iflowPath, 'utf8');
     let version = 1;
     let started = performance.now();
-    let pending = diagnosticsFor(version);
+    let pending = session.diagnosticsFor(uri, version);
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cpi-iflow', version, text } });
-    await pending;
+    let published = await pending;
     const openMs = performance.now() - started;
 
     const lines = new LineStarts(text);
@@ -167,25 +106,24 @@ export async function measureEditLatency(options: EditOptions): Promise<EditResu
     const times: number[] = [];
     const kinds: string[] = [];
     const stages: Record<Stage, number>[] = [];
-    let diagnostics = 0;
     for (const edit of edits) {
       const range = { start: lines.position(edit.offset), end: lines.position(edit.offset + edit.remove) };
       version++;
-      pending = diagnosticsFor(version);
+      pending = session.diagnosticsFor(uri, version);
       const sent = epochNow();
       started = performance.now();
       await connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },
         contentChanges: [{ range, text: edit.insert }],
       });
-      diagnostics = await pending;
+      published = await pending;
       times.push(performance.now() - started);
       kinds.push(edit.kind);
       // asked after the clock stopped: not part of the edit's time
       const timings = await connection.sendRequest(EditTimingsRequest.type, { uri });
       if (!timings || timings.version !== version)
         throw new Error(`the server's timings are for version ${timings?.version} instead of ${version}`);
-      stages.push(stagesOf(sent, timings, arrived));
+      stages.push(stagesOf(sent, timings, published.arrived));
       lines.shift(edit.offset, edit.insert.length - edit.remove);
     }
 
@@ -195,7 +133,7 @@ export async function measureEditLatency(options: EditOptions): Promise<EditResu
       const own = measured.filter((_, i) => kinds[i + options.warmup] === kind);
       if (own.length > 0) byKind[kind] = { count: own.length, p50Ms: percentile(own, 50), p95Ms: percentile(own, 95) };
     }
-    const serverTimes = analysisTimes.slice(-measured.length);
+    const serverTimes = session.analysisTimes.slice(-measured.length);
     const measuredStages = stages.slice(options.warmup);
     const breakdown = {} as EditResult['breakdown'];
     for (const stage of Object.keys(STAGES) as Stage[]) {
@@ -206,26 +144,20 @@ export async function measureEditLatency(options: EditOptions): Promise<EditResu
         meanMs: values.reduce((sum, value) => sum + value, 0) / values.length,
       };
     }
-    await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 5000))]);
-    await connection.sendNotification('exit');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    await session.shutdown();
     return {
-      p50Ms: percentile(measured, 50),
-      p95Ms: percentile(measured, 95),
-      maxMs: Math.max(...measured),
-      samples: measured.length,
+      ...latencySummary(measured),
       openMs,
       serverAnalysisP50Ms: serverTimes.length === measured.length ? percentile(serverTimes, 50) : undefined,
-      diagnostics,
+      diagnostics: published.params.diagnostics.length,
       byKind,
       breakdown,
-      diagnosticsJsonBytes: Buffer.byteLength(JSON.stringify(lastPublished)),
+      diagnosticsJsonBytes: Buffer.byteLength(JSON.stringify(published.params)),
       iflowBytes: Buffer.byteLength(text),
       peakRssMB: peakRssMB(readIfThere(options.peakRssFile)),
     };
   } finally {
-    connection.dispose();
-    if (server.exitCode === null) server.kill();
+    session.dispose();
   }
 }
 

@@ -5,16 +5,14 @@
 // deleted again, so offsets stay valid) are timed from didChange to the
 // publishDiagnostics of that document version. The first edits warm up the
 // JIT and are not counted.
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { generateGroovyScript } from '../workload/groovy-script';
 import { seededRandom } from '../workload/prng';
-import { percentile } from '../stats';
+import { latencySummary } from '../stats';
 import { LineStarts } from './edit-plan';
+import { startServerSession } from './server-session';
 
 export interface ScriptEditOptions {
   readonly serverJs: string;
@@ -37,8 +35,6 @@ export interface ScriptEditResult {
   readonly diagnostics: number;
 }
 
-const TIMEOUT_MS = 60_000;
-
 /** Where a letter can be typed without changing the script's structure: inside strings and comments. */
 function editSites(text: string): number[] {
   const sites: number[] = [];
@@ -54,53 +50,11 @@ export async function measureScriptEditLatency(options: ScriptEditOptions): Prom
   writeFileSync(scriptPath, text);
   const uri = pathToFileURL(scriptPath).href;
 
-  // BENCH_SERVER_ARGS: extra Node options for the server (e.g. --cpu-prof), for profiling
-  const extra = process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
-  const server = spawn(process.execPath, [...extra, options.serverJs, '--stdio'], { stdio: 'pipe' });
-  let stderr = '';
-  server.stderr.on('data', (chunk) => (stderr += String(chunk)));
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-  const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-  let waiting: { version: number; resolve: (count: number) => void } | undefined;
-  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-    if (params.uri === uri && waiting && params.version === waiting.version) waiting.resolve(params.diagnostics.length);
-  });
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
-  connection.onNotification('cpiSecurity/status', () => undefined);
-  connection.listen();
-  const diagnosticsFor = (version: number) =>
-    new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no diagnostics for script version ${version} within ${TIMEOUT_MS} ms\n${stderr}`)),
-        TIMEOUT_MS,
-      );
-      waiting = {
-        version,
-        resolve: (count) => {
-          clearTimeout(timer);
-          waiting = undefined;
-          resolve(count);
-        },
-      };
-    });
+  const session = await startServerSession({ serverJs: options.serverJs, workspace: options.folder, workspaceName: 'bench-scripts' });
+  const { connection } = session;
+  const diagnosticsFor = async (version: number) => (await session.diagnosticsFor(uri, version)).params.diagnostics.length;
 
   try {
-    const root = pathToFileURL(options.folder).href;
-    await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: root,
-      workspaceFolders: [{ uri: root, name: 'bench-scripts' }],
-      initializationOptions: process.env.BENCH_ANALYSIS_DELAY_MS ? { analysisDelayMs: Number(process.env.BENCH_ANALYSIS_DELAY_MS) } : {},
-      capabilities: {
-        workspace: { configuration: true },
-        textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true } },
-      },
-    });
-    await connection.sendNotification('initialized', {});
-
     let version = 1;
     let started = performance.now();
     let pending = diagnosticsFor(version);
@@ -133,21 +87,15 @@ export async function measureScriptEditLatency(options: ScriptEditOptions): Prom
       lastTyped = offset;
     }
     const measured = times.slice(options.warmup);
-    await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 5000))]);
-    await connection.sendNotification('exit');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    await session.shutdown();
     return {
-      p50Ms: percentile(measured, 50),
-      p95Ms: percentile(measured, 95),
-      maxMs: Math.max(...measured),
-      samples: measured.length,
+      ...latencySummary(measured),
       openMs,
       lines: text.split('\n').length - 1,
       bytes: Buffer.byteLength(text),
       diagnostics,
     };
   } finally {
-    connection.dispose();
-    if (server.exitCode === null) server.kill();
+    session.dispose();
   }
 }
