@@ -40,6 +40,13 @@ export interface TenantArtifactInfo {
 export interface TenantConnectParams {
   /** The service key's JSON, as kept in the editor's secret storage. */
   readonly serviceKey: string;
+  /**
+   * A folder (path on the server's machine: the extension's storage) where
+   * the server keeps the tenant's last scan, so that connecting again after
+   * a restart or in a new window brings its results back without a scan.
+   * Disconnecting deletes the tenant's file.
+   */
+  readonly resultsFolder?: string;
 }
 
 export interface TenantConnectResult {
@@ -47,7 +54,16 @@ export interface TenantConnectResult {
   /** The tenant URL (no secret). */
   readonly url?: string;
   readonly packages?: readonly TenantPackageInfo[];
+  /** The last scan kept in `resultsFolder`, published again as diagnostics: the tree's counts as after that scan. */
+  readonly restored?: TenantRestoredScan;
   readonly error?: TenantFailure;
+}
+
+export interface TenantRestoredScan {
+  /** Counts of every artifact with findings, the material summary, when and how completely it was read. */
+  readonly result: TenantScanResult;
+  /** The packages scanned one by one; empty when the whole tenant was scanned. */
+  readonly packageIds: readonly string[];
 }
 
 export namespace TenantConnectRequest {

@@ -199,7 +199,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(EditTimingsRequest.type, ({ uri }) => timings.timingsOf(uri));
   connection.onShutdown(() => timings.dispose());
   connection.onRequest(ScanWorkspaceRequest.type, () => workspaceScan.scan());
-  connection.onRequest(TenantConnectRequest.type, ({ serviceKey }) => tenants.connect(serviceKey));
+  connection.onRequest(TenantConnectRequest.type, ({ serviceKey, resultsFolder }) => tenants.connect(serviceKey, resultsFolder));
   connection.onRequest(TenantDisconnectRequest.type, ({ host }) => tenants.disconnect(host));
   connection.onRequest(TenantPackagesRequest.type, ({ host }) => tenants.packages(host));
   connection.onRequest(TenantArtifactsRequest.type, ({ host, packageId }) => tenants.artifacts(host, packageId));

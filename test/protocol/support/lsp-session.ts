@@ -182,6 +182,15 @@ export class LspSession {
     this.diagnostics.delete(uri);
   }
 
+  /** Ends the server as a crash would (SIGKILL, no shutdown) and waits until it is gone. */
+  async kill(): Promise<void> {
+    if (this.exit) return;
+    const gone = new Promise<void>((resolve) => this.process.once('exit', () => resolve()));
+    this.process.kill('SIGKILL');
+    await gone;
+    this.connection.dispose();
+  }
+
   async shutdown(): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);

@@ -15,6 +15,7 @@ import {
   type TenantScanParams,
   type TenantScanResult,
   type SecurityMaterialSummary,
+  type TenantRestoredScan,
 } from '@cpi/common/tenant-protocol';
 import { isIflowUri, isParametersUri } from '../../core/analysis/artifact-layout';
 import { parseIflow, parseParameters } from '../../core/analysis/parsed';
@@ -35,11 +36,13 @@ import { artifactUri, canonicalTenantUri, tenantLocation } from './tenant-locati
 import { tenantFailure, unknownTenant } from './tenant-failure';
 import { materialText } from './material-text';
 import { materialHover } from './material-hover';
+import { deleteSavedScan, readSavedScan, savedScanFile, writeSavedScan } from './saved-scan';
 import { parseShown, tenantHover, tenantScriptHover } from './tenant-hover';
 import { scriptLanguage } from '../../core/analysis/script-layout';
 import { DownloadRefused, writeProject } from './download';
 import { uriToPath } from '../../engine/uri';
 import type { Hover, Position } from 'vscode-languageserver';
+import { isAbsolute } from 'node:path';
 
 /** Downloads at a time per scan (each an artifact's zip and its configuration). */
 const SCAN_CONCURRENCY = 4;
@@ -56,6 +59,10 @@ interface Tenant {
   material?: SecurityMaterial;
   /** The security material as the last whole-tenant scan summarised it (usage for hovers). */
   summary?: SecurityMaterialSummary;
+  /** What the scans so far covered, as kept in `savedFile`. */
+  scanned?: { scannedAt: number; wholeTenant: boolean; packages: Set<string>; problems: readonly string[]; incomplete: boolean };
+  /** Where the last scan is kept for a restarted server (the client's results folder), if anywhere. */
+  readonly savedFile?: string;
 }
 
 /** Opens a client for a service key: the HTTP one, or a test's own. */
@@ -86,7 +93,7 @@ export class TenantService {
       : undefined;
   }
 
-  async connect(serviceKey: string): Promise<TenantConnectResult> {
+  async connect(serviceKey: string, resultsFolder?: string): Promise<TenantConnectResult> {
     let key;
     try {
       key = parseServiceKey(serviceKey, 'service key');
@@ -103,17 +110,64 @@ export class TenantService {
       await client.close().catch(() => undefined);
       return { error: tenantFailure(error) };
     }
-    await this.disconnect(key.host);
-    this.tenants.set(key.host, { host: key.host, url: key.url, client, api, artifacts: new Map(), findings: new Map() });
+    await this.disconnect(key.host, { keepSaved: true });
+    // a folder of this machine, as the client names its storage; anything else keeps nothing
+    const savedFile = typeof resultsFolder === 'string' && isAbsolute(resultsFolder) ? savedScanFile(resultsFolder, key.host) : undefined;
+    const tenant: Tenant = {
+      host: key.host,
+      url: key.url,
+      client,
+      api,
+      artifacts: new Map(),
+      findings: new Map(),
+      ...(savedFile ? { savedFile } : {}),
+    };
+    this.tenants.set(key.host, tenant);
     this.connection.console.info(`Tenant ${key.host} connected: ${packages.length} integration packages.`);
-    return { host: key.host, url: key.url, packages: packages.map(packageInfo) };
+    const restored = savedFile ? this.restore(tenant, savedFile) : undefined;
+    return { host: key.host, url: key.url, packages: packages.map(packageInfo), ...(restored ? { restored } : {}) };
   }
 
-  async disconnect(host: string): Promise<void> {
+  /** Brings back the tenant's last scan from its file: diagnostics published again, the tree's counts returned. */
+  private restore(tenant: Tenant, file: string): TenantRestoredScan | undefined {
+    const saved = readSavedScan(file);
+    if (!saved) return undefined;
+    tenant.findings = new Map([...saved.findings].map(([uri, list]) => [uri, [...list]]));
+    if (saved.material) tenant.material = saved.material;
+    if (saved.summary) tenant.summary = saved.summary;
+    tenant.scanned = {
+      scannedAt: saved.scannedAt,
+      wholeTenant: saved.wholeTenant,
+      packages: new Set(saved.packages),
+      problems: saved.problems,
+      incomplete: saved.incomplete,
+    };
+    this.publishAll(tenant);
+    const all = [...tenant.findings.values()].flat();
+    this.connection.console.info(
+      `Tenant ${tenant.host}: the scan of ${new Date(saved.scannedAt).toISOString()} restored (${all.length} findings).`,
+    );
+    return {
+      result: {
+        scannedAt: saved.scannedAt,
+        cancelled: false,
+        incomplete: saved.incomplete,
+        artifacts: artifactCounts(all),
+        problems: saved.problems,
+        findings: all.length,
+        ...(saved.summary ? { material: saved.summary } : {}),
+      },
+      packageIds: saved.wholeTenant ? [] : saved.packages,
+    };
+  }
+
+  /** Forgets the tenant; its kept scan too unless `keepSaved` (connecting again with a new key). */
+  async disconnect(host: string, { keepSaved = false }: { keepSaved?: boolean } = {}): Promise<void> {
     const tenant = this.tenants.get(host);
     if (!tenant) return;
     this.tenants.delete(host);
     for (const uri of tenant.findings.keys()) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (tenant.savedFile && !keepSaved) deleteSavedScan(tenant.savedFile);
     await tenant.client.close().catch(() => undefined);
   }
 
@@ -331,6 +385,7 @@ export class TenantService {
         ...scan.report.fileErrors,
         ...scan.report.notes.filter((note) => note.kind === 'not-scanned' || note.kind === 'tenant'),
       ].map((note) => note.message);
+      this.remember(tenant, { whole, packageIds, problems, incomplete: scan.incomplete });
       return {
         scannedAt: Date.now(),
         cancelled: false,
@@ -386,6 +441,41 @@ export class TenantService {
     return using;
   }
 
+  /** Notes what the scans so far covered and keeps them in the tenant's file. */
+  private remember(
+    tenant: Tenant,
+    scan: { whole: boolean; packageIds: readonly string[]; problems: readonly string[]; incomplete: boolean },
+  ): void {
+    const packages = new Set(scan.whole ? [] : [...(tenant.scanned?.packages ?? []), ...scan.packageIds]);
+    tenant.scanned = {
+      scannedAt: Date.now(),
+      wholeTenant: scan.whole || (tenant.scanned?.wholeTenant ?? false),
+      packages,
+      problems: scan.problems,
+      incomplete: scan.incomplete,
+    };
+    if (!tenant.savedFile) return;
+    try {
+      writeSavedScan(tenant.savedFile, {
+        ...tenant.scanned,
+        packages: [...packages],
+        findings: tenant.findings,
+        ...(tenant.material ? { material: tenant.material } : {}),
+        ...(tenant.summary ? { summary: tenant.summary } : {}),
+      });
+    } catch (error) {
+      // the scan stands; only a restart would lose it
+      this.connection.console.warn(`Could not keep the scan of ${tenant.host} in ${tenant.savedFile}: ${String(error)}`);
+    }
+  }
+
+  private publishAll(tenant: Tenant): void {
+    for (const [uri, list] of tenant.findings) {
+      const diagnostics: Diagnostic[] = list.map((finding) => toDiagnostic(finding));
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+    }
+  }
+
   /** Publishes the scan's findings; a package scan replaces the findings of those packages only. */
   private publish(tenant: Tenant, findings: readonly ReportedFinding[], packageIds: readonly string[] | undefined): void {
     const previous = tenant.findings;
@@ -406,10 +496,7 @@ export class TenantService {
     }
     tenant.findings = kept;
     for (const uri of previous.keys()) if (!kept.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const [uri, list] of kept) {
-      const diagnostics: Diagnostic[] = list.map((finding) => toDiagnostic(finding));
-      void this.connection.sendDiagnostics({ uri, diagnostics });
-    }
+    this.publishAll(tenant);
   }
 }
 
