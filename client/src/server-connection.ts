@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import {
   LanguageClient,
   RevealOutputChannelOn,
+  State,
   Trace,
   TransportKind,
   type LanguageClientOptions,
@@ -35,6 +36,10 @@ export class ServerConnection implements vscode.Disposable {
   private readonly tenantProgressEmitter = new vscode.EventEmitter<TenantScanProgress>();
   /** Progress of a tenant scan, as the server reports it. */
   readonly onTenantProgress = this.tenantProgressEmitter.event;
+  private readonly restartedEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the server runs again after it stopped (a crash it was restarted from, or Restart Language Server). */
+  readonly onRestarted = this.restartedEmitter.event;
+  private hasRun = false;
 
   constructor(
     context: vscode.ExtensionContext,
@@ -83,6 +88,11 @@ export class ServerConnection implements vscode.Disposable {
       this.statusEmitter.fire(status);
     });
     this.client.onNotification(TenantScanProgressNotification.type, (progress) => this.tenantProgressEmitter.fire(progress));
+    this.client.onDidChangeState(({ newState }) => {
+      if (newState !== State.Running) return;
+      if (this.hasRun) this.restartedEmitter.fire();
+      this.hasRun = true;
+    });
     this.client.onNotification(WorkspaceScannedNotification.type, (result) => {
       log.debug(`Workspace scanned: ${result.findings} findings in ${result.files} files`);
       this.scannedEmitter.fire(result);
@@ -176,6 +186,7 @@ export class ServerConnection implements vscode.Disposable {
     this.statusEmitter.dispose();
     this.scannedEmitter.dispose();
     this.tenantProgressEmitter.dispose();
+    this.restartedEmitter.dispose();
     if (this.started !== undefined && this.client.needsStop()) await this.client.stop();
   }
 }

@@ -1,7 +1,9 @@
 // The tenants of this window as the server knows them: connects each one on
 // first use with the key from secret storage (again after a server restart,
-// when the server answers that it does not know the tenant), keeps the scan
-// results until the tenant is refreshed, and says when anything changed.
+// at once for the scanned ones, else when the server answers that it does
+// not know the tenant), keeps the scan results until the tenant is refreshed
+// (the server keeps the last scan in the extension's storage and brings it
+// back on connect), and says when anything changed.
 import * as vscode from 'vscode';
 import {
   TenantArtifactFilesRequest,
@@ -12,6 +14,8 @@ import {
   TenantFileRequest,
   TenantScanRequest,
   type TenantArtifactInfo,
+  type TenantConnectParams,
+  type TenantRestoredScan,
   type TenantFailure,
   type TenantFileInfo,
   type TenantPackageInfo,
@@ -36,10 +40,19 @@ export class TenantSession implements vscode.Disposable {
   private readonly connected = new Map<string, Promise<Answer<readonly TenantPackageInfo[]>>>();
   private readonly scans = new Map<string, TenantScanState>();
 
+  private readonly restarted: vscode.Disposable;
+
   constructor(
     private readonly server: ServerConnection,
     readonly store: TenantStore,
-  ) {}
+  ) {
+    // a new server knows no tenant: connect the scanned ones again, which
+    // brings their last scan's diagnostics back from the results folder
+    this.restarted = server.onRestarted(() => {
+      this.connected.clear();
+      for (const host of this.scans.keys()) void this.connect(host);
+    });
+  }
 
   /** Progress of this window's tenant scans. */
   get onProgress() {
@@ -56,13 +69,14 @@ export class TenantSession implements vscode.Disposable {
 
   /** Connects with a new key; stores it (secret in secret storage) only when the tenant accepted it. */
   async add(name: string, serviceKey: string): Promise<Answer<TenantRecord>> {
-    const result = await this.server.requestWithSecret(TenantConnectRequest.type, { serviceKey });
+    const result = await this.server.requestWithSecret(TenantConnectRequest.type, this.connectParams(serviceKey));
     if (!result) return { error: SERVER_DOWN };
     if (result.error || !result.host || !result.url) return { error: result.error ?? SERVER_DOWN };
     const record = { host: result.host, url: result.url, name };
     await this.store.add(record, serviceKey);
     this.connected.set(record.host, Promise.resolve({ value: result.packages ?? [] }));
     this.scans.delete(record.host);
+    this.restore(record.host, result.restored);
     this.changed.fire(undefined);
     return { value: record };
   }
@@ -95,15 +109,30 @@ export class TenantSession implements vscode.Disposable {
               message: `The service key of ${host} is no longer in VS Code's secret storage. Next: remove the tenant and add it again.`,
             },
           };
-        const result = await this.server.requestWithSecret(TenantConnectRequest.type, { serviceKey });
+        const result = await this.server.requestWithSecret(TenantConnectRequest.type, this.connectParams(serviceKey));
         if (!result) return { error: SERVER_DOWN };
-        return result.error ? { error: result.error } : { value: result.packages ?? [] };
+        if (result.error) return { error: result.error };
+        if (this.restore(host, result.restored)) this.changed.fire(host);
+        return { value: result.packages ?? [] };
       })();
       this.connected.set(host, connecting);
       // a failure is not kept: the next expansion tries again
       void connecting.then((answer) => 'error' in answer && this.connected.get(host) === connecting && this.connected.delete(host));
     }
     return connecting;
+  }
+
+  private connectParams(serviceKey: string): TenantConnectParams {
+    const resultsFolder = this.store.resultsFolder();
+    return { serviceKey, ...(resultsFolder ? { resultsFolder } : {}) };
+  }
+
+  /** The tree's counts from the scan the server kept (a new window, a restarted server); true when there was one. */
+  private restore(host: string, restored: TenantRestoredScan | undefined): boolean {
+    if (!restored) return false;
+    const state = afterScan(undefined, restored.result, restored.packageIds);
+    if (state) this.scans.set(host, state);
+    return state !== undefined;
   }
 
   /** Runs a request on a connected tenant; reconnects once when the server lost the tenant (a restart). */
@@ -161,6 +190,7 @@ export class TenantSession implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.restarted.dispose();
     this.changed.dispose();
   }
 }
