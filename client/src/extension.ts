@@ -4,6 +4,7 @@
 // './api' stays the first import: it records when the bundle began to evaluate (activationMs).
 import { bundleStartedAt, createApi, type CpiSecurityApi } from './api';
 import * as vscode from 'vscode';
+import { openBinaryCertificatesAsDetails } from './certificates/binary-certificate-tabs';
 import { CertificateDetailsEditor } from './certificates/certificate-details-editor';
 import { registerCommands } from './commands';
 import { trackIntegrationContent } from './content-context';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): CpiSecurityApi {
     trackIntegrationContent(),
     registerFixOnSave(log),
     certificateDetails.disposable,
+    openBinaryCertificatesAsDetails(log),
     ...registerCommands({ extension: context, server, log, faq, rules, findings, tenants, tenantsView }),
   );
   const ready = server.start().then(() => rules.refresh());

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { CertificateDetails } from '@cpi/common/protocol';
 import { certificateDetailsHtml, escapeHtml } from '../../client/src/certificates/certificate-details-html';
+import { looksLikeDer } from '../../client/src/certificates/der-bytes';
+import { caSignedLeaf } from '../support/certs';
 
 // The certificate details view's page: the file's own text (a subject can hold
 // anything) never becomes markup, and the page runs no script.
@@ -63,5 +65,16 @@ describe('client: certificate details page', () => {
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-n0nce'">/);
     assert.equal((html.match(/<style nonce="n0nce">/g) ?? []).length, 1);
     assert.ok(!/<script\b/i.test(html));
+  });
+});
+
+describe('client: DER or PEM', () => {
+  it('takes binary ASN.1 for DER and PEM or base64 text for text', () => {
+    const leaf = caSignedLeaf();
+    assert.equal(looksLikeDer(leaf.der), true);
+    assert.equal(looksLikeDer(Buffer.from(leaf.pem)), false);
+    assert.equal(looksLikeDer(Buffer.from(leaf.der.toString('base64'))), false, 'headerless base64');
+    assert.equal(looksLikeDer(Buffer.from('0\r\n1\r\n')), false, 'text starting with 0');
+    assert.equal(looksLikeDer(new Uint8Array()), false);
   });
 });

@@ -7,6 +7,7 @@ export interface CpiSecurityApi {
   faqItems(): { id: string; label: string; category: string }[];
   ruleItems(): Promise<{ id: string; severity: string }[]>;
   findingItems(): { rule: string; uri: string; line: number }[];
+  certificateDetailsHtml(uri: string): string | undefined;
   readonly ready: Promise<void>;
 }
 
