@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   CONFIGURATION_KEY,
+  findingFile,
   findingLabel,
   groupFindings,
   ruleOfCode,
@@ -116,5 +117,59 @@ describe('client: findings grouping', () => {
         [1, 1],
       );
     });
+  });
+});
+
+describe('client: tenant findings in the Findings view', () => {
+  const relative = (uri: string) => uri.replace('file:///ws/', '');
+  const host = 'acme-dev.it-cpi018.cfapps.eu10-003.hana.ondemand.com';
+  const tenantIflow = `cpi-tenant://${host}/Finance/Catalog%20Sync/src/main/resources/scenarioflows/integrationflow/Catalog%20Sync.iflw`;
+  const keystore = `cpi-tenant://${host}/keystore/old_partner`;
+  const record = (uri: string, rule: string, severity: SeverityNumber): FindingRecord => ({
+    rule,
+    uri,
+    file: findingFile(uri, relative),
+    message: rule,
+    severity,
+    line: 3,
+    character: 0,
+  });
+
+  it("names a tenant file by its host and decoded path, a local one by the workspace's path", () => {
+    assert.equal(findingFile('file:///ws/a/Invoices.iflw', relative), 'a/Invoices.iflw');
+    assert.equal(
+      findingFile(tenantIflow, relative),
+      `${host}/Finance/Catalog Sync/src/main/resources/scenarioflows/integrationflow/Catalog Sync.iflw`,
+    );
+    assert.equal(findingFile(keystore, relative), `${host}/keystore/old_partner`);
+    assert.equal(findingFile(`cpi-tenant://${host}/P/A/bad%zz.groovy`, relative), `${host}/P/A/bad%zz.groovy`);
+  });
+
+  it('lists tenant findings beside local ones, in one rule group and as their own files', () => {
+    const records = [
+      record('file:///ws/a/Invoices.iflw', 'cleartext-http-endpoint', 1),
+      record(tenantIflow, 'cleartext-http-endpoint', 1),
+      record(keystore, 'cert-expired', 0),
+    ];
+    const byRule = groupFindings(records, 'rule');
+    const http = byRule.find((group) => group.key === 'cleartext-http-endpoint')!;
+    assert.deepEqual(
+      http.findings.map((row) => row.uri),
+      ['file:///ws/a/Invoices.iflw', tenantIflow],
+    );
+    assert.deepEqual(
+      byRule.map((group) => group.key),
+      ['cert-expired', 'cleartext-http-endpoint'],
+    );
+    const byFile = groupFindings(records, 'file');
+    assert.deepEqual(
+      byFile.map((group) => group.findings[0].file),
+      [
+        'a/Invoices.iflw',
+        `${host}/Finance/Catalog Sync/src/main/resources/scenarioflows/integrationflow/Catalog Sync.iflw`,
+        `${host}/keystore/old_partner`,
+      ],
+    );
+    assert.equal(totalCount(byFile), 3);
   });
 });

@@ -1,5 +1,6 @@
 // The Findings tree as data: our diagnostics grouped by rule or by file, with
 // counts. Input is a plain shape so this runs (and is tested) without VS Code.
+import { TENANT_URI_SCHEME } from '@cpi/common/tenant-protocol';
 
 export type GroupBy = 'rule' | 'file';
 
@@ -40,6 +41,31 @@ export interface FindingGroup {
   readonly findings: readonly FindingRow[];
   /** Most severe finding in the group (lowest number). */
   readonly severity: SeverityNumber;
+}
+
+const TENANT_PREFIX = `${TENANT_URI_SCHEME}://`;
+
+/**
+ * The path shown for a finding's file: `relative` (the workspace's) for local
+ * files; for a tenant's (a scan's findings at cpi-tenant:// URIs) the host
+ * then `<PackageId>/<ArtifactId>/src/main/resources/...` or
+ * `keystore/<alias>`, decoded, so tenant rows sit beside local ones and say
+ * where they come from.
+ */
+export function findingFile(uri: string, relative: (uri: string) => string): string {
+  if (!uri.startsWith(TENANT_PREFIX)) return relative(uri);
+  const path = uri.slice(TENANT_PREFIX.length).split(/[?#]/)[0];
+  return path
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment; // a malformed escape: shown as sent
+      }
+    })
+    .join('/');
 }
 
 /** The rule id of a diagnostic `code` (string, number or `{ value }`), else the configuration key. */

@@ -1,6 +1,7 @@
 // The Findings tree: this extension's diagnostics across the workspace,
 // grouped by rule or by file. It follows the Problems data, so it shows what
-// the server published for open (and scanned) files.
+// the server published for open (and scanned) files, and the last tenant
+// scans' findings (cpi-tenant:// files, labelled with their tenant's host).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SEVERITIES } from '@cpi/common/findings';
@@ -10,6 +11,7 @@ import { Debounced } from '../debounced';
 import { severityIcon } from '../severity-icon';
 import {
   CONFIGURATION_KEY,
+  findingFile,
   findingLabel,
   groupFindings,
   ruleOfCode,
@@ -121,7 +123,7 @@ export function collectFindings(): FindingEntry[] {
       records.push({
         rule: ruleOfCode(diagnostic.code),
         uri: uri.toString(),
-        file: vscode.workspace.asRelativePath(uri),
+        file: findingFile(uri.toString(), () => vscode.workspace.asRelativePath(uri)),
         message: diagnostic.message,
         severity: diagnostic.severity as SeverityNumber,
         line: diagnostic.range.start.line,
