@@ -143,28 +143,29 @@ export function callAt(code: ScriptCode, language: ScriptLanguage, index: number
     const body = tokens[end];
     const braceFollows = body !== undefined && body.kind === 'punctuation' && body.text === '{' && !body.newlineBefore;
     if (!isNew && !afterDot && isDeclaration(code, index, braceFollows)) return undefined;
-    const args = splitAtCommas(code, { start: open + 1, end: close < 0 ? tokens.length : close });
     let closure = -1;
     let callEnd = end;
     if (braceFollows && (groovy || isNew)) {
       closure = end;
-      if (groovy && !isNew) args.push({ start: end, end: skipGroup(code, end) });
       callEnd = skipGroup(code, end);
     }
     const receiver = afterDot && !isNew ? receiverBefore(code, index - 1) : undefined;
-    return {
-      name: index,
-      method: token.text,
+    return new Call(
+      code,
+      index,
+      token.text,
       isNew,
       qualifier,
       receiver,
       open,
       close,
-      arguments: args,
       closure,
-      start: isNew ? newStart : (receiver?.start ?? index),
-      end: callEnd,
-    };
+      isNew ? newStart : (receiver?.start ?? index),
+      callEnd,
+      open + 1,
+      close < 0 ? tokens.length : close,
+      groovy && !isNew ? closure : -1,
+    );
   }
   if (!groovy || isNew || token.kind !== 'identifier') return undefined;
 
@@ -178,40 +179,85 @@ export function callAt(code: ScriptCode, language: ScriptLanguage, index: number
   if (brace) {
     if (!afterDot && !(startsStatement(code, callStart) && startsLowercase(token.text))) return undefined;
     const end = skipGroup(code, index + 1);
-    return {
-      name: index,
-      method: token.text,
-      isNew: false,
-      qualifier: [],
+    return new Call(
+      code,
+      index,
+      token.text,
+      false,
+      NO_QUALIFIER,
       receiver,
-      open: -1,
-      close: -1,
-      arguments: [{ start: index + 1, end }],
-      closure: index + 1,
-      start: callStart,
+      -1,
+      -1,
+      index + 1,
+      callStart,
       end,
-    };
+      index + 1,
+      index + 1,
+      index + 1,
+    );
   }
   if (!startsStatement(code, callStart)) return undefined;
   // `name other = …` and `name other` followed by nothing is a declaration with a lowercase type: rare, but `x y = 1` is never a call.
   const third = tokens[index + 2];
   if (next.kind === 'identifier' && third && !third.newlineBefore && third.kind === 'punctuation' && third.text === '=') return undefined;
   const end = statementEnd(code, index + 1);
-  const args = splitAtCommas(code, { start: index + 1, end });
-  return {
-    name: index,
-    method: token.text,
-    isNew: false,
-    qualifier: [],
-    receiver,
-    open: -1,
-    close: -1,
-    arguments: args,
-    closure: -1,
-    start: callStart,
-    end,
-  };
+  return new Call(code, index, token.text, false, NO_QUALIFIER, receiver, -1, -1, -1, callStart, end, index + 1, end, -1);
 }
+
+/** A call site whose arguments are split into spans when a rule first asks (most calls are never asked). */
+class Call implements CallSite {
+  private args: readonly TokenSpan[] | undefined;
+
+  constructor(
+    private readonly code: ScriptCode,
+    readonly name: number,
+    readonly method: string,
+    readonly isNew: boolean,
+    readonly qualifier: readonly string[],
+    readonly receiver: CallReceiver | undefined,
+    readonly open: number,
+    readonly close: number,
+    readonly closure: number,
+    readonly start: number,
+    readonly end: number,
+    /** The tokens split at commas into the arguments. */
+    private readonly listStart: number,
+    private readonly listEnd: number,
+    /** The `{` of a trailing closure that is one more argument, -1 when none. */
+    private readonly trailing: number,
+  ) {}
+
+  get arguments(): readonly TokenSpan[] {
+    if (this.args === undefined) {
+      const args = splitAtCommas(this.code, { start: this.listStart, end: this.listEnd });
+      if (this.trailing >= 0) args.push({ start: this.trailing, end: skipGroup(this.code, this.trailing) });
+      this.args = args;
+    }
+    return this.args;
+  }
+}
+
+/** The receiver's first token is found on the way; its path of names is built when a rule reads it. */
+class Receiver implements CallReceiver {
+  private segments: readonly string[] | undefined;
+
+  constructor(
+    private readonly code: ScriptCode,
+    readonly start: number,
+    readonly dot: number,
+  ) {}
+
+  get path(): readonly string[] {
+    if (this.segments === undefined) {
+      const segments: string[] = [];
+      walkReceiver(this.code, this.dot, segments);
+      this.segments = segments.reverse();
+    }
+    return this.segments;
+  }
+}
+
+const NO_QUALIFIER: readonly string[] = Object.freeze([]);
 
 /** `new a.b.Name`: whether the name at `index` is created, its qualifier, and where `new` stands. */
 interface Creation {
@@ -222,7 +268,7 @@ interface Creation {
 }
 
 /** Every name of a script asks, almost all are no creation: one shared answer for them. */
-const NOT_NEW: Creation = Object.freeze({ isNew: false, qualifier: Object.freeze([]) as readonly string[], start: -1 });
+const NOT_NEW: Creation = Object.freeze({ isNew: false, qualifier: NO_QUALIFIER, start: -1 });
 
 function creation(code: ScriptCode, index: number): Creation {
   const tokens = code.tokens;
@@ -263,20 +309,31 @@ function isDeclaration(code: ScriptCode, index: number, braceFollows: boolean): 
 }
 
 function receiverBefore(code: ScriptCode, dot: number): CallReceiver | undefined {
+  const start = walkReceiver(code, dot, undefined);
+  return start < 0 ? undefined : new Receiver(code, start, dot);
+}
+
+/**
+ * Walks the receiver leftwards from the `.` at `dot`: returns its first
+ * token, -1 when there is no receiver. With `path`, adds its segments to
+ * it, innermost (nearest the dot) first.
+ */
+function walkReceiver(code: ScriptCode, dot: number, path: string[] | undefined): number {
   const tokens = code.tokens;
-  const path: string[] = [];
+  let count = 0;
   let i = dot - 1;
   for (;;) {
-    let suffix = '';
     // Index expressions apply to what stands before them.
+    let indexes = 0;
     while (i >= 0 && tokens[i].text === ']' && code.pair[i] >= 0) {
-      suffix += '[]';
+      indexes++;
       i = code.pair[i] - 1;
     }
     let t = tokens[i];
     if (!t) {
-      if (suffix === '') return undefined;
-      path.unshift(`[…]${suffix.slice(2)}`);
+      if (indexes === 0) return -1;
+      path?.push(`[…]${suffixOf(indexes - 1)}`);
+      count++;
       break;
     }
     // A trailing closure (`list.findAll { … }.each`): the call it belongs to stands before it.
@@ -285,14 +342,16 @@ function receiverBefore(code: ScriptCode, dot: number): CallReceiver | undefined
       const before = tokens[open - 1];
       if (before.kind === 'punctuation' && before.text === ')' && code.pair[open - 1] >= 0 && !before.newlineBefore) i = open - 1;
       else if (before.kind === 'identifier' && !tokens[open].newlineBefore) {
-        path.unshift(`${before.text}()${suffix}`);
+        path?.push(`${before.text}()${suffixOf(indexes)}`);
+        count++;
         i = open - 2;
         const link = tokens[i];
         if (!link || link.kind !== 'punctuation' || !DOTS.has(link.text)) break;
         i--;
         continue;
       } else {
-        path.unshift(`{…}${suffix}`);
+        path?.push(`{…}${suffixOf(indexes)}`);
+        count++;
         i = open - 1;
         break;
       }
@@ -303,35 +362,45 @@ function receiverBefore(code: ScriptCode, dot: number): CallReceiver | undefined
       const name = tokens[open - 1];
       if (isName(name) && !(name.kind === 'keyword' && NOT_CALLABLE.has(name.text) && name.text !== 'new')) {
         const created = creation(code, open - 1);
+        count++;
         if (created.isNew) {
-          path.unshift(`new ${[...created.qualifier, name.text].join('.')}()${suffix}`);
+          path?.push(`new ${[...created.qualifier, name.text].join('.')}()${suffixOf(indexes)}`);
           i = created.start - 1;
           break;
         }
-        path.unshift(`${name.text}()${suffix}`);
+        path?.push(`${name.text}()${suffixOf(indexes)}`);
         i = open - 2;
       } else {
-        path.unshift(`(…)${suffix}`);
+        path?.push(`(…)${suffixOf(indexes)}`);
+        count++;
         i = open - 1;
         break;
       }
     } else if (isName(t)) {
-      path.unshift(t.text + suffix);
+      path?.push(t.text + suffixOf(indexes));
+      count++;
       i--;
     } else if (t.kind === 'string' || t.kind === 'number' || t.kind === 'regex') {
-      path.unshift(t.text + suffix);
+      path?.push(t.text + suffixOf(indexes));
+      count++;
       i--;
       break;
-    } else if (suffix !== '') {
+    } else if (indexes > 0) {
       // A list or map literal (`[:].withDefault`, `[a, b].each`).
-      path.unshift(`[…]${suffix.slice(2)}`);
+      path?.push(`[…]${suffixOf(indexes - 1)}`);
+      count++;
       break;
-    } else return path.length > 0 ? { start: i + 1, dot, path } : undefined;
+    } else return count > 0 ? i + 1 : -1;
     const link = tokens[i];
     if (!link || link.kind !== 'punctuation' || !DOTS.has(link.text)) break;
     i--;
   }
-  return path.length > 0 ? { start: i + 1, dot, path } : undefined;
+  return count > 0 ? i + 1 : -1;
+}
+
+/** `[]` once per index expression. */
+function suffixOf(indexes: number): string {
+  return indexes === 0 ? '' : '[]'.repeat(indexes);
 }
 
 function skipGroup(code: ScriptCode, open: number): number {

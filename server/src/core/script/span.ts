@@ -49,8 +49,10 @@ export function* levelTokens(code: ScriptCode, span: TokenSpan): Generator<numbe
 export function splitAtCommas(code: ScriptCode, span: TokenSpan): TokenSpan[] {
   const parts: TokenSpan[] = [];
   let from = span.start;
-  for (const i of levelTokens(code, span)) {
-    const t = code.tokens[i];
+  const tokens = code.tokens;
+  // The loop of levelTokens without a generator: every call's arguments pass here.
+  for (let i = span.start; i < span.end; i = skip(code, i)) {
+    const t = tokens[i];
     if (t.kind === 'punctuation' && t.text === ',') {
       parts.push({ start: from, end: i });
       from = i + 1;
