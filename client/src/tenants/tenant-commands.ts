@@ -1,27 +1,49 @@
-// What the Tenants view's commands do: add a tenant from a service-key file
-// or pasted JSON (kept in secret storage once the tenant accepted it),
+// What the Tenants view's commands do: add a tenant from a service-key file,
+// the clipboard or JSON pasted into an editor (kept in secret storage once
+// the tenant accepted it),
 // remove one, refresh one, scan a tenant or a package with cancellable
 // progress. Errors say what to do next; the secret is never shown.
 import * as vscode from 'vscode';
-import { defaultTenantName, describeCounts, serviceKeyTarget, totalCounts, type TenantRecord } from './tenant-model';
+import type { ServiceKeyDocuments } from './service-key-document';
+import { serviceKeyOfDocument } from './service-key-text';
+import { defaultTenantName, describeCounts, totalCounts, type TenantRecord } from './tenant-model';
 import type { TenantSession } from './tenant-session';
 import type { TenantNode } from './tenants-view';
 
-export async function addTenant(session: TenantSession): Promise<TenantRecord | undefined> {
+/**
+ * Add Tenant: from a service-key file, from the clipboard, or pasted into an
+ * editor (several lines of JSON; that way ends at "Save as Tenant" on the
+ * editor, see saveServiceKey). Undefined when no tenant was added (yet).
+ */
+export async function addTenant(session: TenantSession, keyDocuments: ServiceKeyDocuments): Promise<TenantRecord | undefined> {
   const from = await vscode.window.showQuickPick(
     [
       {
         label: 'Service key file…',
         detail: 'A JSON file with the service key of a Process Integration Runtime instance (plan api)',
-        file: true,
+        from: 'file' as const,
       },
-      { label: 'Paste service key JSON', detail: 'As the BTP cockpit shows it; the input is hidden', file: false },
+      {
+        label: 'Paste service key into an editor',
+        detail: 'Opens an unsaved editor to paste the JSON into, then "Save as Tenant"; the editor is closed without saving',
+        from: 'editor' as const,
+      },
+      {
+        label: 'Service key from the clipboard',
+        detail: 'The JSON you copied from the BTP cockpit; it is not shown',
+        from: 'clipboard' as const,
+      },
     ],
     { title: 'Add Tenant', placeHolder: 'Where is the service key?' },
   );
   if (!from) return undefined;
-  let text: string | undefined;
-  if (from.file) {
+  if (from.from === 'editor') {
+    await keyDocuments.open();
+    return undefined;
+  }
+  let text: string;
+  let where: string;
+  if (from.from === 'file') {
     const [file] =
       (await vscode.window.showOpenDialog({
         title: 'Service key',
@@ -30,36 +52,57 @@ export async function addTenant(session: TenantSession): Promise<TenantRecord | 
       })) ?? [];
     if (!file) return undefined;
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-    const target = serviceKeyTarget(text);
-    if ('error' in target) {
-      void vscode.window.showErrorMessage(`${file.fsPath}: ${target.error}`);
+    where = `${file.fsPath}: `;
+  } else {
+    text = await vscode.env.clipboard.readText();
+    if (text.trim() === '') {
+      void vscode.window.showErrorMessage('The clipboard is empty: copy the service key JSON from the BTP cockpit first.');
       return undefined;
     }
-  } else {
-    text = await vscode.window.showInputBox({
-      title: 'Add Tenant',
-      prompt: 'Paste the service key JSON ({ "oauth": { "clientid", "clientsecret", "url", "tokenurl" } })',
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (value) => {
-        const target = serviceKeyTarget(value);
-        return 'error' in target ? target.error : undefined;
-      },
-    });
-    if (!text) return undefined;
+    where = 'The clipboard does not hold a service key: ';
   }
-  const target = serviceKeyTarget(text);
-  if ('error' in target) return undefined;
+  const key = serviceKeyOfDocument(text);
+  if ('error' in key) {
+    void vscode.window.showErrorMessage(`${where}${key.error}`);
+    return undefined;
+  }
+  return connectWithKey(session, key.serviceKey, key.host);
+}
+
+/** Save as Tenant, on an editor opened by Add Tenant: checks the pasted key, adds the tenant, closes the editor unsaved. */
+export async function saveServiceKey(
+  session: TenantSession,
+  keyDocuments: ServiceKeyDocuments,
+  uri: vscode.Uri | undefined,
+): Promise<TenantRecord | undefined> {
+  const document = keyDocuments.find(uri);
+  if (!document) {
+    void vscode.window.showInformationMessage(
+      'Use "Add Tenant" and paste the service key into the editor it opens, then save it as a tenant.',
+    );
+    return undefined;
+  }
+  const key = serviceKeyOfDocument(document.getText());
+  if ('error' in key) {
+    void vscode.window.showErrorMessage(`Not saved as a tenant: ${key.error}`);
+    return undefined;
+  }
+  const record = await connectWithKey(session, key.serviceKey, key.host);
+  if (record) await keyDocuments.close(document);
+  return record;
+}
+
+/** Asks for a name, connects (the tenant proves the key) and keeps the key in secret storage. */
+async function connectWithKey(session: TenantSession, serviceKey: string, host: string): Promise<TenantRecord | undefined> {
   const name = await vscode.window.showInputBox({
     title: 'Add Tenant',
-    prompt: `A name for ${target.host}`,
-    value: defaultTenantName(target.host),
+    prompt: `A name for ${host}`,
+    value: defaultTenantName(host),
     ignoreFocusOut: true,
   });
   if (name === undefined) return undefined;
-  const answer = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Connecting to ${target.host}…` },
-    () => session.add(name.trim() || defaultTenantName(target.host), text!),
+  const answer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connecting to ${host}…` }, () =>
+    session.add(name.trim() || defaultTenantName(host), serviceKey),
   );
   if ('error' in answer) {
     void vscode.window.showErrorMessage(`Could not add the tenant: ${answer.error.message}`);
