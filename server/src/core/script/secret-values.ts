@@ -16,8 +16,16 @@ export function nameWords(name: string): string[] {
     .map((word) => word.toLowerCase());
 }
 
+/**
+ * Every secret's name ends in one of these words (before any separators):
+ * names that do not are turned away without splitting them into words.
+ * With `u` the case folding is as wide as toLowerCase's (the Kelvin sign is a `k`).
+ */
+const SECRET_ENDING = /(?:password|passwd|pwd|secret|token|key)[\s_.\-$]*$/iu;
+
 /** `password`, `dbPwd`, `CLIENT_SECRET`, `apiKey`, `API_KEY`, `accessToken`; not `passwordAlias`, `tokenUrl`. */
 export function isSecretName(name: string): boolean {
+  if (!SECRET_ENDING.test(name)) return false;
   const words = nameWords(name);
   const last = words[words.length - 1];
   if (last === undefined) return false;

@@ -74,25 +74,30 @@ function namedLiterals(script: ScriptModel, code: ScriptCode, named: (name: stri
   }
 }
 
+/**
+ * Nothing shorter is a credential by its shape: a Basic credential is 8 or
+ * more base64 characters, a Bearer token 16, a JWT and a PEM block more.
+ */
+const SHORTEST_SHAPED = 8;
+
 /** (b), (c), (d) Literals that are credentials by their shape. */
 function shapedLiterals(code: ScriptCode, once: (token: ScriptToken, message: string) => void): void {
   const tokens = code.tokens;
-  // A base64 literal on its own counts only beside a "Basic" one: are there any?
-  const anyBasic = tokens.some(
-    (token) => token.kind === 'string' && token.string?.parts[0]?.kind === 'text' && startsBasic(token.string.parts[0].value),
-  );
+  // A base64 literal on its own counts only beside a "Basic" one: are there any? (asked once, when a literal could be one)
+  let anyBasic: boolean | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (token.kind !== 'string' || !token.string) continue;
+    if (token.kind !== 'string' || !token.string || token.text.length < SHORTEST_SHAPED) continue;
     const value = stringValue(token);
     if (value !== undefined) {
+      if (value.length < SHORTEST_SHAPED) continue;
       const inBasic = basicValue(value);
       const basic = inBasic !== undefined ? basicCredential(inBasic) : undefined;
       if (basic) {
         once(token, `A Basic credential for the user "${basic.user}" is written into the script as "Basic <base64>". ${ADVICE}`);
         continue;
       }
-      const alone = anyBasic ? basicCredential(value) : undefined;
+      const alone = (anyBasic ??= tokens.some(startsBasicLiteral)) ? basicCredential(value) : undefined;
       if (alone && besideBasic(code, i)) {
         once(token, `A Basic credential for the user "${alone.user}" is written into the script as base64 next to "Basic". ${ADVICE}`);
         continue;
@@ -101,24 +106,36 @@ function shapedLiterals(code: ScriptCode, once: (token: ScriptToken, message: st
         once(token, `A Bearer token is written into the script. ${ADVICE}`);
         continue;
       }
+      privateKeyOrJwt(token, value, once);
+      continue;
     }
     // Interpolated strings still carry literal text between their `${…}` parts.
-    const texts = value !== undefined ? [value] : token.string.parts.flatMap((part) => (part.kind === 'text' ? [part.value] : []));
-    for (const text of texts) {
-      const pem = pemPrivateKey(text);
-      if (pem) {
-        once(
-          token,
-          `A PEM private-key block (BEGIN ${pem}) is written into the script. ${ADVICE.replace('a Secure Parameter or User Credentials', 'a keystore entry')}`,
-        );
-        break;
-      }
-      if (jwtIn(text)) {
-        once(token, `A JSON Web Token is written into the script. ${ADVICE}`);
-        break;
-      }
+    for (const part of token.string.parts) {
+      if (part.kind === 'text' && part.value.length >= SHORTEST_SHAPED && privateKeyOrJwt(token, part.value, once)) break;
     }
   }
+}
+
+/** A string token whose text begins with `Basic`. */
+function startsBasicLiteral(token: ScriptToken): boolean {
+  return token.kind === 'string' && token.string?.parts[0]?.kind === 'text' && startsBasic(token.string.parts[0].value);
+}
+
+/** Reports a PEM private key or a JWT in the text; whether it did. */
+function privateKeyOrJwt(token: ScriptToken, text: string, once: (token: ScriptToken, message: string) => void): boolean {
+  const pem = pemPrivateKey(text);
+  if (pem) {
+    once(
+      token,
+      `A PEM private-key block (BEGIN ${pem}) is written into the script. ${ADVICE.replace('a Secure Parameter or User Credentials', 'a keystore entry')}`,
+    );
+    return true;
+  }
+  if (jwtIn(text)) {
+    once(token, `A JSON Web Token is written into the script. ${ADVICE}`);
+    return true;
+  }
+  return false;
 }
 
 /** A string literal starting with `Basic` in the same statement as the token at `index`. */
