@@ -24,7 +24,7 @@ ensureDependencies();
 run(process.execPath, ['scripts/build.mjs']);
 
 const { ensureHost } = await import('../test/e2e/setup.mjs');
-const { startCodeServer, workbenchUrl, scratchDir, serverEnd } = await import('../test/e2e/host.mjs');
+const { startCodeServer, workbenchUrl, scratchDir, serverEnd, interruption } = await import('../test/e2e/host.mjs');
 
 const requested = process.env.PORT ? Number(process.env.PORT) : undefined;
 if (requested !== undefined && !(Number.isInteger(requested) && requested > 0 && requested < 65536)) {
@@ -66,10 +66,12 @@ try {
   console.log('\nCPI Security Lint is running in VS Code on a copy of examples/. Open in your browser:\n');
   console.log(url);
   console.log(`\nThe copy (${workspace}) is removed when you stop; examples/ stays as it is. Press Ctrl-C to stop.`);
-  await serverEnd(server, () => console.log('stopped'));
-  console.error('start: VS Code server stopped unexpectedly');
+  const crash = await serverEnd(server, () => console.log('stopped'));
+  console.error(`start: VS Code server stopped unexpectedly (${crash.signal ?? `exit code ${crash.code}`})`);
   process.exit(1);
 } catch (error) {
+  // Ctrl-C during start-up: the server's end is the teardown's doing, which exits by itself
+  if (interruption() !== undefined) await new Promise(() => {});
   console.error(`start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);
 }

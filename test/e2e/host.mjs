@@ -18,7 +18,7 @@ const scratchDirs = new Set();
 let handlersInstalled = false;
 let interruptedBy;
 
-/** The signal that interrupted the run, if any (errors after it are just the teardown's echo). */
+/** The signal that interrupted the run (or `server stopped`), if any: errors after it are just the teardown's echo. */
 export function interruption() {
   return interruptedBy;
 }
@@ -40,11 +40,27 @@ export async function teardownAll() {
   }
 }
 
+/** Signals that stop a run: Ctrl-C, a process manager, a closed terminal. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Whether a server's exit is a stop rather than a crash: code-server exits
+ * with 0 on SIGINT and SIGTERM, dies of SIGHUP, and a Node server that
+ * handles a stop signal exits with 128 + its number.
+ */
+export function isStop({ code, signal }) {
+  return code === 0 || STOP_SIGNALS.includes(signal) || [129, 130, 143].includes(code);
+}
+
 /**
  * Waits for a server started for a person (`npm start`): resolves with its
- * exit only when it ended on its own (a crash). While a teardown stops it
- * (Ctrl-C), never resolves: the teardown ends the process. `onStopped` runs
- * once, when the teardown begins, before the server is stopped.
+ * exit only when it crashed. A stopped server never resolves: the teardown
+ * ends the process, once, with `onStopped` run when it begins. That holds in
+ * whichever order the two events come when one stop reaches both processes
+ * (a process manager or tree-kill signals every process at once): our signal
+ * first (the handler tears down and the server's exit is its echo), or the
+ * server's exit first (a stop, not a crash: the same teardown begins at once,
+ * and our own signal, when it comes, finds it under way).
  */
 export async function serverEnd(server, onStopped) {
   let stopping = false;
@@ -53,8 +69,19 @@ export async function serverEnd(server, onStopped) {
     onStopped();
   });
   const exit = await server.exitPromise;
+  if (!stopping && interruptedBy === undefined && isStop(exit)) {
+    interrupt(exit.signal ?? 'server stopped', `the server stopped (${exit.signal ?? `exit code ${exit.code}`})`);
+  }
   if (stopping || interruptedBy !== undefined) await new Promise(() => {});
   return exit;
+}
+
+/** Tears everything down once and ends the process with 130, whatever asked first. */
+function interrupt(by, why = by) {
+  if (interruptedBy !== undefined) return;
+  interruptedBy = by;
+  console.error(`[e2e] ${why}: tearing down`);
+  teardownAll().finally(() => process.exit(130));
 }
 
 function killGroup(pid, signal) {
@@ -69,14 +96,9 @@ function killGroup(pid, signal) {
 function installHandlers() {
   if (handlersInstalled) return;
   handlersInstalled = true;
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  for (const signal of STOP_SIGNALS) {
     // `on`, not `once`: a second Ctrl-C (or npm passing the signal on) must not kill the process mid-teardown
-    process.on(signal, () => {
-      if (interruptedBy !== undefined) return;
-      interruptedBy = signal;
-      console.error(`[e2e] ${signal}: tearing down`);
-      teardownAll().finally(() => process.exit(130));
-    });
+    process.on(signal, () => interrupt(signal));
   }
   // Last resort when the process exits without teardown: no orphaned servers.
   process.on('exit', () => {
