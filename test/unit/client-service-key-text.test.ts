@@ -19,7 +19,7 @@ describe('client: a service key pasted into an editor', () => {
     const result = serviceKeyOfDocument(pasted(KEY));
     assert.ok('serviceKey' in result, JSON.stringify(result));
     assert.deepEqual(JSON.parse(result.serviceKey), KEY);
-    assert.ok(!result.serviceKey.includes('Paste the service key'), 'the comment is not stored');
+    assert.ok(!result.serviceKey.includes('New tenant'), 'the comment is not stored');
     assert.ok(result.serviceKey.includes('\n'), 'kept as pasted');
     assert.equal(result.host, 'my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com');
   });

@@ -7,9 +7,11 @@ import { serviceKeyTarget } from './tenant-model';
 
 /** What the editor for a pasted key holds when it opens: a comment, then room for the key. */
 export const KEY_DOCUMENT_TEMPLATE = [
-  '// Paste the service key of a Process Integration Runtime instance (plan "api") below,',
+  // the first line names the untitled editor's tab
+  '// New tenant: its service key',
+  '// Paste below the service key of a Process Integration Runtime instance (plan "api"),',
   '// as the BTP cockpit shows it: { "oauth": { "clientid", "clientsecret", "url", "tokenurl" } }.',
-  '// Then choose "Save as Tenant" above this comment. The key goes to VS Code\'s secret storage;',
+  '// Then choose "Save as Tenant" above. The key goes to VS Code\'s secret storage;',
   '// this editor is closed without saving.',
   '',
   '',
