@@ -300,11 +300,11 @@ describe('incremental iFlow update', () => {
     assert.equal(before.inPart, undefined);
   });
 
-  it('moves the property records of the channels behind an edit when first asked for, and keeps few versions of the file alive', () => {
+  it('makes the property records of the channels an edit moved only when asked for, and keeps no older version of the file', () => {
     const text = handMadeIflow(8);
     let current = parseIflow('file:///a/Flow.iflw', text);
-    const versionsKept = (parsed: ParsedIflow) =>
-      new Set(parsed.model.channels.flatMap((c) => [(c as ChannelRecord).lines, (c as ChannelRecord).propertyLines])).size;
+    // every channel is bound to the newest line index (and its text) only: its properties wait as a table of offsets
+    const bindings = (parsed: ParsedIflow) => new Set(parsed.model.channels.map((c) => (c as ChannelRecord).lines));
     // typing into one channel after the other, front to back: each edit moves every channel behind it
     for (let i = 0; i < 8; i++) {
       const at = current.text.indexOf(`https://backend${i}`);
@@ -313,20 +313,22 @@ describe('incremental iFlow update', () => {
       const before = current;
       current = updateParsedIflow(current, edited);
       assert.equal(current.inPart, true);
-      const behind = current.model.channels.filter((c) => c.range.start.line > before.lines.positionAt(at).line) as ChannelRecord[];
-      // (unless too many versions were kept: then all are moved onto the new one at once)
-      if (i === 0) assert.ok(behind.length > 0 && behind.every((c) => c.propertyLines === before.lines), 'not moved yet');
-      assert.ok(versionsKept(current) <= 3, `${versionsKept(current)} versions of the text kept alive`);
+      const channels = current.model.channels as ChannelRecord[];
+      const others = channels.filter((c) => c.end < at || c.start > at);
+      assert.ok(others.length > 0 && others.every((c) => !c.hasRecords), 'the channels the edit did not touch have no records yet');
+      assert.deepEqual([...bindings(current)], [current.lines]);
+      assert.notEqual(current.lines, before.lines);
       // asked for, they are where a full read puts them
       assert.deepEqual(iflowSnapshot(current.model), iflowSnapshot(parseIflow(before.uri, edited).model));
+      assert.ok(others.every((c) => c.hasRecords));
     }
-    // back to front, nothing asked for in between: each channel moved lazily from another version
+    // back to front, nothing asked for in between: each channel's records made from its table after several moves
     for (let i = 7; i >= 0; i--) {
       const at = current.text.indexOf(`xhttps://backend${i}`);
       if (at < 0) continue;
       current = updateParsedIflow(current, `${current.text.slice(0, at)}y${current.text.slice(at)}`);
       assert.equal(current.inPart, true);
-      assert.ok(versionsKept(current) <= 3, `${versionsKept(current)} versions of the text kept alive`);
+      assert.deepEqual([...bindings(current)], [current.lines]);
     }
     assert.deepEqual(iflowSnapshot(current.model), iflowSnapshot(parseIflow(current.uri, current.text).model));
   });

@@ -1,6 +1,7 @@
 import type { LineIndex, Range } from '@cpi/common/text/range';
 import type { Channel, ChannelDirection, Participant, ParticipantType } from './model';
 import type { PropertyRecord } from './property-record';
+import { PropertyTable } from './property-table';
 
 /**
  * What the reader found in one `bpmn2:messageFlow` element, with offsets in
@@ -30,21 +31,14 @@ export interface ChannelFacts {
   readonly selfContained: boolean;
 }
 
-/** Property records of an earlier copy of a channel, and how far the channel has moved since. */
-interface PropertiesOrigin {
-  readonly properties: ReadonlyMap<string, PropertyRecord>;
-  /** The line index they are bound to. */
-  readonly lines: LineIndex;
-  readonly delta: number;
-}
-
 /**
  * A Channel bound to one version of the file: facts plus where they now sit.
- * A moved copy moves its property records only when they are first asked
- * for: after an edit, the channels behind it move, but with their findings
- * kept (channel-findings-cache.ts) nothing reads their properties, and
- * copying tens of thousands of records per keystroke was most of the
- * garbage an edit of a large file left.
+ * A channel that an edit elsewhere moves keeps its properties as a table of
+ * offsets (property-table.ts), bound to no version of the file, and makes
+ * records of them only when they are first asked for: with its findings
+ * kept (channel-findings-cache.ts) nothing reads them, and copying tens of
+ * thousands of records per keystroke was most of the garbage an edit of a
+ * large file left.
  */
 export class ChannelRecord implements Channel {
   readonly id: string;
@@ -56,17 +50,17 @@ export class ChannelRecord implements Channel {
   readonly incomplete?: boolean;
   private cachedRange: Range | undefined;
   private ownProperties: ReadonlyMap<string, PropertyRecord> | undefined;
-  private origin: PropertiesOrigin | undefined;
+  private table: PropertyTable | undefined;
 
   constructor(
     readonly facts: ChannelFacts,
-    properties: ReadonlyMap<string, PropertyRecord> | PropertiesOrigin,
+    properties: ReadonlyMap<string, PropertyRecord> | PropertyTable,
     /** The line index its ranges (and its properties') are computed with. */
     readonly lines: LineIndex,
     private readonly shift = 0,
   ) {
-    if (properties instanceof Map) this.ownProperties = properties;
-    else this.origin = properties as PropertiesOrigin;
+    if (properties instanceof PropertyTable) this.table = properties;
+    else this.ownProperties = properties;
     this.id = facts.id;
     this.name = facts.name;
     this.adapter = facts.adapter;
@@ -77,19 +71,12 @@ export class ChannelRecord implements Channel {
   }
 
   get properties(): ReadonlyMap<string, PropertyRecord> {
-    if (this.ownProperties === undefined) {
-      const { properties, delta } = this.origin!;
-      const moved = new Map<string, PropertyRecord>();
-      for (const [key, property] of properties) moved.set(key, property.moved(delta, this.lines));
-      this.ownProperties = moved;
-      this.origin = undefined;
-    }
-    return this.ownProperties;
+    return (this.ownProperties ??= this.table!.records(this.start, this.lines));
   }
 
-  /** The line index its property records are bound to (so far): it keeps that version of the text alive. */
-  get propertyLines(): LineIndex {
-    return this.origin ? this.origin.lines : this.lines;
+  /** Whether its property records were made (they are, once asked for): the rest of the time it holds only a table. */
+  get hasRecords(): boolean {
+    return this.ownProperties !== undefined;
   }
 
   get range(): Range {
@@ -108,16 +95,12 @@ export class ChannelRecord implements Channel {
 
   /**
    * The same channel `delta` characters further on in a new version of the
-   * file; its property records are moved when first asked for, or at once
-   * when `now` (to let go of the version they are bound to).
+   * file (indexed by `lines`), bound to nothing of this version: its
+   * properties pass on as a table, made once and shared by every later copy.
    */
-  moved(delta: number, lines: LineIndex, now = false): ChannelRecord {
-    const origin: PropertiesOrigin = this.origin
-      ? { properties: this.origin.properties, lines: this.origin.lines, delta: this.origin.delta + delta }
-      : { properties: this.ownProperties!, lines: this.lines, delta };
-    const copy = new ChannelRecord(this.facts, origin, lines, this.shift + delta);
-    if (now) void copy.properties;
-    return copy;
+  moved(delta: number, lines: LineIndex): ChannelRecord {
+    this.table ??= PropertyTable.of(this.ownProperties!, this.start);
+    return new ChannelRecord(this.facts, this.table, lines, this.shift + delta);
   }
 
   /** Plain data for logs and snapshots (getters are not own properties). */

@@ -23,9 +23,6 @@ import { detached } from '../text/detached';
 // cannot match inside the channel unwinds past the channel and fails that
 // test), and reads everything after it as it did before.
 
-/** Versions of the file whose line index (and text) channels of one model may keep alive. */
-const MAX_LINE_INDEXES = 3;
-
 /** What changed between two versions of a text: [start, oldEnd) became [start, newEnd). */
 export interface TextChange {
   readonly start: number;
@@ -207,26 +204,15 @@ type Replacement = { readonly from: number; readonly delta: number } & (
 function rebuilt(previous: IflowSnapshot, lines: LineIndex, reading: IflowReading, replacement: Replacement): IflowReading | undefined {
   const { model, layout } = previous;
   const { from, delta } = replacement;
-  // Everything after the element moves by delta and is bound to the new line
-  // index. Channels before it keep their offsets and positions, so they are
-  // shared with the previous model as they are, still bound to an older line
-  // index; that keeps the text of that version alive, so once channels are
-  // bound to too many versions, all are bound to the new one.
-  // Channels behind it move their property records only when asked for
-  // (ChannelRecord.moved), so those stay bound to the version they were
-  // read or last moved in; they count among the versions kept alive too.
+  // Every channel is bound to the new line index, those after the element
+  // moved by delta; a copy is a small object whose properties stay a table
+  // of offsets until asked for (ChannelRecord.moved), so no channel keeps an
+  // older version of the text alive and no property record is moved.
   const channels: ChannelRecord[] = [];
-  const versions = new Set<LineIndex>([lines]);
   for (const channel of model.channels) {
     if (!(channel instanceof ChannelRecord)) return undefined;
-    if (channel.start < from) versions.add(channel.lines);
-    if (channel.start !== from) versions.add(channel.propertyLines);
-  }
-  const rebind = versions.size > MAX_LINE_INDEXES;
-  for (const channel of model.channels as readonly ChannelRecord[]) {
     if (channel.start === from && 'channel' in replacement) channels.push(replacement.channel);
-    else if (channel.start > from) channels.push(channel.moved(delta, lines, rebind));
-    else channels.push(rebind ? channel.moved(0, lines, true) : channel);
+    else channels.push(channel.moved(channel.start > from ? delta : 0, lines));
   }
   // Loose properties and participants are few: always bound to the new index.
   const shiftAt = (offset: number) => (offset < from ? 0 : delta);
