@@ -15,6 +15,8 @@ import { ensureHost } from './setup.mjs';
 const WAIT_MS = 60_000;
 const LEGACY_IFLOW = 'Legacy Invoice Dispatch.iflw';
 const WEBSHOP_IFLOW = 'Webshop Order Intake.iflw';
+/** DER in a .crt file (examples/certificates/outbound). */
+const DER_CERTIFICATE = 'test-backend-selfsigned.crt';
 
 /** Expected findings of the demo workspace (1-based positions) for one file name. */
 function expectedOn(fileName) {
@@ -299,6 +301,27 @@ export const steps = [
       const text = (await hover.textContent()) ?? '';
       if (!/CPI: \d+ findings? in workspace/.test(text)) throw new Error(`status item: ${text.slice(0, 200)}`);
       if (!/this file: \d+ finding/.test(text)) throw new Error(`status item detail lacks the file's count: ${text.slice(0, 200)}`);
+    },
+  },
+  {
+    name: 'a DER certificate opens in the certificate details view',
+    async run({ page }) {
+      await page.keyboard.press('Escape');
+      await page.locator('.part.editor').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: WAIT_MS });
+      await input.fill(DER_CERTIFICATE);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: DER_CERTIFICATE }).first().waitFor({ timeout: WAIT_MS });
+      await page.keyboard.press('Enter');
+      // the webview's page sits in an inner frame of the editor's iframe
+      const details = page.frameLocator('iframe.webview').frameLocator('#active-frame').locator('body');
+      await details.locator('h2', { hasText: 'Certificate' }).waitFor({ timeout: WAIT_MS });
+      const text = (await details.textContent()) ?? '';
+      for (const part of ['CN=test-backend.kestrel.example', 'SHA-256 fingerprint', 'outbound-cert-self-signed']) {
+        if (!text.includes(part)) throw new Error(`the details view lacks "${part}": ${text.slice(0, 300)}`);
+      }
+      if (await page.locator('.editor-instance', { hasText: 'binary' }).count()) throw new Error("VS Code's binary notice is still shown");
     },
   },
 ];
