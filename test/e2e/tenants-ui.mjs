@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // The Tenants view in the real VS Code (code-server) against the demo fake
 // tenant (test/support/fake-tenant/demo.ts), driven like a person would:
-// the tenant added from CPI_SECURITY_DEMO_TENANT, Add Tenant with a wrong
-// secret refused with the next step (and the secret not shown), a scan from the command
+// the tenant added from CPI_SECURITY_DEMO_TENANT, Add Tenant with the key pasted
+// into an editor (a missing field named, a wrong secret refused with the next step
+// and not shown, the right key saved and the editor closed unsaved), a scan from the command
 // palette, the counts in the tree and the status bar, a tenant iFlow opened
 // read-only with its findings and a hover, the artifact downloaded into the workspace
-// (opened editable and analysed locally), the security material listed. Screenshots go
+// (opened editable and analysed locally), the security material listed, a keystore
+// entry's hover, the scan back after Restart Language Server, and the Findings view
+// with the tenant's iFlow beside its download. Screenshots go
 // to test-output/e2e/tenants-NN-<step>.png. Run after `npm run build`:
 //   node test/e2e/tenants-ui.mjs
 import { spawn } from 'node:child_process';
@@ -17,6 +20,8 @@ import { launchBrowser, openWorkbench, scratchDir, startCodeServer, teardownAll 
 import { ensureHost } from './setup.mjs';
 
 const WAIT_MS = 60_000;
+/** In the workspace and on the demo tenant, with findings in both. */
+const LOCAL_IFLOW = 'Legacy Invoice Dispatch.iflw';
 const log = (message) => console.log(`[tenants-ui] ${message}`);
 
 async function startDemoTenant() {
@@ -40,6 +45,69 @@ async function command(page, title) {
 }
 
 const row = (page, text) => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+
+/** The text of a notification (the harness's workbench does not pop toasts: it is read in the notification center). */
+async function notification(page, text) {
+  const item = page.locator('.notifications-center .notification-list-item', { hasText: text }).first();
+  for (let tries = 0; tries < 30 && !(await item.isVisible()); tries++) {
+    await page.keyboard.press('Control+Shift+P');
+    await page.locator('.quick-input-widget input').fill('>Notifications: Show Notifications');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1000);
+  }
+  return (await item.textContent()) ?? '';
+}
+
+async function hideNotifications(page) {
+  await page.keyboard.press('Control+Shift+P');
+  await page.locator('.quick-input-widget input').fill('>Notifications: Clear All Notifications');
+  await page.keyboard.press('Enter');
+}
+
+/** Clicks a code lens of the active editor. */
+async function codeLens(page, title) {
+  const lens = page.locator('.editor-instance .codelens-decoration a', { hasText: title }).first();
+  await lens.waitFor({ timeout: WAIT_MS });
+  await lens.click();
+}
+
+/**
+ * Pastes into the focused editor as Ctrl+V does (typing would auto-close brackets and indent), until
+ * `marker` shows: a paste event on the focused element (the editor's edit context), else the
+ * browser's clipboard and Ctrl+V, else the text inserted on one line.
+ */
+async function paste(page, text, marker) {
+  const lines = page.locator('.editor-instance .monaco-editor .view-lines').first();
+  const shown = async () => {
+    for (let tries = 0; tries < 6; tries++) {
+      if (((await lines.textContent()) ?? '').includes(marker)) return true;
+      await page.waitForTimeout(250);
+    }
+    return false;
+  };
+  await page.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  if (await shown()) return;
+  log('a paste event did not reach the editor: pasting from the clipboard');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((pasted) => navigator.clipboard.writeText(pasted), text);
+  await page.keyboard.press('Control+V');
+  if (await shown()) return;
+  log('the clipboard did not reach the editor: inserting the text on one line');
+  await page.keyboard.insertText(JSON.stringify(JSON.parse(text)));
+  if (!(await shown())) throw new Error(`could not paste into the editor: ${await lines.textContent()}`);
+}
+
+/** Replaces the active editor's text by a paste. */
+async function replaceText(page, text, marker) {
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await paste(page, text, marker);
+}
 
 async function main() {
   mkdirSync(outputDir, { recursive: true });
@@ -80,29 +148,46 @@ async function main() {
     await row(page, 'Kestrel Finance').waitFor({ timeout: WAIT_MS });
     await shot('connected');
 
-    // adding a tenant with a wrong secret: refused with the next step, and not kept
+    // adding a tenant from a key pasted into an editor: a missing field named, a wrong secret refused with
+    // the next step (and not shown), then the right key saved and the editor closed without saving
     const key = JSON.parse(readFileSync(demo.serviceKeyFile, 'utf8'));
+    const host = new URL(key.oauth.url).host;
     await command(page, 'Add Tenant');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Paste service key JSON' }).first().click();
-    await page.locator('.quick-input-widget input').fill(JSON.stringify({ oauth: { ...key.oauth, clientsecret: 'Wr0ng-S3cret-e2e' } }));
-    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Paste service key into an editor' }).first().click();
+    const untitled = page.locator('.tabs-container .tab', { hasText: 'Untitled' });
+    await untitled.first().waitFor({ timeout: WAIT_MS });
+    const { tokenurl: _tokenurl, ...withoutTokenUrl } = key.oauth;
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await paste(page, JSON.stringify({ oauth: withoutTokenUrl }, null, 2), key.oauth.clientid);
+    await shot('key-editor');
+    await codeLens(page, 'Save as Tenant');
+    const lacks = await notification(page, 'Not saved as a tenant');
+    if (!/lacks oauth\.tokenurl/.test(lacks)) throw new Error(`missing field: "${lacks}"`);
+    await hideNotifications(page);
+    await replaceText(page, JSON.stringify({ oauth: { ...key.oauth, clientsecret: 'Wr0ng-S3cret-e2e' } }, null, 2), key.oauth.clientid);
+    await codeLens(page, 'Save as Tenant');
     await page.locator('.quick-input-widget', { hasText: 'A name for' }).waitFor({ timeout: WAIT_MS }); // the name, prefilled
     await page.keyboard.press('Enter');
-    // the harness's workbench does not pop toasts: the message is read in the notification center
-    const refused = page.locator('.notifications-center .notification-list-item', { hasText: 'Could not add the tenant' }).first();
-    for (let tries = 0; tries < 30 && !(await refused.isVisible()); tries++) {
-      await page.keyboard.press('Control+Shift+P');
-      await page.locator('.quick-input-widget input').fill('>Notifications: Show Notifications');
-      await page.keyboard.press('Enter');
-      await page.waitForTimeout(1000);
-    }
-    const message = await refused.textContent();
-    if (!/401.*Next: .*new service key/s.test(message ?? '')) throw new Error(`wrong secret: "${message}"`);
-    if (/Wr0ng-S3cret-e2e/.test(message ?? '')) throw new Error('the message shows the secret');
+    const message = await notification(page, 'Could not add the tenant');
+    if (!/401.*Next: .*new service key/s.test(message)) throw new Error(`wrong secret: "${message}"`);
+    if (/Wr0ng-S3cret-e2e/.test(message)) throw new Error('the message shows the secret');
     await shot('wrong-secret');
-    await page.keyboard.press('Control+Shift+P');
-    await page.locator('.quick-input-widget input').fill('>Notifications: Hide Notifications');
+    await hideNotifications(page);
+    if ((await untitled.count()) !== 1) throw new Error('the key editor closed although the key was refused');
+    await replaceText(page, JSON.stringify(key, null, 2), key.oauth.clientid);
+    await codeLens(page, 'Save as Tenant');
+    await page.locator('.quick-input-widget', { hasText: 'A name for' }).waitFor({ timeout: WAIT_MS });
+    await page.locator('.quick-input-widget input').fill('Demo tenant');
     await page.keyboard.press('Enter');
+    await notification(page, 'Tenant Demo tenant added');
+    await hideNotifications(page);
+    for (let tries = 0; tries < 30 && (await untitled.count()) > 0; tries++) await page.waitForTimeout(500);
+    if ((await untitled.count()) > 0) throw new Error('the key editor is still open');
+    if (await page.locator('.monaco-dialog-box').isVisible()) throw new Error('closing the key editor asked to save it');
+    await row(page, 'Demo tenant').waitFor({ timeout: WAIT_MS });
+    if (!(await row(page, 'Kestrel Finance').isVisible())) await row(page, 'Demo tenant').click();
+    await row(page, 'Kestrel Finance').waitFor({ timeout: WAIT_MS });
 
     await command(page, 'Scan Tenant or Package');
     await page.locator('.statusbar-item', { hasText: 'CPI tenant Demo tenant' }).first().waitFor({ timeout: WAIT_MS });
@@ -163,6 +248,59 @@ async function main() {
     await row(page, 'Missing').click();
     await row(page, 'ARCHIVE_UPLOAD_USER').waitFor({ timeout: WAIT_MS });
     await shot('security-material');
+
+    // the keystore entry's document: a hover with its finding, then the iFlows using it
+    await row(page, 'kestrel_nordbank_client').click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'kestrel_nordbank_client' }).waitFor({ timeout: WAIT_MS });
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const keystoreHover = page.locator('.monaco-hover', { hasText: /Used by/ }).first();
+    await keystoreHover.waitFor({ timeout: WAIT_MS });
+    const hoverText = (await keystoreHover.textContent()) ?? '';
+    if (!/cert-expired.*Used by.*Bank Statement Import/s.test(hoverText)) throw new Error(`keystore hover: "${hoverText}"`);
+    await shot('keystore-hover');
+    await page.keyboard.press('Escape');
+
+    // a local iFlow that the tenant runs too, open: its findings come from the live analysis
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill(LOCAL_IFLOW);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: LOCAL_IFLOW }).first().waitFor({ timeout: WAIT_MS });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: LOCAL_IFLOW }).waitFor({ timeout: WAIT_MS });
+
+    // a restarted language server brings the tenant's last scan back without a scan
+    await command(page, 'Restart Language Server');
+    await command(page, 'Show Output');
+    // the output's lines wrap, and spaces show as no-break spaces
+    const escapedHost = host.replace(/[.]/g, '\\.');
+    await page
+      .locator('.part.panel .view-lines', {
+        hasText: new RegExp(`${escapedHost}:\\s*the\\s*scan\\s*of[\\s\\S]*restored\\s*\\(\\d+\\s*findings`),
+      })
+      .first()
+      .waitFor({ timeout: WAIT_MS });
+    await shot('restored-after-restart');
+    await page.keyboard.press('Control+J'); // the panel away again
+
+    // the Findings view lists the tenant's findings beside the local ones: the tenant's iFlow and the workspace's
+    await row(page, 'Security material').click(); // collapse
+    await page.locator('.pane-header', { hasText: 'Tenants' }).first().click();
+    const findingsHeader = page.locator('.pane-header', { hasText: 'Findings' }).first();
+    if ((await findingsHeader.getAttribute('aria-expanded')) === 'false') await findingsHeader.click();
+    await command(page, 'Group Findings by File');
+    const findingsPane = page.locator('.pane', { has: findingsHeader });
+    await findingsHeader.hover();
+    await findingsHeader.locator('.action-label[aria-label^="Collapse All"]').click();
+    const files = findingsPane.locator('.monaco-list-row[aria-level="1"]', { hasText: LOCAL_IFLOW });
+    const tenantFile = files.filter({ hasText: `${host}/` });
+    const localFile = files.filter({ hasText: 'Kestrel_Legacy_Invoice_Dispatch/src/main/resources' }).filter({ hasNotText: host });
+    await tenantFile.first().waitFor({ timeout: WAIT_MS });
+    await localFile.first().waitFor({ timeout: WAIT_MS });
+    await tenantFile.first().click(); // expand: the tenant's findings, as after the scan
+    await findingsPane.locator('.monaco-list-row[aria-level="2"]').first().waitFor({ timeout: WAIT_MS });
+    await shot('findings-tenant-and-local');
+    await command(page, 'Group Findings by Rule');
     log(`passed; screenshots in ${outputDir}`);
   } catch (error) {
     await page?.screenshot({ path: join(outputDir, 'tenants-99-failed.png') }).catch(() => {});
