@@ -17,6 +17,7 @@ import { IFLOW_RULES } from '../../server/src/core/rules/registry';
 import type { Report } from '../../server/src/core/rules/rule';
 import { caseFolders, FIXTURE_TODAY, loadCase, RULES_DIR } from '../support/fixture-cases';
 import { iflowSnapshot } from '../support/iflow-snapshot';
+import { OpenDocument } from '../../server/src/lsp/open-document';
 import { allProperties, FIXTURES } from './iflow-support';
 
 // An edit re-reads only the channel it touches (iflow/incremental.ts) and
@@ -93,6 +94,15 @@ const TAG_PIECES = [
   '-->',
 ];
 const PROPERTY = '\n<ifl:property>\n  <key>password</key>\n  <value>Secret&amp;1</value>\n</ifl:property>';
+
+/** A character typed into, or deleted from, a value: what most edits are. */
+function typedInValue(model: IflowModel, next: () => number): Edit {
+  const values = allProperties(model).flatMap((p) => (p.value ? [p.value] : []));
+  const value = values[Math.floor(next() * values.length)];
+  const at = value.startOffset + Math.floor(next() * (value.endOffset - value.startOffset + 1));
+  if (next() < 0.3 && at < value.endOffset) return { kind: 'value', start: at, end: at + 1, insert: '' };
+  return { kind: 'value', start: at, end: at, insert: 'xé1_'[Math.floor(next() * 4)] };
+}
 
 /** Random single edits of every kind the equivalence must survive. */
 function randomEdit(text: string, model: IflowModel, next: () => number): Edit {
@@ -460,6 +470,53 @@ describe('incremental iFlow update', () => {
     const analysis = { parameters, config, configTarget: configTarget('file:///w/.cpisecurity.json', '{}'), today: FIXTURE_TODAY };
     checkRandomEdits(uri, handMadeIflow(12), 30, 1, analysis);
     checkRandomEdits(uri, handMadeIflow(8, '\r\n'), 25, 2, analysis);
+  });
+
+  it('reads the same with the stretch an open document recorded as by comparing the texts, after random batches of edits', () => {
+    for (const [seed, lineEnd] of [
+      [3, '\n'],
+      [4, '\r\n'],
+    ] as const) {
+      const next = random(seed);
+      const original = handMadeIflow(8, lineEnd);
+      const document = OpenDocument.create('file:///a/Flow.iflw', 'cpi-iflow', 1, original);
+      let current = parseIflow(document.uri, original);
+      let counted = document.changeCount;
+      let inPart = 0;
+      for (let round = 0; round < 40; round++) {
+        if (round % 10 === 9 || current.model.problems.length > 0) {
+          // the whole text replaced (as a client without ranged changes sends it): no stretch is known;
+          // also once the XML broke, which would leave every later edit to a full read
+          document.update([{ text: original }], document.version + 1);
+          assert.equal(document.changeSince(counted), undefined);
+          current = parseIflow(document.uri, original);
+          counted = document.changeCount;
+          continue;
+        }
+        // one to three edits before the analysis runs, each on the text the one before left: mostly typing in a value
+        const batch = next() < 0.6 ? 1 : 2 + Math.floor(next() * 2);
+        for (let i = 0; i < batch; i++) {
+          const text = document.getText();
+          const model = i === 0 ? current.model : parseIflow(document.uri, text).model;
+          const edit = next() < 0.85 ? typedInValue(model, next) : randomEdit(text, model, next);
+          const range = { start: document.positionAt(edit.start), end: document.positionAt(edit.end) };
+          document.update([{ range, text: edit.insert }], document.version + 1);
+        }
+        const text = document.getText();
+        const known = document.changeSince(counted);
+        assert.ok(known, `round ${round}: the stretch is known`);
+        const where = `seed ${seed} round ${round}: ${JSON.stringify(known)}`;
+        assert.equal(current.text.slice(0, known.start), text.slice(0, known.start), where);
+        assert.equal(current.text.slice(known.oldEnd), text.slice(known.newEnd), where);
+        const updated = updateParsedIflow(current, text, known);
+        assert.deepEqual(iflowSnapshot(updated.model), iflowSnapshot(updateParsedIflow(current, text).model), where);
+        assert.deepEqual(iflowSnapshot(updated.model), iflowSnapshot(parseIflow(document.uri, text).model), where);
+        if (updated.inPart) inPart++;
+        current = updated;
+        counted = document.changeCount;
+      }
+      assert.ok(inPart >= 10, `read in part ${inPart} times of 40`);
+    }
   });
 
   for (const name of readdirSync(FIXTURES).filter((n) => n.endsWith('.iflw'))) {

@@ -79,6 +79,49 @@ describe('lsp: OpenDocument', () => {
     );
   });
 
+  it('knows the stretch that covers every change since an earlier count, through any sequence of edits', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 10 }),
+        fc.nat(12),
+        (initial, batches, back) => {
+          const document = OpenDocument.create('file:///x.iflw', 'cpi-iflow', 1, initial);
+          const texts = [initial]; // the text after each change, by change count
+          let replaced = -1; // the count at the latest whole-text change
+          let version = 1;
+          for (const batch of batches) {
+            version++;
+            for (const each of batch) {
+              const applied = onDocument(each, document);
+              document.update([applied], version);
+              if (!('range' in applied)) replaced = document.changeCount;
+              texts.push(document.getText());
+            }
+          }
+          const now = document.getText();
+          assert.deepEqual(document.changeSince(document.changeCount), { start: 0, oldEnd: 0, newEnd: 0 });
+          const since = Math.max(0, document.changeCount - back);
+          const known = document.changeSince(since);
+          if (replaced > since) return assert.equal(known, undefined, 'a whole-text change lies in between');
+          assert.ok(known);
+          const before = texts[since];
+          assert.ok(known.start <= known.oldEnd && known.start <= known.newEnd && known.oldEnd <= before.length);
+          assert.equal(before.length - known.oldEnd, now.length - known.newEnd);
+          assert.equal(before.slice(0, known.start), now.slice(0, known.start));
+          assert.equal(before.slice(known.oldEnd), now.slice(known.newEnd));
+        },
+      ),
+      { numRuns: 400 },
+    );
+    const document = OpenDocument.create('file:///x.iflw', 'cpi-iflow', 1, 'abc');
+    assert.equal(document.changeSince(1), undefined, 'a count it has not reached');
+    for (let i = 0; i < 70; i++)
+      document.update([{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, text: 'x' }], i + 2);
+    assert.deepEqual(document.changeSince(10), { start: 1, oldEnd: 1, newEnd: 61 });
+    assert.equal(document.changeSince(0), undefined, 'changes too far back are not kept');
+  });
+
   it('grows its buffer for long insertions and keeps the text of every version apart', () => {
     const actual = OpenDocument.create('file:///x.iflw', 'cpi-iflow', 1, 'ab');
     const expected = TextDocument.create('file:///x.iflw', 'cpi-iflow', 1, 'ab');

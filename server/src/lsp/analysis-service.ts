@@ -15,6 +15,7 @@ import { configProblemDiagnostic, diagnosticOf, fileNoticeDiagnostic } from './d
 import { AnalysisDelay } from './analysis-delay';
 import { epochNow, type EditTimingLog, type RunMarks } from './edit-timings';
 import { LogOnce, ruleFailureLines } from './log-once';
+import { OpenDocument } from './open-document';
 
 /** The status the server reports (protocol.ts), kept up to date in place. */
 export type AnalysisStats = { -readonly [K in keyof AnalysisStatus]: AnalysisStatus[K] };
@@ -33,7 +34,8 @@ export class AnalysisService {
   private readonly delay = new AnalysisDelay();
   private readonly generation = new Map<string, number>();
   private readonly findings = new Map<string, readonly Finding[]>();
-  private readonly iflowCache = new Map<string, ParsedIflow>();
+  /** Per iFlow, its latest reading, with the open document's change count it read (see parsedIflow). */
+  private readonly iflowCache = new Map<string, { parsed: ParsedIflow; document: OpenDocument | undefined; changes: number }>();
   private readonly parametersCache = new Map<string, ParsedParameters>();
   private readonly configFilesShown = new Set<string>();
   private readonly artifacts = new Map<string, { iflows: ParsedIflow[]; parameters?: ParsedParameters }>();
@@ -283,10 +285,19 @@ export class AnalysisService {
   private parsedIflow(uri: string, text: string): ParsedIflow {
     const key = canonicalUri(uri);
     const cached = this.iflowCache.get(key);
-    if (cached && cached.text === text) return cached;
-    const parsed = cached && cached.uri === uri ? updateParsedIflow(cached, text) : parseIflow(uri, text);
-    if (!parsed.inPart) this.readWhole += text.length;
-    this.iflowCache.set(key, parsed);
+    // An open document says where it changed since the cached reading (its
+    // change count then), which spares comparing the texts; without one they are compared.
+    const open = this.documents.get(uri);
+    const document = open instanceof OpenDocument && open.getText() === text ? open : undefined;
+    const known = document && cached?.document === document ? document.changeSince(cached.changes) : undefined;
+    const unchanged = known ? known.start === known.oldEnd && known.start === known.newEnd : cached?.parsed.text === text;
+    let parsed: ParsedIflow;
+    if (cached && unchanged) parsed = cached.parsed;
+    else {
+      parsed = cached && cached.parsed.uri === uri ? updateParsedIflow(cached.parsed, text, known) : parseIflow(uri, text);
+      if (!parsed.inPart) this.readWhole += text.length;
+    }
+    this.iflowCache.set(key, { parsed, document, changes: document?.changeCount ?? -1 });
     return parsed;
   }
 

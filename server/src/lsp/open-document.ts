@@ -12,6 +12,7 @@
 // it treats a CRLF an edit splits or joins); open-document.test.ts checks
 // this against the library with random edits.
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TextChange } from '../core/iflow/incremental';
 
 /** Code units of the text: one byte each while all are Latin-1, else two (UTF-16LE). */
 type Encoding = 'latin1' | 'utf16le';
@@ -21,6 +22,8 @@ const LF = 10;
 /** Room left for growth when the buffer is (re)allocated. */
 const SLACK = 64 * 1024;
 const NOT_LATIN1 = /[^\u0000-\u00ff]/;
+/** Ranged changes remembered for changeSince: more than an analysis ever lags behind by. */
+const CHANGES_KEPT = 64;
 
 export class OpenDocument implements TextDocument {
   private buffer: Buffer;
@@ -30,6 +33,8 @@ export class OpenDocument implements TextDocument {
   private text: string | undefined;
   private lineOffsets: number[] | undefined;
   private changes = 0;
+  /** The latest ranged changes, oldest first; `recent[i]` is change number `changes - recent.length + i + 1`. */
+  private readonly recent: TextChange[] = [];
 
   constructor(
     readonly uri: string,
@@ -68,6 +73,27 @@ export class OpenDocument implements TextDocument {
     return this.changes;
   }
 
+  /**
+   * The one stretch that covers every change since the document had seen
+   * `count` changes (changeCount then): [start, oldEnd) of that text is
+   * [start, newEnd) of this one, and the text around it is the same; an
+   * empty stretch when nothing changed. Undefined when that is not known
+   * (a change replaced the whole text, or it lies too far back): the
+   * caller compares the texts instead. It may be wider than the stretch
+   * that really differs (typing and deleting a character gives the
+   * character's place, not nothing), never narrower.
+   */
+  changeSince(count: number): TextChange | undefined {
+    const behind = this.changes - count;
+    if (behind < 0 || behind > this.recent.length) return undefined;
+    let merged: TextChange | undefined;
+    for (let i = this.recent.length - behind; i < this.recent.length; i++) {
+      const next = this.recent[i];
+      merged = merged ? mergedChanges(merged, next) : next;
+    }
+    return merged ?? { start: 0, oldEnd: 0, newEnd: 0 };
+  }
+
   getText(range?: Range): string {
     if (range) return this.slice(this.offsetAt(range.start), this.offsetAt(range.end));
     return (this.text ??= this.decode(0, this.length));
@@ -84,9 +110,11 @@ export class OpenDocument implements TextDocument {
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
       this.changes++;
-      if (isIncremental(change)) this.applyRange(change.range, change.text);
-      else if (isFull(change)) this.reset(change.text);
-      else throw new Error('Unknown change event received');
+      if (isIncremental(change)) this.remember(this.applyRange(change.range, change.text));
+      else if (isFull(change)) {
+        this.reset(change.text);
+        this.recent.length = 0; // no stretch covers a replaced text
+      } else throw new Error('Unknown change event received');
     }
     this.currentVersion = version;
   }
@@ -147,18 +175,24 @@ export class OpenDocument implements TextDocument {
     this.lineOffsets = undefined;
   }
 
-  /** Replaces the range with `inserted`, keeping line offsets up to date as the library does. */
-  private applyRange(given: Range, inserted: string): void {
+  private remember(change: TextChange): void {
+    if (this.recent.length === CHANGES_KEPT) this.recent.shift();
+    this.recent.push(change);
+  }
+
+  /** Replaces the range with `inserted`, keeping line offsets up to date as the library does; returns the offsets it changed. */
+  private applyRange(given: Range, inserted: string): TextChange {
     const range = wellFormed(given);
     const startOffset = this.offsetAt(range.start);
     const endOffset = this.offsetAt(range.end);
     this.splice(startOffset, endOffset, inserted);
     const insertedEnd = startOffset + inserted.length;
+    const change = { start: startOffset, oldEnd: endOffset, newEnd: insertedEnd };
     const crlfAtStart = this.codeAt(startOffset - 1) === CR && this.codeAt(startOffset) === LF;
     const crlfAtEnd = this.codeAt(insertedEnd - 1) === CR && this.codeAt(insertedEnd) === LF;
     if (crlfAtStart || crlfAtEnd) {
       this.lineOffsets = undefined; // a line break was split or joined: counted afresh when next needed
-      return;
+      return change;
     }
     const startLine = Math.max(range.start.line, 0);
     const endLine = Math.max(range.end.line, 0);
@@ -174,6 +208,7 @@ export class OpenDocument implements TextDocument {
     }
     const diff = inserted.length - (endOffset - startOffset);
     if (diff !== 0) for (let i = startLine + 1 + added.length; i < lineOffsets.length; i++) lineOffsets[i] += diff;
+    return change;
   }
 
   /** The text's [start, end) becomes `inserted`: the tail moves within the buffer, which grows when full. */
@@ -235,6 +270,20 @@ function lineOffsetsOf(text: string, atLineStart: boolean, textOffset = 0): numb
     }
   }
   return result;
+}
+
+/**
+ * `first` then `second` (whose offsets are in the text `first` left) as one
+ * stretch of the text before both: from the earlier start to the later end,
+ * that end taken in the text between them and mapped out to either side.
+ */
+function mergedChanges(first: TextChange, second: TextChange): TextChange {
+  const end = Math.max(first.newEnd, second.oldEnd);
+  return {
+    start: Math.min(first.start, second.start),
+    oldEnd: end - (first.newEnd - first.oldEnd),
+    newEnd: end + (second.newEnd - second.oldEnd),
+  };
 }
 
 function isEol(code: number): boolean {

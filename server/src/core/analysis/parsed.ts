@@ -1,4 +1,4 @@
-import { rereadIflow, textChange } from '../iflow/incremental';
+import { rereadIflow, textChange, type TextChange } from '../iflow/incremental';
 import type { IflowModel } from '../iflow/model';
 import { readIflowWithLayout, type IflowLayout } from '../iflow/reader';
 import type { ParameterFile } from '../params/model';
@@ -36,9 +36,13 @@ export function parseIflow(uri: string, text: string): ParsedIflow {
  * version where an edit allows it: an edit inside one channel re-reads only
  * that channel, and the other channels keep their identity (see
  * ChannelRecord.facts), which lets analysis reuse their findings.
+ * `known` is where `text` differs from `previous.text` when the caller
+ * knows it (an editor's document records its edits): any stretch outside
+ * which the two texts are the same, so comparing 5 MB texts is left out.
  */
-export function updateParsedIflow(previous: ParsedIflow, text: string): ParsedIflow {
-  const change = textChange(previous.text, text);
+export function updateParsedIflow(previous: ParsedIflow, text: string, known?: TextChange): ParsedIflow {
+  const trusted = known && previous.text.length + known.newEnd - known.oldEnd === text.length ? known : undefined;
+  const change = trusted ? (isEmpty(trusted) ? undefined : trusted) : textChange(previous.text, text);
   if (!change) return previous;
   const lines =
     previous.lines.text === previous.text
@@ -48,6 +52,10 @@ export function updateParsedIflow(previous: ParsedIflow, text: string): ParsedIf
     previous.layout && rereadIflow({ text: previous.text, model: previous.model, layout: previous.layout }, text, lines, change);
   const { model, layout } = reading ?? readIflowWithLayout(text, lines);
   return { uri: previous.uri, text, lines, model, layout, ...(reading ? { inPart: true } : {}) };
+}
+
+function isEmpty(change: TextChange): boolean {
+  return change.start === change.oldEnd && change.start === change.newEnd;
 }
 
 export function parseParameters(uri: string, text: string): ParsedParameters {
