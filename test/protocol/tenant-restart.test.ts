@@ -105,4 +105,24 @@ describe('tenant scans survive a language server restart', function () {
     assert.equal(third.restored, undefined);
     assert.ok(!existsSync(join(results, 'missing')));
   });
+
+  it('brings back a package scan as a package scan: the other packages stay unscanned', async () => {
+    const first = await startServer();
+    const { host, packages } = await first.connection.sendRequest(TenantConnectRequest.type, {
+      serviceKey: serviceKey(),
+      resultsFolder: results,
+    });
+    const packageId = packages![0].id;
+    const scan = await first.connection.sendRequest(TenantScanRequest.type, { host: host!, packageIds: [packageId] });
+    assert.equal(scan.error, undefined);
+    assert.ok(scan.artifacts.length > 0);
+    await first.kill();
+
+    const second = await startServer();
+    const again = await second.connection.sendRequest(TenantConnectRequest.type, { serviceKey: serviceKey(), resultsFolder: results });
+    assert.deepEqual(again.restored?.packageIds, [packageId]);
+    assert.equal(again.restored?.result.material, undefined, 'a package scan reads no security material');
+    assert.ok(again.restored!.result.artifacts.every((artifact) => artifact.packageId === packageId));
+    await second.connection.sendRequest(TenantDisconnectRequest.type, { host: host! });
+  });
 });

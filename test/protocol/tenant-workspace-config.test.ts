@@ -88,7 +88,7 @@ describe('tenant scans in the editor use the workspace configuration', function 
     return { iflow: published.get(iflowUri()) ?? [], entry: published.get(entryUri()) ?? [] };
   }
 
-  it("turns a rule off, raises a severity and ignores a package as the second folder's file says, from the next scan", async () => {
+  it("turns a rule off, raises a severity, suppresses and ignores as the second folder's file says, from the next scan", async () => {
     const connected = await session.connection.sendRequest(TenantConnectRequest.type, { serviceKey: JSON.stringify(tenant.serviceKey) });
     assert.equal(connected.error, undefined);
     const codes = (list: Diagnostic[]) => list.map((diagnostic) => diagnostic.code).sort();
@@ -107,6 +107,19 @@ describe('tenant scans in the editor use the workspace configuration', function 
     assert.deepEqual(codes(after.iflow), ['receiver-auth-none'], 'the rule turned off and the port recorded as opened are gone');
     assert.equal(severity(after.iflow, 'receiver-auth-none'), 1, 'raised to an error');
     assert.equal(severity(after.entry, 'cert-expired'), 1, 'the security material is scanned with the same file');
+
+    // a suppression whose file glob names the tenant's package, as a suppression of local files names their folder
+    writeFileSync(
+      join(configured, '.cpisecurity.json'),
+      JSON.stringify({
+        rules: { 'cleartext-http-endpoint': 'off' },
+        openedPorts: [80],
+        suppressions: [{ rule: 'receiver-auth-none', file: 'Finance/Catalog/**', reason: 'A public catalogue; reviewed.' }],
+      }),
+    );
+    const suppressed = await scan();
+    assert.deepEqual(session.latest(iflowUri()), [], 'the suppressed finding is withdrawn');
+    assert.ok(codes(suppressed.entry).includes('cert-expired'));
 
     // globs are relative to the tenant, as for --tenant on the command line
     writeFileSync(join(configured, '.cpisecurity.json'), JSON.stringify({ ignore: ['Finance/**'] }));
