@@ -7,6 +7,7 @@ import type { CallSite } from './calls';
 import { isName, isPunctuation, type ScriptCode } from './model';
 import type { TokenSpan } from './span';
 import { statementEnd } from './statements';
+import { indicesOf } from './token-index';
 
 export interface NameAssignment {
   readonly name: string;
@@ -37,9 +38,8 @@ export function nameAssignments(code: ScriptCode): readonly NameAssignment[] {
   if (!found) {
     const list: NameAssignment[] = [];
     const tokens = code.tokens;
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i];
-      if (token.kind !== 'punctuation' || token.text !== '=') continue;
+    for (const i of indicesOf(code, '=')) {
+      if (tokens[i].kind !== 'punctuation') continue;
       const assignment = assignedAt(code, i);
       if (assignment) list.push(assignment);
     }

@@ -6,6 +6,7 @@
 import { isName, isPunctuation, type ScriptCode, type ScriptLanguage } from './model';
 import { skip, type TokenSpan } from './span';
 import { endsStatement } from './statements';
+import { indicesOf, indicesOfAny } from './token-index';
 
 export interface Assignment {
   /** Index of the assigned name (for `map[key] = …`, of `map`; for `obj.field = …`, of `field`). */
@@ -38,9 +39,9 @@ export function assignmentsIn(code: ScriptCode): readonly Assignment[] {
 function findAssignments(code: ScriptCode): Assignment[] {
   const tokens = code.tokens;
   const found: Assignment[] = [];
-  for (let op = 1; op < tokens.length; op++) {
+  for (const op of indicesOfAny(code, ASSIGNING)) {
     const token = tokens[op];
-    if (token.kind !== 'punctuation' || !ASSIGNING.has(token.text)) continue;
+    if (op < 1 || token.kind !== 'punctuation') continue;
     let target = op - 1;
     let element = false;
     while (isPunctuation(tokens[target], ']') && code.pair[target] > 0) {
@@ -71,8 +72,8 @@ export interface NamedValue {
 export function namedValuesIn(code: ScriptCode, language: ScriptLanguage): NamedValue[] {
   const tokens = code.tokens;
   const found: NamedValue[] = [];
-  for (let colon = 1; colon < tokens.length; colon++) {
-    if (!isPunctuation(tokens[colon], ':')) continue;
+  for (const colon of indicesOf(code, ':')) {
+    if (colon < 1 || !isPunctuation(tokens[colon], ':')) continue;
     const keyToken = tokens[colon - 1];
     const opener = tokens[code.parent[colon]];
     if (!opener || !(opener.text === '[' || opener.text === '(' || (opener.text === '{' && language === 'javascript'))) continue;

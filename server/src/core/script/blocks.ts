@@ -2,6 +2,7 @@
 // inside its strings, however deep, walked with an explicit stack.
 
 import type { ScriptCode, ScriptModel, ScriptToken } from './model';
+import { stringIndices } from './token-index';
 
 export interface CodeBlock {
   readonly code: ScriptCode;
@@ -30,9 +31,9 @@ function findCodeBlocks(model: ScriptModel): CodeBlock[] {
     blocks.push(block);
     // Pushed in reverse so blocks come out in source order.
     const tokens = block.code.tokens;
-    for (let i = tokens.length - 1; i >= 0; i--) {
-      // The kind first: only string tokens carry `string`, and most tokens are no string.
-      if (tokens[i].kind !== 'string') continue;
+    const interpolated = stringIndices(block.code, true);
+    for (let s = interpolated.length - 1; s >= 0; s--) {
+      const i = interpolated[s];
       const string = tokens[i].string;
       if (!string?.interpolated) continue;
       for (let p = string.parts.length - 1; p >= 0; p--) {

@@ -7,6 +7,8 @@
 import { assignmentsIn } from './assignments';
 import { functionScopes } from './function-scopes';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from './model';
+import { ScopedNames } from './scoped-names';
+import { indicesOfAny, stringIndices } from './token-index';
 import type { TokenSpan } from './span';
 
 export type MapKind = 'headers' | 'properties';
@@ -74,9 +76,8 @@ export interface HeaderMaps {
 export function headerMaps(model: ScriptModel): HeaderMaps {
   const code = model.code;
   const scopes = functionScopes(code);
-  const vars = new Map<string, MapKind>();
-  const key = (scope: number, name: string) => `${scope} ${name}`;
-  const lookup = (scope: number, name: string) => vars.get(key(scope, name)) ?? (scope === -1 ? undefined : vars.get(key(-1, name)));
+  const vars = new ScopedNames<MapKind>();
+  const lookup = (scope: number, name: string) => vars.lookup(scope, name);
 
   /** Past `.name()` calls that keep the whole map from `from`; returns where they end and whether only keys are left. */
   const afterWholeCalls = (ts: ScriptCode['tokens'], from: number): { end: number; keysOnly: boolean } | undefined => {
@@ -133,13 +134,13 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
   // holding a getter, an interpolation or a name already known can hold a
   // map, so each round looks at those alone.
   const tokens = code.tokens;
-  const seeds: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.kind === 'identifier') {
-      if (GETTERS.has(token.text)) seeds.push(i);
-    } else if (token.kind === 'string' && token.string?.interpolated) seeds.push(i);
-  }
+  /** The getters, the names in `names` and the interpolated strings, in source order. */
+  const candidates = (names: Iterable<string>): number[] => {
+    const found = indicesOfAny(code, new Set([...GETTERS.keys(), ...names])).filter((i) => tokens[i].kind === 'identifier');
+    const strings = stringIndices(code, true);
+    return strings.length === 0 ? found : [...found, ...strings].sort((a, b) => a - b);
+  };
+  const seeds = candidates([]);
   const assignments = assignmentsIn(code).filter((a) => !a.field && !a.element && a.operator === '=');
   let interesting = seeds;
   for (let round = 0, changed = seeds.length > 0; changed && round < 10; round++) {
@@ -148,29 +149,14 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
       // The cheap test first: most values hold nothing interesting.
       if (!containsAny(interesting, assignment.value)) continue;
       const scope = scopes[assignment.target];
-      const name = key(scope, assignment.name);
-      if (vars.has(name)) continue;
+      if (vars.has(scope, assignment.name)) continue;
       const found = wholeMapIn(code, assignment.value, scope);
       if (found) {
-        vars.set(name, found.kind);
+        vars.set(scope, assignment.name, found.kind);
         changed = true;
       }
     }
-    if (changed) {
-      // Rounds that find a map are few: one pass over the tokens each beats indexing every name up front.
-      const names = new Set([...vars.keys()].map((k) => k.slice(k.indexOf(' ') + 1)));
-      const found: number[] = [];
-      for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i];
-        if (
-          token.kind === 'identifier'
-            ? GETTERS.has(token.text) || names.has(token.text)
-            : token.kind === 'string' && token.string?.interpolated
-        )
-          found.push(i);
-      }
-      interesting = found;
-    }
+    if (changed) interesting = candidates(vars.names);
   }
 
   return {

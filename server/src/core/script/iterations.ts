@@ -8,6 +8,7 @@ import type { CallSite } from './calls';
 import { isName, isPunctuation, type ScriptCode, type ScriptLanguage } from './model';
 import { inside, type TokenSpan } from './span';
 import { statementEnd } from './statements';
+import { indicesOf } from './token-index';
 
 export interface Iteration {
   /** `each`, `forEach`, … or `for`. */
@@ -51,9 +52,9 @@ export function iterations(code: ScriptCode, language: ScriptLanguage): Iteratio
     if (fn) found.push({ how: call.method, at: call.name, call, variables: fn.variables, body: fn.body });
   }
   const tokens = code.tokens;
-  for (let i = 0; i < tokens.length; i++) {
+  for (const i of indicesOf(code, 'for')) {
     const token = tokens[i];
-    if (token.kind !== 'keyword' || token.text !== 'for' || !isPunctuation(tokens[i + 1], '(') || code.pair[i + 1] < 0) continue;
+    if (token.kind !== 'keyword' || !isPunctuation(tokens[i + 1], '(') || code.pair[i + 1] < 0) continue;
     const header = inside(code, i + 1);
     let split = -1;
     for (let j = header.start; j < header.end; j++) {

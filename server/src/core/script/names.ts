@@ -5,6 +5,7 @@
 // triggers, and only those found are kept.
 
 import type { ScriptCode } from './model';
+import { tokenIndex } from './token-index';
 
 /** A set of trigger names made by triggerNames (so the shared pass looks for them). */
 export type TriggerNames = ReadonlySet<string> & { readonly __triggers: true };
@@ -34,8 +35,9 @@ function triggersIn(code: ScriptCode): ReadonlySet<string> {
   let found = FOUND.get(code);
   if (!found || found.generation !== generation) {
     const names = new Set<string>();
-    for (const token of code.tokens)
-      if ((token.kind === 'identifier' || token.kind === 'keyword') && ALL.has(token.text)) names.add(token.text);
+    // Every trigger asked of the block's index: far fewer than its tokens.
+    const byText = tokenIndex(code).byText;
+    for (const name of ALL) if (byText.has(name)) names.add(name);
     found = { generation, names };
     FOUND.set(code, found);
   }

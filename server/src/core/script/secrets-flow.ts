@@ -16,6 +16,8 @@ import type { CallSite } from './calls';
 import { functionScopes } from './function-scopes';
 import { literalValue } from './literals';
 import type { Sink } from './log-sinks';
+import { ScopedNames } from './scoped-names';
+import { hasIdentifier, indicesOf, indicesOfAny, stringIndices } from './token-index';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from './model';
 import type { TokenSpan } from './span';
 
@@ -243,12 +245,15 @@ export function secretsInSinks(
   return found;
 }
 
+const readsSecret = (name: string) => name === 'getPassword' || name.startsWith('getAccessToken');
+
 /** Most scripts never read a secret: no `getPassword`/`getAccessToken…` and no "Authorization" literal anywhere. */
 function mayReadSecrets(model: ScriptModel): boolean {
   for (const { code } of codeBlocks(model)) {
-    for (const token of code.tokens) {
-      if (token.kind === 'identifier' && (token.text === 'getPassword' || token.text.startsWith('getAccessToken'))) return true;
-      if (token.kind === 'string' && token.text.length <= 24 && token.string?.value?.toLowerCase() === 'authorization') return true;
+    if (hasIdentifier(code, readsSecret)) return true;
+    for (const i of stringIndices(code)) {
+      const token = code.tokens[i];
+      if (token.text.length <= 24 && token.string?.value?.toLowerCase() === 'authorization') return true;
     }
   }
   return false;
@@ -260,13 +265,9 @@ function traceSecrets(model: ScriptModel): SecretFlow {
   const scopes = functionScopes(code);
   const declared = new Set<string>();
   for (const open of scopes) if (open > 0) declared.add(tokens[open - 1].text);
-  const held = new Map<string, Held>();
-  const storeObjects = new Set<string>();
-  const key = (scope: number, name: string) => `${scope} ${name}`;
-  const lookup = <T>(map: Map<string, T>, scope: number, name: string): T | undefined =>
-    map.get(key(scope, name)) ?? (scope === -1 ? undefined : map.get(key(-1, name)));
-  const isStoreObject = (scope: number, name: string) =>
-    storeObjects.has(key(scope, name)) || (scope !== -1 && storeObjects.has(key(-1, name)));
+  const held = new ScopedNames<Held>();
+  const storeObjects = new ScopedNames<true>();
+  const isStoreObject = (scope: number, name: string) => storeObjects.lookup(scope, name) !== undefined;
   const lineOf = (offset: number) => model.lines.positionAt(offset).line + 1;
 
   /** The secret read by the call, if it is a read. */
@@ -323,7 +324,7 @@ function traceSecrets(model: ScriptModel): SecretFlow {
         if (index && index.value.toLowerCase() === 'authorization')
           return { kind: 'authorization', what: 'Authorization header', line: lineOf(token.start) };
       }
-      const holding = lookup(held, scope, token.text);
+      const holding = held.lookup(scope, token.text);
       if (!holding || !carried(inCode, i, span, declared)) continue;
       // `secret.length()`, `token.isEmpty()`, `token != null` tell nothing of the secret.
       if (revealsNothing(inCode, i, i + 1, declared)) continue;
@@ -359,20 +360,21 @@ function traceSecrets(model: ScriptModel): SecretFlow {
     flows.push({ target: receiver.path[0], scope: scopes[call.name], values: call.arguments });
   }
   // `builder << secret`
-  for (let i = 1; i + 1 < tokens.length; i++) {
-    if (isPunctuation(tokens[i], '<<') && tokens[i - 1].kind === 'identifier' && !DOTS.has(tokens[i - 2]?.text ?? '')) {
+  for (const i of indicesOf(code, '<<')) {
+    if (i < 1 || i + 1 >= tokens.length) continue;
+    if (tokens[i].kind === 'punctuation' && tokens[i - 1].kind === 'identifier' && !DOTS.has(tokens[i - 2]?.text ?? '')) {
       flows.push({ target: tokens[i - 1].text, scope: scopes[i - 1], values: [{ start: i + 1, end: i + 2 }] });
     }
   }
   // `UserCredential credential` (declared variables and parameters).
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  for (const i of indicesOfAny(code, STORE_TYPES)) {
     if (
+      i + 1 < tokens.length &&
       tokens[i].kind === 'identifier' &&
-      STORE_TYPES.has(tokens[i].text) &&
       tokens[i + 1].kind === 'identifier' &&
       !isPunctuation(tokens[i + 2], '(')
     ) {
-      storeObjects.add(key(scopes[i + 1], tokens[i + 1].text));
+      storeObjects.set(scopes[i + 1], tokens[i + 1].text, true);
     }
   }
 
@@ -380,8 +382,7 @@ function traceSecrets(model: ScriptModel): SecretFlow {
   for (let round = 0, changed = true; changed && round < 20; round++) {
     changed = false;
     for (const flow of flows) {
-      const name = key(flow.scope, flow.target);
-      const holding = held.get(name) ?? {};
+      const holding = held.get(flow.scope, flow.target) ?? {};
       for (const value of flow.values) {
         if (!holding.store) {
           const store = originIn(code, value, STORE_SECRET, flow.scope);
@@ -397,12 +398,12 @@ function traceSecrets(model: ScriptModel): SecretFlow {
             changed = true;
           }
         }
-        if (!holding.store && !holding.authorization && !storeObjects.has(name) && mentionsStore(value, flow.scope)) {
-          storeObjects.add(name);
+        if (!holding.store && !holding.authorization && !storeObjects.has(flow.scope, flow.target) && mentionsStore(value, flow.scope)) {
+          storeObjects.set(flow.scope, flow.target, true);
           changed = true;
         }
       }
-      if (holding.store || holding.authorization) held.set(name, holding);
+      if (holding.store || holding.authorization) held.set(flow.scope, flow.target, holding);
     }
   }
 

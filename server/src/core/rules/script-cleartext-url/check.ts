@@ -4,6 +4,7 @@ import { literalValue } from '../../script/literals';
 import type { ScriptCode, ScriptModel, ScriptToken } from '../../script/model';
 import { triggerNames, usesAny } from '../../script/names';
 import type { TokenSpan } from '../../script/span';
+import { stringIndices } from '../../script/token-index';
 import type { RuleChecks } from '../rule';
 import type { ScriptReport } from '../script-check';
 
@@ -82,9 +83,8 @@ function targetOf(code: ScriptCode, call: CallSite): { token: ScriptToken; how: 
 const TRIGGERS = triggerNames(['URL', 'URI', ...CONNECTING_METHODS, 'setHeader']);
 
 function hasPlainHttpString(code: ScriptCode): boolean {
-  for (const token of code.tokens) {
-    if (token.kind !== 'string') continue;
-    const lead = leadingText(token);
+  for (const i of stringIndices(code)) {
+    const lead = leadingText(code.tokens[i]);
     if (lead && /^http:\/\//i.test(lead.value)) return true;
   }
   return false;

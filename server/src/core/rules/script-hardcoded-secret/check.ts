@@ -14,6 +14,7 @@ import {
   startsBasic,
 } from '../../script/secret-values';
 import type { TokenSpan } from '../../script/span';
+import { stringIndices } from '../../script/token-index';
 import { statementAround } from '../../script/statements';
 import type { RuleChecks } from '../rule';
 import type { ScriptReport } from '../script-check';
@@ -33,10 +34,8 @@ function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: Scrip
     report({ at: token, message });
   };
   // (a) Literals given to a secret's name; most blocks hold no literal that could be a secret.
-  const secretLike: number[] = [];
-  code.tokens.forEach((token, i) => {
-    if (token.kind === 'string' && isSecretLikeValue(stringValue(token) ?? '')) secretLike.push(i);
-  });
+  const strings = stringIndices(code);
+  const secretLike = strings.filter((i) => isSecretLikeValue(stringValue(code.tokens[i]) ?? ''));
   const named = (name: string, span: TokenSpan, how: string) => {
     // A span without a secret-looking literal is no literal secret: skip reading it.
     if (!holdsAny(secretLike, span)) return;
@@ -45,7 +44,7 @@ function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: Scrip
       once(literal.token, `A hard-coded secret is ${how} "${name}". ${ADVICE}`);
   };
   if (secretLike.length > 0) namedLiterals(script, code, named);
-  shapedLiterals(code, once);
+  shapedLiterals(code, strings, once);
 }
 
 /** Whether a sorted list of token indices has one inside the span. */
@@ -81,13 +80,13 @@ function namedLiterals(script: ScriptModel, code: ScriptCode, named: (name: stri
 const SHORTEST_SHAPED = 8;
 
 /** (b), (c), (d) Literals that are credentials by their shape. */
-function shapedLiterals(code: ScriptCode, once: (token: ScriptToken, message: string) => void): void {
+function shapedLiterals(code: ScriptCode, strings: readonly number[], once: (token: ScriptToken, message: string) => void): void {
   const tokens = code.tokens;
   // A base64 literal on its own counts only beside a "Basic" one: are there any? (asked once, when a literal could be one)
   let anyBasic: boolean | undefined;
-  for (let i = 0; i < tokens.length; i++) {
+  for (const i of strings) {
     const token = tokens[i];
-    if (token.kind !== 'string' || !token.string || token.text.length < SHORTEST_SHAPED) continue;
+    if (!token.string || token.text.length < SHORTEST_SHAPED) continue;
     const value = stringValue(token);
     if (value !== undefined) {
       if (value.length < SHORTEST_SHAPED) continue;
@@ -97,7 +96,7 @@ function shapedLiterals(code: ScriptCode, once: (token: ScriptToken, message: st
         once(token, `A Basic credential for the user "${basic.user}" is written into the script as "Basic <base64>". ${ADVICE}`);
         continue;
       }
-      const alone = (anyBasic ??= tokens.some(startsBasicLiteral)) ? basicCredential(value) : undefined;
+      const alone = (anyBasic ??= strings.some((s) => startsBasicLiteral(tokens[s]))) ? basicCredential(value) : undefined;
       if (alone && besideBasic(code, i)) {
         once(token, `A Basic credential for the user "${alone.user}" is written into the script as base64 next to "Basic". ${ADVICE}`);
         continue;

@@ -7,6 +7,7 @@ import { describeSink, logSink } from '../../script/log-sinks';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from '../../script/model';
 import { spanOffsets, type TokenSpan } from '../../script/span';
 import { statementAround } from '../../script/statements';
+import { hasIdentifier } from '../../script/token-index';
 import type { RuleChecks } from '../rule';
 import type { ScriptReport } from '../script-check';
 
@@ -297,9 +298,7 @@ function loopValues(code: ScriptCode, loop: Iteration): Set<string> {
 
 /** Most scripts never read a whole map: no `getHeaders` or `getProperties` anywhere. */
 function readsMaps(script: ScriptModel): boolean {
-  for (const { code } of codeBlocks(script)) {
-    for (const token of code.tokens)
-      if (token.kind === 'identifier' && (token.text === 'getHeaders' || token.text === 'getProperties')) return true;
-  }
+  for (const { code } of codeBlocks(script))
+    if (hasIdentifier(code, (name) => name === 'getHeaders' || name === 'getProperties')) return true;
   return false;
 }
