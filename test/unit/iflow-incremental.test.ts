@@ -310,11 +310,11 @@ describe('incremental iFlow update', () => {
     assert.equal(before.inPart, undefined);
   });
 
-  it('makes the property records of the channels an edit moved only when asked for, and keeps no older version of the file', () => {
+  it('makes the property records of the channels an edit moved only when asked for, and keeps few versions of the file alive', () => {
     const text = handMadeIflow(8);
     let current = parseIflow('file:///a/Flow.iflw', text);
-    // every channel is bound to the newest line index (and its text) only: its properties wait as a table of offsets
-    const bindings = (parsed: ParsedIflow) => new Set(parsed.model.channels.map((c) => (c as ChannelRecord).lines));
+    // a channel is bound to one line index (and its text); a moved one keeps its properties as a table of offsets
+    const versionsKept = (parsed: ParsedIflow) => new Set(parsed.model.channels.map((c) => (c as ChannelRecord).lines)).size;
     // typing into one channel after the other, front to back: each edit moves every channel behind it
     for (let i = 0; i < 8; i++) {
       const at = current.text.indexOf(`https://backend${i}`);
@@ -323,14 +323,20 @@ describe('incremental iFlow update', () => {
       const before = current;
       current = updateParsedIflow(current, edited);
       assert.equal(current.inPart, true);
-      const channels = current.model.channels as ChannelRecord[];
-      const others = channels.filter((c) => c.end < at || c.start > at);
-      assert.ok(others.length > 0 && others.every((c) => !c.hasRecords), 'the channels the edit did not touch have no records yet');
-      assert.deepEqual([...bindings(current)], [current.lines]);
-      assert.notEqual(current.lines, before.lines);
+      const behind = (current.model.channels as ChannelRecord[]).filter((c) => c.start > at);
+      assert.ok(behind.length > 0 || i === 7);
+      assert.ok(
+        behind.every((c) => c.lines === current.lines && !c.hasRecords),
+        'moved onto the new version, their records not made yet',
+      );
+      // channels before the edit are the same objects, unless too many versions were kept: then all are copied onto the new one
+      const ahead = (current.model.channels as ChannelRecord[]).filter((c) => c.end < at);
+      const kept = ahead.filter((c) => before.model.channels.includes(c));
+      assert.ok(kept.length === ahead.length || ahead.every((c) => c.lines === current.lines));
+      assert.ok(versionsKept(current) <= 3, `${versionsKept(current)} versions of the text kept alive`);
       // asked for, they are where a full read puts them
       assert.deepEqual(iflowSnapshot(current.model), iflowSnapshot(parseIflow(before.uri, edited).model));
-      assert.ok(others.every((c) => c.hasRecords));
+      assert.ok(behind.every((c) => c.hasRecords));
     }
     // back to front, nothing asked for in between: each channel's records made from its table after several moves
     for (let i = 7; i >= 0; i--) {
@@ -338,7 +344,7 @@ describe('incremental iFlow update', () => {
       if (at < 0) continue;
       current = updateParsedIflow(current, `${current.text.slice(0, at)}y${current.text.slice(at)}`);
       assert.equal(current.inPart, true);
-      assert.deepEqual([...bindings(current)], [current.lines]);
+      assert.ok(versionsKept(current) <= 3, `${versionsKept(current)} versions of the text kept alive`);
     }
     assert.deepEqual(iflowSnapshot(current.model), iflowSnapshot(parseIflow(current.uri, current.text).model));
   });

@@ -88,8 +88,12 @@ export function channelFindings(
   if (cached && sameKey(cached.key, key)) {
     if (cached.lines !== lines || cached.start !== channel.start) {
       // most edits move a channel within its lines or not at all: its findings stay as they are
-      const moved = cached.findings.map((bucket) => movedFindings(bucket, key.uri, cached.lines, cached.start, lines, channel.start));
-      if (moved.some((bucket, i) => bucket !== cached.findings[i])) cached.findings = moved;
+      const before = cached.lines.positionAt(cached.start);
+      const after = lines.positionAt(channel.start);
+      if (before.line !== after.line || before.character !== after.character) {
+        const moved = cached.findings.map((bucket) => movedFindings(bucket, key.uri, cached.lines, cached.start, lines, channel.start));
+        if (moved.some((bucket, i) => bucket !== cached.findings[i])) cached.findings = moved;
+      }
       cached.lines = lines;
       cached.start = channel.start;
     }

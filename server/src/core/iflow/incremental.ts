@@ -23,6 +23,9 @@ import { detached } from '../text/detached';
 // cannot match inside the channel unwinds past the channel and fails that
 // test), and reads everything after it as it did before.
 
+/** Versions of the file whose line index (and text) channels of one model may keep alive. */
+const MAX_LINE_INDEXES = 3;
+
 /** What changed between two versions of a text: [start, oldEnd) became [start, newEnd). */
 export interface TextChange {
   readonly start: number;
@@ -204,15 +207,26 @@ type Replacement = { readonly from: number; readonly delta: number } & (
 function rebuilt(previous: IflowSnapshot, lines: LineIndex, reading: IflowReading, replacement: Replacement): IflowReading | undefined {
   const { model, layout } = previous;
   const { from, delta } = replacement;
-  // Every channel is bound to the new line index, those after the element
-  // moved by delta; a copy is a small object whose properties stay a table
-  // of offsets until asked for (ChannelRecord.moved), so no channel keeps an
-  // older version of the text alive and no property record is moved.
-  const channels: ChannelRecord[] = [];
+  // Everything after the element moves by delta and is bound to the new line
+  // index; a moved copy is a small object whose properties stay a table of
+  // offsets until asked for (ChannelRecord.moved), so no property record is
+  // moved. Channels before the element keep their offsets and positions, so
+  // they are shared with the previous model as they are (keeping their
+  // identity spares analysis work: channel-view.ts, channel-findings-cache.ts),
+  // still bound to an older line index; that keeps the text of that version
+  // alive, so once channels are bound to too many versions, those are copied
+  // onto the new one, which costs no more than moving them.
+  const versions = new Set<LineIndex>([lines]);
   for (const channel of model.channels) {
     if (!(channel instanceof ChannelRecord)) return undefined;
+    if (channel.start < from) versions.add(channel.lines);
+  }
+  const rebind = versions.size > MAX_LINE_INDEXES;
+  const channels: ChannelRecord[] = [];
+  for (const channel of model.channels as readonly ChannelRecord[]) {
     if (channel.start === from && 'channel' in replacement) channels.push(replacement.channel);
-    else channels.push(channel.moved(channel.start > from ? delta : 0, lines));
+    else if (channel.start > from) channels.push(channel.moved(delta, lines));
+    else channels.push(rebind ? channel.moved(0, lines) : channel);
   }
   // Loose properties and participants are few: always bound to the new index.
   const shiftAt = (offset: number) => (offset < from ? 0 : delta);
