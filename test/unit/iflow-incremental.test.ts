@@ -10,6 +10,7 @@ import { configTarget } from '../../server/src/core/config/target';
 import { rereadIflow, textChange } from '../../server/src/core/iflow/incremental';
 import type { IflowModel, IflowProperty } from '../../server/src/core/iflow/model';
 import type { ChannelRecord } from '../../server/src/core/iflow/channel-record';
+import type { PropertyRecord } from '../../server/src/core/iflow/property-record';
 import { LineIndex, type Range } from '@cpi/common/text/range';
 import { ChannelView } from '../../server/src/core/analysis/channel-view';
 import { resolveValue } from '../../server/src/core/params/resolve';
@@ -314,7 +315,11 @@ describe('incremental iFlow update', () => {
     const text = handMadeIflow(8);
     let current = parseIflow('file:///a/Flow.iflw', text);
     // a channel is bound to one line index (and its text); a moved one keeps its properties as a table of offsets
-    const versionsKept = (parsed: ParsedIflow) => new Set(parsed.model.channels.map((c) => (c as ChannelRecord).lines)).size;
+    const versionsKept = (parsed: ParsedIflow) =>
+      new Set([
+        ...parsed.model.channels.map((c) => (c as ChannelRecord).lines),
+        ...parsed.model.otherProperties.map((p) => (p as PropertyRecord).boundTo),
+      ]).size;
     // typing into one channel after the other, front to back: each edit moves every channel behind it
     for (let i = 0; i < 8; i++) {
       const at = current.text.indexOf(`https://backend${i}`);

@@ -208,18 +208,22 @@ function rebuilt(previous: IflowSnapshot, lines: LineIndex, reading: IflowReadin
   const { model, layout } = previous;
   const { from, delta } = replacement;
   // Everything after the element moves by delta and is bound to the new line
-  // index; a moved copy is a small object whose properties stay a table of
-  // offsets until asked for (ChannelRecord.moved), so no property record is
-  // moved. Channels before the element keep their offsets and positions, so
-  // they are shared with the previous model as they are (keeping their
-  // identity spares analysis work: channel-view.ts, channel-findings-cache.ts),
-  // still bound to an older line index; that keeps the text of that version
-  // alive, so once channels are bound to too many versions, those are copied
-  // onto the new one, which costs no more than moving them.
+  // index; a moved channel is a small object whose properties stay a table
+  // of offsets until asked for (ChannelRecord.moved), so no property record
+  // of a channel is moved. Channels and loose properties before the element
+  // keep their offsets and positions, so they are shared with the previous
+  // model as they are (a kept channel also spares analysis work:
+  // channel-view.ts, channel-findings-cache.ts), still bound to an older
+  // line index; that keeps the text of that version alive, so once they are
+  // bound to too many versions, they are copied onto the new one.
   const versions = new Set<LineIndex>([lines]);
   for (const channel of model.channels) {
     if (!(channel instanceof ChannelRecord)) return undefined;
     if (channel.start < from) versions.add(channel.lines);
+  }
+  for (const property of model.otherProperties) {
+    if (!(property instanceof PropertyRecord)) return undefined;
+    if (property.start < from) versions.add(property.boundTo);
   }
   const rebind = versions.size > MAX_LINE_INDEXES;
   const channels: ChannelRecord[] = [];
@@ -228,14 +232,14 @@ function rebuilt(previous: IflowSnapshot, lines: LineIndex, reading: IflowReadin
     else if (channel.start > from) channels.push(channel.moved(delta, lines));
     else channels.push(rebind ? channel.moved(0, lines) : channel);
   }
-  // Loose properties and participants are few: always bound to the new index.
-  const shiftAt = (offset: number) => (offset < from ? 0 : delta);
   const otherProperties: IflowProperty[] = [];
-  for (const property of model.otherProperties) {
-    if (!(property instanceof PropertyRecord)) return undefined;
+  for (const property of model.otherProperties as readonly PropertyRecord[]) {
     if ('property' in replacement && property === replacement.property) otherProperties.push(replacement.reread);
-    else otherProperties.push(property.moved(shiftAt(property.start), lines));
+    else if (property.start >= from) otherProperties.push(property.moved(delta, lines));
+    else otherProperties.push(rebind ? property.moved(0, lines) : property);
   }
+  // Participants are few: always bound to the new index.
+  const shiftAt = (offset: number) => (offset < from ? 0 : delta);
   const participants = new Map<string, Participant>();
   for (const [id, participant] of model.participants) {
     if (!(participant instanceof ParticipantRecord)) return undefined;

@@ -89,6 +89,11 @@ export class PropertyRecord implements IflowProperty, PropertyOffsets {
     return this.valueElementStart < 0 ? undefined : this.lines.rangeOf(this.valueElementStart, this.valueElementEnd);
   }
 
+  /** The line index its ranges and value are read with: it keeps that version of the text alive. */
+  get boundTo(): LineIndex {
+    return this.lines;
+  }
+
   /** The same property `delta` characters further on in a new version of the file. */
   moved(delta: number, lines: LineIndex): PropertyRecord {
     return new PropertyRecord(this.key, this, delta, lines, this.decoded?.moved(delta, lines));
