@@ -257,7 +257,7 @@ describe('command line: --tenant', function () {
 
   it('loads the tenant client and its HTTP stack only for --tenant', () => {
     // Node lists the built-in modules a process loaded; undici's TLS and HTTP/2 are
-    // loaded when the tenant code is evaluated, and nothing else in a file scan needs them.
+    // loaded with the tenant client's first request, and nothing else in a file scan needs them.
     const folder = mkdtempSync(join(tmpdir(), 'cpi-tenant-lazy-'));
     const preload = join(folder, 'loaded-modules.cjs');
     writeFileSync(
@@ -276,9 +276,16 @@ describe('command line: --tenant', function () {
     };
     const http = (modules: readonly string[]) => modules.filter((name) => /^NativeModule (tls|http2)$/.test(name)).sort();
 
-    const tenantRun = loaded(['--tenant', join(folder, 'absent-key.json')]);
+    // a key for a port nothing listens on: the token request is sent and refused
+    const key = join(folder, 'closed-key.json');
+    const closed = { clientid: 'probe-client', clientsecret: 'probe-secret-value', url: 'https://127.0.0.1:9' };
+    writeFileSync(key, JSON.stringify({ oauth: { ...closed, tokenurl: 'https://127.0.0.1:9/oauth/token' } }));
+    const tenantRun = loaded(['--tenant', key, '--format', 'json']);
     assert.equal(tenantRun.code, 2, tenantRun.stderr);
     assert.deepEqual(http(tenantRun.modules), ['NativeModule http2', 'NativeModule tls'], 'the probe sees the tenant client being loaded');
+    const keyless = loaded(['--tenant', join(folder, 'absent-key.json')]);
+    assert.equal(keyless.code, 2, keyless.stderr);
+    assert.ok(!http(keyless.modules).includes('NativeModule http2'), 'a --tenant run that sends nothing does not load undici');
     for (const args of [['--version'], ['--format', 'json', CATALOG]]) {
       const run = loaded(args);
       assert.ok(run.code === 0 || run.code === 1, run.stderr);

@@ -7,7 +7,7 @@
 // messages hold no request headers.
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher, EnvHttpProxyAgent } from 'undici';
 import { TenantError } from '../errors';
 import type { Redactor } from './redactor';
 import { backoffMs, isRetriedStatus, isTransientNetworkCode, retryAfterMs, sleep, type RetryOptions } from './retry';
@@ -46,6 +46,14 @@ export interface Answer {
   readonly refusedRetryAfterMs?: number;
 }
 
+/**
+ * undici, loaded with the first request: the bundles keep it unevaluated until
+ * then, so the language server and the command line start without it (14 MB
+ * of the server's memory) unless a tenant is read.
+ */
+let undici: Promise<typeof import('undici')> | undefined;
+const loadUndici = () => (undici ??= import('undici'));
+
 /** Network failures worth another try (a connection that broke mid-way). */
 const transient = new WeakSet<TenantError>();
 
@@ -54,7 +62,8 @@ const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS_CERT_
 
 export class Transport {
   readonly #options: TransportOptions;
-  readonly #dispatcher: Dispatcher;
+  readonly #agentOptions: EnvHttpProxyAgent.Options;
+  #dispatcher: Promise<Dispatcher> | undefined;
   readonly #slots: RequestSlots;
   #requests = 0;
 
@@ -66,9 +75,21 @@ export class Transport {
     const tls = extra.length > 0 ? { ca: [...rootCertificates, ...environmentCas(), ...extra.map(String)] } : {};
     // requestTls reaches the tenant through a proxy's tunnel, connect reaches it directly.
     // NO_PROXY is read once here: left to undici, it reads the environment on every request
-    // (a tenth of a scan's CPU time over a thousand requests).
-    const noProxy = process.env.no_proxy ?? process.env.NO_PROXY ?? '';
-    this.#dispatcher = new EnvHttpProxyAgent({ connect: tls, requestTls: tls, noProxy });
+    // (a tenth of a scan's CPU time over a thousand requests). The proxies are read here too,
+    // as undici would (lower case first), since the agent is only made with the first request.
+    const env = process.env;
+    this.#agentOptions = {
+      connect: tls,
+      requestTls: tls,
+      noProxy: env.no_proxy ?? env.NO_PROXY ?? '',
+      httpProxy: env.http_proxy ?? env.HTTP_PROXY ?? '',
+      httpsProxy: env.https_proxy ?? env.HTTPS_PROXY ?? '',
+    };
+  }
+
+  /** The agent for every request of this transport, made on the first. */
+  #agent(): Promise<Dispatcher> {
+    return (this.#dispatcher ??= loadUndici().then(({ EnvHttpProxyAgent }) => new EnvHttpProxyAgent(this.#agentOptions)));
   }
 
   /** Requests sent so far (every try counts). */
@@ -96,8 +117,8 @@ export class Transport {
     }
   }
 
-  close(): Promise<void> {
-    return this.#dispatcher.close();
+  async close(): Promise<void> {
+    if (this.#dispatcher) await (await this.#dispatcher).close();
   }
 
   async #wait(ms: number, signal?: AbortSignal): Promise<void> {
@@ -120,12 +141,13 @@ export class Transport {
     const linked = signal ? withTimeout(signal, timeout.signal) : { signal: timeout.signal, dispose: () => undefined };
     const combined = linked.signal;
     try {
+      const [{ request }, dispatcher] = await Promise.all([loadUndici(), this.#agent()]);
       this.#requests++;
       const response = await request(exchange.url, {
         method: exchange.method,
         headers: { 'user-agent': 'cpi-security-lint', ...exchange.headers },
         body: exchange.body,
-        dispatcher: this.#dispatcher,
+        dispatcher,
         signal: combined,
       });
       const body = await this.#read(response.body, response.headers, exchange);
