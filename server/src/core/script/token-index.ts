@@ -5,8 +5,14 @@
 
 import type { ScriptCode } from './model';
 
+/**
+ * The operators the index keeps (assignments, labels, `<<`): the most common
+ * tokens of all, `(`, `)`, `.` and `,`, are left out, no rule asks for them.
+ */
+const INDEXED_OPERATORS: ReadonlySet<string> = new Set(['=', '+=', '-=', '<<=', '|=', '?=', '??=', '||=', ':', '<<']);
+
 export interface TokenIndex {
-  /** Token indices of each identifier, keyword and punctuation text, in source order. */
+  /** Token indices of each identifier and keyword text and of the indexed operators, in source order. */
   readonly byText: ReadonlyMap<string, readonly number[]>;
   /** Token indices of the string literals, in source order. */
   readonly strings: readonly number[];
@@ -35,7 +41,7 @@ function buildIndex(code: ScriptCode): TokenIndex {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const kind = token.kind;
-    if (kind === 'identifier' || kind === 'keyword' || kind === 'punctuation') {
+    if (kind === 'identifier' || kind === 'keyword' || (kind === 'punctuation' && INDEXED_OPERATORS.has(token.text))) {
       const at = byText.get(token.text);
       if (at) at.push(i);
       else byText.set(token.text, [i]);
@@ -50,7 +56,7 @@ function buildIndex(code: ScriptCode): TokenIndex {
 /** Blocks this short (most interpolations) are walked directly: an index would cost more than it saves. */
 const SHORT_BLOCK = 24;
 
-/** Token indices of the names and operators with one of these texts, in source order. */
+/** Token indices of the names and indexed operators with one of these texts, in source order. */
 export function indicesOfAny(code: ScriptCode, texts: ReadonlySet<string>): number[] {
   const tokens = code.tokens;
   const found: number[] = [];
@@ -64,6 +70,7 @@ export function indicesOfAny(code: ScriptCode, texts: ReadonlySet<string>): numb
   const byText = tokenIndex(code).byText;
   let lists = 0;
   for (const text of texts) {
+    if (!INDEXED_OPERATORS.has(text) && !isWord(text)) throw new Error(`the token index keeps no '${text}' (see INDEXED_OPERATORS)`);
     const at = byText.get(text);
     if (!at) continue;
     for (const i of at) found.push(i);
@@ -72,10 +79,17 @@ export function indicesOfAny(code: ScriptCode, texts: ReadonlySet<string>): numb
   return lists > 1 ? found.sort((a, b) => a - b) : found;
 }
 
-/** Token indices of one name or operator, in source order. */
+/** Token indices of one name or indexed operator, in source order. */
 export function indicesOf(code: ScriptCode, text: string): readonly number[] {
   if (code.tokens.length <= SHORT_BLOCK) return indicesOfAny(code, new Set([text]));
+  if (!INDEXED_OPERATORS.has(text) && !isWord(text)) throw new Error(`the token index keeps no '${text}' (see INDEXED_OPERATORS)`);
   return tokenIndex(code).byText.get(text) ?? NONE;
+}
+
+/** A name rather than an operator: operators start with none of a name's characters. */
+function isWord(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 36 || c === 95 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
 }
 
 /** Token indices of the string literals (`interpolated`: only those with interpolations), in source order. */

@@ -19,17 +19,9 @@ import type {
   ScriptToken,
   ScriptTokenKind,
 } from '../model';
-import {
-  GROOVY_KEYWORDS,
-  isDigit,
-  isHexDigit,
-  isIdentifierPart,
-  isIdentifierStart,
-  isInterpolationStart,
-  isLineBreak,
-  isWhiteSpace,
-} from './chars';
+import { isDigit, isHexDigit, isIdentifierPart, isIdentifierStart, isInterpolationStart, isLineBreak, isWhiteSpace } from './chars';
 import { quotedEscape, unicodeEscape } from './escapes';
+import { forgetNames, nameAt, nameHash } from './name-table';
 import { endsOperand, operatorAt } from './operators';
 
 export interface GroovyLexResult {
@@ -95,7 +87,11 @@ const FORM_NAME: Record<ScriptStringForm, string> = {
 };
 
 export function lexGroovy(text: string): GroovyLexResult {
-  return new GroovyLexer(text).run();
+  try {
+    return new GroovyLexer(text).run();
+  } finally {
+    forgetNames();
+  }
 }
 
 class GroovyLexer {
@@ -105,6 +101,8 @@ class GroovyLexer {
   private readonly problems = new Map<ScriptProblemCode, ScriptProblem>();
   private readonly stack: Frame[] = [];
   private deepest = 0;
+  /** The last name read (nameAt writes here). */
+  private readonly name = { text: '', keyword: false };
   /** Where the nesting first went deeper than MAX_BRACKET_DEPTH. */
   private deepAt: { start: number; end: number } | undefined;
 
@@ -218,9 +216,11 @@ class GroovyLexer {
     // Names first, the most common token; `$/` may open a dollar-slashy string instead.
     if (isIdentifierStart(c) && !(c === 36 /* $ */ && text.charCodeAt(start + 1) === 47)) {
       let end = start + 1;
-      while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
-      const word = text.slice(start, end);
-      this.push(frame, GROOVY_KEYWORDS.has(word) ? 'keyword' : 'identifier', start, end, word);
+      let hash = nameHash(0, c);
+      for (let d = text.charCodeAt(end); end < text.length && isIdentifierPart(d); d = text.charCodeAt(++end)) hash = nameHash(hash, d);
+      const name = this.name;
+      nameAt(text, start, end, hash, name);
+      this.push(frame, name.keyword ? 'keyword' : 'identifier', start, end, name.text);
       this.at = end;
       return;
     }
@@ -423,9 +423,12 @@ class GroovyLexer {
     let p = start;
     for (;;) {
       let end = p + 1;
-      while (end < text.length && isIdentifierPart(text.charCodeAt(end)) && text.charCodeAt(end) !== 36) end++;
-      const word = text.slice(p, end);
-      tokens.push({ kind: GROOVY_KEYWORDS.has(word) ? 'keyword' : 'identifier', start: p, end, text: word, newlineBefore: false });
+      let hash = nameHash(0, text.charCodeAt(p));
+      for (let d = text.charCodeAt(end); end < text.length && isIdentifierPart(d) && d !== 36; d = text.charCodeAt(++end))
+        hash = nameHash(hash, d);
+      const name = this.name;
+      nameAt(text, p, end, hash, name);
+      tokens.push({ kind: name.keyword ? 'keyword' : 'identifier', start: p, end, text: name.text, newlineBefore: false });
       p = end;
       if (text.charCodeAt(p) === 46 /* . */ && isInterpolationStart(text.charCodeAt(p + 1))) {
         tokens.push({ kind: 'punctuation', start: p, end: p + 1, text: '.', newlineBefore: false });
