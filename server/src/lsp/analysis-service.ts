@@ -14,7 +14,8 @@ import type { EditorConfiguration } from './configuration';
 import { configProblemDiagnostic, diagnosticOf, fileNoticeDiagnostic } from './diagnostics';
 import { AnalysisDelay } from './analysis-delay';
 import { epochNow, type EditTimingLog, type RunMarks } from './edit-timings';
-import { LogOnce, ruleFailureLines } from './log-once';
+import { LiveAnalysis } from './live-analysis';
+import { ruleFailureLines } from './log-once';
 import { OpenDocument } from './open-document';
 
 /** The status the server reports (protocol.ts), kept up to date in place. */
@@ -25,15 +26,12 @@ export type AnalysisStats = { -readonly [K in keyof AnalysisStatus]: AnalysisSta
  * publishes diagnostics for the open documents. A run that a newer run
  * overtook while it waited for the settings publishes nothing.
  */
-export class AnalysisService {
+export class AnalysisService extends LiveAnalysis {
   /** Pending runs, each with what cancels it. */
   private readonly timers = new Map<string, () => void>();
   /** Artifacts whose pending run has no delay. */
   private readonly dueNow = new Set<string>();
-  /** Delay between an edit and its analysis (analysis-delay.ts). */
-  private readonly delay = new AnalysisDelay();
   private readonly generation = new Map<string, number>();
-  private readonly findings = new Map<string, readonly Finding[]>();
   /** Per iFlow, its latest reading, with the open document's change count it read (see parsedIflow). */
   private readonly iflowCache = new Map<string, { parsed: ParsedIflow; document: OpenDocument | undefined; changes: number }>();
   private readonly parametersCache = new Map<string, ParsedParameters>();
@@ -42,28 +40,21 @@ export class AnalysisService {
   /** Per artifact, the closed files whose diagnostics the last run published (see `publish`): canonical URI to the URI they went to. */
   private readonly closedShown = new Map<string, Map<string, string>>();
   readonly stats: AnalysisStats = { files: 0, findings: 0, lastDurationMs: 0 };
-  private readonly failureLog: LogOnce;
-  private readonly sizeLog: LogOnce;
 
   constructor(
-    private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    connection: Connection,
+    documents: TextDocuments<TextDocument>,
     /** The open documents over the disk. */
-    private readonly source: ContentSource,
-    private readonly configuration: EditorConfiguration,
-    private readonly onAnalysed: () => void = () => undefined,
+    source: ContentSource,
+    configuration: EditorConfiguration,
+    onAnalysed: () => void = () => undefined,
     private readonly timings?: EditTimingLog,
   ) {
-    this.failureLog = new LogOnce((line) => connection.console.error(line));
-    this.sizeLog = new LogOnce((line) => connection.console.info(line));
+    super(connection, documents, source, configuration, new AnalysisDelay(), onAnalysed);
   }
 
   static handles(uri: string): boolean {
     return isIflowUri(uri) || isParametersUri(uri);
-  }
-
-  findingsFor(uri: string): readonly Finding[] {
-    return this.findings.get(canonicalUri(uri)) ?? [];
   }
 
   /** What the last analysis of the file's artifact read: for hovers. */
@@ -76,11 +67,6 @@ export class AnalysisService {
     if (!AnalysisService.handles(uri)) return;
     const artifact = artifactFolder(canonicalUri(uri));
     this.schedule(artifact, immediately ? 0 : this.delay.afterEdit(artifact));
-  }
-
-  /** A fixed delay after every edit (initialization option `analysisDelayMs`) instead of one that depends on how long analyses take. */
-  setDebounce(ms: number): void {
-    this.delay.setFixed(ms);
   }
 
   /** Configuration or settings changed: every open artifact is analysed again. */
@@ -137,18 +123,14 @@ export class AnalysisService {
     }
   }
 
-  /** Resolves once every scheduled analysis has run (for tests and the re-analyse command). */
-  async settle(): Promise<void> {
-    while (this.timers.size > 0 || this.running > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  protected get scheduled(): number {
+    return this.timers.size;
   }
 
-  private running = 0;
-
-  private async run(artifact: string): Promise<void> {
+  private run(artifact: string): Promise<void> {
     const generation = (this.generation.get(artifact) ?? 0) + 1;
     this.generation.set(artifact, generation);
-    this.running++;
-    try {
+    return this.counted(async () => {
       const started = performance.now();
       const marks = this.timings?.start();
       const files = this.source.artifactFiles(artifact);
@@ -186,9 +168,7 @@ export class AnalysisService {
       this.delay.analysed(artifact, readWhole);
       this.stats.lastFinishedAt = Date.now();
       this.onAnalysed();
-    } finally {
-      this.running--;
-    }
+    });
   }
 
   /**

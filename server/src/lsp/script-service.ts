@@ -15,7 +15,8 @@ import { canonicalUri } from '../engine/uri';
 import type { EditorConfiguration } from './configuration';
 import { AnalysisDelay, QUICK_SCRIPT_CHARS } from './analysis-delay';
 import { fileNoticeDiagnostic, toDiagnostic } from './diagnostics';
-import { LogOnce, ruleFailureLines } from './log-once';
+import { LiveAnalysis } from './live-analysis';
+import { ruleFailureLines } from './log-once';
 
 /**
  * Groovy and JavaScript documents open in the editor: analysed while typing
@@ -24,40 +25,26 @@ import { LogOnce, ruleFailureLines } from './log-once';
  * alone. The artifact's iFlows are read for the Script steps that run the
  * script, and read again only when their text changed.
  */
-export class ScriptService {
+export class ScriptService extends LiveAnalysis {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly findings = new Map<string, readonly Finding[]>();
   /** The last reading of each analysed script, for hovers. */
   private readonly models = new Map<string, ScriptModel>();
   private readonly iflowCache = new Map<string, ParsedIflow>();
-  /** At once while the script reads quickly, after a pause in the typing for a huge one (analysis-delay.ts). */
-  private readonly delay = new AnalysisDelay(QUICK_SCRIPT_CHARS);
-  private readonly failureLog: LogOnce;
-  private readonly sizeLog: LogOnce;
 
   constructor(
-    private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    connection: Connection,
+    documents: TextDocuments<TextDocument>,
     /** The open documents over the disk. */
-    private readonly source: ContentSource,
-    private readonly configuration: EditorConfiguration,
-    private readonly onAnalysed: () => void = () => undefined,
+    source: ContentSource,
+    configuration: EditorConfiguration,
+    onAnalysed: () => void = () => undefined,
   ) {
-    this.failureLog = new LogOnce((line) => connection.console.error(line));
-    this.sizeLog = new LogOnce((line) => connection.console.info(line));
+    // at once while the script reads quickly, after a pause in the typing for a huge one
+    super(connection, documents, source, configuration, new AnalysisDelay(QUICK_SCRIPT_CHARS), onAnalysed);
   }
 
   static handles(uri: string): boolean {
     return isScriptUri(uri);
-  }
-
-  /** A fixed delay after every edit (initialization option `analysisDelayMs`) instead of one that depends on the script's size. */
-  setDebounce(ms: number): void {
-    this.delay.setFixed(ms);
-  }
-
-  findingsFor(uri: string): readonly Finding[] {
-    return this.findings.get(canonicalUri(uri)) ?? [];
   }
 
   /** The script as last analysed; undefined for a script the server leaves alone. */
@@ -98,19 +85,15 @@ export class ScriptService {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** Resolves once every scheduled analysis has run. */
-  async settle(): Promise<void> {
-    while (this.timers.size > 0 || this.running > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  protected get scheduled(): number {
+    return this.timers.size;
   }
-
-  private running = 0;
 
   private async analyse(uri: string): Promise<void> {
     const document = this.documents.get(uri);
     if (!document) return;
     const { version } = document;
-    this.running++;
-    try {
+    await this.counted(async () => {
       const canonical = canonicalUri(uri);
       const resolved = await this.configuration.resolve(uri);
       if (this.documents.get(uri)?.version !== version) return; // changed or closed meanwhile
@@ -149,9 +132,7 @@ export class ScriptService {
       }));
       publish([...findings.map(toDiagnostic), ...result.problems.map(problemDiagnostic)], findings, read.script);
       this.onAnalysed();
-    } finally {
-      this.running--;
-    }
+    });
   }
 
   /** iFlows are only read here for their Script steps: a reading is kept while the text stays the same. */
