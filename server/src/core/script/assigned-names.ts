@@ -7,7 +7,9 @@ import type { CallSite } from './calls';
 import { isName, isPunctuation, type ScriptCode } from './model';
 import type { TokenSpan } from './span';
 import { statementEnd } from './statements';
-import { indicesOf } from './token-index';
+import { indexedText, indicesOf } from './token-index';
+
+const EQUALS = indexedText('=');
 
 export interface NameAssignment {
   readonly name: string;
@@ -38,7 +40,7 @@ export function nameAssignments(code: ScriptCode): readonly NameAssignment[] {
   if (!found) {
     const list: NameAssignment[] = [];
     const tokens = code.tokens;
-    for (const i of indicesOf(code, '=')) {
+    for (const i of indicesOf(code, EQUALS)) {
       if (tokens[i].kind !== 'punctuation') continue;
       const assignment = assignedAt(code, i);
       if (assignment) list.push(assignment);

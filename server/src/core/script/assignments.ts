@@ -6,7 +6,7 @@
 import { isName, isPunctuation, type ScriptCode, type ScriptLanguage } from './model';
 import { skip, type TokenSpan } from './span';
 import { endsStatement } from './statements';
-import { indicesOf, indicesOfAny } from './token-index';
+import { indexedText, indexedTexts, indicesOf, indicesOfAny } from './token-index';
 
 export interface Assignment {
   /** Index of the assigned name (for `map[key] = …`, of `map`; for `obj.field = …`, of `field`). */
@@ -21,7 +21,8 @@ export interface Assignment {
   readonly value: TokenSpan;
 }
 
-const ASSIGNING = new Set(['=', '+=', '-=', '<<=', '|=', '?=', '??=', '||=']);
+const ASSIGNING = indexedTexts(['=', '+=', '-=', '<<=', '|=', '?=', '??=', '||=']);
+const COLON = indexedText(':');
 const DOTS = new Set(['.', '?.', '*.']);
 
 const found = new WeakMap<ScriptCode, readonly Assignment[]>();
@@ -72,7 +73,7 @@ export interface NamedValue {
 export function namedValuesIn(code: ScriptCode, language: ScriptLanguage): NamedValue[] {
   const tokens = code.tokens;
   const found: NamedValue[] = [];
-  for (const colon of indicesOf(code, ':')) {
+  for (const colon of indicesOf(code, COLON)) {
     if (colon < 1 || !isPunctuation(tokens[colon], ':')) continue;
     const keyToken = tokens[colon - 1];
     const opener = tokens[code.parent[colon]];

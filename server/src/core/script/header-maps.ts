@@ -8,7 +8,7 @@ import { assignmentsIn } from './assignments';
 import { functionScopes } from './function-scopes';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from './model';
 import { ScopedNames } from './scoped-names';
-import { indicesOfAny, stringIndices } from './token-index';
+import { indexedTexts, indicesOfAny, stringIndices } from './token-index';
 import type { TokenSpan } from './span';
 
 export type MapKind = 'headers' | 'properties';
@@ -19,6 +19,7 @@ const GETTERS: ReadonlyMap<string, MapKind> = new Map([
   ['getHeaders', 'headers'],
   ['getProperties', 'properties'],
 ]);
+const GETTER_NAMES = indexedTexts(GETTERS.keys());
 const DOTS = new Set(['.', '?.']);
 
 /** Calls whose result still shows every entry of a map given to them. */
@@ -135,12 +136,18 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
   // map, so each round looks at those alone.
   const tokens = code.tokens;
   /** The getters, the names in `names` and the interpolated strings, in source order. */
-  const candidates = (names: Iterable<string>): number[] => {
-    const found = indicesOfAny(code, new Set([...GETTERS.keys(), ...names])).filter((i) => tokens[i].kind === 'identifier');
+  const candidates = (names: ReadonlySet<string>): number[] => {
+    let found = indicesOfAny(code, GETTER_NAMES);
+    // Variables are any names: looked for along the tokens (rounds that find a map are few).
+    if (names.size > 0) {
+      found = [];
+      for (let i = 0; i < tokens.length; i++) if (GETTERS.has(tokens[i].text) || names.has(tokens[i].text)) found.push(i);
+    }
+    found = found.filter((i) => tokens[i].kind === 'identifier');
     const strings = stringIndices(code, true);
     return strings.length === 0 ? found : [...found, ...strings].sort((a, b) => a - b);
   };
-  const seeds = candidates([]);
+  const seeds = candidates(new Set());
   const assignments = assignmentsIn(code).filter((a) => !a.field && !a.element && a.operator === '=');
   let interesting = seeds;
   for (let round = 0, changed = seeds.length > 0; changed && round < 10; round++) {

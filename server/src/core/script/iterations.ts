@@ -8,7 +8,9 @@ import type { CallSite } from './calls';
 import { isName, isPunctuation, type ScriptCode, type ScriptLanguage } from './model';
 import { inside, type TokenSpan } from './span';
 import { statementEnd } from './statements';
-import { indicesOf } from './token-index';
+import { indexedText, indicesOf } from './token-index';
+
+const FOR = indexedText('for');
 
 export interface Iteration {
   /** `each`, `forEach`, … or `for`. */
@@ -52,7 +54,7 @@ export function iterations(code: ScriptCode, language: ScriptLanguage): Iteratio
     if (fn) found.push({ how: call.method, at: call.name, call, variables: fn.variables, body: fn.body });
   }
   const tokens = code.tokens;
-  for (const i of indicesOf(code, 'for')) {
+  for (const i of indicesOf(code, FOR)) {
     const token = tokens[i];
     if (token.kind !== 'keyword' || !isPunctuation(tokens[i + 1], '(') || code.pair[i + 1] < 0) continue;
     const header = inside(code, i + 1);

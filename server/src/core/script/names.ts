@@ -5,7 +5,7 @@
 // triggers, and only those found are kept.
 
 import type { ScriptCode } from './model';
-import { tokenIndex } from './token-index';
+import { indexedTexts, tokenIndex } from './token-index';
 
 /** A set of trigger names made by triggerNames (so the shared pass looks for them). */
 export type TriggerNames = ReadonlySet<string> & { readonly __triggers: true };
@@ -21,7 +21,7 @@ const SHORT_BLOCK = 24;
 
 /** Declares a rule's trigger names. */
 export function triggerNames(names: Iterable<string>): TriggerNames {
-  const set = new Set(names);
+  const set = new Set(indexedTexts(names));
   for (const name of set) {
     if (ALL.has(name)) continue;
     ALL.add(name);

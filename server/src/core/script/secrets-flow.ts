@@ -17,7 +17,7 @@ import { functionScopes } from './function-scopes';
 import { literalValue } from './literals';
 import type { Sink } from './log-sinks';
 import { ScopedNames } from './scoped-names';
-import { hasIdentifier, indicesOf, indicesOfAny, stringIndices } from './token-index';
+import { indexedText, indexedTexts, indicesOf, indicesOfAny, stringIndices } from './token-index';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from './model';
 import type { TokenSpan } from './span';
 
@@ -53,7 +53,7 @@ export interface SecretFlow {
 }
 
 /** Types whose objects come from the secure store (declared parameters and variables of these types are store objects). */
-const STORE_TYPES = new Set([
+const STORE_TYPES = indexedTexts([
   'SecureStoreService',
   'AccessTokenAndUrlService',
   'UserCredential',
@@ -245,12 +245,14 @@ export function secretsInSinks(
   return found;
 }
 
+const SHIFT = indexedText('<<');
+
 const readsSecret = (name: string) => name === 'getPassword' || name.startsWith('getAccessToken');
 
 /** Most scripts never read a secret: no `getPassword`/`getAccessToken…` and no "Authorization" literal anywhere. */
 function mayReadSecrets(model: ScriptModel): boolean {
   for (const { code } of codeBlocks(model)) {
-    if (hasIdentifier(code, readsSecret)) return true;
+    for (const token of code.tokens) if (token.kind === 'identifier' && readsSecret(token.text)) return true;
     for (const i of stringIndices(code)) {
       const token = code.tokens[i];
       if (token.text.length <= 24 && token.string?.value?.toLowerCase() === 'authorization') return true;
@@ -360,7 +362,7 @@ function traceSecrets(model: ScriptModel): SecretFlow {
     flows.push({ target: receiver.path[0], scope: scopes[call.name], values: call.arguments });
   }
   // `builder << secret`
-  for (const i of indicesOf(code, '<<')) {
+  for (const i of indicesOf(code, SHIFT)) {
     if (i < 1 || i + 1 >= tokens.length) continue;
     if (tokens[i].kind === 'punctuation' && tokens[i - 1].kind === 'identifier' && !DOTS.has(tokens[i - 2]?.text ?? '')) {
       flows.push({ target: tokens[i - 1].text, scope: scopes[i - 1], values: [{ start: i + 1, end: i + 2 }] });

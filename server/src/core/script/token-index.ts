@@ -1,18 +1,15 @@
-// Where each name, operator and string literal of a code block stands,
-// found in one pass per block and shared: a rule that looks for a few names
-// (`getHeaders`, `for`, `=`) or for the string literals goes straight to
-// them instead of walking every token of the block again.
+// Where the names and operators that rules look for, and the string
+// literals, stand in a code block: found in one pass per block and shared,
+// so a rule that looks for a few names (`getHeaders`, `for`, `=`) or for the
+// string literals goes straight to them instead of walking every token of
+// the block again. A module declares the texts it will ask for with
+// indexedTexts (as names.ts does for trigger names); the index keeps those
+// alone, so it stays small.
 
 import type { ScriptCode } from './model';
 
-/**
- * The operators the index keeps (assignments, labels, `<<`): the most common
- * tokens of all, `(`, `)`, `.` and `,`, are left out, no rule asks for them.
- */
-const INDEXED_OPERATORS: ReadonlySet<string> = new Set(['=', '+=', '-=', '<<=', '|=', '?=', '??=', '||=', ':', '<<']);
-
 export interface TokenIndex {
-  /** Token indices of each identifier and keyword text and of the indexed operators, in source order. */
+  /** Token indices of each declared text (names and operators) the block holds, in source order. */
   readonly byText: ReadonlyMap<string, readonly number[]>;
   /** Token indices of the string literals, in source order. */
   readonly strings: readonly number[];
@@ -20,17 +17,38 @@ export interface TokenIndex {
   readonly interpolated: readonly number[];
 }
 
+const DECLARED = new Set<string>();
+/** Bumped when a text is declared that no one had: indexes built before it are built again. */
+let generation = 0;
+
+/** Declares texts (names, operators) a module will ask the index for; returns them as a set. */
+export function indexedTexts(texts: Iterable<string>): ReadonlySet<string> {
+  const set = new Set(texts);
+  for (const text of set) {
+    if (DECLARED.has(text)) continue;
+    DECLARED.add(text);
+    generation++;
+  }
+  return set;
+}
+
+/** Declares one text; returns it. */
+export function indexedText(text: string): string {
+  indexedTexts([text]);
+  return text;
+}
+
 const NONE: readonly number[] = Object.freeze([]);
-const FOUND = new WeakMap<ScriptCode, TokenIndex>();
+const FOUND = new WeakMap<ScriptCode, { readonly generation: number; readonly index: TokenIndex }>();
 
 /** The index of a code block (built on the first question, then shared). */
 export function tokenIndex(code: ScriptCode): TokenIndex {
-  let index = FOUND.get(code);
-  if (!index) {
-    index = buildIndex(code);
-    FOUND.set(code, index);
+  let found = FOUND.get(code);
+  if (!found || found.generation !== generation) {
+    found = { generation, index: buildIndex(code) };
+    FOUND.set(code, found);
   }
-  return index;
+  return found.index;
 }
 
 function buildIndex(code: ScriptCode): TokenIndex {
@@ -41,13 +59,13 @@ function buildIndex(code: ScriptCode): TokenIndex {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const kind = token.kind;
-    if (kind === 'identifier' || kind === 'keyword' || (kind === 'punctuation' && INDEXED_OPERATORS.has(token.text))) {
+    if (kind === 'string') {
+      strings.push(i);
+      if (token.string?.interpolated) interpolated.push(i);
+    } else if ((kind === 'identifier' || kind === 'keyword' || kind === 'punctuation') && DECLARED.has(token.text)) {
       const at = byText.get(token.text);
       if (at) at.push(i);
       else byText.set(token.text, [i]);
-    } else if (kind === 'string') {
-      strings.push(i);
-      if (token.string?.interpolated) interpolated.push(i);
     }
   }
   return { byText, strings, interpolated };
@@ -56,7 +74,11 @@ function buildIndex(code: ScriptCode): TokenIndex {
 /** Blocks this short (most interpolations) are walked directly: an index would cost more than it saves. */
 const SHORT_BLOCK = 24;
 
-/** Token indices of the names and indexed operators with one of these texts, in source order. */
+function undeclared(text: string): Error {
+  return new Error(`'${text}' was not declared with indexedTexts: the token index does not keep it`);
+}
+
+/** Token indices of the names and operators with one of these (declared) texts, in source order. */
 export function indicesOfAny(code: ScriptCode, texts: ReadonlySet<string>): number[] {
   const tokens = code.tokens;
   const found: number[] = [];
@@ -70,7 +92,7 @@ export function indicesOfAny(code: ScriptCode, texts: ReadonlySet<string>): numb
   const byText = tokenIndex(code).byText;
   let lists = 0;
   for (const text of texts) {
-    if (!INDEXED_OPERATORS.has(text) && !isWord(text)) throw new Error(`the token index keeps no '${text}' (see INDEXED_OPERATORS)`);
+    if (!DECLARED.has(text)) throw undeclared(text);
     const at = byText.get(text);
     if (!at) continue;
     for (const i of at) found.push(i);
@@ -79,17 +101,11 @@ export function indicesOfAny(code: ScriptCode, texts: ReadonlySet<string>): numb
   return lists > 1 ? found.sort((a, b) => a - b) : found;
 }
 
-/** Token indices of one name or indexed operator, in source order. */
+/** Token indices of one (declared) name or operator, in source order. */
 export function indicesOf(code: ScriptCode, text: string): readonly number[] {
   if (code.tokens.length <= SHORT_BLOCK) return indicesOfAny(code, new Set([text]));
-  if (!INDEXED_OPERATORS.has(text) && !isWord(text)) throw new Error(`the token index keeps no '${text}' (see INDEXED_OPERATORS)`);
+  if (!DECLARED.has(text)) throw undeclared(text);
   return tokenIndex(code).byText.get(text) ?? NONE;
-}
-
-/** A name rather than an operator: operators start with none of a name's characters. */
-function isWord(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return c === 36 || c === 95 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
 }
 
 /** Token indices of the string literals (`interpolated`: only those with interpolations), in source order. */
@@ -105,18 +121,4 @@ export function stringIndices(code: ScriptCode, interpolated = false): readonly 
     if (token.kind === 'string' && (!interpolated || token.string?.interpolated)) found.push(i);
   }
   return found;
-}
-
-/** Whether some identifier of the block passes the test (asked of each distinct name once, for a long block). */
-export function hasIdentifier(code: ScriptCode, test: (name: string) => boolean): boolean {
-  const tokens = code.tokens;
-  if (tokens.length <= SHORT_BLOCK) {
-    for (const token of tokens) if (token.kind === 'identifier' && test(token.text)) return true;
-    return false;
-  }
-  for (const [text, at] of tokenIndex(code).byText) {
-    if (!test(text)) continue;
-    for (const i of at) if (tokens[i].kind === 'identifier') return true;
-  }
-  return false;
 }

@@ -7,7 +7,7 @@ import { describeSink, logSink } from '../../script/log-sinks';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from '../../script/model';
 import { spanOffsets, type TokenSpan } from '../../script/span';
 import { statementAround } from '../../script/statements';
-import { hasIdentifier } from '../../script/token-index';
+import { indexedTexts, indicesOfAny } from '../../script/token-index';
 import type { RuleChecks } from '../rule';
 import type { ScriptReport } from '../script-check';
 
@@ -298,7 +298,10 @@ function loopValues(code: ScriptCode, loop: Iteration): Set<string> {
 
 /** Most scripts never read a whole map: no `getHeaders` or `getProperties` anywhere. */
 function readsMaps(script: ScriptModel): boolean {
-  for (const { code } of codeBlocks(script))
-    if (hasIdentifier(code, (name) => name === 'getHeaders' || name === 'getProperties')) return true;
+  for (const { code } of codeBlocks(script)) {
+    for (const i of indicesOfAny(code, MAP_GETTERS)) if (code.tokens[i].kind === 'identifier') return true;
+  }
   return false;
 }
+
+const MAP_GETTERS = indexedTexts(['getHeaders', 'getProperties']);
