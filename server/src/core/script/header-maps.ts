@@ -137,13 +137,15 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
   const tokens = code.tokens;
   /** The getters, the names in `names` and the interpolated strings, in source order. */
   const candidates = (names: ReadonlySet<string>): number[] => {
-    let found = indicesOfAny(code, GETTER_NAMES);
-    // Variables are any names: looked for along the tokens (rounds that find a map are few).
-    if (names.size > 0) {
-      found = [];
-      for (let i = 0; i < tokens.length; i++) if (GETTERS.has(tokens[i].text) || names.has(tokens[i].text)) found.push(i);
+    let found: number[] = [];
+    if (names.size === 0) found = indicesOfAny(code, GETTER_NAMES).filter((i) => tokens[i].kind === 'identifier');
+    else {
+      // Variables are any names: looked for along the tokens (rounds that find a map are few).
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i];
+        if (token.kind === 'identifier' && (GETTERS.has(token.text) || names.has(token.text))) found.push(i);
+      }
     }
-    found = found.filter((i) => tokens[i].kind === 'identifier');
     const strings = stringIndices(code, true);
     return strings.length === 0 ? found : [...found, ...strings].sort((a, b) => a - b);
   };
