@@ -113,6 +113,9 @@ function findCallSites(code: ScriptCode, language: ScriptLanguage): CallSite[] {
   const calls: CallSite[] = [];
   const tokens = code.tokens;
   for (let i = 0; i < tokens.length; i++) {
+    // Only names can be calls: the other tokens (more than half) are passed over here.
+    const kind = tokens[i].kind;
+    if (kind !== 'identifier' && kind !== 'keyword') continue;
     const call = callAt(code, language, i);
     if (call) calls.push(call);
   }
@@ -125,7 +128,7 @@ export function callAt(code: ScriptCode, language: ScriptLanguage, index: number
   const token = tokens[index];
   if (!isName(token)) return undefined;
   const before = tokens[index - 1];
-  const afterDot = before !== undefined && before.kind === 'punctuation' && DOTS.has(before.text);
+  const afterDot = before !== undefined && before.kind === 'punctuation' && isDot(before.text);
   if (token.kind === 'keyword' && !afterDot) return undefined;
   // A name ending its line is no call (arguments start on the call's line); most names of a script are.
   const next = tokens[index + 1];
@@ -401,6 +404,11 @@ function walkReceiver(code: ScriptCode, dot: number, path: string[] | undefined)
 /** `[]` once per index expression. */
 function suffixOf(indexes: number): string {
   return indexes === 0 ? '' : '[]'.repeat(indexes);
+}
+
+/** `.`, `?.` or `*.` (compared directly: asked for every name of a script). */
+function isDot(text: string): boolean {
+  return text === '.' || text === '?.' || text === '*.';
 }
 
 function skipGroup(code: ScriptCode, open: number): number {
