@@ -10,7 +10,8 @@ import { decodeText } from './text-decode';
 
 export type ScriptRead = { readonly script: ScriptModel } | { readonly tooLarge: TooLargeFile } | { readonly problem: FileProblem };
 
-export function readScriptFile(source: ContentSource, uri: string, limit: SizeLimit): ScriptRead {
+/** `previous`: the last reading of the same script (the editor's), read again only around what changed. */
+export function readScriptFile(source: ContentSource, uri: string, limit: SizeLimit, previous?: ScriptModel): ScriptRead {
   const language = scriptLanguage(uri);
   if (language === undefined) return { problem: { uri, message: 'is not a Groovy (.groovy, .gsh) or JavaScript (.js) file' } };
   const file = readWithinLimit(source, uri, 'script', limit);
@@ -18,5 +19,5 @@ export function readScriptFile(source: ContentSource, uri: string, limit: SizeLi
   if ('tooLarge' in file || 'problem' in file) return file;
   const decoded = 'text' in file.content ? file.content : decodeText(file.content.bytes, 'script');
   if ('error' in decoded) return { problem: { uri, message: decoded.error } };
-  return { script: readScript(decoded.text, language) };
+  return { script: readScript(decoded.text, language, undefined, previous?.language === language ? previous : undefined) };
 }

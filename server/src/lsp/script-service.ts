@@ -108,7 +108,8 @@ export class ScriptService extends LiveAnalysis {
         return publish([]);
       }
       const limit = sizeLimit(resolved.config);
-      const read = readScriptFile(this.source, uri, limit);
+      // the last reading of this document: only what the edit changed is read again
+      const read = readScriptFile(this.source, uri, limit, this.models.get(canonical));
       if ('tooLarge' in read) {
         const noticed = !read.tooLarge.ignored;
         const message = fileTooLargeMessage('script', read.tooLarge.bytes, resolved.config.maxFileSizeMB, RAISE_LIMIT_IN_EDITOR);

@@ -94,6 +94,22 @@ export function lexGroovy(text: string): GroovyLexResult {
   }
 }
 
+/** Reads `text` on from `at` after what came before it (see GroovyLexer.resume; groovy/relex.ts uses it). */
+export function resumeGroovy(
+  text: string,
+  tokens: ScriptToken[],
+  comments: ScriptComment[],
+  at: number,
+  stop: (token: ScriptToken) => boolean,
+  tail: () => { readonly tokens: readonly ScriptToken[]; readonly comments: readonly ScriptComment[] },
+): GroovyLexResult {
+  try {
+    return new GroovyLexer(text).resume(tokens, comments, at, stop, tail);
+  } finally {
+    forgetNames();
+  }
+}
+
 class GroovyLexer {
   private at = 0;
   private newline = false;
@@ -109,15 +125,56 @@ class GroovyLexer {
   constructor(private readonly text: string) {}
 
   run(): GroovyLexResult {
-    const text = this.text;
     const root: CodeFrame = { kind: 'code', tokens: [], start: 0, braces: 0 };
     this.stack.push(root);
     this.shebang();
+    this.lexOn(root);
+    return this.finish(root);
+  }
+
+  /**
+   * Reads on from `at`, after `tokens` and `comments` (taken as what the
+   * text before `at` reads to, at the top level), until the end or until
+   * `stop` accepts a token just added at the top level. Then `tail` gives
+   * the tokens and comments that follow that token, and the reading is
+   * finished as a whole one is.
+   */
+  resume(
+    tokens: ScriptToken[],
+    comments: ScriptComment[],
+    at: number,
+    stop: (token: ScriptToken) => boolean,
+    tail: () => { readonly tokens: readonly ScriptToken[]; readonly comments: readonly ScriptComment[] },
+  ): GroovyLexResult {
+    const root: CodeFrame = { kind: 'code', tokens, start: 0, braces: 0 };
+    this.stack.push(root);
+    for (const comment of comments) this.comments.push(comment);
+    this.at = at;
+    if (this.lexOn(root, stop)) {
+      const rest = tail();
+      for (const token of rest.tokens) tokens.push(token);
+      for (const comment of rest.comments) this.comments.push(comment);
+      this.at = this.text.length;
+    }
+    return this.finish(root);
+  }
+
+  /** The main loop; true when `stop` ended it. */
+  private lexOn(root: CodeFrame, stop?: (token: ScriptToken) => boolean): boolean {
+    const text = this.text;
     while (this.at < text.length) {
       const top = this.stack[this.stack.length - 1];
+      const before = root.tokens.length;
       if (top.kind === 'code') this.codeStep(top);
       else this.stringStep(top);
+      // A step adds at most one token to the top level, and leaves only the top level open when it does.
+      if (stop && root.tokens.length > before && this.stack.length === 1 && stop(root.tokens[before])) return true;
     }
+    return false;
+  }
+
+  private finish(root: CodeFrame): GroovyLexResult {
+    const text = this.text;
     // The end came with strings or interpolations still open: close them all.
     while (this.stack.length > 1) {
       const top = this.stack.pop()!;

@@ -1,0 +1,121 @@
+// An edited Groovy script read again from shortly before the edit: the
+// tokens and comments before it are the previous reading's, the lexer runs
+// from there until it reaches a token past the edit that the previous
+// reading also had at the same place (so from there on it would read the
+// same), and the rest is the previous reading's, moved by the edit's change
+// in length. The result is exactly what reading the whole text gives
+// (test/unit/script-relex.test.ts holds it to that on random edits).
+
+import type { ScriptCode, ScriptComment, ScriptProblem, ScriptString, ScriptStringPart, ScriptToken } from '../model';
+import { lexGroovy, resumeGroovy, type GroovyLexResult } from './lexer';
+
+export interface GroovyReading {
+  readonly text: string;
+  readonly code: ScriptCode;
+  readonly comments: readonly ScriptComment[];
+  readonly problems: readonly ScriptProblem[];
+}
+
+/**
+ * Unchanged characters kept between the last reused token and the edit: the
+ * lexer looks at most three characters past a token's end when it decides
+ * where the token ends (a number's exponent, the longest operator).
+ */
+const LOOKAHEAD = 8;
+
+/** The reading of `text`, reusing `previous` (the reading of an earlier version of it) where the two texts agree. */
+export function relexGroovy(previous: GroovyReading, text: string): GroovyLexResult {
+  const old = previous.text;
+  // A reading with problems keeps only the first of each kind: later ones are not known, read it all.
+  if (previous.problems.length > 0 || old === text) return previous.problems.length > 0 ? lexGroovy(text) : reuse(previous);
+  const shortest = Math.min(old.length, text.length);
+  let prefix = 0;
+  while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const delta = text.length - old.length;
+  const editEnd = text.length - suffix; // the first character after the edit, in the new text
+
+  const tokens = previous.code.tokens;
+  // The last top-level token that ends well before the edit: reading restarts after it.
+  const kept = lastEndingBefore(tokens, prefix - LOOKAHEAD);
+  if (kept < 0) return lexGroovy(text);
+  const restart = tokens[kept].end;
+  const comments = previous.comments.filter((comment) => comment.start < restart);
+
+  let synced = -1;
+  const stop = (token: ScriptToken): boolean => {
+    if (token.start < editEnd) return false;
+    const at = firstStartingAt(tokens, token.start - delta);
+    if (at < 0) return false;
+    const same = tokens[at];
+    if (same.end !== token.end - delta || same.kind !== token.kind) return false;
+    synced = at;
+    return true;
+  };
+  const tail = () => {
+    const after = tokens[synced].end;
+    const rest: ScriptToken[] = [];
+    for (let i = synced + 1; i < tokens.length; i++) rest.push(moved(tokens[i], delta));
+    const restComments = previous.comments.filter((comment) => comment.start >= after).map((comment) => movedComment(comment, delta));
+    return { tokens: rest, comments: restComments };
+  };
+  return resumeGroovy(text, tokens.slice(0, kept + 1), comments, restart, stop, tail);
+}
+
+/** The same reading for the same text: new arrays, so nothing cached for the old reading is taken for the new one by mistake. */
+function reuse(previous: GroovyReading): GroovyLexResult {
+  return { code: { ...previous.code, tokens: [...previous.code.tokens] }, comments: [...previous.comments], problems: [] };
+}
+
+/** Index of the last token ending at or before `offset`, -1 when none. */
+function lastEndingBefore(tokens: readonly ScriptToken[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid].end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
+}
+
+/** Index of the token starting at `offset`, -1 when none does. */
+function firstStartingAt(tokens: readonly ScriptToken[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low < tokens.length && tokens[low].start === offset ? low : -1;
+}
+
+function moved(token: ScriptToken, delta: number): ScriptToken {
+  // Literals of the lexer's own shape (a spread of each token costs more than reading it again).
+  const { kind, text, newlineBefore, string } = token;
+  const start = token.start + delta;
+  const end = token.end + delta;
+  if (string === undefined) return { kind, start, end, text, newlineBefore };
+  return { kind, start, end, text, newlineBefore, string: movedString(string, delta) };
+}
+
+function movedString(string: ScriptString, delta: number): ScriptString {
+  if (string.parts.length === 0) return string;
+  return { ...string, parts: string.parts.map((part) => movedPart(part, delta)) };
+}
+
+function movedPart(part: ScriptStringPart, delta: number): ScriptStringPart {
+  if (part.kind === 'text') return { ...part, start: part.start + delta, end: part.end + delta };
+  return { ...part, start: part.start + delta, end: part.end + delta, code: movedCode(part.code, delta) };
+}
+
+/** Bracket pairs and parents are token indices: they stay as they are. */
+function movedCode(code: ScriptCode, delta: number): ScriptCode {
+  return { ...code, tokens: code.tokens.map((token) => moved(token, delta)) };
+}
+
+function movedComment(comment: ScriptComment, delta: number): ScriptComment {
+  return { ...comment, start: comment.start + delta, end: comment.end + delta };
+}
