@@ -519,7 +519,8 @@ describe('incremental iFlow update', () => {
         const where = `seed ${seed} round ${round}: ${JSON.stringify(known)}`;
         assert.equal(current.text.slice(0, known.start), text.slice(0, known.start), where);
         assert.equal(current.text.slice(known.oldEnd), text.slice(known.newEnd), where);
-        const updated = updateParsedIflow(current, text, known);
+        // the stretches it reads come from the document's buffer, as in the editor
+        const updated = updateParsedIflow(current, text, known, (from, to) => document.slice(from, to));
         assert.deepEqual(iflowSnapshot(updated.model), iflowSnapshot(updateParsedIflow(current, text).model), where);
         assert.deepEqual(iflowSnapshot(updated.model), iflowSnapshot(parseIflow(document.uri, text).model), where);
         if (updated.inPart) inPart++;

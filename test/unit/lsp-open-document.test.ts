@@ -142,6 +142,31 @@ describe('lsp: OpenDocument', () => {
     assert.equal(actual.lineCount, 50_001);
   });
 
+  it('joins the text of a new version from slices of the last one decoded, through many edits, and reads stretches from its buffer', () => {
+    const initial = 'line one\r\nline two é\n'.repeat(40);
+    const actual = OpenDocument.create('file:///x.iflw', 'cpi-iflow', 1, initial);
+    const expected = TextDocument.create('file:///x.iflw', 'cpi-iflow', 1, initial);
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    for (let version = 2; version < 300; version++) {
+      const text = expected.getText();
+      const start = next(text.length + 1);
+      const end = Math.min(text.length, start + next(4));
+      const change = {
+        range: { start: expected.positionAt(start), end: expected.positionAt(end) },
+        text: ['', 'x', 'long inserted text', '\n', '€'][next(5)],
+      };
+      OpenDocument.update(actual, [change], version);
+      TextDocument.update(expected, [change], version);
+      const now = expected.getText();
+      const from = next(now.length + 1);
+      assert.equal(actual.slice(from, from + 30), now.substring(from, from + 30), `slice at version ${version}`);
+      if (version % 3 === 0) assert.equal(actual.getText(), now, `text at version ${version}`);
+      if (version % 7 === 0) assert.deepEqual(actual.positionAt(from), expected.positionAt(from));
+    }
+    assertSame(actual, expected);
+  });
+
   it('refuses to update a document it did not make', () => {
     assert.throws(() => OpenDocument.update(TextDocument.create('file:///x', 'xml', 1, ''), [{ text: 'a' }], 2), /OpenDocument\.create/);
   });

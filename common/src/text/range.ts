@@ -37,8 +37,17 @@ export class LineIndex {
    * only in [start, oldEnd), now [start, newEnd). Line starts before the
    * change are copied and those after it shifted; only the changed stretch
    * is searched, so a small edit to a large file costs a copy, not a scan.
+   * `read` gives text[from, to): a caller that has the text elsewhere spares
+   * reading this (possibly joined) string character by character, which
+   * would make V8 copy all of it into one.
    */
-  afterChange(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+  afterChange(
+    text: string,
+    start: number,
+    oldEnd: number,
+    newEnd: number,
+    read: (from: number, to: number) => string = (from, to) => text.slice(from, to),
+  ): LineIndex {
     const old = this.starts;
     if (!old) return new LineIndex(text); // never needed so far: stay lazy
     const delta = newEnd - oldEnd;
@@ -47,9 +56,11 @@ export class LineIndex {
     const kept = firstAtLeast(old, Math.max(1, start));
     const moved = firstAtLeast(old, oldEnd + 1);
     const found: number[] = [];
-    for (let i = Math.max(0, start - 1); i < newEnd; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) found.push(i + 1);
+    const from = Math.max(0, start - 1);
+    const stretch = read(from, newEnd + 1); // one more: a "\r" at the end needs the character after it
+    for (let i = 0; i < newEnd - from; i++) {
+      const c = stretch.charCodeAt(i);
+      if (c === 10 /* \n */ || (c === 13 /* \r */ && stretch.charCodeAt(i + 1) !== 10)) found.push(from + i + 1);
     }
     const starts = new Uint32Array(kept + found.length + (old.length - moved));
     starts.set(old.subarray(0, kept));

@@ -274,7 +274,9 @@ export class AnalysisService extends LiveAnalysis {
     let parsed: ParsedIflow;
     if (cached && unchanged) parsed = cached.parsed;
     else {
-      parsed = cached && cached.parsed.uri === uri ? updateParsedIflow(cached.parsed, text, known) : parseIflow(uri, text);
+      // the document also reads the stretches the update needs without the whole text made one string (OpenDocument.slice)
+      const read = document && ((from: number, to: number) => document.slice(from, to));
+      parsed = cached && cached.parsed.uri === uri ? updateParsedIflow(cached.parsed, text, known, read) : parseIflow(uri, text);
       if (!parsed.inPart) this.readWhole += text.length;
     }
     this.iflowCache.set(key, { parsed, document, changes: document?.changeCount ?? -1 });

@@ -8,6 +8,14 @@
 // the V8 heap), which costs a plain memory copy and nothing to the garbage
 // collector's copying.
 //
+// Even that copy is made only now and then: the text of a new version is
+// put together from slices of the last decoded one and the inserted texts
+// (V8 joins them without copying), and the analysis reads the few stretches
+// it needs of a version through `slice`, which decodes them from the buffer
+// instead of making V8 copy the joined text into one. A 5 MB copy per
+// keystroke was most of the memory an edit took, and what brought on full
+// garbage collections every few edits.
+//
 // Positions and line offsets behave exactly as the library's (including how
 // it treats a CRLF an edit splits or joins); open-document.test.ts checks
 // this against the library with random edits.
@@ -24,13 +32,19 @@ const SLACK = 64 * 1024;
 const NOT_LATIN1 = /[^\u0000-\u00ff]/;
 /** Ranged changes remembered for changeSince: more than an analysis ever lags behind by. */
 const CHANGES_KEPT = 64;
+/** Pieces a text may be joined from before the next version is decoded afresh (each is a small object to V8). */
+const MAX_PIECES = 48;
 
 export class OpenDocument implements TextDocument {
   private buffer: Buffer;
   private encoding: Encoding;
   private length: number;
-  /** The decoded text of this version, once asked for. */
+  /** The text of this version, once asked for: decoded, or joined from `pieces`. */
   private text: string | undefined;
+  /** The text of this version as slices of the last decoded text and inserted texts; undefined when it is to be decoded. */
+  private pieces: string[] | undefined;
+  /** Whether `text` was decoded (or given) whole, rather than joined: only then is reading it character by character cheap. */
+  private flat = false;
   private lineOffsets: number[] | undefined;
   private changes = 0;
   /** The latest ranged changes, oldest first; `recent[i]` is change number `changes - recent.length + i + 1`. */
@@ -96,15 +110,21 @@ export class OpenDocument implements TextDocument {
 
   getText(range?: Range): string {
     if (range) return this.slice(this.offsetAt(range.start), this.offsetAt(range.end));
-    return (this.text ??= this.decode(0, this.length));
+    if (this.text !== undefined) return this.text;
+    if (this.pieces) return (this.text = joined(this.pieces));
+    return this.decoded();
   }
 
-  /** The text in [start, end) (clamped, as String.prototype.substring), read without decoding the whole text. */
+  /**
+   * The text in [start, end) (clamped, as String.prototype.substring), read
+   * without decoding the whole text, nor making V8 copy a joined one into one
+   * string (which reading any character of it would).
+   */
   slice(start: number, end: number): string {
     let from = Math.max(0, Math.min(start, this.length));
     let to = Math.max(0, Math.min(end, this.length));
     if (to < from) [from, to] = [to, from];
-    return this.text !== undefined ? this.text.substring(from, to) : this.decode(from, to);
+    return this.text !== undefined && this.flat ? this.text.substring(from, to) : this.decode(from, to);
   }
 
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
@@ -162,7 +182,7 @@ export class OpenDocument implements TextDocument {
     if (line < 0 || line >= lineOffsets.length) return '';
     const next = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this.length;
     // substring, as the library: the same result also for the offsets a range past the end leaves
-    return this.getText().substring(this.beforeEol(next, lineOffsets[line]), next);
+    return this.slice(this.beforeEol(next, lineOffsets[line]), next);
   }
 
   private reset(content: string): void {
@@ -172,7 +192,18 @@ export class OpenDocument implements TextDocument {
     this.buffer.write(content, 0, content.length * unit, this.encoding);
     this.length = content.length;
     this.text = content;
+    this.pieces = content.length > 0 ? [content] : [];
+    this.flat = true;
     this.lineOffsets = undefined;
+  }
+
+  /** The whole text decoded afresh: the base of the next versions' pieces. */
+  private decoded(): string {
+    const text = this.decode(0, this.length);
+    this.text = text;
+    this.pieces = text.length > 0 ? [text] : [];
+    this.flat = true;
+    return text;
   }
 
   private remember(change: TextChange): void {
@@ -225,11 +256,14 @@ export class OpenDocument implements TextDocument {
     if (inserted.length > 0) this.buffer.write(inserted, start * unit, inserted.length * unit, this.encoding);
     this.length = length;
     this.text = undefined;
+    this.flat = false;
+    const pieces = this.pieces && replaced(this.pieces, start, end, inserted);
+    this.pieces = pieces && pieces.length <= MAX_PIECES ? pieces : undefined;
   }
 
   /** From one byte per code unit to two: a character beyond Latin-1 was typed. */
   private widen(): void {
-    const text = this.getText(); // the text and line offsets stay as they are
+    const text = this.flatText(); // the text and line offsets stay as they are
     this.encoding = 'utf16le';
     this.buffer = Buffer.allocUnsafe(text.length * 2 + SLACK * 2);
     this.buffer.write(text, 0, text.length * 2, 'utf16le');
@@ -250,7 +284,12 @@ export class OpenDocument implements TextDocument {
   }
 
   private getLineOffsets(): number[] {
-    return (this.lineOffsets ??= lineOffsetsOf(this.getText(), true));
+    return (this.lineOffsets ??= lineOffsetsOf(this.flatText(), true));
+  }
+
+  /** The text as one string, to be read character by character: decoded rather than a joined text copied by V8. */
+  private flatText(): string {
+    return this.text !== undefined && this.flat ? this.text : this.decoded();
   }
 
   private beforeEol(offset: number, lineOffset: number): number {
@@ -270,6 +309,35 @@ function lineOffsetsOf(text: string, atLineStart: boolean, textOffset = 0): numb
     }
   }
   return result;
+}
+
+/** The text of `pieces` with [start, end) replaced by `inserted`, as pieces: slices of the old ones, which V8 makes without copying. */
+function replaced(pieces: readonly string[], start: number, end: number, inserted: string): string[] {
+  const result: string[] = [];
+  let placed = inserted.length === 0;
+  let at = 0;
+  for (const piece of pieces) {
+    const pieceEnd = at + piece.length;
+    if (pieceEnd <= start) result.push(piece);
+    else {
+      if (at < start) result.push(piece.slice(0, start - at));
+      if (pieceEnd > end) {
+        if (!placed) result.push(inserted);
+        placed = true;
+        result.push(at >= end ? piece : piece.slice(end - at));
+      }
+    }
+    at = pieceEnd;
+  }
+  if (!placed) result.push(inserted);
+  return result;
+}
+
+/** The pieces as one string: V8 joins strings of a dozen characters or more without copying them. */
+function joined(pieces: readonly string[]): string {
+  let text = '';
+  for (const piece of pieces) text += piece;
+  return text;
 }
 
 /**

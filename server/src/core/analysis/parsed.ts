@@ -40,16 +40,22 @@ export function parseIflow(uri: string, text: string): ParsedIflow {
  * knows it (an editor's document records its edits): any stretch outside
  * which the two texts are the same, so comparing 5 MB texts is left out.
  */
-export function updateParsedIflow(previous: ParsedIflow, text: string, known?: TextChange): ParsedIflow {
+export function updateParsedIflow(
+  previous: ParsedIflow,
+  text: string,
+  known?: TextChange,
+  /** text[from, to), where the caller reads it more cheaply than from `text` (a joined string V8 would copy into one). */
+  read?: (from: number, to: number) => string,
+): ParsedIflow {
   const trusted = known && previous.text.length + known.newEnd - known.oldEnd === text.length ? known : undefined;
   const change = trusted ? (isEmpty(trusted) ? undefined : trusted) : textChange(previous.text, text);
   if (!change) return previous;
   const lines =
     previous.lines.text === previous.text
-      ? previous.lines.afterChange(text, change.start, change.oldEnd, change.newEnd)
+      ? previous.lines.afterChange(text, change.start, change.oldEnd, change.newEnd, read)
       : new LineIndex(text);
   const reading =
-    previous.layout && rereadIflow({ text: previous.text, model: previous.model, layout: previous.layout }, text, lines, change);
+    previous.layout && rereadIflow({ text: previous.text, model: previous.model, layout: previous.layout }, text, lines, change, read);
   const { model, layout } = reading ?? readIflowWithLayout(text, lines);
   return { uri: previous.uri, text, lines, model, layout, ...(reading ? { inPart: true } : {}) };
 }

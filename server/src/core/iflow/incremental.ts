@@ -92,31 +92,30 @@ function commonLength(limit: number, sameChunk: (from: number, to: number) => bo
  * strictly inside one channel, or one property outside channels (a flow
  * step's setting), that can be read on its own; undefined when only reading
  * the whole file is sure to give the same result. `lines` indexes `text`;
- * `change` is textChange(previous.text, text).
+ * `change` is textChange(previous.text, text) or a stretch that covers it;
+ * `read` gives text[from, to) (the edited element's text is all that is read of it).
  */
 export function rereadIflow(
   previous: IflowSnapshot,
   text: string,
   lines: LineIndex,
   change = textChange(previous.text, text),
+  read: Read = (from, to) => text.slice(from, to),
 ): IflowReading | undefined {
   if (!change) return undefined;
   const index = channelAround(previous.model.channels, change);
-  if (index >= 0) return rereadChannel(previous, text, lines, change, index);
-  return rereadLooseProperty(previous, text, lines, change);
+  if (index >= 0) return rereadChannel(previous, read, lines, change, index);
+  return rereadLooseProperty(previous, read, lines, change);
 }
 
-function rereadChannel(
-  previous: IflowSnapshot,
-  text: string,
-  lines: LineIndex,
-  change: TextChange,
-  index: number,
-): IflowReading | undefined {
+/** Reads [from, to) of the new text. */
+type Read = (from: number, to: number) => string;
+
+function rereadChannel(previous: IflowSnapshot, read: Read, lines: LineIndex, change: TextChange, index: number): IflowReading | undefined {
   const edited = previous.model.channels[index] as ChannelRecord;
   if (!edited.facts.selfContained || !readableAlone(previous, edited.start, edited.end)) return undefined;
 
-  const { from, to, delta, reading } = readEdited(previous, text, lines, change, edited);
+  const { from, to, delta, reading } = readEdited(previous, read, lines, change, edited);
   const reread = reading.model.channels[0];
   // The fragment's own problems are then the new file's only ones.
   const fits =
@@ -136,7 +135,7 @@ function rereadChannel(
  * holds nothing the rest of the model depends on: an edit strictly inside
  * one is read like a channel's, when the XML reader closed it cleanly on its own.
  */
-function rereadLooseProperty(previous: IflowSnapshot, text: string, lines: LineIndex, change: TextChange): IflowReading | undefined {
+function rereadLooseProperty(previous: IflowSnapshot, read: Read, lines: LineIndex, change: TextChange): IflowReading | undefined {
   const edited = propertyAround(previous.model.otherProperties, change);
   if (!edited || !readableAlone(previous, edited.start, edited.end)) return undefined;
   // No channel may hold the property (it would be in the channel's properties then), nor overlap it.
@@ -144,10 +143,10 @@ function rereadLooseProperty(previous: IflowSnapshot, text: string, lines: LineI
   // flow-level inside (a channel or participant started in a value, which
   // the model would keep), and closed cleanly (a close tag inside it that
   // unwound the parser's stack changed how the rest of the file read).
-  const before = readFragment(previous, previous.text, edited.start, edited.end, lines, new Map());
+  const before = readFragment(previous, previous.text.slice(edited.start, edited.end), edited.start, lines, new Map());
   if (before.layout.landmarks !== 0 || before.model.channels.length !== 0 || before.layout.cleanPropertyEnd !== edited.end)
     return undefined;
-  const { from, to, delta, reading } = readEdited(previous, text, lines, change, edited);
+  const { from, to, delta, reading } = readEdited(previous, read, lines, change, edited);
   const reread = reading.model.otherProperties[0];
   const fits =
     reading.model.channels.length === 0 &&
@@ -171,10 +170,10 @@ function readableAlone(previous: IflowSnapshot, start: number, end: number): boo
   return !((model.problems.length > 0 || layout.problemSpan) && !within(layout.problemSpan, start, end));
 }
 
-/** The edited element, [start, end) before the change, read again from `text` on its own: at [from, to), `delta` longer. */
+/** The edited element, [start, end) before the change, read again from the new text on its own: at [from, to), `delta` longer. */
 function readEdited(
   previous: IflowSnapshot,
-  text: string,
+  read: Read,
   lines: LineIndex,
   change: TextChange,
   edited: { readonly start: number; readonly end: number },
@@ -182,20 +181,19 @@ function readEdited(
   const delta = change.newEnd - change.oldEnd;
   const from = edited.start;
   const to = edited.end + delta;
-  return { from, to, delta, reading: readFragment(previous, text, from, to, lines) };
+  return { from, to, delta, reading: readFragment(previous, read(from, to), from, lines) };
 }
 
-/** text[from, to) read on its own where it sits in the file: under the file's namespace bindings, in its offsets. */
+/** `element`, the file's text at `from`, read on its own where it sits in the file: under the file's namespace bindings, in its offsets. */
 function readFragment(
   previous: IflowSnapshot,
-  text: string,
+  element: string,
   from: number,
-  to: number,
   lines: LineIndex,
   participants = previous.model.participants,
 ): IflowReading {
   // A copy, not a slice: the element's strings would otherwise keep this whole version of the file alive after later edits elsewhere.
-  const fragment = detached(text.slice(from, to));
+  const fragment = detached(element);
   return readIflowWithLayout(fragment, lines, { namespaces: previous.layout.namespaces, participants, offset: from });
 }
 
