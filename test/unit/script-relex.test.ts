@@ -58,6 +58,23 @@ describe('Groovy re-reading after an edit', () => {
     );
   });
 
+  it('gives what a full reading gives on scripts longer than the chunks the texts are compared in', () => {
+    const long = fc.array(fc.constantFrom(...PIECES), { minLength: 120, maxLength: 200 }).map((lines) => lines.join('\n'));
+    fc.assert(
+      fc.property(long, fc.array(edit, { minLength: 1, maxLength: 3 }), (text, edits) => {
+        let previous = reading(text);
+        assert.ok(text.length > 2048);
+        for (const change of edits) {
+          const next = apply(previous.text, change);
+          const incremental = relexGroovy(previous, next);
+          assert.deepStrictEqual(incremental, lexGroovy(next));
+          previous = { text: next, ...incremental };
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('reuses the tokens before the edit and after it', () => {
     const text = Array.from({ length: 50 }, (_, i) => `def v${i} = "value ${i}"`).join('\n');
     const previous = reading(text);

@@ -23,16 +23,27 @@ export interface GroovyReading {
  */
 const LOOKAHEAD = 8;
 
+/** Characters compared at once while looking for where the texts start to differ. */
+const CHUNK = 1024;
+
 /** The reading of `text`, reusing `previous` (the reading of an earlier version of it) where the two texts agree. */
 export function relexGroovy(previous: GroovyReading, text: string): GroovyLexResult {
   const old = previous.text;
   // A reading with problems keeps only the first of each kind: later ones are not known, read it all.
   if (previous.problems.length > 0 || old === text) return previous.problems.length > 0 ? lexGroovy(text) : reuse(previous);
   const shortest = Math.min(old.length, text.length);
+  // Whole chunks are compared natively first, the last one character by character.
   let prefix = 0;
+  while (prefix + CHUNK <= shortest && old.slice(prefix, prefix + CHUNK) === text.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
   while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (suffix < shortest - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const room = shortest - prefix;
+  while (
+    suffix + CHUNK <= room &&
+    old.slice(old.length - suffix - CHUNK, old.length - suffix) === text.slice(text.length - suffix - CHUNK, text.length - suffix)
+  )
+    suffix += CHUNK;
+  while (suffix < room && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   const delta = text.length - old.length;
   const editEnd = text.length - suffix; // the first character after the edit, in the new text
 
