@@ -520,7 +520,13 @@ describe('incremental iFlow update', () => {
         assert.equal(current.text.slice(0, known.start), text.slice(0, known.start), where);
         assert.equal(current.text.slice(known.oldEnd), text.slice(known.newEnd), where);
         // the stretches it reads come from the document's buffer, as in the editor
-        const updated = updateParsedIflow(current, text, known, (from, to) => document.slice(from, to));
+        const updated = updateParsedIflow(
+          current,
+          text,
+          known,
+          (from, to) => document.slice(from, to),
+          (from, to) => document.sliceAt(counted, from, to) ?? assert.fail('the version read last is kept'),
+        );
         assert.deepEqual(iflowSnapshot(updated.model), iflowSnapshot(updateParsedIflow(current, text).model), where);
         assert.deepEqual(iflowSnapshot(updated.model), iflowSnapshot(parseIflow(document.uri, text).model), where);
         if (updated.inPart) inPart++;

@@ -148,6 +148,8 @@ describe('lsp: OpenDocument', () => {
     const expected = TextDocument.create('file:///x.iflw', 'cpi-iflow', 1, initial);
     let seed = 7;
     const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    const texts = [initial]; // by change count
+    const asked = new Set([0]);
     for (let version = 2; version < 300; version++) {
       const text = expected.getText();
       const start = next(text.length + 1);
@@ -163,6 +165,19 @@ describe('lsp: OpenDocument', () => {
       assert.equal(actual.slice(from, from + 30), now.substring(from, from + 30), `slice at version ${version}`);
       if (version % 3 === 0) assert.equal(actual.getText(), now, `text at version ${version}`);
       if (version % 7 === 0) assert.deepEqual(actual.positionAt(from), expected.positionAt(from));
+      texts.push(now);
+      // the latest versions before this one are read from their pieces (kept at least for those whose text was asked for); older ones are not kept
+      const count = actual.changeCount;
+      if (version % 3 === 0) asked.add(count);
+      for (let back = 1; back <= 4 && back <= count; back++) {
+        const earlier = texts[count - back];
+        const at = next(earlier.length + 1);
+        const slice = actual.sliceAt(count - back, at, at + 40);
+        if (slice !== undefined || asked.has(count - back))
+          assert.equal(slice, earlier.substring(at, at + 40), `version ${count - back} at ${version}`);
+      }
+      if (count > 6) assert.equal(actual.sliceAt(count - 6, 0, 10), undefined);
+      assert.equal(actual.sliceAt(count, from, from + 30), now.substring(from, from + 30));
     }
     assertSame(actual, expected);
   });

@@ -276,7 +276,12 @@ export class AnalysisService extends LiveAnalysis {
     else {
       // the document also reads the stretches the update needs without the whole text made one string (OpenDocument.slice)
       const read = document && ((from: number, to: number) => document.slice(from, to));
-      parsed = cached && cached.parsed.uri === uri ? updateParsedIflow(cached.parsed, text, known, read) : parseIflow(uri, text);
+      const readBefore =
+        known &&
+        cached &&
+        ((from: number, to: number) => document!.sliceAt(cached.changes, from, to) ?? cached.parsed.text.slice(from, to));
+      parsed =
+        cached && cached.parsed.uri === uri ? updateParsedIflow(cached.parsed, text, known, read, readBefore) : parseIflow(uri, text);
       if (!parsed.inPart) this.readWhole += text.length;
     }
     this.iflowCache.set(key, { parsed, document, changes: document?.changeCount ?? -1 });

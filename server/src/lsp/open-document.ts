@@ -34,6 +34,8 @@ const NOT_LATIN1 = /[^\u0000-\u00ff]/;
 const CHANGES_KEPT = 64;
 /** Pieces a text may be joined from before the next version is decoded afresh (each is a small object to V8). */
 const MAX_PIECES = 48;
+/** Earlier versions whose pieces are kept for sliceAt: the analysis reads the version it read last. */
+const EARLIER_KEPT = 4;
 
 export class OpenDocument implements TextDocument {
   private buffer: Buffer;
@@ -45,6 +47,8 @@ export class OpenDocument implements TextDocument {
   private pieces: string[] | undefined;
   /** Whether `text` was decoded (or given) whole, rather than joined: only then is reading it character by character cheap. */
   private flat = false;
+  /** The pieces of the latest earlier versions, by change count (see sliceAt). */
+  private readonly earlier = new Map<number, readonly string[]>();
   private lineOffsets: number[] | undefined;
   private changes = 0;
   /** The latest ranged changes, oldest first; `recent[i]` is change number `changes - recent.length + i + 1`. */
@@ -106,6 +110,16 @@ export class OpenDocument implements TextDocument {
       merged = merged ? mergedChanges(merged, next) : next;
     }
     return merged ?? { start: 0, oldEnd: 0, newEnd: 0 };
+  }
+
+  /**
+   * slice() of the version the document had after `count` changes: this one
+   * or one of the latest before it; undefined when that version is not kept.
+   */
+  sliceAt(count: number, start: number, end: number): string | undefined {
+    if (count === this.changes) return this.slice(start, end);
+    const pieces = this.earlier.get(count);
+    return pieces && slicePieces(pieces, start, end);
   }
 
   getText(range?: Range): string {
@@ -257,6 +271,11 @@ export class OpenDocument implements TextDocument {
     this.length = length;
     this.text = undefined;
     this.flat = false;
+    if (this.pieces) {
+      // the version before this change (update counted it already)
+      this.earlier.set(this.changes - 1, this.pieces);
+    }
+    for (const count of this.earlier.keys()) if (count < this.changes - EARLIER_KEPT) this.earlier.delete(count);
     const pieces = this.pieces && replaced(this.pieces, start, end, inserted);
     this.pieces = pieces && pieces.length <= MAX_PIECES ? pieces : undefined;
   }
@@ -330,6 +349,23 @@ function replaced(pieces: readonly string[], start: number, end: number, inserte
     at = pieceEnd;
   }
   if (!placed) result.push(inserted);
+  return result;
+}
+
+/** [start, end) of the text of `pieces` (clamped, as String.prototype.substring), made of slices of them. */
+function slicePieces(pieces: readonly string[], start: number, end: number): string {
+  const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+  let from = Math.max(0, Math.min(start, length));
+  let to = Math.max(0, Math.min(end, length));
+  if (to < from) [from, to] = [to, from];
+  let result = '';
+  let at = 0;
+  for (const piece of pieces) {
+    const pieceEnd = at + piece.length;
+    if (pieceEnd > from && at < to) result += piece.slice(Math.max(0, from - at), Math.min(piece.length, to - at));
+    if (pieceEnd >= to) break;
+    at = pieceEnd;
+  }
   return result;
 }
 

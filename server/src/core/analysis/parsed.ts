@@ -46,6 +46,8 @@ export function updateParsedIflow(
   known?: TextChange,
   /** text[from, to), where the caller reads it more cheaply than from `text` (a joined string V8 would copy into one). */
   read?: (from: number, to: number) => string,
+  /** The same of previous.text. */
+  readBefore?: (from: number, to: number) => string,
 ): ParsedIflow {
   const trusted = known && previous.text.length + known.newEnd - known.oldEnd === text.length ? known : undefined;
   const change = trusted ? (isEmpty(trusted) ? undefined : trusted) : textChange(previous.text, text);
@@ -55,7 +57,8 @@ export function updateParsedIflow(
       ? previous.lines.afterChange(text, change.start, change.oldEnd, change.newEnd, read)
       : new LineIndex(text);
   const reading =
-    previous.layout && rereadIflow({ text: previous.text, model: previous.model, layout: previous.layout }, text, lines, change, read);
+    previous.layout &&
+    rereadIflow({ text: previous.text, model: previous.model, layout: previous.layout }, text, lines, change, read, readBefore);
   const { model, layout } = reading ?? readIflowWithLayout(text, lines);
   return { uri: previous.uri, text, lines, model, layout, ...(reading ? { inPart: true } : {}) };
 }

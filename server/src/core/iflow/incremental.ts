@@ -93,7 +93,8 @@ function commonLength(limit: number, sameChunk: (from: number, to: number) => bo
  * step's setting), that can be read on its own; undefined when only reading
  * the whole file is sure to give the same result. `lines` indexes `text`;
  * `change` is textChange(previous.text, text) or a stretch that covers it;
- * `read` gives text[from, to) (the edited element's text is all that is read of it).
+ * `read` gives text[from, to) and `readBefore` the same of previous.text
+ * (the edited element's text is all that is read of either).
  */
 export function rereadIflow(
   previous: IflowSnapshot,
@@ -101,11 +102,12 @@ export function rereadIflow(
   lines: LineIndex,
   change = textChange(previous.text, text),
   read: Read = (from, to) => text.slice(from, to),
+  readBefore: Read = (from, to) => previous.text.slice(from, to),
 ): IflowReading | undefined {
   if (!change) return undefined;
   const index = channelAround(previous.model.channels, change);
   if (index >= 0) return rereadChannel(previous, read, lines, change, index);
-  return rereadLooseProperty(previous, read, lines, change);
+  return rereadLooseProperty(previous, read, readBefore, lines, change);
 }
 
 /** Reads [from, to) of the new text. */
@@ -135,7 +137,13 @@ function rereadChannel(previous: IflowSnapshot, read: Read, lines: LineIndex, ch
  * holds nothing the rest of the model depends on: an edit strictly inside
  * one is read like a channel's, when the XML reader closed it cleanly on its own.
  */
-function rereadLooseProperty(previous: IflowSnapshot, read: Read, lines: LineIndex, change: TextChange): IflowReading | undefined {
+function rereadLooseProperty(
+  previous: IflowSnapshot,
+  read: Read,
+  readBefore: Read,
+  lines: LineIndex,
+  change: TextChange,
+): IflowReading | undefined {
   const edited = propertyAround(previous.model.otherProperties, change);
   if (!edited || !readableAlone(previous, edited.start, edited.end)) return undefined;
   // No channel may hold the property (it would be in the channel's properties then), nor overlap it.
@@ -143,7 +151,7 @@ function rereadLooseProperty(previous: IflowSnapshot, read: Read, lines: LineInd
   // flow-level inside (a channel or participant started in a value, which
   // the model would keep), and closed cleanly (a close tag inside it that
   // unwound the parser's stack changed how the rest of the file read).
-  const before = readFragment(previous, previous.text.slice(edited.start, edited.end), edited.start, lines, new Map());
+  const before = readFragment(previous, readBefore(edited.start, edited.end), edited.start, lines, new Map());
   if (before.layout.landmarks !== 0 || before.model.channels.length !== 0 || before.layout.cleanPropertyEnd !== edited.end)
     return undefined;
   const { from, to, delta, reading } = readEdited(previous, read, lines, change, edited);
