@@ -9,7 +9,7 @@ import { parseConfig } from '../../server/src/core/config/parse';
 import { configTarget } from '../../server/src/core/config/target';
 import { rereadIflow, textChange } from '../../server/src/core/iflow/incremental';
 import type { IflowModel, IflowProperty } from '../../server/src/core/iflow/model';
-import type { ChannelRecord } from '../../server/src/core/iflow/channel-record';
+import type { ChannelRecord, ParticipantRecord } from '../../server/src/core/iflow/channel-record';
 import type { PropertyRecord } from '../../server/src/core/iflow/property-record';
 import { LineIndex, type Range } from '@cpi/common/text/range';
 import { ChannelView } from '../../server/src/core/analysis/channel-view';
@@ -319,6 +319,7 @@ describe('incremental iFlow update', () => {
       new Set([
         ...parsed.model.channels.map((c) => (c as ChannelRecord).lines),
         ...parsed.model.otherProperties.map((p) => (p as PropertyRecord).boundTo),
+        ...[...parsed.model.participants.values()].map((p) => (p as ParticipantRecord).boundTo),
       ]).size;
     // typing into one channel after the other, front to back: each edit moves every channel behind it
     for (let i = 0; i < 8; i++) {

@@ -128,6 +128,11 @@ export class ParticipantRecord implements Participant {
     return (this.cachedRange ??= this.lines.rangeOf(this.start, this.end));
   }
 
+  /** The line index its range is computed with: it keeps that version of the text alive. */
+  get boundTo(): LineIndex {
+    return this.lines;
+  }
+
   moved(delta: number, lines: LineIndex): ParticipantRecord {
     return new ParticipantRecord(this.id, this.name, this.type, this.start + delta, this.end + delta, lines);
   }

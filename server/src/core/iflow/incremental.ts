@@ -231,6 +231,12 @@ function rebuilt(previous: IflowSnapshot, lines: LineIndex, reading: IflowReadin
     if (!(property instanceof PropertyRecord)) return undefined;
     if (property.start < from) versions.add(property.boundTo);
   }
+  let participantsBehind = false;
+  for (const participant of model.participants.values()) {
+    if (!(participant instanceof ParticipantRecord)) return undefined;
+    if (participant.start < from) versions.add(participant.boundTo);
+    else participantsBehind = true;
+  }
   const rebind = versions.size > MAX_LINE_INDEXES;
   const channels: ChannelRecord[] = [];
   for (const channel of model.channels as readonly ChannelRecord[]) {
@@ -244,12 +250,15 @@ function rebuilt(previous: IflowSnapshot, lines: LineIndex, reading: IflowReadin
     else if (property.start >= from) otherProperties.push(property.moved(delta, lines));
     else otherProperties.push(rebind ? property.moved(0, lines) : property);
   }
-  // Participants are few: always bound to the new index.
-  const shiftAt = (offset: number) => (offset < from ? 0 : delta);
-  const participants = new Map<string, Participant>();
-  for (const [id, participant] of model.participants) {
-    if (!(participant instanceof ParticipantRecord)) return undefined;
-    participants.set(id, participant.moved(shiftAt(participant.start), lines));
+  // Participants likewise; when none lies behind the element, the previous model's map serves as it is.
+  let participants = model.participants;
+  if (participantsBehind || rebind) {
+    const moved = new Map<string, Participant>();
+    for (const [id, participant] of model.participants as ReadonlyMap<string, ParticipantRecord>) {
+      if (participant.start >= from) moved.set(id, participant.moved(delta, lines));
+      else moved.set(id, rebind ? participant.moved(0, lines) : participant);
+    }
+    participants = moved;
   }
   return {
     model: { name: model.name, participants, channels, otherProperties, problems: reading.model.problems },
