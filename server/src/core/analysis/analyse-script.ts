@@ -62,24 +62,25 @@ export function analyseScript(input: ScriptInput): ScriptResult {
   const ruleFailures: RuleFailure[] = [];
   const all: Finding[] = [];
   const context = { config, uri, fileName, language: script.language };
+  // One report callback and one list serve every rule in turn (a closure and a list per rule and script added up over a scan).
+  let ruleId = '';
+  const found: Finding[] = [];
+  const onReport = (report: ScriptReport) => {
+    const severity = effectiveSeverity(config, ruleId, report.severity);
+    if (severity !== 'off') found.push(scriptFinding(ruleId, severity, report, uri, script, related));
+  };
   for (const rule of SCRIPT_RULES) {
     if (effectiveSeverity(config, rule.meta.id) === 'off') continue;
-    const found: Finding[] = [];
+    ruleId = rule.meta.id;
+    found.length = 0;
     try {
-      rule.check(
-        script,
-        (report) => {
-          const severity = effectiveSeverity(config, rule.meta.id, report.severity);
-          if (severity !== 'off') found.push(scriptFinding(rule.meta.id, severity, report, uri, script, related));
-        },
-        context,
-      );
+      rule.check(script, onReport, context);
     } catch (error) {
       // what it reported before throwing is as doubtful as the rest
       recordRuleFailure(ruleFailures, rule.meta.id, uri, error);
       continue;
     }
-    all.push(...found);
+    for (const finding of found) all.push(finding);
   }
   all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 

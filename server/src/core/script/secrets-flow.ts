@@ -357,7 +357,7 @@ function traceSecrets(model: ScriptModel): SecretFlow {
   }
   for (const call of callIndex(code, model.language).all) {
     const receiver = call.receiver;
-    if (!receiver || receiver.path.length !== 1 || !FILLING.has(call.method) || call.arguments.length === 0) continue;
+    if (!receiver || !FILLING.has(call.method) || receiver.path.length !== 1 || call.arguments.length === 0) continue;
     if (!/^[A-Za-z_$][\w$]*$/.test(receiver.path[0])) continue;
     flows.push({ target: receiver.path[0], scope: scopes[call.name], values: call.arguments });
   }

@@ -53,22 +53,28 @@ function receiverSource(call: CallSite, held: ReadonlyMap<string, Source>): Sour
   return path.length > 0 ? held.get(path[0]) : undefined;
 }
 
+/** The last segment of a receiver path (the object the method is called on). */
+function lastOf(path: readonly string[] | undefined): string | undefined {
+  return path?.[path.length - 1];
+}
+
 /** What a call evaluates, named for the message, or undefined when it evaluates nothing. */
 function evaluation(script: ScriptModel, call: CallSite, held: ReadonlyMap<string, Source>): string | undefined {
-  const path = call.receiver?.path;
-  const owner = path?.[path.length - 1];
   if (call.isNew) {
     if (call.method === 'GroovyShell') return 'new GroovyShell(…) evaluates text as Groovy code';
     if (call.method === 'Function' && script.language === 'javascript' && call.qualifier.length === 0)
       return 'new Function(…) compiles text as JavaScript code';
     return undefined;
   }
-  if (EVAL_METHODS.has(call.method) && owner === 'Eval' && call.arguments.length > 0)
+  // The receiver's path is built when read: only for the methods that need it.
+  if (EVAL_METHODS.has(call.method) && lastOf(call.receiver?.path) === 'Eval' && call.arguments.length > 0)
     return `Eval.${call.method}(…) evaluates text as Groovy code`;
   if (call.method === 'parseClass' && receiverSource(call, held) === 'GroovyClassLoader')
     return 'GroovyClassLoader.parseClass(…) compiles text into a class';
   if (call.method === 'eval') {
     if (receiverSource(call, held) === 'ScriptEngineManager') return "a script engine's eval(…) runs text as code";
+    const path = call.receiver?.path;
+    const owner = lastOf(path);
     if (
       script.language === 'javascript' &&
       (!path || (path.length === 1 && (owner === 'window' || owner === 'globalThis' || owner === 'this')))

@@ -246,8 +246,10 @@ function collectorsOf(code: ScriptCode, script: ScriptModel, loop: Iteration, wr
     if (collecting) collectors.add(assignment.name);
   }
   for (const call of callIndex(code, script.language).all) {
+    // The receiver's path is built when read: asked for filling calls of the body only.
+    if (!inBody(call.name) || !FILLING.has(call.method)) continue;
     const path = call.receiver?.path;
-    if (!inBody(call.name) || !path || !FILLING.has(call.method) || loop.variables.includes(path[0])) continue;
+    if (!path || loop.variables.includes(path[0])) continue;
     // `builder.append(a).append(b)`: every link fills the builder at the root.
     if (!/^[A-Za-z_$][\w$]*$/.test(path[0]) || !path.slice(1).every((segment) => FILLING.has(segment.replace(/\(\)$/, '')))) continue;
     if (call.arguments.some(writes)) collectors.add(path[0]);

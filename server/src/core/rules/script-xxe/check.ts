@@ -80,9 +80,11 @@ function hardens(script: ScriptModel, code: ScriptCode, call: CallSite): boolean
 
 function factoryKind(call: CallSite): FactoryKind | undefined {
   if (call.isNew) return call.method === 'SAXReader' ? 'SAXReader' : undefined;
+  // The method first: the receiver's path is built when read, and most calls are no factory's.
+  if (!FACTORY_METHODS.has(call.method)) return undefined;
   const path = call.receiver?.path;
   const owner = path?.[path.length - 1];
-  if (!owner || !FACTORY_METHODS.has(call.method) || !FACTORY_KINDS.has(owner)) return undefined;
+  if (!owner || !FACTORY_KINDS.has(owner)) return undefined;
   return owner as FactoryKind;
 }
 
