@@ -290,9 +290,17 @@ async function main() {
     if ((await findingsHeader.getAttribute('aria-expanded')) === 'false') await findingsHeader.click();
     await command(page, 'Group Findings by File');
     const findingsPane = page.locator('.pane', { has: findingsHeader });
-    await findingsHeader.hover();
-    await findingsHeader.locator('.action-label[aria-label^="Collapse All"]').click();
     const files = findingsPane.locator('.monaco-list-row[aria-level="1"]', { hasText: LOCAL_IFLOW });
+    // The tree is virtualised: only collapsed groups keep every file's row drawn. The grouping redraws
+    // the tree with expanded groups after the command returns, so collapse until no finding row is left.
+    await files.first().waitFor({ timeout: WAIT_MS });
+    const findingRows = findingsPane.locator('.monaco-list-row[aria-level="2"]');
+    for (let attempt = 0; (await findingRows.count()) > 0; attempt++) {
+      if (attempt === 10) throw new Error('the Findings view keeps its groups expanded after Collapse All');
+      await findingsHeader.hover();
+      await findingsHeader.locator('.action-label[aria-label^="Collapse All"]').click();
+      await page.waitForTimeout(500);
+    }
     const tenantFile = files.filter({ hasText: `${host}/` });
     const localFile = files.filter({ hasText: 'Kestrel_Legacy_Invoice_Dispatch/src/main/resources' }).filter({ hasNotText: host });
     await tenantFile.first().waitFor({ timeout: WAIT_MS });
