@@ -84,8 +84,9 @@ const TRIGGERS = triggerNames(['URL', 'URI', ...CONNECTING_METHODS, 'setHeader']
 
 function hasPlainHttpString(code: ScriptCode): boolean {
   for (const i of stringIndices(code)) {
-    const lead = leadingText(code.tokens[i]);
-    if (lead && /^http:\/\//i.test(lead.value)) return true;
+    // The leading text's first character before the pattern: most literals are turned away without running it.
+    const first = code.tokens[i].string?.parts[0];
+    if (first && first.kind === 'text' && (first.value.charCodeAt(0) | 32) === 104 && /^http:\/\//i.test(first.value)) return true;
   }
   return false;
 }

@@ -17,7 +17,6 @@ import type { TokenSpan } from '../../script/span';
 import { stringIndices } from '../../script/token-index';
 import { statementAround } from '../../script/statements';
 import type { RuleChecks } from '../rule';
-import type { ScriptReport } from '../script-check';
 
 const ADVICE =
   'Everyone who can read the package or its Git history can read it: deploy it as security material (a Secure Parameter or User Credentials) and read it through SecureStoreService.';
@@ -27,14 +26,11 @@ function setterField(method: string): string | undefined {
   return method.length > 3 && method.startsWith('set') && /[A-Z_]/.test(method[3]) ? method.slice(3) : undefined;
 }
 
-function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: ScriptReport) => void, reported: Set<number>): void {
-  const once = (token: ScriptToken, message: string) => {
-    if (reported.has(token.start)) return;
-    reported.add(token.start);
-    report({ at: token, message });
-  };
-  // (a) Literals given to a secret's name; most blocks hold no literal that could be a secret.
+function checkBlock(script: ScriptModel, code: ScriptCode, once: (token: ScriptToken, message: string) => void): void {
+  // Every finding is on a string literal, and most blocks (an interpolation is mostly `${name}`) hold none.
   const strings = stringIndices(code);
+  if (strings.length === 0) return;
+  // (a) Literals given to a secret's name; most blocks hold no literal that could be a secret.
   const secretLike = strings.filter((i) => isSecretLikeValue(stringValue(code.tokens[i]) ?? ''));
   const named = (name: string, span: TokenSpan, how: string) => {
     // A span without a secret-looking literal is no literal secret: skip reading it.
@@ -153,7 +149,12 @@ export const checks: RuleChecks = {
   script: {
     check(script, report) {
       const reported = new Set<number>();
-      for (const block of codeBlocks(script)) checkBlock(script, block.code, report, reported);
+      const once = (token: ScriptToken, message: string) => {
+        if (reported.has(token.start)) return;
+        reported.add(token.start);
+        report({ at: token, message });
+      };
+      for (const block of codeBlocks(script)) checkBlock(script, block.code, once);
     },
   },
 };

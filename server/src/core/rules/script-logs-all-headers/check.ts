@@ -3,7 +3,7 @@ import { codeBlocks } from '../../script/blocks';
 import { callIndex } from '../../script/call-index';
 import { headerMaps, type HeaderMaps, type MapKind, type WholeMap } from '../../script/header-maps';
 import { iterations, type Iteration } from '../../script/iterations';
-import { describeSink, logSink } from '../../script/log-sinks';
+import { describeSink, logSink, type Sink } from '../../script/log-sinks';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from '../../script/model';
 import { spanOffsets, type TokenSpan } from '../../script/span';
 import { statementAround } from '../../script/statements';
@@ -128,10 +128,11 @@ export const checks: RuleChecks = {
       const code = script.code;
       if (!readsMaps(script)) return;
       const calls = callIndex(code, script.language).all;
-      const sinks = calls.flatMap((call) => {
+      const sinks: Sink[] = [];
+      for (const call of calls) {
         const sink = logSink(call);
-        return sink && sink.kind !== 'body' ? [sink] : [];
-      });
+        if (sink && sink.kind !== 'body') sinks.push(sink);
+      }
       if (sinks.length === 0) return;
       const maps = headerMaps(script);
       const reported = new Set<number>();
