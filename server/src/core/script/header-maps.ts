@@ -135,28 +135,39 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
   // holding a getter, an interpolation or a name already known can hold a
   // map, so each round looks at those alone.
   const tokens = code.tokens;
-  /** The getters, the names in `names` and the interpolated strings, in source order. */
+  const assignments = assignmentsIn(code).filter((a) => !a.field && !a.element && a.operator === '=');
+  const ordered = assignments.every((a, i) => i === 0 || assignments[i - 1].value.start <= a.value.start);
+  /** The getters, the names in `names` and the interpolated strings, in source order (names only where a value stands). */
   const candidates = (names: ReadonlySet<string>): number[] => {
     let found: number[] = [];
     if (names.size === 0) found = indicesOfAny(code, GETTER_NAMES).filter((i) => tokens[i].kind === 'identifier');
     else {
-      // Variables are any names: looked for along the tokens (rounds that find a map are few).
-      for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i];
-        if (token.kind === 'identifier' && (GETTERS.has(token.text) || names.has(token.text))) found.push(i);
+      // Variables are any names: looked for along the tokens of the values, each token once (rounds that find a map are few).
+      const wanted = new Set(names);
+      for (const getter of GETTERS.keys()) wanted.add(getter);
+      // Assignments come in source order; `from` is where the values seen so far end.
+      let from = 0;
+      for (const { value } of assignments) {
+        if (!ordered) from = 0;
+        const end = Math.min(value.end, tokens.length);
+        for (let i = Math.max(from, value.start); i < end; i++) {
+          const token = tokens[i];
+          if (token.kind === 'identifier' && wanted.has(token.text)) found.push(i);
+        }
+        if (end > from) from = end;
       }
     }
-    const strings = stringIndices(code, true);
-    return strings.length === 0 ? found : [...found, ...strings].sort((a, b) => a - b);
+    if (!ordered) found = [...new Set(found)].sort((a, b) => a - b);
+    return mergeSorted(found, stringIndices(code, true));
   };
   const seeds = candidates(new Set());
-  const assignments = assignmentsIn(code).filter((a) => !a.field && !a.element && a.operator === '=');
   let interesting = seeds;
   for (let round = 0, changed = seeds.length > 0; changed && round < 10; round++) {
     changed = false;
+    const inValue = new SortedCursor(interesting);
     for (const assignment of assignments) {
       // The cheap test first: most values hold nothing interesting.
-      if (!containsAny(interesting, assignment.value)) continue;
+      if (!inValue.any(assignment.value)) continue;
       const scope = scopes[assignment.target];
       if (vars.has(scope, assignment.name)) continue;
       const found = wholeMapIn(code, assignment.value, scope);
@@ -188,14 +199,35 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
   };
 }
 
-/** Whether a sorted list of token indices has one inside the span. */
-function containsAny(sorted: readonly number[], span: TokenSpan): boolean {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < span.start) low = mid + 1;
-    else high = mid;
+/**
+ * Whether a sorted list of token indices has one inside a span, for spans
+ * asked in order of their start (the values of a block's assignments): the
+ * cursor only moves forward, and back to the beginning should a span start
+ * earlier than the one before.
+ */
+class SortedCursor {
+  private at = 0;
+  private lastStart = -1;
+
+  constructor(private readonly sorted: readonly number[]) {}
+
+  any(span: TokenSpan): boolean {
+    const sorted = this.sorted;
+    if (span.start < this.lastStart) this.at = 0;
+    this.lastStart = span.start;
+    while (this.at < sorted.length && sorted[this.at] < span.start) this.at++;
+    return this.at < sorted.length && sorted[this.at] < span.end;
   }
-  return low < sorted.length && sorted[low] < span.end;
+}
+
+/** Two sorted lists of distinct token indices as one sorted list. */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  if (b.length === 0) return a as number[];
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(a[i] <= b[j] ? a[i++] : b[j++]);
+  while (i < a.length) merged.push(a[i++]);
+  while (j < b.length) merged.push(b[j++]);
+  return merged;
 }
