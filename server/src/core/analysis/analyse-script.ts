@@ -64,7 +64,7 @@ export function analyseScript(input: ScriptInput): ScriptResult {
   const context = { config, uri, fileName, language: script.language };
   // One report callback and one list serve every rule in turn (a closure and a list per rule and script added up over a scan).
   let ruleId = '';
-  const found: Finding[] = [];
+  let found: Finding[] = [];
   const onReport = (report: ScriptReport) => {
     const severity = effectiveSeverity(config, ruleId, report.severity);
     if (severity !== 'off') found.push(scriptFinding(ruleId, severity, report, uri, script, related));
@@ -72,7 +72,7 @@ export function analyseScript(input: ScriptInput): ScriptResult {
   for (const rule of SCRIPT_RULES) {
     if (effectiveSeverity(config, rule.meta.id) === 'off') continue;
     ruleId = rule.meta.id;
-    found.length = 0;
+    if (found.length > 0) found = [];
     try {
       rule.check(script, onReport, context);
     } catch (error) {
@@ -106,7 +106,9 @@ export function analyseScript(input: ScriptInput): ScriptResult {
     } else kept.push(finding);
   }
   const unusedComments = comments.valid.filter((comment) => !used.has(comment));
-  return { ...applySuppressions(kept, config, today), commentSuppressed, unusedComments, problems, ruleFailures };
+  // Fields named one by one: spreading the result into a literal cost V8 microseconds per script.
+  const { findings, suppressed } = applySuppressions(kept, config, today);
+  return { findings, suppressed, commentSuppressed, unusedComments, problems, ruleFailures };
 }
 
 function scriptFinding(
