@@ -266,7 +266,13 @@ function traceSecrets(model: ScriptModel): SecretFlow {
   const tokens = code.tokens;
   const scopes = functionScopes(code);
   const declared = new Set<string>();
-  for (const open of scopes) if (open > 0) declared.add(tokens[open - 1].text);
+  // One entry per token, in runs of the same function: each run's name is added once.
+  for (let i = 0, last = -1; i < scopes.length; i++) {
+    const open = scopes[i];
+    if (open === last) continue;
+    last = open;
+    if (open > 0) declared.add(tokens[open - 1].text);
+  }
   const held = new ScopedNames<Held>();
   const storeObjects = new ScopedNames<true>();
   const isStoreObject = (scope: number, name: string) => storeObjects.lookup(scope, name) !== undefined;
