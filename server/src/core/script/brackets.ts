@@ -34,37 +34,41 @@ export function pairBrackets(tokens: readonly ScriptToken[]): PairedCode {
     const none = NONE.subarray(0, tokens.length);
     return { tokens, pair: none, parent: none, depth: 0 };
   }
-  const pair = new Int32Array(tokens.length).fill(-1);
+  // Every entry is written in the loop (-1 first, the partner once found): no separate fill pass.
+  const pair = new Int32Array(tokens.length);
   const parent = new Int32Array(tokens.length);
+  // The open brackets, innermost last: a stack with its own top (no array length changes per bracket).
   const open: number[] = [];
+  let top = 0;
   let unbalanced: ScriptToken | undefined;
   let depth = 0;
   let tooDeep: ScriptToken | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    parent[i] = open.length > 0 ? open[open.length - 1] : -1;
+    pair[i] = -1;
+    parent[i] = top > 0 ? open[top - 1] : -1;
     if (token.kind !== 'punctuation') continue;
     const t = token.text;
     if (t === '(' || t === '[' || t === '{') {
-      open.push(i);
-      if (open.length > depth) depth = open.length;
-      if (open.length > MAX_BRACKET_DEPTH) tooDeep ??= token;
+      open[top++] = i;
+      if (top > depth) depth = top;
+      if (top > MAX_BRACKET_DEPTH) tooDeep ??= token;
     } else if (t === ')' || t === ']' || t === '}') {
       // Close the nearest opener of this kind; openers skipped on the way stay unpaired.
-      let at = open.length - 1;
+      let at = top - 1;
       while (at >= 0 && CLOSER_OF[tokens[open[at]].text] !== t) at--;
       if (at < 0) {
         unbalanced ??= token;
         continue;
       }
-      if (at !== open.length - 1) unbalanced ??= tokens[open[open.length - 1]];
+      if (at !== top - 1) unbalanced ??= tokens[open[top - 1]];
       const opener = open[at];
-      open.length = at;
+      top = at;
       pair[opener] = i;
       pair[i] = opener;
-      parent[i] = open.length > 0 ? open[open.length - 1] : -1;
+      parent[i] = top > 0 ? open[top - 1] : -1;
     }
   }
-  if (open.length > 0) unbalanced ??= tokens[open[0]];
+  if (top > 0) unbalanced ??= tokens[open[0]];
   return { tokens, pair, parent, unbalanced, depth, tooDeep };
 }
