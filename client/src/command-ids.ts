@@ -14,9 +14,6 @@ export const ViewCommands = {
   openExample: 'cpiSecurity.openExample',
   fixAll: 'cpiSecurity.fixAll',
   addTenant: 'cpiSecurity.tenants.add',
-  /** The code lenses of an editor a service key is pasted into. */
-  saveServiceKey: 'cpiSecurity.tenants.saveServiceKey',
-  discardServiceKey: 'cpiSecurity.tenants.discardServiceKey',
   removeTenant: 'cpiSecurity.tenants.remove',
   refreshTenants: 'cpiSecurity.tenants.refresh',
   scanTenant: 'cpiSecurity.tenants.scan',

@@ -18,8 +18,7 @@ import { RULES_VIEW_ID, type RuleNode, type RulesView } from './rules/rules-view
 import type { ServerConnection } from './server-connection';
 import { suppressFinding } from './suppress/suppress-command';
 import { fixAllInEditor } from './fix-all';
-import { ServiceKeyDocuments } from './tenants/service-key-document';
-import { addTenant, downloadArtifact, refreshTenant, removeTenant, saveServiceKey, scanTenant } from './tenants/tenant-commands';
+import { addTenant, downloadArtifact, refreshTenant, removeTenant, scanTenant } from './tenants/tenant-commands';
 import type { TenantSession } from './tenants/tenant-session';
 import type { TenantNode, TenantsView } from './tenants/tenants-view';
 
@@ -37,18 +36,9 @@ export interface CommandContext {
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   const { server, log, faq, rules, findings, tenants, tenantsView } = ctx;
   const register = vscode.commands.registerCommand.bind(vscode.commands);
-  const keyDocuments = new ServiceKeyDocuments();
   return [
-    keyDocuments,
     register(ViewCommands.addTenant, async () => {
-      if (await addTenant(tenants, keyDocuments)) tenantsView.refresh();
-    }),
-    register(ViewCommands.saveServiceKey, async (uri?: vscode.Uri) => {
-      if (await saveServiceKey(tenants, keyDocuments, uri)) tenantsView.refresh();
-    }),
-    register(ViewCommands.discardServiceKey, async (uri?: vscode.Uri) => {
-      const document = keyDocuments.find(uri);
-      if (document) await keyDocuments.close(document);
+      if (await addTenant(tenants, () => tenantsView.refresh())) tenantsView.refresh();
     }),
     register(ViewCommands.removeTenant, async (node?: TenantNode) => {
       await removeTenant(tenants, node);

@@ -1,21 +1,22 @@
 // What the Tenants view's commands do: add a tenant from a service-key file,
-// the clipboard or JSON pasted into an editor (kept in secret storage once
-// the tenant accepted it),
-// remove one, refresh one, scan a tenant or a package with cancellable
-// progress. Errors say what to do next; the secret is never shown.
+// the clipboard or JSON pasted into a form (kept in secret storage once the
+// tenant accepted it), remove one, refresh one, scan a tenant or a package
+// with cancellable progress. Errors say what to do next; the secret is never
+// shown.
 import * as vscode from 'vscode';
-import type { ServiceKeyDocuments } from './service-key-document';
-import { serviceKeyOfDocument } from './service-key-text';
+import type { ConnectOutcome } from './service-key-form';
+import { showServiceKeyForm } from './service-key-panel';
+import { serviceKeyOfText } from './service-key-text';
 import { defaultTenantName, describeCounts, totalCounts, type TenantRecord } from './tenant-model';
 import type { TenantSession } from './tenant-session';
 import type { TenantNode } from './tenants-view';
 
 /**
- * Add Tenant: from a service-key file, from the clipboard, or pasted into an
- * editor (several lines of JSON; that way ends at "Save as Tenant" on the
- * editor, see saveServiceKey). Undefined when no tenant was added (yet).
+ * Add Tenant: from a service-key file, from the clipboard, or pasted into a
+ * form (several lines of JSON; that way ends at the form's Save, which calls
+ * `added` with the new tenant). Undefined when no tenant was added (yet).
  */
-export async function addTenant(session: TenantSession, keyDocuments: ServiceKeyDocuments): Promise<TenantRecord | undefined> {
+export async function addTenant(session: TenantSession, added: (tenant: TenantRecord) => void): Promise<TenantRecord | undefined> {
   const from = await vscode.window.showQuickPick(
     [
       {
@@ -24,9 +25,9 @@ export async function addTenant(session: TenantSession, keyDocuments: ServiceKey
         from: 'file' as const,
       },
       {
-        label: 'Paste service key into an editor',
-        detail: 'Opens an unsaved editor to paste the JSON into, then "Save as Tenant"; the editor is closed without saving',
-        from: 'editor' as const,
+        label: 'Paste service key…',
+        detail: 'Opens a form to paste the JSON into; nothing of it is written to a file',
+        from: 'form' as const,
       },
       {
         label: 'Service key from the clipboard',
@@ -37,8 +38,15 @@ export async function addTenant(session: TenantSession, keyDocuments: ServiceKey
     { title: 'Add Tenant', placeHolder: 'Where is the service key?' },
   );
   if (!from) return undefined;
-  if (from.from === 'editor') {
-    await keyDocuments.open();
+  if (from.from === 'form') {
+    showServiceKeyForm(async (serviceKey, host) => {
+      const answer = await connectWithKey(session, serviceKey, host);
+      if ('value' in answer) {
+        added(answer.value);
+        return { added: true };
+      }
+      return answer;
+    });
     return undefined;
   }
   let text: string;
@@ -61,55 +69,39 @@ export async function addTenant(session: TenantSession, keyDocuments: ServiceKey
     }
     where = 'The clipboard does not hold a service key: ';
   }
-  const key = serviceKeyOfDocument(text);
+  const key = serviceKeyOfText(text);
   if ('error' in key) {
     void vscode.window.showErrorMessage(`${where}${key.error}`);
     return undefined;
   }
-  return connectWithKey(session, key.serviceKey, key.host);
+  const answer = await connectWithKey(session, key.serviceKey, key.host);
+  if ('error' in answer) void vscode.window.showErrorMessage(`Could not add the tenant: ${answer.error}`);
+  return 'value' in answer ? answer.value : undefined;
 }
 
-/** Save as Tenant, on an editor opened by Add Tenant: checks the pasted key, adds the tenant, closes the editor unsaved. */
-export async function saveServiceKey(
+/**
+ * Asks for a name, connects (the tenant proves the key) and keeps the key in
+ * secret storage: the tenant, why the tenant refused (with the next step), or
+ * cancelled when no name was given.
+ */
+async function connectWithKey(
   session: TenantSession,
-  keyDocuments: ServiceKeyDocuments,
-  uri: vscode.Uri | undefined,
-): Promise<TenantRecord | undefined> {
-  const document = keyDocuments.find(uri);
-  if (!document) {
-    void vscode.window.showInformationMessage(
-      'Use "Add Tenant" and paste the service key into the editor it opens, then save it as a tenant.',
-    );
-    return undefined;
-  }
-  const key = serviceKeyOfDocument(document.getText());
-  if ('error' in key) {
-    void vscode.window.showErrorMessage(`Not saved as a tenant: ${key.error}`);
-    return undefined;
-  }
-  const record = await connectWithKey(session, key.serviceKey, key.host);
-  if (record) await keyDocuments.close(document);
-  return record;
-}
-
-/** Asks for a name, connects (the tenant proves the key) and keeps the key in secret storage. */
-async function connectWithKey(session: TenantSession, serviceKey: string, host: string): Promise<TenantRecord | undefined> {
+  serviceKey: string,
+  host: string,
+): Promise<{ readonly value: TenantRecord } | Exclude<ConnectOutcome, { readonly added: true }>> {
   const name = await vscode.window.showInputBox({
     title: 'Add Tenant',
     prompt: `A name for ${host}`,
     value: defaultTenantName(host),
     ignoreFocusOut: true,
   });
-  if (name === undefined) return undefined;
+  if (name === undefined) return { cancelled: true };
   const answer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connecting to ${host}…` }, () =>
     session.add(name.trim() || defaultTenantName(host), serviceKey),
   );
-  if ('error' in answer) {
-    void vscode.window.showErrorMessage(`Could not add the tenant: ${answer.error.message}`);
-    return undefined;
-  }
+  if ('error' in answer) return { error: answer.error.message };
   void vscode.window.showInformationMessage(`Tenant ${answer.value.name} added. Its service key is kept in VS Code's secret storage.`);
-  return answer.value;
+  return { value: answer.value };
 }
 
 /** The tenant a command acts on: the node's, or one the user picks. */
