@@ -2,8 +2,8 @@
 // The Tenants view in the real VS Code (code-server) against the demo fake
 // tenant (test/support/fake-tenant/demo.ts), driven like a person would:
 // the tenant added from CPI_SECURITY_DEMO_TENANT, Add Tenant with the key pasted
-// into an editor (a missing field named, a wrong secret refused with the next step
-// and not shown, the right key saved and the editor closed unsaved), a scan from the command
+// into its form, a webview (a missing field named, a wrong secret refused with the next
+// step and not shown, the right key saved and the form closed), a scan from the command
 // palette, the counts in the tree and the status bar, a tenant iFlow opened
 // read-only with its findings and a hover, the artifact downloaded into the workspace
 // (opened editable and analysed locally), the security material listed, a keystore
@@ -64,49 +64,18 @@ async function hideNotifications(page) {
   await page.keyboard.press('Enter');
 }
 
-/** Clicks a code lens of the active editor. */
-async function codeLens(page, title) {
-  const lens = page.locator('.editor-instance .codelens-decoration a', { hasText: title }).first();
-  await lens.waitFor({ timeout: WAIT_MS });
-  await lens.click();
-}
+/** The Add Tenant form: a webview, whose page sits in an iframe inside the webview's iframe. */
+const keyForm = (page) => page.frameLocator('iframe.webview').first().frameLocator('#active-frame');
 
-/**
- * Pastes into the focused editor as Ctrl+V does (typing would auto-close brackets and indent), until
- * `marker` shows: a paste event on the focused element (the editor's edit context), else the
- * browser's clipboard and Ctrl+V, else the text inserted on one line.
- */
-async function paste(page, text, marker) {
-  const lines = page.locator('.editor-instance .monaco-editor .view-lines').first();
-  const shown = async () => {
-    for (let tries = 0; tries < 6; tries++) {
-      if (((await lines.textContent()) ?? '').includes(marker)) return true;
-      await page.waitForTimeout(250);
-    }
-    return false;
-  };
-  await page.evaluate((pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-  if (await shown()) return;
-  log('a paste event did not reach the editor: pasting from the clipboard');
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((pasted) => navigator.clipboard.writeText(pasted), text);
-  await page.keyboard.press('Control+V');
-  if (await shown()) return;
-  log('the clipboard did not reach the editor: inserting the text on one line');
-  await page.keyboard.insertText(JSON.stringify(JSON.parse(text)));
-  if (!(await shown())) throw new Error(`could not paste into the editor: ${await lines.textContent()}`);
-}
-
-/** Replaces the active editor's text by a paste. */
-async function replaceText(page, text, marker) {
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await paste(page, text, marker);
+/** The form's problem line once it says something. */
+async function formProblem(form) {
+  const problem = form.locator('#problem');
+  for (let tries = 0; tries < 120; tries++) {
+    const text = ((await problem.textContent()) ?? '').trim();
+    if (text !== '') return text;
+    await page.waitForTimeout(500);
+  }
+  throw new Error('the form shows no problem');
 }
 
 async function main() {
@@ -148,43 +117,42 @@ async function main() {
     await row(page, 'Kestrel Finance').waitFor({ timeout: WAIT_MS });
     await shot('connected');
 
-    // adding a tenant from a key pasted into an editor: a missing field named, a wrong secret refused with
-    // the next step (and not shown), then the right key saved and the editor closed without saving
+    // adding a tenant from a key pasted into the Add Tenant form (a webview, never a file): a missing field
+    // named, a wrong secret refused with the next step (and not shown), then the right key saved and the form closed
     const key = JSON.parse(readFileSync(demo.serviceKeyFile, 'utf8'));
     const host = new URL(key.oauth.url).host;
     await command(page, 'Add Tenant');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Paste service key into an editor' }).first().click();
-    const untitled = page.locator('.tabs-container .tab', { hasText: 'Untitled' });
-    await untitled.first().waitFor({ timeout: WAIT_MS });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Paste service key' }).first().click();
+    const formTab = page.locator('.tabs-container .tab', { hasText: 'Add Tenant: Service Key' });
+    await formTab.first().waitFor({ timeout: WAIT_MS });
+    const form = keyForm(page);
+    const keyText = form.locator('textarea#key');
+    await keyText.waitFor({ timeout: WAIT_MS });
     const { tokenurl: _tokenurl, ...withoutTokenUrl } = key.oauth;
-    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+End');
-    await paste(page, JSON.stringify({ oauth: withoutTokenUrl }, null, 2), key.oauth.clientid);
-    await shot('key-editor');
-    await codeLens(page, 'Save as Tenant');
-    const lacks = await notification(page, 'Not saved as a tenant');
-    if (!/lacks oauth\.tokenurl/.test(lacks)) throw new Error(`missing field: "${lacks}"`);
-    await hideNotifications(page);
-    await replaceText(page, JSON.stringify({ oauth: { ...key.oauth, clientsecret: 'Wr0ng-S3cret-e2e' } }, null, 2), key.oauth.clientid);
-    await codeLens(page, 'Save as Tenant');
+    await keyText.fill(JSON.stringify({ oauth: withoutTokenUrl }, null, 2));
+    await form.locator('button#save').click();
+    const lacks = await formProblem(form);
+    if (!/Not saved as a tenant: .*lacks oauth\.tokenurl/.test(lacks)) throw new Error(`missing field: "${lacks}"`);
+    await shot('key-form');
+    await keyText.fill(JSON.stringify({ oauth: { ...key.oauth, clientsecret: 'Wr0ng-S3cret-e2e' } }, null, 2));
+    await form.locator('button#save').click();
     await page.locator('.quick-input-widget', { hasText: 'A name for' }).waitFor({ timeout: WAIT_MS }); // the name, prefilled
     await page.keyboard.press('Enter');
-    const message = await notification(page, 'Could not add the tenant');
-    if (!/401.*Next: .*new service key/s.test(message)) throw new Error(`wrong secret: "${message}"`);
+    const message = await formProblem(form);
+    if (!/Could not add the tenant: .*401.*Next: .*new service key/s.test(message)) throw new Error(`wrong secret: "${message}"`);
     if (/Wr0ng-S3cret-e2e/.test(message)) throw new Error('the message shows the secret');
     await shot('wrong-secret');
-    await hideNotifications(page);
-    if ((await untitled.count()) !== 1) throw new Error('the key editor closed although the key was refused');
-    await replaceText(page, JSON.stringify(key, null, 2), key.oauth.clientid);
-    await codeLens(page, 'Save as Tenant');
+    if ((await formTab.count()) !== 1) throw new Error('the form closed although the key was refused');
+    await keyText.fill(JSON.stringify(key, null, 2));
+    await form.locator('button#save').click();
     await page.locator('.quick-input-widget', { hasText: 'A name for' }).waitFor({ timeout: WAIT_MS });
     await page.locator('.quick-input-widget input').fill('Demo tenant');
     await page.keyboard.press('Enter');
     await notification(page, 'Tenant Demo tenant added');
     await hideNotifications(page);
-    for (let tries = 0; tries < 30 && (await untitled.count()) > 0; tries++) await page.waitForTimeout(500);
-    if ((await untitled.count()) > 0) throw new Error('the key editor is still open');
-    if (await page.locator('.monaco-dialog-box').isVisible()) throw new Error('closing the key editor asked to save it');
+    for (let tries = 0; tries < 30 && (await formTab.count()) > 0; tries++) await page.waitForTimeout(500);
+    if ((await formTab.count()) > 0) throw new Error('the form is still open');
+    if ((await page.locator('.tabs-container .tab', { hasText: 'Untitled' }).count()) > 0) throw new Error('an unsaved editor is open');
     await row(page, 'Demo tenant').waitFor({ timeout: WAIT_MS });
     if (!(await row(page, 'Kestrel Finance').isVisible())) await row(page, 'Demo tenant').click();
     await row(page, 'Kestrel Finance').waitFor({ timeout: WAIT_MS });
