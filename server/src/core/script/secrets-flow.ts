@@ -252,10 +252,13 @@ const readsSecret = (name: string) => name === 'getPassword' || name.startsWith(
 /** Most scripts never read a secret: no `getPassword`/`getAccessToken…` and no "Authorization" literal anywhere. */
 function mayReadSecrets(model: ScriptModel): boolean {
   for (const { code } of codeBlocks(model)) {
-    for (const token of code.tokens) if (token.kind === 'identifier' && readsSecret(token.text)) return true;
+    // Both names are 11 characters or more; most names are shorter and are passed over on their length.
+    for (const token of code.tokens) if (token.kind === 'identifier' && token.text.length >= 11 && readsSecret(token.text)) return true;
     for (const i of stringIndices(code)) {
       const token = code.tokens[i];
-      if (token.text.length <= 24 && token.string?.value?.toLowerCase() === 'authorization') return true;
+      // Only a value of 13 characters lower-cases to "authorization": the others are not lower-cased (a copy each).
+      const value = token.string?.value;
+      if (token.text.length <= 24 && value !== undefined && value.length === 13 && value.toLowerCase() === 'authorization') return true;
     }
   }
   return false;
