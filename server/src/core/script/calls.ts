@@ -3,6 +3,7 @@
 // `headers.each { k, v -> … }`). Method declarations (`def name(…) {`,
 // `String name(…) {`, `function name(…) {`) are not calls.
 
+import { DECLARING } from './function-scopes';
 import { isName, type ScriptCode, type ScriptLanguage, type ScriptToken } from './model';
 import { splitAtCommas, type TokenSpan } from './span';
 import { endsStatement, statementEnd } from './statements';
@@ -70,30 +71,8 @@ const NOT_CALLABLE = new Set([
 ]);
 /** Tokens a parenthesis-less Groovy argument list can start with. */
 const COMMAND_ARGUMENT_KEYWORDS = new Set(['new', 'this', 'true', 'false', 'null', 'super']);
-/** A name after one of these and before `(…) {` is being declared. */
-const DECLARING_KEYWORDS = new Set([
-  'def',
-  'void',
-  'function',
-  'static',
-  'final',
-  'private',
-  'public',
-  'protected',
-  'abstract',
-  'synchronized',
-  'boolean',
-  'byte',
-  'char',
-  'short',
-  'int',
-  'long',
-  'float',
-  'double',
-  'async',
-  'get',
-  'set',
-]);
+/** A name after one of these and before `(…) {` is being declared: a method's keywords, and JavaScript's accessors. */
+const DECLARING_KEYWORDS = new Set([...DECLARING, 'get', 'set']);
 
 /** Calls found per code block: every script rule walks them, a block is read once per analysis. */
 const FOUND = { groovy: new WeakMap<ScriptCode, readonly CallSite[]>(), javascript: new WeakMap<ScriptCode, readonly CallSite[]>() };

@@ -6,7 +6,7 @@
 import { isPunctuation, type ScriptCode } from './model';
 
 /** Keywords (and primitive types) that can stand before a declared method's name. */
-const DECLARING = new Set([
+export const DECLARING = new Set([
   'def',
   'void',
   'function',
