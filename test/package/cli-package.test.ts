@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -115,6 +115,47 @@ describe('command-line package', function () {
 
     const usage = spawnSync(bin, ['--format', 'nope'], { encoding: 'utf8', env: env(), cwd: scanned });
     assert.equal(usage.status, 2);
+  });
+
+  it('is also what plain npm pack in the repository root makes: the bundle as bin, built for production first', () => {
+    // scripts are skipped here (prepack would rebuild the shared bundles for
+    // production under the other tests); the prepack script is checked instead
+    const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+      bin: Record<string, string>;
+    };
+    assert.equal(root.scripts.prepack, 'node scripts/build.mjs --production');
+    assert.deepEqual(root.bin, { 'cpi-security-lint': './server/out/cli.js' });
+    const out = join(work, 'root-pack');
+    mkdirSync(out);
+    const [packed] = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], { cwd: ROOT, encoding: 'utf8', env: env() }),
+    ) as { filename: string }[];
+    assert.equal(packed.filename, `cpi-security-lint-${VERSION}.tgz`);
+    const rootTarball = join(out, packed.filename);
+    const entries = untar(readFileSync(rootTarball));
+    assert.deepEqual([...entries.keys()].sort(), [
+      'package/LICENSE',
+      'package/README.md',
+      'package/package.json',
+      'package/server/out/cli.js',
+    ]);
+    assert.ok(statSync(rootTarball).size < MAX_PACKED_BYTES, `${statSync(rootTarball).size} bytes`);
+
+    const prefix = join(work, 'root-prefix');
+    execFileSync(
+      'npm',
+      ['install', '-g', '--prefix', prefix, '--offline', '--cache', join(work, 'npm-cache'), '--no-audit', '--no-fund', rootTarball],
+      { cwd: work, env: env(), stdio: 'pipe' },
+    );
+    const rootBin = join(prefix, 'bin', 'cpi-security-lint');
+    const version = spawnSync(rootBin, ['--version'], { encoding: 'utf8', env: env(), cwd: work });
+    assert.equal(version.stdout.trim(), VERSION, version.stderr);
+    const scanned = join(work, 'root-pack-content');
+    writeOrderArtifact(scanned);
+    const text = spawnSync(rootBin, ['.'], { encoding: 'utf8', env: env(), cwd: scanned });
+    assert.equal(text.status, 1, text.stderr);
+    assert.match(text.stdout, /^2 problems \(2 errors/m);
   });
 
   it('is what the GitHub action installs from its package input', () => {
