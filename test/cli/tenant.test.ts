@@ -66,13 +66,13 @@ interface Run extends CliRun {
 function runTenantCli(
   tenant: FakeTenant,
   args: readonly string[],
-  options: { folder?: string; env?: NodeJS.ProcessEnv; signalAfterMs?: number } = {},
+  options: { folder?: string; env?: NodeJS.ProcessEnv; signalAfterMs?: number; nodeArgs?: readonly string[] } = {},
 ): Promise<Run> {
   const folder = options.folder ?? mkdtempSync(join(tmpdir(), 'cpi-tenant-cli-'));
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: tenant.caFile, ...options.env };
   for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) delete env[name];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: folder, env });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], { cwd: folder, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -377,6 +377,47 @@ describe('command line: --tenant', function () {
     const configured = await runTenantCli(tenant, ['--tenant', key, '--format', 'json', '--config', named], { folder });
     const all = (JSON.parse(configured.stdout) as JsonOut).findings;
     assert.ok(all.length > 0 && !all.some((finding) => finding.ruleId === 'cleartext-http-endpoint'));
+  });
+
+  it('keeps --concurrency artifacts downloading at a time: two requests each, its zip and its configuration', async () => {
+    const flows = Array.from({ length: 12 }, (_, i) => ({ id: `Flow${i}`, files: catalog(HTTPS_PROP) }));
+    const tenant = await start({ fixture: { packages: [{ id: 'Bulk', iflows: flows }] }, latencyMs: 60 });
+    const key = tenant.writeServiceKey();
+    // The fake tenant counts a request until its response closes, which another process may see
+    // a moment after it sent its next request: one more than the bound is tolerated.
+    const peak = async (extra: string[]) => {
+      tenant.resetLog();
+      const run = await runTenantCli(tenant, ['--tenant', key, '--no-security-material', '--format', 'json', ...extra]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal((JSON.parse(run.stdout) as JsonOut).summary.scannedFiles, 24, 'every iFlow and its parameters.prop');
+      return tenant.maxInFlight;
+    };
+    const one = await peak(['--concurrency', '1']);
+    assert.ok(one <= 3, `one artifact at a time: ${one} requests in flight`);
+    const three = await peak(['--concurrency', '3']);
+    assert.ok(three >= 4 && three <= 7, `three artifacts at a time: ${three} requests in flight`);
+    const byDefault = await peak([]);
+    assert.ok(byDefault >= 7 && byDefault <= 9, `four artifacts at a time by default: ${byDefault} requests in flight`);
+  });
+
+  it('shows progress on stderr with the count and the current package when it is a terminal, and none when piped', async () => {
+    const tenant = await start({ latencyMs: 30 });
+    const key = tenant.writeServiceKey();
+    const piped = await runTenantCli(tenant, ['--tenant', key, '--format', 'json']);
+    assert.equal(piped.code, 1, piped.stderr);
+    assert.doesNotMatch(piped.stderr, /Reading the tenant|\r/, 'no progress in a pipe or CI log');
+
+    // The CLI is a child process here, so its stderr is a pipe: a preload makes it look like a terminal.
+    const folder = mkdtempSync(join(tmpdir(), 'cpi-tenant-tty-'));
+    const preload = join(folder, 'terminal-stderr.cjs');
+    writeFileSync(preload, "Object.defineProperty(process.stderr, 'isTTY', { value: true });\n");
+    const terminal = await runTenantCli(tenant, ['--tenant', key, '--format', 'json'], { folder, nodeArgs: ['--require', preload] });
+    assert.equal(terminal.code, 1, terminal.stderr);
+    assert.ok(JSON.parse(terminal.stdout), 'the report on stdout is untouched');
+    assert.match(terminal.stderr, /\r\x1b\[KReading the tenant: \d+\/\d+ artifacts \((Finance|Sales) Flows\)/);
+    assert.match(terminal.stderr, /Reading the tenant: 3\/3 artifacts \((Finance|Sales) Flows\)/, 'the last count: every artifact read');
+    const last = terminal.stderr.slice(terminal.stderr.lastIndexOf('Reading the tenant'));
+    assert.match(last, /^Reading the tenant: [^\r\n]*\r\x1b\[K/, 'the line is cleared before anything else is written');
   });
 
   it('stops on Ctrl-C with a message', async () => {
