@@ -8,6 +8,7 @@ import { isName, isPunctuation, type ScriptCode } from './model';
 import type { TokenSpan } from './span';
 import { statementEnd } from './statements';
 import { indexedText, indicesOf } from './token-index';
+import { Memo } from './memo';
 
 const EQUALS = indexedText('=');
 
@@ -32,7 +33,7 @@ function assignedAt(code: ScriptCode, eq: number): NameAssignment | undefined {
 }
 
 /** Assignments found per code block: several rules follow the same names. */
-const FOUND = new WeakMap<ScriptCode, readonly NameAssignment[]>();
+const FOUND = new Memo<ScriptCode, readonly NameAssignment[]>('name assignments');
 
 /** Every assignment to a name in one code block, in source order (found once per block, then shared). */
 export function nameAssignments(code: ScriptCode): readonly NameAssignment[] {

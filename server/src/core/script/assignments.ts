@@ -7,6 +7,7 @@ import { isName, isPunctuation, type ScriptCode, type ScriptLanguage } from './m
 import { skip, type TokenSpan } from './span';
 import { endsStatement } from './statements';
 import { indexedText, indexedTexts, indicesOf, indicesOfAny } from './token-index';
+import { Memo } from './memo';
 
 export interface Assignment {
   /** Index of the assigned name (for `map[key] = …`, of `map`; for `obj.field = …`, of `field`). */
@@ -25,7 +26,7 @@ const ASSIGNING = indexedTexts(['=', '+=', '-=', '<<=', '|=', '?=', '??=', '||='
 const COLON = indexedText(':');
 const DOTS = new Set(['.', '?.', '*.']);
 
-const found = new WeakMap<ScriptCode, readonly Assignment[]>();
+const found = new Memo<ScriptCode, readonly Assignment[]>('assignments');
 
 /** The assignments of a code block, found once per block (several rules ask). */
 export function assignmentsIn(code: ScriptCode): readonly Assignment[] {

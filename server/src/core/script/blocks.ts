@@ -3,6 +3,7 @@
 
 import type { ScriptCode, ScriptModel, ScriptToken } from './model';
 import { stringIndices } from './token-index';
+import { Memo } from './memo';
 
 export interface CodeBlock {
   readonly code: ScriptCode;
@@ -11,7 +12,7 @@ export interface CodeBlock {
 }
 
 /** Blocks found per script: every rule walks them, the walk is done once. */
-const FOUND = new WeakMap<ScriptModel, readonly CodeBlock[]>();
+const FOUND = new Memo<ScriptModel, readonly CodeBlock[]>('code blocks');
 
 /** Every code block of the script in source order (found once per script, then shared). */
 export function codeBlocks(model: ScriptModel): readonly CodeBlock[] {

@@ -3,6 +3,7 @@
 
 import { callSites, type CallSite } from './calls';
 import type { ScriptCode, ScriptLanguage } from './model';
+import { Memo } from './memo';
 
 export interface CallIndex {
   /** Every call in source order. */
@@ -11,7 +12,7 @@ export interface CallIndex {
   at(index: number): CallSite | undefined;
 }
 
-const cache = new WeakMap<ScriptCode, CallIndex>();
+const cache = new Memo<ScriptCode, CallIndex>('call index');
 
 export function callIndex(code: ScriptCode, language: ScriptLanguage): CallIndex {
   let index = cache.get(code);

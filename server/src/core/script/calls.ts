@@ -7,6 +7,7 @@ import { DECLARING } from './function-scopes';
 import { isName, type ScriptCode, type ScriptLanguage, type ScriptToken } from './model';
 import { splitAtCommas, type TokenSpan } from './span';
 import { endsStatement, statementEnd } from './statements';
+import { Memo } from './memo';
 
 export interface CallReceiver {
   /** First token of the receiver expression. */
@@ -75,7 +76,10 @@ const COMMAND_ARGUMENT_KEYWORDS = new Set(['new', 'this', 'true', 'false', 'null
 const DECLARING_KEYWORDS = new Set([...DECLARING, 'get', 'set']);
 
 /** Calls found per code block: every script rule walks them, a block is read once per analysis. */
-const FOUND = { groovy: new WeakMap<ScriptCode, readonly CallSite[]>(), javascript: new WeakMap<ScriptCode, readonly CallSite[]>() };
+const FOUND = {
+  groovy: new Memo<ScriptCode, readonly CallSite[]>('Groovy call sites'),
+  javascript: new Memo<ScriptCode, readonly CallSite[]>('JavaScript call sites'),
+};
 
 /** Every call of a code block in source order (found once per block and language, then shared). */
 export function callSites(code: ScriptCode, language: ScriptLanguage): readonly CallSite[] {

@@ -4,6 +4,7 @@
 // sit in: they see its variables.
 
 import { isPunctuation, type ScriptCode } from './model';
+import { Memo } from './memo';
 
 /** Keywords (and primitive types) that can stand before a declared method's name. */
 export const DECLARING = new Set([
@@ -28,7 +29,7 @@ export const DECLARING = new Set([
   'async',
 ]);
 
-const cache = new WeakMap<ScriptCode, Int32Array>();
+const cache = new Memo<ScriptCode, Int32Array>('function scopes');
 
 /** For each token: the index of the `(` that opens its function's parameter list, -1 at the script's top level. Worked out once per block. */
 export function functionScopes(code: ScriptCode): Int32Array {

@@ -6,6 +6,7 @@
 
 import type { ScriptCode } from './model';
 import { indexedTexts, tokenIndex } from './token-index';
+import { Memo } from './memo';
 
 /** A set of trigger names made by triggerNames (so the shared pass looks for them). */
 export type TriggerNames = ReadonlySet<string> & { readonly __triggers: true };
@@ -14,7 +15,7 @@ const ALL = new Set<string>();
 /** Bumped when a rule adds triggers no one had: passes made before it are redone. */
 let generation = 0;
 
-const FOUND = new WeakMap<ScriptCode, { readonly generation: number; readonly names: ReadonlySet<string> }>();
+const FOUND = new Memo<ScriptCode, { readonly generation: number; readonly names: ReadonlySet<string> }>('trigger names');
 
 /** Blocks this short (most interpolations) are scanned directly: a pass kept per block would cost more than it saves. */
 const SHORT_BLOCK = 24;

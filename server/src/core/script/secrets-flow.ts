@@ -20,6 +20,7 @@ import { ScopedNames } from './scoped-names';
 import { indexedText, indexedTexts, indicesOf, indicesOfAny, stringIndices } from './token-index';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from './model';
 import type { TokenSpan } from './span';
+import { Memo } from './memo';
 
 /** `secure-store`: User Credentials, Secure Parameters, OAuth tokens; `authorization`: the incoming Authorization header. */
 export type SecretKind = 'secure-store' | 'authorization';
@@ -200,7 +201,7 @@ interface Flow {
 }
 
 const NO_SECRETS: SecretFlow = { empty: true, originIn: () => undefined };
-const flows = new WeakMap<ScriptModel, SecretFlow>();
+const flows = new Memo<ScriptModel, SecretFlow>('secret flow');
 
 /** The script's secret flow, worked out once per script and shared by the rules that ask. */
 export function secretFlow(model: ScriptModel): SecretFlow {

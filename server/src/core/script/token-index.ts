@@ -7,6 +7,7 @@
 // alone, so it stays small.
 
 import type { ScriptCode } from './model';
+import { Memo } from './memo';
 
 export interface TokenIndex {
   /** Token indices of each declared text (names and operators) the block holds, in source order. */
@@ -39,7 +40,7 @@ export function indexedText(text: string): string {
 }
 
 const NONE: readonly number[] = Object.freeze([]);
-const FOUND = new WeakMap<ScriptCode, { readonly generation: number; readonly index: TokenIndex }>();
+const FOUND = new Memo<ScriptCode, { readonly generation: number; readonly index: TokenIndex }>('token index');
 
 /** The index of a code block (built on the first question, then shared). */
 export function tokenIndex(code: ScriptCode): TokenIndex {
