@@ -4,6 +4,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { CLI, ensureBuilt, fixture, layout, REPO, removeFolder, tempFolder, write, writeOrderArtifact } from './support';
 import { validateSarif } from './sarif-schema';
+import { mappingKeys, readmeYaml } from '../support/readme-snippets';
 
 // The GitHub action's shell part (scripts/ci/github-action.sh), run with
 // bash as action.yml runs it, with GitHub's environment variables faked:
@@ -114,5 +115,25 @@ describe('GitHub action script', function () {
     assert.match(run.stdout, /^::error title=CPI Security Lint::/m);
     assert.equal(run.summary, '# Earlier step\n');
     assert.equal(run.outputs['exit-code'], '2');
+  });
+
+  it("README's example workflow gives the action only its inputs, reads only its outputs, and runs it with bash as action.yml does", () => {
+    const action = readFileSync(join(REPO, 'action.yml'), 'utf8');
+    const inputs = mappingKeys(action, 'inputs');
+    const outputs = mappingKeys(action, 'outputs');
+    assert.deepEqual(inputs, ['path', 'fail-on', 'sarif-file', 'changed-since', 'package']);
+    assert.deepEqual(outputs, ['exit-code', 'sarif-file']);
+    assert.match(action, /using: composite/);
+    assert.match(action, /shell: bash\n\s+run: bash "\$GITHUB_ACTION_PATH\/scripts\/ci\/github-action\.sh"/);
+    for (const input of inputs) assert.ok(action.includes(`\${{ inputs.${input} }}`), `action.yml passes ${input} on`);
+
+    const workflow = readmeYaml('GitHub Actions');
+    const step = workflow.slice(workflow.indexOf('uses: <owner>/cpi-security-lint@'));
+    const given = mappingKeys(step, 'with');
+    assert.ok(given.length > 0 && given.every((key) => inputs.includes(key)), given.join(', '));
+    const read = [...workflow.matchAll(/steps\.lint\.outputs\.([\w-]+)/g)].map((match) => match[1]);
+    assert.ok(read.length > 0 && read.every((key) => outputs.includes(key)), read.join(', '));
+    assert.match(workflow, /uses: github\/codeql-action\/upload-sarif@v3/);
+    assert.match(workflow, /security-events: write/);
   });
 });

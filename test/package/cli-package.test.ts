@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { ensureBuilt, writeOrderArtifact } from '../cli/support';
+import { ensureBuilt, layout, write, writeOrderArtifact } from '../cli/support';
+import { azureScripts, gitlabScript, readmeYaml } from '../support/readme-snippets';
 
 // The command line's own npm package: packed from the built bundle by
 // scripts/pack-cli.mjs, installed globally into a temporary prefix with npm
@@ -156,6 +157,79 @@ describe('command-line package', function () {
     const text = spawnSync(rootBin, ['.'], { encoding: 'utf8', env: env(), cwd: scanned });
     assert.equal(text.status, 1, text.stderr);
     assert.match(text.stdout, /^2 problems \(2 errors/m);
+  });
+
+  /**
+   * A content repository as the README's recipes assume it: the tarball under
+   * tools/, the order artifact (two errors) unless `clean`; and a shell that
+   * installs globally into a prefix of its own, offline.
+   */
+  function recipeWorkspace(name: string, clean = false) {
+    const content = join(work, name);
+    mkdirSync(join(content, 'tools'), { recursive: true });
+    copyFileSync(tarball, join(content, 'tools', basename(tarball)));
+    if (clean) write(content, layout('Clean').parameters, 'Greeting=hello\n');
+    else writeOrderArtifact(content);
+    const prefix = join(work, `${name}-prefix`);
+    const shellEnv = {
+      ...env(),
+      PATH: `${join(prefix, 'bin')}${delimiter}${env().PATH}`,
+      HOME: work,
+      npm_config_prefix: prefix,
+      npm_config_cache: join(work, 'npm-cache'),
+      npm_config_offline: 'true',
+    };
+    return { content, shellEnv };
+  }
+
+  it("README's GitLab CI job runs as written: Code Quality report, markdown artifact, the scan's exit code", () => {
+    const script = gitlabScript(readmeYaml('GitLab CI'));
+    assert.equal(script[0], `npm install -g ./tools/cpi-security-lint-${VERSION}.tgz`, 'the README names the current tarball');
+    // GitLab's runner runs the items in one bash with errexit and pipefail
+    const job = (content: string, shellEnv: NodeJS.ProcessEnv) =>
+      spawnSync('bash', ['-c', ['set -eo pipefail', ...script].join('\n')], { cwd: content, env: shellEnv, encoding: 'utf8' });
+
+    const failing = recipeWorkspace('gitlab');
+    const run = job(failing.content, failing.shellEnv);
+    assert.equal(run.status, 1, `${run.stdout}\n${run.stderr}`);
+    const report = JSON.parse(readFileSync(join(failing.content, 'gl-code-quality-report.json'), 'utf8')) as { check_name: string }[];
+    assert.deepEqual(
+      report.map((issue) => issue.check_name),
+      ['cleartext-basic-auth', 'cleartext-basic-auth'],
+    );
+    assert.match(
+      readFileSync(join(failing.content, 'cpi-security-lint.md'), 'utf8'),
+      /^## cpi-security-lint .*\n\n:x: \*\*2 findings at or above error/,
+    );
+
+    const passing = recipeWorkspace('gitlab-clean', true);
+    const clean = job(passing.content, passing.shellEnv);
+    assert.equal(clean.status, 0, `${clean.stdout}\n${clean.stderr}`);
+    assert.deepEqual(JSON.parse(readFileSync(join(passing.content, 'gl-code-quality-report.json'), 'utf8')), []);
+  });
+
+  it("README's Azure Pipelines steps run as written: summary uploaded, JUnit results, the step fails on findings", () => {
+    const [install, scan, ...more] = azureScripts(readmeYaml('Azure Pipelines'));
+    assert.equal(more.length, 0);
+    assert.equal(install, `npm install -g ./tools/cpi-security-lint-${VERSION}.tgz`, 'the README names the current tarball');
+    const { content, shellEnv } = recipeWorkspace('azure');
+    const agentTemp = join(work, 'agent-temp');
+    mkdirSync(agentTemp);
+    // the agent expands $(Agent.TempDirectory) before bash sees the script
+    const step = (text: string) =>
+      spawnSync('bash', ['--noprofile', '--norc', '-c', text.replace(/\$\(Agent\.TempDirectory\)/g, agentTemp)], {
+        cwd: content,
+        env: shellEnv,
+        encoding: 'utf8',
+      });
+    const installed = step(install);
+    assert.equal(installed.status, 0, installed.stderr);
+    const run = step(scan);
+    assert.equal(run.status, 1, `${run.stdout}\n${run.stderr}`);
+    assert.ok(run.stdout.includes(`##vso[task.uploadsummary]${join(agentTemp, 'cpi-security-lint.md')}\n`), run.stdout);
+    assert.match(readFileSync(join(agentTemp, 'cpi-security-lint.md'), 'utf8'), /^## cpi-security-lint /);
+    const junit = readFileSync(join(agentTemp, 'cpi-security-lint.xml'), 'utf8');
+    assert.match(junit, /<testsuites name="cpi-security-lint" tests="\d+" failures="2"/);
   });
 
   it('is what the GitHub action installs from its package input', () => {
