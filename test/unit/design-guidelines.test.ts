@@ -39,6 +39,15 @@ const IFLOW_GUIDELINES: Record<string, string> = {
   'generic-sender-role': 'COMMON_ROLE_FOR_SENDER_AUTHORIZATION',
 };
 
+/** The script rules and their guideline, as SCRIPT-RULES.md assigns them. */
+const SCRIPT_GUIDELINES: Record<string, string> = {
+  'script-credential-in-message': 'AVOID_ACCESSING_SECURE_PARAMETER',
+  'script-xxe': 'SWITCH_OFF_RESOLVING_OF_EXTERNAL_ENTITIES',
+  'script-eval': 'EVAL_USAGE_CHECK',
+  'script-mpl-attachment': 'AVOID_CREATING_MPL_ATTACHMENTS',
+  'script-cleartext-url': 'USE_SECURE_PROTOCOLS',
+};
+
 /** Rules about things the design-guideline check never sees or does not cover: certificates, ports, tenant material. */
 const WITHOUT_GUIDELINE = [
   'cert-expired',
@@ -46,11 +55,17 @@ const WITHOUT_GUIDELINE = [
   'oauth-token-url-cleartext',
   'onpremise-https-address',
   'sftp-deprecated-algorithms',
+  // scripts: SAP's general scripting advice, but no guideline id of the check
+  'script-hardcoded-secret',
+  'script-secret-logged',
+  'script-logs-all-headers',
+  'script-tls-verification-off',
 ];
 
 describe('SAP design guidelines', () => {
-  it('gives the matching iFlow rules their guideline id', () => {
-    for (const [id, guideline] of Object.entries(IFLOW_GUIDELINES)) assert.equal(ruleMeta(id)?.guideline, guideline, id);
+  it('gives the matching iFlow and script rules their guideline id', () => {
+    for (const [id, guideline] of Object.entries({ ...IFLOW_GUIDELINES, ...SCRIPT_GUIDELINES }))
+      assert.equal(ruleMeta(id)?.guideline, guideline, id);
     for (const id of WITHOUT_GUIDELINE) assert.equal(ruleMeta(id)?.guideline, undefined, id);
   });
 
