@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ensureBuilt, fixture, layout, REPO, removeFolder, runCli, runJson, tempFolder, write, writeOrderArtifact } from './support';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, chmodSync, readFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { CLI, ensureBuilt, fixture, layout, REPO, removeFolder, runCli, runJson, tempFolder, write, writeOrderArtifact } from './support';
 
 // .pre-commit-hooks.yaml: the files pattern picks the CPI files pre-commit
 // passes on, and each hook's entry, run as pre-commit runs it, checks them.
@@ -115,6 +115,50 @@ describe('pre-commit hooks', function () {
       assert.ok(report.findings.length > 0 && report.findings.every((finding) => finding.path.startsWith('Order Replication/')));
     } finally {
       removeFolder(root);
+    }
+  });
+
+  it('work under pre-commit itself (try-repo on the staged files): findings fail the hook, no CPI file skips it (skipped without pre-commit)', function () {
+    if (spawnSync('pre-commit', ['--version']).status !== 0) this.skip();
+    const root = tempFolder();
+    const home = tempFolder();
+    // the installed command line, as language: system expects it on the PATH
+    write(home, 'bin/cpi-security-lint', `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
+    chmodSync(join(home, 'bin', 'cpi-security-lint'), 0o755);
+    const env = {
+      ...process.env,
+      HOME: home,
+      PRE_COMMIT_HOME: join(home, 'pre-commit-cache'),
+      PATH: [join(home, 'bin'), dirname(process.execPath), process.env.PATH ?? ''].join(delimiter),
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 'test@example.com',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 'test@example.com',
+    };
+    const git = (...more: string[]) => execFileSync('git', ['-c', 'commit.gpgsign=false', ...more], { cwd: root, env, encoding: 'utf8' });
+    try {
+      write(root, 'README.md', '# content\n');
+      git('init', '--quiet');
+      git('add', '.');
+      git('commit', '--quiet', '-m', 'start');
+      writeOrderArtifact(root); // two cleartext-basic-auth errors
+      git('add', '.');
+      for (const hook of ['cpi-security-lint', 'cpi-security-lint-artifacts']) {
+        // try-repo: this repository's hooks as they are in the work tree, on the staged files
+        const run = spawnSync('pre-commit', ['try-repo', REPO, hook], { cwd: root, env, encoding: 'utf8' });
+        assert.equal(run.status, 1, `${hook}\n${run.stdout}\n${run.stderr}`);
+        assert.match(run.stdout, /cleartext-basic-auth/, hook);
+        assert.match(run.stdout, /2 problems \(2 errors/, hook);
+      }
+      git('commit', '--quiet', '-m', 'order flow', '--no-verify');
+      write(root, 'notes.txt', 'no CPI file\n');
+      git('add', '.');
+      const skipped = spawnSync('pre-commit', ['try-repo', REPO, 'cpi-security-lint'], { cwd: root, env, encoding: 'utf8' });
+      assert.equal(skipped.status, 0, `${skipped.stdout}\n${skipped.stderr}`);
+      assert.match(skipped.stdout, /no files to check/);
+    } finally {
+      removeFolder(root);
+      removeFolder(home);
     }
   });
 });
