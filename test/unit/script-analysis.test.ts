@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyseScript, type ScriptInput } from '../../server/src/core/analysis/analyse-script';
 import { parseIflow } from '../../server/src/core/analysis/parsed';
-import { isAnalysedScript, scriptLanguage } from '../../server/src/core/analysis/script-layout';
+import { isAnalysedScript, scriptFileName, scriptLanguage } from '../../server/src/core/analysis/script-layout';
 import { DEFAULT_CONFIG, type Config } from '../../server/src/core/config/model';
 import { parseConfig } from '../../server/src/core/config/parse';
 import { readScript } from '../../server/src/core/script/read';
@@ -47,6 +47,13 @@ describe('scripts: which files', () => {
     assert.ok(isAnalysedScript(config, 'file:///ws/shared/Common.groovy'));
     assert.ok(!isAnalysedScript(config, 'file:///ws/shared/common.js'), 'JavaScript outside artifacts never');
     assert.ok(!isAnalysedScript(config, 'file:///ws/shared/notes.txt'));
+  });
+
+  it('names a script as a Script step does: the last segment of its URI, decoded where it can be', () => {
+    assert.equal(scriptFileName(`${ARTIFACT}/script/Logging.groovy`), 'Logging.groovy');
+    assert.equal(scriptFileName(`${ARTIFACT}/script/Custom%20Scripts.groovy`), 'Custom Scripts.groovy');
+    assert.equal(scriptFileName('cpi-tenant://t.example.com/P/A/src/main/resources/script/a%2Fb%C3%A9.gsh'), 'a/bé.gsh');
+    assert.equal(scriptFileName(`${ARTIFACT}/script/100%.groovy`), '100%.groovy', 'a stray % is kept as written');
   });
 
   it('reads the "scripts" key of .cpisecurity.json as globs, with a problem for anything else', () => {

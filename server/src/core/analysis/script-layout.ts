@@ -47,6 +47,8 @@ export function isAnalysedScript(config: Config, uri: string): boolean {
 /** The script's file name as an iFlow's Script step names it (property `script`). */
 export function scriptFileName(uri: string): string {
   const segment = uri.slice(uri.lastIndexOf('/') + 1);
+  // Most names need no decoding: asked once per script of a scan.
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
