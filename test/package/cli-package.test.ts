@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ensureBuilt, layout, write, writeOrderArtifact } from '../cli/support';
+import { RULES_DIR } from '../support/fixture-cases';
+import { startFakeTenant } from '../support/fake-tenant';
 import { azureScripts, gitlabScript, readmeYaml } from '../support/readme-snippets';
 
 // The command line's own npm package: packed from the built bundle by
@@ -81,8 +83,8 @@ describe('command-line package', function () {
     const cli = entries.get('package/cli.js')!.toString('utf8');
     assert.ok(cli.startsWith('#!/usr/bin/env node\n'));
     assert.ok(!cli.includes('sourceMappingURL'), 'no link to a source map the package does not ship');
-    // the bundle requires Node's own modules only
-    const required = new Set([...cli.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]));
+    // the bundle requires Node's own modules only, loaded at once or lazily (undici for --tenant is inside)
+    const required = new Set([...cli.matchAll(/\b(?:require|import)\("([^"]+)"\)/g)].map((match) => match[1]));
     const foreign = [...required].filter(
       (name) =>
         !name.startsWith('node:') &&
@@ -116,6 +118,59 @@ describe('command-line package', function () {
 
     const usage = spawnSync(bin, ['--format', 'nope'], { encoding: 'utf8', env: env(), cwd: scanned });
     assert.equal(usage.status, 2);
+  });
+
+  it('scans a live tenant on its own: the HTTP client is in the bundle, not in a node_modules', async () => {
+    const catalog = join(RULES_DIR, 'cleartext-http-endpoint', 'fixtures', 'positive-parameter');
+    const tenant = await startFakeTenant({
+      fixture: {
+        packages: [
+          {
+            id: 'Sales',
+            iflows: [
+              {
+                id: 'Catalog',
+                files: {
+                  'src/main/resources/scenarioflows/integrationflow/Product Catalog.iflw': readFileSync(
+                    join(catalog, 'Product Catalog.iflw'),
+                    'utf8',
+                  ),
+                  'src/main/resources/parameters.prop': 'Catalog\\ URL=http\\://catalog.example.com/odata/v2\n',
+                },
+              },
+            ],
+          },
+        ],
+      },
+    });
+    try {
+      const runEnv: NodeJS.ProcessEnv = { ...env(), NODE_EXTRA_CA_CERTS: tenant.caFile };
+      for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) delete runEnv[name];
+      // asynchronous: the fake tenant answers from this process
+      const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+        const child = spawn(bin, ['--tenant', tenant.writeServiceKey(), '--format', 'json', '--fail-on', 'warning'], {
+          cwd: work,
+          env: runEnv,
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
+      assert.equal(run.code, 1, run.stderr);
+      const report = JSON.parse(run.stdout) as { findings: { ruleId: string; uri: string }[] };
+      assert.ok(
+        report.findings.some(
+          (finding) => finding.ruleId === 'cleartext-http-endpoint' && finding.uri.startsWith(`cpi-tenant://${tenant.host}/Sales/Catalog/`),
+        ),
+        run.stdout,
+      );
+      assert.ok(tenant.count(/\/\$value$/) === 1, 'the iFlow was downloaded');
+    } finally {
+      await tenant.close();
+    }
   });
 
   it('is also what plain npm pack in the repository root makes: the bundle as bin, built for production first', () => {
