@@ -117,23 +117,45 @@ describe('GitHub action script', function () {
     assert.equal(run.outputs['exit-code'], '2');
   });
 
-  it("README's example workflow gives the action only its inputs, reads only its outputs, and runs it with bash as action.yml does", () => {
+  it('action.yml runs the script with bash, passes every input on, and uploads the SARIF unless told not to or the scan was incomplete', () => {
     const action = readFileSync(join(REPO, 'action.yml'), 'utf8');
     const inputs = mappingKeys(action, 'inputs');
-    const outputs = mappingKeys(action, 'outputs');
-    assert.deepEqual(inputs, ['path', 'fail-on', 'sarif-file', 'changed-since', 'package']);
-    assert.deepEqual(outputs, ['exit-code', 'sarif-file']);
+    assert.deepEqual(inputs, ['path', 'fail-on', 'sarif-file', 'changed-since', 'package', 'upload-sarif']);
+    assert.deepEqual(mappingKeys(action, 'outputs'), ['exit-code', 'sarif-file']);
     assert.match(action, /using: composite/);
     assert.match(action, /shell: bash\n\s+run: bash "\$GITHUB_ACTION_PATH\/scripts\/ci\/github-action\.sh"/);
-    for (const input of inputs) assert.ok(action.includes(`\${{ inputs.${input} }}`), `action.yml passes ${input} on`);
+    for (const input of inputs)
+      assert.ok(action.includes(`\${{ inputs.${input} }}`) || action.includes(`inputs.${input} ==`), `action.yml uses ${input}`);
+    // the step outputs action.yml reads are the ones the script writes to GITHUB_OUTPUT
+    const written = new Set(
+      [...readFileSync(SCRIPT, 'utf8').matchAll(/echo "([\w-]+)=[^"]*" >>"\$GITHUB_OUTPUT"/g)].map((match) => match[1]),
+    );
+    const read = [...action.matchAll(/steps\.scan\.outputs\.([\w-]+)/g)].map((match) => match[1]);
+    assert.ok(read.length > 0 && read.every((name) => written.has(name)), `${read.join(', ')} / ${[...written].join(', ')}`);
 
+    const upload = action.slice(action.indexOf('uses: github/codeql-action/upload-sarif@v3') - 200);
+    const condition = /- if: \$\{\{ (.*) \}\}\n\s+uses: github\/codeql-action\/upload-sarif@v3/.exec(upload)?.[1] ?? '';
+    for (const part of [
+      '!cancelled()',
+      "inputs.upload-sarif == 'true'",
+      "steps.scan.outputs.sarif-file != ''",
+      "steps.scan.outputs.exit-code != '2'",
+    ])
+      assert.ok(condition.includes(part), `upload condition ${condition} lacks ${part}`);
+    assert.match(upload, /sarif_file: \$\{\{ steps\.scan\.outputs\.sarif-file \}\}/);
+  });
+
+  it("README's example workflow gives the action only its inputs, reads only its outputs, and grants the upload's permission", () => {
+    const action = readFileSync(join(REPO, 'action.yml'), 'utf8');
     const workflow = readmeYaml('GitHub Actions');
     const step = workflow.slice(workflow.indexOf('uses: <owner>/cpi-security-lint@'));
     const given = mappingKeys(step, 'with');
-    assert.ok(given.length > 0 && given.every((key) => inputs.includes(key)), given.join(', '));
+    assert.ok(given.length > 0 && given.every((key) => mappingKeys(action, 'inputs').includes(key)), given.join(', '));
     const read = [...workflow.matchAll(/steps\.lint\.outputs\.([\w-]+)/g)].map((match) => match[1]);
-    assert.ok(read.length > 0 && read.every((key) => outputs.includes(key)), read.join(', '));
-    assert.match(workflow, /uses: github\/codeql-action\/upload-sarif@v3/);
+    assert.ok(
+      read.every((key) => mappingKeys(action, 'outputs').includes(key)),
+      read.join(', '),
+    );
     assert.match(workflow, /security-events: write/);
   });
 });
