@@ -9,48 +9,34 @@ import {
   TenantScanRequest,
   type TenantScanResult,
 } from '../../common/src/tenant-protocol';
-import { startFakeTenant, type FakeTenant } from '../support/fake-tenant';
+import type { FakeTenant } from '../support/fake-tenant';
 import { demoFixture } from '../support/fake-tenant/demo';
-import { LspSession } from './support/lsp-session';
+import { useTenantServers } from './support/tenant-session';
 
 // A language server that restarts (a crash, "Restart Language Server")
 // brings back the tenant's last scan when the client connects the tenant
 // again with the same results folder: diagnostics, the tree's counts, the
 // security material's documents and hovers, without scanning the tenant.
-const ENTRY = join(__dirname, '..', '..', 'server', 'src', 'lsp', 'main.ts');
 
 describe('tenant scans survive a language server restart', function () {
   this.timeout(60_000);
+  const servers = useTenantServers(() => demoFixture(join(__dirname, '..', '..', 'examples')));
   let tenant: FakeTenant;
   let results: string;
-  const sessions: LspSession[] = [];
 
-  async function startServer(): Promise<LspSession> {
-    const savedCa = process.env.NODE_EXTRA_CA_CERTS;
-    process.env.NODE_EXTRA_CA_CERTS = tenant.caFile;
-    const session = new LspSession({ entry: ENTRY, nodeArgs: ['--require', require.resolve('tsx/cjs')] });
-    if (savedCa === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
-    else process.env.NODE_EXTRA_CA_CERTS = savedCa;
-    sessions.push(session);
-    await session.initialize(null);
-    return session;
-  }
-
-  before(async () => {
-    tenant = await startFakeTenant({ fixture: demoFixture(join(__dirname, '..', '..', 'examples')) });
+  before(() => {
+    tenant = servers.tenant;
     results = mkdtempSync(join(tmpdir(), 'cpi-tenant-results-'));
   });
 
-  after(async () => {
-    for (const session of sessions) if (!session.exit) await session.shutdown().catch(() => undefined);
-    await tenant.close();
+  after(() => {
     rmSync(results, { recursive: true, force: true });
   });
 
   const serviceKey = () => JSON.stringify(tenant.serviceKey);
 
   it('publishes the kept scan again on connect after a crash, and forgets it when the tenant is removed', async () => {
-    const first = await startServer();
+    const first = await servers.start();
     const connected = await first.connection.sendRequest(TenantConnectRequest.type, { serviceKey: serviceKey(), resultsFolder: results });
     assert.equal(connected.restored, undefined, 'nothing kept yet');
     const host = connected.host!;
@@ -68,7 +54,7 @@ describe('tenant scans survive a language server restart', function () {
     // the server dies without a shutdown
     await first.kill();
 
-    const second = await startServer();
+    const second = await servers.start();
     const requestsBefore = tenant.requests.length;
     const again = await second.connection.sendRequest(TenantConnectRequest.type, { serviceKey: serviceKey(), resultsFolder: results });
     assert.ok(again.restored, 'the kept scan comes back');
@@ -107,7 +93,7 @@ describe('tenant scans survive a language server restart', function () {
   });
 
   it('brings back a package scan as a package scan: the other packages stay unscanned', async () => {
-    const first = await startServer();
+    const first = await servers.start();
     const { host, packages } = await first.connection.sendRequest(TenantConnectRequest.type, {
       serviceKey: serviceKey(),
       resultsFolder: results,
@@ -118,7 +104,7 @@ describe('tenant scans survive a language server restart', function () {
     assert.ok(scan.artifacts.length > 0);
     await first.kill();
 
-    const second = await startServer();
+    const second = await servers.start();
     const again = await second.connection.sendRequest(TenantConnectRequest.type, { serviceKey: serviceKey(), resultsFolder: results });
     assert.deepEqual(again.restored?.packageIds, [packageId]);
     assert.equal(again.restored?.result.material, undefined, 'a package scan reads no security material');

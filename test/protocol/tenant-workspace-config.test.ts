@@ -6,13 +6,13 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TenantConnectRequest, TenantScanRequest } from '../../common/src/tenant-protocol';
 import { daysFromNow, makeCertificate } from '../support/certs';
-import { startFakeTenant, type FakeTenant } from '../support/fake-tenant';
-import { LspSession } from './support/lsp-session';
+import type { FakeTenant } from '../support/fake-tenant';
+import type { LspSession } from './support/lsp-session';
+import { useTenantServers } from './support/tenant-session';
 
 // A tenant scanned from the editor follows the workspace's .cpisecurity.json
 // as the command line's --tenant follows --config: the file at the top of the
 // first workspace folder that has one (rules off, severities, ignores).
-const ENTRY = join(__dirname, '..', '..', 'server', 'src', 'lsp', 'main.ts');
 const CATALOG = join(__dirname, '..', '..', 'server', 'src', 'core', 'rules', 'cleartext-http-endpoint', 'fixtures', 'positive-parameter');
 const IFLOW = 'Product Catalog.iflw';
 const IFLOW_PATH = `src/main/resources/scenarioflows/integrationflow/${IFLOW}`;
@@ -26,52 +26,44 @@ const EXPIRED = makeCertificate({
 
 describe('tenant scans in the editor use the workspace configuration', function () {
   this.timeout(60_000);
+  const servers = useTenantServers(() => ({
+    packages: [
+      {
+        id: 'Finance',
+        name: 'Finance Flows',
+        iflows: [
+          {
+            id: 'Catalog',
+            files: {
+              [IFLOW_PATH]: readFileSync(join(CATALOG, IFLOW), 'utf8'),
+              'src/main/resources/parameters.prop': 'Catalog\\ URL=https\\://catalog.example.com/odata/v2\n',
+            },
+            configurations: [{ key: 'Catalog URL', value: 'http://catalog.example.com/v2' }],
+          },
+        ],
+      },
+    ],
+    keystore: [{ alias: 'old_partner', certificate: EXPIRED.pem }],
+    userCredentials: [],
+    secureParameters: [],
+  }));
   let tenant: FakeTenant;
   let session: LspSession;
   let workspace: string;
   let configured: string;
 
   before(async () => {
-    tenant = await startFakeTenant({
-      fixture: {
-        packages: [
-          {
-            id: 'Finance',
-            name: 'Finance Flows',
-            iflows: [
-              {
-                id: 'Catalog',
-                files: {
-                  [IFLOW_PATH]: readFileSync(join(CATALOG, IFLOW), 'utf8'),
-                  'src/main/resources/parameters.prop': 'Catalog\\ URL=https\\://catalog.example.com/odata/v2\n',
-                },
-                configurations: [{ key: 'Catalog URL', value: 'http://catalog.example.com/v2' }],
-              },
-            ],
-          },
-        ],
-        keystore: [{ alias: 'old_partner', certificate: EXPIRED.pem }],
-        userCredentials: [],
-        secureParameters: [],
-      },
-    });
+    tenant = servers.tenant;
     workspace = mkdtempSync(join(tmpdir(), 'cpi-tenant-config-'));
     // the first folder has no configuration: the second folder's applies
     mkdirSync(join(workspace, 'first'));
     configured = join(workspace, 'second');
     mkdirSync(configured);
     writeFileSync(join(configured, '.cpisecurity.json'), '{}\n');
-    const savedCa = process.env.NODE_EXTRA_CA_CERTS;
-    process.env.NODE_EXTRA_CA_CERTS = tenant.caFile;
-    session = new LspSession({ entry: ENTRY, nodeArgs: ['--require', require.resolve('tsx/cjs')] });
-    if (savedCa === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
-    else process.env.NODE_EXTRA_CA_CERTS = savedCa;
-    await session.initialize(null, undefined, [pathToFileURL(join(workspace, 'first')).href, pathToFileURL(configured).href]);
+    session = await servers.start([pathToFileURL(join(workspace, 'first')).href, pathToFileURL(configured).href]);
   });
 
-  after(async () => {
-    await session.shutdown();
-    await tenant.close();
+  after(() => {
     rmSync(workspace, { recursive: true, force: true });
   });
 

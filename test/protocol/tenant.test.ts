@@ -18,15 +18,15 @@ import {
   type TenantScanProgress,
 } from '../../common/src/tenant-protocol';
 import { daysFromNow, makeCertificate } from '../support/certs';
-import { startFakeTenant, tenantPaths, type FakeTenant, type FakeTenantFixture } from '../support/fake-tenant';
+import { tenantPaths, type FakeTenant, type FakeTenantFixture } from '../support/fake-tenant';
 import { demoFixture } from '../support/fake-tenant/demo';
-import { LspSession } from './support/lsp-session';
+import type { LspSession } from './support/lsp-session';
+import { useTenantServers } from './support/tenant-session';
 
 // The tenant requests of the language server against the fake HTTPS tenant:
 // connect (and each way it fails, with the next step), browse, scan with
 // progress and cancel, diagnostics at cpi-tenant:// URIs, file texts for the
 // client's read-only file system, and no edits offered on tenant files.
-const ENTRY = join(__dirname, '..', '..', 'server', 'src', 'lsp', 'main.ts');
 const CATALOG = join(__dirname, '..', '..', 'server', 'src', 'core', 'rules', 'cleartext-http-endpoint', 'fixtures', 'positive-parameter');
 const IFLOW = 'Product Catalog.iflw';
 const IFLOW_PATH = `src/main/resources/scenarioflows/integrationflow/${IFLOW}`;
@@ -72,25 +72,15 @@ function fixture(): FakeTenantFixture {
 
 describe('tenant requests of the language server', function () {
   this.timeout(60_000);
+  const servers = useTenantServers(fixture);
   let tenant: FakeTenant;
   let session: LspSession;
   let key: string;
-  const savedCa = process.env.NODE_EXTRA_CA_CERTS;
 
   before(async () => {
-    tenant = await startFakeTenant({ fixture: fixture() });
+    tenant = servers.tenant;
     key = JSON.stringify(tenant.serviceKey);
-    // the server trusts the test CA as a user's would trust a corporate one: no switch turns verification off
-    process.env.NODE_EXTRA_CA_CERTS = tenant.caFile;
-    session = new LspSession({ entry: ENTRY, nodeArgs: ['--require', require.resolve('tsx/cjs')] });
-    if (savedCa === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
-    else process.env.NODE_EXTRA_CA_CERTS = savedCa;
-    await session.initialize(null);
-  });
-
-  after(async () => {
-    await session.shutdown();
-    await tenant.close();
+    session = await servers.start();
   });
 
   const connect = (serviceKey: string) => session.connection.sendRequest(TenantConnectRequest.type, { serviceKey });
@@ -269,22 +259,13 @@ describe('tenant requests of the language server', function () {
 
 describe('tenant requests on the demo tenant (examples/ as deployed content)', function () {
   this.timeout(60_000);
+  const servers = useTenantServers(() => demoFixture(join(__dirname, '..', '..', 'examples')));
   let tenant: FakeTenant;
   let session: LspSession;
 
   before(async () => {
-    tenant = await startFakeTenant({ fixture: demoFixture(join(__dirname, '..', '..', 'examples')) });
-    const savedCa = process.env.NODE_EXTRA_CA_CERTS;
-    process.env.NODE_EXTRA_CA_CERTS = tenant.caFile;
-    session = new LspSession({ entry: ENTRY, nodeArgs: ['--require', require.resolve('tsx/cjs')] });
-    if (savedCa === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
-    else process.env.NODE_EXTRA_CA_CERTS = savedCa;
-    await session.initialize(null);
-  });
-
-  after(async () => {
-    await session.shutdown();
-    await tenant.close();
+    tenant = servers.tenant;
+    session = await servers.start();
   });
 
   it('names the iFlows using each keystore entry and the names channels use that the tenant lacks', async () => {

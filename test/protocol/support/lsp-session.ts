@@ -18,6 +18,8 @@ export interface SessionOptions {
   readonly nodeArgs?: readonly string[];
   /** Open a Node IPC channel to the child beside stdio, for test-only entries that answer on it. */
   readonly ipc?: boolean;
+  /** Variables set for the server over this process's environment (which itself is left alone). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -40,7 +42,10 @@ export class LspSession {
 
   constructor(options: SessionOptions = {}) {
     const args = [...(options.nodeArgs ?? []), options.entry ?? SERVER, '--stdio'];
-    this.process = spawn(process.execPath, args, { stdio: options.ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : 'pipe' });
+    this.process = spawn(process.execPath, args, {
+      stdio: options.ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : 'pipe',
+      env: options.env ? { ...process.env, ...options.env } : undefined,
+    });
     this.process.on('exit', (code, signal) => (this.exit = { code, signal }));
     this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
