@@ -329,6 +329,12 @@ describe('command line: --tenant', function () {
       assert.equal(run.stderr.trim().split('\n').length, 1, `${name}: one message\n${run.stderr}`);
       assert.equal(run.stdout, '');
     }
+    // the key's JSON itself where its file belongs, as `--tenant "$KEY"` gives it: refused, never quoted
+    const inline = await runTenantCli(tenant, ['--tenant', JSON.stringify(tenant.serviceKey)], { folder });
+    assert.equal(inline.code, 2, inline.stderr);
+    assert.match(inline.stderr, /given as text where its file belongs/);
+    assert.equal(inline.stderr.trim().split('\n').length, 1, inline.stderr);
+    assert.ok(!inline.stderr.includes(tenant.clientSecret) && !inline.stdout.includes(tenant.clientSecret), 'the secret is not quoted');
     const fromEnv = await runTenantCli(tenant, ['--tenant', 'env:CPI_TEST_KEY'], { folder, env: { CPI_TEST_KEY: '' } });
     assert.equal(fromEnv.code, 2);
     assert.match(fromEnv.stderr, /CPI_TEST_KEY/);

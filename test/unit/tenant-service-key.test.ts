@@ -79,6 +79,11 @@ describe('tenant service key', () => {
     );
   });
 
+  it("refuses the key's JSON given in place of its file, without quoting it", () => {
+    for (const given of [JSON.stringify(KEY), `\n  ${JSON.stringify(KEY, null, 2)}`, `"oauth": { "clientsecret": "${SECRET}" }`])
+      refusal(() => loadServiceKey(given), /^The service key was given as text where its file belongs: .*env:<VARIABLE>/);
+  });
+
   it('refuses text that is not JSON without quoting it', () => {
     refusal(() => loadServiceKey(keyFile(`{ "oauth": { "clientsecret": "${SECRET}", } `)), /The service key file .* is not JSON/);
   });

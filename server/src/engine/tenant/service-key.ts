@@ -41,6 +41,14 @@ export function loadServiceKey(spec: string, env: NodeJS.ProcessEnv = process.en
       throw new TenantError('service-key', `The environment variable ${name} that should hold the service key is not set or empty.`);
     return parseServiceKey(text, `environment variable ${name}`);
   }
+  // The key's JSON given where its file belongs (`--tenant "$KEY"` for `--tenant env:KEY`):
+  // quoting it as a file name would print the secret, so it is refused without quoting.
+  if (/^\s*\{/.test(spec) || /clientsecret/i.test(spec)) {
+    throw new TenantError(
+      'service-key',
+      "The service key was given as text where its file belongs: pass the path of a file holding the key's JSON, or env:<VARIABLE> naming an environment variable that holds it (text on the command line shows in process lists and shell history).",
+    );
+  }
   let text: string;
   try {
     text = readFileSync(spec, 'utf8');
