@@ -206,6 +206,43 @@ describe('tenant client: paging', () => {
     });
   }
 
+  it("pages a package's iFlows and an iFlow's configuration too, next links relative to the API root", async () => {
+    const tenant = await startFakeTenant({
+      fixture: {
+        packages: [
+          {
+            id: 'Big',
+            iflows: Array.from({ length: 5 }, (_, i) => ({
+              id: `Flow${i}`,
+              configurations: i === 0 ? Array.from({ length: 4 }, (_, k) => ({ key: `p${k}`, value: `v${k}` })) : [],
+            })),
+          },
+        ],
+      },
+      pageSize: 2,
+      relativeNextLinks: true,
+    });
+    const client = fakeTenantClient(tenant);
+    try {
+      assert.deepEqual(
+        (await client.iflows('Big')).map((flow) => flow.id),
+        ['Flow0', 'Flow1', 'Flow2', 'Flow3', 'Flow4'],
+      );
+      assert.deepEqual(
+        tenant.requests.filter((r) => r.path === tenantPaths.iflows('Big')).map((r) => r.query),
+        ['', '?$skiptoken=2', '?$skiptoken=4'],
+      );
+      assert.deepEqual(
+        (await client.configurations('Flow0')).map((parameter) => parameter.key),
+        ['p0', 'p1', 'p2', 'p3'],
+      );
+      assert.equal(tenant.count(tenantPaths.configurations('Flow0')), 2);
+    } finally {
+      await client.close();
+      await tenant.close();
+    }
+  });
+
   it('does not follow a next link to another host, where the token would go', async () => {
     const tenant = await startFakeTenant({ fixture: many(1) });
     tenant.fault(tenantPaths.packages, {
