@@ -61,7 +61,7 @@ function content(): MemoryTenantContent {
       { id: 'Broken', name: 'Broken Content', iflows: [{ id: 'NotAZip', zip: new TextEncoder().encode('<html>maintenance</html>') }] },
       {
         id: 'Scripts',
-        scriptCollections: [{ id: 'Helpers', zip: projectZip({ 'src/main/resources/script/util.groovy': 'def x = 1\n' }) }],
+        scriptCollections: [{ id: 'Helpers', zip: projectZip({ 'src/main/resources/script/util.groovy': EVALUATING_SCRIPT }) }],
       },
     ],
     keystore: [
@@ -77,6 +77,14 @@ function content(): MemoryTenantContent {
     secureParameters: ['Token'],
   };
 }
+
+/** A script collection's script that evaluates text from the message (script-eval, line 3). */
+const EVALUATING_SCRIPT = `def Message processData(Message message) {
+    def expression = message.getProperty("expression")
+    def sum = Eval.me(expression)
+    return message
+}
+`;
 
 function options(tenant: MemoryTenant, extra: Partial<TenantScanOptions> = {}): TenantScanOptions {
   const configs = new ConfigResolver(new ArchiveSource([]), { defaultRoot: `cpi-tenant://${HOST}` });
@@ -119,6 +127,12 @@ describe('tenant source', () => {
     assert.ok(
       report.scanned.includes(uri('Scripts', 'Helpers', 'src/main/resources/script/util.groovy')),
       'script collections are scanned too',
+    );
+    const evaluated = report.findings.filter((finding) => finding.ruleId === 'script-eval');
+    assert.deepEqual(
+      evaluated.map((finding) => `${finding.uri}:${finding.line}`),
+      [`${uri('Scripts', 'Helpers', 'src/main/resources/script/util.groovy')}:3`],
+      'with the script rules, at their lines',
     );
   });
 
