@@ -335,6 +335,16 @@ describe('command line: --tenant', function () {
     assert.match(inline.stderr, /given as text where its file belongs/);
     assert.equal(inline.stderr.trim().split('\n').length, 1, inline.stderr);
     assert.ok(!inline.stderr.includes(tenant.clientSecret) && !inline.stdout.includes(tenant.clientSecret), 'the secret is not quoted');
+    // nor as a file to scan, beside --tenant or without it
+    for (const args of [['--tenant', 'key.json', JSON.stringify(tenant.serviceKey)], [JSON.stringify(tenant.serviceKey)]]) {
+      const run = await runTenantCli(tenant, args, { folder });
+      assert.equal(run.code, 2, run.stderr);
+      assert.match(run.stderr, /\(text that looks like a service key, not shown; pass a key with --tenant env:<VARIABLE>\)/);
+      assert.ok(
+        !run.stderr.includes(tenant.clientSecret) && !run.stdout.includes(tenant.clientSecret),
+        args.length === 1 ? 'as a file to scan' : 'beside --tenant',
+      );
+    }
     const fromEnv = await runTenantCli(tenant, ['--tenant', 'env:CPI_TEST_KEY'], { folder, env: { CPI_TEST_KEY: '' } });
     assert.equal(fromEnv.code, 2);
     assert.match(fromEnv.stderr, /CPI_TEST_KEY/);

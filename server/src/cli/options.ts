@@ -1,6 +1,7 @@
 // Command-line arguments to options; anything wrong is a usage error (exit 2).
 import { parseArgs } from 'node:util';
 import type { Severity } from '@cpi/common/findings';
+import { shownArgument } from './shown-argument';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'junit' | 'markdown' | 'gitlab';
 
@@ -87,7 +88,9 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   if (tenant !== undefined) {
     if (tenant.trim() === '') throw new UsageError('--tenant needs a service-key file or env:<VARIABLE>');
     if (positionals.length > 0)
-      throw new UsageError(`--tenant scans the tenant, not files: remove ${positionals.map((path) => `"${path}"`).join(', ')}`);
+      throw new UsageError(
+        `--tenant scans the tenant, not files: remove ${positionals.map((path) => shownArgument(path, { quoted: true })).join(', ')}`,
+      );
     // --jobs splits the analysis of local files over threads; a tenant scan is bound by its downloads, which --concurrency sets.
     if (values.jobs !== undefined)
       throw new UsageError(

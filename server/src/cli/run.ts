@@ -27,6 +27,7 @@ import { progressOn } from './progress';
 import type { Worker } from 'node:worker_threads';
 import { defaultJobs, scanFilesInParallel, startWorkers, stopWorkers } from './parallel-scan';
 import { scanContext, UnreadableConfig, type ScanRecipe } from './scan-setup';
+import { shownArgument } from './shown-argument';
 import { TOOL_NAME, toolVersion } from './version';
 
 export const EXIT_OK = 0;
@@ -106,7 +107,8 @@ async function scanAndReport(
 ): Promise<number> {
   const fail = (message: string) => failed(io, message);
   const discovery = discoverFiles(options.paths, io.cwd);
-  if (discovery.missing.length > 0) return fail(discovery.missing.map((path) => `no such file or folder: ${path}`).join('\n'));
+  if (discovery.missing.length > 0)
+    return fail(discovery.missing.map((path) => `no such file or folder: ${shownArgument(path)}`).join('\n'));
   for (const path of discovery.unsupported)
     io.stderr.write(`${TOOL_NAME}: skipped ${path}: not an iFlow, parameters.prop, certificate or zip\n`);
 

@@ -31,6 +31,14 @@ export function clientSecretOf(key: ServiceKey): string {
   return secret;
 }
 
+/**
+ * Text that may be a service key's JSON rather than a file name: messages that
+ * would quote an argument must not quote this one, as it may hold the secret.
+ */
+export function looksLikeServiceKey(text: string): boolean {
+  return /^\s*\{/.test(text) || /clientsecret/i.test(text);
+}
+
 /** A key from `env:VAR` or a file path. */
 export function loadServiceKey(spec: string, env: NodeJS.ProcessEnv = process.env): ServiceKey {
   if (spec.startsWith('env:')) {
@@ -43,7 +51,7 @@ export function loadServiceKey(spec: string, env: NodeJS.ProcessEnv = process.en
   }
   // The key's JSON given where its file belongs (`--tenant "$KEY"` for `--tenant env:KEY`):
   // quoting it as a file name would print the secret, so it is refused without quoting.
-  if (/^\s*\{/.test(spec) || /clientsecret/i.test(spec)) {
+  if (looksLikeServiceKey(spec)) {
     throw new TenantError(
       'service-key',
       "The service key was given as text where its file belongs: pass the path of a file holding the key's JSON, or env:<VARIABLE> naming an environment variable that holds it (text on the command line shows in process lists and shell history).",
