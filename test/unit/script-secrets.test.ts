@@ -6,12 +6,14 @@ import type { ScriptLanguage } from '../../server/src/core/script/model';
 import { readScript } from '../../server/src/core/script/read';
 import {
   basicCredential,
+  basicValue,
   bearerToken,
   isSecretLikeValue,
   isSecretName,
   jwtIn,
   nameWords,
   pemPrivateKey,
+  startsBasic,
 } from '../../server/src/core/script/secret-values';
 import { ANY_SECRET, describeOrigin, secretFlow, STORE_SECRET } from '../../server/src/core/script/secrets-flow';
 
@@ -60,6 +62,11 @@ describe('script secret values', () => {
     ];
     for (const value of names) assert.ok(!isSecretLikeValue(value), value);
     assert.ok(!isSecretLikeValue('a1'.repeat(257)), 'longer than 512');
+    // White space beyond ASCII counts too, and a name with a digit or a non-ASCII letter is no plain name.
+    for (const value of ['no\u00a0break-1', 'line\u2028sep-1', 'tab\tsep-1234', 'ideo\u3000space1'])
+      assert.ok(!isSecretLikeValue(value), value);
+    for (const value of ['Client_Secret2', 'Passwört_Feld', '*******1', 'xxxxxxx1', '<password'])
+      assert.ok(isSecretLikeValue(value), value);
   });
 
   it('decodes Basic credentials, strictly', () => {
@@ -68,11 +75,21 @@ describe('script secret values', () => {
     assert.equal(basicCredential('dXNlcm5hbWU='), undefined, 'no colon');
     assert.equal(basicCredential('OnBhc3N3b3Jk'), undefined, 'empty user');
     assert.equal(basicCredential('ProductIdentifier'), undefined, 'a word is not base64 of a credential');
+    assert.equal(basicValue('\tBASIC dXNlcjpwYXNz '), 'dXNlcjpwYXNz', 'leading white space, any case');
+    assert.equal(basicValue('Basically dXNlcjpwYXNz'), undefined);
+    for (const value of ['Basic ', ' basic', '\u2028Basic x']) assert.ok(startsBasic(value), value);
+    for (const value of ['Basically', 'xBasic ', '']) assert.ok(!startsBasic(value), value);
   });
 
   it('finds Bearer tokens, JWTs and PEM private keys', () => {
     assert.equal(bearerToken('Bearer 9f86d081884c7d659a2feaa0c55ad015'), '9f86d081884c7d659a2feaa0c55ad015');
     assert.equal(bearerToken('Bearer short'), undefined);
+    assert.equal(
+      bearerToken(' \tbearer 9f86d081884c7d659a2feaa0c55ad015 '),
+      '9f86d081884c7d659a2feaa0c55ad015',
+      'leading white space, any case',
+    );
+    assert.equal(bearerToken('\u00a0Bearer 9f86d081884c7d659a2feaa0c55ad015'), '9f86d081884c7d659a2feaa0c55ad015');
     assert.equal(bearerToken('Bearer <access-token-goes-here>'), undefined);
     assert.ok(jwtIn('token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjcGkifQ.c2lnbmF0dXJl'));
     assert.equal(jwtIn('eyJhbGciOiJIUzI1NiJ9'), undefined);

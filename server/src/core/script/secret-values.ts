@@ -33,7 +33,6 @@ export function isSecretName(name: string): boolean {
   return words.length >= 2 && SECRET_LAST_TWO_WORDS.has(words[words.length - 2] + last);
 }
 
-const PLAIN_NAME = /^[A-Za-z_][A-Za-z_.-]*$/;
 const URL_LIKE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 
 /**
@@ -41,20 +40,47 @@ const URL_LIKE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
  * not a URL, not a placeholder (`<…>`, `${…}`, `{{…}}`, only `*` or `x`),
  * not a plain name such as `SAP_ClientSecret` (names of properties and
  * credentials look like that; plain-letter passwords are missed on purpose).
+ * Every string literal of a script is asked: one pass over the characters
+ * answers white space and plain names, the usual reasons to turn one away.
  */
 export function isSecretLikeValue(value: string): boolean {
-  if (value.length < 8 || value.length > 512) return false;
-  if (/\s/.test(value)) return false;
+  const length = value.length;
+  if (length < 8 || length > 512) return false;
+  // A plain name is `[A-Za-z_][A-Za-z_.-]*`.
+  let plain = isLetter(value.charCodeAt(0)) || value.charCodeAt(0) === 0x5f;
+  let wide = false;
+  for (let i = 0; i < length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return false;
+    if (c >= 0x80) wide = true;
+    if (plain && !(isLetter(c) || c === 0x5f || c === 0x2e || c === 0x2d)) plain = false;
+  }
+  // Beyond ASCII, the regular expression knows which characters are white space.
+  if (plain || (wide && /\s/.test(value))) return false;
   if (URL_LIKE.test(value)) return false;
-  if (isPlaceholder(value)) return false;
-  return !PLAIN_NAME.test(value);
+  return !isPlaceholder(value);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
 
 function isPlaceholder(value: string): boolean {
-  if (value.startsWith('<') && value.endsWith('>')) return true;
-  if (value.startsWith('${') && value.endsWith('}')) return true;
-  if (value.startsWith('{{') && value.endsWith('}}')) return true;
-  return /^\*+$/.test(value) || /^[xX]+$/.test(value);
+  switch (value.charCodeAt(0)) {
+    case 0x3c: // <
+      return value.endsWith('>');
+    case 0x24: // $
+      return value.startsWith('${') && value.endsWith('}');
+    case 0x7b: // {
+      return value.startsWith('{{') && value.endsWith('}}');
+    case 0x2a: // *
+      return /^\*+$/.test(value);
+    case 0x78: // x
+    case 0x58: // X
+      return /^[xX]+$/.test(value);
+    default:
+      return false;
+  }
 }
 
 /** The `user:password` a base64 text decodes to, when it is strict base64 of printable text with both parts non-empty. */
@@ -70,21 +96,31 @@ export function basicCredential(base64: string): { readonly user: string } | und
   return { user: text.slice(0, colon) };
 }
 
+/**
+ * Whether the value, past any leading white space, may begin with the
+ * ASCII letter (its lower-case code) in either case: a look at the first
+ * character before the expressions, which most literals fail.
+ */
+function mayStartWith(value: string, letter: number): boolean {
+  const c = value.charCodeAt(0);
+  return (c | 0x20) === letter || c === 0x20 || (c >= 0x09 && c <= 0x0d) || c >= 0x80;
+}
+
 /** `Basic <base64>` as one literal: the base64 part. */
 export function basicValue(value: string): string | undefined {
-  if (!/^\s*basic/i.test(value)) return undefined;
+  if (!mayStartWith(value, 0x62) || !/^\s*basic/i.test(value)) return undefined;
   const match = /^\s*Basic\s+(\S+)\s*$/i.exec(value);
   return match?.[1];
 }
 
 /** A literal that starts an `Authorization` value of the Basic scheme (`"Basic "`, `"Basic " + …`). */
 export function startsBasic(value: string): boolean {
-  return /^\s*Basic(\s|$)/i.test(value);
+  return mayStartWith(value, 0x62) && /^\s*Basic(\s|$)/i.test(value);
 }
 
 /** `Bearer <token>` with a token of at least 16 characters that is not a placeholder. */
 export function bearerToken(value: string): string | undefined {
-  if (!/^\s*bearer/i.test(value)) return undefined;
+  if (!mayStartWith(value, 0x62) || !/^\s*bearer/i.test(value)) return undefined;
   const match = /^\s*Bearer\s+(\S{16,})\s*$/i.exec(value);
   if (!match || isPlaceholder(match[1])) return undefined;
   return match[1];

@@ -23,24 +23,69 @@ const ADVICE =
 
 /** A setter whose name ends in a secret's name (`setPassword("…")`) sets that field. */
 function setterField(method: string): string | undefined {
-  return method.length > 3 && method.startsWith('set') && /[A-Z_]/.test(method[3]) ? method.slice(3) : undefined;
+  if (method.length <= 3 || !method.startsWith('set')) return undefined;
+  const c = method.charCodeAt(3);
+  return (c >= 0x41 && c <= 0x5a) || c === 0x5f ? method.slice(3) : undefined;
 }
 
 function checkBlock(script: ScriptModel, code: ScriptCode, once: (token: ScriptToken, message: string) => void): void {
   // Every finding is on a string literal, and most blocks (an interpolation is mostly `${name}`) hold none.
   const strings = stringIndices(code);
   if (strings.length === 0) return;
+  const tokens = code.tokens;
   // (a) Literals given to a secret's name; most blocks hold no literal that could be a secret.
-  const secretLike = strings.filter((i) => isSecretLikeValue(stringValue(code.tokens[i]) ?? ''));
-  const named = (name: string, span: TokenSpan, how: string) => {
-    // A span without a secret-looking literal is no literal secret: skip reading it.
-    if (!holdsAny(secretLike, span)) return;
-    const literal = literalValue(code, span);
-    if (literal && isSecretName(name) && isSecretLikeValue(literal.value))
-      once(literal.token, `A hard-coded secret is ${how} "${name}". ${ADVICE}`);
-  };
-  if (secretLike.length > 0) namedLiterals(script, code, named);
+  let secretLike: number[] | undefined;
+  let named = false;
+  for (const i of strings) {
+    const value = stringValue(tokens[i]);
+    if (value === undefined || !isSecretLikeValue(value)) continue;
+    (secretLike ??= []).push(i);
+    named ||= givenToSecretName(code, i);
+  }
+  // Only a block where some such literal stands right after a secret's name has its assignments and entries read.
+  if (secretLike && named) {
+    const holding = secretLike;
+    namedLiterals(script, code, (name: string, span: TokenSpan, how: string) => {
+      // A span without a secret-looking literal is no literal secret: skip reading it.
+      if (!holdsAny(holding, span)) return;
+      const literal = literalValue(code, span);
+      if (literal && isSecretName(name) && isSecretLikeValue(literal.value))
+        once(literal.token, `A hard-coded secret is ${how} "${name}". ${ADVICE}`);
+    });
+  }
   shapedLiterals(code, strings, once);
+}
+
+/**
+ * Whether the literal at `index` could be the whole value given to a
+ * secret's name, as namedLiterals finds them: right after `name =`,
+ * `name:` or `setName(`, or inside the wrappers literalValue sees through
+ * (`(…)`, `new String(…)`; `.toString()` comes after). Far cheaper than
+ * reading every assignment and entry of the block, and never false where
+ * namedLiterals would report.
+ */
+function givenToSecretName(code: ScriptCode, index: number): boolean {
+  const tokens = code.tokens;
+  for (let start = index; start >= 2;) {
+    const before = tokens[start - 1];
+    if (before.kind !== 'punctuation') return false;
+    const name = tokens[start - 2];
+    // `name = …` with the operator `=` (not `map[key] = …`).
+    if (before.text === '=') return name.kind === 'identifier' && isSecretName(name.text);
+    // `name: …`, `"name": …`
+    if (before.text === ':') {
+      const key = name.kind === 'identifier' || name.kind === 'keyword' ? name.text : stringValue(name);
+      return key !== undefined && isSecretName(key);
+    }
+    if (before.text !== '(') return false;
+    if (name.kind === 'identifier') {
+      const field = setterField(name.text);
+      if (field && isSecretName(field)) return true;
+    }
+    // A wrapper: the value may start at `new` of `new String(` or at the `(`.
+    start = name.text === 'String' && tokens[start - 3]?.kind === 'keyword' && tokens[start - 3].text === 'new' ? start - 3 : start - 1;
+  }
+  return false;
 }
 
 /** Whether a sorted list of token indices has one inside the span. */
