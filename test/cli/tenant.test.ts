@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { daysFromNow, makeCertificate } from '../support/certs';
 import { RULES_DIR } from '../support/fixture-cases';
 import { startFakeTenant, tenantPaths, type FakeTenant, type FakeTenantFixture, type FakeTenantOptions } from '../support/fake-tenant';
+import { readmeShellCommands } from '../support/readme-snippets';
 import { validateSarif } from './sarif-schema';
 import { CLI, ensureBuilt, runCli, type CliRun } from './support';
 
@@ -436,6 +437,44 @@ describe('command line: --tenant', function () {
     assert.match(terminal.stderr, /Reading the tenant: 3\/3 artifacts \((Finance|Sales) Flows\)/, 'the last count: every artifact read');
     const last = terminal.stderr.slice(terminal.stderr.lastIndexOf('Reading the tenant'));
     assert.match(last, /^Reading the tenant: [^\r\n]*\r\x1b\[K/, 'the line is cleared before anything else is written');
+  });
+
+  it("runs the README's tenant commands as written", async () => {
+    const fixture: FakeTenantFixture = {
+      ...FIXTURE,
+      packages: FIXTURE.packages!.map((pkg) => (pkg.id === 'Sales' ? { ...pkg, name: 'Sales Orders' } : pkg)),
+    };
+    const tenant = await start({ fixture });
+    const folder = mkdtempSync(join(tmpdir(), 'cpi-tenant-readme-'));
+    writeFileSync(join(folder, 'service-key.json'), JSON.stringify(tenant.serviceKey));
+    const commands = readmeShellCommands('Scanning a tenant');
+    assert.equal(commands.length, 3, commands.join('\n'));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_EXTRA_CA_CERTS: tenant.caFile,
+      CPI_SERVICE_KEY: JSON.stringify(tenant.serviceKey),
+    };
+    for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) delete env[name];
+    for (const command of commands) {
+      assert.match(command, /^npx cpi-security-lint /);
+      tenant.resetLog();
+      // npx finds the bin in this repository only; elsewhere the built bundle stands in for it
+      const line = command.replace(/^npx cpi-security-lint/, `"${process.execPath}" "${CLI}"`);
+      const run = await new Promise<CliRun>((resolve, reject) => {
+        const child = spawn('bash', ['-c', line], { cwd: folder, env });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
+      assert.ok(run.code === 0 || run.code === 1, `${command}: ${run.code}\n${run.stderr}`);
+      assert.match(run.stdout, /cpi-tenant:\/\//, command);
+      const securityMaterial = !command.includes('--no-security-material');
+      assert.equal(tenant.count(tenantPaths.keystore) > 0, securityMaterial, `${command}: the keystore read or not`);
+      for (const id of ['Finance', 'Sales']) assert.equal(tenant.count(tenantPaths.iflows(id)), 1, `${command}: package ${id} read`);
+    }
   });
 
   it('stops on Ctrl-C with a message', async () => {

@@ -70,3 +70,14 @@ export function mappingKeys(yaml: string, key: string): string[] {
   }
   return keys;
 }
+
+/** The commands of the first fenced sh block under the README heading `## <heading>` (or `###`): its lines but comments and blanks. */
+export function readmeShellCommands(heading: string): string[] {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const start = readme.search(new RegExp(`\\n#{2,3} ${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
+  if (start < 0) throw new Error(`README.md has no section "${heading}"`);
+  const section = readme.slice(start + 1).split(/\n#{2,3} /)[0];
+  const block = /```sh\n([\s\S]*?)```/.exec(section);
+  if (!block) throw new Error(`README.md section "${heading}" has no sh block`);
+  return block[1].split('\n').filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+}
