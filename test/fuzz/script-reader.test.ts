@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { codeBlocks } from '../../server/src/core/script/blocks';
-import { callSites } from '../../server/src/core/script/calls';
+import { callSites } from '../../server/src/core/script/call-index';
 import type { ScriptLanguage, ScriptModel } from '../../server/src/core/script/model';
 import { readScript } from '../../server/src/core/script/read';
 import { statementsIn } from '../../server/src/core/script/statements';

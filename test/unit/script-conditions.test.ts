@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { assignedCallName, nameAssignments } from '../../server/src/core/script/assigned-names';
-import { callSites } from '../../server/src/core/script/calls';
+import { callSites } from '../../server/src/core/script/call-index';
 import { conditionsAround, insideIf } from '../../server/src/core/script/conditions';
 import { indentationAt, lineBreakOf, startsLine } from '../../server/src/core/script/indentation';
 import type { ScriptLanguage } from '../../server/src/core/script/model';

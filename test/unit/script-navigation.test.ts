@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { codeBlocks } from '../../server/src/core/script/blocks';
-import { callSites, type CallSite } from '../../server/src/core/script/calls';
+import { callSites } from '../../server/src/core/script/call-index';
+import type { CallSite } from '../../server/src/core/script/calls';
 import { literalValue } from '../../server/src/core/script/literals';
 import type { ScriptCode, ScriptLanguage, ScriptModel } from '../../server/src/core/script/model';
 import { readScript } from '../../server/src/core/script/read';

@@ -7,7 +7,6 @@ import { DECLARING } from './function-scopes';
 import { isName, type ScriptCode, type ScriptLanguage, type ScriptToken } from './model';
 import { splitAtCommas, type TokenSpan } from './span';
 import { endsStatement, statementEnd } from './statements';
-import { Memo } from './memo';
 
 export interface CallReceiver {
   /** First token of the receiver expression. */
@@ -74,36 +73,6 @@ const NOT_CALLABLE = new Set([
 const COMMAND_ARGUMENT_KEYWORDS = new Set(['new', 'this', 'true', 'false', 'null', 'super']);
 /** A name after one of these and before `(…) {` is being declared: a method's keywords, and JavaScript's accessors. */
 const DECLARING_KEYWORDS = new Set([...DECLARING, 'get', 'set']);
-
-/** Calls found per code block: every script rule walks them, a block is read once per analysis. */
-const FOUND = {
-  groovy: new Memo<ScriptCode, readonly CallSite[]>('Groovy call sites'),
-  javascript: new Memo<ScriptCode, readonly CallSite[]>('JavaScript call sites'),
-};
-
-/** Every call of a code block in source order (found once per block and language, then shared). */
-export function callSites(code: ScriptCode, language: ScriptLanguage): readonly CallSite[] {
-  const cache = FOUND[language];
-  let calls = cache.get(code);
-  if (!calls) {
-    calls = findCallSites(code, language);
-    cache.set(code, calls);
-  }
-  return calls;
-}
-
-function findCallSites(code: ScriptCode, language: ScriptLanguage): CallSite[] {
-  const calls: CallSite[] = [];
-  const tokens = code.tokens;
-  for (let i = 0; i < tokens.length; i++) {
-    // Only names can be calls: the other tokens (more than half) are passed over here.
-    const kind = tokens[i].kind;
-    if (kind !== 'identifier' && kind !== 'keyword') continue;
-    const call = callAt(code, language, i);
-    if (call) calls.push(call);
-  }
-  return calls;
-}
 
 /** The call whose name is the token at `index`, if it is one. */
 export function callAt(code: ScriptCode, language: ScriptLanguage, index: number): CallSite | undefined {

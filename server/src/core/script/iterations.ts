@@ -8,7 +8,7 @@ import type { CallSite } from './calls';
 import { isName, isPunctuation, type ScriptCode, type ScriptLanguage } from './model';
 import { inside, type TokenSpan } from './span';
 import { statementEnd } from './statements';
-import { indexedText, indicesOf } from './token-index';
+import { indexedText, indexedTexts, indicesOf } from './token-index';
 
 const FOR = indexedText('for');
 
@@ -26,7 +26,7 @@ export interface Iteration {
   readonly body: TokenSpan;
 }
 
-const LOOP_METHODS = new Set([
+const LOOP_METHODS = indexedTexts([
   'each',
   'eachWithIndex',
   'forEach',
@@ -48,8 +48,8 @@ const LOOP_METHODS = new Set([
 
 export function iterations(code: ScriptCode, language: ScriptLanguage): Iteration[] {
   const found: Iteration[] = [];
-  for (const call of callIndex(code, language).all) {
-    if (call.isNew || !call.receiver || !LOOP_METHODS.has(call.method) || call.arguments.length === 0) continue;
+  for (const call of callIndex(code, language).named(LOOP_METHODS)) {
+    if (call.isNew || !call.receiver || call.arguments.length === 0) continue;
     const fn = functionArgument(code, call.arguments[call.arguments.length - 1]);
     if (fn) found.push({ how: call.method, at: call.name, call, variables: fn.variables, body: fn.body });
   }

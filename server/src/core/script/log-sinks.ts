@@ -5,6 +5,7 @@
 import type { CallSite } from './calls';
 import { literalValue } from './literals';
 import type { ScriptCode } from './model';
+import { indexedTexts } from './token-index';
 import type { TokenSpan } from './span';
 
 /**
@@ -49,6 +50,9 @@ const LOGGER_METHODS = new Set([
 ]);
 const PRINTING = new Set(['println', 'print', 'printf']);
 const MESSAGE_WRITES = new Set(['setHeader', 'setProperty', 'setHeaders', 'setProperties']);
+
+/** Every method logSink may take for a sink: a rule asks the call index for these calls alone (CallIndex.named). */
+export const LOG_SINK_METHODS = indexedTexts([...MESSAGE_LOG, 'setBody', ...PRINTING, ...LOGGER_METHODS]);
 
 function label(call: CallSite): string {
   const path = call.receiver?.path;

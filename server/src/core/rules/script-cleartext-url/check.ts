@@ -1,5 +1,6 @@
 import { codeBlocks } from '../../script/blocks';
-import { callSites, type CallSite } from '../../script/calls';
+import { callIndex } from '../../script/call-index';
+import type { CallSite } from '../../script/calls';
 import { literalValue } from '../../script/literals';
 import type { ScriptCode, ScriptModel, ScriptToken } from '../../script/model';
 import { triggerNames, usesAny } from '../../script/names';
@@ -95,7 +96,8 @@ function check(script: ScriptModel, report: (found: ScriptReport) => void): void
   const reported = new Set<number>();
   for (const { code } of codeBlocks(script)) {
     if (!usesAny(code, TRIGGERS) || !hasPlainHttpString(code)) continue;
-    for (const call of callSites(code, script.language)) {
+    // Targets are made by the trigger methods alone: the block's other calls are never looked for.
+    for (const call of callIndex(code, script.language).named(TRIGGERS)) {
       const target = targetOf(code, call);
       if (!target || reported.has(target.token.start)) continue;
       const host = plainHttpHost(target.token);

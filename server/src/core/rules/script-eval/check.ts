@@ -1,8 +1,10 @@
 import { nameAssignments } from '../../script/assigned-names';
 import { codeBlocks } from '../../script/blocks';
-import { callSites, type CallSite } from '../../script/calls';
+import { callIndex } from '../../script/call-index';
+import type { CallSite } from '../../script/calls';
 import type { ScriptCode, ScriptModel } from '../../script/model';
 import { triggerNames, usesAny } from '../../script/names';
+import { indexedTexts } from '../../script/token-index';
 import type { RuleChecks } from '../rule';
 import type { ScriptReport } from '../script-check';
 
@@ -87,11 +89,14 @@ function evaluation(script: ScriptModel, call: CallSite, held: ReadonlyMap<strin
 /** Every finding is a call of one of these methods, or of a method on `Eval`: a block using none of them is skipped. */
 const TRIGGERS = triggerNames(['GroovyShell', 'Function', 'Eval', 'parseClass', 'eval']);
 
+/** The methods and created classes evaluation() answers for: a block's other calls are never looked for. */
+const EVALUATING = indexedTexts(['GroovyShell', 'Function', ...EVAL_METHODS, 'parseClass', 'eval']);
+
 function check(script: ScriptModel, report: (found: ScriptReport) => void): void {
   for (const { code } of codeBlocks(script)) {
     if (!usesAny(code, TRIGGERS)) continue;
     const held = holders(script, code);
-    for (const call of callSites(code, script.language)) {
+    for (const call of callIndex(code, script.language).named(EVALUATING)) {
       const what = evaluation(script, call, held);
       if (!what) continue;
       report({

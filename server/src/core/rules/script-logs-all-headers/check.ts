@@ -3,7 +3,7 @@ import { codeBlocks } from '../../script/blocks';
 import { callIndex } from '../../script/call-index';
 import { headerMaps, type HeaderMaps, type MapKind, type WholeMap } from '../../script/header-maps';
 import { iterations, type Iteration } from '../../script/iterations';
-import { describeSink, logSink, type Sink } from '../../script/log-sinks';
+import { describeSink, LOG_SINK_METHODS, logSink, type Sink } from '../../script/log-sinks';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from '../../script/model';
 import { spanOffsets, type TokenSpan } from '../../script/span';
 import { statementAround } from '../../script/statements';
@@ -127,7 +127,8 @@ export const checks: RuleChecks = {
     check(script, report) {
       const code = script.code;
       if (!readsMaps(script)) return;
-      const calls = callIndex(code, script.language).all;
+      // Only the calls of sink methods can be sinks: the other calls of the script are never looked for.
+      const calls = callIndex(code, script.language).named(LOG_SINK_METHODS);
       const sinks: Sink[] = [];
       for (const call of calls) {
         const sink = logSink(call);
@@ -230,7 +231,7 @@ function keysOnlyBody(code: ScriptCode, loop: Iteration, keysOnly: boolean, pair
   return !mentions(code, loop.body, new Set(loop.variables.slice(1)));
 }
 
-const FILLING = new Set(['append', 'add', 'put', 'leftShift', 'print', 'println', 'write', 'concat', 'push']);
+const FILLING = indexedTexts(['append', 'add', 'put', 'leftShift', 'print', 'println', 'write', 'concat', 'push']);
 
 /**
  * Names the loop body puts entries into (`text += "$k: $v"`, `sb.append(v)`,
@@ -246,9 +247,9 @@ function collectorsOf(code: ScriptCode, script: ScriptModel, loop: Iteration, wr
     const collecting = assignment.operator !== '=' || mentions(code, assignment.value, new Set([assignment.name]));
     if (collecting) collectors.add(assignment.name);
   }
-  for (const call of callIndex(code, script.language).all) {
+  for (const call of callIndex(code, script.language).named(FILLING)) {
     // The receiver's path is built when read: asked for filling calls of the body only.
-    if (!inBody(call.name) || !FILLING.has(call.method)) continue;
+    if (!inBody(call.name)) continue;
     const path = call.receiver?.path;
     if (!path || loop.variables.includes(path[0])) continue;
     // `builder.append(a).append(b)`: every link fills the builder at the root.

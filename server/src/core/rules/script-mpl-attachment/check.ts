@@ -1,5 +1,6 @@
 import { codeBlocks } from '../../script/blocks';
-import { callSites, type CallSite } from '../../script/calls';
+import { callIndex } from '../../script/call-index';
+import type { CallSite } from '../../script/calls';
 import { conditionsAround, type Condition } from '../../script/conditions';
 import { indentationAt, lineBreakOf, startsLine } from '../../script/indentation';
 import { logSink } from '../../script/log-sinks';
@@ -95,7 +96,8 @@ function check(script: ScriptModel, report: (found: ScriptReport) => void): void
   for (const { code } of codeBlocks(script)) {
     // Most blocks never name the method: no need to walk their calls.
     if (!usesAny(code, TRIGGERS)) continue;
-    for (const call of callSites(code, script.language)) {
+    // TRIGGERS names the one method looked for.
+    for (const call of callIndex(code, script.language).named(TRIGGERS)) {
       const sink = logSink(call);
       if (sink?.kind !== 'message-log' || call.method !== 'addAttachmentAsString') continue;
       const conditions = conditionsAround(code, call.name);

@@ -6,6 +6,7 @@ import { isName, isPunctuation, type ScriptCode, type ScriptModel, type ScriptTo
 import { triggerNames, usesAny } from '../../script/names';
 import { inside, levelTokens, type TokenSpan } from '../../script/span';
 import { enclosingBrace, splitStatements, statementAround, statementEnd } from '../../script/statements';
+import { indexedTexts } from '../../script/token-index';
 import type { RuleChecks } from '../rule';
 import type { ScriptReport } from '../script-check';
 
@@ -21,7 +22,8 @@ const TRUST_EVERYTHING = new Map<string, string>([
   ['TrustAllStrategy', 'TrustAllStrategy trusts every certificate chain'],
   ['TrustSelfSignedStrategy', 'TrustSelfSignedStrategy trusts any self-signed certificate'],
 ]);
-const SETTERS = new Set(['setHostnameVerifier', 'setDefaultHostnameVerifier']);
+const SETTERS = indexedTexts(['setHostnameVerifier', 'setDefaultHostnameVerifier']);
+const IGNORING = indexedTexts(['ignoreSSLIssues']);
 const PROPERTY_SETTERS = new Map([
   ['hostnameVerifier', 'setHostnameVerifier'],
   ['defaultHostnameVerifier', 'setDefaultHostnameVerifier'],
@@ -144,7 +146,6 @@ function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: Scrip
   if (!usesAny(code, TRIGGERS)) return;
   const tokens = code.tokens;
   const index = callIndex(code, script.language);
-  const calls = index.all;
   const flagged = new Set<number>();
   const say = (start: number, end: number, message: string) => {
     if (flagged.has(start)) return;
@@ -218,8 +219,8 @@ function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: Scrip
     if (!property || !isPunctuation(tokens[i - 1], '.') || !isPunctuation(tokens[i + 1], '=')) return;
     targets.push({ method: property, argument: { start: i + 2, end: statementEnd(code, i + 2) } });
   });
-  for (const call of calls)
-    if (SETTERS.has(call.method) && call.arguments.length === 1) targets.push({ method: call.method, argument: call.arguments[0] });
+  for (const call of index.named(SETTERS))
+    if (call.arguments.length === 1) targets.push({ method: call.method, argument: call.arguments[0] });
   for (const { method, argument } of targets) {
     if (alwaysTrueFunction(code, argument) !== undefined) {
       say(
@@ -239,9 +240,8 @@ function checkBlock(script: ScriptModel, code: ScriptCode, report: (found: Scrip
       );
   }
 
-  for (const call of calls) {
-    if (call.method === 'ignoreSSLIssues' && !call.isNew)
-      say(call.start, call.end - 1, 'ignoreSSLIssues() switches off certificate and host name checks of the HTTP client.');
+  for (const call of index.named(IGNORING)) {
+    if (!call.isNew) say(call.start, call.end - 1, 'ignoreSSLIssues() switches off certificate and host name checks of the HTTP client.');
   }
 }
 

@@ -1,12 +1,14 @@
 import { assignedCallName } from '../../script/assigned-names';
 import { codeBlocks } from '../../script/blocks';
-import { callSites, type CallSite } from '../../script/calls';
+import { callIndex } from '../../script/call-index';
+import type { CallSite } from '../../script/calls';
 import { indentationAt, lineBreakOf } from '../../script/indentation';
 import { literalValue } from '../../script/literals';
 import type { ScriptCode, ScriptModel } from '../../script/model';
 import { triggerNames, usesAny } from '../../script/names';
 import { spanOffsets, spanText, type TokenSpan } from '../../script/span';
 import { statementAround } from '../../script/statements';
+import { indexedTexts } from '../../script/token-index';
 import type { RuleChecks } from '../rule';
 import type { ScriptEdit, ScriptFix, ScriptReport } from '../script-check';
 
@@ -139,6 +141,9 @@ const TRIGGERS = triggerNames(['SAXReader', ...SLURPERS, ...FACTORY_KINDS, 'setF
 /** What a finding is about: a parser factory, a slurper, or a setFeature call. Hardening setters alone (setProperty is everywhere in CPI scripts) report nothing. */
 const REPORTED = triggerNames(['SAXReader', ...SLURPERS, ...FACTORY_KINDS, 'setFeature']);
 
+/** The methods and created classes of the calls the rule looks at (a block's other calls are never looked for). */
+const LOOKED_AT = indexedTexts(['SAXReader', ...FACTORY_METHODS, ...SLURPERS, 'setFeature', 'setProperty', 'setAttribute']);
+
 function check(script: ScriptModel, report: (found: ScriptReport) => void): void {
   if (!codeBlocks(script).some(({ code }) => usesAny(code, REPORTED))) return;
   const factories: Factory[] = [];
@@ -149,7 +154,7 @@ function check(script: ScriptModel, report: (found: ScriptReport) => void): void
 
   for (const { code } of codeBlocks(script)) {
     if (!usesAny(code, TRIGGERS)) continue;
-    for (const call of callSites(code, script.language)) {
+    for (const call of callIndex(code, script.language).named(LOOKED_AT)) {
       const kind = factoryKind(call);
       if (kind) {
         const variable = assignedCallName(code, call)?.name;
