@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ArchiveSource } from '../../server/src/engine/archive-source';
 import { ConfigResolver } from '../../server/src/engine/config-resolver';
+import { TenantError } from '../../server/src/engine/tenant/errors';
 import { scanTenant, type TenantScanOptions } from '../../server/src/engine/tenant/tenant-source';
 import { TenantScanAborted } from '../../server/src/engine/tenant/problems';
 import { selectPackages } from '../../server/src/engine/tenant/package-selection';
@@ -163,6 +164,32 @@ describe('tenant source', () => {
     );
     assert.equal(scan.securityMaterial, undefined, 'incomplete material is not used to call names unknown');
     assert.ok(scan.report.findings.some((finding) => finding.uri.includes('CatalogOverridden')));
+  });
+
+  it('says once that the security material needs a role every one of its lists was refused for', async () => {
+    const tenant = new MemoryTenant(HOST, content());
+    const lists = ['keystoreEntries', 'userCredentials', 'oauth2ClientCredentials', 'secureParameters', 'certificateUserMappings'];
+    const refused = (what: string) =>
+      new TenantError('forbidden', `${HOST} refused ${what} (403 Forbidden): the service key's client lacks the role MonitoringDataRead.`, {
+        status: 403,
+        role: 'MonitoringDataRead',
+      });
+    for (const list of lists) tenant.failures.set(list, refused(list));
+    const scan = await scanTenant(options(tenant, { packages: ['Finance'] }));
+    assert.equal(scan.incomplete, true);
+    assert.deepEqual(
+      scan.report.fileErrors.map((note) => `${note.uri} ${note.message}`),
+      [
+        `cpi-tenant://${HOST} the security material (keystore, credentials, certificate-to-user mappings) could not be read: ` +
+          `${HOST} refused each of its lists (403 Forbidden): the service key's client lacks the role MonitoringDataRead.`,
+      ],
+    );
+    assert.ok(scan.report.findings.length > 0, 'the content read is still reported');
+
+    // refused for different reasons: each list says its own
+    tenant.failures.set('userCredentials', new Error('tenant.example.com answered 500 Internal Server Error.'));
+    const mixed = await scanTenant(options(tenant, { packages: ['Finance'] }));
+    assert.equal(mixed.report.fileErrors.length, lists.length);
   });
 
   it('says once why nothing could be read when every read failed alike', async () => {

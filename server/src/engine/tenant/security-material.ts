@@ -5,6 +5,7 @@
 import type { KeystoreEntry, SecurityMaterial } from '../../core/tenant/material';
 import { keystoreEntryUri, TENANT_SCHEME } from '../../core/tenant/uri';
 import type { TenantApi } from './api';
+import { isTenantError } from './errors';
 import type { Limiter } from './limiter';
 import { failure, type TenantProblem } from './problems';
 
@@ -19,13 +20,17 @@ const hasCertificate = (entry: KeystoreEntry) => !/secret/i.test(entry.type);
 
 export async function readSecurityMaterial(api: TenantApi, limiter: Limiter, signal?: AbortSignal): Promise<MaterialRead> {
   const problems: TenantProblem[] = [];
+  /** The role a 403 named, by the problem it became. */
+  const refusedFor = new Map<TenantProblem, string>();
   const host = api.host;
   const at = (list: string) => `${TENANT_SCHEME}://${host}/${list}`;
   const read = async <T>(what: string, uri: string, call: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await limiter.run(call);
     } catch (error) {
-      problems.push(failure(uri, `${what} could not be read`, error, signal));
+      const problem = failure(uri, `${what} could not be read`, error, signal);
+      problems.push(problem);
+      if (isTenantError(error, 'forbidden') && error.role) refusedFor.set(problem, error.role);
       return undefined;
     }
   };
@@ -47,7 +52,8 @@ export async function readSecurityMaterial(api: TenantApi, limiter: Limiter, sig
         }),
       )
     : undefined;
-  if (!entries || !userCredentials || !oauth2ClientCredentials || !secureParameters || !certificateUserMappings) return { problems };
+  if (!entries || !userCredentials || !oauth2ClientCredentials || !secureParameters || !certificateUserMappings)
+    return { problems: oneRefusal(problems, refusedFor, `${TENANT_SCHEME}://${host}`, host) };
   return {
     material: {
       host,
@@ -59,4 +65,18 @@ export async function readSecurityMaterial(api: TenantApi, limiter: Limiter, sig
     },
     problems,
   };
+}
+
+/**
+ * A missing role refuses every list of the material alike: one problem that
+ * names the role, instead of one per list saying the same.
+ */
+function oneRefusal(problems: TenantProblem[], refusedFor: ReadonlyMap<TenantProblem, string>, uri: string, host: string): TenantProblem[] {
+  const roles = new Set(problems.map((problem) => refusedFor.get(problem)));
+  const [role] = roles;
+  if (problems.length < 2 || roles.size !== 1 || role === undefined) return problems;
+  const cause = `${host} refused each of its lists (403 Forbidden): the service key's client lacks the role ${role}.`;
+  return [
+    { uri, message: `the security material (keystore, credentials, certificate-to-user mappings) could not be read: ${cause}`, cause },
+  ];
 }
