@@ -481,6 +481,43 @@ describe('command line: --tenant', function () {
     }
   });
 
+  it('masks the client secret in the trace of a crash during a scan', async () => {
+    const tenant = await start();
+    const folder = mkdtempSync(join(tmpdir(), 'cpi-tenant-crash-'));
+    // A failure nothing expects, whose words happen to hold the secret: the terminal
+    // showing the progress line goes away with an error quoting what it had seen.
+    const preload = join(folder, 'failing-terminal.cjs');
+    writeFileSync(
+      preload,
+      `Object.defineProperty(process.stderr, 'isTTY', { value: true });
+const write = process.stderr.write.bind(process.stderr);
+let failed = false;
+process.stderr.write = (chunk, ...rest) => {
+  if (!failed && String(chunk).includes('Reading the tenant')) {
+    failed = true;
+    throw new Error('the terminal went away after ' + process.env.CRASH_TEXT);
+  }
+  return write(chunk, ...rest);
+};
+`,
+    );
+    const secrets = [
+      tenant.clientSecret,
+      encodeURIComponent(tenant.clientSecret),
+      Buffer.from(`${tenant.clientId}:${tenant.clientSecret}`).toString('base64'),
+    ];
+    const run = await runTenantCli(tenant, ['--tenant', tenant.writeServiceKey()], {
+      folder,
+      nodeArgs: ['--require', preload],
+      env: { CRASH_TEXT: secrets.join(' ') },
+    });
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /internal error: Error: the terminal went away after \[redacted\] \[redacted\] \[redacted\]\n\s+at /);
+    for (const secret of [...secrets, ...tenant.issuedTokens]) {
+      assert.ok(!run.stderr.includes(secret) && !run.stdout.includes(secret), 'the crash shows no secret');
+    }
+  });
+
   it('stops on Ctrl-C with a message', async () => {
     const tenant = await start({ latencyMs: 400 });
     const run = await runTenantCli(tenant, ['--tenant', tenant.writeServiceKey()], { signalAfterMs: 900 });

@@ -72,10 +72,19 @@ export async function runTenantScan(
     if (error instanceof TenantScanAborted || controller.signal.aborted) {
       return { failed: 'interrupted: downloads stopped, nothing was reported', exitCode: EXIT_INTERRUPTED };
     }
-    throw error;
+    // Printed as a crash's trace (main.ts): whatever it says, the secret and the tokens are masked.
+    throw masked(error, (text) => client.redact(text));
   } finally {
     progress.clear();
     process.removeListener('SIGINT', interrupt);
     await client.close().catch(() => undefined);
   }
+}
+
+/** An unexpected error as it may be printed, with `redact` applied to its message and stack. */
+function masked(error: unknown, redact: (text: string) => string): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const safe = new Error(redact(message));
+  safe.stack = redact(error instanceof Error ? (error.stack ?? message) : message);
+  return safe;
 }

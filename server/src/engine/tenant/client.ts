@@ -43,6 +43,8 @@ export interface TenantClient extends TenantApi {
   readonly requestCount: number;
   /** Closes the connections; calls after it fail. */
   close(): Promise<void>;
+  /** `text` with the client secret and every token obtained masked: for words made outside the client, such as a crash's trace. */
+  redact(text: string): string;
 }
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -96,6 +98,10 @@ class HttpTenantClient implements TenantClient {
 
   close(): Promise<void> {
     return this.#transport.close();
+  }
+
+  redact(text: string): string {
+    return this.#redactor.redact(text);
   }
 
   async packages(signal?: AbortSignal): Promise<IntegrationPackage[]> {
