@@ -157,6 +157,18 @@ describe('script secret flow', () => {
     assert.deepEqual(sinkOrigins(text, 'groovy', true), []);
   });
 
+  it('follows getAccessTokenFor… reads of the store, and no read of anything else', () => {
+    const text = [
+      'def t = ITApiFactory.getService(AccessTokenAndUrlService.class, null).getAccessTokenAndUrl("o").getAccessTokenForScope("s")',
+      'log.info(t)',
+      'def u = other.getAccessTokenForScope("s")',
+      'log.info(u)',
+    ].join('\n');
+    assert.deepEqual(sinkOrigins(text), ['2: access token read at line 1']);
+    // A read's name without the store named anywhere reads no secret.
+    assert.deepEqual(sinkOrigins('def p = vault.getPassword()\nlog.info(p)'), []);
+  });
+
   it('fills holders (put, append, <<) with the secret', () => {
     const text = [
       'def t = ITApiFactory.getService(AccessTokenAndUrlService.class, null).getAccessTokenAndUrl("o").getAccessToken()',

@@ -21,6 +21,7 @@ import { indexedText, indexedTexts, indicesOf, indicesOfAny, stringIndices } fro
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from './model';
 import type { TokenSpan } from './span';
 import { Memo } from './memo';
+import { triggerNames, usesAny } from './names';
 
 /** `secure-store`: User Credentials, Secure Parameters, OAuth tokens; `authorization`: the incoming Authorization header. */
 export type SecretKind = 'secure-store' | 'authorization';
@@ -248,13 +249,26 @@ export function secretsInSinks(
 
 const SHIFT = indexedText('<<');
 
-const readsSecret = (name: string) => name === 'getPassword' || name.startsWith('getAccessToken');
+/** The names a read of the store is made with (see readBy), besides `getAccessTokenFor…`. */
+const READS = triggerNames(['getPassword', 'getAccessToken']);
+const READ_PREFIX = 'getAccessTokenFor';
+/** A read counts only from what the store gave (see readBy), and that always goes back to one of these names. */
+const STORE_NAMES = triggerNames([...STORE_TYPES, ...STORE_CALLS]);
 
-/** Most scripts never read a secret: no `getPassword`/`getAccessToken…` and no "Authorization" literal anywhere. */
+/**
+ * Most scripts never read a secret: no read of the store (see readBy:
+ * a read's name and a name of the store) and no "Authorization" literal
+ * anywhere. Asked of every script, so the names come from the blocks'
+ * shared index; the one open-ended name is looked for in the script's text
+ * (a name is a slice of it), and only when the store is named.
+ */
 function mayReadSecrets(model: ScriptModel): boolean {
+  let store = false;
+  let read = false;
   for (const { code } of codeBlocks(model)) {
-    // Both names are 11 characters or more; most names are shorter and are passed over on their length.
-    for (const token of code.tokens) if (token.kind === 'identifier' && token.text.length >= 11 && readsSecret(token.text)) return true;
+    store ||= usesAny(code, STORE_NAMES);
+    read ||= usesAny(code, READS);
+    if (store && read) return true;
     for (const i of stringIndices(code)) {
       const token = code.tokens[i];
       // Only a value of 13 characters lower-cases to "authorization": the others are not lower-cased (a copy each).
@@ -262,7 +276,7 @@ function mayReadSecrets(model: ScriptModel): boolean {
       if (token.text.length <= 24 && value !== undefined && value.length === 13 && value.toLowerCase() === 'authorization') return true;
     }
   }
-  return false;
+  return store && model.text.includes(READ_PREFIX);
 }
 
 function traceSecrets(model: ScriptModel): SecretFlow {
@@ -284,18 +298,18 @@ function traceSecrets(model: ScriptModel): SecretFlow {
 
   /** The secret read by the call, if it is a read. */
   const readBy = (inCode: ScriptCode, call: CallSite, scope: number): SecretOrigin | undefined => {
-    const line = lineOf(inCode.tokens[call.name].start);
     const method = call.method;
-    if ((method === 'getPassword' || method === 'getAccessToken' || method.startsWith('getAccessTokenFor')) && call.receiver) {
+    if ((method === 'getPassword' || method === 'getAccessToken' || method.startsWith(READ_PREFIX)) && call.receiver) {
       const path = call.receiver.path.map((segment) => segment.replace(/(\(\))?(\[\])*$/, ''));
       const fromStore = path.some((segment) => STORE_CALLS.has(segment) || STORE_TYPES.has(segment)) || isStoreObject(scope, path[0]);
       if (!fromStore) return undefined;
       const what = method === 'getPassword' ? (path.includes('getSecureParameter') ? 'secure parameter' : 'password') : 'access token';
-      return { kind: 'secure-store', what, line };
+      return { kind: 'secure-store', what, line: lineOf(inCode.tokens[call.name].start) };
     }
     if ((method === 'getHeader' || method === 'get') && call.receiver && call.arguments.length >= 1) {
       const name = literalValue(inCode, call.arguments[0]);
-      if (name && name.value.toLowerCase() === 'authorization') return { kind: 'authorization', what: 'Authorization header', line };
+      if (name && name.value.toLowerCase() === 'authorization')
+        return { kind: 'authorization', what: 'Authorization header', line: lineOf(inCode.tokens[call.name].start) };
     }
     return undefined;
   };
