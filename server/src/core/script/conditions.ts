@@ -30,7 +30,8 @@ function conditionEndingAt(code: ScriptCode, close: number): Condition | undefin
 
 /** The token at `at` (at the level of the block `open`) as the body of an `if` or `else` without braces. */
 function unbracedBranch(code: ScriptCode, open: number, at: number): Condition | undefined {
-  const statements: TokenSpan[] = statementsIn(code, open);
+  // Only the statements up to the one holding `at` are asked for.
+  const statements: TokenSpan[] = statementsIn(code, open, at);
   const which = statements.findIndex((s) => s.start <= at && at < s.end);
   if (which < 0) return undefined;
   const statement = statements[which];

@@ -45,7 +45,8 @@ function findScopes(code: ScriptCode): Int32Array {
   const tokens = code.tokens;
   const scope = new Int32Array(tokens.length).fill(-1);
   for (let brace = 0; brace < tokens.length; brace++) {
-    if (scope[brace] !== -1 || !isPunctuation(tokens[brace], '{') || code.pair[brace] < 0) continue;
+    // Brackets alone have a pair: the other tokens (most) are passed over without being read.
+    if (code.pair[brace] < 0 || scope[brace] !== -1 || !isPunctuation(tokens[brace], '{')) continue;
     const open = isPunctuation(tokens[brace - 1], ')') ? code.pair[brace - 1] : -1;
     if (open < 2 || !isDeclaredName(code, open - 1)) continue;
     // The outermost function wins; the tokens of the ones nested in it are filled now and skipped later.

@@ -54,17 +54,20 @@ const LEADING_KEYWORDS = new Set([
 
 /**
  * The statements of a block: the tokens inside the bracket at `open`, or
- * the whole block when `open` is -1. Empty statements are left out.
+ * the whole block when `open` is -1. Empty statements are left out. With
+ * `through`, the split stops after the statement that ends past that token
+ * (the one holding it, unless it is a `;`): a question about one statement
+ * of a long script does not split the rest of it.
  */
-export function statementsIn(code: ScriptCode, open: number): TokenSpan[] {
+export function statementsIn(code: ScriptCode, open: number, through?: number): TokenSpan[] {
   const start = open < 0 ? 0 : open + 1;
   const close = open < 0 ? -1 : code.pair[open];
   const end = open < 0 || close < 0 ? code.tokens.length : close;
-  return splitStatements(code, { start, end });
+  return splitStatements(code, { start, end }, through);
 }
 
-/** Splits a span (at its own level) into statements. */
-export function splitStatements(code: ScriptCode, span: TokenSpan): TokenSpan[] {
+/** Splits a span (at its own level) into statements; with `through`, up to the first statement that ends past that token. */
+export function splitStatements(code: ScriptCode, span: TokenSpan, through = span.end): TokenSpan[] {
   const tokens = code.tokens;
   const statements: TokenSpan[] = [];
   let from = span.start;
@@ -72,7 +75,10 @@ export function splitStatements(code: ScriptCode, span: TokenSpan): TokenSpan[] 
   for (let i = span.start; i < span.end;) {
     const token = tokens[i];
     if (token.kind === 'punctuation' && token.text === ';') {
-      if (i > from) statements.push({ start: from, end: i });
+      if (i > from) {
+        statements.push({ start: from, end: i });
+        if (i > through) return statements;
+      }
       from = i + 1;
       previous = undefined;
       i++;
@@ -80,6 +86,7 @@ export function splitStatements(code: ScriptCode, span: TokenSpan): TokenSpan[] 
     }
     if (i > from && token.newlineBefore && previous && endsStatement(previous, token)) {
       statements.push({ start: from, end: i });
+      if (i > through) return statements;
       from = i;
     }
     // A group is one unit; its closer stands for it as the previous token.
@@ -142,7 +149,7 @@ export function statementAround(code: ScriptCode, index: number): TokenSpan {
     at = parent;
     parent = code.parent[at];
   }
-  for (const statement of statementsIn(code, parent)) if (statement.start <= at && at < statement.end) return statement;
+  for (const statement of statementsIn(code, parent, at)) if (statement.start <= at && at < statement.end) return statement;
   return { start: at, end: at + 1 };
 }
 
