@@ -208,7 +208,8 @@ const flows = new Memo<ScriptModel, SecretFlow>('secret flow');
 export function secretFlow(model: ScriptModel): SecretFlow {
   let flow = flows.get(model);
   if (!flow) {
-    flow = mayReadSecrets(model) ? traceSecrets(model) : NO_SECRETS;
+    const readable = mayReadSecrets(model);
+    flow = readable ? traceSecrets(model, readable) : NO_SECRETS;
     flows.set(model, flow);
   }
   return flow;
@@ -255,31 +256,48 @@ const READ_PREFIX = 'getAccessTokenFor';
 /** A read counts only from what the store gave (see readBy), and that always goes back to one of these names. */
 const STORE_NAMES = triggerNames([...STORE_TYPES, ...STORE_CALLS]);
 
+/** What a script may read, by the names and literals it holds (see mayReadSecrets). */
+interface Readable {
+  /** A read of the store (a read's name and a name of the store). */
+  readonly store: boolean;
+  /** An "Authorization" literal. */
+  readonly authorization: boolean;
+  /** A name of the store, which store objects start from. */
+  readonly storeNamed: boolean;
+}
+
 /**
  * Most scripts never read a secret: no read of the store (see readBy:
  * a read's name and a name of the store) and no "Authorization" literal
  * anywhere. Asked of every script, so the names come from the blocks'
  * shared index; the one open-ended name is looked for in the script's text
- * (a name is a slice of it), and only when the store is named.
+ * (a name is a slice of it), and only when the store is named. Undefined
+ * when there is nothing to read; else which kinds of secret can turn up,
+ * so the tracing looks for no other.
  */
-function mayReadSecrets(model: ScriptModel): boolean {
-  let store = false;
+function mayReadSecrets(model: ScriptModel): Readable | undefined {
+  let storeNamed = false;
   let read = false;
+  let authorization = false;
   for (const { code } of codeBlocks(model)) {
-    store ||= usesAny(code, STORE_NAMES);
+    storeNamed ||= usesAny(code, STORE_NAMES);
     read ||= usesAny(code, READS);
-    if (store && read) return true;
+    if (authorization) continue;
     for (const i of stringIndices(code)) {
       const token = code.tokens[i];
       // Only a value of 13 characters lower-cases to "authorization": the others are not lower-cased (a copy each).
       const value = token.string?.value;
-      if (token.text.length <= 24 && value !== undefined && value.length === 13 && value.toLowerCase() === 'authorization') return true;
+      if (token.text.length <= 24 && value !== undefined && value.length === 13 && value.toLowerCase() === 'authorization') {
+        authorization = true;
+        break;
+      }
     }
   }
-  return store && model.text.includes(READ_PREFIX);
+  const store = storeNamed && (read || model.text.includes(READ_PREFIX));
+  return store || authorization ? { store, authorization, storeNamed } : undefined;
 }
 
-function traceSecrets(model: ScriptModel): SecretFlow {
+function traceSecrets(model: ScriptModel, readable: Readable): SecretFlow {
   const code = model.code;
   const tokens = code.tokens;
   const scopes = functionScopes(code);
@@ -410,21 +428,29 @@ function traceSecrets(model: ScriptModel): SecretFlow {
     for (const flow of flows) {
       const holding = held.get(flow.scope, flow.target) ?? {};
       for (const value of flow.values) {
-        if (!holding.store) {
+        // A kind the script cannot read is never found: not looked for.
+        if (!holding.store && readable.store) {
           const store = originIn(code, value, STORE_SECRET, flow.scope);
           if (store) {
             holding.store = store;
             changed = true;
           }
         }
-        if (!holding.authorization) {
+        if (!holding.authorization && readable.authorization) {
           const authorization = originIn(code, value, AUTHORIZATION_ONLY, flow.scope);
           if (authorization) {
             holding.authorization = authorization;
             changed = true;
           }
         }
-        if (!holding.store && !holding.authorization && !storeObjects.has(flow.scope, flow.target) && mentionsStore(value, flow.scope)) {
+        // Without a name of the store nothing is a store object.
+        if (
+          readable.storeNamed &&
+          !holding.store &&
+          !holding.authorization &&
+          !storeObjects.has(flow.scope, flow.target) &&
+          mentionsStore(value, flow.scope)
+        ) {
           storeObjects.set(flow.scope, flow.target, true);
           changed = true;
         }
@@ -435,7 +461,10 @@ function traceSecrets(model: ScriptModel): SecretFlow {
 
   return {
     empty: false,
-    originIn: (inCode, span, kinds, at) => originIn(inCode, span, kinds, scopes[at] ?? -1),
+    originIn: (inCode, span, kinds, at) =>
+      (readable.store && kinds.has('secure-store')) || (readable.authorization && kinds.has('authorization'))
+        ? originIn(inCode, span, kinds, scopes[at] ?? -1)
+        : undefined,
   };
 }
 
