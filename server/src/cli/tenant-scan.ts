@@ -5,6 +5,7 @@
 import type { ScanReport } from '../engine/report';
 import { createTenantClient } from '../engine/tenant/client';
 import { isTenantError } from '../engine/tenant/errors';
+import { maskedError } from '../engine/tenant/masked-error';
 import { TenantScanAborted } from '../engine/tenant/problems';
 import { loadServiceKey, type ServiceKey } from '../engine/tenant/service-key';
 import { DEFAULT_CONCURRENCY, scanTenant } from '../engine/tenant/tenant-source';
@@ -73,18 +74,10 @@ export async function runTenantScan(
       return { failed: 'interrupted: downloads stopped, nothing was reported', exitCode: EXIT_INTERRUPTED };
     }
     // Printed as a crash's trace (main.ts): whatever it says, the secret and the tokens are masked.
-    throw masked(error, (text) => client.redact(text));
+    throw maskedError(error, (text) => client.redact(text));
   } finally {
     progress.clear();
     process.removeListener('SIGINT', interrupt);
     await client.close().catch(() => undefined);
   }
-}
-
-/** An unexpected error as it may be printed, with `redact` applied to its message and stack. */
-function masked(error: unknown, redact: (text: string) => string): Error {
-  const message = error instanceof Error ? error.message : String(error);
-  const safe = new Error(redact(message));
-  safe.stack = redact(error instanceof Error ? (error.stack ?? message) : message);
-  return safe;
 }

@@ -45,6 +45,7 @@ import {
 } from '@cpi/common/tenant-protocol';
 import { TenantService } from './tenant/tenant-service';
 import { tenantCodeActions } from './tenant/tenant-code-actions';
+import { maskedAnswer, maskUncaught } from './tenant/unexpected-failure';
 
 /** Wires LSP requests to the analysis; all logic lives in the modules it calls. */
 export function startServer(connection: Connection): void {
@@ -71,6 +72,9 @@ export function startServer(connection: Connection): void {
   });
   const workspaceScan = new WorkspaceScan(connection, documents, configuration);
   const tenants = new TenantService(connection, configuration);
+  // what tenant work did not expect is written out with the tenants' secrets masked
+  maskUncaught(tenants.redact);
+  const tenantAnswer = <R>(method: string, work: () => R | Promise<R>) => maskedAnswer(connection, tenants.redact, method, work);
   const findingsFor = (uri: string) =>
     isCertificateUri(uri)
       ? certificates.findingsFor(uri)
@@ -177,7 +181,9 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (params) => {
     if (isTenantUri(params.textDocument.uri))
-      return tenantCodeActions(params, tenants.findingsFor(params.textDocument.uri), tenants.artifactOf(params.textDocument.uri));
+      return tenantAnswer('textDocument/codeAction', () =>
+        tenantCodeActions(params, tenants.findingsFor(params.textDocument.uri), tenants.artifactOf(params.textDocument.uri)),
+      );
     const resolved = await configuration.resolve(params.textDocument.uri);
     const configFolder = resolved.target.uri.slice(0, resolved.target.uri.lastIndexOf('/'));
     const suppression = {
@@ -188,7 +194,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onHover((params) =>
     isTenantUri(params.textDocument.uri)
-      ? tenants.hover(params.textDocument.uri, params.position)
+      ? tenantAnswer('textDocument/hover', () => tenants.hover(params.textDocument.uri, params.position))
       : isCertificateUri(params.textDocument.uri)
         ? certificates.hover(params.textDocument.uri, params.position)
         : hoverFor(params, analysis, scripts),
@@ -199,14 +205,26 @@ export function startServer(connection: Connection): void {
   connection.onRequest(EditTimingsRequest.type, ({ uri }) => timings.timingsOf(uri));
   connection.onShutdown(() => timings.dispose());
   connection.onRequest(ScanWorkspaceRequest.type, () => workspaceScan.scan());
-  connection.onRequest(TenantConnectRequest.type, ({ serviceKey, resultsFolder }) => tenants.connect(serviceKey, resultsFolder));
-  connection.onRequest(TenantDisconnectRequest.type, ({ host }) => tenants.disconnect(host));
-  connection.onRequest(TenantPackagesRequest.type, ({ host }) => tenants.packages(host));
-  connection.onRequest(TenantArtifactsRequest.type, ({ host, packageId }) => tenants.artifacts(host, packageId));
-  connection.onRequest(TenantArtifactFilesRequest.type, ({ uri }) => tenants.artifactFiles(uri));
-  connection.onRequest(TenantFileRequest.type, ({ uri }) => tenants.fileText(uri));
-  connection.onRequest(TenantDownloadRequest.type, ({ uri, folder }) => tenants.download(uri, folder));
-  connection.onRequest(TenantScanRequest.type, (params, token) => tenants.scan(params, token));
+  connection.onRequest(TenantConnectRequest.type, ({ serviceKey, resultsFolder }) =>
+    tenantAnswer(TenantConnectRequest.method, () => tenants.connect(serviceKey, resultsFolder)),
+  );
+  connection.onRequest(TenantDisconnectRequest.type, ({ host }) =>
+    tenantAnswer(TenantDisconnectRequest.method, () => tenants.disconnect(host)),
+  );
+  connection.onRequest(TenantPackagesRequest.type, ({ host }) => tenantAnswer(TenantPackagesRequest.method, () => tenants.packages(host)));
+  connection.onRequest(TenantArtifactsRequest.type, ({ host, packageId }) =>
+    tenantAnswer(TenantArtifactsRequest.method, () => tenants.artifacts(host, packageId)),
+  );
+  connection.onRequest(TenantArtifactFilesRequest.type, ({ uri }) =>
+    tenantAnswer(TenantArtifactFilesRequest.method, () => tenants.artifactFiles(uri)),
+  );
+  connection.onRequest(TenantFileRequest.type, ({ uri }) => tenantAnswer(TenantFileRequest.method, () => tenants.fileText(uri)));
+  connection.onRequest(TenantDownloadRequest.type, ({ uri, folder }) =>
+    tenantAnswer(TenantDownloadRequest.method, () => tenants.download(uri, folder)),
+  );
+  connection.onRequest(TenantScanRequest.type, (params, token) =>
+    tenantAnswer(TenantScanRequest.method, () => tenants.scan(params, token)),
+  );
   connection.onRequest(ReanalyseRequest.type, async () => {
     everything();
     await analysis.settle();

@@ -1,5 +1,7 @@
-// A failed tenant request as the editor shows it: the engine's message (which
-// never holds a secret) followed by what the user can do next.
+// A failed tenant request as the editor shows it: the engine's message
+// followed by what the user can do next. The engine's own errors hold no
+// secret; any other error may quote anything, so every message passes through
+// the tenant client's redactor before it leaves the server.
 import type { TenantFailure } from '@cpi/common/tenant-protocol';
 import { CONTENT_ROLE, MONITORING_ROLE } from '../../engine/tenant/client';
 import { isTenantError } from '../../engine/tenant/errors';
@@ -9,15 +11,17 @@ const ROLE_PURPOSE: Record<string, string> = {
   [MONITORING_ROLE]: 'keystore, credentials and certificate mappings',
 };
 
-export function tenantFailure(error: unknown): TenantFailure {
+/** `redact`: the tenant client's (TenantClient.redact); before a client exists, the identity. */
+export function tenantFailure(error: unknown, redact: (text: string) => string): TenantFailure {
   if (!isTenantError(error)) {
     return {
       kind: 'internal',
-      message: `Unexpected error talking to the tenant: ${error instanceof Error ? error.message : String(error)}`,
+      message: redact(`Unexpected error talking to the tenant: ${error instanceof Error ? error.message : String(error)}`),
     };
   }
   const next = nextStep(error.kind, error.role);
-  return { kind: error.kind, message: next ? `${error.message} ${next}` : error.message, ...(error.role ? { role: error.role } : {}) };
+  const message = redact(error.message);
+  return { kind: error.kind, message: next ? `${message} ${next}` : message, ...(error.role ? { role: error.role } : {}) };
 }
 
 function nextStep(kind: string, role: string | undefined): string | undefined {

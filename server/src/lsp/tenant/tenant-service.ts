@@ -3,7 +3,8 @@
 // of the last scan as diagnostics on cpi-tenant:// URIs, and the text of
 // tenant files for the client's read-only file system. The service key
 // arrives in the connect request and stays in the engine's client; nothing
-// here logs or returns it.
+// here logs or returns it, and every error's words that leave the server
+// (answers, log lines, the kept scan) pass through the client's redactor first.
 import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver';
 import {
   TenantScanProgressNotification,
@@ -24,6 +25,7 @@ import type { ReportedFinding } from '../../engine/report';
 import type { DesigntimeArtifact } from '../../engine/tenant/api';
 import { readArtifactZip } from '../../engine/tenant/artifact-source';
 import { createTenantClient, type TenantClient } from '../../engine/tenant/client';
+import { isTenantError } from '../../engine/tenant/errors';
 import { TenantScanAborted } from '../../engine/tenant/problems';
 import { parseServiceKey } from '../../engine/tenant/service-key';
 import { scanTenant } from '../../engine/tenant/tenant-source';
@@ -72,6 +74,8 @@ const httpClient: ClientFactory = (key) => createTenantClient(key, { concurrency
 
 export class TenantService {
   private readonly tenants = new Map<string, Tenant>();
+  /** Clients not closed yet (connected, or still being tried): their redactors know the secrets in use. */
+  private readonly clients = new Set<TenantClient>();
 
   constructor(
     private readonly connection: Connection,
@@ -93,22 +97,38 @@ export class TenantService {
       : undefined;
   }
 
+  /**
+   * `text` with the secrets of every open client masked (TenantClient.redact):
+   * for words that cannot be traced to one tenant, such as a failed request's or a crash's.
+   */
+  readonly redact = (text: string): string => {
+    let out = text;
+    for (const client of this.clients) out = client.redact(out);
+    return out;
+  };
+
   async connect(serviceKey: string, resultsFolder?: string): Promise<TenantConnectResult> {
     let key;
     try {
       key = parseServiceKey(serviceKey, 'service key');
     } catch (error) {
-      return { error: tenantFailure(error) };
+      // No client knows the secret yet: the key's own refusals are quoted (they never quote the key), nothing else is.
+      return {
+        error: isTenantError(error)
+          ? tenantFailure(error, (text) => text)
+          : { kind: 'internal', message: 'Unexpected error while reading the service key.' },
+      };
     }
     const client = this.newClient(key);
+    this.clients.add(client);
     const api = new CachingTenantApi(client);
     let packages;
     try {
       // listing the packages proves the key, the host and the content role
       packages = await api.packages();
     } catch (error) {
-      await client.close().catch(() => undefined);
-      return { error: tenantFailure(error) };
+      await this.close(client);
+      return { error: tenantFailure(error, (text) => client.redact(text)) };
     }
     await this.disconnect(key.host, { keepSaved: true });
     // a folder of this machine, as the client names its storage; anything else keeps nothing
@@ -167,8 +187,16 @@ export class TenantService {
     if (!tenant) return;
     this.tenants.delete(host);
     for (const uri of tenant.findings.keys()) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    if (tenant.savedFile && !keepSaved) deleteSavedScan(tenant.savedFile);
-    await tenant.client.close().catch(() => undefined);
+    try {
+      if (tenant.savedFile && !keepSaved) deleteSavedScan(tenant.savedFile);
+    } finally {
+      await this.close(tenant.client);
+    }
+  }
+
+  private async close(client: TenantClient): Promise<void> {
+    await client.close().catch(() => undefined);
+    this.clients.delete(client);
   }
 
   /** The packages (listed once per connection: connecting again reads the tenant afresh). */
@@ -178,7 +206,7 @@ export class TenantService {
     try {
       return { packages: (await tenant.api.packages()).map(packageInfo) };
     } catch (error) {
-      return { error: tenantFailure(error) };
+      return { error: tenantFailure(error, (text) => tenant.client.redact(text)) };
     }
   }
 
@@ -188,7 +216,7 @@ export class TenantService {
     try {
       return { artifacts: [...(await this.listArtifacts(tenant, packageId)).values()] };
     } catch (error) {
-      return { error: tenantFailure(error) };
+      return { error: tenantFailure(error, (text) => tenant.client.redact(text)) };
     }
   }
 
@@ -244,7 +272,7 @@ export class TenantService {
       });
       return { files: files.sort((a, b) => (a.path < b.path ? -1 : 1)) };
     } catch (error) {
-      return { error: fileFailure(error) };
+      return { error: fileFailure(error, tenant) };
     }
   }
 
@@ -273,7 +301,7 @@ export class TenantService {
       const text = new TextDecoder('utf-8').decode(read.bytes);
       return { text: isParametersUri(uri) ? parametersAsConfigured(text, configured) : text };
     } catch (error) {
-      return { error: fileFailure(error) };
+      return { error: fileFailure(error, tenant) };
     }
   }
 
@@ -300,11 +328,12 @@ export class TenantService {
       );
       return written;
     } catch (error) {
+      const redact = (text: string) => tenant.client.redact(text);
       if (error instanceof DownloadRefused)
-        return { error: { kind: 'download', message: `Could not download ${location.artifactId}: ${error.message}` } };
+        return { error: { kind: 'download', message: redact(`Could not download ${location.artifactId}: ${error.message}`) } };
       if (error instanceof Error && 'code' in error)
-        return { error: { kind: 'download', message: `Could not write ${location.artifactId}: ${error.message}` } };
-      return { error: fileFailure(error) };
+        return { error: { kind: 'download', message: redact(`Could not write ${location.artifactId}: ${error.message}`) } };
+      return { error: fileFailure(error, tenant) };
     }
   }
 
@@ -381,10 +410,11 @@ export class TenantService {
       const material =
         scan.securityMaterial && summariseMaterial(scan.securityMaterial, await this.usingArtifacts(tenant, packageIds), findings);
       if (material) tenant.summary = material;
+      // a problem may quote an unexpected error's words (an analysis that failed): it is answered and kept masked
       const problems = [
         ...scan.report.fileErrors,
         ...scan.report.notes.filter((note) => note.kind === 'not-scanned' || note.kind === 'tenant'),
-      ].map((note) => note.message);
+      ].map((note) => tenant.client.redact(note.message));
       this.remember(tenant, { whole, packageIds, problems, incomplete: scan.incomplete });
       return {
         scannedAt: Date.now(),
@@ -397,7 +427,7 @@ export class TenantService {
       };
     } catch (error) {
       if (error instanceof TenantScanAborted || controller.signal.aborted) return { ...empty, cancelled: true };
-      return { ...empty, cancelled: false, error: tenantFailure(error) };
+      return { ...empty, cancelled: false, error: tenantFailure(error, (text) => tenant.client.redact(text)) };
     } finally {
       cancel?.dispose();
     }
@@ -465,7 +495,9 @@ export class TenantService {
       });
     } catch (error) {
       // the scan stands; only a restart would lose it
-      this.connection.console.warn(`Could not keep the scan of ${tenant.host} in ${tenant.savedFile}: ${String(error)}`);
+      this.connection.console.warn(
+        tenant.client.redact(`Could not keep the scan of ${tenant.host} in ${tenant.savedFile}: ${String(error)}`),
+      );
     }
   }
 
@@ -522,7 +554,8 @@ function artifactCounts(findings: readonly ReportedFinding[]) {
   return [...byArtifact.values()].map(({ packageId, artifactId, findings: list }) => ({ packageId, artifactId, counts: countsOf(list) }));
 }
 
-function fileFailure(error: unknown): TenantFailure {
-  if (error instanceof Error && (error as { notFound?: boolean }).notFound) return { kind: 'not-found', message: error.message };
-  return tenantFailure(error);
+function fileFailure(error: unknown, tenant: Tenant): TenantFailure {
+  const redact = (text: string) => tenant.client.redact(text);
+  if (error instanceof Error && (error as { notFound?: boolean }).notFound) return { kind: 'not-found', message: redact(error.message) };
+  return tenantFailure(error, redact);
 }
