@@ -20,6 +20,8 @@ export interface SessionOptions {
   readonly ipc?: boolean;
   /** Variables set for the server over this process's environment (which itself is left alone). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Keep every byte the server writes to stdout in `stdout` (the raw LSP messages), for searching all of it. */
+  readonly recordStdout?: boolean;
 }
 
 /**
@@ -34,6 +36,8 @@ export class LspSession {
   private readonly versions = new Map<string, number>();
   settings: Record<string, unknown> = {};
   stderr = '';
+  /** The server's stdout as written, when the session records it. */
+  stdout = '';
   /** What the server logged (window/logMessage); type 1 is an error. */
   readonly logs: { type: number; message: string }[] = [];
 
@@ -48,6 +52,7 @@ export class LspSession {
     });
     this.process.on('exit', (code, signal) => (this.exit = { code, signal }));
     this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
+    if (options.recordStdout) this.process.stdout!.on('data', (chunk) => (this.stdout += String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);

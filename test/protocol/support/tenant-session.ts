@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { startFakeTenant, type FakeTenant, type FakeTenantFixture } from '../../support/fake-tenant';
-import { LspSession } from './lsp-session';
+import { LspSession, type SessionOptions } from './lsp-session';
 
 // The language server (from source, under tsx) against the fake HTTPS tenant.
 // The server trusts the tenant's test CA as a user's would trust a corporate
@@ -14,8 +14,9 @@ export interface TenantServers {
   /**
    * A new server trusting the tenant, initialized without a root (`folders`: workspace folder URIs).
    * Every server started is shut down after the suite, unless it has ended already.
+   * `options`: node flags before tsx's, variables beside the CA, stdout recorded.
    */
-  start(folders?: readonly string[]): Promise<LspSession>;
+  start(folders?: readonly string[], options?: Pick<SessionOptions, 'nodeArgs' | 'env' | 'recordStdout'>): Promise<LspSession>;
 }
 
 /** Mocha hooks for the calling suite: the fake tenant with `fixture()`, closed after the suite with its servers. */
@@ -41,11 +42,12 @@ export function useTenantServers(fixture: () => FakeTenantFixture): TenantServer
     get tenant() {
       return started();
     },
-    async start(folders) {
+    async start(folders, options = {}) {
       const session = new LspSession({
         entry: ENTRY,
-        nodeArgs: ['--require', require.resolve('tsx/cjs')],
-        env: { NODE_EXTRA_CA_CERTS: started().caFile },
+        nodeArgs: [...(options.nodeArgs ?? []), '--require', require.resolve('tsx/cjs')],
+        env: { ...options.env, NODE_EXTRA_CA_CERTS: started().caFile },
+        ...(options.recordStdout ? { recordStdout: true } : {}),
       });
       sessions.push(session);
       await session.initialize(null, undefined, folders);

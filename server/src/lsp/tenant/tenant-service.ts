@@ -26,6 +26,7 @@ import type { DesigntimeArtifact } from '../../engine/tenant/api';
 import { readArtifactZip } from '../../engine/tenant/artifact-source';
 import { createTenantClient, type TenantClient } from '../../engine/tenant/client';
 import { isTenantError } from '../../engine/tenant/errors';
+import { maskedError } from '../../engine/tenant/masked-error';
 import { TenantScanAborted } from '../../engine/tenant/problems';
 import { parseServiceKey } from '../../engine/tenant/service-key';
 import { scanTenant } from '../../engine/tenant/tenant-source';
@@ -189,6 +190,9 @@ export class TenantService {
     for (const uri of tenant.findings.keys()) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     try {
       if (tenant.savedFile && !keepSaved) deleteSavedScan(tenant.savedFile);
+    } catch (error) {
+      // masked here: once the client is closed, no redactor knows its secret
+      throw maskedError(error, (text) => tenant.client.redact(text));
     } finally {
       await this.close(tenant.client);
     }
