@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ScriptCode, ScriptLanguage } from '../../server/src/core/script/model';
 import { readScript } from '../../server/src/core/script/read';
-import { indexedTexts, indicesOf, indicesOfAny, stringIndices } from '../../server/src/core/script/token-index';
+import { holdsAny, indexedTexts, indicesOf, indicesOfAny, stringIndices } from '../../server/src/core/script/token-index';
 
 // The token index answers for rules that used to walk every token: it must
 // give the same token indices as that walk, for long blocks (indexed) and
@@ -34,6 +34,8 @@ const ASKED = [
   indexedTexts([':']),
   indexedTexts(['<<']),
   indexedTexts(['for', 'headers', 'getPassword', 'UserCredential']),
+  // More texts than a block holds: the index's own entries are walked instead.
+  indexedTexts(['=', 'def', 'a', 'put', 'log', 'info', 'x', 'y', 'z', 'w', 'sb', 'value', 'text', 'b', 'c', 'f', 'in', 'list', 'map']),
 ];
 
 describe('script token index', () => {
@@ -45,6 +47,7 @@ describe('script token index', () => {
         const code = model.code;
         for (const texts of ASKED) {
           assert.deepEqual(indicesOfAny(code, texts), walk(code, texts));
+          assert.equal(holdsAny(code, texts), walk(code, texts).length > 0);
           for (const text of texts) assert.deepEqual([...indicesOf(code, text)], walk(code, new Set([text])));
         }
         const strings = code.tokens.flatMap((token, i) => (token.kind === 'string' ? [i] : []));

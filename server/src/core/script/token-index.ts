@@ -19,8 +19,16 @@ export interface TokenIndex {
 }
 
 const DECLARED = new Set<string>();
+/**
+ * The first characters (below 128) of the declared texts: an operator
+ * token whose first character is none of them (`.`, `(`, `)`, `,`, most
+ * operators of a script) is passed over without a look-up in DECLARED.
+ */
+const FIRST_CHARACTERS = new Uint8Array(128);
 /** Bumped when a text is declared that no one had: indexes built before it are built again. */
 let generation = 0;
+/** Sets whose every text is known to be declared (those indexedTexts made, and those checked once). */
+const CHECKED = new WeakSet<ReadonlySet<string>>();
 
 /** Declares texts (names, operators) a module will ask the index for; returns them as a set. */
 export function indexedTexts(texts: Iterable<string>): ReadonlySet<string> {
@@ -28,8 +36,11 @@ export function indexedTexts(texts: Iterable<string>): ReadonlySet<string> {
   for (const text of set) {
     if (DECLARED.has(text)) continue;
     DECLARED.add(text);
+    const first = text.charCodeAt(0);
+    if (first < 128) FIRST_CHARACTERS[first] = 1;
     generation++;
   }
+  CHECKED.add(set);
   return set;
 }
 
@@ -60,14 +71,19 @@ function buildIndex(code: ScriptCode): TokenIndex {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const kind = token.kind;
-    if (kind === 'string') {
+    const text = token.text;
+    if (kind === 'punctuation') {
+      // Operators are the constant strings of the lexer: reading a character is cheaper than a look-up.
+      const first = text.charCodeAt(0);
+      if ((first < 128 && FIRST_CHARACTERS[first] === 0) || !DECLARED.has(text)) continue;
+    } else if (kind === 'string') {
       strings.push(i);
       if (token.string?.interpolated) interpolated.push(i);
-    } else if ((kind === 'identifier' || kind === 'keyword' || kind === 'punctuation') && DECLARED.has(token.text)) {
-      const at = byText.get(token.text);
-      if (at) at.push(i);
-      else byText.set(token.text, [i]);
-    }
+      continue;
+    } else if ((kind !== 'identifier' && kind !== 'keyword') || !DECLARED.has(text)) continue;
+    const at = byText.get(text);
+    if (at) at.push(i);
+    else byText.set(text, [i]);
   }
   return { byText, strings, interpolated };
 }
@@ -90,16 +106,52 @@ export function indicesOfAny(code: ScriptCode, texts: ReadonlySet<string>): numb
     }
     return found;
   }
+  checkDeclared(texts);
   const byText = tokenIndex(code).byText;
   let lists = 0;
-  for (const text of texts) {
-    if (!DECLARED.has(text)) throw undeclared(text);
-    const at = byText.get(text);
-    if (!at) continue;
-    for (const i of at) found.push(i);
-    lists++;
+  // The shorter of the two is walked: a block holds few of the declared texts, and a question often names many.
+  if (byText.size < texts.size) {
+    for (const [text, at] of byText) {
+      if (!texts.has(text)) continue;
+      for (const i of at) found.push(i);
+      lists++;
+    }
+  } else {
+    for (const text of texts) {
+      const at = byText.get(text);
+      if (!at) continue;
+      for (const i of at) found.push(i);
+      lists++;
+    }
   }
   return lists > 1 ? found.sort((a, b) => a - b) : found;
+}
+
+/** Throws unless every text of the set was declared (checked once per set). */
+function checkDeclared(texts: ReadonlySet<string>): void {
+  if (CHECKED.has(texts)) return;
+  for (const text of texts) if (!DECLARED.has(text)) throw undeclared(text);
+  CHECKED.add(texts);
+}
+
+/** Whether the block holds a name or operator with one of these (declared) texts. */
+export function holdsAny(code: ScriptCode, texts: ReadonlySet<string>): boolean {
+  const tokens = code.tokens;
+  if (tokens.length <= SHORT_BLOCK) {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (token.kind !== 'string' && token.kind !== 'number' && token.kind !== 'regex' && texts.has(token.text)) return true;
+    }
+    return false;
+  }
+  checkDeclared(texts);
+  const byText = tokenIndex(code).byText;
+  if (byText.size < texts.size) {
+    for (const text of byText.keys()) if (texts.has(text)) return true;
+  } else {
+    for (const text of texts) if (byText.has(text)) return true;
+  }
+  return false;
 }
 
 /** Token indices of one (declared) name or operator, in source order. */
