@@ -40,6 +40,7 @@ describe('script secret values', () => {
     ]) {
       assert.ok(isSecretName(name), name);
     }
+    for (const name of ['db_password_', 'API-KEY', 'client_secret$', 'access token ']) assert.ok(isSecretName(name), name);
     for (const name of ['passwordAlias', 'tokenUrl', 'key', 'secretName', 'Password_Field', 'keyStore', 'tokenType'])
       assert.ok(!isSecretName(name), name);
   });
@@ -75,6 +76,11 @@ describe('script secret values', () => {
     assert.equal(basicCredential('dXNlcm5hbWU='), undefined, 'no colon');
     assert.equal(basicCredential('OnBhc3N3b3Jk'), undefined, 'empty user');
     assert.equal(basicCredential('ProductIdentifier'), undefined, 'a word is not base64 of a credential');
+    assert.deepEqual(basicCredential('YWJjOmRlZg'), { user: 'abc' }, 'padding may be left out');
+    assert.deepEqual(basicCredential('YWJjOmRlZg='), { user: 'abc' });
+    assert.equal(basicCredential('YWJjOmRlZh'), undefined, 'bits set past the last byte');
+    assert.equal(basicCredential('YWJjOmRlZg==='), undefined, 'three padding characters');
+    assert.equal(basicCredential('YWJj-mRlZg'), undefined, 'not the base64 alphabet');
     assert.equal(basicValue('\tBASIC dXNlcjpwYXNz '), 'dXNlcjpwYXNz', 'leading white space, any case');
     assert.equal(basicValue('Basically dXNlcjpwYXNz'), undefined);
     for (const value of ['Basic ', ' basic', '\u2028Basic x']) assert.ok(startsBasic(value), value);

@@ -23,9 +23,26 @@ export function nameWords(name: string): string[] {
  */
 const SECRET_ENDING = /(?:password|passwd|pwd|secret|token|key)[\s_.\-$]*$/iu;
 
+/**
+ * A look at the last character before SECRET_ENDING: each of its words ends
+ * in `d`, `t`, `n` or `y` (and no other character matches those under its
+ * case folding); beyond ASCII the expression judges.
+ */
+function endsLikeSecretWord(name: string): boolean {
+  for (let i = name.length - 1; i >= 0; i--) {
+    const c = name.charCodeAt(i);
+    // The separators SECRET_ENDING allows after the word.
+    if (c === 0x5f || c === 0x2e || c === 0x2d || c === 0x24 || c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    if (c >= 0x80) return true;
+    const lower = c | 0x20;
+    return lower === 0x64 || lower === 0x74 || lower === 0x6e || lower === 0x79;
+  }
+  return false;
+}
+
 /** `password`, `dbPwd`, `CLIENT_SECRET`, `apiKey`, `API_KEY`, `accessToken`; not `passwordAlias`, `tokenUrl`. */
 export function isSecretName(name: string): boolean {
-  if (!SECRET_ENDING.test(name)) return false;
+  if (!endsLikeSecretWord(name) || !SECRET_ENDING.test(name)) return false;
   const words = nameWords(name);
   const last = words[words.length - 1];
   if (last === undefined) return false;
@@ -83,17 +100,48 @@ function isPlaceholder(value: string): boolean {
   }
 }
 
-/** The `user:password` a base64 text decodes to, when it is strict base64 of printable text with both parts non-empty. */
+/**
+ * The `user:password` a base64 text decodes to, when it is strict base64 of
+ * printable text with both parts non-empty. Decoded here rather than by
+ * Buffer: every longer literal is asked, and most fail on a character or
+ * an unprintable byte early on.
+ */
 export function basicCredential(base64: string): { readonly user: string } | undefined {
-  if (base64.length < 8 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 === 1) return undefined;
-  const bytes = Buffer.from(base64, 'base64');
-  // Buffer skips what it cannot read: only an exact round trip is base64.
-  if (bytes.toString('base64').replace(/=+$/, '') !== base64.replace(/=+$/, '')) return undefined;
-  for (const byte of bytes) if (byte < 0x20 || byte > 0x7e) return undefined;
-  const text = bytes.toString('latin1');
-  const colon = text.indexOf(':');
+  const length = base64.length;
+  if (length < 8 || length % 4 === 1) return undefined;
+  // Up to two `=` of padding at the end.
+  let end = length;
+  if (base64.charCodeAt(end - 1) === 0x3d) end -= base64.charCodeAt(end - 2) === 0x3d ? 2 : 1;
+  let text = '';
+  let colon = -1;
+  let bits = 0;
+  let pending = 0;
+  for (let i = 0; i < end; i++) {
+    const sextet = sextetOf(base64.charCodeAt(i));
+    if (sextet < 0) return undefined;
+    pending = ((pending << 6) | sextet) & 0xfff;
+    bits += 6;
+    if (bits < 8) continue;
+    bits -= 8;
+    const byte = (pending >> bits) & 0xff;
+    if (byte < 0x20 || byte > 0x7e) return undefined;
+    if (byte === 0x3a && colon < 0) colon = text.length;
+    text += String.fromCharCode(byte);
+  }
+  // Only exact base64 counts: no character left over, no bits set past the last byte.
+  if (bits === 6 || (pending & ((1 << bits) - 1)) !== 0) return undefined;
   if (colon <= 0 || colon === text.length - 1) return undefined;
   return { user: text.slice(0, colon) };
+}
+
+/** The 6 bits a base64 character stands for, -1 for any other character. */
+function sextetOf(c: number): number {
+  if (c >= 0x41 && c <= 0x5a) return c - 0x41;
+  if (c >= 0x61 && c <= 0x7a) return c - 0x61 + 26;
+  if (c >= 0x30 && c <= 0x39) return c - 0x30 + 52;
+  if (c === 0x2b) return 62;
+  if (c === 0x2f) return 63;
+  return -1;
 }
 
 /**
@@ -142,6 +190,7 @@ const PEM_PRIVATE_KEY = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVA
  * so it does not count.
  */
 export function pemPrivateKey(value: string): string | undefined {
-  if (!value.includes('-----BEGIN ')) return undefined;
+  // The shortest match: the BEGIN line of `PRIVATE KEY` (27 characters) and 40 of key material.
+  if (value.length < 67 || !value.includes('-----BEGIN ')) return undefined;
   return PEM_PRIVATE_KEY.exec(value)?.[1];
 }

@@ -33,20 +33,19 @@ function checkBlock(script: ScriptModel, code: ScriptCode, once: (token: ScriptT
   const strings = stringIndices(code);
   if (strings.length === 0) return;
   const tokens = code.tokens;
-  // (a) Literals given to a secret's name; most blocks hold no literal that could be a secret.
-  let secretLike: number[] | undefined;
-  let named = false;
+  // (a) Literals given to a secret's name: only one that stands right after a secret's name (see
+  // givenToSecretName, a look at the tokens before it) can be, and most blocks hold none.
+  let candidates: number[] | undefined;
   for (const i of strings) {
     const value = stringValue(tokens[i]);
-    if (value === undefined || !isSecretLikeValue(value)) continue;
-    (secretLike ??= []).push(i);
-    named ||= givenToSecretName(code, i);
+    if (value === undefined || value.length < 8 || !givenToSecretName(code, i) || !isSecretLikeValue(value)) continue;
+    (candidates ??= []).push(i);
   }
-  // Only a block where some such literal stands right after a secret's name has its assignments and entries read.
-  if (secretLike && named) {
-    const holding = secretLike;
+  // Only then are the block's assignments and entries read.
+  if (candidates) {
+    const holding = candidates;
     namedLiterals(script, code, (name: string, span: TokenSpan, how: string) => {
-      // A span without a secret-looking literal is no literal secret: skip reading it.
+      // A span without a candidate is no literal secret: skip reading it.
       if (!holdsAny(holding, span)) return;
       const literal = literalValue(code, span);
       if (literal && isSecretName(name) && isSecretLikeValue(literal.value))
@@ -137,8 +136,9 @@ function shapedLiterals(code: ScriptCode, strings: readonly number[], once: (tok
         once(token, `A Basic credential for the user "${basic.user}" is written into the script as "Basic <base64>". ${ADVICE}`);
         continue;
       }
-      const alone = (anyBasic ??= strings.some((s) => startsBasicLiteral(tokens[s]))) ? basicCredential(value) : undefined;
-      if (alone && besideBasic(code, i)) {
+      // Decoding fails first for most literals: the other literals are looked at only for one that could be a credential.
+      const alone = basicCredential(value);
+      if (alone && (anyBasic ??= strings.some((s) => startsBasicLiteral(tokens[s]))) && besideBasic(code, i)) {
         once(token, `A Basic credential for the user "${alone.user}" is written into the script as base64 next to "Basic". ${ADVICE}`);
         continue;
       }
