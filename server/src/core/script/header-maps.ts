@@ -76,9 +76,12 @@ export interface HeaderMaps {
 
 export function headerMaps(model: ScriptModel): HeaderMaps {
   const code = model.code;
-  const scopes = functionScopes(code);
+  // The function scopes matter only for a name that holds a map somewhere: worked out on the first such question.
+  let scopes: Int32Array | undefined;
+  const scopeAt = (at: number) => (scopes ??= functionScopes(code))[at] ?? -1;
   const vars = new ScopedNames<MapKind>();
-  const lookup = (scope: number, name: string) => vars.lookup(scope, name);
+  /** The map `name` holds as seen from the top-level token at `at`. */
+  const lookup = (at: number, name: string) => (vars.names.has(name) ? vars.lookup(scopeAt(at), name) : undefined);
 
   /** Past `.name()` calls that keep the whole map from `from`; returns where they end and whether only keys are left. */
   const afterWholeCalls = (ts: ScriptCode['tokens'], from: number): { end: number; keysOnly: boolean } | undefined => {
@@ -96,7 +99,7 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
     return { end: i, keysOnly };
   };
 
-  const wholeMapAt = (inCode: ScriptCode, i: number, scope: number): WholeMap | undefined => {
+  const wholeMapAt = (inCode: ScriptCode, i: number, at: number): WholeMap | undefined => {
     const ts = inCode.tokens;
     const token = ts[i];
     if (!isName(token)) return undefined;
@@ -107,25 +110,26 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
       return rest ? { kind: getter, index: i, keysOnly: rest.keysOnly } : undefined;
     }
     if (member || isPunctuation(ts[i + 1], '(')) return undefined;
-    const kind = lookup(scope, token.text);
+    const kind = lookup(at, token.text);
     if (!kind) return undefined;
     const rest = afterWholeCalls(ts, i + 1);
     return rest ? { kind, index: i, keysOnly: rest.keysOnly } : undefined;
   };
 
-  const wholeMapIn = (inCode: ScriptCode, span: TokenSpan, scope: number): WholeMap | undefined => {
+  /** `at` places the span in the top-level code (for its function scope). */
+  const wholeMapIn = (inCode: ScriptCode, span: TokenSpan, at: number): WholeMap | undefined => {
     const ts = inCode.tokens;
     for (let i = span.start; i < span.end && i < ts.length; i++) {
       const token = ts[i];
       if (token.kind === 'string' && token.string?.interpolated) {
         for (const part of token.string.parts) {
           if (part.kind !== 'code') continue;
-          const found = wholeMapIn(part.code, { start: 0, end: part.code.tokens.length }, scope);
+          const found = wholeMapIn(part.code, { start: 0, end: part.code.tokens.length }, at);
           if (found) return { ...found, index: i };
         }
         continue;
       }
-      const found = wholeMapAt(inCode, i, scope);
+      const found = wholeMapAt(inCode, i, at);
       if (found && !found.keysOnly && !handedToCall(inCode, i, span)) return found;
     }
     return undefined;
@@ -168,11 +172,10 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
     for (const assignment of assignments) {
       // The cheap test first: most values hold nothing interesting.
       if (!inValue.any(assignment.value)) continue;
-      const scope = scopes[assignment.target];
-      if (vars.has(scope, assignment.name)) continue;
-      const found = wholeMapIn(code, assignment.value, scope);
+      if (vars.names.has(assignment.name) && vars.has(scopeAt(assignment.target), assignment.name)) continue;
+      const found = wholeMapIn(code, assignment.value, assignment.target);
       if (found) {
-        vars.set(scope, assignment.name, found.kind);
+        vars.set(scopeAt(assignment.target), assignment.name, found.kind);
         changed = true;
       }
     }
@@ -180,9 +183,8 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
   }
 
   return {
-    wholeMapIn: (inCode, span, at) => wholeMapIn(inCode, span, scopes[at] ?? -1),
+    wholeMapIn: (inCode, span, at) => wholeMapIn(inCode, span, at),
     receiverMap(path, at) {
-      const scope = scopes[at] ?? -1;
       let keysOnly = false;
       let end = path.length;
       while (end > 1 && ['entrySet()', 'keySet()', 'values()', 'toString()'].includes(path[end - 1])) {
@@ -192,10 +194,10 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
       const last = path[end - 1];
       const getter = last.endsWith('()') ? GETTERS.get(last.slice(0, -2)) : undefined;
       if (getter && end >= 2) return { kind: getter, index: at, keysOnly };
-      const kind = end === 1 ? lookup(scope, last) : undefined;
+      const kind = end === 1 ? lookup(at, last) : undefined;
       return kind ? { kind, index: at, keysOnly } : undefined;
     },
-    holdsMap: (name, at) => lookup(scopes[at] ?? -1, name),
+    holdsMap: (name, at) => lookup(at, name),
   };
 }
 
