@@ -71,15 +71,31 @@ function isLoggerReceiver(path: readonly string[]): boolean {
   return last === 'console' && path.length === 1;
 }
 
+/** A sink whose label is put together when a message asks for it: most sinks a rule looks at are never reported. */
+class CallSink implements Sink {
+  private text: string | undefined;
+
+  constructor(
+    readonly kind: SinkKind,
+    readonly call: CallSite,
+    readonly values: readonly TokenSpan[],
+    readonly target?: string,
+  ) {}
+
+  get label(): string {
+    return (this.text ??= label(this.call));
+  }
+}
+
 /** The call writes its arguments to a log (the message processing log, a logger, standard output) or into the message body. */
 export function logSink(call: CallSite): Sink | undefined {
   if (call.isNew) return undefined;
   const receiver = call.receiver;
-  if (MESSAGE_LOG.has(call.method) && receiver) return { kind: 'message-log', call, label: label(call), values: call.arguments };
-  if (call.method === 'setBody' && receiver) return { kind: 'body', call, label: label(call), values: call.arguments.slice(0, 1) };
-  if (!receiver) return PRINTING.has(call.method) ? { kind: 'logger', call, label: call.method, values: call.arguments } : undefined;
-  if (LOGGER_METHODS.has(call.method) && isLoggerReceiver(receiver.path))
-    return { kind: 'logger', call, label: label(call), values: call.arguments };
+  if (MESSAGE_LOG.has(call.method) && receiver) return new CallSink('message-log', call, call.arguments);
+  if (call.method === 'setBody' && receiver) return new CallSink('body', call, call.arguments.slice(0, 1));
+  // Without a receiver, the label is the method's name.
+  if (!receiver) return PRINTING.has(call.method) ? new CallSink('logger', call, call.arguments) : undefined;
+  if (LOGGER_METHODS.has(call.method) && isLoggerReceiver(receiver.path)) return new CallSink('logger', call, call.arguments);
   return undefined;
 }
 
@@ -90,9 +106,9 @@ export function messageWrite(code: ScriptCode, call: CallSite): Sink | undefined
   if (single) {
     if (call.arguments.length < 2) return undefined;
     const target = literalValue(code, call.arguments[0])?.value;
-    return { kind: 'message', call, label: label(call), values: [call.arguments[1]], target };
+    return new CallSink('message', call, [call.arguments[1]], target);
   }
-  return call.arguments.length >= 1 ? { kind: 'message', call, label: label(call), values: [call.arguments[0]] } : undefined;
+  return call.arguments.length >= 1 ? new CallSink('message', call, [call.arguments[0]]) : undefined;
 }
 
 /** "the message processing log (messageLog.setStringProperty)", "the log (log.info)", "the message body (message.setBody)". */
