@@ -518,6 +518,47 @@ process.stderr.write = (chunk, ...rest) => {
     }
   });
 
+  it('masks the client secret in a note that quotes an unexpected failure, in every format', async () => {
+    // A rule fails on one artifact's parameter value with an error quoting the
+    // secret (test/support/failing-tenant-work.cjs): the scan goes on and notes it.
+    const marker = 'text-that-breaks-a-rule';
+    const fixture: FakeTenantFixture = {
+      ...FIXTURE,
+      packages: FIXTURE.packages!.map((pkg, index) =>
+        index === 0
+          ? {
+              ...pkg,
+              iflows: pkg.iflows.map((iflow, at) =>
+                at === 0
+                  ? {
+                      ...iflow,
+                      configurations: [],
+                      files: { ...iflow.files, 'src/main/resources/parameters.prop': `Catalog\\ URL=http://${marker}.example.com/\n` },
+                    }
+                  : iflow,
+              ),
+            }
+          : pkg,
+      ),
+    };
+    const tenant = await start({ fixture });
+    const secrets = [
+      tenant.clientSecret,
+      encodeURIComponent(tenant.clientSecret),
+      Buffer.from(`${tenant.clientId}:${tenant.clientSecret}`).toString('base64'),
+    ];
+    const key = tenant.writeServiceKey();
+    for (const format of ['text', 'json', 'sarif', 'junit', 'markdown', 'gitlab']) {
+      const run = await runTenantCli(tenant, ['--tenant', key, '--format', format], {
+        nodeArgs: ['--require', join(__dirname, '..', 'support', 'failing-tenant-work.cjs')],
+        env: { CRASH_TEXT: secrets.join(' '), CRASH_RULE_MARKER: marker },
+      });
+      const output = run.stdout + run.stderr;
+      assert.match(output, /a pattern broke down after \[redacted\] \[redacted\] \[redacted\]/, `${format}: the failure is still told`);
+      for (const secret of [...secrets, ...tenant.issuedTokens]) assert.ok(!output.includes(secret), `${format}: no secret in the output`);
+    }
+  });
+
   it('stops on Ctrl-C with a message', async () => {
     const tenant = await start({ latencyMs: 400 });
     const run = await runTenantCli(tenant, ['--tenant', tenant.writeServiceKey()], { signalAfterMs: 900 });

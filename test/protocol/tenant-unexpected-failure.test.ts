@@ -9,11 +9,11 @@ import { useTenantServers } from './support/tenant-session';
 
 // Tenant work in the editor that fails in a way nothing expects, with an
 // error whose words quote the client secret (a preload makes Node's text
-// decoder and file system fail so, test/protocol/support/failing-tenant-work.cjs):
+// decoder and file system fail so, test/support/failing-tenant-work.cjs):
 // the failure is still reported, masked, and nothing the server writes (its
 // LSP messages on stdout, log messages and error answers among them, its
 // stderr, the results folder) holds the secret or a token.
-const PRELOAD = join(__dirname, 'support', 'failing-tenant-work.cjs');
+const PRELOAD = join(__dirname, '..', 'support', 'failing-tenant-work.cjs');
 const MARKER = 'text-that-breaks-the-decoder';
 const IFLOW_PATH = 'src/main/resources/scenarioflows/integrationflow/Orders.iflw';
 const PARAMETERS_PATH = 'src/main/resources/parameters.prop';

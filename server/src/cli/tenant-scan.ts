@@ -2,7 +2,7 @@
 // (refusing a bad one before anything is sent), downloads and scans through
 // the engine's tenant source with progress on stderr, and stops cleanly on
 // Ctrl-C. What could not be read is in the report; the caller exits 2 then.
-import type { ScanReport } from '../engine/report';
+import type { FileNote, ScanReport } from '../engine/report';
 import { createTenantClient } from '../engine/tenant/client';
 import { isTenantError } from '../engine/tenant/errors';
 import { maskedError } from '../engine/tenant/masked-error';
@@ -68,7 +68,7 @@ export async function runTenantScan(
         ...(options.maxFileSizeMB !== undefined ? { maxFileSizeMB: options.maxFileSizeMB } : {}),
       },
     });
-    return { report: scan.report, incomplete: scan.incomplete };
+    return { report: maskedNotes(scan.report, (text) => client.redact(text)), incomplete: scan.incomplete };
   } catch (error) {
     if (error instanceof TenantScanAborted || controller.signal.aborted) {
       return { failed: 'interrupted: downloads stopped, nothing was reported', exitCode: EXIT_INTERRUPTED };
@@ -80,4 +80,17 @@ export async function runTenantScan(
     process.removeListener('SIGINT', interrupt);
     await client.close().catch(() => undefined);
   }
+}
+
+/**
+ * The report with its notes and file errors masked: they may quote an
+ * unexpected error (a rule failing, a download going wrong), and no output
+ * may carry the client secret or a token.
+ */
+function maskedNotes(report: ScanReport, redact: (text: string) => string): ScanReport {
+  const mask = (note: FileNote): FileNote => {
+    const message = redact(note.message);
+    return message === note.message ? note : { ...note, message };
+  };
+  return { ...report, notes: report.notes.map(mask), fileErrors: report.fileErrors.map(mask) };
 }

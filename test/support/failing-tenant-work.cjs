@@ -1,5 +1,5 @@
 'use strict';
-// Preload (node --require) for a language server whose tenant work fails in
+// Preload (node --require) for a language server or command line whose tenant work fails in
 // ways nothing expects, with errors whose words quote CRASH_TEXT (a test puts
 // the client secret there, in the forms sent): reading a text that holds
 // CRASH_MARKER as UTF-8 fails, and so do writes and removals under
@@ -23,6 +23,21 @@ if (marker) {
       throw error;
     });
     return text;
+  };
+}
+
+// The first regular expression run over a text holding CRASH_RULE_MARKER
+// fails: a rule of the command line fails so while analysing the file.
+const ruleMarker = process.env.CRASH_RULE_MARKER;
+if (ruleMarker) {
+  const exec = RegExp.prototype.exec;
+  let broken = false;
+  RegExp.prototype.exec = function (text) {
+    if (!broken && typeof text === 'string' && text.includes(ruleMarker)) {
+      broken = true;
+      throw new Error(`a pattern broke down after ${words}`);
+    }
+    return exec.call(this, text);
   };
 }
 
