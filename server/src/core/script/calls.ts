@@ -85,12 +85,19 @@ export function callAt(code: ScriptCode, language: ScriptLanguage, index: number
   // A name ending its line is no call (arguments start on the call's line); most names of a script are.
   const next = tokens[index + 1];
   if (next === undefined || (next.newlineBefore && next.text !== '<')) return undefined;
+  const groovy = language === 'groovy';
+  // Only `(`, `<` (a created class's type arguments) or `{` after the name, or the first token of a Groovy
+  // command's argument, make a call: the other names (most) are turned away before anything is worked out.
+  if (next.kind === 'punctuation') {
+    const after = next.text;
+    if (after !== '(' && after !== '<' && after !== '{') return undefined;
+  } else if (!groovy || token.kind !== 'identifier' || next.newlineBefore || !startsLowercase(token.text) || !startsArgument(next))
+    return undefined;
 
   const { isNew, qualifier, start: newStart } = creation(code, index);
   let open = index + 1;
   if (isNew && tokens[open]?.text === '<') open = afterTypeArguments(code, open);
   const paren = tokens[open];
-  const groovy = language === 'groovy';
 
   if (paren && paren.kind === 'punctuation' && paren.text === '(' && !paren.newlineBefore) {
     const close = code.pair[open];
