@@ -8,6 +8,7 @@ import { isName, isPunctuation, type ScriptCode, type ScriptModel } from '../../
 import { triggerNames, usesAny } from '../../script/names';
 import { spanOffsets } from '../../script/span';
 import { enclosingBrace, statementAround } from '../../script/statements';
+import { indexedText, indicesOf } from '../../script/token-index';
 import type { RuleChecks } from '../rule';
 import type { ScriptFix, ScriptReport } from '../script-check';
 
@@ -19,11 +20,14 @@ import type { ScriptFix, ScriptReport } from '../script-check';
 /** The property the fix's switch reads; the user points it at an externalized parameter. */
 export const SWITCH_PROPERTY = 'EnableMplAttachments';
 
+const PROCESS_DATA = indexedText('processData');
+
 /** The name the script gives the message (`processData(Message msg)`), `message` when it does not say. */
 function messageName(code: ScriptCode): string {
   const tokens = code.tokens;
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    if (tokens[i].text !== 'processData' || !isPunctuation(tokens[i + 1], '(')) continue;
+  // Asked for every finding's fix: the index holds the places of the name.
+  for (const i of indicesOf(code, PROCESS_DATA)) {
+    if (i + 1 >= tokens.length || !isPunctuation(tokens[i + 1], '(')) continue;
     const close = code.pair[i + 1];
     const last = tokens[close - 1];
     if (close > i + 2 && isName(last) && last.kind === 'identifier') return last.text;
