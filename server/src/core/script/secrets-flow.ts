@@ -83,7 +83,7 @@ const REVEALS_NOTHING = new Set([
   'asBoolean',
 ]);
 /** `holder.put(k, v)`, `sb.append(v)`, … put the value into the holder. */
-const FILLING = new Set(['put', 'putAll', 'append', 'add', 'addAll', 'push', 'concat', 'leftShift', 'write', 'print', 'println']);
+const FILLING = indexedTexts(['put', 'putAll', 'append', 'add', 'addAll', 'push', 'concat', 'leftShift', 'write', 'print', 'println']);
 
 const DOTS = new Set(['.', '?.', '*.']);
 
@@ -227,17 +227,20 @@ export interface SecretInSink {
  * Every value that a sink writes (the calls `sinkOf` takes for sinks) and
  * that carries a secret of one of `kinds`, in source order: the one loop
  * behind the rules on secrets in logs, bodies, headers and properties.
+ * `methods` (declared with indexedTexts) holds every method `sinkOf` takes:
+ * only calls of those are asked, so the script's other calls are never found.
  */
 export function secretsInSinks(
   model: ScriptModel,
   kinds: ReadonlySet<SecretKind>,
+  methods: ReadonlySet<string>,
   sinkOf: (code: ScriptCode, call: CallSite) => Sink | undefined,
 ): SecretInSink[] {
   const flow = secretFlow(model);
   if (flow.empty) return [];
   const code = model.code;
   const found: SecretInSink[] = [];
-  for (const call of callIndex(code, model.language).all) {
+  for (const call of callIndex(code, model.language).named(methods)) {
     const sink = sinkOf(code, call);
     if (!sink) continue;
     for (const value of sink.values) {
@@ -397,9 +400,10 @@ function traceSecrets(model: ScriptModel, readable: Readable): SecretFlow {
     if (assignment.field) continue;
     flows.push({ target: assignment.name, scope: scopes[assignment.target], values: [assignment.value] });
   }
-  for (const call of callIndex(code, model.language).all) {
+  // Only the filling calls are asked of the call index.
+  for (const call of callIndex(code, model.language).named(FILLING)) {
     const receiver = call.receiver;
-    if (!receiver || !FILLING.has(call.method) || receiver.path.length !== 1 || call.arguments.length === 0) continue;
+    if (!receiver || receiver.path.length !== 1 || call.arguments.length === 0) continue;
     if (!/^[A-Za-z_$][\w$]*$/.test(receiver.path[0])) continue;
     flows.push({ target: receiver.path[0], scope: scopes[call.name], values: call.arguments });
   }

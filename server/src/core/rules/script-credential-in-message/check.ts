@@ -1,12 +1,16 @@
 import { describeSink, messageWrite } from '../../script/log-sinks';
 import { describeOrigin, secretsInSinks, STORE_SECRET } from '../../script/secrets-flow';
 import { spanOffsets } from '../../script/span';
+import { indexedTexts } from '../../script/token-index';
 import type { RuleChecks } from '../rule';
+
+/** The methods messageWrite takes for a header or property write (log-sinks.ts, MESSAGE_WRITES). */
+const MESSAGE_WRITE_METHODS = indexedTexts(['setHeader', 'setProperty', 'setHeaders', 'setProperties']);
 
 export const checks: RuleChecks = {
   script: {
     check(script, report) {
-      for (const { sink, value, origin } of secretsInSinks(script, STORE_SECRET, messageWrite)) {
+      for (const { sink, value, origin } of secretsInSinks(script, STORE_SECRET, MESSAGE_WRITE_METHODS, messageWrite)) {
         report({
           at: spanOffsets(script.code, value),
           message:

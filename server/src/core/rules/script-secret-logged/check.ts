@@ -1,4 +1,4 @@
-import { describeSink, logSink } from '../../script/log-sinks';
+import { describeSink, LOG_SINK_METHODS, logSink } from '../../script/log-sinks';
 import { ANY_SECRET, describeOrigin, secretsInSinks } from '../../script/secrets-flow';
 import { spanOffsets } from '../../script/span';
 import type { RuleChecks } from '../rule';
@@ -6,7 +6,7 @@ import type { RuleChecks } from '../rule';
 export const checks: RuleChecks = {
   script: {
     check(script, report) {
-      for (const { sink, value, origin } of secretsInSinks(script, ANY_SECRET, (_code, call) => logSink(call))) {
+      for (const { sink, value, origin } of secretsInSinks(script, ANY_SECRET, LOG_SINK_METHODS, (_code, call) => logSink(call))) {
         const where =
           sink.kind === 'body'
             ? 'where every later step, trace and receiver sees it'
