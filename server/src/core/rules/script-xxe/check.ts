@@ -66,12 +66,13 @@ function hardens(script: ScriptModel, code: ScriptCode, call: CallSite): boolean
   const [first, second] = call.arguments;
   if (!first || !second || call.arguments.length !== 2) return false;
   const name = nameOf(script, code, first);
-  const on = booleanOf(script, code, second);
+  // The value is read only for a name that hardens (most setProperty calls of a CPI script set message properties).
+  const on = () => booleanOf(script, code, second);
   switch (call.method) {
     case 'setFeature':
-      return (isDisallowDoctype(name) && on === true) || (isExternalGeneralEntities(name) && on === false);
+      return (isDisallowDoctype(name) && on() === true) || (isExternalGeneralEntities(name) && on() === false);
     case 'setProperty':
-      if ((isSupportDtd(name) || isExternalEntitiesSupport(name)) && on === false) return true;
+      if ((isSupportDtd(name) || isExternalEntitiesSupport(name)) && on() === false) return true;
       return isAccessExternalDtd(name) && literalValue(code, second)?.value === '';
     case 'setAttribute':
       return isAccessExternalDtd(name) && literalValue(code, second)?.value === '';
