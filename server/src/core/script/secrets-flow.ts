@@ -256,6 +256,10 @@ const SHIFT = indexedText('<<');
 /** The names a read of the store is made with (see readBy), besides `getAccessTokenFor…`. */
 const READS = triggerNames(['getPassword', 'getAccessToken']);
 const READ_PREFIX = 'getAccessTokenFor';
+/** A call of this name may be a read (see readBy, which asks the call's method, the name's text). */
+function mayBeRead(name: string): boolean {
+  return name === 'getPassword' || name === 'getAccessToken' || name === 'getHeader' || name === 'get' || name.startsWith(READ_PREFIX);
+}
 /** A read counts only from what the store gave (see readBy), and that always goes back to one of these names. */
 const STORE_NAMES = triggerNames([...STORE_TYPES, ...STORE_CALLS]);
 
@@ -353,6 +357,8 @@ function traceSecrets(model: ScriptModel, readable: Readable): SecretFlow {
       const member = before !== undefined && before.kind === 'punctuation' && DOTS.has(before.text);
       const after = ts[i + 1];
       if (member || isPunctuation(after, '(')) {
+        // Only a call of one of readBy's methods is a read: the others are not looked up as calls.
+        if (!mayBeRead(token.text)) continue;
         const call = callIndex(inCode, model.language).at(i);
         const read = call && readBy(inCode, call, scope);
         if (
