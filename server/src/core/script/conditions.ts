@@ -2,8 +2,7 @@
 // branch of an `if`, with or without braces, at any depth.
 
 import type { ScriptCode } from './model';
-import { splitStatements, statementsIn } from './statements';
-import type { TokenSpan } from './span';
+import { splitStatements, statementBefore, statementHolding } from './statements';
 
 /** An `if` (its condition's `(`) or an `else` that the code depends on. */
 export interface Condition {
@@ -30,11 +29,8 @@ function conditionEndingAt(code: ScriptCode, close: number): Condition | undefin
 
 /** The token at `at` (at the level of the block `open`) as the body of an `if` or `else` without braces. */
 function unbracedBranch(code: ScriptCode, open: number, at: number): Condition | undefined {
-  // Only the statements up to the one holding `at` are asked for.
-  const statements: TokenSpan[] = statementsIn(code, open, at);
-  const which = statements.findIndex((s) => s.start <= at && at < s.end);
-  if (which < 0) return undefined;
-  const statement = statements[which];
+  const statement = statementHolding(code, open, at);
+  if (!statement) return undefined;
   // `if (…) call()` on one line: one statement that begins with the condition.
   // A braced body at `at` was counted by the caller (its condition stands right before it); a
   // body that closes before `at` ends its condition's reach (`if (a) {…} else …`).
@@ -50,8 +46,9 @@ function unbracedBranch(code: ScriptCode, open: number, at: number): Condition |
   }
   if (found) return found;
   // `if (…)` on its own line: the previous statement is the bare condition.
-  const previous = statements[which - 1];
-  const condition = previous ? conditionEndingAt(code, previous.end - 1) : undefined;
+  const previous = statementBefore(code, open, statement);
+  if (!previous) return undefined;
+  const condition = conditionEndingAt(code, previous.end - 1);
   return condition && splitStatements(code, previous).length === 1 ? condition : undefined;
 }
 

@@ -54,20 +54,17 @@ const LEADING_KEYWORDS = new Set([
 
 /**
  * The statements of a block: the tokens inside the bracket at `open`, or
- * the whole block when `open` is -1. Empty statements are left out. With
- * `through`, the split stops after the statement that ends past that token
- * (the one holding it, unless it is a `;`): a question about one statement
- * of a long script does not split the rest of it.
+ * the whole block when `open` is -1. Empty statements are left out.
  */
-export function statementsIn(code: ScriptCode, open: number, through?: number): TokenSpan[] {
+export function statementsIn(code: ScriptCode, open: number): TokenSpan[] {
   const start = open < 0 ? 0 : open + 1;
   const close = open < 0 ? -1 : code.pair[open];
   const end = open < 0 || close < 0 ? code.tokens.length : close;
-  return splitStatements(code, { start, end }, through);
+  return splitStatements(code, { start, end });
 }
 
-/** Splits a span (at its own level) into statements; with `through`, up to the first statement that ends past that token. */
-export function splitStatements(code: ScriptCode, span: TokenSpan, through = span.end): TokenSpan[] {
+/** Splits a span (at its own level) into statements. */
+export function splitStatements(code: ScriptCode, span: TokenSpan): TokenSpan[] {
   const tokens = code.tokens;
   const statements: TokenSpan[] = [];
   let from = span.start;
@@ -75,10 +72,7 @@ export function splitStatements(code: ScriptCode, span: TokenSpan, through = spa
   for (let i = span.start; i < span.end;) {
     const token = tokens[i];
     if (token.kind === 'punctuation' && token.text === ';') {
-      if (i > from) {
-        statements.push({ start: from, end: i });
-        if (i > through) return statements;
-      }
+      if (i > from) statements.push({ start: from, end: i });
       from = i + 1;
       previous = undefined;
       i++;
@@ -86,7 +80,6 @@ export function splitStatements(code: ScriptCode, span: TokenSpan, through = spa
     }
     if (i > from && token.newlineBefore && previous && endsStatement(previous, token)) {
       statements.push({ start: from, end: i });
-      if (i > through) return statements;
       from = i;
     }
     // A group is one unit; its closer stands for it as the previous token.
@@ -149,8 +142,63 @@ export function statementAround(code: ScriptCode, index: number): TokenSpan {
     at = parent;
     parent = code.parent[at];
   }
-  for (const statement of statementsIn(code, parent, at)) if (statement.start <= at && at < statement.end) return statement;
-  return { start: at, end: at + 1 };
+  return statementHolding(code, parent, at) ?? { start: at, end: at + 1 };
+}
+
+/**
+ * The statement of the block inside the bracket at `open` (-1: the whole
+ * code) that holds `at`, a token at that block's own level; undefined for a
+ * `;`. The same statement statementsIn gives, found by walking from `at` to
+ * the statement's ends: whether a statement begins at a token depends only
+ * on that token and the one before it, so the rest of the block is never
+ * split.
+ */
+export function statementHolding(code: ScriptCode, open: number, at: number): TokenSpan | undefined {
+  const tokens = code.tokens;
+  const first = open < 0 ? 0 : open + 1;
+  const close = open < 0 ? -1 : code.pair[open];
+  const last = open < 0 || close < 0 ? tokens.length : close;
+  if (at < first || at >= last) return undefined;
+  // A closer stands for its group, which starts at its opener.
+  const partner = code.pair[at];
+  let start = partner >= first && partner < at ? partner : at;
+  if (isSemicolon(tokens[start])) return undefined;
+  while (!beginsStatement(code, first, start)) start = groupEndingAt(code, start - 1);
+  let end = skip(code, start);
+  while (end < last && !isSemicolon(tokens[end]) && !beginsStatement(code, first, end)) end = skip(code, end);
+  return { start, end: Math.min(end, last) };
+}
+
+/** The statement before `statement` in the block at `open` (as statementsIn gives them), undefined for the block's first. */
+export function statementBefore(code: ScriptCode, open: number, statement: TokenSpan): TokenSpan | undefined {
+  const tokens = code.tokens;
+  const first = open < 0 ? 0 : open + 1;
+  let end = statement.start;
+  // Empty statements (`;;`) are no statements.
+  while (end > first && isSemicolon(tokens[end - 1])) end--;
+  if (end <= first) return undefined;
+  let start = groupEndingAt(code, end - 1);
+  while (!beginsStatement(code, first, start)) start = groupEndingAt(code, start - 1);
+  return { start, end };
+}
+
+/** Whether a statement begins at `index`, the start of a token or group of a block starting at `first` (not a `;`): as splitStatements decides. */
+function beginsStatement(code: ScriptCode, first: number, index: number): boolean {
+  if (index <= first) return true;
+  const before = code.tokens[index - 1];
+  if (isSemicolon(before)) return true;
+  const token = code.tokens[index];
+  return token.newlineBefore && endsStatement(before, token);
+}
+
+/** Where the token or bracket group that ends at `index` starts. */
+function groupEndingAt(code: ScriptCode, index: number): number {
+  const open = code.pair[index];
+  return open >= 0 && open < index ? open : index;
+}
+
+function isSemicolon(token: ScriptToken): boolean {
+  return token.kind === 'punctuation' && token.text === ';';
 }
 
 /** The innermost `{` enclosing the token at `index`, -1 when none does. */
