@@ -28,18 +28,40 @@ function setterField(method: string): string | undefined {
   return (c >= 0x41 && c <= 0x5a) || c === 0x5f ? method.slice(3) : undefined;
 }
 
+/**
+ * Nothing shorter is a credential by its shape: a Basic credential is 8 or
+ * more base64 characters, a Bearer token 16, a JWT and a PEM block more.
+ */
+const SHORTEST_SHAPED = 8;
+
 function checkBlock(script: ScriptModel, code: ScriptCode, once: (token: ScriptToken, message: string) => void): void {
   // Every finding is on a string literal, and most blocks (an interpolation is mostly `${name}`) hold none.
   const strings = stringIndices(code);
   if (strings.length === 0) return;
   const tokens = code.tokens;
-  // (a) Literals given to a secret's name: only one that stands right after a secret's name (see
-  // givenToSecretName, a look at the tokens before it) can be, and most blocks hold none.
+  // One pass over the literals serves both kinds of finding:
+  // (a) literals given to a secret's name: only one that stands right after a secret's name (see
+  // givenToSecretName, a look at the tokens before it) can be, and most blocks hold none;
+  // (b), (c), (d) literals that are credentials by their shape, reported after (a), which names a literal first.
   let candidates: number[] | undefined;
+  let shaped: { readonly token: ScriptToken; readonly message: string }[] | undefined;
   for (const i of strings) {
-    const value = stringValue(tokens[i]);
-    if (value === undefined || value.length < 8 || !givenToSecretName(code, i) || !isSecretLikeValue(value)) continue;
-    (candidates ??= []).push(i);
+    const token = tokens[i];
+    const string = token.string;
+    if (!string) continue;
+    const value = string.interpolated ? undefined : string.value;
+    if (value !== undefined && value.length >= 8 && givenToSecretName(code, i) && isSecretLikeValue(value)) (candidates ??= []).push(i);
+    if (token.text.length < SHORTEST_SHAPED) continue;
+    let message: string | undefined;
+    if (value !== undefined) {
+      if (value.length >= SHORTEST_SHAPED) message = shapedMessage(code, strings, i, value);
+    } else {
+      // Interpolated strings still carry literal text between their `${…}` parts.
+      for (const part of string.parts) {
+        if (part.kind === 'text' && part.value.length >= SHORTEST_SHAPED && (message = privateKeyOrJwt(part.value))) break;
+      }
+    }
+    if (message) (shaped ??= []).push({ token, message });
   }
   // Only then are the block's assignments and entries read.
   if (candidates) {
@@ -52,7 +74,7 @@ function checkBlock(script: ScriptModel, code: ScriptCode, once: (token: ScriptT
         once(literal.token, `A hard-coded secret is ${how} "${name}". ${ADVICE}`);
     });
   }
-  shapedLiterals(code, strings, once);
+  if (shaped) for (const { token, message } of shaped) once(token, message);
 }
 
 /**
@@ -113,47 +135,17 @@ function namedLiterals(script: ScriptModel, code: ScriptCode, named: (name: stri
   }
 }
 
-/**
- * Nothing shorter is a credential by its shape: a Basic credential is 8 or
- * more base64 characters, a Bearer token 16, a JWT and a PEM block more.
- */
-const SHORTEST_SHAPED = 8;
-
-/** (b), (c), (d) Literals that are credentials by their shape. */
-function shapedLiterals(code: ScriptCode, strings: readonly number[], once: (token: ScriptToken, message: string) => void): void {
-  const tokens = code.tokens;
-  // A base64 literal on its own counts only beside a "Basic" one: are there any? (asked once, when a literal could be one)
-  let anyBasic: boolean | undefined;
-  for (const i of strings) {
-    const token = tokens[i];
-    if (!token.string || token.text.length < SHORTEST_SHAPED) continue;
-    const value = stringValue(token);
-    if (value !== undefined) {
-      if (value.length < SHORTEST_SHAPED) continue;
-      const inBasic = basicValue(value);
-      const basic = inBasic !== undefined ? basicCredential(inBasic) : undefined;
-      if (basic) {
-        once(token, `A Basic credential for the user "${basic.user}" is written into the script as "Basic <base64>". ${ADVICE}`);
-        continue;
-      }
-      // Decoding fails first for most literals: the other literals are looked at only for one that could be a credential.
-      const alone = basicCredential(value);
-      if (alone && (anyBasic ??= strings.some((s) => startsBasicLiteral(tokens[s]))) && besideBasic(code, i)) {
-        once(token, `A Basic credential for the user "${alone.user}" is written into the script as base64 next to "Basic". ${ADVICE}`);
-        continue;
-      }
-      if (bearerToken(value)) {
-        once(token, `A Bearer token is written into the script. ${ADVICE}`);
-        continue;
-      }
-      privateKeyOrJwt(token, value, once);
-      continue;
-    }
-    // Interpolated strings still carry literal text between their `${…}` parts.
-    for (const part of token.string.parts) {
-      if (part.kind === 'text' && part.value.length >= SHORTEST_SHAPED && privateKeyOrJwt(token, part.value, once)) break;
-    }
-  }
+/** (b), (c), (d) What a literal's value is when it is a credential by its shape. */
+function shapedMessage(code: ScriptCode, strings: readonly number[], index: number, value: string): string | undefined {
+  const inBasic = basicValue(value);
+  const basic = inBasic !== undefined ? basicCredential(inBasic) : undefined;
+  if (basic) return `A Basic credential for the user "${basic.user}" is written into the script as "Basic <base64>". ${ADVICE}`;
+  // A base64 literal on its own counts only beside a "Basic" one (decoding fails first for most literals).
+  const alone = basicCredential(value);
+  if (alone && strings.some((s) => startsBasicLiteral(code.tokens[s])) && besideBasic(code, index))
+    return `A Basic credential for the user "${alone.user}" is written into the script as base64 next to "Basic". ${ADVICE}`;
+  if (bearerToken(value)) return `A Bearer token is written into the script. ${ADVICE}`;
+  return privateKeyOrJwt(value);
 }
 
 /** A string token whose text begins with `Basic`. */
@@ -161,21 +153,13 @@ function startsBasicLiteral(token: ScriptToken): boolean {
   return token.kind === 'string' && token.string?.parts[0]?.kind === 'text' && startsBasic(token.string.parts[0].value);
 }
 
-/** Reports a PEM private key or a JWT in the text; whether it did. */
-function privateKeyOrJwt(token: ScriptToken, text: string, once: (token: ScriptToken, message: string) => void): boolean {
+/** What the text is when it holds a PEM private key or a JWT. */
+function privateKeyOrJwt(text: string): string | undefined {
   const pem = pemPrivateKey(text);
-  if (pem) {
-    once(
-      token,
-      `A PEM private-key block (BEGIN ${pem}) is written into the script. ${ADVICE.replace('a Secure Parameter or User Credentials', 'a keystore entry')}`,
-    );
-    return true;
-  }
-  if (jwtIn(text)) {
-    once(token, `A JSON Web Token is written into the script. ${ADVICE}`);
-    return true;
-  }
-  return false;
+  if (pem)
+    return `A PEM private-key block (BEGIN ${pem}) is written into the script. ${ADVICE.replace('a Secure Parameter or User Credentials', 'a keystore entry')}`;
+  if (jwtIn(text)) return `A JSON Web Token is written into the script. ${ADVICE}`;
+  return undefined;
 }
 
 /** A string literal starting with `Basic` in the same statement as the token at `index`. */
