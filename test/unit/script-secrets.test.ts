@@ -99,6 +99,8 @@ describe('script secret values', () => {
     assert.equal(bearerToken('Bearer <access-token-goes-here>'), undefined);
     assert.ok(jwtIn('token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjcGkifQ.c2lnbmF0dXJl'));
     assert.equal(jwtIn('eyJhbGciOiJIUzI1NiJ9'), undefined);
+    assert.ok(jwtIn('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjcGkifQ.c2lnbmF0dXJl'), 'at the very start');
+    assert.equal(jwtIn('JSON: yJ eJ ey.J e.y.J'), undefined, 'a J without eyJ before it');
     assert.equal(pemPrivateKey('-----BEGIN RSA PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7'), 'RSA PRIVATE KEY');
     assert.equal(pemPrivateKey('-----BEGIN PRIVATE KEY-----'), undefined, 'the header alone');
     assert.equal(pemPrivateKey('-----BEGIN CERTIFICATE-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7'), undefined);

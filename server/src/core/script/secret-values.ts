@@ -176,9 +176,20 @@ export function bearerToken(value: string): string | undefined {
 
 const JWT = /(?:^|[^A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)(?![A-Za-z0-9_.-])/;
 
+/**
+ * Whether the text holds `eyJ`, looked for from its `J`: every literal is
+ * asked, and `e`, the most common letter, would stop a search at every word.
+ */
+function holdsJwtHeader(value: string): boolean {
+  for (let i = value.indexOf('J', 2); i > 0; i = value.indexOf('J', i + 1)) {
+    if (value.charCodeAt(i - 1) === 0x79 && value.charCodeAt(i - 2) === 0x65) return true;
+  }
+  return false;
+}
+
 /** A JSON Web Token inside the text: three base64url parts, the first (a JSON header) starting `eyJ`. */
 export function jwtIn(value: string): string | undefined {
-  if (!value.includes('eyJ')) return undefined;
+  if (!holdsJwtHeader(value)) return undefined;
   return JWT.exec(value)?.[1];
 }
 
