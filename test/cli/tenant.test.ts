@@ -528,7 +528,7 @@ process.stderr.write = (chunk, ...rest) => {
         index === 0
           ? {
               ...pkg,
-              iflows: pkg.iflows.map((iflow, at) =>
+              iflows: pkg.iflows!.map((iflow, at) =>
                 at === 0
                   ? {
                       ...iflow,
