@@ -7,7 +7,7 @@ import { describeSink, LOG_SINK_METHODS, logSink, type Sink } from '../../script
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from '../../script/model';
 import { spanOffsets, type TokenSpan } from '../../script/span';
 import { statementAround } from '../../script/statements';
-import { indexedTexts, indicesOfAny } from '../../script/token-index';
+import { holdsAny, indexedTexts } from '../../script/token-index';
 import type { RuleChecks } from '../rule';
 import type { ScriptReport } from '../script-check';
 
@@ -302,9 +302,8 @@ function loopValues(code: ScriptCode, loop: Iteration): Set<string> {
 
 /** Most scripts never read a whole map: no `getHeaders` or `getProperties` anywhere. */
 function readsMaps(script: ScriptModel): boolean {
-  for (const { code } of codeBlocks(script)) {
-    for (const i of indicesOfAny(code, MAP_GETTERS)) if (code.tokens[i].kind === 'identifier') return true;
-  }
+  // The getters' names are only ever identifiers: whether a block holds one is enough.
+  for (const { code } of codeBlocks(script)) if (holdsAny(code, MAP_GETTERS)) return true;
   return false;
 }
 
