@@ -32,4 +32,9 @@ describe('script facts kept on their object (Memo)', () => {
     assert.deepEqual(Object.keys(code), ['tokens']);
     assert.equal(JSON.stringify(code), '{"tokens":[1,2]}');
   });
+
+  it('refuses a second kind of fact under a name already taken (they would share one field)', () => {
+    new Memo<object, number>('a kind named once');
+    assert.throws(() => new Memo<object, number>('a kind named once'), /two kinds of script fact are named "a kind named once"/);
+  });
 });
