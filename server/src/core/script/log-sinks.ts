@@ -49,7 +49,8 @@ const LOGGER_METHODS = new Set([
   'write',
 ]);
 const PRINTING = new Set(['println', 'print', 'printf']);
-const MESSAGE_WRITES = new Set(['setHeader', 'setProperty', 'setHeaders', 'setProperties']);
+/** Every method messageWrite may take for a header or property write: asked of the call index as LOG_SINK_METHODS is. */
+export const MESSAGE_WRITE_METHODS = indexedTexts(['setHeader', 'setProperty', 'setHeaders', 'setProperties']);
 
 /** Every method logSink may take for a sink: a rule asks the call index for these calls alone (CallIndex.named). */
 export const LOG_SINK_METHODS = indexedTexts([...MESSAGE_LOG, 'setBody', ...PRINTING, ...LOGGER_METHODS]);
@@ -101,7 +102,7 @@ export function logSink(call: CallSite): Sink | undefined {
 
 /** The call writes a message header or property (`setHeader(name, value)`, `setProperties(map)`). */
 export function messageWrite(code: ScriptCode, call: CallSite): Sink | undefined {
-  if (call.isNew || !call.receiver || !MESSAGE_WRITES.has(call.method)) return undefined;
+  if (call.isNew || !call.receiver || !MESSAGE_WRITE_METHODS.has(call.method)) return undefined;
   const single = call.method === 'setHeader' || call.method === 'setProperty';
   if (single) {
     if (call.arguments.length < 2) return undefined;

@@ -1,11 +1,7 @@
-import { describeSink, messageWrite } from '../../script/log-sinks';
+import { describeSink, MESSAGE_WRITE_METHODS, messageWrite } from '../../script/log-sinks';
 import { describeOrigin, secretsInSinks, STORE_SECRET } from '../../script/secrets-flow';
 import { spanOffsets } from '../../script/span';
-import { indexedTexts } from '../../script/token-index';
 import type { RuleChecks } from '../rule';
-
-/** The methods messageWrite takes for a header or property write (log-sinks.ts, MESSAGE_WRITES). */
-const MESSAGE_WRITE_METHODS = indexedTexts(['setHeader', 'setProperty', 'setHeaders', 'setProperties']);
 
 export const checks: RuleChecks = {
   script: {
