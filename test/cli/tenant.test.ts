@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runChild } from '../support/child-run';
 import { daysFromNow, makeCertificate } from '../support/certs';
 import { RULES_DIR } from '../support/fixture-cases';
 import { startFakeTenant, tenantPaths, type FakeTenant, type FakeTenantFixture, type FakeTenantOptions } from '../support/fake-tenant';
@@ -72,16 +73,11 @@ function runTenantCli(
   const folder = options.folder ?? mkdtempSync(join(tmpdir(), 'cpi-tenant-cli-'));
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: tenant.caFile, ...options.env };
   for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) delete env[name];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], { cwd: folder, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    if (options.signalAfterMs !== undefined) setTimeout(() => child.kill('SIGINT'), options.signalAfterMs);
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, folder }));
-  });
+  return runChild(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
+    cwd: folder,
+    env,
+    ...(options.signalAfterMs !== undefined ? { signalAfterMs: options.signalAfterMs } : {}),
+  }).then((run) => ({ ...run, folder }));
 }
 
 const at = (tenant: FakeTenant, pkg: string, artifact: string, path: string) => `cpi-tenant://${tenant.host}/${pkg}/${artifact}/${path}`;
@@ -464,15 +460,7 @@ describe('command line: --tenant', function () {
       tenant.resetLog();
       // npx finds the bin in this repository only; elsewhere the built bundle stands in for it
       const line = command.replace(/^npx cpi-security-lint/, `"${process.execPath}" "${CLI}"`);
-      const run = await new Promise<CliRun>((resolve, reject) => {
-        const child = spawn('bash', ['-c', line], { cwd: folder, env });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      });
+      const run = await runChild('bash', ['-c', line], { cwd: folder, env });
       assert.ok(run.code === 0 || run.code === 1, `${command}: ${run.code}\n${run.stderr}`);
       assert.match(run.stdout, /cpi-tenant:\/\//, command);
       const securityMaterial = !command.includes('--no-security-material');

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ensureBuilt, layout, write, writeOrderArtifact } from '../cli/support';
+import { runChild } from '../support/child-run';
 import { RULES_DIR } from '../support/fixture-cases';
 import { startFakeTenant } from '../support/fake-tenant';
 import { azureScripts, gitlabScript, readmeYaml } from '../support/readme-snippets';
@@ -147,17 +148,9 @@ describe('command-line package', function () {
       const runEnv: NodeJS.ProcessEnv = { ...env(), NODE_EXTRA_CA_CERTS: tenant.caFile };
       for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) delete runEnv[name];
       // asynchronous: the fake tenant answers from this process
-      const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn(bin, ['--tenant', tenant.writeServiceKey(), '--format', 'json', '--fail-on', 'warning'], {
-          cwd: work,
-          env: runEnv,
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      const run = await runChild(bin, ['--tenant', tenant.writeServiceKey(), '--format', 'json', '--fail-on', 'warning'], {
+        cwd: work,
+        env: runEnv,
       });
       assert.equal(run.code, 1, run.stderr);
       const report = JSON.parse(run.stdout) as { findings: { ruleId: string; uri: string }[] };
