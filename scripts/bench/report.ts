@@ -29,14 +29,23 @@ export interface Metrics {
   scriptLexMBps: number | null;
   /** A scan's work per Groovy script of the corpus in memory: reading and every script rule. */
   scriptScanMBps: number | null;
+  /**
+   * Scan throughput over lexer throughput: the median of the ratios of
+   * pairs of rounds taken one right after the other (measure/script-ratio.ts).
+   */
   scriptScanToLexRatio: number | null;
+  /** The lowest and highest of those pairs' ratios. */
+  scriptScanToLexRatioRange: readonly [number, number] | null;
   /** Edit-to-diagnostics on a generated 5,000-line Groovy script, through the language server. */
   scriptEditP50Ms: number | null;
   scriptEditP95Ms: number | null;
 }
 
+/** The measures that are one number each: the table's rows. */
+type NumberKey = { [K in keyof Metrics]: Metrics[K] extends number | null ? K : never }[keyof Metrics];
+
 interface Row {
-  readonly key: keyof Metrics;
+  readonly key: NumberKey;
   readonly label: string;
   readonly unit: (value: number) => string;
   readonly target?: { readonly text: string; readonly met: (value: number) => boolean };

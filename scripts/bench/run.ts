@@ -7,7 +7,8 @@
 //   tenant  a --tenant scan of a local fake tenant: 500 iFlows, 50 ms per request
 //   scripts the Groovy lexer alone over the script corpus (../shared/corpus/scripts):
 //           the bare-read reference for script scans; and a scan's work on the same
-//           scripts (reading and every script rule), in memory
+//           scripts (reading and every script rule), in memory, their rounds
+//           alternated so that each pair gives a ratio (measure/script-ratio.ts)
 //   script-edit  edit-to-diagnostics latency of the language server on a generated
 //           5,000-line Groovy script
 // Prints a table against the targets; `--json <file>` writes the numbers.
@@ -26,8 +27,8 @@ import { measureEditLatency, STAGES, type EditResult } from './measure/edit';
 import { measureVsix } from './measure/package';
 import { measureScan, type ScanResult } from './measure/scan';
 import { measureScriptEditLatency } from './measure/script-edit';
-import { measureScriptLex, scriptCorpus } from './measure/script-lex';
-import { measureScriptScan } from './measure/script-scan';
+import { scriptCorpus } from './measure/script-lex';
+import { measureScriptRatio } from './measure/script-ratio';
 import { measureTenantScan, type TenantScanResult } from './measure/tenant';
 import { verdict, writeJson, type Metrics } from './report';
 import { MB } from './stats';
@@ -152,14 +153,14 @@ async function main(): Promise<number> {
       measureTenantScan({ cliJs, repo: REPO, outDir: OUT, iflows: 500, latencyMs: 50, runs: 3 }),
     );
   }
-  let scriptLex: ReturnType<typeof measureScriptLex> | undefined;
+  let scriptRatio: ReturnType<typeof measureScriptRatio> | undefined;
   if (run.has('scripts'))
-    scriptLex = await timed('Groovy lexer over the script corpus (in process)', () => measureScriptLex(scriptCorpus(REPO)));
-  const lexed = scriptLex && 'mbPerSec' in scriptLex ? scriptLex : undefined;
-  let scriptScan: ReturnType<typeof measureScriptScan> | undefined;
-  if (run.has('scripts'))
-    scriptScan = await timed('script scan over the script corpus (in process)', () => measureScriptScan(scriptCorpus(REPO)));
-  const scriptScanned = scriptScan && 'mbPerSec' in scriptScan ? scriptScan : undefined;
+    scriptRatio = await timed('Groovy lexer and script scan over the script corpus, alternated (in process)', () =>
+      measureScriptRatio(scriptCorpus(REPO)),
+    );
+  const scripts = scriptRatio && 'ratio' in scriptRatio ? scriptRatio : undefined;
+  const lexed = scripts?.lex;
+  const scriptScanned = scripts?.scan;
   let scriptEdit: Awaited<ReturnType<typeof measureScriptEditLatency>> | undefined;
   if (run.has('script-edit')) {
     scriptEdit = await timed('script edit latency (LSP over stdio, 5,000-line Groovy script)', () =>
@@ -188,7 +189,8 @@ async function main(): Promise<number> {
     tenantRequests: tenant?.requests ?? null,
     scriptLexMBps: round(lexed?.mbPerSec),
     scriptScanMBps: round(scriptScanned?.mbPerSec),
-    scriptScanToLexRatio: scriptScanned && lexed ? round(scriptScanned.mbPerSec / lexed.mbPerSec, 3) : null,
+    scriptScanToLexRatio: round(scripts?.ratio, 3),
+    scriptScanToLexRatioRange: scripts ? [Number(scripts.ratioMin.toFixed(3)), Number(scripts.ratioMax.toFixed(3))] : null,
     scriptEditP50Ms: round(scriptEdit?.p50Ms),
     scriptEditP95Ms: round(scriptEdit?.p95Ms),
   };
@@ -212,6 +214,7 @@ async function main(): Promise<number> {
     scriptLexMBps: 'scripts',
     scriptScanMBps: 'scripts',
     scriptScanToLexRatio: 'scripts',
+    scriptScanToLexRatioRange: 'scripts',
     scriptEditP50Ms: 'script-edit',
     scriptEditP95Ms: 'script-edit',
   };
@@ -261,14 +264,13 @@ async function main(): Promise<number> {
       `tenant scan: ${tenant.iflows} iFlows, ${tenant.latencyMs} ms per request; runs ${tenant.runsS.map((t) => t.toFixed(1)).join(', ')} s (median used); ${tenant.requests} requests (at most ${tenant.maxInFlight} at once), ${tenant.scannedFiles} files, ${tenant.findings} findings`,
     );
   }
-  if (lexed)
+  if (scriptRatio && 'reason' in scriptRatio) console.log(`Groovy lexer and script scan: not measured: ${scriptRatio.reason}`);
+  if (scripts && lexed && scriptScanned) {
     console.log(
-      `Groovy lexer: ${lexed.files} scripts, ${(lexed.bytes / 1024 / 1024).toFixed(2)} MB, ${lexed.tokens} tokens; median of ${lexed.roundsMs.length} rounds after warm-up`,
+      `Groovy lexer: ${lexed.files} scripts, ${(lexed.bytes / 1024 / 1024).toFixed(2)} MB, ${lexed.tokens} tokens; script scan: ${scriptScanned.findings} findings; each the median of its ${lexed.roundsMs.length} rounds, alternated with the other's, after warm-up`,
     );
-  if (scriptLex && 'reason' in scriptLex) console.log(`Groovy lexer: not measured: ${scriptLex.reason}`);
-  if (scriptScanned) {
     console.log(
-      `script scan: ${scriptScanned.files} scripts, ${scriptScanned.findings} findings; median of ${scriptScanned.roundsMs.length} rounds after warm-up`,
+      `  script scan / bare lexer: median of the ${scripts.pairRatios.length} pairs' ratios ${scripts.ratio.toFixed(3)}, range ${scripts.ratioMin.toFixed(3)}–${scripts.ratioMax.toFixed(3)}`,
     );
     const byCost = Object.entries(scriptScanned.ruleMs).sort((a, b) => b[1] - a[1]);
     console.log(
@@ -349,6 +351,8 @@ async function main(): Promise<number> {
         files: scriptScanned.files,
         findings: scriptScanned.findings,
         roundsMs: scriptScanned.roundsMs.map((t) => round(t, 1)),
+        // scriptLex.roundsMs[i] and this round i were taken one right after the other
+        pairRatios: scripts?.pairRatios.map((r) => round(r, 3)),
         ruleMs: Object.fromEntries(Object.entries(scriptScanned.ruleMs).map(([id, t]) => [id, round(t, 1)])),
       },
       scriptEdit: scriptEdit && {
@@ -363,7 +367,7 @@ async function main(): Promise<number> {
       notMeasured: {
         vsix: vsix?.value === null ? vsix.reason : undefined,
         activation: activation?.value === null ? activation.reason : undefined,
-        scriptLex: scriptLex && 'reason' in scriptLex ? scriptLex.reason : undefined,
+        scriptLex: scriptRatio && 'reason' in scriptRatio ? scriptRatio.reason : undefined,
       },
     });
     log(`wrote ${json}`);
