@@ -86,16 +86,20 @@ function tokenize(text: string): { tokens: RawToken[]; comments: Comment[]; erro
   const comments: Comment[] = [];
   const errors: unknown[] = [];
   let at = 0;
+  let context: TokenContext[] | undefined;
   for (let restarts = 0; at < text.length; restarts++) {
     if (restarts === MAX_RESTARTS) {
       tokens.push({ invalid: true, start: at, end: text.length });
       break;
     }
-    const parser = new (Parser as unknown as new (options: Options, input: string, start: number) => Parser & { getToken(): Token })(
+    const parser = new (Parser as unknown as new (options: Options, input: string, start: number) => TokenizingParser)(
       { ...BASE_OPTIONS, onComment: comments },
       text,
       at,
     );
+    // A restart goes on inside the brackets and templates open where the last round stopped: a fresh
+    // tokenizer would read the `}` closing a `${…}` as code, and the template text after it as code and comments.
+    if (context) parser.context = context.slice();
     try {
       for (;;) {
         const token = parser.getToken();
@@ -103,10 +107,13 @@ function tokenize(text: string): { tokens: RawToken[]; comments: Comment[]; erro
           at = text.length;
           break;
         }
+        if ((token.type === tt.braceR || token.type === tt.parenR) && inTemplateText(parser))
+          Object.assign(token, { resumesTemplate: true });
         tokens.push(token);
       }
     } catch (error) {
       errors.push(error);
+      context = parser.context;
       // What this round read before the failing spot stays; the stretch from there on is skipped.
       const failedAt = errorStart(error, at);
       while (tokens.length > 0 && tokens[tokens.length - 1].start >= at && tokens[tokens.length - 1].end > failedAt) tokens.pop();
@@ -130,6 +137,23 @@ function tokenize(text: string): { tokens: RawToken[]; comments: Comment[]; erro
     }
   }
   return { tokens, comments, errors };
+}
+
+/**
+ * acorn's parser used as a tokenizer. `context` is acorn's internal stack of
+ * open brackets and templates (not in its typings), which decides whether a
+ * `}` ends a `${…}` and what follows a backquote.
+ */
+type TokenizingParser = Parser & { getToken(): Token; context: TokenContext[] };
+
+/** One entry of acorn's context stack; `token` is what opened it ('{', '${', '(', '`' or 'function'). */
+interface TokenContext {
+  readonly token: string;
+}
+
+/** acorn reads the next token as template text (a template is the innermost thing open). */
+function inTemplateText(parser: TokenizingParser): boolean {
+  return parser.context[parser.context.length - 1]?.token === '`';
 }
 
 function errorStart(error: unknown, fallback: number): number {

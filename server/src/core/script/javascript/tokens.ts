@@ -11,7 +11,6 @@ interface CodeFrame {
   readonly tokens: ScriptToken[];
   readonly start: number;
   readonly template?: TemplateFrame;
-  braces: number;
 }
 
 interface TemplateFrame {
@@ -30,11 +29,18 @@ export interface ConvertedTokens {
   readonly unbalanced?: ScriptToken;
 }
 
-/** An acorn token, or a stretch the tokenizer could not read (kept so tokens cover the text). */
-export type RawToken = Token | { readonly invalid: true; readonly start: number; readonly end: number; readonly string?: boolean };
+/**
+ * An acorn token, or a stretch the tokenizer could not read (kept so tokens
+ * cover the text). `resumesTemplate` marks a `}` (or, in broken code, a `)`)
+ * after which the tokenizer went back to a template's text: acorn's own
+ * view, which decides where it sees comments, so templates end where it says.
+ */
+export type RawToken =
+  | (Token & { readonly resumesTemplate?: boolean })
+  | { readonly invalid: true; readonly start: number; readonly end: number; readonly string?: boolean };
 
 export function convertTokens(text: string, raw: readonly RawToken[]): ConvertedTokens {
-  const root: CodeFrame = { kind: 'code', tokens: [], start: 0, braces: 0 };
+  const root: CodeFrame = { kind: 'code', tokens: [], start: 0 };
   const stack: (CodeFrame | TemplateFrame)[] = [root];
   let depth = 0;
   let unbalanced: ScriptToken | undefined;
@@ -86,7 +92,7 @@ export function convertTokens(text: string, raw: readonly RawToken[]): Converted
         continue;
       }
       if (type === tt.dollarBraceL) {
-        stack.push({ kind: 'code', tokens: [], start: token.end, template: top, braces: 0 });
+        stack.push({ kind: 'code', tokens: [], start: token.end, template: top });
         depth = Math.max(depth, stack.length);
         continue;
       }
@@ -101,14 +107,13 @@ export function convertTokens(text: string, raw: readonly RawToken[]): Converted
       depth = Math.max(depth, stack.length);
       continue;
     }
-    if (type === tt.braceR && frame.template && frame.braces === 0) {
+    if (token.resumesTemplate && frame.template) {
+      // The interpolation ends here; a `)` that acorn let close it (broken code) stays one of its tokens.
       stack.pop();
-      frame.template.parts.push({ kind: 'code', start: frame.start, end: token.start, form: 'block', code: finish(frame) });
+      if (type !== tt.braceR) frame.tokens.push(scriptToken(text, token, newlineBefore));
+      const end = type === tt.braceR ? token.start : token.end;
+      frame.template.parts.push({ kind: 'code', start: frame.start, end, form: 'block', code: finish(frame) });
       continue;
-    }
-    if (frame.template) {
-      if (type === tt.braceL || type === tt.dollarBraceL) frame.braces++;
-      else if (type === tt.braceR) frame.braces--;
     }
     frame.tokens.push(scriptToken(text, token, newlineBefore));
   }
