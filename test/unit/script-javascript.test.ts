@@ -123,6 +123,52 @@ function processData(message) {
       assert.equal(templates.javascriptAst, undefined);
     });
 
+    it('an unreadable character inside ${…}: the template goes on after its }, and its text holds no comment', () => {
+      const model = read('x = `a ${ b # } /* text */ c`; /* real */');
+      assert.deepEqual(
+        model.comments.map((c) => c.text),
+        ['/* real */'],
+      );
+      assert.deepEqual(kinds(model.code), ['identifier:x', 'punctuation:=', 'string:`a ${ b # } /* text */ c`', 'punctuation:;']);
+      const template = model.code.tokens[2].string!;
+      assert.equal(template.terminated, true);
+      const [, code, tail] = template.parts;
+      assert.equal(code.kind === 'code' && kinds(code.code).join(' '), 'identifier:b invalid:#');
+      assert.equal(tail.kind === 'text' && tail.value, ' /* text */ c');
+    });
+
+    it('a stray ) inside ${…}: the template text goes on where acorn reads it', () => {
+      // acorn's tokenizer lets the ) close the ${ (the parser then rejects it): what follows is template text.
+      const model = read('x = `a ${ f) } /* text */ c`; /* real */');
+      assert.deepEqual(kinds(model.code), ['identifier:x', 'punctuation:=', 'string:`a ${ f) } /* text */ c`', 'punctuation:;']);
+      const [, code, tail] = model.code.tokens[2].string!.parts;
+      assert.equal(code.kind === 'code' && kinds(code.code).join(' '), 'identifier:f punctuation:)');
+      assert.equal(tail.kind === 'text' && tail.value, ' } /* text */ c');
+      assert.deepEqual(
+        model.comments.map((c) => c.text),
+        ['/* real */'],
+      );
+    });
+
+    it('texts the fuzz test found: every comment lies between tokens', () => {
+      const texts = [
+        // As reported, in both spellings.
+        "var s = `a1}` }` + / ${h.get(\"x\")} ${ `n${re/x/g.source + 'q'';\n/* done */\n/* done */\n",
+        "var s = `a1}` }` + / ${h.get(\"x\")} ${ `n${re\\/x/g.source + 'q\\'';\n/* done */\n/* done */\n",
+        // A string inside ${…} that runs past its }, then a stray backslash: the restart came back to the template text.
+        "var s = `a ${'h.get(\"x\")} ${ `n${1}` }` + /re\\/x/g.source + 'q\\'';\n  /* done */\n  return message;\n}\n  /* done */\n  return message;\n}\n",
+        // A stray ) inside ${…}, then a template and a comment.
+        "var s = `a ${+ 'q\\'';\"x\")} ${ `n${1}` }` + /re\\/x/g.source \n  return message;\r\n}\r\n\r\n  /* done */\rh.get(",
+      ];
+      for (const text of texts) {
+        const model = read(text);
+        assert.ok(
+          model.comments.some((c) => c.text === '/* done */'),
+          JSON.stringify(text),
+        );
+      }
+    });
+
     it('parses nesting real scripts could have', () => {
       const model = read('x = ' + '`${'.repeat(60) + '[('.repeat(60) + '1' + ')]'.repeat(60) + '}`'.repeat(60));
       assert.deepEqual(model.problems, []);
