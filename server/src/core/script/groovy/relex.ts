@@ -112,14 +112,21 @@ function moved(token: ScriptToken, delta: number): ScriptToken {
   return { kind, start, end, text, newlineBefore, string: movedString(string, delta) };
 }
 
+// Strings, parts and comments are written out as the lexer makes them, not
+// spread: half the tokens of a script move on an edit near its top.
 function movedString(string: ScriptString, delta: number): ScriptString {
-  if (string.parts.length === 0) return string;
-  return { ...string, parts: string.parts.map((part) => movedPart(part, delta)) };
+  const { form, parts, interpolated, value, terminated } = string;
+  if (parts.length === 0) return string;
+  const movedParts: ScriptStringPart[] = [];
+  for (const part of parts) movedParts.push(movedPart(part, delta));
+  return { form, parts: movedParts, interpolated, value, terminated };
 }
 
 function movedPart(part: ScriptStringPart, delta: number): ScriptStringPart {
-  if (part.kind === 'text') return { ...part, start: part.start + delta, end: part.end + delta };
-  return { ...part, start: part.start + delta, end: part.end + delta, code: movedCode(part.code, delta) };
+  const start = part.start + delta;
+  const end = part.end + delta;
+  if (part.kind === 'text') return { kind: 'text', start, end, value: part.value };
+  return { kind: 'code', start, end, form: part.form, code: movedCode(part.code, delta) };
 }
 
 /** Bracket pairs and parents are token indices: they stay as they are. */
@@ -128,5 +135,5 @@ function movedCode(code: ScriptCode, delta: number): ScriptCode {
 }
 
 function movedComment(comment: ScriptComment, delta: number): ScriptComment {
-  return { ...comment, start: comment.start + delta, end: comment.end + delta };
+  return { kind: comment.kind, start: comment.start + delta, end: comment.end + delta, text: comment.text };
 }
