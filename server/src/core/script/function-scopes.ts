@@ -5,6 +5,9 @@
 
 import { isPunctuation, type ScriptCode } from './model';
 import { Memo } from './memo';
+import { indexedText, indicesOf } from './token-index';
+
+const OPEN_BRACE = indexedText('{');
 
 /** Keywords (and primitive types) that can stand before a declared method's name. */
 export const DECLARING = new Set([
@@ -44,8 +47,8 @@ export function functionScopes(code: ScriptCode): Int32Array {
 function findScopes(code: ScriptCode): Int32Array {
   const tokens = code.tokens;
   const scope = new Int32Array(tokens.length).fill(-1);
-  for (let brace = 0; brace < tokens.length; brace++) {
-    // Brackets alone have a pair: the other tokens (most) are passed over without being read.
+  // The token index has the braces: the other tokens of the block (most) are never read.
+  for (const brace of indicesOf(code, OPEN_BRACE)) {
     if (code.pair[brace] < 0 || scope[brace] !== -1 || !isPunctuation(tokens[brace], '{')) continue;
     const open = isPunctuation(tokens[brace - 1], ')') ? code.pair[brace - 1] : -1;
     if (open < 2 || !isDeclaredName(code, open - 1)) continue;
