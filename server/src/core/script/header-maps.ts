@@ -103,6 +103,8 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
     const ts = inCode.tokens;
     const token = ts[i];
     if (!isName(token)) return undefined;
+    // Most names are neither a getter nor a variable known to hold a map.
+    if (!GETTERS.has(token.text) && !vars.names.has(token.text)) return undefined;
     const member = ts[i - 1] !== undefined && ts[i - 1].kind === 'punctuation' && DOTS.has(ts[i - 1].text);
     const getter = GETTERS.get(token.text);
     if (getter && member && isPunctuation(ts[i + 1], '(') && isPunctuation(ts[i + 2], ')')) {
@@ -165,10 +167,17 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
     return mergeSorted(found, stringIndices(code, true));
   };
   const seeds = candidates(new Set());
-  let interesting = seeds;
+  const interpolated = stringIndices(code, true);
   for (let round = 0, changed = seeds.length > 0; changed && round < 10; round++) {
     changed = false;
-    const inValue = new SortedCursor(interesting);
+    // The first round looks at the getters; the later ones at the names known after the round before, found as the
+    // values are reached (the tokens are read once, while the value is about to be read again).
+    const inValue: { any(span: TokenSpan): boolean } =
+      round === 0
+        ? new SortedCursor(seeds)
+        : ordered
+          ? new NamesInValues(tokens, vars.names, interpolated)
+          : new SortedCursor(candidates(vars.names));
     for (const assignment of assignments) {
       // The cheap test first: most values hold nothing interesting.
       if (!inValue.any(assignment.value)) continue;
@@ -179,7 +188,6 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
         changed = true;
       }
     }
-    if (changed) interesting = candidates(vars.names);
   }
 
   return {
@@ -219,6 +227,45 @@ class SortedCursor {
     this.lastStart = span.start;
     while (this.at < sorted.length && sorted[this.at] < span.start) this.at++;
     return this.at < sorted.length && sorted[this.at] < span.end;
+  }
+}
+
+/**
+ * Whether a value holds a getter, one of the names known when the round
+ * began or an interpolated string, for values asked in source order: the
+ * tokens are read once, up to the end of the value asked, and the getters and
+ * names among them kept for the values that lie inside (a closure's).
+ */
+class NamesInValues {
+  private readonly wanted: Set<string>;
+  private readonly found: number[] = [];
+  private readonly inFound: SortedCursor;
+  private readonly inStrings: SortedCursor;
+  /** Where the tokens read so far end. */
+  private from = 0;
+
+  constructor(
+    private readonly tokens: ScriptCode['tokens'],
+    names: ReadonlySet<string>,
+    interpolated: readonly number[],
+  ) {
+    this.wanted = new Set(names);
+    for (const getter of GETTERS.keys()) this.wanted.add(getter);
+    this.inFound = new SortedCursor(this.found);
+    this.inStrings = new SortedCursor(interpolated);
+  }
+
+  any(span: TokenSpan): boolean {
+    const tokens = this.tokens;
+    const end = Math.min(span.end, tokens.length);
+    for (let i = Math.max(this.from, span.start); i < end; i++) {
+      const token = tokens[i];
+      if (token.kind === 'identifier' && this.wanted.has(token.text)) this.found.push(i);
+    }
+    if (end > this.from) this.from = end;
+    // Both are asked: each cursor moves to the span.
+    const inFound = this.inFound.any(span);
+    return this.inStrings.any(span) || inFound;
   }
 }
 
