@@ -46,10 +46,16 @@ const LOOP_METHODS = indexedTexts([
   'sort',
 ]);
 
-export function iterations(code: ScriptCode, language: ScriptLanguage): Iteration[] {
+/**
+ * The loops of a block, in the order method loops, then `for` statements.
+ * `over` keeps the method loops whose call it accepts: asked before the call's
+ * arguments are read, so a rule that wants the loops over some collections
+ * alone does not have every other loop's closure read.
+ */
+export function iterations(code: ScriptCode, language: ScriptLanguage, over?: (call: CallSite) => boolean): Iteration[] {
   const found: Iteration[] = [];
   for (const call of callIndex(code, language).named(LOOP_METHODS)) {
-    if (call.isNew || !call.receiver || call.arguments.length === 0) continue;
+    if (call.isNew || !call.receiver || (over && !over(call)) || call.arguments.length === 0) continue;
     const fn = functionArgument(code, call.arguments[call.arguments.length - 1]);
     if (fn) found.push({ how: call.method, at: call.name, call, variables: fn.variables, body: fn.body });
   }

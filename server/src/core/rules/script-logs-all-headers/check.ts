@@ -1,6 +1,7 @@
 import { assignmentsIn } from '../../script/assignments';
 import { codeBlocks } from '../../script/blocks';
 import { callIndex } from '../../script/call-index';
+import type { CallSite } from '../../script/calls';
 import { headerMaps, type HeaderMaps, type MapKind, type WholeMap } from '../../script/header-maps';
 import { iterations, type Iteration } from '../../script/iterations';
 import { describeSink, LOG_SINK_METHODS, logSink, type Sink } from '../../script/log-sinks';
@@ -154,7 +155,9 @@ export const checks: RuleChecks = {
       }
 
       // Loops over the whole map that log its entries without testing the key.
-      for (const loop of iterations(code, script.language)) {
+      // Loops over anything but a whole map are passed over (loopMap): their closures are never read.
+      const overMap = (call: CallSite) => call.receiver !== undefined && maps.receiverMap(call.receiver.path, call.name) !== undefined;
+      for (const loop of iterations(code, script.language, overMap)) {
         const map = loopMap(maps, script, loop);
         if (!map) continue;
         const pairwise = loop.variables.length >= (loop.how === 'eachWithIndex' ? 3 : 2);
