@@ -80,8 +80,16 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
   let scopes: Int32Array | undefined;
   const scopeAt = (at: number) => (scopes ??= functionScopes(code))[at] ?? -1;
   const vars = new ScopedNames<MapKind>();
+  // The variables are worked out on the first question about a name that may hold a map (most scripts ask none).
+  let solved = false;
+  /** Whether `name` may hold a map: before the variables are worked out, a quick bound (mayHoldMap); then exactly. */
+  const known = (name: string) => (solved ? vars.names.has(name) : mayHoldMap(name));
   /** The map `name` holds as seen from the top-level token at `at`. */
-  const lookup = (at: number, name: string) => (vars.names.has(name) ? vars.lookup(scopeAt(at), name) : undefined);
+  const lookup = (at: number, name: string) => {
+    if (!known(name)) return undefined;
+    solve();
+    return vars.names.has(name) ? vars.lookup(scopeAt(at), name) : undefined;
+  };
 
   /** Past `.name()` calls that keep the whole map from `from`; returns where they end and whether only keys are left. */
   const afterWholeCalls = (ts: ScriptCode['tokens'], from: number): { end: number; keysOnly: boolean } | undefined => {
@@ -103,8 +111,8 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
     const ts = inCode.tokens;
     const token = ts[i];
     if (!isName(token)) return undefined;
-    // Most names are neither a getter nor a variable known to hold a map.
-    if (!GETTERS.has(token.text) && !vars.names.has(token.text)) return undefined;
+    // Most names are neither a getter nor a variable that may hold a map.
+    if (!GETTERS.has(token.text) && !known(token.text)) return undefined;
     const member = ts[i - 1] !== undefined && ts[i - 1].kind === 'punctuation' && DOTS.has(ts[i - 1].text);
     const getter = GETTERS.get(token.text);
     if (getter && member && isPunctuation(ts[i + 1], '(') && isPunctuation(ts[i + 2], ')')) {
@@ -143,6 +151,52 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
   const tokens = code.tokens;
   const assignments = assignmentsIn(code).filter((a) => !a.field && !a.element && a.operator === '=');
   const ordered = assignments.every((a, i) => i === 0 || assignments[i - 1].value.start <= a.value.start);
+
+  // A name can come to hold a map only through an assignment whose value holds a getter, an interpolation
+  // or a name that can: a name none of whose assignments leads to one is answered without the rounds below.
+  let byName: Map<string, TokenSpan[]> | undefined;
+  const cannot = new Set<string>();
+  const can = new Set<string>();
+  const mayHoldMap = (name: string): boolean => {
+    if (can.has(name)) return true;
+    if (cannot.has(name)) return false;
+    if (!byName) {
+      byName = new Map();
+      for (const { name: assigned, value } of assignments) {
+        const values = byName.get(assigned);
+        if (values) values.push(value);
+        else byName.set(assigned, [value]);
+      }
+    }
+    if (!byName.has(name)) return false;
+    // The names the values of `name` lead to, until one value holds a source.
+    const seen = [name];
+    const visited = new Set(seen);
+    for (let next = 0; next < seen.length; next++) {
+      for (const value of byName.get(seen[next]) ?? []) {
+        for (let i = value.start; i < value.end && i < tokens.length; i++) {
+          const token = tokens[i];
+          if (token.kind === 'string' && token.string?.interpolated) {
+            can.add(name);
+            return true;
+          }
+          if (!isName(token)) continue;
+          const text = token.text;
+          if (GETTERS.has(text) || can.has(text)) {
+            can.add(name);
+            return true;
+          }
+          if (visited.has(text) || cannot.has(text) || !byName.has(text)) continue;
+          visited.add(text);
+          seen.push(text);
+        }
+      }
+    }
+    // None of the names reached leads to a source either.
+    for (const reached of seen) cannot.add(reached);
+    return false;
+  };
+
   /** The getters, the names in `names` and the interpolated strings, in source order (names only where a value stands). */
   const candidates = (names: ReadonlySet<string>): number[] => {
     let found: number[] = [];
@@ -166,29 +220,37 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
     if (!ordered) found = [...new Set(found)].sort((a, b) => a - b);
     return mergeSorted(found, stringIndices(code, true));
   };
-  const seeds = candidates(new Set());
-  const interpolated = stringIndices(code, true);
-  for (let round = 0, changed = seeds.length > 0; changed && round < 10; round++) {
-    changed = false;
-    // The first round looks at the getters; the later ones at the names known after the round before, found as the
-    // values are reached (the tokens are read once, while the value is about to be read again).
-    const inValue: { any(span: TokenSpan): boolean } =
-      round === 0
-        ? new SortedCursor(seeds)
-        : ordered
-          ? new NamesInValues(tokens, vars.names, interpolated)
-          : new SortedCursor(candidates(vars.names));
-    for (const assignment of assignments) {
-      // The cheap test first: most values hold nothing interesting.
-      if (!inValue.any(assignment.value)) continue;
-      if (vars.names.has(assignment.name) && vars.has(scopeAt(assignment.target), assignment.name)) continue;
-      const found = wholeMapIn(code, assignment.value, assignment.target);
-      if (found) {
-        vars.set(scopeAt(assignment.target), assignment.name, found.kind);
-        changed = true;
+  /** The variables holding a map, worked out once (the answers are the same whenever it runs). */
+  const solve = () => {
+    if (solved) return;
+    solved = true;
+    findVariables();
+  };
+  const findVariables = () => {
+    const seeds = candidates(new Set());
+    const interpolated = stringIndices(code, true);
+    for (let round = 0, changed = seeds.length > 0; changed && round < 10; round++) {
+      changed = false;
+      // The first round looks at the getters; the later ones at the names known after the round before, found as the
+      // values are reached (the tokens are read once, while the value is about to be read again).
+      const inValue: { any(span: TokenSpan): boolean } =
+        round === 0
+          ? new SortedCursor(seeds)
+          : ordered
+            ? new NamesInValues(tokens, vars.names, interpolated)
+            : new SortedCursor(candidates(vars.names));
+      for (const assignment of assignments) {
+        // The cheap test first: most values hold nothing interesting.
+        if (!inValue.any(assignment.value)) continue;
+        if (vars.names.has(assignment.name) && vars.has(scopeAt(assignment.target), assignment.name)) continue;
+        const found = wholeMapIn(code, assignment.value, assignment.target);
+        if (found) {
+          vars.set(scopeAt(assignment.target), assignment.name, found.kind);
+          changed = true;
+        }
       }
     }
-  }
+  };
 
   return {
     wholeMapIn: (inCode, span, at) => wholeMapIn(inCode, span, at),
