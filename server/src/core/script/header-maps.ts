@@ -4,11 +4,11 @@
 // (`message.headers`) is not read as the getter. A map read for one entry
 // (`getHeaders().get("x")`, `headers["x"]`, `headers.x`) is not the whole map.
 
-import { assignmentsIn } from './assignments';
+import { assignmentsIn, valueEnd, type Assignment } from './assignments';
 import { functionScopes } from './function-scopes';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from './model';
 import { ScopedNames } from './scoped-names';
-import { indexedTexts, indicesOfAny, stringIndices } from './token-index';
+import { indexedText, indexedTexts, indicesOf, indicesOfAny, stringIndices } from './token-index';
 import type { TokenSpan } from './span';
 
 export type MapKind = 'headers' | 'properties';
@@ -149,32 +149,28 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
   // holding a getter, an interpolation or a name already known can hold a
   // map, so each round looks at those alone.
   const tokens = code.tokens;
-  const assignments = assignmentsIn(code).filter((a) => !a.field && !a.element && a.operator === '=');
-  const ordered = assignments.every((a, i) => i === 0 || assignments[i - 1].value.start <= a.value.start);
+  // The block's assignments, read by the rounds alone.
+  let assignments: readonly Assignment[] = [];
+  let ordered = true;
 
   // A name can come to hold a map only through an assignment whose value holds a getter, an interpolation
-  // or a name that can: a name none of whose assignments leads to one is answered without the rounds below.
-  let byName: Map<string, TokenSpan[]> | undefined;
+  // or a name that can: a name none of whose assignments leads to one is answered without the rounds below
+  // (nor the block's every assignment read: the `=` of each name, from the token index, is enough).
+  let byName: Map<string, number[]> | undefined;
   const cannot = new Set<string>();
   const can = new Set<string>();
   const mayHoldMap = (name: string): boolean => {
     if (can.has(name)) return true;
     if (cannot.has(name)) return false;
-    if (!byName) {
-      byName = new Map();
-      for (const { name: assigned, value } of assignments) {
-        const values = byName.get(assigned);
-        if (values) values.push(value);
-        else byName.set(assigned, [value]);
-      }
-    }
+    byName ??= plainAssignments(code);
     if (!byName.has(name)) return false;
     // The names the values of `name` lead to, until one value holds a source.
     const seen = [name];
     const visited = new Set(seen);
     for (let next = 0; next < seen.length; next++) {
-      for (const value of byName.get(seen[next]) ?? []) {
-        for (let i = value.start; i < value.end && i < tokens.length; i++) {
+      for (const op of byName.get(seen[next]) ?? []) {
+        const end = valueEnd(code, op + 1);
+        for (let i = op + 1; i < end && i < tokens.length; i++) {
           const token = tokens[i];
           if (token.kind === 'string' && token.string?.interpolated) {
             can.add(name);
@@ -227,6 +223,8 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
     findVariables();
   };
   const findVariables = () => {
+    assignments = assignmentsIn(code).filter((a) => !a.field && !a.element && a.operator === '=');
+    ordered = assignments.every((a, i) => i === 0 || assignments[i - 1].value.start <= a.value.start);
     const seeds = candidates(new Set());
     const interpolated = stringIndices(code, true);
     for (let round = 0, changed = seeds.length > 0; changed && round < 10; round++) {
@@ -269,6 +267,30 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
     },
     holdsMap: (name, at) => lookup(at, name),
   };
+}
+
+const ASSIGN = indexedText('=');
+const MEMBER_DOTS = new Set(['.', '?.', '*.']);
+
+/**
+ * The `=` after each plainly assigned name (`name = …`, not `obj.name = …`
+ * nor `map[key] = …`), by name: the assignments the rounds read, found
+ * without reading their values.
+ */
+function plainAssignments(code: ScriptCode): Map<string, number[]> {
+  const tokens = code.tokens;
+  const byName = new Map<string, number[]>();
+  for (const op of indicesOf(code, ASSIGN)) {
+    if (op < 1 || tokens[op].kind !== 'punctuation') continue;
+    const target = tokens[op - 1];
+    if (!isName(target) || target.kind === 'keyword') continue;
+    const before = tokens[op - 2];
+    if (before && before.kind === 'punctuation' && MEMBER_DOTS.has(before.text)) continue;
+    const ops = byName.get(target.text);
+    if (ops) ops.push(op);
+    else byName.set(target.text, [op]);
+  }
+  return byName;
 }
 
 /**
