@@ -5,6 +5,7 @@
 // (`getHeaders().get("x")`, `headers["x"]`, `headers.x`) is not the whole map.
 
 import { assignmentsIn, valueEnd, type Assignment } from './assignments';
+import type { CallReceiver } from './calls';
 import { functionScopes } from './function-scopes';
 import { isName, isPunctuation, type ScriptCode, type ScriptModel } from './model';
 import { ScopedNames } from './scoped-names';
@@ -70,6 +71,8 @@ export interface HeaderMaps {
   wholeMapIn(code: ScriptCode, span: TokenSpan, at: number): WholeMap | undefined;
   /** The whole map a call's receiver path is (`['message', 'getHeaders()']`, `['headers', 'entrySet()']`, `['headers']`). */
   receiverMap(path: readonly string[], at: number): WholeMap | undefined;
+  /** The whole map a call's receiver is (as receiverMap); its path is built only when a name of it may hold a map. */
+  callReceiverMap(code: ScriptCode, receiver: CallReceiver, at: number): WholeMap | undefined;
   /** Whether a name at `at` holds a whole map. */
   holdsMap(name: string, at: number): MapKind | undefined;
 }
@@ -264,6 +267,17 @@ export function headerMaps(model: ScriptModel): HeaderMaps {
       if (getter && end >= 2) return { kind: getter, index: at, keysOnly };
       const kind = end === 1 ? lookup(at, last) : undefined;
       return kind ? { kind, index: at, keysOnly } : undefined;
+    },
+    callReceiverMap(inCode, receiver, at) {
+      // The path's names are names of the receiver outside its brackets: none that may be a map, no map.
+      const ts = inCode.tokens;
+      let mayBeMap = false;
+      for (let i = Math.max(receiver.start, 0); i < receiver.dot && i < ts.length && !mayBeMap;) {
+        const token = ts[i];
+        mayBeMap = isName(token) && (GETTERS.has(token.text) || known(token.text));
+        i = inCode.pair[i] > i ? inCode.pair[i] + 1 : i + 1;
+      }
+      return mayBeMap ? this.receiverMap(receiver.path, at) : undefined;
     },
     holdsMap: (name, at) => lookup(at, name),
   };

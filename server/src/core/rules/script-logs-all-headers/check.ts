@@ -156,7 +156,7 @@ export const checks: RuleChecks = {
 
       // Loops over the whole map that log its entries without testing the key.
       // Loops over anything but a whole map are passed over (loopMap): their closures are never read.
-      const overMap = (call: CallSite) => call.receiver !== undefined && maps.receiverMap(call.receiver.path, call.name) !== undefined;
+      const overMap = (call: CallSite) => call.receiver !== undefined && maps.callReceiverMap(code, call.receiver, call.name) !== undefined;
       for (const loop of iterations(code, script.language, overMap)) {
         const map = loopMap(maps, script, loop);
         if (!map) continue;
