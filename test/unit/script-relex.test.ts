@@ -78,12 +78,28 @@ describe('Groovy re-reading after an edit', () => {
   it('reuses the tokens before the edit and after it', () => {
     const text = Array.from({ length: 50 }, (_, i) => `def v${i} = "value ${i}"`).join('\n');
     const previous = reading(text);
+    const oldLast = previous.code.tokens[previous.code.tokens.length - 1];
+    const oldLastStart = oldLast.start;
     const at = text.indexOf('value 25') + 1;
     const next = relexGroovy(previous, text.slice(0, at) + 'x' + text.slice(at));
     assert.deepStrictEqual(next, lexGroovy(text.slice(0, at) + 'x' + text.slice(at)));
-    // the first statement's tokens are the very same objects; the last ones were moved by one character
+    // the first statement's tokens are the very same objects; the last ones too, moved in place by one character
     assert.equal(next.code.tokens[0], previous.code.tokens[0]);
     const last = next.code.tokens[next.code.tokens.length - 1];
-    assert.equal(last.start, previous.code.tokens[previous.code.tokens.length - 1].start + 1);
+    assert.equal(last, oldLast);
+    assert.equal(last.start, oldLastStart + 1);
+  });
+
+  it('moves an interpolated string behind the edit into new objects, its plain neighbours in place', () => {
+    const text = 'def first = 0\ndef second = 0\ndef a = 1\ndef b = "x ${y.z} w"\ndef c = "plain"\n';
+    const previous = reading(text);
+    const [interpolated, plain] = previous.code.tokens.filter((token) => token.kind === 'string');
+    const at = text.indexOf('def a') + 'def a'.length;
+    const edited = text.slice(0, at) + 'a' + text.slice(at);
+    const next = relexGroovy(previous, edited);
+    assert.deepStrictEqual(next, lexGroovy(edited));
+    const [movedInterpolated, movedPlain] = next.code.tokens.filter((token) => token.kind === 'string');
+    assert.notEqual(movedInterpolated, interpolated, 'its code may carry facts about the old reading');
+    assert.equal(movedPlain, plain);
   });
 });
