@@ -8,19 +8,13 @@ import {
   serviceKeyFormHtml,
   type ConnectOutcome,
 } from '../../client/src/tenants/service-key-form';
+import { SAMPLE_SERVICE_KEY, SAMPLE_TENANT_HOST } from '../support/service-key-sample';
 
 // The Add Tenant form (a webview, so the pasted secret never sits in an
 // editor that VS Code backs up to disk): its page, its script run against a
 // stand-in DOM, and what a Save answers.
-const KEY = {
-  oauth: {
-    clientid: 'sb-1234!b5678|it!b9',
-    clientsecret: 's3cr3t$value',
-    url: 'https://my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com',
-    tokenurl: 'https://my-tenant.authentication.eu10.hana.ondemand.com/oauth/token',
-  },
-};
-const HOST = 'my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com';
+const KEY = SAMPLE_SERVICE_KEY;
+const HOST = SAMPLE_TENANT_HOST;
 
 type Listener = (event: unknown) => void;
 class FakeElement {

@@ -1,18 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { serviceKeyOfText } from '../../client/src/tenants/service-key-text';
+import { SAMPLE_SERVICE_KEY } from '../support/service-key-sample';
 
 // A service key as text (a file, the clipboard, the Add Tenant form): comments
 // are dropped, the key kept as pasted (several lines), and what is wrong is
 // named by field.
-const KEY = {
-  oauth: {
-    clientid: 'sb-1234!b5678|it!b9',
-    clientsecret: 's3cr3t$value',
-    url: 'https://my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com',
-    tokenurl: 'https://my-tenant.authentication.eu10.hana.ondemand.com/oauth/token',
-    createdate: '2026-11-30T10:00:00Z',
-  },
-};
+const KEY = SAMPLE_SERVICE_KEY;
 const pasted = (key: unknown) => `\n${JSON.stringify(key, null, 2)}\n`;
 
 describe('client: a service key as text', () => {

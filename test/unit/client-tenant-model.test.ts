@@ -17,16 +17,10 @@ import {
   withTenant,
   worstSeverity,
 } from '../../client/src/tenants/tenant-model';
+import { SAMPLE_SERVICE_KEY } from '../support/service-key-sample';
 
 const counts = (error: number, warning = 0, information = 0, hint = 0) => ({ error, warning, information, hint });
-const KEY = {
-  oauth: {
-    clientid: 'sb-client',
-    clientsecret: 's3cr3t',
-    url: 'https://my-tenant.it-cpi018.cfapps.eu10.hana.ondemand.com',
-    tokenurl: 'https://sub.authentication.eu10.hana.ondemand.com/oauth/token',
-  },
-};
+const KEY = SAMPLE_SERVICE_KEY;
 
 function result(artifacts: TenantScanResult['artifacts'], extra: Partial<TenantScanResult> = {}): TenantScanResult {
   return { scannedAt: Date.UTC(2026, 0, 5, 14, 5), cancelled: false, incomplete: false, artifacts, problems: [], findings: 0, ...extra };
