@@ -9,9 +9,6 @@ import { holdsAny, indexedTexts } from './token-index';
 /** A set of trigger names made by triggerNames (so the token index keeps them). */
 export type TriggerNames = ReadonlySet<string> & { readonly __triggers: true };
 
-/** Blocks this short (most interpolations) are scanned directly: the index is not built for them. */
-const SHORT_BLOCK = 24;
-
 /** Declares a rule's trigger names. */
 export function triggerNames(names: Iterable<string>): TriggerNames {
   return indexedTexts(names) as TriggerNames;
@@ -19,10 +16,6 @@ export function triggerNames(names: Iterable<string>): TriggerNames {
 
 /** Whether the block uses any of the names. */
 export function usesAny(code: ScriptCode, wanted: TriggerNames): boolean {
-  if (code.tokens.length <= SHORT_BLOCK) {
-    for (const token of code.tokens) if ((token.kind === 'identifier' || token.kind === 'keyword') && wanted.has(token.text)) return true;
-    return false;
-  }
-  // Trigger names are names: in the index they stand for identifiers and keywords alone.
+  // Trigger names are words: only identifiers and keywords can hold one, short blocks (walked directly) included.
   return holdsAny(code, wanted);
 }
