@@ -4,8 +4,10 @@ import {
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type InitializeResult,
+  type RequestType,
 } from 'vscode-languageserver';
 import { isCertificateUri } from '../core/analysis/analyse-certificate';
 import { isConfigUri } from '../core/analysis/artifact-layout';
@@ -75,6 +77,9 @@ export function startServer(connection: Connection): void {
   // what tenant work did not expect is written out with the tenants' secrets masked
   maskUncaught(tenants.redact);
   const tenantAnswer = <R>(method: string, work: () => R | Promise<R>) => maskedAnswer(connection, tenants.redact, method, work);
+  /** A tenant request whose failures are answered and logged masked, named by its method. */
+  const onTenantRequest = <P, R>(type: RequestType<P, R, void>, handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
+    connection.onRequest(type, (params, token) => tenantAnswer(type.method, () => handler(params, token)));
   const findingsFor = (uri: string) =>
     isCertificateUri(uri)
       ? certificates.findingsFor(uri)
@@ -205,26 +210,14 @@ export function startServer(connection: Connection): void {
   connection.onRequest(EditTimingsRequest.type, ({ uri }) => timings.timingsOf(uri));
   connection.onShutdown(() => timings.dispose());
   connection.onRequest(ScanWorkspaceRequest.type, () => workspaceScan.scan());
-  connection.onRequest(TenantConnectRequest.type, ({ serviceKey, resultsFolder }) =>
-    tenantAnswer(TenantConnectRequest.method, () => tenants.connect(serviceKey, resultsFolder)),
-  );
-  connection.onRequest(TenantDisconnectRequest.type, ({ host }) =>
-    tenantAnswer(TenantDisconnectRequest.method, () => tenants.disconnect(host)),
-  );
-  connection.onRequest(TenantPackagesRequest.type, ({ host }) => tenantAnswer(TenantPackagesRequest.method, () => tenants.packages(host)));
-  connection.onRequest(TenantArtifactsRequest.type, ({ host, packageId }) =>
-    tenantAnswer(TenantArtifactsRequest.method, () => tenants.artifacts(host, packageId)),
-  );
-  connection.onRequest(TenantArtifactFilesRequest.type, ({ uri }) =>
-    tenantAnswer(TenantArtifactFilesRequest.method, () => tenants.artifactFiles(uri)),
-  );
-  connection.onRequest(TenantFileRequest.type, ({ uri }) => tenantAnswer(TenantFileRequest.method, () => tenants.fileText(uri)));
-  connection.onRequest(TenantDownloadRequest.type, ({ uri, folder }) =>
-    tenantAnswer(TenantDownloadRequest.method, () => tenants.download(uri, folder)),
-  );
-  connection.onRequest(TenantScanRequest.type, (params, token) =>
-    tenantAnswer(TenantScanRequest.method, () => tenants.scan(params, token)),
-  );
+  onTenantRequest(TenantConnectRequest.type, ({ serviceKey, resultsFolder }) => tenants.connect(serviceKey, resultsFolder));
+  onTenantRequest(TenantDisconnectRequest.type, ({ host }) => tenants.disconnect(host));
+  onTenantRequest(TenantPackagesRequest.type, ({ host }) => tenants.packages(host));
+  onTenantRequest(TenantArtifactsRequest.type, ({ host, packageId }) => tenants.artifacts(host, packageId));
+  onTenantRequest(TenantArtifactFilesRequest.type, ({ uri }) => tenants.artifactFiles(uri));
+  onTenantRequest(TenantFileRequest.type, ({ uri }) => tenants.fileText(uri));
+  onTenantRequest(TenantDownloadRequest.type, ({ uri, folder }) => tenants.download(uri, folder));
+  onTenantRequest(TenantScanRequest.type, (params, token) => tenants.scan(params, token));
   connection.onRequest(ReanalyseRequest.type, async () => {
     everything();
     await analysis.settle();
